@@ -4,4 +4,10 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("../src/main.ts");
+const { main } = await import("../src/main.ts");
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`dtplan: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,2 @@
+// @dtplan/domain — pure domain logic: no HTTP, no database.
+export {};
