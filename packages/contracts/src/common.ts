@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** Error codes every API error carries; mapped to HTTP status in one place on the server. */
+export const ERROR_CODES = [
+  "bad_request",
+  "validation_failed",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "csrf_failed",
+  "rate_limited",
+  "payload_too_large",
+  "unsupported_media_type",
+  "internal",
+] as const;
+export const ZErrorCode = z.enum(ERROR_CODES);
+export type TErrorCode = z.infer<typeof ZErrorCode>;
+
+/** `{ "error": { "code", "message", "details"? } }` — message in Vietnamese. */
+export const ZErrorResponse = z.object({
+  error: z.object({
+    code: ZErrorCode,
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type TErrorResponse = z.infer<typeof ZErrorResponse>;
+
+export const ZUuid = z.uuid({ message: "Mã định danh không hợp lệ" });
+/** ISO date `YYYY-MM-DD` on the wire; the interface shows dd/mm/yyyy. */
+export const ZIsoDate = z.iso.date({ message: "Ngày phải có dạng YYYY-MM-DD" });
+
+export const ZIdParams = z.object({ id: ZUuid });
+
+export const ZOk = z.object({ ok: z.literal(true) });

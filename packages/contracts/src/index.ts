@@ -1,0 +1,6 @@
+export * from "./audit.ts";
+export * from "./auth.ts";
+export * from "./common.ts";
+export * from "./health.ts";
+export * from "./org.ts";
+export * from "./users.ts";

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ZGrant, ZGrantView } from "./auth.ts";
+
+const ZPassword = z.string().min(10, "Mật khẩu tối thiểu 10 ký tự").max(200, "Mật khẩu tối đa 200 ký tự");
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  tenantId: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  active: z.boolean(),
+  isSuperadmin: z.boolean(),
+  grants: z.array(ZGrantView),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int() });
+
+export const ZUserListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  unitId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const ZCreateUser = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(3, "Tên đăng nhập tối thiểu 3 ký tự")
+    .max(50)
+    .regex(/^[a-z0-9._-]+$/, "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang"),
+  fullName: z.string().trim().min(1, "Nhập họ và tên").max(200),
+  email: z.email("Địa chỉ email không hợp lệ").nullable().optional(),
+  password: ZPassword,
+  grants: z.array(ZGrant).min(1, "Cấp ít nhất một vai trò trên một đơn vị"),
+});
+export type TCreateUser = z.infer<typeof ZCreateUser>;
+
+export const ZUpdateUser = z.object({
+  fullName: z.string().trim().min(1, "Nhập họ và tên").max(200).optional(),
+  email: z.email("Địa chỉ email không hợp lệ").nullable().optional(),
+  active: z.boolean().optional(),
+  grants: z.array(ZGrant).optional(),
+});
+export type TUpdateUser = z.infer<typeof ZUpdateUser>;
+
+export const ZResetPassword = z.object({ newPassword: ZPassword });
+export type TResetPassword = z.infer<typeof ZResetPassword>;

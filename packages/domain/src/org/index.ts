@@ -1,0 +1,3 @@
+export * from "./reorganise.ts";
+export * from "./tree.ts";
+export * from "./unit-kinds.ts";
