@@ -32,7 +32,10 @@ export const ZCreateUser = z.object({
     .trim()
     .min(3, "Tên đăng nhập tối thiểu 3 ký tự")
     .max(50)
-    .regex(/^[a-z0-9._-]+$/, "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang"),
+    .regex(
+      /^[a-z0-9._-]+$/,
+      "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang",
+    ),
   fullName: z.string().trim().min(1, "Nhập họ và tên").max(200),
   email: z.email("Địa chỉ email không hợp lệ").nullable().optional(),
   password: ZPassword,

@@ -10,7 +10,11 @@ export interface Grant {
  * Whether someone holding `grants` may do `permission` on the unit whose chain of
  * ancestors (itself first, root last) is `unitPath`.
  */
-export function isAllowed(grants: readonly Grant[], permission: Permission, unitPath: readonly string[]): boolean {
+export function isAllowed(
+  grants: readonly Grant[],
+  permission: Permission,
+  unitPath: readonly string[],
+): boolean {
   const onPath = new Set(unitPath);
   return grants.some((g) => onPath.has(g.unitId) && roleGrants(g.role, permission));
 }

@@ -1,5 +1,11 @@
 /** Vai trò — a role a user holds on an org unit and its whole subtree. */
-export const ROLES = ["administrator", "focal_officer", "unit_reporter", "leader", "province_viewer"] as const;
+export const ROLES = [
+  "administrator",
+  "focal_officer",
+  "unit_reporter",
+  "leader",
+  "province_viewer",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -27,7 +33,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  focal_officer: ["org.read", "users.read", "audit.read", "plans.read", "plans.manage", "reports.review", "dashboard.read"],
+  focal_officer: [
+    "org.read",
+    "users.read",
+    "audit.read",
+    "plans.read",
+    "plans.manage",
+    "reports.review",
+    "dashboard.read",
+  ],
   unit_reporter: ["org.read", "plans.read", "reports.submit"],
   leader: ["org.read", "audit.read", "plans.read", "reports.review", "dashboard.read"],
   province_viewer: ["org.read", "plans.read", "dashboard.read"],

@@ -37,16 +37,23 @@ export function planMerge(
   if (!ISO_DATE.test(effectiveDate)) throw new ReorganisationError("bad_date", "Ngày hiệu lực không hợp lệ.");
   const sources = [...new Set(sourceIds)].filter((id) => id !== targetId);
   if (sourceIds.includes(targetId) && sources.length === 0) {
-    throw new ReorganisationError("target_is_source", "Đơn vị nhận sáp nhập không thể là đơn vị bị sáp nhập.");
+    throw new ReorganisationError(
+      "target_is_source",
+      "Đơn vị nhận sáp nhập không thể là đơn vị bị sáp nhập.",
+    );
   }
-  if (sources.length === 0) throw new ReorganisationError("no_sources", "Chọn ít nhất một đơn vị để sáp nhập.");
+  if (sources.length === 0)
+    throw new ReorganisationError("no_sources", "Chọn ít nhất một đơn vị để sáp nhập.");
   const lastDay = dayBefore(effectiveDate);
   const closed: MergePlan["closed"] = [];
   for (const id of sources) {
     const unit = units.get(id);
     if (!unit) throw new ReorganisationError("no_sources", `Không tìm thấy đơn vị ${id}.`);
     if (!isInForce(unit, lastDay)) {
-      throw new ReorganisationError("source_closed", `Đơn vị "${unit.name}" đã hết hiệu lực trước ngày sáp nhập.`);
+      throw new ReorganisationError(
+        "source_closed",
+        `Đơn vị "${unit.name}" đã hết hiệu lực trước ngày sáp nhập.`,
+      );
     }
     closed.push({ id, name: unit.name, validTo: lastDay });
   }
@@ -74,10 +81,14 @@ export function planSplit(
   if (!ISO_DATE.test(effectiveDate)) throw new ReorganisationError("bad_date", "Ngày hiệu lực không hợp lệ.");
   const source = units.get(sourceId);
   if (!source) throw new ReorganisationError("no_sources", `Không tìm thấy đơn vị ${sourceId}.`);
-  if (partIds.length < 2) throw new ReorganisationError("too_few_parts", "Chia tách cần ít nhất hai đơn vị mới.");
+  if (partIds.length < 2)
+    throw new ReorganisationError("too_few_parts", "Chia tách cần ít nhất hai đơn vị mới.");
   const lastDay = dayBefore(effectiveDate);
   if (!isInForce(source, lastDay)) {
-    throw new ReorganisationError("source_closed", `Đơn vị "${source.name}" đã hết hiệu lực trước ngày chia tách.`);
+    throw new ReorganisationError(
+      "source_closed",
+      `Đơn vị "${source.name}" đã hết hiệu lực trước ngày chia tách.`,
+    );
   }
   return {
     closed: { id: sourceId, name: source.name, validTo: lastDay },

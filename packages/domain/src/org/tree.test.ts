@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { planMerge, planSplit, ReorganisationError } from "./reorganise.ts";
-import { ancestorPath, dayBefore, descendants, isInForce, lineageOf, type OrgUnitNode, wouldCreateCycle } from "./tree.ts";
+import {
+  ancestorPath,
+  dayBefore,
+  descendants,
+  isInForce,
+  lineageOf,
+  type OrgUnitNode,
+  wouldCreateCycle,
+} from "./tree.ts";
 
 function buildUnit(id: string, parentId: string | null, extra: Partial<OrgUnitNode> = {}): OrgUnitNode {
   return { id, parentId, name: `Đơn vị ${id}`, validFrom: null, validTo: null, ...extra };
@@ -44,7 +52,12 @@ describe("organisation tree", () => {
       { predecessorId: "commune-b", successorId: "new-commune", effectiveDate: "2025-07-01" },
       { predecessorId: "older", successorId: "commune-a", effectiveDate: "2019-12-01" },
     ];
-    expect(lineageOf(edges, "new-commune").sort()).toEqual(["commune-a", "commune-b", "new-commune", "older"]);
+    expect(lineageOf(edges, "new-commune").sort()).toEqual([
+      "commune-a",
+      "commune-b",
+      "new-commune",
+      "older",
+    ]);
     expect(lineageOf(edges, "commune-b")).toEqual(["commune-b"]);
   });
 });

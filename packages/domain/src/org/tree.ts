@@ -19,7 +19,9 @@ export interface UnitLineageEdge {
 }
 
 export function isInForce(unit: Pick<OrgUnitNode, "validFrom" | "validTo">, onDate: string): boolean {
-  return (unit.validFrom === null || unit.validFrom <= onDate) && (unit.validTo === null || unit.validTo >= onDate);
+  return (
+    (unit.validFrom === null || unit.validFrom <= onDate) && (unit.validTo === null || unit.validTo >= onDate)
+  );
 }
 
 /** The day before an ISO date: a unit merged "from 1/7/2025" is last in force on 30/6/2025. */
@@ -30,7 +32,10 @@ export function dayBefore(isoDate: string): string {
 }
 
 /** The unit itself, then its parent, up to the root. Stops on a cycle rather than looping. */
-export function ancestorPath(units: ReadonlyMap<string, Pick<OrgUnitNode, "id" | "parentId">>, unitId: string): string[] {
+export function ancestorPath(
+  units: ReadonlyMap<string, Pick<OrgUnitNode, "id" | "parentId">>,
+  unitId: string,
+): string[] {
   const path: string[] = [];
   const seen = new Set<string>();
   let current = units.get(unitId);
