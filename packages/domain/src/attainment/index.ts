@@ -1,0 +1,3 @@
+export * from "./attainment.ts";
+export * from "./roll-up.ts";
+export * from "./trend.ts";

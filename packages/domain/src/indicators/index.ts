@@ -1,0 +1,3 @@
+export * from "./catalogue.ts";
+export * from "./match-indicator.ts";
+export * from "./pillars.ts";
