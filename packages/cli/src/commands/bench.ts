@@ -1,0 +1,168 @@
+// `dtplan bench` (npm run bench): how long read + extract takes per dev plan and
+// format, and throughput on a synthetic ≈1 MB plan. Medians, so one slow run
+// (GC, a cold cache) does not decide the figure.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractPlan } from "@dtplan/domain/extract/index.ts";
+import { type DocumentFormat, readPlanDocument } from "@dtplan/domain/extract/read/index.ts";
+import { buildSyntheticPlan } from "@dtplan/domain/extract/read/synthetic.ts";
+import type { Command } from "../main.ts";
+
+const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB]
+
+Đo thời gian đọc + trích xuất kế hoạch (measures read + extract time):
+  --runs N           số lần chạy mỗi tệp, lấy trung vị (runs per file, median; default 15)
+  --dir DIR          thư mục kế hoạch mẫu (dev plans; default ../shared/plan-extract/dev)
+  --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)`;
+
+const FORMATS: DocumentFormat[] = ["txt", "docx", "pdf"];
+
+function findDevDir(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const start of [process.cwd(), here]) {
+    let dir = start;
+    for (let i = 0; i < 8; i++) {
+      for (const candidate of [path.join(dir, "shared/plan-extract/dev"), path.join(dir, "plan-extract/dev")])
+        if (existsSync(candidate)) return candidate;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return null;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function timeRuns(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return times;
+}
+
+function table(rows: string[][], rightAligned: Set<number>): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const fmt = (r: string[]) =>
+    r
+      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
+  return [fmt(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(fmt)].join("\n");
+}
+
+const ms = (x: number) => x.toFixed(1);
+
+function parseArgs(argv: string[]): { runs: number; dir: string | null; syntheticMb: number } {
+  let runs = 15;
+  let dir: string | null = null;
+  let syntheticMb = 1;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--runs") runs = Math.max(1, Math.floor(Number(argv[++i])) || 15);
+    else if (a === "--dir") dir = argv[++i] ?? null;
+    else if (a === "--synthetic-mb") syntheticMb = Math.max(0.01, Number(argv[++i]) || 1);
+    else throw new Error(`tùy chọn không hợp lệ "${a}" (unknown option)`);
+  }
+  return { runs, dir, syntheticMb };
+}
+
+export const command: Command = {
+  summary: "Đo tốc độ trích xuất kế hoạch (benchmark read + extract on the dev plans)",
+  usage: USAGE,
+  async run(argv: string[]): Promise<number> {
+    let args: ReturnType<typeof parseArgs>;
+    try {
+      args = parseArgs(argv);
+    } catch (error) {
+      process.stderr.write(`dtplan bench: ${(error as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    const dir = args.dir ?? findDevDir();
+    if (!dir || !existsSync(dir)) {
+      process.stderr.write(
+        "dtplan bench: không tìm thấy thư mục kế hoạch mẫu, dùng --dir (dev plans not found)\n",
+      );
+      return 2;
+    }
+    const names = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => f.slice(0, -4))
+      .sort();
+
+    const cpus = os.cpus();
+    process.stdout.write(
+      [
+        "dtplan bench — read + extract, median of runs",
+        `machine: ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM`,
+        `node ${process.version} (${process.platform} ${process.arch}), runs per file: ${args.runs}`,
+        `plans: ${dir}`,
+        "",
+      ].join("\n"),
+    );
+
+    const rows: string[][] = [["plan", "format", "KB", "median ms", "min ms", "max ms", "targets", "tasks"]];
+    for (const name of names) {
+      for (const format of FORMATS) {
+        const file = path.join(dir, `${name}.${format}`);
+        if (!existsSync(file)) continue;
+        const bytes = new Uint8Array(readFileSync(file));
+        const once = async () =>
+          extractPlan((await readPlanDocument({ bytes, fileName: `${name}.${format}` })).text);
+        const plan = await once(); // warm-up: module loading and JIT are not what we measure
+        const times = await timeRuns(args.runs, once);
+        rows.push([
+          name,
+          format,
+          (bytes.length / 1024).toFixed(0),
+          ms(median(times)),
+          ms(Math.min(...times)),
+          ms(Math.max(...times)),
+          String(plan.targets.length),
+          String(plan.tasks.length),
+        ]);
+      }
+    }
+    process.stdout.write(`${table(rows, new Set([2, 3, 4, 5, 6, 7]))}\n\n`);
+
+    // Synthetic large plan: the dev plans' sections repeated and renumbered.
+    const texts = names.map((n) => readFileSync(path.join(dir, `${n}.txt`), "utf8").normalize("NFC"));
+    // Sized in UTF-8 bytes (Vietnamese letters take 2–3), so ask for characters accordingly.
+    const charsPerByte = texts.join("").length / Buffer.byteLength(texts.join(""), "utf8");
+    const synthetic = buildSyntheticPlan(texts, Math.round(args.syntheticMb * 1024 * 1024 * charsPerByte));
+    const bytes = new TextEncoder().encode(synthetic);
+    const mb = bytes.length / (1024 * 1024);
+    const once = async () => extractPlan((await readPlanDocument({ bytes, fileName: "synthetic.txt" })).text);
+    const plan = await once();
+    const runs = Math.max(3, Math.min(args.runs, 7));
+    const times = await timeRuns(runs, once);
+    const m = median(times);
+    const synthRows = [
+      ["synthetic plan", "MB", "runs", "median ms", "min ms", "max ms", "MB/s", "targets", "tasks"],
+      [
+        "txt, dev sections repeated",
+        mb.toFixed(2),
+        String(runs),
+        ms(m),
+        ms(Math.min(...times)),
+        ms(Math.max(...times)),
+        (mb / (m / 1000)).toFixed(2),
+        String(plan.targets.length),
+        String(plan.tasks.length),
+      ],
+    ];
+    process.stdout.write(`${table(synthRows, new Set([1, 2, 3, 4, 5, 6, 7, 8]))}\n\n`);
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`peak RSS: ${peakMb.toFixed(0)} MB\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,163 @@
+// Word documents. The zip is inspected before mammoth sees it, because mammoth
+// (through jszip) inflates whole entries into memory: a few-kilobyte zip bomb
+// would otherwise take the process down.
+import { inflateRawSync } from "node:zlib";
+import JSZip from "jszip";
+import mammoth from "mammoth";
+import { materialiseNumbering } from "./docx-numbering.ts";
+import { fail, formatMegabytes, isPlanExtractError } from "./errors.ts";
+import { assertNotEmpty, cleanText } from "./text.ts";
+
+export interface DocxLimits {
+  /** Sum of the uncompressed sizes of all entries. */
+  maxUncompressedBytes: number;
+  /** Largest compression ratio allowed for an entry bigger than `ratioFloorBytes`. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+  maxEntries: number;
+}
+
+// Real .docx files: XML compresses 5–20×, media barely at all; 150 MB is far above
+// any plan, far below what hurts.
+export const DEFAULT_DOCX_LIMITS: DocxLimits = {
+  maxUncompressedBytes: 150 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  maxEntries: 5000,
+};
+
+/** The part of jszip's entry we read: sizes from the central directory and the raw bytes. */
+interface CompressedData {
+  compressedSize: number;
+  uncompressedSize: number;
+  compression?: { magic?: string };
+  compressedContent?: Uint8Array;
+}
+
+function corrupt(detailVi: string, detailEn: string): never {
+  return fail(
+    "corrupt_file",
+    `Tệp Word (.docx) bị hỏng, không mở được: ${detailVi}. Hãy mở tệp bằng Word, lưu lại rồi nhập lại.`,
+    `The Word file (.docx) is corrupt and cannot be opened: ${detailEn}. Open it in Word, save it again and re-import.`,
+  );
+}
+
+function bomb(detailVi: string, detailEn: string): never {
+  return fail(
+    "zip_bomb",
+    `Tệp Word (.docx) bị từ chối vì nội dung giải nén bất thường (${detailVi}); đây có thể là tệp độc hại ("zip bomb").`,
+    `The Word file (.docx) was refused because it decompresses abnormally (${detailEn}); it may be a malicious "zip bomb".`,
+  );
+}
+
+/** Checks sizes declared in the zip, then really inflates the parts mammoth reads, with a cap. */
+export async function inspectDocxZip(
+  bytes: Uint8Array,
+  limits: DocxLimits = DEFAULT_DOCX_LIMITS,
+): Promise<JSZip> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch (error) {
+    corrupt("cấu trúc nén (zip) không hợp lệ", `invalid zip structure (${(error as Error).message})`);
+  }
+  const entries = Object.values(zip.files).filter((f) => !f.dir);
+  if (entries.length > limits.maxEntries) bomb(`${entries.length} tệp con`, `${entries.length} entries`);
+  if (!zip.file("word/document.xml"))
+    corrupt("thiếu phần nội dung chính word/document.xml", "word/document.xml is missing");
+
+  let declaredTotal = 0;
+  for (const entry of entries) {
+    const data = (entry as unknown as { _data?: CompressedData })._data;
+    if (!data || typeof data.uncompressedSize !== "number") continue;
+    const { compressedSize, uncompressedSize } = data;
+    declaredTotal += uncompressedSize;
+    if (declaredTotal > limits.maxUncompressedBytes) {
+      const size = formatMegabytes(declaredTotal);
+      const max = formatMegabytes(limits.maxUncompressedBytes);
+      bomb(`giải nén ra hơn ${size.vi}, giới hạn ${max.vi}`, `expands to over ${size.en}, limit ${max.en}`);
+    }
+    if (
+      uncompressedSize > limits.ratioFloorBytes &&
+      uncompressedSize / Math.max(1, compressedSize) > limits.maxRatio
+    ) {
+      const ratio = Math.round(uncompressedSize / Math.max(1, compressedSize));
+      bomb(`tỉ lệ nén ${ratio}:1 ở ${entry.name}`, `compression ratio ${ratio}:1 in ${entry.name}`);
+    }
+  }
+
+  // Sizes in the headers can lie: inflate the XML parts for real, never past the budget.
+  let budget = limits.maxUncompressedBytes;
+  for (const entry of entries) {
+    if (!/\.(xml|rels)$/i.test(entry.name)) continue;
+    const data = (entry as unknown as { _data?: CompressedData })._data;
+    const raw = data?.compressedContent;
+    if (!data || !raw) continue;
+    const method = data.compression?.magic;
+    let size: number;
+    if (method === "\x00\x00") size = raw.length;
+    else if (method === "\x08\x00") {
+      try {
+        size = inflateRawSync(raw, { maxOutputLength: Math.max(1, budget) }).length;
+      } catch (error) {
+        if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+          const max = formatMegabytes(limits.maxUncompressedBytes);
+          bomb(`giải nén ra hơn ${max.vi}`, `expands to over ${max.en}`);
+        }
+        corrupt(`dữ liệu nén của ${entry.name} bị lỗi`, `compressed data of ${entry.name} is damaged`);
+      }
+    } else {
+      corrupt(
+        `phương thức nén không hỗ trợ ở ${entry.name}`,
+        `unsupported compression method in ${entry.name}`,
+      );
+    }
+    if (size !== data.uncompressedSize)
+      corrupt(`kích thước của ${entry.name} không khớp`, `size of ${entry.name} does not match its header`);
+    budget -= size;
+  }
+  return zip;
+}
+
+/** The .docx with automatic numbering written in as text, or the original bytes. */
+async function withNumberingAsText(zip: JSZip, bytes: Uint8Array): Promise<Uint8Array> {
+  const numbering = zip.file("word/numbering.xml");
+  const document = zip.file("word/document.xml");
+  if (!numbering || !document) return bytes;
+  try {
+    const styles = zip.file("word/styles.xml");
+    const patched = materialiseNumbering(
+      await document.async("string"),
+      await numbering.async("string"),
+      styles ? await styles.async("string") : null,
+    );
+    if (!patched) return bytes;
+    zip.file("word/document.xml", patched);
+    return await zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  } catch {
+    // Numbering is a nicety: a document we cannot renumber is still read as it is.
+    return bytes;
+  }
+}
+
+export async function readDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<string> {
+  const zip = await inspectDocxZip(bytes, limits);
+  const input = await withNumberingAsText(zip, bytes);
+  let raw: string;
+  try {
+    const result = await mammoth.extractRawText({
+      buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength),
+    });
+    raw = result.value;
+  } catch (error) {
+    if (isPlanExtractError(error)) throw error;
+    corrupt("không đọc được nội dung văn bản", `its text could not be read (${(error as Error).message})`);
+  }
+  // mammoth ends every paragraph with a blank line; empty paragraphs stack them up.
+  const text = cleanText(raw)
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  assertNotEmpty(text, { vi: "Tài liệu Word", en: "The Word document" });
+  return `${text}\n`;
+}

@@ -1,0 +1,66 @@
+// A large but plan-shaped text for benchmarks and the linearity test: the preamble
+// of one plan, then the numbered sections (targets, tasks, budget …) of the dev
+// plans repeated with their Roman numerals continued, then one closing section.
+
+const ROMAN_HEADING = /^[ \t]*([IVXLC]+)\.[ \t]+(?=\S)/gmu;
+
+export function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [1000, "M"],
+    [900, "CM"],
+    [500, "D"],
+    [400, "CD"],
+    [100, "C"],
+    [90, "XC"],
+    [50, "L"],
+    [40, "XL"],
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
+  let out = "";
+  for (const [value, letters] of table)
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  return out;
+}
+
+interface Split {
+  preamble: string;
+  sections: string[];
+}
+
+function splitSections(text: string): Split {
+  const starts = [...text.matchAll(ROMAN_HEADING)].map((m) => m.index ?? 0);
+  if (!starts.length) return { preamble: text, sections: [] };
+  const sections = starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length));
+  return { preamble: text.slice(0, starts[0]), sections };
+}
+
+/**
+ * Builds a plan of at least `minChars` characters from `plans` (texts of real plans).
+ * The first plan's preamble opens it and its last section (organisation, signature)
+ * closes it; every other section is repeated in turn, renumbered I, II, III …
+ */
+export function buildSyntheticPlan(plans: string[], minChars: number): string {
+  const splits = plans.map(splitSections).filter((s) => s.sections.length > 1);
+  if (!splits.length) throw new Error("buildSyntheticPlan: no plan with numbered sections");
+  const body = splits.flatMap((s) => s.sections.slice(0, -1));
+  const closing = splits[0].sections[splits[0].sections.length - 1];
+  const parts = [splits[0].preamble];
+  let length = parts[0].length + closing.length;
+  let n = 0;
+  while (length < minChars) {
+    const section = body[n % body.length];
+    n++;
+    const renumbered = section.replace(/^([ \t]*)[IVXLC]+\./u, `$1${toRoman(n)}.`);
+    parts.push(renumbered);
+    length += renumbered.length;
+  }
+  parts.push(closing.replace(/^([ \t]*)[IVXLC]+\./u, `$1${toRoman(n + 1)}.`));
+  return parts.join("");
+}
