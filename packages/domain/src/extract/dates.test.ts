@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { deadlineDate, findDate } from "./dates.ts";
+
+describe("dates", () => {
+  it("reads 'ngày 26 tháng 02 năm 2021' and '21/02/2024'", () => {
+    expect(findDate("26 tháng 02 năm 2021")?.iso).toBe("2021-02-26");
+    expect(findDate("21/02/2024")?.iso).toBe("2024-02-21");
+  });
+
+  it("turns quarters into their last day", () => {
+    expect(deadlineDate("Quý I năm 2025", null)).toBe("2025-03-31");
+    expect(deadlineDate("quý IV/2024", null)).toBe("2024-12-31");
+    expect(deadlineDate("Quý II", 2025)).toBe("2025-06-30");
+  });
+
+  it("turns months, half-years and years into their last day", () => {
+    expect(deadlineDate("tháng 6/2025", null)).toBe("2025-06-30");
+    expect(deadlineDate("6 tháng đầu năm 2025", null)).toBe("2025-06-30");
+    expect(deadlineDate("năm 2025", null)).toBe("2025-12-31");
+    expect(deadlineDate("30/11/2025", null)).toBe("2025-11-30");
+  });
+
+  it("has no date for recurring deadlines", () => {
+    expect(deadlineDate("Thường xuyên", 2025)).toBeNull();
+    expect(deadlineDate("Hằng năm", 2025)).toBeNull();
+  });
+
+  it("rejects impossible dates", () => {
+    expect(findDate("31/02/2024")?.iso).toBeNull();
+  });
+});

@@ -1,0 +1,73 @@
+// Dates as Vietnamese plans write them, turned into ISO: "ngày 26 tháng 02 năm 2021",
+// "21/02/2024", "Quý I năm 2025", "tháng 6/2025", "6 tháng đầu năm 2025", "năm 2025".
+
+import { foldVietnamese } from "./text-utils.ts";
+import type { Deadline } from "./types.ts";
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (!(y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1)) return null;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > last) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+function lastDay(y: number, m: number): string | null {
+  if (!(m >= 1 && m <= 12)) return null;
+  return isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+}
+
+const ROMAN_Q: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+
+/** A full date at the start of `s`: "26 tháng 02 năm 2021", "21/02/2024", "21-02-2024". */
+export const DATE_RE =
+  /(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
+
+export function parseDateMatch(m: RegExpExecArray): string | null {
+  const d = Number(m[1]);
+  const mo = Number(m[2] ?? m[4]);
+  const y = Number(m[3] ?? m[5]);
+  return isoDate(y, mo, d);
+}
+
+/** Finds the first full date in a string. */
+export function findDate(s: string): { iso: string | null; index: number; length: number } | null {
+  const m = DATE_RE.exec(s);
+  if (!m) return null;
+  return { iso: parseDateMatch(m), index: m.index, length: m[0].length };
+}
+
+/**
+ * The last day a deadline expression allows. `fallbackYear` fills "Quý I" without a year.
+ * Returns null for recurring or open expressions ("thường xuyên", "hằng năm").
+ */
+export function deadlineDate(text: string, fallbackYear: number | null): string | null {
+  const f = foldVietnamese(text);
+  let m = DATE_RE.exec(text);
+  if (m) return parseDateMatch(m);
+  m = /quy\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/|-)\s*(\d{4}))?/u.exec(f);
+  if (m) {
+    const q = ROMAN_Q[m[1]];
+    const y = m[2] ? Number(m[2]) : fallbackYear;
+    return y ? lastDay(y, q * 3) : null;
+  }
+  m = /(6|sau)\s*thang\s*(dau|cuoi)\s*nam(?:\s*(\d{4}))?/u.exec(f);
+  if (m) {
+    const y = m[3] ? Number(m[3]) : fallbackYear;
+    return y ? lastDay(y, m[2] === "dau" ? 6 : 12) : null;
+  }
+  m = /thang\s*(\d{1,2})\s*(?:nam|\/|-)\s*(\d{4})/u.exec(f);
+  if (m) return lastDay(Number(m[2]), Number(m[1]));
+  m = /(\d{1,2})\/(\d{4})\b/u.exec(f);
+  if (m && Number(m[1]) <= 12) return lastDay(Number(m[2]), Number(m[1]));
+  if (/thuong xuyen|hang nam|hang thang|hang quy|lien tuc/u.test(f) && !/nam\s*\d{4}/u.test(f)) return null;
+  m = /(?:nam|giai doan|den)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})/u.exec(f);
+  if (m) return lastDay(Number(m[1]), 12);
+  m = /\b(20\d{2})\b/u.exec(f);
+  if (m) return lastDay(Number(m[1]), 12);
+  return null;
+}
+
+export function makeDeadline(text: string, fallbackYear: number | null): Deadline {
+  const clean = text.replace(/^[\s:]+/u, "").replace(/[\s.;,]+$/u, "");
+  return { text: clean, date: deadlineDate(clean, fallbackYear) };
+}

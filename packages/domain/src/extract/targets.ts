@@ -1,0 +1,268 @@
+// Targets: one per figure. A bullet is cut into sentences, sentences into ";" clauses,
+// and a clause holding several figures into one part per figure. Clauses without a
+// figure become qualitative targets (value null).
+import { type Block, blockSpan } from "./normalize.ts";
+import { foldVietnamese } from "./text-utils.ts";
+import type { Comparator, Target } from "./types.ts";
+
+/** Unit words a bare number may carry to be a target figure ("40 Mbps", "05 mô hình"). */
+const COUNT_UNITS = [
+  "Mbps",
+  "Gbps",
+  "Kbps",
+  "mô hình",
+  "xã",
+  "hồ sơ",
+  "doanh nghiệp",
+  "tài khoản",
+  "người",
+  "hộ",
+  "điểm",
+  "cơ sở",
+  "sản phẩm",
+  "lớp",
+  "buổi",
+  "lượt",
+  "cuộc",
+  "hệ thống",
+  "ứng dụng",
+  "nền tảng",
+  "cơ sở dữ liệu",
+  "dịch vụ",
+  "thủ tục",
+  "trạm",
+  "camera",
+  "tỷ đồng",
+  "triệu đồng",
+  "thuê bao",
+  "hợp tác xã",
+  "trường",
+  "thôn",
+  "ấp",
+  "tổ",
+  "đơn vị",
+  "chỉ tiêu",
+  "bài",
+  "tin",
+];
+const COUNT_RE = new RegExp(`^\\s*(${COUNT_UNITS.join("|")})(?![\\p{L}])`, "u");
+const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
+const FIGURE_RE = new RegExp(`(?<![\\p{L}\\d/.,-])(${NUM})(\\s*%)?`, "gu");
+
+export interface Figure {
+  index: number;
+  end: number;
+  value: number;
+  unit: string;
+}
+
+function parseNumber(s: string): number {
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/u.test(s)) return Number(s.replace(/\./g, "").replace(",", "."));
+  return Number(s.replace(",", "."));
+}
+
+/** Figures in a clause: percentages, and counts with a unit word; years and dates are not figures. */
+export function findFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  FIGURE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (m = FIGURE_RE.exec(text); m !== null; m = FIGURE_RE.exec(text)) {
+    const value = parseNumber(m[1]);
+    if (!Number.isFinite(value)) continue;
+    if (m[2]) {
+      out.push({ index: m.index, end: m.index + m[0].length, value, unit: "%" });
+      continue;
+    }
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    if (/^\s*[/-]\s*\d/u.test(after)) continue;
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (/(?:năm|tháng|ngày|quý|số|mức độ|cấp độ|lớp|từ|top|thứ|giai đoạn)\s*$/iu.test(before)) continue;
+    if (value >= 1900 && value <= 2100 && !/[.,]/u.test(m[1])) continue;
+    const u = COUNT_RE.exec(after);
+    if (!u) continue;
+    out.push({ index: m.index, end: m.index + m[0].length + u[0].length, value, unit: u[1] });
+  }
+  return out;
+}
+
+/** Comparator from the words around a figure. */
+export function comparatorFor(before: string, after: string): Comparator {
+  const b = foldVietnamese(before.slice(-40));
+  const a = foldVietnamese(after.slice(0, 20));
+  if (/^(?:\S+\s+)?tro len/u.test(a)) return ">=";
+  if (/(?:toi da|khong qua|khong vuot qua|duoi|it hon|thap hon)(?:\s+(?:khoang|muc|ty le|con))*\s*$/u.test(b))
+    return "<=";
+  if (/(?:tren|hon|vuot|cao hon|nhieu hon)(?:\s+(?:khoang|muc|ty le))*\s*$/u.test(b)) return ">";
+  return ">=";
+}
+
+const SCOPE_RE =
+  /(cấp (?:tỉnh|huyện|xã)|khu vực (?:thị trấn|xã|đô thị|nông thôn|thành thị|miền núi)|(?:thành thị|nông thôn))/u;
+const YEAR_RE = /(?:đến|trước|hết|cuối|trong)\s+(?:hết\s+)?năm\s+(\d{4})|năm\s+(\d{4})|đến\s+(\d{4})/gu;
+
+/** The year a clause names for itself ("đến hết năm 2022"), ignoring years inside quotes. */
+export function yearIn(text: string): number | null {
+  const unquoted = text.replace(/[“"][^”"]{0,400}[”"]/gu, " ");
+  YEAR_RE.lastIndex = 0;
+  const m = YEAR_RE.exec(unquoted);
+  if (!m) return null;
+  const y = Number(m[1] ?? m[2] ?? m[3]);
+  return y >= 2000 && y <= 2100 ? y : null;
+}
+
+interface Piece {
+  from: number;
+  to: number;
+}
+
+/** Sentence spans: ". " followed by a capital letter ends a sentence. */
+export function splitSentences(text: string, from = 0, to = text.length): Piece[] {
+  const out: Piece[] = [];
+  let start = from;
+  const re = /[.!?…](?=\s+["“(]?\p{Lu})/gu;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  for (m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    // "TP. Hồ Chí Minh", "v.v. ": abbreviations are not sentence ends.
+    const prevWord = /(\S+)$/u.exec(text.slice(Math.max(from, m.index - 6), m.index))?.[1] ?? "";
+    if (/^(?:TP|Tp|v\.v|St|TS|ThS|PGS|GS)$/u.test(prevWord)) continue;
+    out.push({ from: start, to: m.index + 1 });
+    start = m.index + 1;
+  }
+  if (start < to) out.push({ from: start, to });
+  return out.map((p) => trimPiece(text, p)).filter((p) => p.to > p.from);
+}
+
+function trimPiece(text: string, p: Piece): Piece {
+  let { from, to } = p;
+  while (from < to && /[\s;,:]/u.test(text[from])) from++;
+  while (to > from && /[\s;,]/u.test(text[to - 1])) to--;
+  return { from, to };
+}
+
+function splitOn(text: string, p: Piece, ch: string): Piece[] {
+  const out: Piece[] = [];
+  let depth = 0;
+  let start = p.from;
+  for (let i = p.from; i < p.to; i++) {
+    const c = text[i];
+    if (c === "(" || c === "“") depth++;
+    else if ((c === ")" || c === "”") && depth > 0) depth--;
+    else if (c === ch && depth === 0) {
+      out.push({ from: start, to: i });
+      start = i + 1;
+    }
+  }
+  out.push({ from: start, to: p.to });
+  return out.map((x) => trimPiece(text, x)).filter((x) => x.to > x.from);
+}
+
+export interface TargetContext {
+  pillar: Target["pillar"];
+  pillarFromHeading: boolean;
+  year: number | null;
+  section: string | null;
+}
+
+/** Drops a "Về …:" lead-in label; a label that is the subject stays ("Nền tảng X: Kết nối…"). */
+function labelEnd(text: string, from: number, to: number): number {
+  const m = /^Về\s[^:;.]{1,80}:\s*/u.exec(text.slice(from, Math.min(to, from + 100)));
+  return m ? from + m[0].length : from;
+}
+
+/** Targets of one item block (bullet or paragraph); `bodyStart` skips the bullet marker. */
+export function targetsFromBlock(
+  block: Block,
+  bodyStart: number,
+  ctx: TargetContext,
+  nextId: () => string,
+): Target[] {
+  const text = block.text;
+  const out: Target[] = [];
+  const start = labelEnd(text, bodyStart, text.length);
+  const baseConf = ctx.pillarFromHeading ? 0.9 : 0.7;
+  const make = (
+    from: number,
+    to: number,
+    f: Figure | null,
+    clauseFrom: number,
+    clauseTo: number,
+    scope: string | null,
+    conf: number,
+  ) => {
+    let t = text
+      .slice(from, to)
+      .trim()
+      .replace(/[;,:]+$/u, "")
+      .trim();
+    // A parenthetical exception at the end is not part of what is measured.
+    t = t.replace(/\s*\((?:trừ|ngoại trừ|không bao gồm)[^)]*\)\s*(?=\.?$)/u, "");
+    const own = yearIn(text.slice(from, to)) ?? yearIn(text.slice(clauseFrom, clauseTo));
+    out.push({
+      id: nextId(),
+      pillar: ctx.pillar,
+      text: t,
+      value: f ? f.value : null,
+      unit: f ? f.unit : null,
+      comparator: f ? comparatorFor(text.slice(clauseFrom, f.index), text.slice(f.end, clauseTo)) : null,
+      year: own ?? ctx.year,
+      scope,
+      section: ctx.section,
+      source: blockSpan(block, from, to),
+      confidence: Math.max(0.1, conf),
+    });
+  };
+  for (const sentence of splitSentences(text, start, text.length)) {
+    const figsInSentence = findFigures(text.slice(sentence.from, sentence.to));
+    if (!figsInSentence.length) {
+      make(sentence.from, sentence.to, null, sentence.from, sentence.to, null, baseConf - 0.1);
+      continue;
+    }
+    for (const clause of splitOn(text, sentence, ";")) {
+      const cText = text.slice(clause.from, clause.to);
+      let figs = findFigures(cText).map((f) => ({
+        ...f,
+        index: f.index + clause.from,
+        end: f.end + clause.from,
+      }));
+      if (!figs.length) {
+        make(clause.from, clause.to, null, clause.from, clause.to, null, baseConf - 0.1);
+        continue;
+      }
+      // "từ 40% lên 60%": the figure to reach is the last one.
+      figs = figs.filter((f, i) => {
+        const next = figs[i + 1];
+        return !(next && /^\s*(?:lên|đến|tới|-|–)\s*$/u.test(text.slice(f.end, next.index)));
+      });
+      if (figs.length === 1) {
+        make(clause.from, clause.to, figs[0], clause.from, clause.to, null, baseConf);
+        continue;
+      }
+      // Several figures: cut at the last ", " / " và " before each figure after the first.
+      const cuts: number[] = [clause.from];
+      for (let i = 1; i < figs.length; i++) {
+        const between = text.slice(figs[i - 1].end, figs[i].index);
+        const re = /,\s+|\s+và\s+|\s+hoặc\s+/gu;
+        let last = -1;
+        let lastLen = 0;
+        let mm: RegExpExecArray | null;
+        for (mm = re.exec(between); mm !== null; mm = re.exec(between)) {
+          last = mm.index;
+          lastLen = mm[0].length;
+        }
+        cuts.push(last >= 0 ? figs[i - 1].end + last + lastLen : figs[i].index);
+      }
+      cuts.push(clause.to);
+      const parts = figs.map((f, i) => ({ f, from: cuts[i], to: cuts[i + 1] }));
+      for (const p of parts) {
+        const partText = text.slice(p.from, p.to);
+        const words = foldVietnamese(partText).split(/\s+/u).filter(Boolean).length;
+        const scopeM = SCOPE_RE.exec(partText);
+        // A part too short to stand alone keeps the whole clause as its text.
+        const [from, to] = words >= 5 ? [p.from, p.to] : [clause.from, clause.to];
+        make(from, to, p.f, clause.from, clause.to, scopeM ? scopeM[1] : null, baseConf - 0.05);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,294 @@
+// Tasks: the leaf items of the task / solution sections, with their lead unit
+// ("X chủ trì", "X tham mưu", a sentence whose subject is a unit), coordinating units
+// ("phối hợp (với) …") and deadline (own, or the section's "Thời hạn hoàn thành").
+import { makeDeadline } from "./dates.ts";
+import { blockSpan } from "./normalize.ts";
+import { isHeading, type OutlineNode, sectionPath } from "./outline.ts";
+import { pillarFromContent, pillarFromHeading } from "./pillars.ts";
+import { foldVietnamese, lowerVi } from "./text-utils.ts";
+import type { Deadline, Pillar, Task } from "./types.ts";
+import { canonicalUnit, splitUnitList, startsWithUnitHead, unitPhraseLength } from "./units.ts";
+
+const DEADLINE_LINE =
+  /^(?:thời hạn|thời gian|tiến độ)(?:\s+(?:hoàn thành|thực hiện|triển khai))?\s*:\s*(.+)$/iu;
+const LEAD_LINE =
+  /^(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|thực hiện chính|chịu trách nhiệm)\s*:\s*(.+)$/iu;
+const COORD_LINE = /^(?:đơn vị|cơ quan)\s+phối hợp\s*:\s*(.+)$/iu;
+const OTHER_ATTR_LINE = /^(?:sản phẩm|kết quả(?:\s+đầu ra)?|kinh phí|nguồn kinh phí|dự toán)\s*:/iu;
+
+export function isAttributeLine(body: string): boolean {
+  return (
+    DEADLINE_LINE.test(body) || LEAD_LINE.test(body) || COORD_LINE.test(body) || OTHER_ATTR_LINE.test(body)
+  );
+}
+
+export interface LeadResult {
+  lead: string | null;
+  coordinators: string[];
+  /** Units addressed without being the lead ("Yêu cầu các doanh nghiệp viễn thông …"). */
+  addressees: string[];
+  found: boolean;
+}
+
+function cleanUnitPhrase(s: string): string {
+  return s.replace(/^[\s,:;-]+|[\s,:;.-]+$/gu, "").trim();
+}
+
+/** Units in a "phối hợp (với) A, B và C" construction, in order. */
+export function findCoordinators(text: string): string[] {
+  const out: string[] = [];
+  const re = /phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng(?:\s+với)?))?\s+/giu;
+  let m: RegExpExecArray | null;
+  let count = 0;
+  for (m = re.exec(text); m !== null && count++ < 50; m = re.exec(text)) {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 300);
+    if (!startsWithUnitHead(rest)) continue;
+    const len = unitPhraseLength(rest, 30);
+    const phrase = cleanUnitPhrase(rest.slice(0, len));
+    if (!phrase) continue;
+    for (const u of splitUnitList(phrase)) if (startsWithUnitHead(u)) out.push(canonicalUnit(u));
+  }
+  return dedupe(out);
+}
+
+function dedupe(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((u) => {
+    const f = foldVietnamese(u);
+    if (seen.has(f)) return false;
+    seen.add(f);
+    return true;
+  });
+}
+
+/** Lead, coordinators and addressees of one task text (marker already removed). */
+export function findLead(text: string): LeadResult {
+  const res: LeadResult = { lead: null, coordinators: [], addressees: [], found: false };
+  const explicitLead = /(?:đơn vị|cơ quan)\s+chủ trì\s*:\s*([^;.\n]+)/iu.exec(text);
+  const explicitCoord = /(?:đơn vị|cơ quan)\s+phối hợp\s*:\s*([^;.\n]+)/iu.exec(text);
+  if (explicitLead) {
+    res.lead = canonicalUnit(cleanUnitPhrase(explicitLead[1]));
+    res.found = true;
+  }
+  if (explicitCoord) {
+    res.coordinators = splitUnitList(cleanUnitPhrase(explicitCoord[1])).map(canonicalUnit);
+  }
+  const body = text.replace(/^(?:giao cho|giao)\s+/iu, "");
+  const assigned = body !== text;
+  const lower = lowerVi(body.slice(0, 20));
+  if (!res.found && /^(?:yêu cầu|đề nghị|chỉ đạo)\s/u.test(lower)) {
+    const rest = body.replace(/^\S+\s+\S+\s+/u, "");
+    if (startsWithUnitHead(rest)) {
+      const len = unitPhraseLength(rest);
+      for (const u of splitUnitList(cleanUnitPhrase(rest.slice(0, len))))
+        res.addressees.push(canonicalUnit(u));
+    }
+  } else if (!res.found && startsWithUnitHead(body)) {
+    const len = unitPhraseLength(body);
+    const phrase = cleanUnitPhrase(body.slice(0, len));
+    // A subject needs a verb after it (or a colon): a bare noun phrase is not an assignment.
+    if (phrase && (len < body.length || assigned)) {
+      res.lead = canonicalUnit(phrase);
+      res.found = true;
+    }
+  }
+  if (!res.found) {
+    // "(Phòng Văn hóa và Thông tin chủ trì, …)" at the end of the item.
+    const par = /\(([^()]{3,160}?)\s+chủ trì[^()]*\)\s*\.?$/u.exec(text);
+    if (par && startsWithUnitHead(par[1])) {
+      res.lead = canonicalUnit(cleanUnitPhrase(par[1]));
+      res.found = true;
+    }
+  }
+  // "… giao cho ngành Bưu điện nhiệm vụ …": an assignment inside the sentence.
+  const giao = /(?:^|[\s,;])giao(?:\s+cho)?\s+/giu;
+  let gm: RegExpExecArray | null;
+  let guard = 0;
+  for (gm = giao.exec(text); gm !== null && guard++ < 20; gm = giao.exec(text)) {
+    if (gm.index === 0) continue;
+    const rest = text.slice(gm.index + gm[0].length, gm.index + gm[0].length + 200);
+    if (!startsWithUnitHead(rest)) continue;
+    const len = unitPhraseLength(rest);
+    for (const u of splitUnitList(cleanUnitPhrase(rest.slice(0, len)))) res.addressees.push(canonicalUnit(u));
+  }
+  const coords = findCoordinators(text);
+  for (const c of coords)
+    if (!res.coordinators.some((x) => foldVietnamese(x) === foldVietnamese(c))) res.coordinators.push(c);
+  if (res.lead) {
+    const fl = foldVietnamese(res.lead);
+    res.coordinators = res.coordinators.filter((c) => foldVietnamese(c) !== fl);
+  }
+  return res;
+}
+
+/** An explicit deadline inside the item: "(hoàn thành trước 30/6/2025)", "(vào ngày 10/10/2023)". */
+export function inlineDeadline(text: string, fallbackYear: number | null): Deadline | null {
+  const m =
+    /(?:thời hạn(?:\s+hoàn thành)?|thời gian(?:\s+hoàn thành|\s+thực hiện)?|hoàn thành(?:\s+(?:trước|trong|vào))?|chậm nhất(?:\s+(?:là|vào|trước))?|trước ngày|vào ngày)\s*:?\s*((?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|quý\s+[IV1-4]+(?:\s*(?:năm|\/)\s*\d{4})?|tháng\s+\d{1,2}\s*(?:năm|\/)\s*\d{4}|(?:trong\s+)?năm\s+\d{4})/iu.exec(
+      text,
+    );
+  if (!m) return null;
+  // "hoàn thành … năm 2025" inside a sentence is too loose; a bare year only after "thời hạn".
+  if (/^(?:trong\s+)?năm/iu.test(m[1]) && !/^(?:thời hạn|thời gian|chậm nhất)/iu.test(m[0])) return null;
+  return makeDeadline(m[1].replace(/^ngày\s+/iu, ""), fallbackYear);
+}
+
+export interface TaskSectionInfo {
+  kind: "task" | "solution";
+}
+
+/**
+ * Kind from the section heading ("Nhiệm vụ, giải pháp" → task, "Giải pháp" → solution);
+ * a sub-heading overrides it only when it is itself "Nhiệm vụ …" / "Giải pháp …".
+ */
+export function kindFor(node: OutlineNode): "task" | "solution" {
+  const chain: OutlineNode[] = [];
+  for (let p = node.parent; p; p = p.parent) chain.push(p);
+  for (const p of chain) {
+    const f = foldVietnamese(p.body);
+    if (p.parent && !/^(?:cac |mot so |nhom )?(?:nhiem vu|giai phap)/u.test(f)) continue;
+    if (/nhiem vu/u.test(f)) return "task";
+    if (/giai phap/u.test(f)) return "solution";
+  }
+  return "task";
+}
+
+export interface TaskBuildContext {
+  fallbackYear: number | null;
+  nextId: () => string;
+  warnings: string[];
+}
+
+export interface TaskCandidate {
+  node: OutlineNode;
+  /** Intro line whose lead applies to the items under it. */
+  inheritedLead: LeadResult | null;
+  /** Attribute lines directly under this item. */
+  attributes: OutlineNode[];
+}
+
+function pillarFor(node: OutlineNode, text: string): { pillar: Pillar; fromHeading: boolean } {
+  for (let p = node.parent; p; p = p.parent) {
+    if (!isHeading(p)) continue;
+    const pl = pillarFromHeading(p.body);
+    if (pl) return { pillar: pl, fromHeading: true };
+  }
+  return { pillar: pillarFromContent(text), fromHeading: false };
+}
+
+/** Builds tasks from the nodes under one task/solution section root. */
+export function tasksFromSection(
+  root: OutlineNode,
+  ctx: TaskBuildContext,
+): { tasks: Task[]; unparsed: OutlineNode[] } {
+  const tasks: Task[] = [];
+  const unparsed: OutlineNode[] = [];
+  // Section deadlines: a "Thời hạn hoàn thành:" line applies to its siblings and their items.
+  const sectionDeadline = new Map<OutlineNode, Deadline>();
+
+  const visit = (node: OutlineNode, inherited: LeadResult | null, deadline: Deadline | null) => {
+    const kids = node.children;
+    let dl = deadline;
+    for (const k of kids) {
+      const m = DEADLINE_LINE.exec(k.body);
+      if (m && k.children.length === 0) dl = makeDeadline(m[1], ctx.fallbackYear);
+    }
+    if (dl) sectionDeadline.set(node, dl);
+    let intro: LeadResult | null = inherited;
+    let prevTask: Task | null = null;
+    for (const k of kids) {
+      const body = k.body;
+      if (DEADLINE_LINE.test(body) && k.children.length === 0) continue;
+      if ((LEAD_LINE.test(body) || COORD_LINE.test(body)) && k.children.length === 0) {
+        // A sibling attribute line belongs to the item before it.
+        if (prevTask) applyAttribute(prevTask, body);
+        continue;
+      }
+      if (OTHER_ATTR_LINE.test(body) && k.children.length === 0) continue;
+      const attrKids = k.children.filter((c) => isAttributeLine(c.body) && c.children.length === 0);
+      const realKids = k.children.filter((c) => !attrKids.includes(c));
+      if (realKids.length > 0) {
+        // A heading or an intro bullet ("- Phòng X chủ trì thực hiện các nội dung sau:").
+        const own = findLead(body);
+        const nextInherited =
+          k.style === "dash" || k.style === "plus" || k.style === "para" || own.found
+            ? own.found
+              ? own
+              : intro
+            : intro;
+        visit(k, nextInherited, dl);
+        continue;
+      }
+      // An intro paragraph ending with ":" before bullets sets the lead for what follows.
+      if (/:\s*$/u.test(body) && k.style === "para") {
+        const own = findLead(body);
+        if (own.found) intro = own;
+        continue;
+      }
+      if (isHeadingLike(k)) {
+        unparsed.push(k);
+        continue;
+      }
+      const t = buildTask(k, intro, dl, ctx);
+      for (const a of attrKids) applyAttribute(t, a.body, ctx.fallbackYear);
+      tasks.push(t);
+      prevTask = t;
+    }
+  };
+  visit(root, null, null);
+  return { tasks, unparsed };
+}
+
+/** A numbered line with nothing under it and no sentence: an empty heading, not a task. */
+function isHeadingLike(node: OutlineNode): boolean {
+  if (node.style === "dash" || node.style === "plus" || node.style === "para") return false;
+  const words = node.body.split(/\s+/u).length;
+  return words <= 6 && !/[.;]$/u.test(node.body);
+}
+
+function applyAttribute(t: Task, body: string, fallbackYear: number | null = null): void {
+  let m = DEADLINE_LINE.exec(body);
+  if (m) {
+    t.deadline = makeDeadline(m[1], fallbackYear);
+    return;
+  }
+  m = LEAD_LINE.exec(body);
+  if (m) {
+    const units = splitUnitList(cleanUnitPhrase(m[1]));
+    t.lead = units.length ? canonicalUnit(units.join(", ")) : t.lead;
+    return;
+  }
+  m = COORD_LINE.exec(body);
+  if (m) t.coordinators = splitUnitList(cleanUnitPhrase(m[1])).map(canonicalUnit);
+}
+
+function buildTask(
+  node: OutlineNode,
+  intro: LeadResult | null,
+  sectionDl: Deadline | null,
+  ctx: TaskBuildContext,
+): Task {
+  const text = node.body;
+  const lr = findLead(text);
+  const lead = lr.found ? lr.lead : (intro?.lead ?? null);
+  const coordinators =
+    lr.found || !intro ? lr.coordinators : dedupe([...intro.coordinators, ...lr.coordinators]);
+  const { pillar, fromHeading } = pillarFor(node, text);
+  const own = inlineDeadline(text, ctx.fallbackYear);
+  let confidence = 0.9;
+  if (!lead) confidence -= 0.25;
+  if (!fromHeading) confidence -= 0.2;
+  return {
+    id: ctx.nextId(),
+    pillar,
+    section: sectionPath(node),
+    kind: kindFor(node),
+    text: text.replace(/^[-–+•*\s]+/u, "").trim(),
+    lead,
+    coordinators,
+    deadline: own ?? sectionDl,
+    source: blockSpan(node.block, node.bodyStart, node.block.text.length),
+    confidence: Math.max(0.1, confidence),
+    ...(lr.addressees.length ? { addressees: lr.addressees } : {}),
+  };
+}

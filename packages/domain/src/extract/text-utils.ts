@@ -1,0 +1,134 @@
+// Small text helpers shared by the extraction rules.
+
+// Old-style tone placement ("hoá", "uỷ", "khoẻ") mapped to the modern one ("hóa", "ủy", "khỏe"),
+// so both spellings of a word compare equal and canonical names use one form.
+const TONE_MAP: Record<string, string> = {
+  oá: "óa",
+  oà: "òa",
+  oả: "ỏa",
+  oã: "õa",
+  oạ: "ọa",
+  oé: "óe",
+  oè: "òe",
+  oẻ: "ỏe",
+  oẽ: "õe",
+  oẹ: "ọe",
+  uý: "úy",
+  uỳ: "ùy",
+  uỷ: "ủy",
+  uỹ: "ũy",
+  uỵ: "ụy",
+  Oá: "Óa",
+  Oà: "Òa",
+  Oả: "Ỏa",
+  Oã: "Õa",
+  Oạ: "Ọa",
+  Uý: "Úy",
+  Uỳ: "Ùy",
+  Uỷ: "Ủy",
+  Uỹ: "Ũy",
+  Uỵ: "Ụy",
+  OÁ: "ÓA",
+  OÀ: "ÒA",
+  OẢ: "ỎA",
+  OÃ: "ÕA",
+  OẠ: "ỌA",
+  UÝ: "ÚY",
+  UỲ: "ÙY",
+  UỶ: "ỦY",
+  UỸ: "ŨY",
+  UỴ: "ỤY",
+};
+// Only at the end of a syllable ("hoá" but not "hoán"/"quý" stays "quý": "qu" is a consonant).
+const OLD_TONE_RE = /(?<![qQ])([oOuU][áàảãạéèẻẽẹýỳỷỹỵÁÀẢÃẠÉÈẺẼẸÝỲỶỸỴ])(?![\p{L}])/gu;
+
+/** Rewrites old-style tone marks ("hoá", "Uỷ") in the modern style ("hóa", "Ủy"). */
+export function modernTone(s: string): string {
+  return s.replace(OLD_TONE_RE, (m) => TONE_MAP[m] ?? m);
+}
+
+/**
+ * Folds Vietnamese text for matching: lower case, no diacritics, đ→d, old and new tone
+ * placement equal ("hoá" = "hóa", "uỷ" = "ủy"), runs of whitespace collapsed.
+ */
+export function foldVietnamese(s: string): string {
+  return String(s ?? "")
+    .normalize("NFC")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Lower case with diacritics kept and the modern tone placement, for word lists. */
+export function lowerVi(s: string): string {
+  return modernTone(s.toLowerCase());
+}
+
+export function isUpperStart(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+export function isLowerStart(s: string): boolean {
+  const c = s.charAt(0);
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+/** True when every letter is upper case and there is at least one letter. */
+export function isAllCaps(s: string): boolean {
+  let letters = 0;
+  for (const ch of s) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      letters++;
+      if (ch !== ch.toUpperCase()) return false;
+    }
+  }
+  return letters > 0;
+}
+
+/** "HUYỆN THÁP MƯỜI" → "huyện Tháp Mười": kind word lower-case, proper name title-case. */
+export function titleCaseName(s: string): string {
+  return s
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
+}
+
+export function capitalizeFirst(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+export function collapseSpaces(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+/** Similarity of two texts over folded words (Dice coefficient, 0..1). */
+export function wordDice(a: string, b: string): number {
+  const ta = foldVietnamese(a)
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+  const tb = foldVietnamese(b)
+    .replace(/[^a-z0-9%]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+  if (!ta.length || !tb.length) return 0;
+  const bag = new Map<string, number>();
+  for (const t of ta) bag.set(t, (bag.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of tb) {
+    const n = bag.get(t) ?? 0;
+    if (n > 0) {
+      common++;
+      bag.set(t, n - 1);
+    }
+  }
+  return (2 * common) / (ta.length + tb.length);
+}
