@@ -36,7 +36,11 @@ export const ZOrgUnitListQuery = z.object({
   /** Show the tree as it stood on this date (default: today). */
   asOf: ZIsoDate.optional(),
   /** Include units no longer in force (merged, split, closed). */
-  includeClosed: z.coerce.boolean().optional(),
+  includeClosed: z.preprocess(
+    // A query string carries "false" as text; plain coercion would read it as true.
+    (v) => (v === "false" || v === "0" ? false : v),
+    z.coerce.boolean().optional(),
+  ),
   tenantId: z.uuid().optional(),
 });
 
@@ -113,3 +117,28 @@ export const ZReorganisationResult = z.object({
   closed: z.array(ZOrgUnit),
   moved: z.array(ZOrgUnit),
 });
+
+/** What a split would do (`POST /api/org/units/:id/split/preview`); changes nothing. */
+export const ZSplitPreview = z.object({
+  closed: z.object({ id: z.uuid(), name: z.string(), validTo: ZIsoDate }),
+  /** The parts are created under this unit (the source's parent). */
+  parentId: z.uuid(),
+  parts: z.array(ZNewUnitPart),
+  effectiveDate: ZIsoDate,
+});
+export type TSplitPreview = z.infer<typeof ZSplitPreview>;
+
+/** A unit and the units whose history it carries on (`GET /api/org/units/:id/lineage`), nearest first. */
+export const ZUnitLineage = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      validFrom: ZIsoDate.nullable(),
+      validTo: ZIsoDate.nullable(),
+      /** 0 for the unit itself, 1 for its direct predecessors … */
+      depth: z.number().int(),
+    }),
+  ),
+});
+export type TUnitLineage = z.infer<typeof ZUnitLineage>;

@@ -1,0 +1,35 @@
+import type { Command } from "../main.ts";
+
+export const command: Command = {
+  summary: "nạp dữ liệu mẫu (ba tỉnh, đơn vị, tài khoản) — load the demo data",
+  usage: [
+    "Usage: dtplan demo",
+    "",
+    "Applies migrations, then loads the demo provinces (Vĩnh Long, Đồng Tháp, Quảng Ngãi),",
+    "their units, merges and accounts into the configured database, and prints the",
+    "accounts. Does nothing if the demo data is already there. The accounts' password is",
+    "DTPLAN_DEMO_PASSWORD (default dtplan-demo).",
+  ].join("\n"),
+  async run(argv) {
+    if (argv.length) {
+      process.stderr.write(`dtplan demo: tuỳ chọn không hợp lệ ${argv.join(" ")}\n`);
+      return 2;
+    }
+    const { closeDatabase, migrateToLatest, openDatabase, readConfig, seedDemo } = await import(
+      "@dtplan/server"
+    );
+    const config = readConfig();
+    const db = await openDatabase(config.database);
+    try {
+      await migrateToLatest(db);
+      const { created, accounts } = await seedDemo(db, { password: config.demoPassword });
+      process.stdout.write(created ? "Đã nạp dữ liệu mẫu.\n" : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.\n");
+      process.stdout.write(`Tài khoản mẫu — mật khẩu chung: ${config.demoPassword}\n`);
+      for (const a of accounts)
+        process.stdout.write(`  ${a.username.padEnd(18)} ${a.fullName} — ${a.role}\n`);
+      return 0;
+    } finally {
+      await closeDatabase(db);
+    }
+  },
+};

@@ -1,0 +1,66 @@
+import type { Command } from "../main.ts";
+
+function printAccounts(demo: {
+  loaded: boolean;
+  accounts: { username: string; fullName: string; role: string }[];
+  password: string;
+}): void {
+  if (demo.accounts.length === 0) {
+    process.stdout.write("Cơ sở dữ liệu đã có dữ liệu không phải dữ liệu mẫu; không nạp dữ liệu mẫu.\n");
+    return;
+  }
+  const lines = [
+    demo.loaded ? "Đã nạp dữ liệu mẫu (demo data loaded)." : "Dữ liệu mẫu đã có sẵn (demo data present).",
+    `Tài khoản mẫu — mật khẩu chung: ${demo.password}`,
+    ...demo.accounts.map((a) => `  ${a.username.padEnd(18)} ${a.fullName} — ${a.role}`),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+export const command: Command = {
+  summary: "chạy máy chủ dtplan (ứng dụng web + API) — serve the app and API",
+  usage: [
+    "Usage: dtplan serve [--demo]",
+    "",
+    "Opens the database (PGlite under DTPLAN_DATA_DIR, or DATABASE_URL), applies the",
+    "migrations, and serves the web app and the API on http://HOST:PORT",
+    "(default http://127.0.0.1:3000).",
+    "",
+    "  --demo   load the demo provinces and accounts when the database is empty",
+    "           and print the demo accounts (password: DTPLAN_DEMO_PASSWORD,",
+    "           default dtplan-demo)",
+  ].join("\n"),
+  async run(argv) {
+    const unknown = argv.filter((a) => a !== "--demo");
+    if (unknown.length) {
+      process.stderr.write(`dtplan serve: tuỳ chọn không hợp lệ ${unknown.join(" ")}\n`);
+      return 2;
+    }
+    const { readConfig, startServer } = await import("@dtplan/server");
+    const config = readConfig();
+    const server = await startServer(config, { demo: argv.includes("--demo") });
+    const where =
+      config.database.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite ${config.database.dataDir}`;
+    process.stdout.write(`dtplan đang chạy tại ${server.url}  (cơ sở dữ liệu: ${where})\n`);
+    if (!config.webDist) {
+      process.stdout.write("Chưa có bản dựng ứng dụng web (npm run build:web); chỉ phục vụ API tại /api.\n");
+    }
+    if (server.demo) printAccounts(server.demo);
+    return new Promise<number>((resolve) => {
+      const stop = (signal: string) => {
+        process.stdout.write(`\nNhận ${signal}, đang dừng máy chủ…\n`);
+        server.close().then(
+          () => resolve(0),
+          (error) => {
+            process.stderr.write(
+              `dtplan: lỗi khi dừng: ${error instanceof Error ? error.message : String(error)}\n`,
+            );
+            resolve(1);
+          },
+        );
+      };
+      process.once("SIGINT", () => stop("SIGINT"));
+      process.once("SIGTERM", () => stop("SIGTERM"));
+    });
+  },
+};

@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root, so defaults do not depend on where a command is started. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string }
+  /** `dataDir: null` is an in-memory database (tests). */
+  | { kind: "pglite"; dataDir: string | null };
+
+/** Everything the server needs to know about its environment, read once at start-up. */
+export interface AppConfig {
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Password of the demo accounts; only used when demo data is loaded. */
+  demoPassword: string;
+  cookieSecure: boolean;
+  /** Built web app to serve, when it exists. */
+  webDist: string | null;
+  /** Login attempts allowed per IP and username within the window. */
+  loginRateLimit: { max: number; windowMs: number };
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Log requests (off in tests). */
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+}
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là chuỗi kết nối postgres://…")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DTPLAN_DATA_DIR: z.string().min(1).default("./data"),
+  DTPLAN_DEMO_PASSWORD: z.string().min(4, "DTPLAN_DEMO_PASSWORD tối thiểu 4 ký tự").default("dtplan-demo"),
+  DTPLAN_COOKIE_SECURE: booleanFlag,
+  DTPLAN_WEB_DIST: z.string().min(1).optional(),
+  DTPLAN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("warn"),
+});
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and validates the environment; throws a `ConfigError` naming every bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): AppConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const webDist = e.DTPLAN_WEB_DIST
+    ? path.resolve(cwd, e.DTPLAN_WEB_DIST)
+    : path.join(REPO_ROOT, "packages/web/dist");
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: path.resolve(cwd, e.DTPLAN_DATA_DIR) },
+    demoPassword: e.DTPLAN_DEMO_PASSWORD,
+    cookieSecure: e.DTPLAN_COOKIE_SECURE,
+    webDist: existsSync(path.join(webDist, "index.html")) ? webDist : null,
+    loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
+    sessionIdleMs: 8 * 60 * 60_000,
+    bodyLimit: 1024 * 1024,
+    logLevel: e.DTPLAN_LOG_LEVEL,
+  };
+}
+
+/** A configuration for tests and embedding: in-memory PGlite, no web app, quiet. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    host: "127.0.0.1",
+    port: 0,
+    database: { kind: "pglite", dataDir: null },
+    demoPassword: "dtplan-demo",
+    cookieSecure: false,
+    webDist: null,
+    loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
+    sessionIdleMs: 8 * 60 * 60_000,
+    bodyLimit: 1024 * 1024,
+    logLevel: "silent",
+    ...overrides,
+  };
+}

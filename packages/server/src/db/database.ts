@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import type { DatabaseConfig } from "../config.ts";
+import { acquireDataDirLock, type DataDirLock } from "./lock.ts";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+
+/**
+ * The one database type the server uses: a drizzle instance over PGlite or over a
+ * PostgreSQL pool. A transaction (`db.transaction(async (tx) => …)`) is also a
+ * `Database`, so repository functions take either.
+ */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+interface Handle {
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+const handles = new WeakMap<object, Handle>();
+
+/** Opens the configured database. PGlite data directories are locked to this process. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle client's network error must not crash the process.
+    pool.on("error", () => {});
+    await pool.query("select 1");
+    return register(drizzlePg({ client: pool, schema }) as unknown as Database, "postgres", () => pool.end());
+  }
+  let lock: DataDirLock | null = null;
+  if (config.dataDir) {
+    mkdirSync(path.dirname(config.dataDir), { recursive: true });
+    lock = acquireDataDirLock(config.dataDir);
+  }
+  try {
+    const client = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();
+    return wrapPglite(client, async () => {
+      await client.close();
+      lock?.release();
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Wraps an open PGlite (e.g. a test's `clone()`) as a `Database`. */
+export function wrapPglite(client: PGlite, close: () => Promise<void> = () => client.close()): Database {
+  return register(drizzlePglite({ client, schema }) as unknown as Database, "pglite", close);
+}
+
+/** Wraps an existing PostgreSQL pool as a `Database` (tests). */
+export function wrapPgPool(pool: pg.Pool): Database {
+  return register(drizzlePg({ client: pool, schema }) as unknown as Database, "postgres", () => pool.end());
+}
+
+function register(db: Database, kind: DatabaseKind, close: () => Promise<void>): Database {
+  let closed: Promise<void> | null = null;
+  handles.set(db, { kind, close: () => (closed ??= close()) });
+  return db;
+}
+
+export function databaseKind(db: Database): DatabaseKind {
+  const handle = handles.get(db);
+  if (!handle) throw new Error("Not a database opened by openDatabase()");
+  return handle.kind;
+}
+
+/** Closes the database (and releases the PGlite lock). Safe to call twice. */
+export async function closeDatabase(db: Database): Promise<void> {
+  await handles.get(db)?.close();
+}
+
+/** Rows of a raw SQL query, the same on both drivers. */
+export async function queryRows<T>(db: Database, query: Parameters<Database["execute"]>[0]): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "./database.ts";
+
+/** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
+export const MIGRATIONS = ["0001_foundation"] as const;
+
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];
+
+// One number for every dtplan process, so two servers starting against the same
+// PostgreSQL apply each migration once.
+const MIGRATION_LOCK = 774_201_001;
+
+function migrationSql(name: string): string[] {
+  const text = readFileSync(new URL(`./migrations/${name}.sql`, import.meta.url), "utf8");
+  return text
+    .split("--> statement-breakpoint")
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--.*$/gm, "").trim().length > 0);
+}
+
+export interface MigrationStatus {
+  current: string | null;
+  latest: string;
+  upToDate: boolean;
+  applied: string[];
+}
+
+async function ensureMigrationsTable(db: Database): Promise<void> {
+  await db.execute(sql`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+}
+
+async function appliedVersions(db: Database): Promise<string[]> {
+  const rows = await queryRows<{ version: string }>(
+    db,
+    sql`SELECT version FROM schema_migrations ORDER BY version`,
+  );
+  return rows.map((r) => r.version);
+}
+
+/** Where the schema stands; never changes anything. */
+export async function migrationStatus(db: Database): Promise<MigrationStatus> {
+  const exists = await queryRows<{ present: boolean }>(
+    db,
+    sql`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`,
+  );
+  const applied = exists[0]?.present ? await appliedVersions(db) : [];
+  const current = applied.length ? applied[applied.length - 1] : null;
+  return { current, latest: LATEST_MIGRATION, upToDate: current === LATEST_MIGRATION, applied };
+}
+
+/**
+ * Migrates to the latest version or throws. Each migration runs in its own
+ * transaction with its record in `schema_migrations`; a database newer than this
+ * code (an unknown version applied) is refused rather than guessed at.
+ */
+export async function migrateToLatest(db: Database): Promise<{ applied: string[]; status: MigrationStatus }> {
+  await ensureMigrationsTable(db);
+  const known = new Set<string>(MIGRATIONS);
+  const unknown = (await appliedVersions(db)).filter((v) => !known.has(v));
+  if (unknown.length) {
+    throw new Error(
+      `Cơ sở dữ liệu có phiên bản lược đồ mới hơn mã nguồn (${unknown.join(", ")}); hãy cập nhật dtplan.`,
+    );
+  }
+  const applied: string[] = [];
+  for (const version of MIGRATIONS) {
+    const statements = migrationSql(version);
+    const ran = await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(MIGRATION_LOCK))})`);
+      const done = await queryRows(tx, sql`SELECT 1 FROM schema_migrations WHERE version = ${version}`);
+      if (done.length) return false;
+      for (const statement of statements) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`INSERT INTO schema_migrations (version) VALUES (${version})`);
+      return true;
+    });
+    if (ran) applied.push(version);
+  }
+  return { applied, status: await migrationStatus(db) };
+}

@@ -1,0 +1,123 @@
+// Drizzle's view of the tables. The SQL files in ./migrations are the source of truth;
+// this mirrors them for typed queries.
+import type { Role } from "@dtplan/domain/access/roles.ts";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Đơn vị — a node of the organisation tree. */
+export const orgUnits = pgTable(
+  "org_units",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    parentId: uuid("parent_id"),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    shortName: text("short_name"),
+    kind: text("kind").notNull(),
+    validFrom: date("valid_from", { mode: "string" }),
+    validTo: date("valid_to", { mode: "string" }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique("org_units_code_unique").on(t.tenantId, t.code),
+    foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
+  ],
+);
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+
+export const orgUnitLineage = pgTable(
+  "org_unit_lineage",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    predecessorId: uuid("predecessor_id").notNull(),
+    successorId: uuid("successor_id").notNull(),
+    event: text("event").$type<"merge" | "split">().notNull(),
+    effectiveDate: date("effective_date", { mode: "string" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.predecessorId, t.successorId] })],
+);
+export type LineageRow = typeof orgUnitLineage.$inferSelect;
+
+export const users = pgTable(
+  "users",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    username: text("username").notNull(),
+    fullName: text("full_name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    isSuperadmin: boolean("is_superadmin").notNull().default(false),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique("users_id_unique").on(t.id)],
+);
+export type UserRow = typeof users.$inferSelect;
+
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    role: text("role").$type<Role>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.unitId, t.role] })],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    userId: uuid("user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type SessionRow = typeof sessions.$inferSelect;
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    unitId: uuid("unit_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type AuditRow = typeof auditLog.$inferSelect;

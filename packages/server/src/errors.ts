@@ -1,0 +1,149 @@
+import type { TErrorCode, TErrorResponse } from "@dtplan/contracts";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+
+const STATUS: Record<TErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  csrf_failed: 403,
+  rate_limited: 429,
+  // The issue asks for 400 on an oversize body, with its own code.
+  payload_too_large: 400,
+  unsupported_media_type: 415,
+  internal: 500,
+};
+
+const DEFAULT_MESSAGE: Record<TErrorCode, string> = {
+  bad_request: "Yêu cầu không hợp lệ.",
+  validation_failed: "Dữ liệu gửi lên không hợp lệ.",
+  unauthenticated: "Bạn cần đăng nhập.",
+  forbidden: "Bạn không có quyền thực hiện thao tác này.",
+  not_found: "Không tìm thấy.",
+  conflict: "Dữ liệu xung đột với dữ liệu đã có.",
+  csrf_failed: "Phiên làm việc không hợp lệ (thiếu hoặc sai mã chống giả mạo). Hãy tải lại trang.",
+  rate_limited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.",
+  payload_too_large: "Dữ liệu gửi lên quá lớn.",
+  unsupported_media_type: "Định dạng dữ liệu không được hỗ trợ; hãy gửi JSON.",
+  internal: "Đã có lỗi xảy ra trên máy chủ. Vui lòng thử lại sau.",
+};
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** The one error the application throws on purpose; its message reaches the user (Vietnamese). */
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: TErrorCode,
+    message: string = DEFAULT_MESSAGE[code],
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+  }
+
+  get statusCode(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (message = DEFAULT_MESSAGE.not_found) => new AppError("not_found", message);
+export const forbidden = (message = DEFAULT_MESSAGE.forbidden) => new AppError("forbidden", message);
+export const conflict = (message: string) => new AppError("conflict", message);
+
+export function errorBody(code: TErrorCode, message: string, details?: ErrorDetail[]): TErrorResponse {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+/** A PostgreSQL error code (drizzle wraps driver errors in `cause`). */
+export function pgErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; i++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+function toAppError(error: FastifyError, request: FastifyRequest): AppError | null {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? "body";
+    const details = error.validation.map((v) => ({
+      path: [where, ...v.instancePath.split("/").filter(Boolean)].join("."),
+      message: v.message ?? "Giá trị không hợp lệ",
+    }));
+    const list = details.map((d) => `${d.path}: ${d.message}`).join("; ");
+    return new AppError("validation_failed", `Dữ liệu gửi lên không hợp lệ — ${list}`, details);
+  }
+  switch (error.code) {
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return new AppError(
+        "bad_request",
+        `Dữ liệu JSON không hợp lệ: ${error.message.replace(/^.*?:\s*/, "")}`.slice(0, 300),
+        [{ path: "body", message: "JSON không hợp lệ" }],
+      );
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return new AppError("bad_request", "Dữ liệu JSON không hợp lệ: nội dung rỗng.", [
+        { path: "body", message: "Nội dung rỗng" },
+      ]);
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new AppError(
+        "payload_too_large",
+        `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(request.routeOptions.bodyLimit / 1024)} KB).`,
+        [{ path: "body", message: "Quá lớn" }],
+      );
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError("unsupported_media_type");
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return new AppError("bad_request", "Độ dài nội dung (Content-Length) không khớp với dữ liệu gửi lên.");
+  }
+  if (error.statusCode === 429) return new AppError("rate_limited");
+  const pgCode = pgErrorCode(error);
+  if (pgCode === "23505") return conflict("Dữ liệu bị trùng với dữ liệu đã có.");
+  if (pgCode === "23503")
+    return conflict("Dữ liệu đang được dữ liệu khác tham chiếu hoặc tham chiếu tới dữ liệu không tồn tại.");
+  if (
+    !isResponseSerializationError(error) &&
+    error.statusCode &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500
+  ) {
+    if (error.statusCode === 404) return notFound();
+    if (error.statusCode === 413) return new AppError("payload_too_large");
+    if (error.statusCode === 415) return new AppError("unsupported_media_type");
+    return new AppError("bad_request");
+  }
+  return null;
+}
+
+/** One place where every error becomes `{ error: { code, message } }`; 5xx never shows its cause. */
+export function registerErrorHandling(
+  app: FastifyInstance,
+  opts: { webIndex: (() => boolean) | null },
+): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error, request);
+    if (!appError) {
+      request.log.error({ err: error }, "unhandled error");
+      return reply.code(500).send(errorBody("internal", DEFAULT_MESSAGE.internal));
+    }
+    if (appError.statusCode >= 500) request.log.error({ err: error }, "server error");
+    const headers = (error as { headers?: Record<string, string> }).headers;
+    if (headers?.["retry-after"]) reply.header("retry-after", headers["retry-after"]);
+    return reply.code(appError.statusCode).send(errorBody(appError.code, appError.message, appError.details));
+  });
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const url = request.url.split("?")[0];
+    const isApi = url === "/api" || url.startsWith("/api/");
+    if (!isApi && (request.method === "GET" || request.method === "HEAD") && opts.webIndex?.()) {
+      return reply.type("text/html; charset=utf-8").sendFile("index.html");
+    }
+    return reply.code(404).send(errorBody("not_found", `Không có địa chỉ ${request.method} ${url}.`));
+  });
+}

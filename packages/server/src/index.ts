@@ -1,0 +1,10 @@
+// @dtplan/server — the HTTP API and its database.
+export { buildApp } from "./app.ts";
+export { type AppConfig, ConfigError, readConfig, testConfig } from "./config.ts";
+export { closeDatabase, type Database, databaseKind, openDatabase } from "./db/database.ts";
+export { DataDirLockedError } from "./db/lock.ts";
+export { LATEST_MIGRATION, MIGRATIONS, migrateToLatest, migrationStatus } from "./db/migrate.ts";
+export { AppError } from "./errors.ts";
+export { DEMO_ADMIN, type DemoAccount, demoAccounts, seedDemo } from "./modules/demo/seed.ts";
+export { unitLineage } from "./modules/org/org.repository.ts";
+export { type RunningServer, startServer } from "./server.ts";

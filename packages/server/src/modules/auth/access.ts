@@ -1,0 +1,161 @@
+import { timingSafeEqual } from "node:crypto";
+import { grantRoots, isAllowed } from "@dtplan/domain/access/access.ts";
+import type { Permission } from "@dtplan/domain/access/roles.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Database } from "../../db/database.ts";
+import { AppError, forbidden, notFound } from "../../errors.ts";
+import { subtreeIds, unitPath } from "../org/org.repository.ts";
+import type { Actor } from "./actor.ts";
+import { loadActor, parseSessionCookie, SESSION_COOKIE } from "./session.repository.ts";
+
+/** The units a request acts on; every one must allow the route's permission. */
+export type UnitResolver = (
+  request: FastifyRequest,
+) => string | readonly string[] | null | undefined | Promise<string | readonly string[] | null | undefined>;
+
+/**
+ * What a route requires, declared once in its `config.access`:
+ * - `"public"`: anyone;
+ * - `"authenticated"`: any signed-in user (acts only on themselves);
+ * - `{ permission, units }`: the permission on every unit `units` returns; without
+ *   `units`, the permission on some unit, and the handler keeps to the caller's reach.
+ */
+export type RouteAccess = "public" | "authenticated" | { permission: Permission; units?: UnitResolver };
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** Every `/api` route with its declared access (tests enumerate it). */
+    apiRoutes: ApiRoute[];
+  }
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError("unauthenticated");
+  return request.actor;
+}
+
+/** Throws 404 for a unit that does not exist and 403 for one outside the actor's grants. */
+export async function assertAllowed(
+  db: Database,
+  actor: Pick<Actor, "grants">,
+  permission: Permission,
+  unitIds: Iterable<string>,
+): Promise<void> {
+  for (const unitId of new Set(unitIds)) {
+    const path = await unitPath(db, unitId);
+    if (!path) throw notFound("Không tìm thấy đơn vị.");
+    if (!isAllowed(actor.grants, permission, path.ids)) throw forbidden();
+  }
+}
+
+export interface Reach {
+  /** Every unit the permission reaches. */
+  unitIds: Set<string>;
+  /** Tenants in which the permission reaches the top-level unit (the whole tenant). */
+  wholeTenants: Set<string>;
+  /** Tenants in which it reaches at least one unit. */
+  tenants: Set<string>;
+}
+
+/** Where `permission` reaches for this actor: the subtrees of the grants that carry it. */
+export async function reachOf(
+  db: Database,
+  actor: Pick<Actor, "grants">,
+  permission: Permission,
+): Promise<Reach> {
+  const roots = grantRoots(actor.grants, permission);
+  const unitIds = new Set(await subtreeIds(db, roots));
+  const wholeTenants = new Set(
+    actor.grants.filter((g) => roots.includes(g.unitId) && g.unitId === g.tenantId).map((g) => g.tenantId),
+  );
+  const tenants = new Set(actor.grants.filter((g) => roots.includes(g.unitId)).map((g) => g.tenantId));
+  return { unitIds, wholeTenants, tenants };
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function originMatches(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+/** Sessions, CSRF and the per-route permission check. */
+export const accessPlugin = fp(
+  async (app: FastifyInstance, opts: { db: Database; sessionIdleMs: number }) => {
+    app.decorate("apiRoutes", [] as ApiRoute[]);
+    app.decorateRequest("actor", null);
+
+    app.addHook("onRoute", (route) => {
+      if (!route.url.startsWith("/api")) return;
+      const access = route.config?.access;
+      if (!access)
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) {
+        if (method === "HEAD") continue;
+        app.apiRoutes.push({ method, url: route.url, access });
+      }
+    });
+
+    app.addHook("onRequest", async (request) => {
+      const access = request.routeOptions.config?.access;
+      if (!access) return;
+      if (STATE_CHANGING.has(request.method) && !originMatches(request)) {
+        throw new AppError("csrf_failed", "Yêu cầu đến từ một trang khác bị từ chối.");
+      }
+      if (access === "public") return;
+      const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
+      request.actor = cookie ? await loadActor(opts.db, cookie, opts.sessionIdleMs) : null;
+      if (!request.actor) {
+        throw new AppError(
+          "unauthenticated",
+          "Bạn cần đăng nhập (phiên làm việc không tồn tại hoặc đã hết hạn).",
+        );
+      }
+      if (STATE_CHANGING.has(request.method)) {
+        const header = request.headers["x-csrf-token"];
+        if (typeof header !== "string" || !sameSecret(header, request.actor.session.csrfToken)) {
+          throw new AppError("csrf_failed");
+        }
+      }
+    });
+
+    app.addHook("preHandler", async (request) => {
+      const access = request.routeOptions.config?.access;
+      if (!access || typeof access === "string") return;
+      const actor = requireActor(request);
+      const resolved = access.units ? await access.units(request) : null;
+      const unitIds = resolved == null ? [] : typeof resolved === "string" ? [resolved] : [...resolved];
+      if (unitIds.length === 0) {
+        if (grantRoots(actor.grants, access.permission).length === 0) throw forbidden();
+        return;
+      }
+      await assertAllowed(opts.db, actor, access.permission, unitIds);
+    });
+  },
+  { name: "dtplan-access" },
+);

@@ -1,0 +1,22 @@
+import type { TSessionResponse, TSessionUser } from "@dtplan/contracts";
+import type { Actor } from "./actor.ts";
+
+export function presentSessionUser(actor: Omit<Actor, "session">): TSessionUser {
+  return {
+    id: actor.id,
+    username: actor.username,
+    fullName: actor.fullName,
+    email: actor.email,
+    isSuperadmin: actor.isSuperadmin,
+    grants: actor.grants.map((g) => ({
+      unitId: g.unitId,
+      role: g.role,
+      unitName: g.unitName,
+      tenantId: g.tenantId,
+    })),
+  };
+}
+
+export function presentSession(actor: Actor): TSessionResponse {
+  return { user: presentSessionUser(actor), csrfToken: actor.session.csrfToken };
+}

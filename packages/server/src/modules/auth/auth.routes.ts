@@ -1,0 +1,100 @@
+import { ZErrorResponse, ZLoginRequest, ZOk, ZSessionResponse } from "@dtplan/contracts";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppConfig } from "../../config.ts";
+import type { Database } from "../../db/database.ts";
+import { AppError } from "../../errors.ts";
+import { requireActor } from "./access.ts";
+import { presentSession } from "./auth.presenter.ts";
+import { login } from "./login.ts";
+import { logout } from "./logout.ts";
+import { loadActor, parseSessionCookie, SESSION_COOKIE } from "./session.repository.ts";
+
+export async function authRoutes(
+  app: FastifyInstance,
+  { db, config }: { db: Database; config: AppConfig },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const setCookie = (reply: FastifyReply, value: string, maxAgeSeconds: number) =>
+    reply.setCookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: config.cookieSecure,
+      path: "/",
+      maxAge: maxAgeSeconds,
+    });
+
+  r.post(
+    "/auth/login",
+    {
+      config: {
+        access: "public",
+        rateLimit: {
+          max: config.loginRateLimit.max,
+          timeWindow: config.loginRateLimit.windowMs,
+          // After validation, so the key can name the username being tried.
+          hook: "preHandler",
+          keyGenerator: (request) =>
+            `${request.ip}|${String((request.body as { username?: unknown })?.username ?? "").toLowerCase()}`,
+          errorResponseBuilder: (_request, context) =>
+            new AppError(
+              "rate_limited",
+              `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 60_000)} phút.`,
+            ),
+        },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Đăng nhập",
+        description: "Đăng nhập bằng tên đăng nhập và mật khẩu; đặt cookie phiên và trả về mã CSRF.",
+        body: ZLoginRequest,
+        response: { 200: ZSessionResponse, 401: ZErrorResponse, 429: ZErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(db, {
+        username: request.body.username,
+        password: request.body.password,
+        idleMs: config.sessionIdleMs,
+        ip: request.ip,
+      });
+      const cookie = parseSessionCookie(session.cookieValue);
+      const actor = cookie && (await loadActor(db, cookie, config.sessionIdleMs));
+      if (!actor) throw new AppError("internal");
+      setCookie(reply, session.cookieValue, Math.floor(config.sessionIdleMs / 1000));
+      return presentSession(actor);
+    },
+  );
+
+  r.post(
+    "/auth/logout",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["auth"],
+        summary: "Đăng xuất",
+        description: "Kết thúc phiên làm việc hiện tại.",
+        response: { 200: ZOk },
+      },
+    },
+    async (request, reply) => {
+      await logout(db, requireActor(request));
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    "/auth/me",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["auth"],
+        summary: "Người dùng hiện tại",
+        description: "Người dùng đang đăng nhập, các vai trò của họ và mã CSRF của phiên.",
+        response: { 200: ZSessionResponse },
+      },
+    },
+    async (request) => presentSession(requireActor(request)),
+  );
+}

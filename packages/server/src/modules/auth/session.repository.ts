@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { orgUnits, roleGrants, sessions, users } from "../../db/schema.ts";
+import type { Actor, ActorGrant } from "./actor.ts";
+
+export const SESSION_COOKIE = "dtplan_session";
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The cookie names the tenant so the session is found on its shard: `<tenantId>.<token>`. */
+export function parseSessionCookie(
+  value: string | undefined,
+): { tenantId: string; tokenHash: string } | null {
+  if (!value) return null;
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(value);
+  if (!match) return null;
+  return { tenantId: match[1], tokenHash: sha256(match[2]) };
+}
+
+export async function createSession(
+  db: Database,
+  input: { tenantId: string; userId: string; idleMs: number },
+): Promise<{ cookieValue: string; csrfToken: string; sessionId: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      tenantId: input.tenantId,
+      userId: input.userId,
+      tokenHash: sha256(token),
+      csrfToken,
+      expiresAt: new Date(Date.now() + input.idleMs),
+    })
+    .returning({ id: sessions.id });
+  return { cookieValue: `${input.tenantId}.${token}`, csrfToken, sessionId: row.id };
+}
+
+export async function deleteSession(db: Database, tenantId: string, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
+}
+
+export async function deleteUserSessions(db: Database, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function grantsOfUser(db: Database, userId: string): Promise<ActorGrant[]> {
+  return db
+    .select({
+      unitId: roleGrants.unitId,
+      role: roleGrants.role,
+      tenantId: roleGrants.tenantId,
+      unitName: orgUnits.name,
+    })
+    .from(roleGrants)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleGrants.tenantId), eq(orgUnits.id, roleGrants.unitId)))
+    .where(eq(roleGrants.userId, userId))
+    .orderBy(orgUnits.name, roleGrants.role);
+}
+
+/**
+ * The signed-in user behind a cookie, or null when the session is unknown, expired
+ * or its user deactivated. Slides the expiry forward (at most once a minute).
+ */
+export async function loadActor(
+  db: Database,
+  cookie: { tenantId: string; tokenHash: string },
+  idleMs: number,
+): Promise<Actor | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tenantId, cookie.tenantId),
+        eq(sessions.tokenHash, cookie.tokenHash),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  if (Date.now() - row.session.lastSeenAt.getTime() > 60_000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMs) })
+      .where(and(eq(sessions.tenantId, row.session.tenantId), eq(sessions.id, row.session.id)));
+  }
+  return {
+    id: row.user.id,
+    tenantId: row.user.tenantId,
+    username: row.user.username,
+    fullName: row.user.fullName,
+    email: row.user.email,
+    isSuperadmin: row.user.isSuperadmin,
+    grants: await grantsOfUser(db, row.user.id),
+    session: { id: row.session.id, tenantId: row.session.tenantId, csrfToken: row.session.csrfToken },
+  };
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
+import { count, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { orgUnitLineage, orgUnits, roleGrants, users } from "../../db/schema.ts";
+import { recordAudit } from "../audit/audit.repository.ts";
+import { hashPassword } from "../auth/password.ts";
+import { DEMO_TENANTS } from "./demo-data.ts";
+
+export const DEMO_ADMIN = "admin";
+
+export interface DemoAccount {
+  username: string;
+  fullName: string;
+  /** "Chuyên viên đầu mối — Huyện Châu Thành" */
+  role: string;
+}
+
+/** The accounts the demo data creates, for `dtplan serve --demo` to print. */
+export function demoAccounts(): DemoAccount[] {
+  const names = new Map(DEMO_TENANTS.flatMap((t) => t.units.map((u) => [u.key, u.name] as const)));
+  return [
+    {
+      username: DEMO_ADMIN,
+      fullName: "Quản trị hệ thống (mẫu)",
+      role: "Quản trị viên cấp cao nhất — cả ba tỉnh",
+    },
+    ...DEMO_TENANTS.flatMap((t) =>
+      t.users.map((u) => ({
+        username: u.username,
+        fullName: u.fullName,
+        role: u.grants.map((g) => `${ROLE_LABELS[g.role].vi} — ${names.get(g.unit)}`).join("; "),
+      })),
+    ),
+  ];
+}
+
+/** Whether the database has any org unit at all (demo data loads only into an empty one on start). */
+export async function hasAnyUnit(db: Database): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(orgUnits);
+  return n > 0;
+}
+
+export async function hasDemoAdmin(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.username, DEMO_ADMIN)).limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Loads the demo provinces, their units, lineage and accounts in one transaction.
+ * Idempotent: does nothing when the demo administrator already exists. Hashes the
+ * demo password once for every account.
+ */
+export async function seedDemo(
+  db: Database,
+  { password }: { password: string },
+): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+  if (await hasDemoAdmin(db)) return { created: false, accounts: demoAccounts() };
+  const passwordHash = await hashPassword(password);
+
+  await db.transaction(async (tx) => {
+    const rootCodes = DEMO_TENANTS.map((t) => t.units[0].code);
+    const clash = await tx
+      .select({ code: orgUnits.code })
+      .from(orgUnits)
+      .where(inArray(orgUnits.code, rootCodes));
+    if (clash.length) {
+      throw new Error(`Đã có đơn vị trùng mã với dữ liệu mẫu (${clash.map((c) => c.code).join(", ")}).`);
+    }
+    const adminId = randomUUID();
+    let adminInserted = false;
+    for (const tenant of DEMO_TENANTS) {
+      const ids = new Map(tenant.units.map((u) => [u.key, randomUUID()]));
+      const tenantId = ids.get(tenant.units[0].key) as string;
+      await tx.insert(orgUnits).values(
+        tenant.units.map((u) => ({
+          tenantId,
+          id: ids.get(u.key) as string,
+          parentId: u.parent ? (ids.get(u.parent) as string) : null,
+          code: u.code,
+          name: u.name,
+          shortName: u.shortName ?? null,
+          kind: u.kind,
+          validFrom: u.validFrom ?? null,
+          validTo: u.validTo ?? null,
+        })),
+      );
+      await tx.insert(orgUnitLineage).values(
+        tenant.lineage.flatMap((l) =>
+          l.from.map((from) => ({
+            tenantId,
+            predecessorId: ids.get(from) as string,
+            successorId: ids.get(l.to) as string,
+            event: l.event,
+            effectiveDate: l.effectiveDate,
+          })),
+        ),
+      );
+      if (!adminInserted) {
+        await tx.insert(users).values({
+          tenantId,
+          id: adminId,
+          username: DEMO_ADMIN,
+          fullName: "Quản trị hệ thống (mẫu)",
+          passwordHash,
+          isSuperadmin: true,
+        });
+        adminInserted = true;
+      }
+      const accounts = tenant.users.map((u) => ({ ...u, id: randomUUID() }));
+      await tx.insert(users).values(
+        accounts.map((u) => ({
+          tenantId,
+          id: u.id,
+          username: u.username,
+          fullName: u.fullName,
+          passwordHash,
+        })),
+      );
+      await tx.insert(roleGrants).values([
+        { tenantId, userId: adminId, unitId: tenantId, role: "administrator" as const },
+        ...accounts.flatMap((u) =>
+          u.grants.map((g) => ({
+            tenantId,
+            userId: u.id,
+            unitId: ids.get(g.unit) as string,
+            role: g.role,
+          })),
+        ),
+      ]);
+      await recordAudit(tx, {
+        tenantId,
+        actorId: null,
+        action: "demo.seed",
+        entity: "org_unit",
+        entityId: tenantId,
+        unitId: tenantId,
+        after: { units: tenant.units.length, users: accounts.length, lineage: tenant.lineage.length },
+      });
+    }
+  });
+  return { created: true, accounts: demoAccounts() };
+}

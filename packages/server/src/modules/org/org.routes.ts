@@ -1,0 +1,254 @@
+import {
+  type TMergeOrgUnits,
+  type TUpdateOrgUnit,
+  ZCreateOrgUnit,
+  ZIdParams,
+  ZMergeOrgUnits,
+  ZMergePreview,
+  ZOrgUnit,
+  ZOrgUnitDetail,
+  ZOrgUnitList,
+  ZOrgUnitListQuery,
+  ZReorganisationResult,
+  ZSplitOrgUnit,
+  ZSplitPreview,
+  ZUnitLineage,
+  ZUpdateOrgUnit,
+} from "@dtplan/contracts";
+import { isInForce } from "@dtplan/domain/org/tree.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Database } from "../../db/database.ts";
+import { todayIso } from "../../db/sql.ts";
+import { notFound } from "../../errors.ts";
+import { reachOf, requireActor } from "../auth/access.ts";
+import { createUnit } from "./create-unit.ts";
+import { mergeUnits, previewMerge } from "./merge-units.ts";
+import { presentUnit } from "./org.presenter.ts";
+import { findUnitById, findUnitsByIds, unitLineage, unitLinks, unitPath } from "./org.repository.ts";
+import { previewSplit, splitUnit } from "./split-unit.ts";
+import { updateUnit } from "./update-unit.ts";
+
+const idParam = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+const mergeUnitsOf = (request: FastifyRequest) => {
+  const body = request.body as TMergeOrgUnits;
+  return [...body.sourceIds, body.targetId, body.newUnit?.parentId].filter((x): x is string => Boolean(x));
+};
+
+export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // A split creates its parts beside the source: it needs the right on the parent too.
+  const splitUnitsOf = async (request: FastifyRequest) => {
+    const unit = await findUnitById(db, idParam(request));
+    return unit ? [unit.id, unit.parentId ?? unit.id] : [idParam(request)];
+  };
+
+  r.get(
+    "/org/units",
+    {
+      config: { access: { permission: "org.read" } },
+      schema: {
+        tags: ["org"],
+        summary: "Danh sách đơn vị",
+        description:
+          "Các đơn vị trong phạm vi của người dùng, như cơ cấu tổ chức vào ngày `asOf` (mặc định hôm nay); `includeClosed` để xem cả đơn vị đã sáp nhập, chia tách, giải thể.",
+        querystring: ZOrgUnitListQuery,
+        response: { 200: ZOrgUnitList },
+      },
+    },
+    async (request) => {
+      const reach = await reachOf(db, requireActor(request), "org.read");
+      const asOf = request.query.asOf ?? todayIso();
+      const rows = (await findUnitsByIds(db, [...reach.unitIds]))
+        .filter((u) => !request.query.tenantId || u.tenantId === request.query.tenantId)
+        .filter((u) => request.query.includeClosed || isInForce(u, asOf))
+        .sort((a, b) => a.code.localeCompare(b.code));
+      return { items: rows.map((u) => presentUnit(u)) };
+    },
+  );
+
+  r.get(
+    "/org/units/:id",
+    {
+      config: { access: { permission: "org.read", units: idParam } },
+      schema: {
+        tags: ["org"],
+        summary: "Chi tiết đơn vị",
+        description:
+          "Đơn vị với đường dẫn từ cấp tỉnh, các đơn vị tiền thân và kế thừa (sáp nhập, chia tách).",
+        params: ZIdParams,
+        response: { 200: ZOrgUnitDetail },
+      },
+    },
+    async (request) => {
+      const unit = await findUnitById(db, request.params.id);
+      const path = await unitPath(db, request.params.id);
+      if (!unit || !path) throw notFound("Không tìm thấy đơn vị.");
+      const names = new Map((await findUnitsByIds(db, path.ids)).map((u) => [u.id, u.name]));
+      const links = await unitLinks(db, unit.tenantId, unit.id);
+      return {
+        ...presentUnit(unit),
+        path: [...path.ids].reverse().map((id) => ({ id, name: names.get(id) ?? "" })),
+        ...links,
+      };
+    },
+  );
+
+  r.get(
+    "/org/units/:id/lineage",
+    {
+      config: { access: { permission: "org.read", units: idParam } },
+      schema: {
+        tags: ["org"],
+        summary: "Lịch sử kế thừa của đơn vị",
+        description:
+          "Đơn vị và mọi đơn vị tiền thân mà nó kế thừa dữ liệu (qua sáp nhập, chia tách), gần nhất trước.",
+        params: ZIdParams,
+        response: { 200: ZUnitLineage },
+      },
+    },
+    async (request) => {
+      const unit = await findUnitById(db, request.params.id);
+      if (!unit) throw notFound("Không tìm thấy đơn vị.");
+      return { items: await unitLineage(db, unit.tenantId, unit.id) };
+    },
+  );
+
+  r.post(
+    "/org/units",
+    {
+      config: {
+        access: {
+          permission: "org.manage",
+          units: (request) => (request.body as { parentId: string | null }).parentId,
+        },
+      },
+      schema: {
+        tags: ["org"],
+        summary: "Tạo đơn vị",
+        description:
+          "Tạo đơn vị dưới một đơn vị cấp trên. Không có cấp trên (`parentId: null`) là tạo một tỉnh mới — chỉ quản trị viên cấp cao nhất.",
+        body: ZCreateOrgUnit,
+        response: { 201: ZOrgUnit },
+      },
+    },
+    async (request, reply) => {
+      const row = await createUnit(db, { actor: requireActor(request), input: request.body });
+      return reply.code(201).send(presentUnit(row));
+    },
+  );
+
+  r.patch(
+    "/org/units/:id",
+    {
+      config: {
+        access: {
+          permission: "org.manage",
+          units: (request) =>
+            [idParam(request), (request.body as TUpdateOrgUnit).parentId].filter(Boolean) as string[],
+        },
+      },
+      schema: {
+        tags: ["org"],
+        summary: "Sửa đơn vị",
+        description:
+          "Đổi tên, đổi mã, chuyển sang đơn vị cấp trên khác trong cùng tỉnh, hoặc đặt ngày hết hiệu lực.",
+        params: ZIdParams,
+        body: ZUpdateOrgUnit,
+        response: { 200: ZOrgUnit },
+      },
+    },
+    async (request) =>
+      presentUnit(
+        await updateUnit(db, {
+          actor: requireActor(request),
+          unitId: request.params.id,
+          input: request.body,
+        }),
+      ),
+  );
+
+  r.post(
+    "/org/merges/preview",
+    {
+      config: { access: { permission: "org.manage", units: mergeUnitsOf } },
+      schema: {
+        tags: ["org"],
+        summary: "Xem trước sáp nhập",
+        description:
+          "Các đơn vị sẽ hết hiệu lực, các đơn vị con sẽ được chuyển và đơn vị nhận sáp nhập; không thay đổi dữ liệu.",
+        body: ZMergeOrgUnits,
+        response: { 200: ZMergePreview },
+      },
+    },
+    async (request) => previewMerge(db, request.body),
+  );
+
+  r.post(
+    "/org/merges",
+    {
+      config: { access: { permission: "org.manage", units: mergeUnitsOf } },
+      schema: {
+        tags: ["org"],
+        summary: "Sáp nhập đơn vị",
+        description:
+          "Sáp nhập các đơn vị vào một đơn vị có sẵn hoặc một đơn vị mới từ ngày hiệu lực; giữ lịch sử để đơn vị mới xem được dữ liệu của các đơn vị cũ.",
+        body: ZMergeOrgUnits,
+        response: { 200: ZReorganisationResult },
+      },
+    },
+    async (request) => {
+      const result = await mergeUnits(db, { actor: requireActor(request), input: request.body });
+      return {
+        created: result.created.map((u) => presentUnit(u)),
+        closed: result.closed.map((u) => presentUnit(u)),
+        moved: result.moved.map((u) => presentUnit(u)),
+      };
+    },
+  );
+
+  r.post(
+    "/org/units/:id/split/preview",
+    {
+      config: { access: { permission: "org.manage", units: splitUnitsOf } },
+      schema: {
+        tags: ["org"],
+        summary: "Xem trước chia tách",
+        description: "Đơn vị sẽ hết hiệu lực và các đơn vị mới sẽ được tạo; không thay đổi dữ liệu.",
+        params: ZIdParams,
+        body: ZSplitOrgUnit,
+        response: { 200: ZSplitPreview },
+      },
+    },
+    async (request) => previewSplit(db, request.params.id, request.body),
+  );
+
+  r.post(
+    "/org/units/:id/split",
+    {
+      config: { access: { permission: "org.manage", units: splitUnitsOf } },
+      schema: {
+        tags: ["org"],
+        summary: "Chia tách đơn vị",
+        description:
+          "Đơn vị hết hiệu lực từ ngày trước ngày hiệu lực; mỗi phần là một đơn vị mới kế thừa lịch sử của nó.",
+        params: ZIdParams,
+        body: ZSplitOrgUnit,
+        response: { 200: ZReorganisationResult },
+      },
+    },
+    async (request) => {
+      const result = await splitUnit(db, {
+        actor: requireActor(request),
+        unitId: request.params.id,
+        input: request.body,
+      });
+      return {
+        created: result.created.map((u) => presentUnit(u)),
+        closed: result.closed.map((u) => presentUnit(u)),
+        moved: [],
+      };
+    },
+  );
+}

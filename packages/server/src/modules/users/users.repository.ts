@@ -1,0 +1,82 @@
+import type { Role } from "@dtplan/domain/access/roles.ts";
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { orgUnits, roleGrants, type UserRow, users } from "../../db/schema.ts";
+import { sqlList } from "../../db/sql.ts";
+import type { ActorGrant } from "../auth/actor.ts";
+
+export async function findUserById(db: Database, userId: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return row;
+}
+
+export async function grantsOfUsers(
+  db: Database,
+  userIds: readonly string[],
+): Promise<Map<string, ActorGrant[]>> {
+  const out = new Map<string, ActorGrant[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .select({
+      userId: roleGrants.userId,
+      unitId: roleGrants.unitId,
+      role: roleGrants.role,
+      tenantId: roleGrants.tenantId,
+      unitName: orgUnits.name,
+    })
+    .from(roleGrants)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleGrants.tenantId), eq(orgUnits.id, roleGrants.unitId)))
+    .where(inArray(roleGrants.userId, [...userIds]))
+    .orderBy(asc(orgUnits.name), asc(roleGrants.role));
+  for (const { userId, ...grant } of rows) out.get(userId)?.push(grant);
+  return out;
+}
+
+/** Users holding a grant on a unit in `unitIds`, or at home in one of `wholeTenants`. */
+export async function listUsers(
+  db: Database,
+  filter: {
+    unitIds: readonly string[];
+    wholeTenants: readonly string[];
+    q?: string;
+    unitId?: string;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: UserRow[]; total: number }> {
+  const scope: SQL[] = [];
+  if (filter.unitIds.length) {
+    scope.push(
+      sql`EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = ${users.id} AND g.unit_id IN ${sqlList(filter.unitIds)})`,
+    );
+  }
+  if (filter.wholeTenants.length) scope.push(inArray(users.tenantId, [...filter.wholeTenants]));
+  if (scope.length === 0) return { rows: [], total: 0 };
+  const q = filter.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where = and(
+    or(...scope),
+    q ? or(ilike(users.username, `%${q}%`), ilike(users.fullName, `%${q}%`)) : undefined,
+    filter.unitId
+      ? sql`EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = ${users.id} AND g.unit_id = ${filter.unitId})`
+      : undefined,
+  );
+  const rows = await db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.username))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [{ total }] = await db.select({ total: count() }).from(users).where(where);
+  return { rows, total };
+}
+
+export async function replaceGrants(
+  db: Database,
+  userId: string,
+  grants: readonly { tenantId: string; unitId: string; role: Role }[],
+): Promise<void> {
+  await db.delete(roleGrants).where(eq(roleGrants.userId, userId));
+  const unique = [...new Map(grants.map((g) => [`${g.unitId}|${g.role}`, g])).values()];
+  if (unique.length) await db.insert(roleGrants).values(unique.map((g) => ({ ...g, userId })));
+}

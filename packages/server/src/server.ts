@@ -1,0 +1,64 @@
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import type { AppConfig } from "./config.ts";
+import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { type DemoAccount, demoAccounts, hasAnyUnit, hasDemoAdmin, seedDemo } from "./modules/demo/seed.ts";
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: Database;
+  /** `http://host:port` it listens on. */
+  url: string;
+  /** With `demo`: whether the demo data was loaded now, and the demo accounts. */
+  demo: { loaded: boolean; accounts: DemoAccount[]; password: string } | null;
+  /** Stops listening and closes the database (releasing the PGlite lock). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates it to latest (or throws), loads the demo data into an
+ * empty database when `demo` is set, and listens. Used by `dtplan serve` and by
+ * browser tests (`startServer(testConfig({ webDist }), { demo: true })`).
+ */
+export async function startServer(
+  config: AppConfig,
+  { demo = false }: { demo?: boolean } = {},
+): Promise<RunningServer> {
+  const db = await openDatabase(config.database);
+  let app: FastifyInstance | null = null;
+  try {
+    await migrateToLatest(db);
+    let demoState: RunningServer["demo"] = null;
+    if (demo) {
+      // Demo data goes only into an empty database; a database holding real units is left alone.
+      const result = (await hasAnyUnit(db))
+        ? { created: false, accounts: (await hasDemoAdmin(db)) ? demoAccounts() : [] }
+        : await seedDemo(db, { password: config.demoPassword });
+      demoState = { loaded: result.created, accounts: result.accounts, password: config.demoPassword };
+    }
+    app = await buildApp(config, { db });
+    const ready = app;
+    const address = await ready.listen({ host: config.host, port: config.port });
+    const url = address.replace("[::1]", "localhost");
+    let closing: Promise<void> | null = null;
+    return {
+      app: ready,
+      db,
+      url,
+      demo: demoState,
+      close: () =>
+        (closing ??= (async () => {
+          try {
+            await ready.close();
+          } finally {
+            await closeDatabase(db);
+          }
+        })()),
+    };
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await closeDatabase(db);
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../src/config.ts";
+
+const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
+const dataDir = mkdtempSync(path.join(tmpdir(), "dtplan-cli-"));
+const env = {
+  ...process.env,
+  DTPLAN_DATA_DIR: dataDir,
+  DATABASE_URL: "",
+  PORT: "0",
+  DTPLAN_WEB_DIST: dataDir,
+  DTPLAN_DEMO_PASSWORD: "dtplan-demo",
+};
+
+function dtplan(...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 60_000 });
+}
+
+describe("dtplan command line", () => {
+  let server: ChildProcess | null = null;
+  afterAll(() => {
+    server?.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("lists serve, migrate and demo in --help", () => {
+    const result = dtplan("--help");
+    expect(result.status).toBe(0);
+    for (const name of ["serve", "migrate", "demo"])
+      expect(result.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+  });
+
+  it("migrates an embedded database and says so; a second run has nothing to do", () => {
+    const first = dtplan("migrate");
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/đã áp dụng 0001_foundation/);
+    const second = dtplan("migrate");
+    expect(second.stdout).toMatch(/không có gì mới/);
+  });
+
+  it("serves with --demo, refuses a second process on the same data directory, and stops cleanly", async () => {
+    server = spawn(process.execPath, [BIN, "serve", "--demo"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    server.stdout?.on("data", (chunk) => {
+      output += chunk;
+    });
+    server.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      const check = setInterval(() => {
+        const match = /đang chạy tại (http:\/\/\S+)/.exec(output);
+        if (match && /admin/.test(output)) {
+          clearInterval(check);
+          resolve(match[1]);
+        }
+      }, 50);
+      server?.once("exit", (code) => {
+        clearInterval(check);
+        reject(new Error(`serve exited ${code}: ${output}`));
+      });
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(output).toMatch(/admin\s/);
+    expect(output).toContain("dtplan-demo");
+    const health = await fetch(`${url}/api/health`);
+    expect(((await health.json()) as { database: { kind: string } }).database.kind).toBe("pglite");
+
+    const refused = dtplan("migrate");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/đang được máy chủ dtplan \(pid \d+\) sử dụng/);
+
+    const exited = new Promise<number | null>((resolve) => server?.once("exit", resolve));
+    server.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    server = null;
+    expect(existsSync(path.join(dataDir, "dtplan.lock"))).toBe(false);
+    const demo = dtplan("demo");
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/đã có sẵn/);
+  });
+});

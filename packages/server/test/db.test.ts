@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "../src/db/database.ts";
+import { LATEST_MIGRATION, MIGRATIONS, migrateToLatest, migrationStatus } from "../src/db/migrate.ts";
+import { DATABASE_KINDS, openTestDatabase } from "./helpers.ts";
+
+describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
+  it("migrates an empty database to the latest version, then does nothing on a second run", async () => {
+    const { db, close } = await openTestDatabase(kind, { migrate: false });
+    try {
+      expect((await migrationStatus(db)).current).toBeNull();
+      const first = await migrateToLatest(db);
+      expect(first.applied).toEqual([...MIGRATIONS]);
+      expect(first.status).toMatchObject({ current: LATEST_MIGRATION, upToDate: true });
+      const second = await migrateToLatest(db);
+      expect(second.applied).toEqual([]);
+      expect(second.status.current).toBe(LATEST_MIGRATION);
+    } finally {
+      await close();
+    }
+  });
+
+  it("puts the tenant key first in every table's primary key", async () => {
+    const { db, close } = await openTestDatabase(kind);
+    try {
+      const rows = await queryRows<{ table_name: string; first_key: string }>(
+        db,
+        sql`SELECT c.relname AS table_name, a.attname AS first_key
+              FROM pg_index i
+              JOIN pg_class c ON c.oid = i.indrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+             WHERE i.indisprimary AND c.relname <> 'schema_migrations'`,
+      );
+      expect(rows.map((r) => r.table_name).sort()).toEqual([
+        "audit_log",
+        "org_unit_lineage",
+        "org_units",
+        "role_grants",
+        "sessions",
+        "users",
+      ]);
+      for (const row of rows) expect(row.first_key, row.table_name).toBe("tenant_id");
+    } finally {
+      await close();
+    }
+  });
+
+  it("refuses a database migrated by a newer dtplan", async () => {
+    const { db, close } = await openTestDatabase(kind);
+    try {
+      await db.execute(sql`INSERT INTO schema_migrations (version) VALUES ('9999_from_the_future')`);
+      await expect(migrateToLatest(db)).rejects.toThrow(/mới hơn/);
+    } finally {
+      await close();
+    }
+  });
+});

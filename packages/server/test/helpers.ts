@@ -1,0 +1,194 @@
+// Test helpers: both databases, factories, and signing in through the API.
+import { randomBytes } from "node:crypto";
+import type { Role } from "@dtplan/domain/access/roles.ts";
+import { PGlite } from "@electric-sql/pglite";
+import type { FastifyInstance } from "fastify";
+import pg from "pg";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { buildApp } from "../src/app.ts";
+import { type AppConfig, testConfig } from "../src/config.ts";
+import { closeDatabase, type Database, wrapPglite, wrapPgPool } from "../src/db/database.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { type OrgUnitRow, roleGrants, type UserRow, users } from "../src/db/schema.ts";
+import { hashPassword } from "../src/modules/auth/password.ts";
+import { insertUnit } from "../src/modules/org/org.repository.ts";
+
+export type DatabaseKindUnderTest = "pglite" | "postgres";
+export const DATABASE_KINDS: DatabaseKindUnderTest[] = ["pglite", "postgres"];
+
+let pgliteTemplate: Promise<PGlite> | null = null;
+
+/** A fresh, migrated, empty database of the given kind; closing it throws it away. */
+export async function openTestDatabase(
+  kind: DatabaseKindUnderTest,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<{ db: Database; close(): Promise<void> }> {
+  if (kind === "pglite") {
+    if (!migrate) {
+      const client = await PGlite.create();
+      const db = wrapPglite(client);
+      return { db, close: () => closeDatabase(db) };
+    }
+    // Start-up of PGlite costs seconds; a migrated template cloned per suite costs one.
+    pgliteTemplate ??= (async () => {
+      const client = await PGlite.create();
+      await migrateToLatest(wrapPglite(client));
+      return client;
+    })();
+    const db = wrapPglite((await (await pgliteTemplate).clone()) as PGlite);
+    return { db, close: () => closeDatabase(db) };
+  }
+  const adminUrl = inject("postgresUrl");
+  const name = `dtplan_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = wrapPgPool(new pg.Pool({ connectionString: url.toString(), max: 4 }));
+  if (migrate) await migrateToLatest(db);
+  return {
+    db,
+    async close() {
+      await closeDatabase(db);
+      const drop = new pg.Client({ connectionString: adminUrl });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    },
+  };
+}
+
+export interface SuiteContext {
+  kind: DatabaseKindUnderTest;
+  db: Database;
+  app: FastifyInstance;
+  config: AppConfig;
+}
+
+/**
+ * Runs the same suite on PGlite and on PostgreSQL 15, each with its own migrated
+ * database and an app built on it (`ctx` is filled in before the tests run).
+ */
+export function describeBothDatabases(
+  name: string,
+  fn: (ctx: SuiteContext) => void,
+  options: { config?: Partial<AppConfig> } = {},
+): void {
+  describe.each(DATABASE_KINDS)(`${name} (%s)`, (kind) => {
+    const ctx = { kind } as SuiteContext;
+    let close: () => Promise<void> = async () => {};
+    beforeAll(async () => {
+      const opened = await openTestDatabase(kind);
+      close = opened.close;
+      ctx.db = opened.db;
+      ctx.config = testConfig(options.config);
+      ctx.app = await buildApp(ctx.config, { db: ctx.db });
+    });
+    afterAll(async () => {
+      await ctx.app?.close();
+      await close();
+    });
+    fn(ctx);
+  });
+}
+
+let sequence = 0;
+const unique = () => `${Date.now().toString(36)}${(sequence++).toString(36)}`;
+
+/** A unit; without `parent` it is a new top-level unit (a tenant). */
+export async function buildUnit(
+  db: Database,
+  options: Partial<Pick<OrgUnitRow, "code" | "name" | "kind" | "validFrom" | "validTo" | "shortName">> & {
+    parent?: Pick<OrgUnitRow, "id" | "tenantId">;
+  } = {},
+): Promise<OrgUnitRow> {
+  const code = options.code ?? `U-${unique()}`;
+  const fields = {
+    code,
+    name: options.name ?? `Đơn vị ${code}`,
+    kind: options.kind ?? (options.parent ? "commune" : "province"),
+    shortName: options.shortName ?? null,
+    validFrom: options.validFrom ?? null,
+    validTo: options.validTo ?? null,
+  };
+  if (!options.parent) {
+    const id = crypto.randomUUID();
+    return insertUnit(db, { tenantId: id, id, parentId: null, ...fields });
+  }
+  return insertUnit(db, { tenantId: options.parent.tenantId, parentId: options.parent.id, ...fields });
+}
+
+/** province → district → two communes, the shape most tests need. */
+export async function buildTenant(db: Database) {
+  const province = await buildUnit(db, { name: `Tỉnh ${unique()}` });
+  const district = await buildUnit(db, { parent: province, kind: "district" });
+  const communeA = await buildUnit(db, { parent: district });
+  const communeB = await buildUnit(db, { parent: district });
+  return { province, district, communeA, communeB };
+}
+
+export const TEST_PASSWORD = "mat-khau-thu-nghiem-1";
+const hashes = new Map<string, Promise<string>>();
+
+export async function buildUser(
+  db: Database,
+  options: {
+    grants?: { unit: Pick<OrgUnitRow, "id" | "tenantId">; role: Role }[];
+    username?: string;
+    password?: string;
+    isSuperadmin?: boolean;
+    active?: boolean;
+  } = {},
+): Promise<UserRow & { password: string }> {
+  const password = options.password ?? TEST_PASSWORD;
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  const grants = options.grants ?? [];
+  const tenantId = grants[0]?.unit.tenantId;
+  if (!tenantId) throw new Error("buildUser needs at least one grant (its home tenant)");
+  const [row] = await db
+    .insert(users)
+    .values({
+      tenantId,
+      username: options.username ?? `user-${unique()}`,
+      fullName: "Người dùng thử nghiệm",
+      passwordHash: await hashes.get(password),
+      isSuperadmin: options.isSuperadmin ?? false,
+      active: options.active ?? true,
+    })
+    .returning();
+  if (grants.length) {
+    await db
+      .insert(roleGrants)
+      .values(
+        grants.map((g) => ({ tenantId: g.unit.tenantId, userId: row.id, unitId: g.unit.id, role: g.role })),
+      );
+  }
+  return { ...row, password };
+}
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  /** Headers for any request: the session cookie and the CSRF token. */
+  headers: { cookie: string; "x-csrf-token": string };
+}
+
+export async function loginAs(
+  app: FastifyInstance,
+  user: { username: string; password: string },
+): Promise<SignedIn> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username: user.username, password: user.password },
+    remoteAddress: `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`,
+  });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  const setCookie = response.cookies.find((c) => c.name === "dtplan_session");
+  if (!setCookie) throw new Error("login set no session cookie");
+  const cookie = `dtplan_session=${setCookie.value}`;
+  const { csrfToken } = response.json() as { csrfToken: string };
+  return { cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
+}

@@ -1,0 +1,164 @@
+import { beforeAll, expect, it } from "vitest";
+import type { OrgUnitRow, UserRow } from "../src/db/schema.ts";
+import { recordAudit } from "../src/modules/audit/audit.repository.ts";
+import { buildTenant, buildUser, describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
+
+/** Routes anyone may call. Adding one here is a decision, not an accident. */
+const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
+
+interface Targets {
+  unit: OrgUnitRow;
+  sibling: OrgUnitRow;
+  user: UserRow;
+}
+
+/**
+ * A request for every non-public route, aimed at tenant A's commune A (or a user
+ * there). A route missing here fails the test: each new route must show that it
+ * refuses strangers.
+ */
+const SAMPLES: Record<
+  string,
+  (t: Targets) => { url: string; payload?: object; listMustNotContain?: string }
+> = {
+  "GET /api/auth/me": () => ({ url: "/api/auth/me" }),
+  "POST /api/auth/logout": () => ({ url: "/api/auth/logout" }),
+  "GET /api/users": (t) => ({ url: "/api/users?limit=200", listMustNotContain: t.user.id }),
+  "GET /api/users/:id": (t) => ({ url: `/api/users/${t.user.id}` }),
+  "POST /api/users": (t) => ({
+    url: "/api/users",
+    payload: {
+      username: `la-${Date.now()}`,
+      fullName: "Người lạ",
+      password: "mat-khau-nguoi-la",
+      grants: [{ unitId: t.unit.id, role: "administrator" }],
+    },
+  }),
+  "PATCH /api/users/:id": (t) => ({
+    url: `/api/users/${t.user.id}`,
+    payload: { fullName: "Đổi tên trái phép" },
+  }),
+  "POST /api/users/:id/reset-password": (t) => ({
+    url: `/api/users/${t.user.id}/reset-password`,
+    payload: { newPassword: "mat-khau-trai-phep" },
+  }),
+  "GET /api/org/units": (t) => ({ url: "/api/org/units?includeClosed=true", listMustNotContain: t.unit.id }),
+  "GET /api/org/units/:id": (t) => ({ url: `/api/org/units/${t.unit.id}` }),
+  "GET /api/org/units/:id/lineage": (t) => ({ url: `/api/org/units/${t.unit.id}/lineage` }),
+  "POST /api/org/units": (t) => ({
+    url: "/api/org/units",
+    payload: { parentId: t.unit.id, code: "LA", name: "Đơn vị lạ", kind: "school" },
+  }),
+  "PATCH /api/org/units/:id": (t) => ({
+    url: `/api/org/units/${t.unit.id}`,
+    payload: { name: "Đổi tên trái phép" },
+  }),
+  "POST /api/org/merges/preview": (t) => ({
+    url: "/api/org/merges/preview",
+    payload: { sourceIds: [t.unit.id], targetId: t.sibling.id, effectiveDate: "2025-07-01" },
+  }),
+  "POST /api/org/merges": (t) => ({
+    url: "/api/org/merges",
+    payload: { sourceIds: [t.unit.id], targetId: t.sibling.id, effectiveDate: "2025-07-01" },
+  }),
+  "POST /api/org/units/:id/split/preview": (t) => ({
+    url: `/api/org/units/${t.unit.id}/split/preview`,
+    payload: {
+      parts: [
+        { code: "S1", name: "Tách 1", kind: "commune" },
+        { code: "S2", name: "Tách 2", kind: "commune" },
+      ],
+      effectiveDate: "2025-07-01",
+    },
+  }),
+  "POST /api/org/units/:id/split": (t) => ({
+    url: `/api/org/units/${t.unit.id}/split`,
+    payload: {
+      parts: [
+        { code: "S1", name: "Tách 1", kind: "commune" },
+        { code: "S2", name: "Tách 2", kind: "commune" },
+      ],
+      effectiveDate: "2025-07-01",
+    },
+  }),
+  "GET /api/audit": (t) => ({ url: "/api/audit?limit=200", listMustNotContain: t.unit.id }),
+};
+
+describeBothDatabases("every /api route checks its permission", (ctx) => {
+  let targets: Targets;
+  let otherTenantAdmin: SignedIn;
+  let siblingUnitAdmin: SignedIn;
+
+  beforeAll(async () => {
+    const a = await buildTenant(ctx.db);
+    const user = await buildUser(ctx.db, { grants: [{ unit: a.communeA, role: "unit_reporter" }] });
+    targets = { unit: a.communeA, sibling: a.communeB, user };
+    await recordAudit(ctx.db, {
+      tenantId: a.province.id,
+      actorId: null,
+      action: "org.unit.update",
+      entity: "org_unit",
+      entityId: a.communeA.id,
+      unitId: a.communeA.id,
+      after: { id: a.communeA.id },
+    });
+    const b = await buildTenant(ctx.db);
+    otherTenantAdmin = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: b.province, role: "administrator" }] }),
+    );
+    // Administers the sibling commune in the same province: a different unit.
+    siblingUnitAdmin = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: a.communeB, role: "administrator" }] }),
+    );
+  });
+
+  it("declares access on every route and has a refusal sample for each non-public one", () => {
+    const routes = ctx.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    const publicOnes = ctx.app.apiRoutes
+      .filter((r) => r.access === "public")
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicOnes.sort()).toEqual([...PUBLIC_ROUTES].sort());
+    const missing = routes.filter((r) => !PUBLIC_ROUTES.includes(r) && !SAMPLES[r]);
+    expect(missing, "routes without a refusal sample in route-access.test.ts").toEqual([]);
+  });
+
+  it("refuses every non-public route without a session (401)", async () => {
+    for (const route of ctx.app.apiRoutes.filter((r) => r.access !== "public")) {
+      const sample = SAMPLES[`${route.method} ${route.url}`](targets);
+      const response = await ctx.app.inject({
+        method: route.method as "GET",
+        url: sample.url,
+        payload: sample.payload,
+      });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(response.json().error.code).toBe("unauthenticated");
+    }
+  });
+
+  for (const who of [
+    "an administrator of another province",
+    "an administrator of another commune",
+  ] as const) {
+    it(`refuses ${who} on every route that acts on a unit or account (403/404), and keeps them out of lists`, async () => {
+      const session = who === "an administrator of another province" ? otherTenantAdmin : siblingUnitAdmin;
+      for (const route of ctx.app.apiRoutes.filter((r) => typeof r.access === "object")) {
+        const sample = SAMPLES[`${route.method} ${route.url}`](targets);
+        const response = await ctx.app.inject({
+          method: route.method as "GET",
+          url: sample.url,
+          payload: sample.payload,
+          headers: session.headers,
+        });
+        const label = `${route.method} ${route.url}: ${response.body.slice(0, 200)}`;
+        if (sample.listMustNotContain) {
+          expect(response.statusCode, label).toBe(200);
+          expect(response.body, label).not.toContain(sample.listMustNotContain);
+        } else {
+          expect([403, 404], label).toContain(response.statusCode);
+        }
+      }
+    });
+  }
+});

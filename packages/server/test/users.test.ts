@@ -1,0 +1,182 @@
+import { type TUser, ZAuditList, ZUserList } from "@dtplan/contracts";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { auditLog } from "../src/db/schema.ts";
+import { buildTenant, buildUser, describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
+
+describeBothDatabases("accounts and audit", (ctx) => {
+  let tenant: Awaited<ReturnType<typeof buildTenant>>;
+  let provinceAdmin: SignedIn;
+  let communeAdmin: SignedIn;
+  let provinceAdminId: string;
+
+  beforeAll(async () => {
+    tenant = await buildTenant(ctx.db);
+    const p = await buildUser(ctx.db, { grants: [{ unit: tenant.province, role: "administrator" }] });
+    provinceAdminId = p.id;
+    provinceAdmin = await loginAs(ctx.app, p);
+    communeAdmin = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "administrator" }] }),
+    );
+  });
+
+  const as = (session: SignedIn, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
+    ctx.app.inject({ method, url, payload, headers: session.headers });
+
+  const newUser = (unitId: string, username: string) => ({
+    username,
+    fullName: "Nguyễn Văn A",
+    email: "a@example.vn",
+    password: "mat-khau-ban-dau",
+    grants: [{ unitId, role: "unit_reporter" }],
+  });
+
+  it("lets an administrator create an account that can then sign in, and audits it without the password", async () => {
+    const response = await as(provinceAdmin, "POST", "/api/users", newUser(tenant.communeA.id, "nva.xa-a"));
+    expect(response.statusCode).toBe(201);
+    const user = response.json() as TUser;
+    expect(user).toMatchObject({ username: "nva.xa-a", tenantId: tenant.province.id, active: true });
+    expect(user.grants).toEqual([
+      {
+        unitId: tenant.communeA.id,
+        role: "unit_reporter",
+        unitName: tenant.communeA.name,
+        tenantId: tenant.province.id,
+      },
+    ]);
+    await loginAs(ctx.app, { username: "nva.xa-a", password: "mat-khau-ban-dau" });
+    const [entry] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "user.create")));
+    expect(entry).toMatchObject({ actorId: provinceAdminId, before: null });
+    expect(JSON.stringify(entry.after)).not.toMatch(/mat-khau|argon2|password/i);
+  });
+
+  it("refuses a username already taken with 409", async () => {
+    await as(provinceAdmin, "POST", "/api/users", newUser(tenant.communeA.id, "trung-ten"));
+    const again = await as(provinceAdmin, "POST", "/api/users", newUser(tenant.communeB.id, "trung-ten"));
+    expect(again.statusCode).toBe(409);
+  });
+
+  it("does not let a commune administrator grant roles on another commune", async () => {
+    const own = await as(communeAdmin, "POST", "/api/users", newUser(tenant.communeA.id, "cua-xa-a"));
+    expect(own.statusCode).toBe(201);
+    const other = await as(communeAdmin, "POST", "/api/users", newUser(tenant.communeB.id, "cua-xa-b"));
+    expect(other.statusCode).toBe(403);
+    const sneaky = await as(communeAdmin, "PATCH", `/api/users/${own.json().id}`, {
+      grants: [{ unitId: tenant.communeB.id, role: "administrator" }],
+    });
+    expect(sneaky.statusCode).toBe(403);
+  });
+
+  it("does not let a commune administrator touch an account of the province", async () => {
+    const response = await as(communeAdmin, "POST", `/api/users/${provinceAdminId}/reset-password`, {
+      newPassword: "mat-khau-moi-123",
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it("replaces grants, deactivates and records before → after", async () => {
+    const created = (
+      await as(provinceAdmin, "POST", "/api/users", newUser(tenant.communeA.id, "doi-vai-tro"))
+    ).json();
+    const response = await as(provinceAdmin, "PATCH", `/api/users/${created.id}`, {
+      fullName: "Trần Thị B",
+      grants: [{ unitId: tenant.district.id, role: "leader" }],
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().grants).toEqual([
+      expect.objectContaining({ unitId: tenant.district.id, role: "leader" }),
+    ]);
+    const [entry] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, "user.update")));
+    expect(entry.before).toMatchObject({
+      fullName: "Nguyễn Văn A",
+      grants: [expect.objectContaining({ role: "unit_reporter" })],
+    });
+    expect(entry.after).toMatchObject({
+      fullName: "Trần Thị B",
+      grants: [expect.objectContaining({ role: "leader" })],
+    });
+
+    const session = await loginAs(ctx.app, { username: "doi-vai-tro", password: "mat-khau-ban-dau" });
+    await as(provinceAdmin, "PATCH", `/api/users/${created.id}`, { active: false });
+    const me = await ctx.app.inject({ method: "GET", url: "/api/auth/me", headers: session.headers });
+    expect(me.statusCode).toBe(401);
+  });
+
+  it("resets a password: the old one stops working, sessions end, the log holds no hash", async () => {
+    const created = (
+      await as(provinceAdmin, "POST", "/api/users", newUser(tenant.communeB.id, "quen-mat-khau"))
+    ).json();
+    const session = await loginAs(ctx.app, { username: "quen-mat-khau", password: "mat-khau-ban-dau" });
+    const reset = await as(provinceAdmin, "POST", `/api/users/${created.id}/reset-password`, {
+      newPassword: "mat-khau-moi-456",
+    });
+    expect(reset.statusCode).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: "GET", url: "/api/auth/me", headers: session.headers })).statusCode,
+    ).toBe(401);
+    const old = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "quen-mat-khau", password: "mat-khau-ban-dau" },
+    });
+    expect(old.statusCode).toBe(401);
+    await loginAs(ctx.app, { username: "quen-mat-khau", password: "mat-khau-moi-456" });
+    const [entry] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, "user.reset_password")));
+    expect(entry.after).toEqual({ username: "quen-mat-khau", passwordReset: true });
+    expect(JSON.stringify(entry)).not.toMatch(/argon2|mat-khau-moi/);
+  });
+
+  it("refuses a too-short password with a Vietnamese message on the field", async () => {
+    const response = await as(provinceAdmin, "POST", "/api/users", {
+      ...newUser(tenant.communeA.id, "ngan"),
+      password: "123",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      { path: "body.password", message: "Mật khẩu tối thiểu 10 ký tự" },
+    ]);
+  });
+
+  it("lists only the accounts within the caller's reach", async () => {
+    const all = ZUserList.parse((await as(provinceAdmin, "GET", "/api/users?limit=200")).json());
+    const mine = ZUserList.parse((await as(communeAdmin, "GET", "/api/users?limit=200")).json());
+    expect(all.total).toBeGreaterThan(mine.total);
+    for (const user of mine.items) {
+      expect(user.grants.some((g) => g.unitId === tenant.communeA.id)).toBe(true);
+    }
+    const search = ZUserList.parse((await as(provinceAdmin, "GET", "/api/users?q=quen-mat")).json());
+    expect(search.items.map((u) => u.username)).toEqual(["quen-mat-khau"]);
+  });
+
+  it("shows the audit log of the caller's province, newest first, filtered by entity", async () => {
+    const response = await as(provinceAdmin, "GET", "/api/audit?entity=user&limit=200");
+    expect(response.statusCode).toBe(200);
+    const list = ZAuditList.parse(response.json());
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((e) => e.entity === "user")).toBe(true);
+    const times = list.items.map((e) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(list.items[0].actorName).toBeTruthy();
+
+    const stranger = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, {
+        grants: [{ unit: (await buildTenant(ctx.db)).province, role: "administrator" }],
+      }),
+    );
+    const theirs = ZAuditList.parse((await as(stranger, "GET", "/api/audit?entity=user")).json());
+    expect(
+      theirs.items.filter((e) => e.entityId && list.items.some((m) => m.entityId === e.entityId)),
+    ).toEqual([]);
+  });
+});

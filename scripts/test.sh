@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# npm test: installs what the suite needs from Debian when missing (PostgreSQL 15
+# server binaries for the data-layer tests, Chromium and fonts for the browser test),
+# builds the web app, then runs every test. The PostgreSQL the tests use is started
+# and removed by the suite itself (packages/server/test/global-setup.ts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DEBIAN_FRONTEND=noninteractive
+missing=()
+[[ -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql-15)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium fonts-liberation)
+
+if ((${#missing[@]})); then
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo -E)
+    else
+      echo "npm test: cần cài ${missing[*]} (apt-get) nhưng không chạy với quyền root." >&2
+      exit 1
+    fi
+  fi
+  echo "npm test: installing ${missing[*]} …"
+  # The tests start their own throwaway server: no need for Debian's default cluster.
+  if [[ ! -e /etc/postgresql-common/createcluster.conf ]]; then
+    "${sudo[@]}" mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | "${sudo[@]}" tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if node -e 'process.exit(require("./packages/web/package.json").scripts?.build ? 0 : 1)' 2>/dev/null; then
+  npm run --silent build:web
+fi
+
+exec npx vitest run "$@"
