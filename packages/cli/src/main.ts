@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   serve: () => import("./commands/serve.ts"),
   migrate: () => import("./commands/migrate.ts"),
   demo: () => import("./commands/demo.ts"),
+  "create-admin": () => import("./commands/create-admin.ts"),
   extract: () => import("./commands/extract.ts"),
   bench: () => import("./commands/bench.ts"),
 };
@@ -22,7 +23,7 @@ async function printHelp(): Promise<void> {
   for (const [name, load] of Object.entries(commands)) {
     try {
       const { command } = await load();
-      lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+      lines.push(`  ${name.padEnd(13)} ${command.summary}`);
     } catch {
       // A command whose module is not there yet is simply not listed.
     }

@@ -7,4 +7,9 @@ export { LATEST_MIGRATION, MIGRATIONS, migrateToLatest, migrationStatus } from "
 export { AppError } from "./errors.ts";
 export { DEMO_ADMIN, type DemoAccount, demoAccounts, seedDemo } from "./modules/demo/seed.ts";
 export { unitLineage } from "./modules/org/org.repository.ts";
+export {
+  createFirstAdministrator,
+  type FirstAdministratorInput,
+} from "./modules/users/create-first-administrator.ts";
+export { hasAnyAccount } from "./modules/users/users.repository.ts";
 export { type RunningServer, startServer } from "./server.ts";

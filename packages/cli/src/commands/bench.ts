@@ -77,7 +77,7 @@ function parseArgs(argv: string[]): { runs: number; dir: string | null; syntheti
 }
 
 export const command: Command = {
-  summary: "Đo tốc độ trích xuất kế hoạch (benchmark read + extract on the dev plans)",
+  summary: "đo tốc độ trích xuất kế hoạch (benchmark read + extract on the dev plans)",
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     let args: ReturnType<typeof parseArgs>;

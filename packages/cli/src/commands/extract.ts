@@ -174,7 +174,7 @@ function oneLine(s: string): string {
 }
 
 export const command: Command = {
-  summary: "Trích xuất kế hoạch từ tệp .txt/.docx/.pdf (extract a plan; --json for plan-extract/v1)",
+  summary: "trích xuất kế hoạch từ tệp .txt/.docx/.pdf (extract a plan; --json for plan-extract/v1)",
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     let file = "";

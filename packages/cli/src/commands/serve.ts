@@ -36,7 +36,7 @@ export const command: Command = {
       process.stderr.write(`dtplan serve: tuỳ chọn không hợp lệ ${unknown.join(" ")}\n`);
       return 2;
     }
-    const { readConfig, startServer } = await import("@dtplan/server");
+    const { hasAnyAccount, readConfig, startServer } = await import("@dtplan/server");
     const config = readConfig();
     const server = await startServer(config, { demo: argv.includes("--demo") });
     const where =
@@ -46,6 +46,11 @@ export const command: Command = {
       process.stdout.write("Chưa có bản dựng ứng dụng web (npm run build:web); chỉ phục vụ API tại /api.\n");
     }
     if (server.demo) printAccounts(server.demo);
+    else if (!(await hasAnyAccount(server.db))) {
+      process.stdout.write(
+        "Chưa có tài khoản nào. Tạo quản trị viên đầu tiên: dtplan create-admin --help (hoặc chạy với --demo).\n",
+      );
+    }
     return new Promise<number>((resolve) => {
       const stop = (signal: string) => {
         process.stdout.write(`\nNhận ${signal}, đang dừng máy chủ…\n`);

@@ -80,3 +80,9 @@ export async function replaceGrants(
   const unique = [...new Map(grants.map((g) => [`${g.unitId}|${g.role}`, g])).values()];
   if (unique.length) await db.insert(roleGrants).values(unique.map((g) => ({ ...g, userId })));
 }
+
+/** Whether anyone can sign in at all: a fresh non-demo install has no account yet. */
+export async function hasAnyAccount(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
+}
