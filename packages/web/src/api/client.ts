@@ -1,0 +1,128 @@
+import { type TErrorCode, ZErrorResponse } from "@dtplan/contracts/common.ts";
+import { tNow } from "../i18n/i18n.tsx";
+
+/** An API failure, with the server's Vietnamese message and per-field details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: TErrorCode | "network",
+    message: string,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+// The CSRF token lives in memory only (from login or /me), never in storage.
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request comes back 401: the session ended, go to the login page. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Don't treat 401 as "session expired" (login, the first /me). */
+  allowAnonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === "") continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`/api${withQuery(path, options.query)}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === "AbortError") throw err;
+    throw new ApiError(0, "network", tNow("error.network"));
+  }
+
+  const text = await response.text();
+  let payload: unknown = null;
+  if (text) {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = null;
+    }
+  }
+
+  if (response.ok) return payload as T;
+
+  const parsed = ZErrorResponse.safeParse(payload);
+  const error = parsed.success
+    ? new ApiError(
+        response.status,
+        parsed.data.error.code,
+        parsed.data.error.message,
+        parsed.data.error.details,
+      )
+    : new ApiError(response.status, fallbackCode(response.status), fallbackMessage(response.status));
+
+  if (response.status === 401 && !options.allowAnonymous) {
+    csrfToken = null;
+    onUnauthenticated?.();
+  }
+  throw error;
+}
+
+function fallbackCode(status: number): TErrorCode {
+  if (status === 401) return "unauthenticated";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 409) return "conflict";
+  if (status === 400) return "bad_request";
+  return "internal";
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return tNow("error.sessionExpired");
+  if (status === 403) return tNow("error.forbidden");
+  return tNow("error.unexpected");
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, "query" | "body">) =>
+    request<T>("GET", path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, "body">) =>
+    request<T>("POST", path, { ...options, body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, { body }),
+  delete: <T>(path: string) => request<T>("DELETE", path),
+};
+
+/** A message fit to show the user, whatever was thrown. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return tNow("error.unexpected");
+}

@@ -1,0 +1,87 @@
+import type { TLoginRequest, TSessionUser } from "@dtplan/contracts/auth.ts";
+import { type Permission, roleGrants } from "@dtplan/domain/access/roles.ts";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
+import { authApi } from "../api/endpoints.ts";
+
+type SessionState =
+  | { status: "loading" }
+  | { status: "anonymous"; expired: boolean }
+  | { status: "signed-in"; user: TSessionUser };
+
+interface Session {
+  state: SessionState;
+  user: TSessionUser | null;
+  login: (credentials: TLoginRequest) => Promise<void>;
+  logout: () => Promise<void>;
+  can: (permission: Permission) => boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Whether the user holds `permission` through any of their grants (superadministrators hold all). */
+export function userCan(user: TSessionUser | null, permission: Permission): boolean {
+  if (!user) return false;
+  if (user.isSuperadmin) return true;
+  return user.grants.some((g) => roleGrants(g.role, permission));
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: "loading" });
+
+  useEffect(() => {
+    let cancelled = false;
+    authApi
+      .me()
+      .then((res) => {
+        if (cancelled) return;
+        setCsrfToken(res.csrfToken);
+        setState({ status: "signed-in", user: res.user });
+      })
+      .catch(() => {
+        if (!cancelled) setState({ status: "anonymous", expired: false });
+      });
+    setUnauthenticatedHandler(() => setState({ status: "anonymous", expired: true }));
+    return () => {
+      cancelled = true;
+      setUnauthenticatedHandler(null);
+    };
+  }, []);
+
+  const login = useCallback(async (credentials: TLoginRequest) => {
+    const res = await authApi.login(credentials);
+    setCsrfToken(res.csrfToken);
+    setState({ status: "signed-in", user: res.user });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } catch (err) {
+      // Already signed out on the server: nothing to undo.
+      if (!(err instanceof ApiError)) throw err;
+    }
+    setCsrfToken(null);
+    setState({ status: "anonymous", expired: false });
+  }, []);
+
+  const value = useMemo<Session>(() => {
+    const user = state.status === "signed-in" ? state.user : null;
+    return { state, user, login, logout, can: (p) => userCan(user, p) };
+  }, [state, login, logout]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error("useSession outside <SessionProvider>");
+  return ctx;
+}
+
+/** The signed-in user; only for screens behind the login. */
+export function useUser(): TSessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error("useUser without a signed-in user");
+  return user;
+}

@@ -1,0 +1,133 @@
+import { ApartmentOutlined, CheckCircleTwoTone, TeamOutlined, WarningTwoTone } from "@ant-design/icons";
+import type { THealth } from "@dtplan/contracts/health.ts";
+import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
+import { Alert, Button, Card, Col, Descriptions, List, Row, Skeleton, Space, Tag, Typography } from "antd";
+import { useNavigate } from "react-router";
+import { healthApi } from "../api/endpoints.ts";
+import { useSession, useUser } from "../auth/session.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import { PageHeader } from "../layout/page-header.tsx";
+import { useLoad } from "../lib/use-load.ts";
+
+/** "PostgreSQL 18.6 (PGlite 0.5.16) on wasm32-unknown-emscripten, compiled by …" → "PostgreSQL 18.6". */
+function shortVersion(full: string): string {
+  return full.split(/ on |, compiled| \(/)[0].trim();
+}
+
+function HealthCard() {
+  const { t } = useI18n();
+  const health = useLoad<THealth>(() => healthApi.get(), []);
+  return (
+    <Card title={t("dashboard.status")} style={{ height: "100%" }}>
+      {health.loading && <Skeleton active paragraph={{ rows: 3 }} />}
+      {health.error && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("dashboard.statusUnavailable")}
+          description={health.error}
+          action={<Button onClick={health.reload}>{t("common.retry")}</Button>}
+        />
+      )}
+      {health.data && (
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t("org.status")}>
+            {health.data.status === "ok" ? (
+              <Space>
+                <CheckCircleTwoTone twoToneColor="#389e0d" />
+                {t("dashboard.statusOk")}
+              </Space>
+            ) : (
+              <Space>
+                <WarningTwoTone twoToneColor="#d48806" />
+                {t("dashboard.statusDegraded")}
+              </Space>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("dashboard.version")}>{health.data.version}</Descriptions.Item>
+          <Descriptions.Item label={t("dashboard.database")}>
+            <span>
+              {t(health.data.database.kind === "pglite" ? "dashboard.db.pglite" : "dashboard.db.postgres")}
+              <Typography.Text type="secondary">
+                {" "}
+                · {shortVersion(health.data.database.serverVersion)}
+              </Typography.Text>
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("dashboard.migration")}>
+            {health.data.database.migration.upToDate
+              ? t("dashboard.migrationOk", { version: health.data.database.migration.latest })
+              : t("dashboard.migrationBehind", {
+                  current: health.data.database.migration.current ?? "—",
+                  latest: health.data.database.migration.latest,
+                })}
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}
+
+export default function DashboardPage() {
+  const { t, lang } = useI18n();
+  const user = useUser();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title={t("dashboard.welcome", { name: user.fullName })} subtitle={t("dashboard.intro")} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card title={t("dashboard.myUnits")} style={{ height: "100%" }}>
+            {user.isSuperadmin && (
+              <Alert
+                type="info"
+                showIcon
+                title={t("dashboard.superadminNote")}
+                style={{ marginBottom: 12 }}
+              />
+            )}
+            {user.grants.length === 0 && !user.isSuperadmin ? (
+              <Typography.Text type="secondary">{t("dashboard.noUnits")}</Typography.Text>
+            ) : (
+              <List
+                dataSource={user.grants}
+                locale={{ emptyText: t("dashboard.noUnits") }}
+                renderItem={(g) => (
+                  <List.Item>
+                    <Space>
+                      <ApartmentOutlined style={{ color: "#1d4f91" }} />
+                      <span>{g.unitName}</span>
+                    </Space>
+                    <Tag color="blue">{ROLE_LABELS[g.role]?.[lang] ?? g.role}</Tag>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <HealthCard />
+        </Col>
+        {(can("org.manage") || can("users.manage")) && (
+          <Col xs={24}>
+            <Card title={t("dashboard.next")}>
+              <Space wrap>
+                {can("org.read") && (
+                  <Button icon={<ApartmentOutlined />} onClick={() => navigate("/admin/org")}>
+                    {t("dashboard.next.org")}
+                  </Button>
+                )}
+                {can("users.read") && (
+                  <Button icon={<TeamOutlined />} onClick={() => navigate("/admin/users")}>
+                    {t("dashboard.next.users")}
+                  </Button>
+                )}
+              </Space>
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { TOrgUnit } from "@dtplan/contracts/org.ts";
+import { ZUpdateOrgUnit } from "@dtplan/contracts/org.ts";
+import { Alert, App, Form, Modal, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { orgApi } from "../../api/endpoints.ts";
+import { useZodForm } from "../../forms/use-zod-form.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { descendantIds } from "./org-tree-model.ts";
+import { UnitTreeSelect } from "./unit-tree-select.tsx";
+
+interface Props {
+  unit: TOrgUnit;
+  units: readonly TOrgUnit[];
+  onCancel: () => void;
+  onDone: (unit: TOrgUnit) => void;
+}
+
+/** Chuyển đơn vị cấp trên: a unit cannot go under itself, its own sub-units or a closed unit. */
+export function MoveUnitModal({ unit, units, onCancel, onDone }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ parentId?: string | null }>();
+  const { validate, showServerError, onValuesChange, formError, setFormError } = useZodForm(form);
+  const [saving, setSaving] = useState(false);
+
+  const disabled = useMemo(() => {
+    const ids = descendantIds(units, unit.id);
+    ids.add(unit.id);
+    for (const u of units) if (u.validTo !== null) ids.add(u.id);
+    return ids;
+  }, [units, unit.id]);
+
+  async function submit() {
+    const parentId = form.getFieldValue("parentId") as string | null | undefined;
+    if (!parentId) {
+      form.setFields([{ name: "parentId", errors: [t("org.move.newParent")] }]);
+      return;
+    }
+    if (disabled.has(parentId)) {
+      setFormError(t("org.move.cycle"));
+      return;
+    }
+    if (parentId === unit.parentId) {
+      onCancel();
+      return;
+    }
+    const body = validate(ZUpdateOrgUnit, { parentId });
+    if (!body) return;
+    setSaving(true);
+    try {
+      const moved = await orgApi.update(unit.id, body);
+      const parentName = units.find((u) => u.id === parentId)?.name ?? "";
+      message.success(t("org.move.done", { name: moved.name, parent: parentName }));
+      onDone(moved);
+    } catch (err) {
+      showServerError(err);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t("org.move.title", { name: unit.name })}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      confirmLoading={saving}
+      destroyOnHidden
+      mask={{ closable: false }}
+      width={560}
+    >
+      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary">{t("org.move.help")}</Typography.Paragraph>
+      <Form form={form} layout="vertical" name="move-form" onFinish={submit} onValuesChange={onValuesChange}>
+        <Form.Item name="parentId" label={t("org.move.newParent")} initialValue={unit.parentId} required>
+          <UnitTreeSelect units={units.filter((u) => u.validTo === null)} disabledIds={disabled} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

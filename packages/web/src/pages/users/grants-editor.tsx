@@ -1,0 +1,54 @@
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import type { TOrgUnit } from "@dtplan/contracts/org.ts";
+import { ROLE_LABELS, ROLES } from "@dtplan/domain/access/roles.ts";
+import { Button, Form, Select, Space, Typography } from "antd";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
+
+/** Rows of unit + role, inside a parent antd Form (`grants` field). */
+export function GrantsEditor({ units }: { units: readonly TOrgUnit[] }) {
+  const { t, lang } = useI18n();
+  const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }));
+  return (
+    <Form.List name="grants">
+      {(fields, { add, remove }, { errors }) => (
+        <div>
+          {fields.length === 0 && (
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t("users.noGrants")}
+            </Typography.Paragraph>
+          )}
+          {fields.map((field) => (
+            <Space key={field.key} align="start" style={{ display: "flex", marginBottom: 4 }}>
+              <Form.Item
+                name={[field.name, "unitId"]}
+                style={{ width: 320, marginBottom: 8 }}
+                aria-label={t("users.grantUnit")}
+              >
+                <UnitTreeSelect units={units} placeholder={t("users.grantUnit")} />
+              </Form.Item>
+              <Form.Item name={[field.name, "role"]} style={{ width: 230, marginBottom: 8 }}>
+                <Select
+                  options={roleOptions}
+                  placeholder={t("users.grantRole")}
+                  aria-label={t("users.grantRole")}
+                />
+              </Form.Item>
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t("common.remove")}
+                onClick={() => remove(field.name)}
+              />
+            </Space>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: "unit_reporter" })}>
+            {t("users.addGrant")}
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </div>
+      )}
+    </Form.List>
+  );
+}

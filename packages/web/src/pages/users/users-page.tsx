@@ -1,0 +1,297 @@
+import {
+  EditOutlined,
+  KeyOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  StopOutlined,
+  UndoOutlined,
+} from "@ant-design/icons";
+import type { TOrgUnit } from "@dtplan/contracts/org.ts";
+import type { TUser } from "@dtplan/contracts/users.ts";
+import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
+import { useEffect, useState } from "react";
+import { errorMessage } from "../../api/client.ts";
+import { orgApi, usersApi } from "../../api/endpoints.ts";
+import { useSession } from "../../auth/session.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { PageHeader } from "../../layout/page-header.tsx";
+import { formatDateTime } from "../../lib/format.ts";
+import { useLoad } from "../../lib/use-load.ts";
+import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
+import { ResetPasswordModal } from "./reset-password-modal.tsx";
+import { UserFormModal } from "./user-form-modal.tsx";
+
+const PAGE_SIZE = 20;
+
+type Dialog = { type: "create" } | { type: "edit"; user: TUser } | { type: "reset"; user: TUser };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
+
+export default function UsersPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const { can, user: me } = useSession();
+  const canManage = can("users.manage");
+  const [search, setSearch] = useState("");
+  const q = useDebounced(search.trim(), 300);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+
+  const list = useLoad(
+    () =>
+      usersApi.list({
+        q: q || undefined,
+        unitId: unitId ?? undefined,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+    [q, unitId, page],
+  );
+  const unitsLoad = useLoad(() => orgApi.list({}), []);
+  const units: TOrgUnit[] = unitsLoad.data?.items ?? [];
+
+  async function setActive(user: TUser, active: boolean) {
+    try {
+      await usersApi.update(user.id, { active });
+      message.success(t(active ? "users.activated" : "users.deactivated", { name: user.fullName }));
+      list.reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
+
+  const filtered = Boolean(q || unitId);
+
+  return (
+    <>
+      <PageHeader
+        title={t("users.title")}
+        subtitle={t("users.subtitle")}
+        extra={
+          canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ type: "create" })}>
+              {t("users.create")}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input
+            allowClear
+            prefix={<SearchOutlined style={{ color: "#98a2b3" }} />}
+            placeholder={t("users.searchPlaceholder")}
+            aria-label={t("users.searchPlaceholder")}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage(1);
+            }}
+            style={{ maxWidth: 360 }}
+          />
+          <div style={{ width: 320 }}>
+            <UnitTreeSelect
+              units={units}
+              value={unitId}
+              onChange={(v) => {
+                setUnitId(typeof v === "string" ? v : null);
+                setPage(1);
+              }}
+              placeholder={t("users.filterUnit")}
+            />
+          </div>
+        </Flex>
+        {list.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={t("common.loadFailed")}
+            description={list.error}
+            style={{ marginBottom: 16 }}
+            action={<Button onClick={list.reload}>{t("common.retry")}</Button>}
+          />
+        )}
+        <Table<TUser>
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: filtered ? t("users.noMatch") : t("users.empty") }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+            showTotal: (n) => t("users.total", { n }),
+          }}
+          columns={[
+            {
+              title: t("users.fullName"),
+              key: "name",
+              width: 230,
+              render: (_, u) => (
+                <Space orientation="vertical" size={2}>
+                  <Typography.Text strong>{u.fullName}</Typography.Text>
+                  <Space size={6} wrap>
+                    <Typography.Text type="secondary">{u.username}</Typography.Text>
+                    {u.isSuperadmin && <Tag color="gold">{t("users.superadmin")}</Tag>}
+                  </Space>
+                </Space>
+              ),
+            },
+            {
+              title: t("users.email"),
+              dataIndex: "email",
+              render: (email: string | null) =>
+                email ?? <Typography.Text type="secondary">—</Typography.Text>,
+            },
+            {
+              title: t("users.grants"),
+              key: "grants",
+              render: (_, u) =>
+                u.grants.length === 0 ? (
+                  <Typography.Text type="secondary">{t("users.noGrants")}</Typography.Text>
+                ) : (
+                  <Space orientation="vertical" size={4}>
+                    {u.grants.map((g) => (
+                      <span key={`${g.unitId}-${g.role}`}>
+                        <Tag color="blue" style={{ marginInlineEnd: 6 }}>
+                          {ROLE_LABELS[g.role]?.[lang] ?? g.role}
+                        </Tag>
+                        {g.unitName}
+                      </span>
+                    ))}
+                  </Space>
+                ),
+            },
+            {
+              title: t("users.status"),
+              key: "active",
+              width: 150,
+              render: (_, u) =>
+                u.active ? (
+                  <Badge status="success" text={t("users.active")} />
+                ) : (
+                  <Badge status="default" text={t("users.inactive")} />
+                ),
+            },
+            {
+              title: t("users.lastLogin"),
+              dataIndex: "lastLoginAt",
+              width: 160,
+              render: (at: string | null) =>
+                at ? (
+                  formatDateTime(at)
+                ) : (
+                  <Typography.Text type="secondary">{t("users.never")}</Typography.Text>
+                ),
+            },
+            ...(canManage
+              ? [
+                  {
+                    title: t("common.actions"),
+                    key: "actions",
+                    width: 150,
+                    render: (_: unknown, u: TUser) => {
+                      const isMe = u.id === me?.id;
+                      return (
+                        <Space size={0}>
+                          <Tooltip title={t("common.edit")}>
+                            <Button
+                              type="text"
+                              icon={<EditOutlined />}
+                              aria-label={`${t("common.edit")} ${u.username}`}
+                              onClick={() => setDialog({ type: "edit", user: u })}
+                            />
+                          </Tooltip>
+                          <Tooltip title={t("users.resetPassword")}>
+                            <Button
+                              type="text"
+                              icon={<KeyOutlined />}
+                              aria-label={`${t("users.resetPassword")} ${u.username}`}
+                              onClick={() => setDialog({ type: "reset", user: u })}
+                            />
+                          </Tooltip>
+                          {u.active ? (
+                            <Popconfirm
+                              title={t("users.deactivateConfirm", { name: u.fullName })}
+                              description={<div style={{ maxWidth: 280 }}>{t("users.deactivateHelp")}</div>}
+                              okText={t("users.deactivate")}
+                              okButtonProps={{ danger: true }}
+                              cancelText={t("common.cancel")}
+                              onConfirm={() => setActive(u, false)}
+                              disabled={isMe}
+                            >
+                              <Tooltip title={isMe ? t("users.selfNote") : t("users.deactivate")}>
+                                <Button
+                                  type="text"
+                                  danger
+                                  disabled={isMe}
+                                  icon={<StopOutlined />}
+                                  aria-label={`${t("users.deactivate")} ${u.username}`}
+                                />
+                              </Tooltip>
+                            </Popconfirm>
+                          ) : (
+                            <Tooltip title={t("users.activate")}>
+                              <Button
+                                type="text"
+                                icon={<UndoOutlined />}
+                                aria-label={`${t("users.activate")} ${u.username}`}
+                                onClick={() => setActive(u, true)}
+                              />
+                            </Tooltip>
+                          )}
+                        </Space>
+                      );
+                    },
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {(dialog?.type === "create" || dialog?.type === "edit") && (
+        <UserFormModal
+          user={dialog.type === "edit" ? dialog.user : null}
+          units={units}
+          onCancel={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            list.reload();
+          }}
+        />
+      )}
+      {dialog?.type === "reset" && (
+        <ResetPasswordModal
+          user={dialog.user}
+          onCancel={() => setDialog(null)}
+          onDone={() => setDialog(null)}
+        />
+      )}
+    </>
+  );
+}

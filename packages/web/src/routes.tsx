@@ -1,0 +1,62 @@
+import { lazy } from "react";
+import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { useSession } from "./auth/session.tsx";
+import { AppLayout } from "./layout/app-layout.tsx";
+import { FullPageSpinner } from "./layout/full-page-spinner.tsx";
+import { LoginPage } from "./pages/login-page.tsx";
+
+// Each page is its own chunk: the first screen carries only the shell.
+const DashboardPage = lazy(() => import("./pages/dashboard-page.tsx"));
+const ComingSoonPage = lazy(() => import("./pages/coming-soon-page.tsx"));
+const OrgPage = lazy(() => import("./pages/org/org-page.tsx"));
+const UsersPage = lazy(() => import("./pages/users/users-page.tsx"));
+const AuditPage = lazy(() => import("./pages/audit/audit-page.tsx"));
+const NotFoundPage = lazy(() => import("./pages/not-found-page.tsx"));
+
+function RequireSession() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === "loading") return <FullPageSpinner />;
+  if (state.status === "anonymous") {
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={{ from: location.pathname + location.search, expired: state.expired }}
+      />
+    );
+  }
+  return <AppLayout />;
+}
+
+function LoginRoute() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === "loading") return <FullPageSpinner />;
+  if (state.status === "signed-in") {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from && from !== "/login" ? from : "/"} replace />;
+  }
+  return <LoginPage />;
+}
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginRoute /> },
+  {
+    path: "/",
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: "plans", element: <ComingSoonPage feature="plans" /> },
+      { path: "my-tasks", element: <ComingSoonPage feature="myTasks" /> },
+      { path: "periods", element: <ComingSoonPage feature="periods" /> },
+      { path: "reports", element: <ComingSoonPage feature="reports" /> },
+      { path: "dti", element: <ComingSoonPage feature="dti" /> },
+      { path: "indicators", element: <ComingSoonPage feature="indicators" /> },
+      { path: "admin/org", element: <OrgPage /> },
+      { path: "admin/users", element: <UsersPage /> },
+      { path: "admin/audit", element: <AuditPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

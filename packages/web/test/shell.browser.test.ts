@@ -1,0 +1,202 @@
+/**
+ * The web shell in a real browser against the real server: sign in, open the
+ * organisation tree, add a unit, see it survive a reload; a wrong password shows
+ * the Vietnamese error. Screenshots go to test-artifacts/ for a human to look at.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = path.resolve(import.meta.dirname, "../../../test-artifacts");
+
+let server: RunningDtplan;
+let context: BrowserContext;
+let profileDir: string;
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Let antd's open/close animations settle.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+/** Picks an option in an antd Select by typing (the list is virtual: far options are not rendered). */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(option);
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
+    .first()
+    .click();
+}
+
+describe("web shell in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startDtplan();
+    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1366, height: 860 },
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it("shows a Vietnamese error for a wrong password", async () => {
+    const page = await context.newPage();
+    await signIn(page, "admin", "sai-mat-khau");
+    const error = page.getByTestId("login-error");
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.textContent()).toMatch(/mật khẩu/i);
+    await shot(page, "01-login-error");
+    await page.close();
+  });
+
+  it("signs in as the demo admin, adds a unit under the province and keeps it after a reload", async () => {
+    const page = await context.newPage();
+    await signIn(page, "admin", "dtplan-demo");
+    await page.getByTestId("current-user").waitFor();
+    await page.getByText("Tình trạng hệ thống").waitFor();
+    await page.getByText("Hoạt động bình thường").waitFor();
+    await shot(page, "02-dashboard");
+
+    await page.getByRole("menuitem", { name: "Cơ cấu tổ chức" }).click();
+    await page.waitForURL(/\/admin\/org/);
+    const tree = page.locator(".dt-org-tree");
+    await tree.waitFor();
+    await tree.getByText("Tỉnh Vĩnh Long", { exact: true }).waitFor();
+    await shot(page, "03-org-tree");
+
+    // Units closed by the 1/7/2025 reform show greyed, with the day they ended.
+    await page.getByLabel("Hiện đơn vị hết hiệu lực").click();
+    const search = page.getByLabel("Tìm đơn vị (gõ không dấu cũng được)");
+    await search.fill("khoa hoc ben tre");
+    await tree.getByText("Sở Khoa học và Công nghệ tỉnh Bến Tre", { exact: true }).click();
+    const detail = page.getByTestId("unit-detail");
+    await detail.getByText("Đã sáp nhập vào").waitFor();
+    await detail.getByText("Sáp nhập từ").waitFor();
+    await tree.getByText("hết hiệu lực từ 01/07/2025").first().waitFor();
+    await shot(page, "03b-org-tree-closed");
+    await search.fill("");
+    await page.getByLabel("Hiện đơn vị hết hiệu lực").click();
+
+    await tree.getByText("Tỉnh Vĩnh Long", { exact: true }).click();
+    await page.getByTestId("unit-detail").getByRole("button", { name: "Thêm đơn vị trực thuộc" }).click();
+
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Tên đơn vị").fill("Trung tâm Chuyển đổi số tỉnh");
+    await dialog.getByLabel("Mã đơn vị").fill("có dấu");
+    await choose(page, "Loại đơn vị", "Đơn vị sự nghiệp");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    // The contract's Vietnamese message, under the code field.
+    await dialog.getByText("Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang").waitFor();
+    await shot(page, "04-org-add-validation");
+    await dialog.getByLabel("Mã đơn vị").fill("TTCDS");
+    await dialog.getByRole("button", { name: "Lưu" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    const created = tree.getByText("Trung tâm Chuyển đổi số tỉnh", { exact: true });
+    await created.waitFor();
+    await expect.poll(() => page.url()).toMatch(/unit=/);
+    await page.getByTestId("unit-detail").getByText("TTCDS").waitFor();
+    await shot(page, "05-org-created");
+
+    await page.reload();
+    await page.locator(".dt-org-tree").getByText("Trung tâm Chuyển đổi số tỉnh", { exact: true }).waitFor();
+    await page.getByTestId("unit-detail").getByText("Trung tâm Chuyển đổi số tỉnh").first().waitFor();
+
+    // Folded search: typed without diacritics.
+    await page.getByLabel("Tìm đơn vị (gõ không dấu cũng được)").fill("chuyen doi so");
+    await page.locator("mark.dt-highlight").first().waitFor();
+    await shot(page, "06-org-search");
+    await page.close();
+  });
+
+  // Uses the centre the previous test added: in 2025 provincial digital-transformation
+  // centres were merged into the Departments of Science and Technology.
+  it("previews a merge and shows which units stop and which move", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/org`);
+    const tree = page.locator(".dt-org-tree");
+    await tree.waitFor();
+    await tree.getByText("Trung tâm Chuyển đổi số tỉnh", { exact: true }).click();
+    await page.getByTestId("unit-detail").getByRole("button", { name: "Sáp nhập" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Sáp nhập vào").waitFor();
+
+    // Receiving unit: an existing commune.
+    await dialog.getByLabel("Đơn vị nhận sáp nhập").click();
+    await page.keyboard.type("khoa hoc vinh long");
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-tree-node-content-wrapper", {
+        hasText: "Sở Khoa học và Công nghệ tỉnh Vĩnh Long",
+      })
+      .click();
+    await dialog.getByLabel("Ngày hiệu lực").click();
+    await page.keyboard.type("01/01/2027");
+    await page.keyboard.press("Enter");
+    await dialog.getByRole("button", { name: "Xem trước" }).click();
+    const preview = page.getByTestId("merge-preview");
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain("Trung tâm Chuyển đổi số tỉnh");
+    expect(await preview.textContent()).toContain("31/12/2026");
+    await shot(page, "07-merge-preview");
+    await dialog.getByRole("button", { name: "Xác nhận sáp nhập" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("Đã sáp nhập vào “Sở Khoa học và Công nghệ tỉnh Vĩnh Long”").waitFor();
+    await page.getByTestId("unit-detail").getByText("Sáp nhập từ").waitFor();
+    await shot(page, "07b-merge-done");
+    await page.close();
+  });
+
+  it("lists users and the change log, and switches to English", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole("cell", { name: /admin/ }).first().waitFor();
+    await shot(page, "08-users");
+    await page.getByRole("button", { name: "Thêm người dùng" }).click();
+    await page.getByRole("dialog").getByLabel("Tên đăng nhập").waitFor();
+    await shot(page, "09-user-create");
+    await page.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
+
+    await page.getByRole("menuitem", { name: "Nhật ký thay đổi" }).click();
+    await page.getByText("Thêm đơn vị").first().waitFor();
+    await shot(page, "10-audit");
+
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("menuitem", { name: "Organisation" }).waitFor();
+    await page.getByRole("menuitem", { name: "Plans" }).click();
+    await page.getByText("This feature is being built").waitFor();
+    await shot(page, "11-coming-soon-en");
+    await page.getByText("VI", { exact: true }).click();
+    await page.getByText("Chức năng đang được xây dựng").waitFor();
+    await page.close();
+  });
+});
