@@ -141,7 +141,10 @@ export function registerErrorHandling(
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const url = request.url.split("?")[0];
     const isApi = url === "/api" || url.startsWith("/api/");
-    if (!isApi && (request.method === "GET" || request.method === "HEAD") && opts.webIndex?.()) {
+    // Client-side routes ("/org", "/users/…") get the app; a missing file ("/assets/x.js"
+    // after a deploy) gets a real 404, or the browser would try to run HTML as a module.
+    const isFile = /\.[a-z0-9]+$/i.test(url);
+    if (!isApi && !isFile && (request.method === "GET" || request.method === "HEAD") && opts.webIndex?.()) {
       return reply.type("text/html; charset=utf-8").sendFile("index.html");
     }
     return reply.code(404).send(errorBody("not_found", `Không có địa chỉ ${request.method} ${url}.`));

@@ -123,7 +123,7 @@ describeBothDatabases("API conventions", (ctx) => {
 });
 
 describe("web app", () => {
-  it("serves the built web app and falls back to index.html for client-side routes, never for /api", async () => {
+  it("serves the built web app and falls back to index.html for client-side routes, never for /api or a missing file", async () => {
     const dist = mkdtempSync(path.join(tmpdir(), "dtplan-web-"));
     writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>dtplan</title>");
     writeFileSync(path.join(dist, "app.js"), "console.log(1)");
@@ -141,6 +141,8 @@ describe("web app", () => {
       });
       expect(deep.statusCode).toBe(200);
       expect(deep.body).toContain("<title>dtplan</title>");
+      const staleAsset = await app.inject({ method: "GET", url: "/assets/index-0ld.js" });
+      expect(staleAsset.statusCode).toBe(404);
       const api = await app.inject({ method: "GET", url: "/api/nothing-here" });
       expect(api.statusCode).toBe(404);
       expect(api.json().error.code).toBe("not_found");

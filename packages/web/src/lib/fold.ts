@@ -1,18 +1,8 @@
-/**
- * Vietnamese search folding: lower case, no tone marks, đ → d, spaces collapsed.
- * So "van hoa" finds "Phòng Văn hóa và Thông tin", and "hoá" (old-style accent
- * placement) matches "hóa". Also handles decomposed Unicode from PDF extracts.
- */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
+
+// One folding for the whole product: "van hoa" finds "Phòng Văn hóa và Thông tin",
+// "hoá" matches "hóa", decomposed Unicode from PDF extracts folds the same.
+export { foldVietnamese };
 
 /** Whether every word of `query` occurs in `text`, both folded. An empty query matches. */
 export function matchesFolded(text: string, query: string): boolean {
