@@ -1,7 +1,7 @@
 // Budget: the total in VND ("Tổng kinh phí: 1.552.020.000 đồng", "1,5 tỷ đồng"),
 // funding sources as phrases, and the section's text.
 import { type Block, blockSpan } from "./normalize.ts";
-import { collapseSpaces, foldVietnamese } from "./text-utils.ts";
+import { collapseSpaces, foldKeepingPunctuation } from "./text-utils.ts";
 import type { Budget } from "./types.ts";
 
 const AMOUNT_RE =
@@ -37,6 +37,14 @@ export function extractBudget(blocks: Block[], allBlocks: Block[]): Budget {
           b.text,
         );
       if (m) return parseAmount(m[1], m[2]);
+      // "Tổng kinh phí … giai đoạn 2021-2025 dự kiến 1.250 tỷ đồng": the first amount after "tổng".
+      const t = /tổng(?:\s+(?:kinh phí|cộng|dự toán|số|vốn))/iu.exec(b.text);
+      if (t) {
+        const tail = b.text.slice(t.index, t.index + 200).split(/[.;](?:\s|$)/u)[0];
+        AMOUNT_RE.lastIndex = 0;
+        const a = AMOUNT_RE.exec(tail);
+        if (a) return parseAmount(a[1], a[2]);
+      }
     }
     return null;
   };
@@ -70,7 +78,7 @@ export function extractBudget(blocks: Block[], allBlocks: Block[]): Budget {
         .replace(/\s+(?:và|kết hợp|hoặc)\s.*$/u, "")
         .replace(/[\s,;:]+$/u, "")
         .trim();
-      const f = foldVietnamese(s);
+      const f = foldKeepingPunctuation(s);
       if (!s || [...seen].some((x) => x.includes(f) || f.includes(x))) continue;
       seen.add(f);
       sources.push(s.charAt(0).toLowerCase() + s.slice(1));

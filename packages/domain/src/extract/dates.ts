@@ -1,7 +1,7 @@
 // Dates as Vietnamese plans write them, turned into ISO: "ngày 26 tháng 02 năm 2021",
 // "21/02/2024", "Quý I năm 2025", "tháng 6/2025", "6 tháng đầu năm 2025", "năm 2025".
 
-import { foldVietnamese } from "./text-utils.ts";
+import { foldKeepingPunctuation } from "./text-utils.ts";
 import type { Deadline } from "./types.ts";
 
 export function isoDate(y: number, m: number, d: number): string | null {
@@ -41,7 +41,7 @@ export function findDate(s: string): { iso: string | null; index: number; length
  * Returns null for recurring or open expressions ("thường xuyên", "hằng năm").
  */
 export function deadlineDate(text: string, fallbackYear: number | null): string | null {
-  const f = foldVietnamese(text);
+  const f = foldKeepingPunctuation(text);
   let m = DATE_RE.exec(text);
   if (m) return parseDateMatch(m);
   m = /quy\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/|-)\s*(\d{4}))?/u.exec(f);
@@ -60,6 +60,9 @@ export function deadlineDate(text: string, fallbackYear: number | null): string 
   m = /(\d{1,2})\/(\d{4})\b/u.exec(f);
   if (m && Number(m[1]) <= 12) return lastDay(Number(m[2]), Number(m[1]));
   if (/thuong xuyen|hang nam|hang thang|hang quy|lien tuc/u.test(f) && !/nam\s*\d{4}/u.test(f)) return null;
+  // "2021-2025", "giai đoạn 2021 – 2025": the range's last year.
+  m = /\b(20\d{2})\s*[-–]\s*(20\d{2})\b/u.exec(f);
+  if (m) return lastDay(Number(m[2]), 12);
   m = /(?:nam|giai doan|den)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})/u.exec(f);
   if (m) return lastDay(Number(m[1]), 12);
   m = /\b(20\d{2})\b/u.exec(f);

@@ -11,7 +11,7 @@ import { pillarFromContent, pillarFromHeading } from "./pillars.ts";
 import { extractReporting } from "./reporting.ts";
 import { findFigures, targetsFromBlock, yearIn } from "./targets.ts";
 import { findCoordinators, tasksFromSection } from "./tasks.ts";
-import { foldVietnamese, lowerVi } from "./text-utils.ts";
+import { foldKeepingPunctuation, lowerVi } from "./text-utils.ts";
 import type { Objective, PlanExtract, Target, Task, UnparsedBlock } from "./types.ts";
 import { splitUnitList, startsWithUnitHead, UnitRegistry, unitPhraseLength } from "./units.ts";
 
@@ -28,7 +28,7 @@ export type SectionRole =
 
 /** What a top-level heading is about. */
 export function sectionRole(title: string): SectionRole {
-  const f = foldVietnamese(title);
+  const f = foldKeepingPunctuation(title);
   if (/kinh phi|nguon von|nguon luc tai chinh|du toan/u.test(f)) return "budget";
   if (/danh muc/u.test(f)) return "appendix";
   if (/can cu/u.test(f)) return "legal";
@@ -40,7 +40,7 @@ export function sectionRole(title: string): SectionRole {
   };
   const candidates: Array<[SectionRole, number]> = [
     ["tasks", Math.min(pos(/nhiem vu/u), pos(/giai phap/u), pos(/noi dung (?:thuc hien|trien khai)/u))],
-    ["objectives", Math.min(pos(/muc tieu/u), pos(/chi tieu/u))],
+    ["objectives", Math.min(pos(/muc tieu/u), pos(/chi tieu/u), pos(/^tam nhin/u), pos(/^dinh huong den/u))],
     ["purpose", Math.min(pos(/muc dich/u), pos(/quan diem/u), pos(/yeu cau/u))],
     [
       "context",
@@ -268,7 +268,9 @@ function collectTargets(
     const heads: OutlineNode[] = [];
     for (let p = node.parent; p && p !== root.parent; p = p.parent) if (isHeading(p)) heads.push(p);
     const general = heads.some(
-      (h) => /chung|tong quat/u.test(foldVietnamese(h.body)) && !/cu the/u.test(foldVietnamese(h.body)),
+      (h) =>
+        /chung|tong quat/u.test(foldKeepingPunctuation(h.body)) &&
+        !/cu the/u.test(foldKeepingPunctuation(h.body)),
     );
     const text = node.body;
     if (!text) continue;
@@ -297,7 +299,8 @@ function collectTargets(
     }
     let headYear: number | null = null;
     for (const h of heads) {
-      if (h === root) continue;
+      // The section root counts only when it names its horizon ("MỤC TIÊU ĐẾN NĂM 2025", "TẦM NHÌN ĐẾN NĂM 2030").
+      if (h === root && !/(?:den|toi)(?: het)? nam \d{4}/u.test(foldKeepingPunctuation(h.body))) continue;
       headYear = yearIn(h.body);
       if (headYear) break;
     }

@@ -7,7 +7,7 @@ import { findDate } from "./dates.ts";
 import { type Block, blockSpan } from "./normalize.ts";
 import { collapseSpaces } from "./text-utils.ts";
 import type { LegalBasis } from "./types.ts";
-import { expandAbbreviations } from "./units.ts";
+import { expandUnitAbbreviations } from "./units.ts";
 
 const TYPES =
   "Thông tư liên tịch|Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Chương trình|Nghị định|Thông tư|Luật|Pháp lệnh|Thông báo|Kết luận|Hướng dẫn|Đề án|Văn bản|Chiến lược|Công điện";
@@ -30,7 +30,7 @@ export interface LegalContext {
 }
 
 function expandIssuer(raw: string, ctx: LegalContext): string {
-  let s = collapseSpaces(expandAbbreviations(raw)).replace(/[\s.;,:]+$/u, "");
+  let s = collapseSpaces(expandUnitAbbreviations(raw)).replace(/[\s.;,:]+$/u, "");
   // "Ủy ban nhân dân tỉnh" → "… tỉnh Quảng Ngãi" when the name is left out.
   s = s.replace(
     /(Ủy ban nhân dân|Hội đồng nhân dân|Ban Chỉ đạo chuyển đổi số|Ban Chỉ đạo)\s+(tỉnh|huyện)$/iu,
@@ -80,7 +80,11 @@ export function extractLegalBases(blocks: Block[], ctx: LegalContext): LegalBasi
       if (nested && !/về\s+(?:việc\s+)?(?:triển khai\s+)?thực hiện\s*$/iu.test(before)) continue;
       const number = hit[2].replace(/[.,;:]+$/u, "");
       const key = number.toLowerCase().replace(/\s+/g, "");
-      if (seen.has(key)) continue;
+      // Cited first without a date (in the title), then in full: keep the full citation.
+      const earlier = seen.has(key)
+        ? out.findIndex((b) => b.number?.toLowerCase().replace(/\s+/g, "") === key)
+        : -1;
+      if (seen.has(key) && (earlier < 0 || out[earlier].date)) continue;
       seen.add(key);
       const cEnd = clause + 1 < clauseStarts.length ? clauseStarts[clause + 1] - 1 : text.length;
       const after = text.slice(hit.index + hit[0].length, Math.min(cEnd, hit.index + hit[0].length + 400));
@@ -105,6 +109,10 @@ export function extractLegalBases(blocks: Block[], ctx: LegalContext): LegalBasi
       let end = cEnd;
       const slice = text.slice(hit.index, end).replace(/[\s.;,]+$/u, "");
       end = hit.index + slice.length;
+      if (earlier >= 0) {
+        if (!date) continue;
+        out.splice(earlier, 1);
+      }
       out.push({
         type: canonicalType(hit[1]),
         number,

@@ -4,7 +4,13 @@
 
 import { isoDate } from "./dates.ts";
 import type { Block } from "./normalize.ts";
-import { collapseSpaces, foldVietnamese, isAllCaps, modernTone, titleCaseName } from "./text-utils.ts";
+import {
+  collapseSpaces,
+  foldKeepingPunctuation,
+  isAllCaps,
+  modernTone,
+  titleCaseName,
+} from "./text-utils.ts";
 import type { PlanExtract } from "./types.ts";
 
 const NATIONAL_MOTTO =
@@ -32,7 +38,13 @@ function stripMotto(s: string): string {
 function headerBlocks(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks.slice(0, 25)) {
-    if (/^(?:[IVX]+\.|\d+\.)\s/u.test(b.text) || /^(?:Căn cứ|Thực hiện|Triển khai)\s/u.test(b.text)) break;
+    // "KẾ HOẠCH" / "Thực hiện Nghị quyết số …": a title may itself start like a preamble line.
+    const afterTitleWord = out.length > 0 && /^KẾ HOẠCH\s*$/u.test(out[out.length - 1].text.trim());
+    if (
+      /^(?:[IVX]+\.|\d+\.|(?:PHẦN|Phần)\s+[IVX]+)\s/u.test(b.text) ||
+      (/^(?:Căn cứ|Thực hiện|Triển khai)\s/u.test(b.text) && !afterTitleWord)
+    )
+      break;
     out.push(b);
   }
   return out;
@@ -173,6 +185,7 @@ export function extractMetadata(
   if (locality && /^tỉnh\s/u.test(locality)) province = locality.replace(/^tỉnh\s+/u, "");
 
   const period = periodFrom(title, allText, issuedDate);
+  if (period.end == null) Object.assign(period, periodFromHeadings(bodyBlocks, issuedDate, period.vision));
   const signer = signerFrom(closing.length ? closing : blocks.slice(-15));
   return { title, issuer, locality, province, documentNumber, issuedDate, period, signer };
 }
@@ -184,7 +197,7 @@ export function periodFrom(
   issuedDate: string | null,
 ): PlanExtract["period"] {
   const src = title ?? "";
-  const f = foldVietnamese(src);
+  const f = foldKeepingPunctuation(src);
   let vision: number | null = null;
   const v = /(?:tam nhin|dinh huong)(?: den)?(?: nam)? (\d{4})/u.exec(f);
   if (v) vision = Number(v[1]);
@@ -197,10 +210,37 @@ export function periodFrom(
   }
   const year = /nam (\d{4})/u.exec(f);
   if (year) return { start: Number(year[1]), end: Number(year[1]), vision };
-  const fb = foldVietnamese(body.slice(0, 5000));
+  const fb = foldKeepingPunctuation(body.slice(0, 5000));
   const by = /ke hoach[^.]{0,120}?nam (\d{4})/u.exec(fb);
   if (by) return { start: Number(by[1]), end: Number(by[1]), vision };
   return { start: null, end: null, vision };
+}
+
+/**
+ * A title without years ("Kế hoạch thực hiện Nghị quyết số …"): the years of the target
+ * headings ("MỤC TIÊU ĐẾN NĂM 2025", "Tầm nhìn đến năm 2030"), starting in the issue year.
+ */
+export function periodFromHeadings(
+  blocks: Block[],
+  issuedDate: string | null,
+  vision: number | null,
+): PlanExtract["period"] {
+  let end: number | null = null;
+  let far: number | null = vision;
+  for (const b of blocks) {
+    if (b.text.length > 120) continue;
+    const f = foldKeepingPunctuation(b.text);
+    if (!/^(?:[ivx]+[.)]|\d+(?:\.\d+)*[.)]?|[a-z]\))?\s*(?:muc tieu|chi tieu|tam nhin|dinh huong)/u.test(f))
+      continue;
+    const m = /(?:den|toi)(?: het)?(?: nam)? (\d{4})/u.exec(f) ?? /giai doan \d{4}\s*-\s*(\d{4})/u.exec(f);
+    if (!m) continue;
+    const y = Number(m[1]);
+    if (/tam nhin|dinh huong/u.test(f)) far = far ?? y;
+    else end = end == null ? y : Math.max(end, y);
+  }
+  if (end == null) return { start: null, end: null, vision };
+  const issuedYear = issuedDate ? Number(issuedDate.slice(0, 4)) : null;
+  return { start: issuedYear, end, vision: far != null && far > end ? far : null };
 }
 
 function signerFrom(closing: Block[]): PlanExtract["signer"] {

@@ -2,6 +2,7 @@
 // numbers, running headers, hyperlink artifacts and footnotes removed. Every block keeps
 // a map from its text back to offsets in the normalised source, so items can point at
 // where they came from.
+import { findTables, type TableRow } from "./tables.ts";
 import { isAllCaps, isLowerStart } from "./text-utils.ts";
 
 export interface Line {
@@ -18,6 +19,8 @@ export interface Block {
   /** segStarts[i] is where segment i begins in `text`; segSrc[i] where it begins in the source. */
   segStarts: number[];
   segSrc: number[];
+  /** A row of a task table: the block's text is the task cell, these are the other cells. */
+  cells?: { lead: string | null; coord: string | null; deadline: string | null };
 }
 
 export interface Normalized {
@@ -176,14 +179,43 @@ function findFootnoteNumbers(lines: Line[], src: string): Set<number> {
   return found;
 }
 
+/** A table row as a block: the task cell's text mapped to its lines, the other cells attached. */
+function rowBlock(row: TableRow): Block | null {
+  if (!row.task?.text) return null;
+  const b = new BlockBuilder();
+  const none = new Set<number>();
+  row.task.lines.forEach((l, k) => {
+    const at = row.task?.offsets[k] ?? 0;
+    const text = k === 0 && row.task && row.task.lines.length === 1 ? row.task.text : l.text.slice(at);
+    b.add({ text, start: l.start + at, end: l.start + at + text.length }, false, none);
+  });
+  return { ...b.build(), cells: { lead: row.lead, coord: row.coord, deadline: row.deadline } };
+}
+
 export function normalizeText(raw: string): Normalized {
   const sourceText = normalizeSource(raw);
   let lines = splitLines(sourceText);
+  // Task tables are read first, from the text with its tabs (the source turns them into spaces).
+  const tabbed = raw
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\f\v\u2028\u2029]/g, "\n");
+  const tableAt = new Map<Line, Block[]>();
+  const inTable = new Set<Line>();
+  if (tabbed.length === sourceText.length) {
+    for (const t of findTables(lines, (l) => tabbed.slice(l.start, l.end))) {
+      const rows = t.rows.map(rowBlock).filter((b): b is Block => b !== null);
+      for (let k = t.from; k < t.to; k++) inTable.add(lines[k]);
+      tableAt.set(lines[t.from], rows);
+    }
+  }
 
   // Running headers and footers: the same short, capitalised line on several pages.
   const counts = new Map<string, number>();
   for (const l of lines) if (l.text.length <= 100) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   lines = lines.filter((l) => {
+    if (tableAt.has(l)) return true;
+    if (inTable.has(l)) return false;
     if (PAGE_NUMBER.test(l.text)) return false;
     const n = counts.get(l.text) ?? 0;
     if (
@@ -226,6 +258,12 @@ export function normalizeText(raw: string): Normalized {
     const line = lines[i];
     const t = line.text.trim();
     if (!t) continue;
+    const table = tableAt.get(line);
+    if (table) {
+      flush();
+      blocks.push(...table);
+      continue;
+    }
     // A lone URL inside a sentence is a hyperlink artifact from the PDF.
     if (URL_ONLY.test(t) && cur) {
       const prevLine = cur.lines[cur.lines.length - 1];

@@ -2,7 +2,7 @@
 // plain paragraphs. A numbered line is a heading only when something sits under it;
 // otherwise it is an item ("2. Phòng Tài chính – Kế hoạch: phối hợp…").
 import type { Block } from "./normalize.ts";
-import { foldVietnamese, isAllCaps } from "./text-utils.ts";
+import { foldKeepingPunctuation, isAllCaps } from "./text-utils.ts";
 
 export type MarkerStyle =
   | "roman"
@@ -75,7 +75,7 @@ export function parseMarker(text: string): { style: MarkerStyle; label: string; 
   if (m && text.length > m[0].length) return { style: "plus", label: "", bodyStart: m[0].length };
   m = /^[-–—•*∙·]\s*/u.exec(text);
   if (m && text.length > m[0].length) return { style: "dash", label: "", bodyStart: m[0].length };
-  if (text.length <= 90 && isAllCaps(text) && SECTION_WORDS.test(foldVietnamese(text)))
+  if (text.length <= 90 && isAllCaps(text) && SECTION_WORDS.test(foldKeepingPunctuation(text)))
     return { style: "caps", label: "", bodyStart: 0 };
   return { style: "para", label: "", bodyStart: 0 };
 }

@@ -1,6 +1,6 @@
 // Pillars: from the heading an item sits under, else from what it talks about.
 
-import { foldVietnamese } from "./text-utils.ts";
+import { foldKeepingPunctuation } from "./text-utils.ts";
 import type { Pillar } from "./types.ts";
 
 // Heading words per pillar (folded). The earliest match in a heading wins, so a heading
@@ -63,7 +63,7 @@ function wordIndex(hay: string, needle: string): number {
 
 /** The pillar a heading names, or null when it names none. */
 export function pillarFromHeading(heading: string): Pillar | null {
-  const f = foldVietnamese(heading);
+  const f = foldKeepingPunctuation(heading);
   let best: { pillar: Pillar; at: number; len: number } | null = null;
   for (const [pillar, words] of HEADING_KEYWORDS) {
     for (const w of words) {
@@ -119,29 +119,48 @@ const CONTENT_KEYWORDS: Array<[Pillar, string[]]> = [
       "ho so suc khoe",
       "xa hoi so",
       "hoc sinh",
+      "cong dong",
+      "thanh toan dien tu",
     ],
   ],
   [
     "infrastructure",
-    ["cap quang", "bang rong", "5g", "4g", "ha tang", "mang di dong", "internet", "thue bao"],
+    [
+      "cap quang",
+      "bang rong",
+      "5g",
+      "4g",
+      "ha tang",
+      "mang di dong",
+      "internet",
+      "thue bao",
+      "mang noi bo",
+      "phu song",
+      "trung tam du lieu",
+    ],
   ],
   ["cybersecurity", ["an toan thong tin", "an ninh mang", "ma doc", "virus"]],
   ["human_resources", ["ky nang", "dao tao", "boi duong", "tap huan", "nhan luc"]],
-  ["data", ["co so du lieu", "du lieu mo", "du lieu so", "so hoa"]],
+  ["data", ["co so du lieu", "du lieu mo", "du lieu so", "so hoa", "du lieu", "kho du lieu"]],
   ["platforms", ["nen tang"]],
-  ["awareness", ["tuyen truyen", "truyen thong", "nhan thuc"]],
-  ["leadership", ["kiem tra, giam sat", "ban chi dao", "lanh dao"]],
+  ["awareness", ["tuyen truyen", "truyen thong", "nhan thuc", "ngay chuyen doi so"]],
+  ["leadership", ["kiem tra, giam sat", "kiem tra, danh gia", "ban chi dao", "lanh dao"]],
   ["institutions", ["chinh sach", "quy che", "quy dinh"]],
+  ["finance", ["kinh phi", "nguon luc tai chinh", "ngan sach", "nguon von"]],
 ];
 
 /** Best guess from the item's own words; "other" when nothing fits. */
 export function pillarFromContent(text: string): Pillar {
-  const f = foldVietnamese(text);
+  const f = foldKeepingPunctuation(text);
   let best: Pillar = "other";
   let bestScore = 0;
   for (const [pillar, words] of CONTENT_KEYWORDS) {
     let score = 0;
-    for (const w of words) if (wordIndex(f, w) >= 0) score += w.split(" ").length;
+    for (const w of words) {
+      const at = wordIndex(f, w);
+      // The words the item opens with (its verb: "Tập huấn …", "Kiểm tra …") weigh a little more.
+      if (at >= 0) score += w.split(" ").length + (at === 0 ? 1 : 0);
+    }
     if (score > bestScore) {
       best = pillar;
       bestScore = score;

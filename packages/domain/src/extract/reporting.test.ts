@@ -41,7 +41,8 @@ describe("reporting regime", () => {
         "Các đơn vị báo cáo hàng tháng trước ngày 25. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan kịp thời báo cáo UBND huyện.",
       ),
     ).toEqual([
-      ["monthly", null],
+      // "trước ngày 25" each month is a date: day 25 of the period (SCHEMA: null only when no date is given).
+      ["monthly", { day: 25, month: "last-of-period" }],
       ["adhoc", null],
     ]);
   });

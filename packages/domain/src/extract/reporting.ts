@@ -2,7 +2,7 @@
 // "báo cáo 6 tháng trước ngày 15/5, báo cáo năm trước ngày 15/11", "đột xuất".
 import { type Block, blockSpan } from "./normalize.ts";
 import { splitSentences } from "./targets.ts";
-import { foldVietnamese } from "./text-utils.ts";
+import { foldKeepingPunctuation } from "./text-utils.ts";
 import type { ReportingFrequency, ReportingRule } from "./types.ts";
 
 type Due = ReportingRule["due"];
@@ -54,6 +54,14 @@ function dues(f: string): Array<{ at: number; due: NonNullable<Due> }> {
       if (month >= 1 && month <= 12) out.push({ at: m.index, due: { day, month } });
     } else out.push({ at: m.index, due: { day, month: "last-of-period" } });
   }
+  // "hằng tháng trước ngày 25": a day with no month, each period.
+  const bare = /(?:truoc|vao|cham nhat) ngay (\d{1,2})(?!\s*(?:\/|thang|-|\.)\s*\d)(?!\d)/gu;
+  for (m = bare.exec(f); m !== null; m = bare.exec(f)) {
+    const day = Number(m[1]);
+    if (day >= 1 && day <= 31 && !out.some((d) => d.at === m?.index))
+      out.push({ at: m.index, due: { day, month: "last-of-period" } });
+  }
+  out.sort((a, b) => a.at - b.at);
   return out;
 }
 
@@ -69,7 +77,7 @@ export function extractReporting(blocks: Block[]): ReportingRule[] {
     for (const s of splitSentences(block.text)) {
       let text = block.text.slice(s.from, s.to).replace(/^[-–+•*]\s*/u, "");
       text = text.replace(/\.\/\.$/u, ".");
-      const f = foldVietnamese(text);
+      const f = foldKeepingPunctuation(text);
       if (!REPORT_WORD.test(f)) continue;
       const freqs = frequencies(f);
       const isAdhoc = ADHOC_RE.test(f);

@@ -2,7 +2,7 @@
 // and a clause holding several figures into one part per figure. Clauses without a
 // figure become qualitative targets (value null).
 import { type Block, blockSpan } from "./normalize.ts";
-import { foldVietnamese } from "./text-utils.ts";
+import { foldKeepingPunctuation } from "./text-utils.ts";
 import type { Comparator, Target } from "./types.ts";
 
 /** Unit words a bare number may carry to be a target figure ("40 Mbps", "05 mô hình"). */
@@ -45,6 +45,30 @@ const COUNT_UNITS = [
   "bài",
   "tin",
 ];
+/** Words before a bare number that make it a quantity to reach. */
+const QUANTITY_BEFORE =
+  /(?:ít nhất|tối thiểu|tối đa|không quá|trên|hơn|đạt|phấn đấu|thêm|mới|có|khoảng|tăng|giảm|xây dựng|phát triển|hỗ trợ|tổ chức|đào tạo|cấp)\s*$/iu;
+/** Nouns after a number that do not count things to reach. */
+const NOT_A_UNIT = new Set([
+  "năm",
+  "tháng",
+  "ngày",
+  "quý",
+  "tuần",
+  "giờ",
+  "phút",
+  "tuổi",
+  "lần",
+  "bậc",
+  "hạng",
+  "mức",
+  "cấp",
+  "độ",
+  "và",
+  "hoặc",
+  "đến",
+  "trở",
+]);
 const COUNT_RE = new RegExp(`^\\s*(${COUNT_UNITS.join("|")})(?![\\p{L}])`, "u");
 const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 const FIGURE_RE = new RegExp(`(?<![\\p{L}\\d/.,-])(${NUM})(\\s*%)?`, "gu");
@@ -79,16 +103,24 @@ export function findFigures(text: string): Figure[] {
     if (/(?:năm|tháng|ngày|quý|số|mức độ|cấp độ|lớp|từ|top|thứ|giai đoạn)\s*$/iu.test(before)) continue;
     if (value >= 1900 && value <= 2100 && !/[.,]/u.test(m[1])) continue;
     const u = COUNT_RE.exec(after);
-    if (!u) continue;
-    out.push({ index: m.index, end: m.index + m[0].length + u[0].length, value, unit: u[1] });
+    if (u) {
+      out.push({ index: m.index, end: m.index + m[0].length + u[0].length, value, unit: u[1] });
+      continue;
+    }
+    // "ít nhất 02 trang trại", "thêm 1.500 thẻ": after a word that sets a quantity, any
+    // counted noun is a unit (its first syllable), except time and age words.
+    if (!QUANTITY_BEFORE.test(before.slice(-24))) continue;
+    const noun = /^\s+(\p{Ll}+)(?![\p{L}\d])/u.exec(after);
+    if (!noun || NOT_A_UNIT.has(noun[1])) continue;
+    out.push({ index: m.index, end: m.index + m[0].length + noun[0].length, value, unit: noun[1] });
   }
   return out;
 }
 
 /** Comparator from the words around a figure. */
 export function comparatorFor(before: string, after: string): Comparator {
-  const b = foldVietnamese(before.slice(-40));
-  const a = foldVietnamese(after.slice(0, 20));
+  const b = foldKeepingPunctuation(before.slice(-40));
+  const a = foldKeepingPunctuation(after.slice(0, 20));
   if (/^(?:\S+\s+)?tro len/u.test(a)) return ">=";
   if (/(?:toi da|khong qua|khong vuot qua|duoi|it hon|thap hon)(?:\s+(?:khoang|muc|ty le|con))*\s*$/u.test(b))
     return "<=";
@@ -102,7 +134,8 @@ const YEAR_RE = /(?:đến|trước|hết|cuối|trong)\s+(?:hết\s+)?năm\s+(\
 
 /** The year a clause names for itself ("đến hết năm 2022"), ignoring years inside quotes. */
 export function yearIn(text: string): number | null {
-  const unquoted = text.replace(/[“"][^”"]{0,400}[”"]/gu, " ");
+  // Lower case: headings write "ĐẾN NĂM 2030".
+  const unquoted = text.replace(/[“"][^”"]{0,400}[”"]/gu, " ").toLowerCase();
   YEAR_RE.lastIndex = 0;
   const m = YEAR_RE.exec(unquoted);
   if (!m) return null;
@@ -256,7 +289,7 @@ export function targetsFromBlock(
       const parts = figs.map((f, i) => ({ f, from: cuts[i], to: cuts[i + 1] }));
       for (const p of parts) {
         const partText = text.slice(p.from, p.to);
-        const words = foldVietnamese(partText).split(/\s+/u).filter(Boolean).length;
+        const words = foldKeepingPunctuation(partText).split(/\s+/u).filter(Boolean).length;
         const scopeM = SCOPE_RE.exec(partText);
         // A part too short to stand alone keeps the whole clause as its text.
         const [from, to] = words >= 5 ? [p.from, p.to] : [clause.from, clause.to];

@@ -5,9 +5,9 @@ import { makeDeadline } from "./dates.ts";
 import { blockSpan } from "./normalize.ts";
 import { isHeading, type OutlineNode, sectionPath } from "./outline.ts";
 import { pillarFromContent, pillarFromHeading } from "./pillars.ts";
-import { foldVietnamese, lowerVi } from "./text-utils.ts";
+import { foldKeepingPunctuation, lowerVi } from "./text-utils.ts";
 import type { Deadline, Pillar, Task } from "./types.ts";
-import { canonicalUnit, splitUnitList, startsWithUnitHead, unitPhraseLength } from "./units.ts";
+import { canonicalUnit, isCatchAll, splitUnitList, startsWithUnitHead, unitPhraseLength } from "./units.ts";
 
 const DEADLINE_LINE =
   /^(?:thời hạn|thời gian|tiến độ)(?:\s+(?:hoàn thành|thực hiện|triển khai))?\s*:\s*(.+)$/iu;
@@ -54,7 +54,7 @@ export function findCoordinators(text: string): string[] {
 function dedupe(list: string[]): string[] {
   const seen = new Set<string>();
   return list.filter((u) => {
-    const f = foldVietnamese(u);
+    const f = foldKeepingPunctuation(u);
     if (seen.has(f)) return false;
     seen.add(f);
     return true;
@@ -113,10 +113,11 @@ export function findLead(text: string): LeadResult {
   }
   const coords = findCoordinators(text);
   for (const c of coords)
-    if (!res.coordinators.some((x) => foldVietnamese(x) === foldVietnamese(c))) res.coordinators.push(c);
+    if (!res.coordinators.some((x) => foldKeepingPunctuation(x) === foldKeepingPunctuation(c)))
+      res.coordinators.push(c);
   if (res.lead) {
-    const fl = foldVietnamese(res.lead);
-    res.coordinators = res.coordinators.filter((c) => foldVietnamese(c) !== fl);
+    const fl = foldKeepingPunctuation(res.lead);
+    res.coordinators = res.coordinators.filter((c) => foldKeepingPunctuation(c) !== fl);
   }
   return res;
 }
@@ -145,7 +146,7 @@ export function kindFor(node: OutlineNode): "task" | "solution" {
   const chain: OutlineNode[] = [];
   for (let p = node.parent; p; p = p.parent) chain.push(p);
   for (const p of chain) {
-    const f = foldVietnamese(p.body);
+    const f = foldKeepingPunctuation(p.body);
     if (p.parent && !/^(?:cac |mot so |nhom )?(?:nhiem vu|giai phap)/u.test(f)) continue;
     if (/nhiem vu/u.test(f)) return "task";
     if (/giai phap/u.test(f)) return "solution";
@@ -270,11 +271,23 @@ function buildTask(
 ): Task {
   const text = node.body;
   const lr = findLead(text);
-  const lead = lr.found ? lr.lead : (intro?.lead ?? null);
-  const coordinators =
+  let lead = lr.found ? lr.lead : (intro?.lead ?? null);
+  let coordinators =
     lr.found || !intro ? lr.coordinators : dedupe([...intro.coordinators, ...lr.coordinators]);
   const { pillar, fromHeading } = pillarFor(node, text);
-  const own = inlineDeadline(text, ctx.fallbackYear);
+  let own = inlineDeadline(text, ctx.fallbackYear);
+  // A row of a task table names its lead, coordinators and deadline in their own cells.
+  const cells = node.block.cells;
+  if (cells) {
+    if (cells.lead) lead = canonicalUnit(cleanUnitPhrase(cells.lead));
+    if (cells.coord)
+      coordinators = dedupe(
+        splitUnitList(cleanUnitPhrase(cells.coord))
+          .map(canonicalUnit)
+          .filter((c) => !isCatchAll(c)),
+      );
+    if (cells.deadline) own = makeDeadline(cells.deadline, ctx.fallbackYear);
+  }
   let confidence = 0.9;
   if (!lead) confidence -= 0.25;
   if (!fromHeading) confidence -= 0.2;

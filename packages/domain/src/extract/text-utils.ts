@@ -1,4 +1,7 @@
-// Small text helpers shared by the extraction rules.
+// Small text helpers shared by the extraction rules. Plain folding for matching lives in
+// ../text/fold.ts (`foldVietnamese`, `foldedTokens`); this file keeps what the rules need
+// on top of it.
+import { foldedTokens } from "../text/fold.ts";
 
 // Old-style tone placement ("hoá", "uỷ", "khoẻ") mapped to the modern one ("hóa", "ủy", "khỏe"),
 // so both spellings of a word compare equal and canonical names use one form.
@@ -48,10 +51,12 @@ export function modernTone(s: string): string {
 }
 
 /**
- * Folds Vietnamese text for matching: lower case, no diacritics, đ→d, old and new tone
- * placement equal ("hoá" = "hóa", "uỷ" = "ủy"), runs of whitespace collapsed.
+ * Folds Vietnamese text for the extraction rules: lower case, no diacritics, đ→d, old and
+ * new tone placement equal ("hoá" = "hóa"), runs of whitespace collapsed — but, unlike
+ * `foldVietnamese` in ../text/fold.ts, punctuation is KEPT: the rules match on it
+ * ("kiem tra, giam sat", "15/5", "100%", "hang quy:").
  */
-export function foldVietnamese(s: string): string {
+export function foldKeepingPunctuation(s: string): string {
   return String(s ?? "")
     .normalize("NFC")
     .toLowerCase()
@@ -107,18 +112,14 @@ export function collapseSpaces(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
-/** Similarity of two texts over folded words (Dice coefficient, 0..1). */
+/**
+ * Similarity of two texts over folded words, counting repeated words (multiset Dice,
+ * 0..1). Unlike `similarity` in ../text/fold.ts it does not expand abbreviations: unit
+ * names reach it already in canonical spelling.
+ */
 export function wordDice(a: string, b: string): number {
-  const ta = foldVietnamese(a)
-    .replace(/[^a-z0-9%]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
-  const tb = foldVietnamese(b)
-    .replace(/[^a-z0-9%]+/g, " ")
-    .trim()
-    .split(" ")
-    .filter(Boolean);
+  const ta = foldedTokens(a);
+  const tb = foldedTokens(b);
   if (!ta.length || !tb.length) return 0;
   const bag = new Map<string, number>();
   for (const t of ta) bag.set(t, (bag.get(t) ?? 0) + 1);

@@ -1,22 +1,10 @@
 // The plan-extract/v1 contract (shared/plan-extract/SCHEMA.md) plus what the review
 // screen needs: where each item came from (offsets into `sourceText`) and how sure we are.
 
-export type Pillar =
-  | "leadership"
-  | "awareness"
-  | "institutions"
-  | "infrastructure"
-  | "platforms"
-  | "data"
-  | "human_resources"
-  | "cybersecurity"
-  | "digital_government"
-  | "digital_economy"
-  | "digital_society"
-  | "sectors"
-  | "cooperation"
-  | "finance"
-  | "other";
+// The pillar keys are shared with the indicator catalogue: one definition.
+import type { Pillar } from "../indicators/pillars.ts";
+
+export type { Pillar };
 
 /** Character offsets [start, end) into `PlanExtract.sourceText`. */
 export interface SourceSpan {

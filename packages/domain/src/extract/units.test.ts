@@ -1,18 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { foldVietnamese } from "./text-utils.ts";
-import { canonicalUnit, expandAbbreviations, isCatchAll, splitUnitList, UnitRegistry } from "./units.ts";
+import { foldVietnamese } from "../text/fold.ts";
+import { foldKeepingPunctuation } from "./text-utils.ts";
+import { canonicalUnit, expandUnitAbbreviations, isCatchAll, splitUnitList, UnitRegistry } from "./units.ts";
 
-describe("foldVietnamese", () => {
+describe("foldKeepingPunctuation", () => {
   it("folds case, diacritics, đ and the hoá/hóa and uỷ/ủy spellings together", () => {
-    expect(foldVietnamese("Phòng Văn hoá và Thông tin")).toBe(foldVietnamese("phòng văn hóa và thông tin"));
-    expect(foldVietnamese("Uỷ ban nhân dân")).toBe("uy ban nhan dan");
-    expect(foldVietnamese("Đồng Tháp")).toBe("dong thap");
+    expect(foldKeepingPunctuation("Phòng Văn hoá và Thông tin")).toBe(
+      foldKeepingPunctuation("phòng văn hóa và thông tin"),
+    );
+    expect(foldKeepingPunctuation("Uỷ ban nhân dân")).toBe("uy ban nhan dan");
+    expect(foldKeepingPunctuation("Đồng Tháp")).toBe("dong thap");
+  });
+
+  it("keeps the punctuation the rules match on, unlike text/fold.ts foldVietnamese", () => {
+    expect(foldKeepingPunctuation("Kiểm tra, giám sát: 15/5")).toBe("kiem tra, giam sat: 15/5");
+    expect(foldVietnamese("Kiểm tra, giám sát: 15/5")).toBe("kiem tra giam sat 15 5");
   });
 });
 
 describe("unit names", () => {
   it("expands UBND, HĐND&UBND and VH&TT", () => {
-    expect(expandAbbreviations("UBND các xã")).toBe("Ủy ban nhân dân các xã");
+    expect(expandUnitAbbreviations("UBND các xã")).toBe("Ủy ban nhân dân các xã");
     expect(canonicalUnit("Văn phòng HĐND&UBND huyện")).toBe(
       "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện",
     );

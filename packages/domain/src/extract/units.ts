@@ -3,7 +3,7 @@
 import {
   capitalizeFirst,
   collapseSpaces,
-  foldVietnamese,
+  foldKeepingPunctuation,
   lowerVi,
   modernTone,
   wordDice,
@@ -43,8 +43,13 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bCBCCVC\b/gu, "cán bộ, công chức, viên chức"],
 ];
 
-/** Expands the usual abbreviations (UBND, HĐND, VH&TT, CNTT, TTHC…) in a phrase. */
-export function expandAbbreviations(s: string): string {
+/**
+ * Expands the abbreviations of unit names (UBND, HĐND, VH&TT, MTTQ…) into the canonical
+ * spelling the plan-extract gold uses ("Ủy ban Mặt trận Tổ quốc Việt Nam", "Tài chính –
+ * Kế hoạch"). Differs on purpose from `expandAbbreviations` in ../text/fold.ts, which is
+ * for matching: that one capitalises at a sentence start and knows other forms.
+ */
+export function expandUnitAbbreviations(s: string): string {
   let out = s;
   for (const [re, full] of ABBREVIATIONS) out = out.replace(re, full);
   return out;
@@ -84,6 +89,9 @@ const HEADS = [
   "các cơ sở",
   "các địa phương",
   "các huyện",
+  "các thôn",
+  "các tổ dân phố",
+  "các khu phố",
   "các thành viên",
   "thành viên",
   "ngân hàng",
@@ -380,7 +388,7 @@ export function isCatchAll(unit: string): boolean {
 
 /** Canonical spelling: abbreviations expanded, modern tone, "Phòng tài chính" → "Phòng Tài chính". */
 export function canonicalUnit(raw: string): string {
-  let s = collapseSpaces(expandAbbreviations(modernTone(raw)))
+  let s = collapseSpaces(expandUnitAbbreviations(modernTone(raw)))
     .replace(/^[-–+•*\s]+/u, "")
     .replace(/[\s,;:.]+$/u, "")
     .replace(/^(?:thủ trưởng|lãnh đạo|chủ tịch|giám đốc|trưởng)\s+(?=\S)/iu, "")
@@ -416,7 +424,7 @@ export class UnitRegistry {
     const name = canonicalUnit(raw);
     if (name.length < 3 || name.length > 120) return null;
     if (!opts.allowCatchAll && isCatchAll(name)) return null;
-    const f = foldVietnamese(name);
+    const f = foldKeepingPunctuation(name);
     if (this.folded.has(f)) return name;
     if (this.list.length < 300) {
       for (const u of this.list) if (wordDice(u, name) >= 0.8) return u;

@@ -1,0 +1,74 @@
+// Generalisation: the extractor on synthetic plans shaped like real ones from other
+// localities (commune plan after the 2025 reorganisation, a province plan in PHẦN/1.1
+// layout with a vision year, task tables as PDF text with one cell per line or joined with
+// " | " / tabs). Each fixture has a hand-written gold file; the shared scorer compares.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { extractPlan } from "./extract-plan.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.join(here, "fixtures");
+const shared = path.resolve(here, "../../../../../shared/plan-extract");
+const scorer = path.join(shared, "score.mjs");
+const tmpDirs: string[] = [];
+
+/** Writes NAME.json predictions for every NAME.gold.json + NAME.txt in `dir`. */
+function predict(dir: string): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "dtplan-gen-"));
+  tmpDirs.push(out);
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith(".gold.json")) continue;
+    const name = f.slice(0, -".gold.json".length);
+    const txt = path.join(dir, `${name}.txt`);
+    if (!fs.existsSync(txt)) continue;
+    const pred = extractPlan(fs.readFileSync(txt, "utf8"));
+    fs.writeFileSync(path.join(out, `${name}.json`), JSON.stringify(pred));
+  }
+  return out;
+}
+
+/** Runs the shared scorer on predictions; returns per-document and overall scores. */
+function score(dir: string): { docs: Record<string, number>; overall: number; report: string } {
+  const report = execFileSync(process.execPath, [scorer, "--pred", predict(dir), "--dir", dir, "--verbose"], {
+    encoding: "utf8",
+  });
+  const docs: Record<string, number> = {};
+  let current = "";
+  for (const line of report.split("\n")) {
+    const head = /^== (\S+)/u.exec(line);
+    if (head) current = head[1];
+    const ov = /^overall\s+([\d.]+)/u.exec(line);
+    if (ov && current) docs[current] = Number(ov[1]);
+  }
+  const last = /overall\s+([\d.]+)\s*$/u.exec(report.trim());
+  return { docs, overall: last ? Number(last[1]) : 0, report };
+}
+
+afterAll(() => {
+  for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe("generalisation to plans of other shapes", () => {
+  const s = score(fixtures);
+
+  it("scores at least 90 overall on the synthetic set", () => {
+    expect(s.overall, s.report).toBeGreaterThanOrEqual(90);
+  });
+
+  it("scores every synthetic plan at least 80", () => {
+    expect(Object.keys(s.docs).length).toBeGreaterThanOrEqual(4);
+    for (const [name, v] of Object.entries(s.docs))
+      expect(v, `${name}\n${s.report}`).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe.runIf(fs.existsSync(path.join(shared, "dev")))("the dev set stays where it was", () => {
+  it("scores at least 99 on the dev plans (.txt)", () => {
+    const s = score(path.join(shared, "dev"));
+    expect(s.overall, s.report).toBeGreaterThanOrEqual(99);
+  });
+});
