@@ -1,8 +1,11 @@
 /** How a target states its figure (plan-extract/v1): ">=" for "đạt", "tối thiểu"; "<=" for "tối đa" … */
-export type Comparator = ">=" | ">" | "<=" | "<" | "=";
+import type { Comparator } from "../extract/types.ts";
+
+/** A target's comparator: as extracted, or "=" when an officer sets an exact figure. */
+export type TargetComparator = Comparator | "=";
 
 export interface TargetFigure {
-  comparator: Comparator | null;
+  comparator: TargetComparator | null;
   value: number | null;
   year: number;
 }
@@ -48,7 +51,7 @@ export function attainmentRatio(target: TargetFigure, actual: number | null): nu
   }
 }
 
-function meets(comparator: Comparator, value: number, actual: number): boolean {
+function meets(comparator: TargetComparator, value: number, actual: number): boolean {
   const slack = EPSILON * Math.max(1, Math.abs(value));
   switch (comparator) {
     case ">=":

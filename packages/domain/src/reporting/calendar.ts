@@ -9,7 +9,9 @@
  * report is known when it is due.
  */
 
-export type ReportingFrequency = "monthly" | "quarterly" | "semiannual" | "annual" | "adhoc";
+import type { ReportingFrequency } from "../extract/types.ts";
+
+export type { ReportingFrequency };
 
 /** When a report is due, as plan-extract/v1 writes it. */
 export type ReportingDue = { day: number; month: number | "last-of-period" } | null;
