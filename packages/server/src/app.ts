@@ -20,7 +20,9 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { accessPlugin } from "./modules/auth/access.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
+import { plansRoutes } from "./modules/plans/plans.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { SERVER_VERSION } from "./version.ts";
 
@@ -115,6 +117,8 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(usersRoutes, { prefix: "/api", ...modules });
   await app.register(orgRoutes, { prefix: "/api", ...modules });
   await app.register(auditRoutes, { prefix: "/api", ...modules });
+  await app.register(plansRoutes, { prefix: "/api", ...modules });
+  await app.register(indicatorsRoutes, { prefix: "/api", ...modules });
 
   app
     .withTypeProvider<ZodTypeProvider>()

@@ -34,8 +34,16 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
       );
       expect(rows.map((r) => r.table_name).sort()).toEqual([
         "audit_log",
+        "indicators",
         "org_unit_lineage",
         "org_units",
+        "plan_budget",
+        "plan_legal_bases",
+        "plan_reporting_rules",
+        "plan_targets",
+        "plan_tasks",
+        "plan_versions",
+        "plans",
         "role_grants",
         "sessions",
         "users",

@@ -192,3 +192,49 @@ export async function loginAs(
   const { csrfToken } = response.json() as { csrfToken: string };
   return { cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
 }
+
+/** A multipart/form-data body with text fields and one file, for `app.inject`. */
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; fileName: string; bytes: Uint8Array | string; contentType?: string },
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----dtplan${randomBytes(8).toString("hex")}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  if (file) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? "application/octet-stream"}\r\n\r\n`,
+      ),
+      Buffer.from(file.bytes),
+      Buffer.from("\r\n"),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** The Châu Thành 2025 plan as text (the demo copy of a dev plan). */
+export const CHAU_THANH_TXT = new URL("../src/modules/demo/plans/chau-thanh-2025.txt", import.meta.url);
+
+/** A draft plan for `unit`, imported through the same operation as the API. */
+export async function buildPlan(db: Database, unit: Pick<OrgUnitRow, "id">, actorId: string) {
+  const { readFileSync } = await import("node:fs");
+  const { extractPlan } = await import("@dtplan/domain/extract/index.ts");
+  const { importPlan } = await import("../src/modules/plans/import-plan.ts");
+  const extract = extractPlan(readFileSync(CHAU_THANH_TXT, "utf8"));
+  return importPlan(db, {
+    actor: { id: actorId } as never,
+    unitId: unit.id,
+    extract,
+    fileName: "chau-thanh-2025.txt",
+    format: "txt",
+  });
+}

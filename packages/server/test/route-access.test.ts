@@ -1,7 +1,16 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import type { OrgUnitRow, UserRow } from "../src/db/schema.ts";
+import { indicators, type OrgUnitRow, planTargets, planTasks, type UserRow } from "../src/db/schema.ts";
 import { recordAudit } from "../src/modules/audit/audit.repository.ts";
-import { buildTenant, buildUser, describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
+import {
+  buildPlan,
+  buildTenant,
+  buildUser,
+  describeBothDatabases,
+  loginAs,
+  multipart,
+  type SignedIn,
+} from "./helpers.ts";
 
 /** Routes anyone may call. Adding one here is a decision, not an accident. */
 const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
@@ -10,6 +19,9 @@ interface Targets {
   unit: OrgUnitRow;
   sibling: OrgUnitRow;
   user: UserRow;
+  /** A draft plan of commune A with one target and one task. */
+  plan: { code: string; targetId: string; taskId: string };
+  indicatorCode: string;
 }
 
 /**
@@ -19,7 +31,14 @@ interface Targets {
  */
 const SAMPLES: Record<
   string,
-  (t: Targets) => { url: string; payload?: object; listMustNotContain?: string }
+  (t: Targets) => {
+    url: string;
+    payload?: object | Buffer;
+    headers?: Record<string, string>;
+    listMustNotContain?: string;
+    /** Readable by anyone in the province (the indicator catalogue): only other provinces are refused. */
+    provinceWide?: boolean;
+  }
 > = {
   "GET /api/auth/me": () => ({ url: "/api/auth/me" }),
   "POST /api/auth/logout": () => ({ url: "/api/auth/logout" }),
@@ -82,6 +101,67 @@ const SAMPLES: Record<
     },
   }),
   "GET /api/audit": (t) => ({ url: "/api/audit?limit=200", listMustNotContain: t.unit.id }),
+  "GET /api/plans": (t) => ({ url: "/api/plans?limit=200", listMustNotContain: t.plan.code }),
+  "POST /api/plans/import": (t) => ({
+    url: "/api/plans/import",
+    ...multipart({ unitId: t.unit.id }, { name: "file", fileName: "ke-hoach.txt", bytes: "Kế hoạch" }),
+  }),
+  "GET /api/plans/:code": (t) => ({ url: `/api/plans/${t.plan.code}` }),
+  "GET /api/plans/:code/review": (t) => ({ url: `/api/plans/${t.plan.code}/review` }),
+  "PATCH /api/plans/:code": (t) => ({
+    url: `/api/plans/${t.plan.code}`,
+    payload: { title: "Đổi tên trái phép" },
+  }),
+  "POST /api/plans/:code/targets": (t) => ({
+    url: `/api/plans/${t.plan.code}/targets`,
+    payload: { text: "Lạ" },
+  }),
+  "PATCH /api/plans/:code/targets/:itemId": (t) => ({
+    url: `/api/plans/${t.plan.code}/targets/${t.plan.targetId}`,
+    payload: { text: "Lạ" },
+  }),
+  "DELETE /api/plans/:code/targets/:itemId": (t) => ({
+    url: `/api/plans/${t.plan.code}/targets/${t.plan.targetId}`,
+  }),
+  "POST /api/plans/:code/tasks": (t) => ({ url: `/api/plans/${t.plan.code}/tasks`, payload: { text: "Lạ" } }),
+  "PATCH /api/plans/:code/tasks/:itemId": (t) => ({
+    url: `/api/plans/${t.plan.code}/tasks/${t.plan.taskId}`,
+    payload: { text: "Lạ" },
+  }),
+  "DELETE /api/plans/:code/tasks/:itemId": (t) => ({
+    url: `/api/plans/${t.plan.code}/tasks/${t.plan.taskId}`,
+  }),
+  "POST /api/plans/:code/split": (t) => ({
+    url: `/api/plans/${t.plan.code}/split`,
+    payload: { type: "task", id: t.plan.taskId, at: 5 },
+  }),
+  "POST /api/plans/:code/merge": (t) => ({
+    url: `/api/plans/${t.plan.code}/merge`,
+    payload: { type: "task", ids: [t.plan.taskId, t.plan.taskId] },
+  }),
+  "POST /api/plans/:code/publish": (t) => ({ url: `/api/plans/${t.plan.code}/publish`, payload: {} }),
+  "POST /api/plans/:code/amendments": (t) => ({
+    url: `/api/plans/${t.plan.code}/amendments`,
+    payload: { reason: "Trái phép" },
+  }),
+  "GET /api/plans/:code/versions": (t) => ({ url: `/api/plans/${t.plan.code}/versions` }),
+  "GET /api/plans/:code/versions/:version": (t) => ({ url: `/api/plans/${t.plan.code}/versions/1` }),
+  "GET /api/plan-tasks": (t) => ({
+    url: "/api/plan-tasks?includeDrafts=true&limit=200",
+    listMustNotContain: t.plan.taskId,
+  }),
+  "GET /api/indicators": (t) => ({ url: `/api/indicators?tenantId=${t.unit.tenantId}`, provinceWide: true }),
+  "POST /api/indicators": (t) => ({
+    url: "/api/indicators",
+    payload: {
+      unitId: t.unit.id,
+      code: "LA-1",
+      name: "Lạ",
+      unit: "%",
+      pillar: "other",
+      aggregation: "ratio",
+    },
+  }),
 };
 
 describeBothDatabases("every /api route checks its permission", (ctx) => {
@@ -92,7 +172,27 @@ describeBothDatabases("every /api route checks its permission", (ctx) => {
   beforeAll(async () => {
     const a = await buildTenant(ctx.db);
     const user = await buildUser(ctx.db, { grants: [{ unit: a.communeA, role: "unit_reporter" }] });
-    targets = { unit: a.communeA, sibling: a.communeB, user };
+    const plan = await buildPlan(ctx.db, a.communeA, user.id);
+    const [target] = await ctx.db.select().from(planTargets).where(eq(planTargets.planId, plan.id)).limit(1);
+    const [task] = await ctx.db.select().from(planTasks).where(eq(planTasks.planId, plan.id)).limit(1);
+    const indicatorCode = `RIENG-${Date.now().toString(36)}`;
+    await ctx.db.insert(indicators).values({
+      tenantId: a.province.id,
+      code: indicatorCode,
+      name: "Chỉ số riêng",
+      unit: "%",
+      pillar: "other",
+      aggregation: "ratio",
+      direction: "increase",
+      origin: "local",
+    });
+    targets = {
+      unit: a.communeA,
+      sibling: a.communeB,
+      user,
+      plan: { code: plan.code, targetId: target.id, taskId: task.id },
+      indicatorCode,
+    };
     await recordAudit(ctx.db, {
       tenantId: a.province.id,
       actorId: null,
@@ -131,6 +231,7 @@ describeBothDatabases("every /api route checks its permission", (ctx) => {
         method: route.method as "GET",
         url: sample.url,
         payload: sample.payload,
+        headers: sample.headers,
       });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.json().error.code).toBe("unauthenticated");
@@ -149,9 +250,13 @@ describeBothDatabases("every /api route checks its permission", (ctx) => {
           method: route.method as "GET",
           url: sample.url,
           payload: sample.payload,
-          headers: session.headers,
+          headers: { ...sample.headers, ...session.headers },
         });
         const label = `${route.method} ${route.url}: ${response.body.slice(0, 200)}`;
+        if (sample.provinceWide && session === siblingUnitAdmin) {
+          expect(response.statusCode, label).toBe(200);
+          continue;
+        }
         if (sample.listMustNotContain) {
           expect(response.statusCode, label).toBe(200);
           expect(response.body, label).not.toContain(sample.listMustNotContain);

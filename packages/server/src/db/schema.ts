@@ -121,3 +121,4 @@ export const auditLog = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 export type AuditRow = typeof auditLog.$inferSelect;
+export * from "./schema-plans.ts";

@@ -1,0 +1,331 @@
+import { z } from "zod";
+import { ZIsoDate, ZUuid } from "./common.ts";
+import { ZPillar } from "./indicators.ts";
+
+export const ZPlanKind = z.enum(["multi_year", "annual"]);
+/** draft → published (frozen as a version) → superseded by the next published version. */
+export const ZPlanStatus = z.enum(["draft", "published", "superseded"]);
+export const ZComparator = z.enum([">=", ">", "<=", "<"]);
+
+const ZPlanCode = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/, "Mã kế hoạch chỉ gồm chữ thường không dấu, số và gạch ngang");
+export const ZPlanCodeParams = z.object({ code: ZPlanCode });
+export const ZPlanItemParams = z.object({ code: ZPlanCode, itemId: ZUuid });
+export const ZPlanVersionParams = z.object({ code: ZPlanCode, version: z.coerce.number().int().min(1) });
+
+export const ZSourceSpan = z.object({ start: z.number().int(), end: z.number().int() });
+const ZUnitRef = z.object({ id: z.uuid(), name: z.string() });
+const ZPlanRef = z.object({ code: z.string(), title: z.string() });
+export const ZUnitSuggestion = z.object({ unitId: z.uuid(), unitName: z.string(), score: z.number() });
+
+/** One row of `GET /api/plans`. */
+export const ZPlanSummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  unit: ZUnitRef,
+  kind: ZPlanKind,
+  periodStart: z.number().int().nullable(),
+  periodEnd: z.number().int().nullable(),
+  visionYear: z.number().int().nullable(),
+  status: ZPlanStatus,
+  version: z.number().int(),
+  documentNumber: z.string().nullable(),
+  issuedDate: ZIsoDate.nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type TPlanSummary = z.infer<typeof ZPlanSummary>;
+
+const ZBoolQuery = z.preprocess(
+  (v) => (v === "false" || v === "0" ? false : v),
+  z.coerce.boolean().optional(),
+);
+
+export const ZPlanListQuery = z.object({
+  unitId: z.uuid().optional(),
+  kind: ZPlanKind.optional(),
+  status: ZPlanStatus.optional(),
+  /** Plans whose period covers this year. */
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const ZPlanList = z.object({ items: z.array(ZPlanSummary), total: z.number().int() });
+
+/** Chỉ tiêu — a figure the plan must reach. */
+export const ZPlanTarget = z.object({
+  id: z.uuid(),
+  /** Stays the same across versions. */
+  key: z.uuid(),
+  position: z.number().int(),
+  pillar: ZPillar,
+  section: z.string().nullable(),
+  text: z.string(),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  comparator: ZComparator.nullable(),
+  year: z.number().int().nullable(),
+  scope: z.string().nullable(),
+  indicator: z
+    .object({
+      code: z.string(),
+      name: z.string().nullable(),
+      score: z.number().nullable(),
+      confirmed: z.boolean(),
+    })
+    .nullable(),
+  indicatorSuggestions: z.array(z.object({ code: z.string(), score: z.number() })),
+  source: ZSourceSpan.nullable(),
+  confidence: z.number(),
+});
+export type TPlanTarget = z.infer<typeof ZPlanTarget>;
+
+/** Nhiệm vụ / giải pháp. */
+export const ZPlanTask = z.object({
+  id: z.uuid(),
+  key: z.uuid(),
+  position: z.number().int(),
+  pillar: ZPillar,
+  section: z.string().nullable(),
+  kind: z.enum(["task", "solution"]),
+  text: z.string(),
+  lead: z.object({
+    unit: ZUnitRef.nullable(),
+    /** As written in the plan. */
+    text: z.string().nullable(),
+    score: z.number().nullable(),
+    /** The officer decided this item has no lead unit. */
+    none: z.boolean(),
+    suggestions: z.array(ZUnitSuggestion),
+  }),
+  coordinators: z.array(
+    z.object({
+      unit: ZUnitRef.nullable(),
+      text: z.string().nullable(),
+      score: z.number().nullable(),
+      suggestions: z.array(ZUnitSuggestion),
+    }),
+  ),
+  deadline: z.object({ text: z.string().nullable(), date: ZIsoDate.nullable() }).nullable(),
+  recurring: z.boolean(),
+  cadence: z.string().nullable(),
+  source: ZSourceSpan.nullable(),
+  confidence: z.number(),
+  progress: z.number().int().nullable(),
+  completedAt: ZIsoDate.nullable(),
+});
+export type TPlanTask = z.infer<typeof ZPlanTask>;
+
+export const ZPlanLegalBasis = z.object({
+  id: z.uuid(),
+  type: z.string(),
+  number: z.string().nullable(),
+  date: ZIsoDate.nullable(),
+  issuer: z.string().nullable(),
+  text: z.string(),
+  /** The plan in dtplan with this document number, if any. */
+  linkedPlan: ZPlanRef.nullable(),
+});
+
+export const ZPlanReportingRule = z.object({
+  id: z.uuid(),
+  frequency: z.enum(["monthly", "quarterly", "semiannual", "annual", "adhoc"]),
+  due: z
+    .object({ day: z.number().int(), month: z.union([z.number().int(), z.literal("last-of-period")]) })
+    .nullable(),
+  text: z.string(),
+});
+
+export const ZPlanBudget = z.object({
+  total: z.number().int().nullable(),
+  currency: z.literal("VND"),
+  sources: z.array(z.string()),
+  text: z.string().nullable(),
+});
+
+/** `GET /api/plans/{code}`: the plan with everything in it. */
+export const ZPlanDetail = ZPlanSummary.extend({
+  issuer: z.string().nullable(),
+  locality: z.string().nullable(),
+  signer: z.object({ name: z.string(), title: z.string().nullable() }).nullable(),
+  parentPlan: ZPlanRef.nullable(),
+  implementsPlan: ZPlanRef.nullable(),
+  sourceFileName: z.string().nullable(),
+  sourceFormat: z.string().nullable(),
+  amendmentReason: z.string().nullable(),
+  objectives: z.array(z.string()),
+  targets: z.array(ZPlanTarget),
+  tasks: z.array(ZPlanTask),
+  legalBases: z.array(ZPlanLegalBasis),
+  reportingRules: z.array(ZPlanReportingRule),
+  budget: ZPlanBudget.nullable(),
+});
+export type TPlanDetail = z.infer<typeof ZPlanDetail>;
+
+export const ZPlanDetailQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+/** The review screen: source text beside the items, least sure first, and what was not understood. */
+export const ZPlanReview = z.object({
+  plan: ZPlanDetail,
+  sourceText: z.string(),
+  /** Every target and task, lowest confidence first; `flagged` below the review threshold. */
+  queue: z.array(
+    z.object({
+      type: z.enum(["target", "task"]),
+      id: z.uuid(),
+      confidence: z.number(),
+      flagged: z.boolean(),
+      source: ZSourceSpan.nullable(),
+    }),
+  ),
+  unparsed: z.array(z.object({ text: z.string(), section: z.string().nullable(), source: ZSourceSpan })),
+  warnings: z.array(z.string()),
+  /** What publishing would refuse or warn about now. */
+  publishCheck: z.object({
+    blocking: z.array(z.string()),
+    warnings: z.array(z.string()),
+  }),
+});
+export type TPlanReview = z.infer<typeof ZPlanReview>;
+
+export const ZUpdatePlan = z
+  .object({
+    title: z.string().trim().min(1, "Nhập tên kế hoạch").max(500).optional(),
+    kind: ZPlanKind.optional(),
+    periodStart: z.number().int().min(1900).max(2200).nullable().optional(),
+    periodEnd: z.number().int().min(1900).max(2200).nullable().optional(),
+    visionYear: z.number().int().min(1900).max(2200).nullable().optional(),
+    /** The multi-year plan an annual plan belongs to. */
+    parentPlanCode: ZPlanCode.nullable().optional(),
+    /** The higher-level plan this one implements. */
+    implementsPlanCode: ZPlanCode.nullable().optional(),
+    documentNumber: z.string().trim().max(100).nullable().optional(),
+    issuedDate: ZIsoDate.nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: "Không có thay đổi nào" });
+export type TUpdatePlan = z.infer<typeof ZUpdatePlan>;
+
+const ZTargetFields = z.object({
+  pillar: ZPillar,
+  section: z.string().trim().max(300).nullable(),
+  text: z.string().trim().min(1, "Nhập nội dung chỉ tiêu").max(5000),
+  value: z.number().nullable(),
+  unit: z.string().trim().max(50).nullable(),
+  comparator: ZComparator.nullable(),
+  year: z.number().int().min(1900).max(2200).nullable(),
+  scope: z.string().trim().max(200).nullable(),
+  /** Set (and confirm) the indicator; null clears it. */
+  indicatorCode: z.string().max(30).nullable(),
+  indicatorConfirmed: z.boolean(),
+  source: ZSourceSpan.nullable(),
+});
+export const ZCreateTarget = ZTargetFields.partial().extend({
+  text: ZTargetFields.shape.text,
+  pillar: ZPillar.default("other"),
+  /** Insert after this item (default: at the end). */
+  afterId: z.uuid().optional(),
+});
+export type TCreateTarget = z.infer<typeof ZCreateTarget>;
+export const ZUpdateTarget = ZTargetFields.partial().refine((v) => Object.keys(v).length > 0, {
+  message: "Không có thay đổi nào",
+});
+export type TUpdateTarget = z.infer<typeof ZUpdateTarget>;
+
+const ZTaskFields = z.object({
+  pillar: ZPillar,
+  section: z.string().trim().max(300).nullable(),
+  kind: z.enum(["task", "solution"]),
+  text: z.string().trim().min(1, "Nhập nội dung nhiệm vụ").max(5000),
+  /** A unit of the plan's province; null clears it. */
+  leadUnitId: z.uuid().nullable(),
+  /** The item deliberately has no lead unit. */
+  leadNone: z.boolean(),
+  coordinatorUnitIds: z.array(z.uuid()).max(100),
+  deadlineText: z.string().trim().max(200).nullable(),
+  deadlineDate: ZIsoDate.nullable(),
+  recurring: z.boolean(),
+  cadence: z.enum(["monthly", "quarterly", "semiannual", "annual"]).nullable(),
+  source: ZSourceSpan.nullable(),
+});
+export const ZCreateTask = ZTaskFields.partial().extend({
+  text: ZTaskFields.shape.text,
+  pillar: ZPillar.default("other"),
+  afterId: z.uuid().optional(),
+});
+export type TCreateTask = z.infer<typeof ZCreateTask>;
+export const ZUpdateTask = ZTaskFields.partial().refine((v) => Object.keys(v).length > 0, {
+  message: "Không có thay đổi nào",
+});
+export type TUpdateTask = z.infer<typeof ZUpdateTask>;
+
+export const ZItemType = z.enum(["target", "task"]);
+
+/** Tách: cut one item's text at `at` (a character offset into its text) into two items. */
+export const ZSplitItem = z.object({ type: ZItemType, id: z.uuid(), at: z.number().int().min(1) });
+/** Gộp: the second item's text is appended to the first; the second is removed. */
+export const ZMergeItems = z.object({ type: ZItemType, ids: z.tuple([z.uuid(), z.uuid()]) });
+export const ZSplitResult = z.object({ items: z.array(z.union([ZPlanTarget, ZPlanTask])) });
+
+export const ZPublishPlan = z.object({ note: z.string().trim().max(2000).optional() }).default({});
+export const ZAmendPlan = z.object({
+  /** Điều chỉnh, bổ sung — why the plan changes. */
+  reason: z.string().trim().min(1, "Nhập lý do điều chỉnh").max(2000),
+});
+
+const ZFieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+const ZItemDiff = z.object({
+  added: z.array(z.object({ key: z.uuid(), text: z.string() })),
+  removed: z.array(z.object({ key: z.uuid(), text: z.string() })),
+  changed: z.array(z.object({ key: z.uuid(), text: z.string(), fields: z.array(ZFieldChange) })),
+});
+/** What a version changed from the one before, readable field by field. */
+export const ZPlanDiff = z.object({
+  fromVersion: z.number().int(),
+  toVersion: z.number().int(),
+  plan: z.array(ZFieldChange),
+  targets: ZItemDiff,
+  tasks: ZItemDiff,
+  /** One Vietnamese sentence per change. */
+  summary: z.array(z.string()),
+});
+export type TPlanDiff = z.infer<typeof ZPlanDiff>;
+
+export const ZPlanVersion = z.object({
+  version: z.number().int(),
+  status: ZPlanStatus,
+  publishedAt: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  diff: ZPlanDiff.nullable(),
+});
+export const ZPlanVersionList = z.object({ items: z.array(ZPlanVersion) });
+export const ZPlanVersionDetail = ZPlanVersion.extend({ plan: ZPlanDetail });
+
+export const ZPublishResult = z.object({
+  plan: ZPlanDetail,
+  warnings: z.array(z.string()),
+  diff: ZPlanDiff.nullable(),
+});
+
+/** `GET /api/plan-tasks`: tasks across plans, filtered. */
+export const ZPlanTaskListQuery = z.object({
+  planCode: ZPlanCode.optional(),
+  /** Lead unit (its subtree with `includeSubunits`). */
+  unitId: z.uuid().optional(),
+  pillar: ZPillar.optional(),
+  status: z.enum(["not_started", "in_progress", "done", "done_late", "overdue"]).optional(),
+  deadlineFrom: ZIsoDate.optional(),
+  deadlineTo: ZIsoDate.optional(),
+  includeDrafts: ZBoolQuery,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const ZPlanTaskListItem = ZPlanTask.extend({
+  plan: z.object({ code: z.string(), title: z.string(), version: z.number().int() }),
+  status: z.enum(["not_started", "in_progress", "done", "done_late", "overdue"]),
+});
+export const ZPlanTaskList = z.object({ items: z.array(ZPlanTaskListItem), total: z.number().int() });

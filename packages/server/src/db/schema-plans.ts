@@ -1,0 +1,237 @@
+// Drizzle's view of migration 0002_plans (the SQL is the source of truth).
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export type PlanKind = "multi_year" | "annual";
+export type PlanStatus = "draft" | "published" | "superseded";
+
+/** A unit suggestion kept beside an extracted name, for the review screen. */
+export interface StoredUnitSuggestion {
+  unitId: string;
+  score: number;
+  reason: string;
+}
+
+/** Đơn vị phối hợp — as extracted, with the unit it was matched to (if any). */
+export interface StoredCoordinator {
+  text: string | null;
+  unitId: string | null;
+  score: number | null;
+  suggestions: StoredUnitSuggestion[];
+}
+
+export interface StoredIndicatorSuggestion {
+  code: string;
+  score: number;
+}
+
+/** Chỉ số — the national catalogue copied per tenant, plus local ones. */
+export const indicators = pgTable(
+  "indicators",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    pillar: text("pillar").notNull(),
+    aggregation: text("aggregation").$type<"ratio" | "sum" | "average" | "latest" | "boolean">().notNull(),
+    direction: text("direction").$type<"increase" | "decrease">().notNull(),
+    numeratorLabel: text("numerator_label"),
+    denominatorLabel: text("denominator_label"),
+    keywords: jsonb("keywords").$type<string[]>().notNull().default([]),
+    scopeKeywords: jsonb("scope_keywords").$type<string[]>().notNull().default([]),
+    origin: text("origin").$type<"national" | "local">().notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+export type IndicatorRow = typeof indicators.$inferSelect;
+
+/** Kế hoạch — one row per version. */
+export const plans = pgTable(
+  "plans",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    code: text("code").notNull(),
+    version: integer("version").notNull().default(1),
+    status: text("status").$type<PlanStatus>().notNull().default("draft"),
+    title: text("title").notNull(),
+    kind: text("kind").$type<PlanKind>().notNull(),
+    unitId: uuid("unit_id").notNull(),
+    periodStart: integer("period_start"),
+    periodEnd: integer("period_end"),
+    visionYear: integer("vision_year"),
+    parentPlanCode: text("parent_plan_code"),
+    implementsPlanCode: text("implements_plan_code"),
+    documentNumber: text("document_number"),
+    issuedDate: date("issued_date", { mode: "string" }),
+    signerName: text("signer_name"),
+    signerTitle: text("signer_title"),
+    issuer: text("issuer"),
+    locality: text("locality"),
+    objectives: jsonb("objectives").$type<string[]>().notNull().default([]),
+    sourceText: text("source_text").notNull().default(""),
+    sourceFileName: text("source_file_name"),
+    sourceFormat: text("source_format"),
+    extraction: jsonb("extraction"),
+    amendmentReason: text("amendment_reason"),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedBy: uuid("published_by"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type PlanRow = typeof plans.$inferSelect;
+
+export const planVersions = pgTable(
+  "plan_versions",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    code: text("code").notNull(),
+    version: integer("version").notNull(),
+    planId: uuid("plan_id").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+    diff: jsonb("diff"),
+    reason: text("reason"),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: uuid("published_by"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code, t.version] })],
+);
+export type PlanVersionRow = typeof planVersions.$inferSelect;
+
+/** Chỉ tiêu. */
+export const planTargets = pgTable(
+  "plan_targets",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    planId: uuid("plan_id").notNull(),
+    key: uuid("key").notNull().default(sql`gen_random_uuid()`),
+    position: integer("position").notNull(),
+    pillar: text("pillar").notNull(),
+    section: text("section"),
+    text: text("text").notNull(),
+    value: numeric("value", { mode: "number" }),
+    unit: text("unit"),
+    comparator: text("comparator").$type<">=" | ">" | "<=" | "<">(),
+    year: integer("year"),
+    scope: text("scope"),
+    indicatorCode: text("indicator_code"),
+    indicatorScore: real("indicator_score"),
+    indicatorConfirmed: boolean("indicator_confirmed").notNull().default(false),
+    indicatorSuggestions: jsonb("indicator_suggestions")
+      .$type<StoredIndicatorSuggestion[]>()
+      .notNull()
+      .default([]),
+    sourceStart: integer("source_start"),
+    sourceEnd: integer("source_end"),
+    confidence: real("confidence").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type PlanTargetRow = typeof planTargets.$inferSelect;
+
+/** Nhiệm vụ, giải pháp. */
+export const planTasks = pgTable(
+  "plan_tasks",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    planId: uuid("plan_id").notNull(),
+    key: uuid("key").notNull().default(sql`gen_random_uuid()`),
+    position: integer("position").notNull(),
+    pillar: text("pillar").notNull(),
+    section: text("section"),
+    kind: text("kind").$type<"task" | "solution">().notNull().default("task"),
+    text: text("text").notNull(),
+    leadUnitId: uuid("lead_unit_id"),
+    leadText: text("lead_text"),
+    leadScore: real("lead_score"),
+    leadNone: boolean("lead_none").notNull().default(false),
+    leadSuggestions: jsonb("lead_suggestions").$type<StoredUnitSuggestion[]>().notNull().default([]),
+    coordinators: jsonb("coordinators").$type<StoredCoordinator[]>().notNull().default([]),
+    deadlineText: text("deadline_text"),
+    deadlineDate: date("deadline_date", { mode: "string" }),
+    recurring: boolean("recurring").notNull().default(false),
+    cadence: text("cadence"),
+    sourceStart: integer("source_start"),
+    sourceEnd: integer("source_end"),
+    confidence: real("confidence").notNull().default(1),
+    progress: integer("progress"),
+    completedAt: date("completed_at", { mode: "string" }),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type PlanTaskRow = typeof planTasks.$inferSelect;
+
+/** Căn cứ. */
+export const planLegalBases = pgTable(
+  "plan_legal_bases",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    planId: uuid("plan_id").notNull(),
+    position: integer("position").notNull(),
+    type: text("type").notNull(),
+    number: text("number"),
+    date: date("date", { mode: "string" }),
+    issuer: text("issuer"),
+    text: text("text").notNull(),
+    linkedPlanCode: text("linked_plan_code"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type PlanLegalBasisRow = typeof planLegalBases.$inferSelect;
+
+/** Chế độ báo cáo. */
+export const planReportingRules = pgTable(
+  "plan_reporting_rules",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    planId: uuid("plan_id").notNull(),
+    position: integer("position").notNull(),
+    frequency: text("frequency")
+      .$type<"monthly" | "quarterly" | "semiannual" | "annual" | "adhoc">()
+      .notNull(),
+    dueDay: integer("due_day"),
+    dueMonth: integer("due_month"),
+    dueLastOfPeriod: boolean("due_last_of_period").notNull().default(false),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type PlanReportingRuleRow = typeof planReportingRules.$inferSelect;
+
+/** Kinh phí. */
+export const planBudget = pgTable(
+  "plan_budget",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    planId: uuid("plan_id").notNull(),
+    total: bigint("total", { mode: "number" }),
+    currency: text("currency").notNull().default("VND"),
+    sources: jsonb("sources").$type<string[]>().notNull().default([]),
+    text: text("text"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.planId] })],
+);
+export type PlanBudgetRow = typeof planBudget.$inferSelect;

@@ -1,0 +1,287 @@
+import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
+import { extractPlan } from "@dtplan/domain/extract/index.ts";
+import { readPlanDocument } from "@dtplan/domain/extract/read/index.ts";
+import type { PlanExtract, Task } from "@dtplan/domain/extract/types.ts";
+import { suggestIndicators } from "@dtplan/domain/indicators/match-indicator.ts";
+import { suggestUnits, type UnitCandidate } from "@dtplan/domain/org/match-units.ts";
+import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
+import type { Database } from "../../db/database.ts";
+import {
+  type PlanRow,
+  planBudget,
+  planLegalBases,
+  planReportingRules,
+  plans,
+  planTargets,
+  planTasks,
+  type StoredCoordinator,
+  type StoredUnitSuggestion,
+} from "../../db/schema.ts";
+import { todayIso } from "../../db/sql.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.repository.ts";
+import type { Actor } from "../auth/actor.ts";
+import { ensureCatalogue, tenantIndicators, toDomainIndicator } from "../indicators/indicators.repository.ts";
+import { findUnitById, listTenantUnits } from "../org/org.repository.ts";
+import { codesInTenant, plansByDocumentNumber } from "./plans.repository.ts";
+
+/** A unit suggestion at or above this is assigned without asking; below, it waits for review. */
+export const AUTO_ASSIGN_SCORE = 0.85;
+
+/** "huyện Châu Thành" + 2025 → "chau-thanh-2025"; a multi-year plan gets "2021-2025". */
+export function planCodeBase(
+  locality: string | null,
+  fallback: string,
+  period: PlanExtract["period"],
+): string {
+  const place = foldVietnamese(locality ?? fallback)
+    .replace(/^(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran|dac khu)\s+/, "")
+    .replace(/\s+/g, "-")
+    .slice(0, 60);
+  const years =
+    period.start && period.end && period.start !== period.end
+      ? `${period.start}-${period.end}`
+      : String(period.end ?? period.start ?? new Date().getFullYear());
+  return `${place || "ke-hoach"}-${years}`;
+}
+
+function uniqueCode(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** Ranked unit suggestions for an extracted name; the top one is assigned when sure enough. */
+export function matchUnit(
+  name: string | null,
+  candidates: readonly UnitCandidate[],
+  asOf: string,
+): { unitId: string | null; score: number | null; suggestions: StoredUnitSuggestion[] } {
+  if (!name) return { unitId: null, score: null, suggestions: [] };
+  const suggestions = suggestUnits(name, candidates, { asOf, limit: 3 }).flatMap((s) =>
+    s.kind === "unit" ? [{ unitId: s.unitId, score: s.score, reason: s.reason }] : [],
+  );
+  const [top, second] = suggestions;
+  const sure = top && top.score >= AUTO_ASSIGN_SCORE && (!second || second.score < top.score);
+  return { unitId: sure ? top.unitId : null, score: top?.score ?? null, suggestions };
+}
+
+const RECURRING = /thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|định kỳ/i;
+function cadenceOf(text: string | null): { recurring: boolean; cadence: string | null } {
+  if (!text || !RECURRING.test(text)) return { recurring: false, cadence: null };
+  const t = text.toLowerCase();
+  const cadence = /(hằng|hàng) tháng/.test(t)
+    ? "monthly"
+    : /(hằng|hàng) quý/.test(t)
+      ? "quarterly"
+      : /(hằng|hàng) năm/.test(t)
+        ? "annual"
+        : null;
+  return { recurring: true, cadence };
+}
+
+export function taskValues(
+  task: Pick<
+    Task,
+    "pillar" | "section" | "kind" | "text" | "lead" | "coordinators" | "deadline" | "source" | "confidence"
+  >,
+  candidates: readonly UnitCandidate[],
+  asOf: string,
+) {
+  const lead = matchUnit(task.lead, candidates, asOf);
+  const coordinators: StoredCoordinator[] = task.coordinators.map((name) => {
+    const m = matchUnit(name, candidates, asOf);
+    return { text: name, unitId: m.unitId, score: m.score, suggestions: m.suggestions };
+  });
+  return {
+    pillar: task.pillar,
+    section: task.section,
+    kind: task.kind,
+    text: task.text,
+    leadUnitId: lead.unitId,
+    leadText: task.lead,
+    leadScore: lead.score,
+    leadSuggestions: lead.suggestions,
+    coordinators,
+    deadlineText: task.deadline?.text ?? null,
+    deadlineDate: task.deadline?.date ?? null,
+    ...cadenceOf(task.deadline?.text ?? null),
+    sourceStart: task.source.start,
+    sourceEnd: task.source.end,
+    confidence: task.confidence,
+  };
+}
+
+/** Reads the file and extracts the plan; a bad file is a 400 with the reader's Vietnamese message. */
+export async function extractUpload(input: { bytes: Uint8Array; fileName: string }) {
+  try {
+    const document = await readPlanDocument(input);
+    return { extract: extractPlan(document.text), format: document.format };
+  } catch (error) {
+    if (error instanceof PlanExtractError) {
+      throw new AppError("bad_request", error.message, [{ path: "file", message: error.code }]);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Turns an uploaded plan into a draft of version 1 with every extracted item, each
+ * target with its best indicator match and each lead/coordinator with unit
+ * suggestions (assigned only when sure). Nothing is dropped: warnings and the
+ * blocks no rule understood are kept in `extraction` for the review screen.
+ */
+export async function importPlan(
+  db: Database,
+  {
+    actor,
+    unitId,
+    extract,
+    fileName,
+    format,
+  }: { actor: Actor; unitId: string; extract: PlanExtract; fileName: string; format: string },
+): Promise<PlanRow> {
+  const unit = await findUnitById(db, unitId);
+  if (!unit) throw notFound("Không tìm thấy đơn vị.");
+  const tenantId = unit.tenantId;
+  return db.transaction(async (tx) => {
+    await ensureCatalogue(tx, tenantId);
+    const catalogue = (await tenantIndicators(tx, tenantId)).map(toDomainIndicator);
+    const candidates: UnitCandidate[] = await listTenantUnits(tx, tenantId);
+    const asOf = extract.issuedDate ?? (extract.period.start ? `${extract.period.start}-01-01` : todayIso());
+
+    const base = planCodeBase(extract.locality, unit.name, extract.period);
+    const code = uniqueCode(base, await codesInTenant(tx, tenantId, base));
+    const numbers = extract.legalBases.map((l) => l.number).filter((n): n is string => Boolean(n));
+    const linked = await plansByDocumentNumber(tx, tenantId, numbers);
+    const implementsCode =
+      extract.legalBases.map((l) => (l.number ? linked.get(l.number) : undefined)).find(Boolean) ?? null;
+    const { sourceText, ...extractionRest } = extract;
+
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        tenantId,
+        code,
+        title: extract.title ?? fileName,
+        kind:
+          extract.period.start !== null &&
+          extract.period.end !== null &&
+          extract.period.start !== extract.period.end
+            ? "multi_year"
+            : "annual",
+        unitId: unit.id,
+        periodStart: extract.period.start,
+        periodEnd: extract.period.end,
+        visionYear: extract.period.vision,
+        implementsPlanCode: implementsCode,
+        documentNumber: extract.documentNumber,
+        issuedDate: extract.issuedDate,
+        signerName: extract.signer?.name ?? null,
+        signerTitle: extract.signer?.title ?? null,
+        issuer: extract.issuer,
+        locality: extract.locality,
+        objectives: extract.objectives,
+        sourceText,
+        sourceFileName: fileName,
+        sourceFormat: format,
+        extraction: extractionRest,
+        createdBy: actor.id,
+      })
+      .returning();
+
+    if (extract.targets.length) {
+      await tx.insert(planTargets).values(
+        extract.targets.map((t, position) => {
+          const suggestions = suggestIndicators(t, catalogue, { limit: 3 }).map((s) => ({
+            code: s.code,
+            score: s.score,
+          }));
+          const top = suggestions[0];
+          return {
+            tenantId,
+            planId: plan.id,
+            position,
+            pillar: t.pillar,
+            section: t.section,
+            text: t.text,
+            value: t.value,
+            unit: t.unit,
+            comparator: t.comparator,
+            year: t.year,
+            scope: t.scope,
+            indicatorCode: top && top.score >= 0.5 ? top.code : null,
+            indicatorScore: top && top.score >= 0.5 ? top.score : null,
+            indicatorSuggestions: suggestions,
+            sourceStart: t.source.start,
+            sourceEnd: t.source.end,
+            confidence: t.confidence,
+          };
+        }),
+      );
+    }
+    if (extract.tasks.length) {
+      await tx.insert(planTasks).values(
+        extract.tasks.map((t, position) => ({
+          tenantId,
+          planId: plan.id,
+          position,
+          ...taskValues(t, candidates, asOf),
+        })),
+      );
+    }
+    if (extract.legalBases.length) {
+      await tx.insert(planLegalBases).values(
+        extract.legalBases.map((l, position) => ({
+          tenantId,
+          planId: plan.id,
+          position,
+          type: l.type,
+          number: l.number,
+          date: l.date,
+          issuer: l.issuer,
+          text: l.text,
+          linkedPlanCode: l.number ? (linked.get(l.number) ?? null) : null,
+        })),
+      );
+    }
+    if (extract.reporting.length) {
+      await tx.insert(planReportingRules).values(
+        extract.reporting.map((r, position) => ({
+          tenantId,
+          planId: plan.id,
+          position,
+          frequency: r.frequency,
+          dueDay: r.due?.day ?? null,
+          dueMonth: typeof r.due?.month === "number" ? r.due.month : null,
+          dueLastOfPeriod: r.due?.month === "last-of-period",
+          text: r.text,
+        })),
+      );
+    }
+    await tx.insert(planBudget).values({
+      tenantId,
+      planId: plan.id,
+      total: extract.budget.total,
+      sources: extract.budget.sources,
+      text: extract.budget.text,
+    });
+    await recordAudit(tx, {
+      tenantId,
+      actorId: actor.id,
+      action: "plan.import",
+      entity: "plan",
+      entityId: plan.id,
+      unitId: unit.id,
+      after: {
+        code,
+        title: plan.title,
+        fileName,
+        format,
+        targets: extract.targets.length,
+        tasks: extract.tasks.length,
+        unparsed: extract.unparsed.length,
+      },
+    });
+    return plan;
+  });
+}

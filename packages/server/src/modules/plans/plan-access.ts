@@ -1,0 +1,46 @@
+import { grantRoots } from "@dtplan/domain/access/access.ts";
+import type { FastifyRequest } from "fastify";
+import type { Database } from "../../db/database.ts";
+import type { PlanRow } from "../../db/schema.ts";
+import { notFound } from "../../errors.ts";
+import { reachOf, requireActor } from "../auth/access.ts";
+import type { Actor } from "../auth/actor.ts";
+import { unitPath } from "../org/org.repository.ts";
+import { findPlanVersions } from "./plans.repository.ts";
+
+export const planNotFound = () => notFound("Không tìm thấy kế hoạch.");
+
+/**
+ * The units whose plans the actor may read: every unit their `plans.read` reaches,
+ * and the ancestors of the units they hold it on (the plans those units implement).
+ */
+export async function readablePlanUnits(db: Database, actor: Actor): Promise<Set<string>> {
+  const reach = await reachOf(db, actor, "plans.read");
+  const units = new Set(reach.unitIds);
+  for (const root of grantRoots(actor.grants, "plans.read")) {
+    for (const id of (await unitPath(db, root))?.ids ?? []) units.add(id);
+  }
+  return units;
+}
+
+export const actorTenants = (actor: Actor) => [...new Set(actor.grants.map((g) => g.tenantId))];
+
+/** Every version of a plan the actor may read, newest first; 404 otherwise. */
+export async function readablePlanVersions(db: Database, actor: Actor, code: string): Promise<PlanRow[]> {
+  const rows = await findPlanVersions(db, actorTenants(actor), code, actor.tenantId);
+  if (rows.length === 0) throw planNotFound();
+  const units = await readablePlanUnits(db, actor);
+  if (!units.has(rows[0].unitId)) throw planNotFound();
+  return rows;
+}
+
+/** `config.access.units` for routes on `/plans/:code`: the plan's issuing unit. */
+export function planUnitOf(db: Database) {
+  return async (request: FastifyRequest): Promise<string> => {
+    const actor = requireActor(request);
+    const { code } = request.params as { code: string };
+    const rows = await findPlanVersions(db, actorTenants(actor), code, actor.tenantId);
+    if (rows.length === 0) throw planNotFound();
+    return rows[0].unitId;
+  };
+}

@@ -1,0 +1,463 @@
+import {
+  type TPlanReview,
+  ZAmendPlan,
+  ZCreateTarget,
+  ZCreateTask,
+  ZMergeItems,
+  ZOk,
+  ZPlanCodeParams,
+  ZPlanDetail,
+  ZPlanDetailQuery,
+  ZPlanItemParams,
+  ZPlanList,
+  ZPlanListQuery,
+  ZPlanReview,
+  ZPlanTaskList,
+  ZPlanTaskListQuery,
+  ZPlanVersionDetail,
+  ZPlanVersionList,
+  ZPlanVersionParams,
+  ZPublishPlan,
+  ZPublishResult,
+  ZSplitItem,
+  ZUpdatePlan,
+  ZUpdateTarget,
+  ZUpdateTask,
+} from "@dtplan/contracts";
+import { assertFileSize, DEFAULT_MAX_BYTES } from "@dtplan/domain/extract/read/index.ts";
+import type { UnparsedBlock } from "@dtplan/domain/extract/types.ts";
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Database } from "../../db/database.ts";
+import { AppError } from "../../errors.ts";
+import { assertAllowed, requireActor } from "../auth/access.ts";
+import { amendPlan } from "./amend-plan.ts";
+import { extractUpload, importPlan } from "./import-plan.ts";
+import { planNotFound, planUnitOf, readablePlanUnits, readablePlanVersions } from "./plan-access.ts";
+import { listPlanTasks } from "./plan-tasks.ts";
+import { listVersions, versionDetail } from "./plan-versions.ts";
+import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
+import { currentVersion, listPlans, loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
+import { publishCheck, publishPlan, REVIEW_CONFIDENCE } from "./publish-plan.ts";
+import { addItem, deleteItem, updateItem, updatePlan } from "./review-items.ts";
+import { mergeItems, splitItem } from "./split-merge.ts";
+
+const TAGS = ["plans"];
+
+export function presentReview(bundle: PlanBundle): TPlanReview {
+  const plan = presentPlanDetail(bundle);
+  const extraction = (bundle.plan.extraction ?? {}) as { unparsed?: UnparsedBlock[]; warnings?: string[] };
+  const queue = [
+    ...plan.targets.map((t) => ({
+      type: "target" as const,
+      id: t.id,
+      confidence: t.confidence,
+      source: t.source,
+    })),
+    ...plan.tasks.map((t) => ({
+      type: "task" as const,
+      id: t.id,
+      confidence: t.confidence,
+      source: t.source,
+    })),
+  ]
+    .map((q, i) => ({ ...q, i, flagged: q.confidence < REVIEW_CONFIDENCE }))
+    .sort((a, b) => a.confidence - b.confidence || a.i - b.i)
+    .map(({ i: _, ...q }) => q);
+  return {
+    plan,
+    sourceText: bundle.plan.sourceText,
+    queue,
+    unparsed: (extraction.unparsed ?? []).map((u) => ({
+      text: u.text,
+      section: u.section,
+      source: u.source,
+    })),
+    warnings: extraction.warnings ?? [],
+    publishCheck: publishCheck(bundle),
+  };
+}
+
+export async function plansRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
+  await app.register(fastifyMultipart, { limits: { fileSize: DEFAULT_MAX_BYTES, files: 1, fields: 5 } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const managePlan = { permission: "plans.manage" as const, units: planUnitOf(db) };
+  const detailOf = async (plan: Parameters<typeof loadPlanBundle>[1]) =>
+    presentPlanDetail(await loadPlanBundle(db, plan));
+  const reviewOf = async (plan: Parameters<typeof loadPlanBundle>[1]) =>
+    presentReview(await loadPlanBundle(db, plan));
+
+  r.get(
+    "/plans",
+    {
+      config: { access: { permission: "plans.read" } },
+      schema: {
+        tags: TAGS,
+        summary: "Danh sách kế hoạch",
+        description:
+          "Kế hoạch của các đơn vị trong phạm vi người dùng và của các đơn vị cấp trên mà họ thực hiện; mỗi kế hoạch một dòng (phiên bản đang có hiệu lực, hoặc bản nháp nếu chưa ban hành). Lọc theo đơn vị, loại, trạng thái, năm, từ khóa.",
+        querystring: ZPlanListQuery,
+        response: { 200: ZPlanList },
+      },
+    },
+    async (request) => {
+      const units = await readablePlanUnits(db, requireActor(request));
+      const { rows, total } = await listPlans(db, { unitIds: [...units], ...request.query });
+      return { items: rows.map((p) => presentPlanSummary(p, p.unitName)), total };
+    },
+  );
+
+  r.post(
+    "/plans/import",
+    {
+      config: { access: { permission: "plans.manage" } },
+      schema: {
+        tags: TAGS,
+        summary: "Nhập kế hoạch từ tệp",
+        description:
+          "multipart/form-data với hai trường: `unitId` (đơn vị ban hành kế hoạch; cần quyền quản lý kế hoạch trên đơn vị đó) và `file` (.txt, .docx hoặc .pdf, tối đa 20 MB). Trả về bản nháp với mọi mục đã trích xuất để rà soát. Tệp không đọc được → 400 với thông báo tiếng Việt; mã lỗi trích xuất (`pdf_no_text`, `format_mismatch` …) nằm trong `details[0].message`.",
+        consumes: ["multipart/form-data"],
+        response: { 201: ZPlanReview },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError(
+          "bad_request",
+          "Hãy gửi tệp kế hoạch dạng multipart/form-data (trường `file` và `unitId`).",
+        );
+      }
+      let unitId: string | null = null;
+      let file: { bytes: Uint8Array; fileName: string } | null = null;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === "file") {
+            if (part.fieldname !== "file") {
+              await part.toBuffer();
+              continue;
+            }
+            file = {
+              bytes: new Uint8Array(await part.toBuffer()),
+              fileName: part.filename || "ke-hoach.txt",
+            };
+          } else if (part.fieldname === "unitId") {
+            unitId = String(part.value);
+          }
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+          assertFileSize(DEFAULT_MAX_BYTES + 1);
+        throw error;
+      }
+      const parsedUnit = z.uuid().safeParse(unitId);
+      if (!parsedUnit.success) {
+        throw new AppError("validation_failed", "Chọn đơn vị ban hành kế hoạch (trường `unitId`).", [
+          { path: "body.unitId", message: "Thiếu hoặc sai mã đơn vị" },
+        ]);
+      }
+      await assertAllowed(db, actor, "plans.manage", [parsedUnit.data]);
+      if (!file) {
+        throw new AppError("validation_failed", "Chọn tệp kế hoạch (trường `file`).", [
+          { path: "body.file", message: "Thiếu tệp" },
+        ]);
+      }
+      const { extract, format } = await extractUpload(file);
+      const plan = await importPlan(db, {
+        actor,
+        unitId: parsedUnit.data,
+        extract,
+        fileName: file.fileName,
+        format,
+      });
+      return reply.code(201).send(await reviewOf(plan));
+    },
+  );
+
+  r.get(
+    "/plans/:code",
+    {
+      config: { access: { permission: "plans.read" } },
+      schema: {
+        tags: TAGS,
+        summary: "Chi tiết kế hoạch",
+        description:
+          "Kế hoạch với chỉ tiêu, nhiệm vụ, căn cứ, kinh phí và chế độ báo cáo: phiên bản đang có hiệu lực, hoặc `version` cho một phiên bản cụ thể (kể cả bản nháp điều chỉnh).",
+        params: ZPlanCodeParams,
+        querystring: ZPlanDetailQuery,
+        response: { 200: ZPlanDetail },
+      },
+    },
+    async (request) => {
+      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
+      const plan = request.query.version
+        ? rows.find((p) => p.version === request.query.version)
+        : currentVersion(rows);
+      if (!plan) throw planNotFound();
+      return detailOf(plan);
+    },
+  );
+
+  r.get(
+    "/plans/:code/review",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Rà soát bản nháp",
+        description:
+          "Văn bản gốc bên cạnh các mục trích xuất (mỗi mục có vị trí trong văn bản gốc), mục có độ tin cậy thấp lên trước, gợi ý đơn vị, các đoạn không nhận dạng được và những gì còn chặn việc ban hành.",
+        params: ZPlanCodeParams,
+        response: { 200: ZPlanReview },
+      },
+    },
+    async (request) => {
+      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
+      return reviewOf(rows[0]);
+    },
+  );
+
+  r.patch(
+    "/plans/:code",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Sửa thông tin kế hoạch (bản nháp)",
+        description:
+          "Tên, loại, giai đoạn, tầm nhìn, kế hoạch giai đoạn (`parentPlanCode`) và kế hoạch cấp trên (`implementsPlanCode`).",
+        params: ZPlanCodeParams,
+        body: ZUpdatePlan,
+        response: { 200: ZPlanReview },
+      },
+    },
+    async (request) =>
+      reviewOf(
+        await updatePlan(db, {
+          actor: requireActor(request),
+          code: request.params.code,
+          input: request.body,
+        }),
+      ),
+  );
+
+  for (const type of ["target", "task"] as const) {
+    const plural = `${type}s`;
+    const noun = type === "target" ? "chỉ tiêu" : "nhiệm vụ";
+    r.post(
+      `/plans/:code/${plural}`,
+      {
+        config: { access: managePlan },
+        schema: {
+          tags: TAGS,
+          summary: `Thêm ${noun} (bản nháp)`,
+          params: ZPlanCodeParams,
+          body: type === "target" ? ZCreateTarget : ZCreateTask,
+          response: { 201: ZPlanReview },
+        },
+      },
+      async (request, reply) => {
+        const { plan } = await addItem(db, {
+          actor: requireActor(request),
+          code: request.params.code,
+          type,
+          input: request.body as never,
+        });
+        return reply.code(201).send(await reviewOf(plan));
+      },
+    );
+    r.patch(
+      `/plans/:code/${plural}/:itemId`,
+      {
+        config: { access: managePlan },
+        schema: {
+          tags: TAGS,
+          summary: `Sửa ${noun} (bản nháp)`,
+          description:
+            type === "target"
+              ? "Nội dung, trụ cột, giá trị, so sánh, năm, phạm vi; `indicatorCode` chọn (và xác nhận) chỉ số, `indicatorConfirmed: true` xác nhận gợi ý."
+              : "Nội dung, trụ cột, đơn vị chủ trì (`leadUnitId`, hoặc `leadNone: true`), đơn vị phối hợp, thời hạn.",
+          params: ZPlanItemParams,
+          body: type === "target" ? ZUpdateTarget : ZUpdateTask,
+          response: { 200: ZPlanReview },
+        },
+      },
+      async (request) => {
+        const { plan } = await updateItem(db, {
+          actor: requireActor(request),
+          code: request.params.code,
+          type,
+          id: request.params.itemId,
+          input: request.body as never,
+        });
+        return reviewOf(plan);
+      },
+    );
+    r.delete(
+      `/plans/:code/${plural}/:itemId`,
+      {
+        config: { access: managePlan },
+        schema: {
+          tags: TAGS,
+          summary: `Xóa ${noun} (bản nháp)`,
+          params: ZPlanItemParams,
+          response: { 200: ZOk },
+        },
+      },
+      async (request) => {
+        await deleteItem(db, {
+          actor: requireActor(request),
+          code: request.params.code,
+          type,
+          id: request.params.itemId,
+        });
+        return { ok: true as const };
+      },
+    );
+  }
+
+  r.post(
+    "/plans/:code/split",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Tách một mục thành hai",
+        description: "Cắt nội dung của chỉ tiêu/nhiệm vụ tại vị trí `at` (số ký tự tính từ đầu nội dung).",
+        params: ZPlanCodeParams,
+        body: ZSplitItem,
+        response: { 200: ZPlanReview },
+      },
+    },
+    async (request) => {
+      const { plan } = await splitItem(db, {
+        actor: requireActor(request),
+        code: request.params.code,
+        ...request.body,
+      });
+      return reviewOf(plan);
+    },
+  );
+
+  r.post(
+    "/plans/:code/merge",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Gộp hai mục thành một",
+        params: ZPlanCodeParams,
+        body: ZMergeItems,
+        response: { 200: ZPlanReview },
+      },
+    },
+    async (request) => {
+      const { plan } = await mergeItems(db, {
+        actor: requireActor(request),
+        code: request.params.code,
+        ...request.body,
+      });
+      return reviewOf(plan);
+    },
+  );
+
+  r.post(
+    "/plans/:code/publish",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Ban hành kế hoạch",
+        description:
+          "Đóng băng bản nháp thành một phiên bản. Từ chối (409) khi còn nhiệm vụ chưa có đơn vị chủ trì; các cảnh báo khác được trả về. Với bản điều chỉnh: ghi lại các thay đổi so với phiên bản trước, phiên bản trước hết hiệu lực.",
+        params: ZPlanCodeParams,
+        body: ZPublishPlan,
+        response: { 200: ZPublishResult },
+      },
+    },
+    async (request) => {
+      const result = await publishPlan(db, { actor: requireActor(request), code: request.params.code });
+      return { plan: result.snapshot, warnings: result.warnings, diff: result.diff };
+    },
+  );
+
+  r.post(
+    "/plans/:code/amendments",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Điều chỉnh, bổ sung kế hoạch",
+        description:
+          "Tạo bản nháp phiên bản mới từ phiên bản đang có hiệu lực; sửa như bản nháp rồi ban hành.",
+        params: ZPlanCodeParams,
+        body: ZAmendPlan,
+        response: { 201: ZPlanReview },
+      },
+    },
+    async (request, reply) => {
+      const draft = await amendPlan(db, {
+        actor: requireActor(request),
+        code: request.params.code,
+        reason: request.body.reason,
+      });
+      return reply.code(201).send(await reviewOf(draft));
+    },
+  );
+
+  r.get(
+    "/plans/:code/versions",
+    {
+      config: { access: { permission: "plans.read" } },
+      schema: {
+        tags: TAGS,
+        summary: "Lịch sử phiên bản",
+        description: "Các phiên bản đã ban hành (mới nhất trước) với những thay đổi so với phiên bản trước.",
+        params: ZPlanCodeParams,
+        response: { 200: ZPlanVersionList },
+      },
+    },
+    async (request) => {
+      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
+      return { items: await listVersions(db, rows) };
+    },
+  );
+
+  r.get(
+    "/plans/:code/versions/:version",
+    {
+      config: { access: { permission: "plans.read" } },
+      schema: {
+        tags: TAGS,
+        summary: "Một phiên bản đã ban hành",
+        description: "Kế hoạch đúng như khi ban hành phiên bản này, với các thay đổi so với phiên bản trước.",
+        params: ZPlanVersionParams,
+        response: { 200: ZPlanVersionDetail },
+      },
+    },
+    async (request) => {
+      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
+      const found = await versionDetail(db, rows, request.params.version);
+      if (!found) throw planNotFound();
+      return found;
+    },
+  );
+
+  r.get(
+    "/plan-tasks",
+    {
+      config: { access: { permission: "plans.read" } },
+      schema: {
+        tags: TAGS,
+        summary: "Nhiệm vụ của các kế hoạch",
+        description:
+          "Nhiệm vụ của các kế hoạch đã ban hành trong phạm vi người dùng, lọc theo kế hoạch, đơn vị chủ trì, trụ cột, trạng thái, khoảng thời hạn.",
+        querystring: ZPlanTaskListQuery,
+        response: { 200: ZPlanTaskList },
+      },
+    },
+    async (request) => listPlanTasks(db, requireActor(request), request.query),
+  );
+}

@@ -1,0 +1,101 @@
+import type { TPlanDetail, TPlanDiff } from "@dtplan/contracts";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { type PlanRow, plans, planVersions } from "../../db/schema.ts";
+import { AppError } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.repository.ts";
+import type { Actor } from "../auth/actor.ts";
+import { diffPlans } from "./plan-diff.ts";
+import { presentPlanDetail } from "./plans.presenter.ts";
+import { loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
+import { editableDraft } from "./review-items.ts";
+
+/** Items below this confidence are flagged for review first. */
+export const REVIEW_CONFIDENCE = 0.75;
+
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+/** What publishing refuses (`blocking`) and what it only points out (`warnings`). */
+export function publishCheck(bundle: PlanBundle): { blocking: string[]; warnings: string[] } {
+  const blocking = bundle.tasks
+    .filter((t) => !t.leadUnitId && !t.leadNone)
+    .map(
+      (t) =>
+        `Nhiệm vụ "${short(t.text)}" chưa có đơn vị chủ trì (chọn đơn vị, hoặc đánh dấu "không có đơn vị chủ trì").`,
+    );
+  const warnings: string[] = [];
+  const unconfirmed = bundle.targets.filter((t) => !t.indicatorConfirmed).length;
+  if (unconfirmed) warnings.push(`${unconfirmed} chỉ tiêu chưa được xác nhận chỉ số.`);
+  const unsure = [...bundle.targets, ...bundle.tasks].filter((i) => i.confidence < REVIEW_CONFIDENCE).length;
+  if (unsure) warnings.push(`${unsure} mục trích xuất có độ tin cậy thấp chưa được sửa.`);
+  const unparsed = ((bundle.plan.extraction as { unparsed?: unknown[] } | null)?.unparsed ?? []).length;
+  if (unparsed) warnings.push(`${unparsed} đoạn văn bản không nhận dạng được; hãy kiểm tra đã thêm đủ mục.`);
+  return { blocking, warnings };
+}
+
+/**
+ * Ban hành — freezes the draft as version n: refuses while a task has no lead (and
+ * is not marked as having none), stores the snapshot, and for n > 1 the diff from
+ * version n−1, which becomes superseded.
+ */
+export async function publishPlan(
+  db: Database,
+  { actor, code }: { actor: Actor; code: string },
+): Promise<{ plan: PlanRow; snapshot: TPlanDetail; warnings: string[]; diff: TPlanDiff | null }> {
+  return db.transaction(async (tx) => {
+    const draft = await editableDraft(tx, actor, code);
+    const check = publishCheck(await loadPlanBundle(tx, draft));
+    if (check.blocking.length) {
+      throw new AppError(
+        "conflict",
+        `Chưa ban hành được: ${check.blocking.length} nhiệm vụ chưa có đơn vị chủ trì.`,
+        check.blocking.map((message) => ({ path: "tasks", message })),
+      );
+    }
+    const now = new Date();
+    const [previous] = await tx
+      .select()
+      .from(planVersions)
+      .where(
+        and(
+          eq(planVersions.tenantId, draft.tenantId),
+          eq(planVersions.code, draft.code),
+          eq(planVersions.version, draft.version - 1),
+        ),
+      );
+    await tx
+      .update(plans)
+      .set({ status: "superseded", updatedAt: now })
+      .where(
+        and(eq(plans.tenantId, draft.tenantId), eq(plans.code, draft.code), eq(plans.status, "published")),
+      );
+    const [plan] = await tx
+      .update(plans)
+      .set({ status: "published", publishedAt: now, publishedBy: actor.id, updatedAt: now })
+      .where(and(eq(plans.tenantId, draft.tenantId), eq(plans.id, draft.id)))
+      .returning();
+    const snapshot = presentPlanDetail(await loadPlanBundle(tx, plan));
+    const diff = previous ? diffPlans(previous.snapshot as TPlanDetail, snapshot) : null;
+    await tx.insert(planVersions).values({
+      tenantId: plan.tenantId,
+      code: plan.code,
+      version: plan.version,
+      planId: plan.id,
+      snapshot,
+      diff,
+      reason: plan.amendmentReason,
+      publishedAt: now,
+      publishedBy: actor.id,
+    });
+    await recordAudit(tx, {
+      tenantId: plan.tenantId,
+      actorId: actor.id,
+      action: "plan.publish",
+      entity: "plan",
+      entityId: plan.id,
+      unitId: plan.unitId,
+      after: { code: plan.code, version: plan.version, changes: diff?.summary.length ?? null },
+    });
+    return { plan, snapshot, warnings: check.warnings, diff };
+  });
+}

@@ -1,0 +1,282 @@
+import type { TCreateTarget, TCreateTask, TUpdatePlan, TUpdateTarget, TUpdateTask } from "@dtplan/contracts";
+import { and, eq, gt, inArray, max, sql } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import {
+  orgUnits,
+  type PlanRow,
+  type PlanTargetRow,
+  type PlanTaskRow,
+  plans,
+  planTargets,
+  planTasks,
+} from "../../db/schema.ts";
+import { AppError, conflict, notFound } from "../../errors.ts";
+import { recordAudit } from "../audit/audit.repository.ts";
+import type { Actor } from "../auth/actor.ts";
+import { findIndicator } from "../indicators/indicators.repository.ts";
+import { actorTenants, planNotFound } from "./plan-access.ts";
+import { findPlanVersions } from "./plans.repository.ts";
+
+export type ItemType = "target" | "task";
+export const itemTable = (type: ItemType) => (type === "target" ? planTargets : planTasks);
+
+/** The draft being reviewed; a published plan is frozen and changes only through an amendment. */
+export async function editableDraft(db: Database, actor: Actor, code: string): Promise<PlanRow> {
+  const rows = await findPlanVersions(db, actorTenants(actor), code, actor.tenantId);
+  if (rows.length === 0) throw planNotFound();
+  const latest = rows[0];
+  if (latest.status !== "draft") {
+    throw conflict(
+      `Kế hoạch đã ban hành (phiên bản ${latest.version}) nên không sửa trực tiếp được; hãy tạo bản điều chỉnh, bổ sung.`,
+    );
+  }
+  return latest;
+}
+
+export async function findItem(
+  db: Database,
+  plan: PlanRow,
+  type: ItemType,
+  id: string,
+): Promise<PlanTargetRow | PlanTaskRow> {
+  const table = itemTable(type);
+  const [row] = await db
+    .select()
+    .from(table)
+    .where(and(eq(table.tenantId, plan.tenantId), eq(table.planId, plan.id), eq(table.id, id)))
+    .limit(1);
+  if (!row) throw notFound(type === "target" ? "Không tìm thấy chỉ tiêu." : "Không tìm thấy nhiệm vụ.");
+  return row;
+}
+
+/** Makes room after `position` (the new item goes at position + 1). */
+export async function shiftAfter(
+  db: Database,
+  plan: PlanRow,
+  type: ItemType,
+  position: number,
+): Promise<void> {
+  const table = itemTable(type);
+  await db
+    .update(table)
+    .set({ position: sql`${table.position} + 1` })
+    .where(and(eq(table.tenantId, plan.tenantId), eq(table.planId, plan.id), gt(table.position, position)));
+}
+
+async function endPosition(db: Database, plan: PlanRow, type: ItemType): Promise<number> {
+  const table = itemTable(type);
+  const [row] = await db
+    .select({ last: max(table.position) })
+    .from(table)
+    .where(and(eq(table.tenantId, plan.tenantId), eq(table.planId, plan.id)));
+  return row.last ?? -1;
+}
+
+async function assertUnitsInTenant(
+  db: Database,
+  tenantId: string,
+  unitIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(unitIds)];
+  if (ids.length === 0) return;
+  const rows = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), inArray(orgUnits.id, ids)));
+  if (rows.length !== ids.length)
+    throw new AppError("bad_request", "Đơn vị được chọn không thuộc tỉnh của kế hoạch.");
+}
+
+async function targetValues(db: Database, plan: PlanRow, input: Partial<TUpdateTarget>) {
+  const { source, indicatorCode, indicatorConfirmed, ...rest } = input;
+  const values: Partial<typeof planTargets.$inferInsert> = { ...rest };
+  if (source !== undefined) {
+    values.sourceStart = source?.start ?? null;
+    values.sourceEnd = source?.end ?? null;
+  }
+  if (indicatorCode !== undefined) {
+    if (indicatorCode !== null && !(await findIndicator(db, plan.tenantId, indicatorCode))) {
+      throw new AppError("bad_request", `Không có chỉ số mã "${indicatorCode}" trong danh mục.`);
+    }
+    values.indicatorCode = indicatorCode;
+    values.indicatorScore = null;
+    // Choosing an indicator by hand is confirming it.
+    values.indicatorConfirmed = indicatorCode !== null && (indicatorConfirmed ?? true);
+  } else if (indicatorConfirmed !== undefined) {
+    values.indicatorConfirmed = indicatorConfirmed;
+  }
+  // A hand edit is certain.
+  if (Object.keys(values).length) values.confidence = 1;
+  return values;
+}
+
+async function taskValues(db: Database, plan: PlanRow, input: Partial<TUpdateTask>) {
+  const { source, coordinatorUnitIds, leadUnitId, leadNone, ...rest } = input;
+  const values: Partial<typeof planTasks.$inferInsert> = { ...rest };
+  await assertUnitsInTenant(db, plan.tenantId, [
+    ...(leadUnitId ? [leadUnitId] : []),
+    ...(coordinatorUnitIds ?? []),
+  ]);
+  if (source !== undefined) {
+    values.sourceStart = source?.start ?? null;
+    values.sourceEnd = source?.end ?? null;
+  }
+  if (leadUnitId !== undefined) {
+    values.leadUnitId = leadUnitId;
+    values.leadScore = null;
+    if (leadUnitId) values.leadNone = false;
+  }
+  if (leadNone !== undefined) {
+    values.leadNone = leadNone;
+    if (leadNone) values.leadUnitId = null;
+  }
+  if (coordinatorUnitIds !== undefined) {
+    values.coordinators = coordinatorUnitIds.map((unitId) => ({
+      text: null,
+      unitId,
+      score: null,
+      suggestions: [],
+    }));
+  }
+  if (Object.keys(values).length) values.confidence = 1;
+  return values;
+}
+
+const ENTITY = { target: "plan_target", task: "plan_task" } as const;
+
+async function audit(
+  db: Database,
+  actor: Actor,
+  plan: PlanRow,
+  type: ItemType,
+  verb: string,
+  id: string,
+  before: unknown,
+  after: unknown,
+) {
+  await recordAudit(db, {
+    tenantId: plan.tenantId,
+    actorId: actor.id,
+    action: `plan.${type}.${verb}`,
+    entity: ENTITY[type],
+    entityId: id,
+    unitId: plan.unitId,
+    before: before ?? null,
+    after: after ?? null,
+  });
+}
+
+/** Thêm — adds a target or task the extractor missed. */
+export async function addItem(
+  db: Database,
+  {
+    actor,
+    code,
+    type,
+    input,
+  }: { actor: Actor; code: string; type: ItemType; input: TCreateTarget | TCreateTask },
+): Promise<{ plan: PlanRow; id: string }> {
+  return db.transaction(async (tx) => {
+    const plan = await editableDraft(tx, actor, code);
+    const { afterId, ...fields } = input;
+    let position: number;
+    if (afterId) {
+      const after = await findItem(tx, plan, type, afterId);
+      await shiftAfter(tx, plan, type, after.position);
+      position = after.position + 1;
+    } else {
+      position = (await endPosition(tx, plan, type)) + 1;
+    }
+    const values =
+      type === "target"
+        ? await targetValues(tx, plan, fields as TUpdateTarget)
+        : await taskValues(tx, plan, fields as TUpdateTask);
+    const table = itemTable(type);
+    const [row] = await tx
+      .insert(table)
+      .values({ ...values, tenantId: plan.tenantId, planId: plan.id, position, confidence: 1 } as never)
+      .returning();
+    await audit(tx, actor, plan, type, "add", row.id, null, row);
+    return { plan, id: row.id };
+  });
+}
+
+/** Sửa — changes fields of one item (pillar, lead, coordinators, deadline, indicator …). */
+export async function updateItem(
+  db: Database,
+  {
+    actor,
+    code,
+    type,
+    id,
+    input,
+  }: { actor: Actor; code: string; type: ItemType; id: string; input: TUpdateTarget | TUpdateTask },
+): Promise<{ plan: PlanRow; id: string }> {
+  return db.transaction(async (tx) => {
+    const plan = await editableDraft(tx, actor, code);
+    const before = await findItem(tx, plan, type, id);
+    const values =
+      type === "target"
+        ? await targetValues(tx, plan, input as TUpdateTarget)
+        : await taskValues(tx, plan, input as TUpdateTask);
+    const table = itemTable(type);
+    const [after] = await tx
+      .update(table)
+      .set(values as never)
+      .where(and(eq(table.tenantId, plan.tenantId), eq(table.id, id)))
+      .returning();
+    await audit(tx, actor, plan, type, "update", id, before, after);
+    return { plan, id };
+  });
+}
+
+/** Xóa — removes an item that is not one (a heading, a duplicate). */
+export async function deleteItem(
+  db: Database,
+  { actor, code, type, id }: { actor: Actor; code: string; type: ItemType; id: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const plan = await editableDraft(tx, actor, code);
+    const before = await findItem(tx, plan, type, id);
+    const table = itemTable(type);
+    await tx.delete(table).where(and(eq(table.tenantId, plan.tenantId), eq(table.id, id)));
+    await audit(tx, actor, plan, type, "delete", id, before, null);
+  });
+}
+
+/** The plan's own fields: title, kind, period, links to the multi-year and higher-level plans. */
+export async function updatePlan(
+  db: Database,
+  { actor, code, input }: { actor: Actor; code: string; input: TUpdatePlan },
+): Promise<PlanRow> {
+  return db.transaction(async (tx) => {
+    const plan = await editableDraft(tx, actor, code);
+    for (const link of [input.parentPlanCode, input.implementsPlanCode]) {
+      if (!link) continue;
+      if (link === plan.code) throw new AppError("bad_request", "Kế hoạch không thể liên kết tới chính nó.");
+      const [other] = await tx
+        .select({ id: plans.id })
+        .from(plans)
+        .where(and(eq(plans.tenantId, plan.tenantId), eq(plans.code, link)))
+        .limit(1);
+      if (!other) throw new AppError("bad_request", `Không có kế hoạch mã "${link}" trong tỉnh này.`);
+    }
+    const [after] = await tx
+      .update(plans)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(plans.tenantId, plan.tenantId), eq(plans.id, plan.id)))
+      .returning();
+    const before = Object.fromEntries(Object.keys(input).map((k) => [k, plan[k as keyof PlanRow]]));
+    await recordAudit(tx, {
+      tenantId: plan.tenantId,
+      actorId: actor.id,
+      action: "plan.update",
+      entity: "plan",
+      entityId: plan.id,
+      unitId: plan.unitId,
+      before,
+      after: input,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,245 @@
+import { readFileSync } from "node:fs";
+import {
+  ZPlanDetail,
+  ZPlanList,
+  ZPlanReview,
+  ZPlanVersionDetail,
+  ZPlanVersionList,
+  ZPublishResult,
+} from "@dtplan/contracts";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { auditLog } from "../src/db/schema.ts";
+import {
+  buildTenant,
+  buildUnit,
+  buildUser,
+  CHAU_THANH_TXT,
+  describeBothDatabases,
+  loginAs,
+  multipart,
+  type SignedIn,
+} from "./helpers.ts";
+
+describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
+  let officer: SignedIn;
+  let reporter: SignedIn;
+  let stranger: SignedIn;
+  let tenant: Awaited<ReturnType<typeof buildTenant>>;
+  let vhtt: { id: string };
+  let code: string;
+
+  const importFile = (session: SignedIn, unitId: string, fileName: string, bytes: Uint8Array | string) =>
+    ctx.app.inject({
+      method: "POST",
+      url: "/api/plans/import",
+      ...(() => {
+        const body = multipart({ unitId }, { name: "file", fileName, bytes });
+        return { payload: body.payload, headers: { ...body.headers, ...session.headers } };
+      })(),
+    });
+  const call = (
+    session: SignedIn,
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    url: string,
+    payload?: object,
+  ) => ctx.app.inject({ method, url, payload, headers: session.headers });
+
+  beforeAll(async () => {
+    tenant = await buildTenant(ctx.db);
+    vhtt = await buildUnit(ctx.db, {
+      parent: tenant.district,
+      name: "Phòng Văn hóa và Thông tin",
+      kind: "district_office",
+      validFrom: "2020-01-01",
+    });
+    officer = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: tenant.district, role: "focal_officer" }] }),
+    );
+    reporter = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "unit_reporter" }] }),
+    );
+    const other = await buildTenant(ctx.db);
+    stranger = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: other.district, role: "focal_officer" }] }),
+    );
+  });
+
+  it("imports a .txt plan into a draft with every extracted item, matching 'Phòng VH&TT' to the office", async () => {
+    const response = await importFile(
+      officer,
+      tenant.district.id,
+      "chau-thanh-2025.txt",
+      readFileSync(CHAU_THANH_TXT),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    const review = ZPlanReview.parse(response.json());
+    code = review.plan.code;
+    expect(code).toBe("chau-thanh-2025");
+    expect(review.plan).toMatchObject({ status: "draft", version: 1, kind: "annual", periodEnd: 2025 });
+    expect(review.plan.targets.length).toBeGreaterThan(10);
+    expect(review.plan.tasks.length).toBeGreaterThan(10);
+    expect(review.sourceText.length).toBeGreaterThan(1000);
+    const led = review.plan.tasks.filter((t) => t.lead.text === "Phòng Văn hóa và Thông tin");
+    expect(led.length).toBeGreaterThan(0);
+    expect(led.every((t) => t.lead.unit?.id === vhtt.id)).toBe(true);
+    // Sorted least sure first.
+    const confidences = review.queue.map((q) => q.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
+    expect(review.plan.targets.some((t) => t.indicator !== null)).toBe(true);
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "plan.import"), eq(auditLog.entityId, review.plan.id)));
+    expect(audit).toBeDefined();
+  });
+
+  it("suggests the office for the abbreviation 'Phòng VH&TT' when a task is added with it", async () => {
+    const { matchUnit } = await import("../src/modules/plans/import-plan.ts");
+    const match = matchUnit(
+      "Phòng VH&TT",
+      [
+        {
+          id: vhtt.id,
+          name: "Phòng Văn hóa và Thông tin",
+          kind: "district_office",
+          validFrom: null,
+          validTo: null,
+        },
+      ],
+      "2025-01-01",
+    );
+    expect(match.unitId).toBe(vhtt.id);
+  });
+
+  it("refuses a file that is not a plan with a Vietnamese 400 and the reader's code", async () => {
+    const response = await importFile(officer, tenant.district.id, "rong.pdf", "khong phai pdf");
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.error.message).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i);
+    expect(body.error.details[0].path).toBe("file");
+  });
+
+  it("does not let a unit reporter import, nor another province's officer read the plan", async () => {
+    const refused = await importFile(reporter, tenant.district.id, "a.txt", "Kế hoạch");
+    expect(refused.statusCode).toBe(403);
+    expect((await call(stranger, "GET", `/api/plans/${code}`)).statusCode).toBe(404);
+    const list = ZPlanList.parse((await call(stranger, "GET", "/api/plans")).json());
+    expect(list.items.map((p) => p.code)).not.toContain(code);
+  });
+
+  it("lets the officer edit, split, merge and delete items, each audited", async () => {
+    let review = ZPlanReview.parse((await call(officer, "GET", `/api/plans/${code}/review`)).json());
+    const task = review.plan.tasks[0];
+    const patched = await call(officer, "PATCH", `/api/plans/${code}/tasks/${task.id}`, {
+      pillar: "data",
+      deadlineDate: "2025-06-30",
+      deadlineText: "Tháng 6/2025",
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    review = ZPlanReview.parse(patched.json());
+    expect(review.plan.tasks[0]).toMatchObject({ pillar: "data", deadline: { date: "2025-06-30" } });
+
+    const before = review.plan.tasks.length;
+    const at = Math.floor(task.text.length / 2);
+    review = ZPlanReview.parse(
+      (await call(officer, "POST", `/api/plans/${code}/split`, { type: "task", id: task.id, at })).json(),
+    );
+    expect(review.plan.tasks.length).toBe(before + 1);
+    expect(review.plan.tasks[0].text + review.plan.tasks[1].text).toContain(task.text.slice(0, at).trim());
+
+    review = ZPlanReview.parse(
+      (
+        await call(officer, "POST", `/api/plans/${code}/merge`, {
+          type: "task",
+          ids: [review.plan.tasks[0].id, review.plan.tasks[1].id],
+        })
+      ).json(),
+    );
+    expect(review.plan.tasks.length).toBe(before);
+
+    const target = review.plan.targets[review.plan.targets.length - 1];
+    expect((await call(officer, "DELETE", `/api/plans/${code}/targets/${target.id}`)).statusCode).toBe(200);
+    const actions = (await ctx.db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "plan.task.update",
+        "plan.task.split",
+        "plan.task.merge",
+        "plan.target.delete",
+      ]),
+    );
+  });
+
+  it("refuses to publish while a task has no lead, then freezes version 1 and refuses edits", async () => {
+    const refused = await call(officer, "POST", `/api/plans/${code}/publish`, {});
+    expect(refused.statusCode).toBe(409);
+    const review = ZPlanReview.parse((await call(officer, "GET", `/api/plans/${code}/review`)).json());
+    for (const t of review.plan.tasks.filter((t) => !t.lead.unit)) {
+      await call(officer, "PATCH", `/api/plans/${code}/tasks/${t.id}`, { leadUnitId: vhtt.id });
+    }
+    const published = await call(officer, "POST", `/api/plans/${code}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect(ZPublishResult.parse(published.json()).plan).toMatchObject({ status: "published", version: 1 });
+    const edit = await call(officer, "PATCH", `/api/plans/${code}/tasks/${review.plan.tasks[0].id}`, {
+      pillar: "other",
+    });
+    expect(edit.statusCode).toBe(409);
+  });
+
+  it("amends into version 2 with a readable diff and keeps version 1 in the history", async () => {
+    const amended = await call(officer, "POST", `/api/plans/${code}/amendments`, {
+      reason: "Bổ sung nhiệm vụ",
+    });
+    expect(amended.statusCode, amended.body).toBe(201);
+    const draft = ZPlanReview.parse(amended.json());
+    expect(draft.plan).toMatchObject({ version: 2, status: "draft" });
+    const target = draft.plan.targets[0];
+    await call(officer, "PATCH", `/api/plans/${code}/targets/${target.id}`, { value: 95 });
+    await call(officer, "POST", `/api/plans/${code}/tasks`, {
+      text: "Nhiệm vụ bổ sung mới",
+      leadUnitId: vhtt.id,
+    });
+    const published = ZPublishResult.parse(
+      (await call(officer, "POST", `/api/plans/${code}/publish`, {})).json(),
+    );
+    expect(published.diff?.tasks.added.map((a) => a.text)).toEqual(["Nhiệm vụ bổ sung mới"]);
+    expect(published.diff?.targets.changed[0].fields).toEqual([
+      { field: "value", before: target.value, after: 95 },
+    ]);
+    expect(published.diff?.summary.join("\n")).toMatch(/Bổ sung nhiệm vụ/);
+
+    const versions = ZPlanVersionList.parse(
+      (await call(officer, "GET", `/api/plans/${code}/versions`)).json(),
+    );
+    expect(versions.items.map((v) => [v.version, v.status])).toEqual([
+      [2, "published"],
+      [1, "superseded"],
+    ]);
+    const v1 = ZPlanVersionDetail.parse((await call(officer, "GET", `/api/plans/${code}/versions/1`)).json());
+    expect(v1.plan.targets[0].value).toBe(target.value);
+    const current = ZPlanDetail.parse((await call(reporter, "GET", `/api/plans/${code}`)).json());
+    expect(current.version).toBe(2);
+  });
+
+  it("lists plans with filters and pagination, and tasks by lead unit", async () => {
+    const all = ZPlanList.parse((await call(officer, "GET", "/api/plans?limit=1")).json());
+    expect(all.total).toBe(1);
+    expect(all.items[0]).toMatchObject({
+      code,
+      version: 2,
+      status: "published",
+      unit: { id: tenant.district.id },
+    });
+    const none = ZPlanList.parse((await call(officer, "GET", "/api/plans?status=draft")).json());
+    expect(none.total).toBe(0);
+    const tasks = (
+      await call(officer, "GET", `/api/plan-tasks?unitId=${vhtt.id}&planCode=${code}&limit=5`)
+    ).json();
+    expect(tasks.total).toBeGreaterThan(5);
+    expect(tasks.items).toHaveLength(5);
+  });
+});
