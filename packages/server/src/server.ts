@@ -32,9 +32,11 @@ export async function startServer(
     let demoState: RunningServer["demo"] = null;
     if (demo) {
       // Demo data goes only into an empty database; a database holding real units is left alone.
-      const result = (await hasAnyUnit(db))
-        ? { created: false, accounts: (await hasDemoAdmin(db)) ? demoAccounts() : [] }
-        : await seedDemo(db, { password: config.demoPassword });
+      // seedDemo is idempotent and tops up what a demo database lacks (the demo plans).
+      const result =
+        (await hasAnyUnit(db)) && !(await hasDemoAdmin(db))
+          ? { created: false, accounts: [] }
+          : await seedDemo(db, { password: config.demoPassword });
       demoState = { loaded: result.created, accounts: result.accounts, password: config.demoPassword };
     }
     app = await buildApp(config, { db });

@@ -1,7 +1,14 @@
-import { ZOrgUnitList, ZSessionResponse, ZUnitLineage } from "@dtplan/contracts";
+import {
+  ZOrgUnitList,
+  ZPlanDetail,
+  ZPlanList,
+  ZPlanTaskList,
+  ZSessionResponse,
+  ZUnitLineage,
+} from "@dtplan/contracts";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { orgUnits, users } from "../src/db/schema.ts";
+import { orgUnits, plans, users } from "../src/db/schema.ts";
 import { DEMO_ADMIN, demoAccounts, seedDemo } from "../src/modules/demo/seed.ts";
 import { describeBothDatabases, loginAs } from "./helpers.ts";
 
@@ -97,5 +104,55 @@ describeBothDatabases("demo data", (ctx) => {
     expect(detail.successors).toEqual([
       expect.objectContaining({ name: "Sở Khoa học và Công nghệ tỉnh Bến Tre", effectiveDate: "2025-03-01" }),
     ]);
+  });
+});
+
+describeBothDatabases("demo plans", (ctx) => {
+  beforeAll(async () => {
+    await seedDemo(ctx.db, { password: PASSWORD });
+  });
+
+  it("imports and publishes the three dev plans, each under its district, every task with a lead", async () => {
+    const admin = await loginAs(ctx.app, { username: DEMO_ADMIN, password: PASSWORD });
+    const list = ZPlanList.parse(
+      (await ctx.app.inject({ method: "GET", url: "/api/plans", headers: admin.headers })).json(),
+    );
+    expect(list.items.map((p) => [p.code, p.status, p.version, p.unit.name]).sort()).toEqual([
+      ["ba-to-2023", "published", 1, "Huyện Ba Tơ"],
+      ["chau-thanh-2025", "published", 1, "Huyện Châu Thành"],
+      ["thap-muoi-2024", "published", 1, "Huyện Tháp Mười"],
+    ]);
+    const detail = ZPlanDetail.parse(
+      (
+        await ctx.app.inject({ method: "GET", url: "/api/plans/chau-thanh-2025", headers: admin.headers })
+      ).json(),
+    );
+    expect(detail.targets.length).toBeGreaterThanOrEqual(20);
+    expect(detail.tasks.length).toBeGreaterThanOrEqual(15);
+    expect(detail.tasks.every((t) => t.lead !== null || t.leadNone)).toBe(true);
+    expect(detail.budget?.total).toBe(1552020000);
+  });
+
+  it("shows the culture and information office's reporter its tasks, and re-seeding adds no plan", async () => {
+    const reporter = demoAccounts().find((a) => a.username.endsWith(".vhtt"));
+    expect(reporter).toBeDefined();
+    const session = await loginAs(ctx.app, { username: reporter?.username ?? "", password: PASSWORD });
+    const me = ZSessionResponse.parse(
+      (await ctx.app.inject({ method: "GET", url: "/api/auth/me", headers: session.headers })).json(),
+    );
+    const unitId = me.user.grants[0].unitId;
+    const tasks = ZPlanTaskList.parse(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: `/api/plan-tasks?unitId=${unitId}`,
+          headers: session.headers,
+        })
+      ).json(),
+    );
+    expect(tasks.total).toBeGreaterThan(0);
+    await seedDemo(ctx.db, { password: PASSWORD });
+    const [{ n }] = await ctx.db.select({ n: count() }).from(plans);
+    expect(n).toBe(3);
   });
 });

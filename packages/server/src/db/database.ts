@@ -29,10 +29,9 @@ const handles = new WeakMap<object, Handle>();
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-    // An idle client's network error must not crash the process.
-    pool.on("error", () => {});
+    const db = wrapPgPool(pool);
     await pool.query("select 1");
-    return register(drizzlePg({ client: pool, schema }) as unknown as Database, "postgres", () => pool.end());
+    return db;
   }
   let lock: DataDirLock | null = null;
   if (config.dataDir) {
@@ -56,8 +55,11 @@ export function wrapPglite(client: PGlite, close: () => Promise<void> = () => cl
   return register(drizzlePglite({ client, schema }) as unknown as Database, "pglite", close);
 }
 
-/** Wraps an existing PostgreSQL pool as a `Database` (tests). */
+/** Wraps a PostgreSQL pool as a `Database`. */
 export function wrapPgPool(pool: pg.Pool): Database {
+  // An idle client's error (a restarted server, a dropped test database) must not
+  // crash the process; the next query on that client reports it instead.
+  pool.on("error", () => {});
   return register(drizzlePg({ client: pool, schema }) as unknown as Database, "postgres", () => pool.end());
 }
 

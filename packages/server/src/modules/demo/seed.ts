@@ -6,6 +6,7 @@ import { orgUnitLineage, orgUnits, roleGrants, users } from "../../db/schema.ts"
 import { recordAudit } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/password.ts";
 import { DEMO_TENANTS } from "./demo-data.ts";
+import { seedDemoPlans } from "./seed-plans.ts";
 
 export const DEMO_ADMIN = "admin";
 
@@ -47,7 +48,8 @@ export async function hasDemoAdmin(db: Database): Promise<boolean> {
 }
 
 /**
- * Loads the demo provinces, their units, lineage and accounts in one transaction.
+ * Loads the demo provinces, their units, lineage and accounts in one transaction,
+ * then imports and publishes the three demo plans.
  * Idempotent: does nothing when the demo administrator already exists. Hashes the
  * demo password once for every account.
  */
@@ -55,7 +57,11 @@ export async function seedDemo(
   db: Database,
   { password }: { password: string },
 ): Promise<{ created: boolean; accounts: DemoAccount[] }> {
-  if (await hasDemoAdmin(db)) return { created: false, accounts: demoAccounts() };
+  if (await hasDemoAdmin(db)) {
+    // A data directory from before the demo plans existed gets them now.
+    await seedDemoPlans(db);
+    return { created: false, accounts: demoAccounts() };
+  }
   const passwordHash = await hashPassword(password);
 
   await db.transaction(async (tx) => {
@@ -139,5 +145,6 @@ export async function seedDemo(
       });
     }
   });
+  await seedDemoPlans(db);
   return { created: true, accounts: demoAccounts() };
 }
