@@ -4,6 +4,11 @@
 import { register } from "tsx/esm/api";
 
 register();
+// `dtplan extract plan.pdf | head` closes the pipe early: that is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const { main } = await import("../src/main.ts");
 try {
   process.exitCode = await main(process.argv.slice(2));

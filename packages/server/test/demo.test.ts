@@ -129,7 +129,7 @@ describeBothDatabases("demo plans", (ctx) => {
     );
     expect(detail.targets.length).toBeGreaterThanOrEqual(20);
     expect(detail.tasks.length).toBeGreaterThanOrEqual(15);
-    expect(detail.tasks.every((t) => t.lead !== null || t.leadNone)).toBe(true);
+    expect(detail.tasks.every((t) => t.lead !== null)).toBe(true);
     expect(detail.budget?.total).toBe(1552020000);
   });
 
