@@ -1,23 +1,7 @@
+import { PILLAR_KEYS } from "@dtplan/domain/indicators/pillars.ts";
 import { z } from "zod";
 
-/** Trụ cột — the pillar keys of plan-extract/v1. */
-export const PILLAR_KEYS = [
-  "leadership",
-  "awareness",
-  "institutions",
-  "infrastructure",
-  "platforms",
-  "data",
-  "human_resources",
-  "cybersecurity",
-  "digital_government",
-  "digital_economy",
-  "digital_society",
-  "sectors",
-  "cooperation",
-  "finance",
-  "other",
-] as const;
+export { PILLAR_KEYS };
 export const ZPillar = z.enum(PILLAR_KEYS, { message: "Trụ cột không hợp lệ" });
 export type TPillar = z.infer<typeof ZPillar>;
 

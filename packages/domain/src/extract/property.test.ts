@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isPillar } from "../indicators/pillars.ts";
 import { PlanExtractError } from "./errors.ts";
 import { extractPlan } from "./index.ts";
 import { buildSyntheticPlan } from "./read/synthetic.ts";
@@ -13,23 +14,6 @@ const DEV = path.resolve(import.meta.dirname, "../../../../../shared/plan-extrac
 const PLANS = ["ba-to-2023", "chau-thanh-2025", "thap-muoi-2024"].map((n) =>
   readFileSync(path.join(DEV, `${n}.txt`), "utf8"),
 );
-const PILLARS = new Set([
-  "leadership",
-  "awareness",
-  "institutions",
-  "infrastructure",
-  "platforms",
-  "data",
-  "human_resources",
-  "cybersecurity",
-  "digital_government",
-  "digital_economy",
-  "digital_society",
-  "sectors",
-  "cooperation",
-  "finance",
-  "other",
-]);
 const FREQUENCIES = new Set(["monthly", "quarterly", "semiannual", "annual", "adhoc"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -61,7 +45,7 @@ function shapeProblems(plan: unknown): string[] {
   for (const t of p.targets)
     check(
       isStr(t.id) &&
-        PILLARS.has(t.pillar) &&
+        isPillar(t.pillar) &&
         isStr(t.text) &&
         isNumOrNull(t.value) &&
         isStrOrNull(t.unit) &&
@@ -72,7 +56,7 @@ function shapeProblems(plan: unknown): string[] {
   for (const t of p.tasks)
     check(
       isStr(t.id) &&
-        PILLARS.has(t.pillar) &&
+        isPillar(t.pillar) &&
         (t.kind === "task" || t.kind === "solution") &&
         isStr(t.text) &&
         isStrOrNull(t.lead) &&

@@ -22,6 +22,9 @@ export const PILLARS = {
 
 export type Pillar = keyof typeof PILLARS;
 
+/** The keys in the order of plan-extract/v1's table, for enums and selects. */
+export const PILLAR_KEYS = Object.keys(PILLARS) as [Pillar, ...Pillar[]];
+
 export function isPillar(value: string): value is Pillar {
   return Object.hasOwn(PILLARS, value);
 }

@@ -98,7 +98,8 @@ function decodeXml(s: string): string {
 }
 const encodeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-function roman(n: number): string {
+/** 1 → "I", 14 → "XIV": Word's upperRoman numbering, also used to renumber synthetic plans. */
+export function roman(n: number): string {
   const table: [number, string][] = [
     [1000, "M"],
     [900, "CM"],

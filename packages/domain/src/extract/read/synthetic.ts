@@ -2,32 +2,9 @@
 // of one plan, then the numbered sections (targets, tasks, budget …) of the dev
 // plans repeated with their Roman numerals continued, then one closing section.
 
-const ROMAN_HEADING = /^[ \t]*([IVXLC]+)\.[ \t]+(?=\S)/gmu;
+import { roman } from "./docx-numbering.ts";
 
-export function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [1000, "M"],
-    [900, "CM"],
-    [500, "D"],
-    [400, "CD"],
-    [100, "C"],
-    [90, "XC"],
-    [50, "L"],
-    [40, "XL"],
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
-  let out = "";
-  for (const [value, letters] of table)
-    while (n >= value) {
-      out += letters;
-      n -= value;
-    }
-  return out;
-}
+const ROMAN_HEADING = /^[ \t]*([IVXLC]+)\.[ \t]+(?=\S)/gmu;
 
 interface Split {
   preamble: string;
@@ -57,10 +34,10 @@ export function buildSyntheticPlan(plans: string[], minChars: number): string {
   while (length < minChars) {
     const section = body[n % body.length];
     n++;
-    const renumbered = section.replace(/^([ \t]*)[IVXLC]+\./u, `$1${toRoman(n)}.`);
+    const renumbered = section.replace(/^([ \t]*)[IVXLC]+\./u, `$1${roman(n)}.`);
     parts.push(renumbered);
     length += renumbered.length;
   }
-  parts.push(closing.replace(/^([ \t]*)[IVXLC]+\./u, `$1${toRoman(n + 1)}.`));
+  parts.push(closing.replace(/^([ \t]*)[IVXLC]+\./u, `$1${roman(n + 1)}.`));
   return parts.join("");
 }
