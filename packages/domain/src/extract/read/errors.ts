@@ -8,7 +8,8 @@ export function fail(code: PlanExtractErrorCode, vi: string, en: string): never 
 /** "21,0 MB" (Vietnamese decimal comma) and "21.0 MB". */
 export function formatMegabytes(bytes: number): { vi: string; en: string } {
   const mb = bytes / (1024 * 1024);
-  const en = mb >= 10 ? mb.toFixed(0) : mb.toFixed(1);
+  // Whole megabytes only when exact: "20,0 MB; tối đa 20 MB" must not read as equal.
+  const en = Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1);
   return { vi: `${en.replace(".", ",")} MB`, en: `${en} MB` };
 }
 
