@@ -19,10 +19,14 @@ import { registerErrorHandling } from "./errors.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { accessPlugin } from "./modules/auth/access.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { evidenceRoutes } from "./modules/evidence/evidence.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
+import { myWorkRoutes } from "./modules/my-work/my-work.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
+import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { SERVER_VERSION } from "./version.ts";
 
@@ -119,6 +123,10 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(auditRoutes, { prefix: "/api", ...modules });
   await app.register(plansRoutes, { prefix: "/api", ...modules });
   await app.register(indicatorsRoutes, { prefix: "/api", ...modules });
+  await app.register(tasksRoutes, { prefix: "/api", ...modules });
+  await app.register(evidenceRoutes, { prefix: "/api", ...modules });
+  await app.register(budgetRoutes, { prefix: "/api", ...modules });
+  await app.register(myWorkRoutes, { prefix: "/api", ...modules });
 
   app
     .withTypeProvider<ZodTypeProvider>()

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -10,6 +11,25 @@ export type DatabaseConfig =
   | { kind: "postgres"; url: string }
   /** `dataDir: null` is an in-memory database (tests). */
   | { kind: "pglite"; dataDir: string | null };
+
+/** Where evidence files live: a directory on local disk, or an S3-compatible bucket. */
+export type EvidenceStoreConfig =
+  | { kind: "local"; dir: string }
+  | {
+      kind: "s3";
+      /** e.g. https://s3.amazonaws.com or http://minio:9000; objects are addressed path-style. */
+      endpoint: string;
+      bucket: string;
+      accessKey: string;
+      secretKey: string;
+      region: string;
+    };
+
+export interface EvidenceConfig {
+  store: EvidenceStoreConfig;
+  /** Largest accepted evidence file, in bytes. */
+  maxBytes: number;
+}
 
 /** Everything the server needs to know about its environment, read once at start-up. */
 export interface AppConfig {
@@ -29,6 +49,7 @@ export interface AppConfig {
   bodyLimit: number;
   /** Log requests (off in tests). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+  evidence: EvidenceConfig;
 }
 
 const booleanFlag = z
@@ -36,20 +57,35 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
-const ZEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là chuỗi kết nối postgres://…")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  DTPLAN_DATA_DIR: z.string().min(1).default("./data"),
-  DTPLAN_DEMO_PASSWORD: z.string().min(4, "DTPLAN_DEMO_PASSWORD tối thiểu 4 ký tự").default("dtplan-demo"),
-  DTPLAN_COOKIE_SECURE: booleanFlag,
-  DTPLAN_WEB_DIST: z.string().min(1).optional(),
-  DTPLAN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("warn"),
-});
+const ZEnv = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL phải là chuỗi kết nối postgres://…")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    DTPLAN_DATA_DIR: z.string().min(1).default("./data"),
+    DTPLAN_DEMO_PASSWORD: z.string().min(4, "DTPLAN_DEMO_PASSWORD tối thiểu 4 ký tự").default("dtplan-demo"),
+    DTPLAN_COOKIE_SECURE: booleanFlag,
+    DTPLAN_WEB_DIST: z.string().min(1).optional(),
+    DTPLAN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("warn"),
+    DTPLAN_EVIDENCE_DIR: z.string().min(1).optional(),
+    DTPLAN_EVIDENCE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+    DTPLAN_S3_ENDPOINT: z.url("DTPLAN_S3_ENDPOINT phải là địa chỉ http(s)://…").optional(),
+    DTPLAN_S3_BUCKET: z.string().min(1).optional(),
+    DTPLAN_S3_ACCESS_KEY: z.string().min(1).optional(),
+    DTPLAN_S3_SECRET_KEY: z.string().min(1).optional(),
+    DTPLAN_S3_REGION: z.string().min(1).default("us-east-1"),
+  })
+  .superRefine((e, ctx) => {
+    if (!e.DTPLAN_S3_ENDPOINT) return;
+    for (const name of ["DTPLAN_S3_BUCKET", "DTPLAN_S3_ACCESS_KEY", "DTPLAN_S3_SECRET_KEY"] as const) {
+      if (!e[name])
+        ctx.addIssue({ code: "custom", path: [name], message: `cần ${name} khi có DTPLAN_S3_ENDPOINT` });
+    }
+  });
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -79,6 +115,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     sessionIdleMs: 8 * 60 * 60_000,
     bodyLimit: 1024 * 1024,
     logLevel: e.DTPLAN_LOG_LEVEL,
+    evidence: {
+      maxBytes: Math.round(e.DTPLAN_EVIDENCE_MAX_MB * 1024 * 1024),
+      store: e.DTPLAN_S3_ENDPOINT
+        ? {
+            kind: "s3",
+            endpoint: e.DTPLAN_S3_ENDPOINT,
+            bucket: e.DTPLAN_S3_BUCKET as string,
+            accessKey: e.DTPLAN_S3_ACCESS_KEY as string,
+            secretKey: e.DTPLAN_S3_SECRET_KEY as string,
+            region: e.DTPLAN_S3_REGION,
+          }
+        : {
+            kind: "local",
+            dir: path.resolve(cwd, e.DTPLAN_EVIDENCE_DIR ?? path.join(e.DTPLAN_DATA_DIR, "evidence")),
+          },
+    },
   };
 }
 
@@ -95,6 +147,10 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionIdleMs: 8 * 60 * 60_000,
     bodyLimit: 1024 * 1024,
     logLevel: "silent",
+    evidence: {
+      maxBytes: 20 * 1024 * 1024,
+      store: { kind: "local", dir: path.join(tmpdir(), "dtplan-evidence-test") },
+    },
     ...overrides,
   };
 }

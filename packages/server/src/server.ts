@@ -3,7 +3,7 @@ import { buildApp } from "./app.ts";
 import type { AppConfig } from "./config.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
-import { type DemoAccount, demoAccounts, hasAnyUnit, hasDemoAdmin, seedDemo } from "./modules/demo/seed.ts";
+import { type DemoAccount, hasAnyUnit, hasDemoAdmin, seedDemo } from "./modules/demo/seed.ts";
 
 export interface RunningServer {
   app: FastifyInstance;

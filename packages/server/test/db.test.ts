@@ -34,6 +34,8 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
       );
       expect(rows.map((r) => r.table_name).sort()).toEqual([
         "audit_log",
+        "budget_items",
+        "evidence_files",
         "indicators",
         "org_unit_lineage",
         "org_units",
@@ -46,6 +48,8 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
         "plans",
         "role_grants",
         "sessions",
+        "task_comments",
+        "task_updates",
         "users",
       ]);
       for (const row of rows) expect(row.first_key, row.table_name).toBe("tenant_id");

@@ -1,5 +1,8 @@
 // Test helpers: both databases, factories, and signing in through the API.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Role } from "@dtplan/domain/access/roles.ts";
 import { PGlite } from "@electric-sql/pglite";
 import type { FastifyInstance } from "fastify";
@@ -9,7 +12,18 @@ import { buildApp } from "../src/app.ts";
 import { type AppConfig, testConfig } from "../src/config.ts";
 import { closeDatabase, type Database, wrapPglite, wrapPgPool } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
-import { type OrgUnitRow, roleGrants, type UserRow, users } from "../src/db/schema.ts";
+import {
+  type OrgUnitRow,
+  type PlanRow,
+  type PlanTaskRow,
+  planBudget,
+  plans,
+  planTargets,
+  planTasks,
+  roleGrants,
+  type UserRow,
+  users,
+} from "../src/db/schema.ts";
 import { hashPassword } from "../src/modules/auth/password.ts";
 import { insertUnit } from "../src/modules/org/org.repository.ts";
 
@@ -74,21 +88,30 @@ export interface SuiteContext {
 export function describeBothDatabases(
   name: string,
   fn: (ctx: SuiteContext) => void,
-  options: { config?: Partial<AppConfig> } = {},
+  options: { config?: Partial<AppConfig>; evidenceMaxBytes?: number } = {},
 ): void {
   describe.each(DATABASE_KINDS)(`${name} (%s)`, (kind) => {
     const ctx = { kind } as SuiteContext;
     let close: () => Promise<void> = async () => {};
+    // Each suite keeps its evidence files in its own directory.
+    const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-evidence-"));
     beforeAll(async () => {
       const opened = await openTestDatabase(kind);
       close = opened.close;
       ctx.db = opened.db;
-      ctx.config = testConfig(options.config);
+      ctx.config = testConfig({
+        evidence: {
+          maxBytes: options.evidenceMaxBytes ?? 20 * 1024 * 1024,
+          store: { kind: "local", dir: evidenceDir },
+        },
+        ...options.config,
+      });
       ctx.app = await buildApp(ctx.config, { db: ctx.db });
     });
     afterAll(async () => {
       await ctx.app?.close();
       await close();
+      rmSync(evidenceDir, { recursive: true, force: true });
     });
     fn(ctx);
   });
@@ -237,4 +260,90 @@ export async function buildPlan(db: Database, unit: Pick<OrgUnitRow, "id">, acto
     fileName: "chau-thanh-2025.txt",
     format: "txt",
   });
+}
+
+type TaskSeed = Partial<
+  Pick<
+    PlanTaskRow,
+    | "text"
+    | "pillar"
+    | "leadUnitId"
+    | "coordinators"
+    | "deadlineDate"
+    | "deadlineText"
+    | "recurring"
+    | "cadence"
+  >
+>;
+
+/**
+ * A published plan of `unit` written straight to the tables (no import), with the
+ * given tasks, a target per pillar and optionally a budget total — fast fixtures for
+ * task tracking, budget and "việc của tôi".
+ */
+export async function buildPublishedPlan(
+  db: Database,
+  unit: Pick<OrgUnitRow, "id" | "tenantId">,
+  options: { tasks?: TaskSeed[]; budgetTotal?: number | null; code?: string } = {},
+): Promise<{ plan: PlanRow; tasks: PlanTaskRow[] }> {
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      tenantId: unit.tenantId,
+      code: options.code ?? `kh-${unique()}`,
+      status: "published",
+      title: "Kế hoạch chuyển đổi số thử nghiệm",
+      kind: "annual",
+      unitId: unit.id,
+      periodStart: 2025,
+      periodEnd: 2025,
+      publishedAt: new Date(),
+    })
+    .returning();
+  const seeds = options.tasks ?? [{}];
+  const tasks = await db
+    .insert(planTasks)
+    .values(
+      seeds.map((t, i) => ({
+        tenantId: unit.tenantId,
+        planId: plan.id,
+        position: i,
+        pillar: t.pillar ?? "digital_government",
+        text: t.text ?? `Nhiệm vụ ${i + 1}`,
+        leadUnitId: t.leadUnitId === undefined ? unit.id : t.leadUnitId,
+        coordinators: t.coordinators ?? [],
+        deadlineDate: t.deadlineDate ?? null,
+        deadlineText: t.deadlineText ?? null,
+        recurring: t.recurring ?? false,
+        cadence: t.cadence ?? null,
+      })),
+    )
+    .returning();
+  const pillars = [...new Set(tasks.map((t) => t.pillar)), "digital_economy"];
+  await db.insert(planTargets).values(
+    pillars.map((pillar, i) => ({
+      tenantId: unit.tenantId,
+      planId: plan.id,
+      position: i,
+      pillar,
+      text: `Chỉ tiêu ${pillar}`,
+      value: 100,
+      unit: "%",
+    })),
+  );
+  if (options.budgetTotal !== undefined) {
+    await db.insert(planBudget).values({
+      tenantId: unit.tenantId,
+      planId: plan.id,
+      total: options.budgetTotal,
+      sources: ["Ngân sách huyện"],
+    });
+  }
+  return { plan, tasks: tasks.sort((a, b) => a.position - b.position) };
+}
+
+/** An ISO date `days` from today (Vietnam time). */
+export function isoDaysFromToday(days: number): string {
+  const now = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
+  return now.toISOString().slice(0, 10);
 }

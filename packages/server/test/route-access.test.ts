@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { indicators, type OrgUnitRow, planTargets, planTasks, type UserRow } from "../src/db/schema.ts";
+import {
+  budgetItems,
+  evidenceFiles,
+  indicators,
+  type OrgUnitRow,
+  planTargets,
+  planTasks,
+  type UserRow,
+} from "../src/db/schema.ts";
 import { recordAudit } from "../src/modules/audit/audit.repository.ts";
 import {
   buildPlan,
@@ -22,6 +30,8 @@ interface Targets {
   /** A draft plan of commune A with one target and one task. */
   plan: { code: string; targetId: string; taskId: string };
   indicatorCode: string;
+  evidenceId: string;
+  budgetItemId: string;
 }
 
 /**
@@ -150,6 +160,34 @@ const SAMPLES: Record<
     url: "/api/plan-tasks?includeDrafts=true&limit=200",
     listMustNotContain: t.plan.taskId,
   }),
+  "GET /api/tasks/:id": (t) => ({ url: `/api/tasks/${t.plan.taskId}` }),
+  "POST /api/tasks/:id/progress": (t) => ({
+    url: `/api/tasks/${t.plan.taskId}/progress`,
+    payload: { progress: 50 },
+  }),
+  "POST /api/tasks/:id/comments": (t) => ({
+    url: `/api/tasks/${t.plan.taskId}/comments`,
+    payload: { kind: "direction", body: "Trái phép" },
+  }),
+  "POST /api/tasks/:id/evidence": (t) => ({
+    url: `/api/tasks/${t.plan.taskId}/evidence`,
+    ...multipart({}, { name: "file", fileName: "minh-chung.txt", bytes: "Minh chứng" }),
+  }),
+  "GET /api/evidence/:id": (t) => ({ url: `/api/evidence/${t.evidenceId}` }),
+  "GET /api/plans/:code/budget": (t) => ({ url: `/api/plans/${t.plan.code}/budget` }),
+  "GET /api/plans/:code/budget-items": (t) => ({ url: `/api/plans/${t.plan.code}/budget-items` }),
+  "POST /api/plans/:code/budget-items": (t) => ({
+    url: `/api/plans/${t.plan.code}/budget-items`,
+    payload: { title: "Lạ", amountPlanned: 1 },
+  }),
+  "PATCH /api/plans/:code/budget-items/:itemId": (t) => ({
+    url: `/api/plans/${t.plan.code}/budget-items/${t.budgetItemId}`,
+    payload: { amountDisbursed: 1 },
+  }),
+  "DELETE /api/plans/:code/budget-items/:itemId": (t) => ({
+    url: `/api/plans/${t.plan.code}/budget-items/${t.budgetItemId}`,
+  }),
+  "GET /api/my-work": (t) => ({ url: "/api/my-work", listMustNotContain: t.plan.taskId }),
   "GET /api/indicators": (t) => ({ url: `/api/indicators?tenantId=${t.unit.tenantId}`, provinceWide: true }),
   "POST /api/indicators": (t) => ({
     url: "/api/indicators",
@@ -186,12 +224,32 @@ describeBothDatabases("every /api route checks its permission", (ctx) => {
       direction: "increase",
       origin: "local",
     });
+    const [evidence] = await ctx.db
+      .insert(evidenceFiles)
+      .values({
+        tenantId: a.province.id,
+        ownerType: "task",
+        ownerKey: task.key,
+        planId: plan.id,
+        originalName: "minh-chung.pdf",
+        storageKey: `${a.province.id}/route-access`,
+        contentType: "application/pdf",
+        sizeBytes: 1,
+        sha256: "0",
+      })
+      .returning();
+    const [budgetItem] = await ctx.db
+      .insert(budgetItems)
+      .values({ tenantId: a.province.id, planCode: plan.code, title: "Hạng mục", amountPlanned: 1 })
+      .returning();
     targets = {
       unit: a.communeA,
       sibling: a.communeB,
       user,
       plan: { code: plan.code, targetId: target.id, taskId: task.id },
       indicatorCode,
+      evidenceId: evidence.id,
+      budgetItemId: budgetItem.id,
     };
     await recordAudit(ctx.db, {
       tenantId: a.province.id,

@@ -121,4 +121,5 @@ export const auditLog = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 export type AuditRow = typeof auditLog.$inferSelect;
+export * from "./schema-activity.ts";
 export * from "./schema-plans.ts";

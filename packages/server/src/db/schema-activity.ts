@@ -1,0 +1,95 @@
+// Drizzle's view of migration 0003_task_activity (the SQL is the source of truth).
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  date,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** Cập nhật tiến độ — one change of a task's progress, by the task's stable key. */
+export const taskUpdates = pgTable(
+  "task_updates",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    taskKey: uuid("task_key").notNull(),
+    taskId: uuid("task_id").notNull(),
+    planId: uuid("plan_id").notNull(),
+    actorId: uuid("actor_id"),
+    progressBefore: integer("progress_before"),
+    progress: integer("progress").notNull(),
+    note: text("note"),
+    completedAt: date("completed_at", { mode: "string" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type TaskUpdateRow = typeof taskUpdates.$inferSelect;
+
+export type TaskCommentKind = "comment" | "direction";
+
+/** Ý kiến and chỉ đạo on a task. */
+export const taskComments = pgTable(
+  "task_comments",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    taskKey: uuid("task_key").notNull(),
+    taskId: uuid("task_id").notNull(),
+    planId: uuid("plan_id").notNull(),
+    kind: text("kind").$type<TaskCommentKind>().notNull(),
+    authorId: uuid("author_id"),
+    body: text("body").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type TaskCommentRow = typeof taskComments.$inferSelect;
+
+/** Tệp minh chứng. */
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ownerType: text("owner_type").$type<"task" | "report">().notNull(),
+    ownerKey: uuid("owner_key").notNull(),
+    planId: uuid("plan_id"),
+    originalName: text("original_name").notNull(),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
+
+/** Hạng mục kinh phí. */
+export const budgetItems = pgTable(
+  "budget_items",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    planCode: text("plan_code").notNull(),
+    taskKey: uuid("task_key"),
+    title: text("title").notNull(),
+    amountPlanned: numeric("amount_planned", { mode: "number" }).notNull(),
+    amountDisbursed: numeric("amount_disbursed", { mode: "number" }).notNull().default(0),
+    source: text("source"),
+    year: integer("year"),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+export type BudgetItemRow = typeof budgetItems.$inferSelect;

@@ -1,0 +1,46 @@
+import type { TAddComment } from "@dtplan/contracts";
+import type { Database } from "../../db/database.ts";
+import { type TaskCommentRow, taskComments } from "../../db/schema.ts";
+import { recordAudit } from "../audit/audit.repository.ts";
+import type { Actor } from "../auth/actor.ts";
+import { assertCan, type TaskContext, workingTask } from "./task-access.ts";
+
+/**
+ * Ý kiến or chỉ đạo on a task. A direction needs `reports.review` (a leader or the
+ * focal office) over the plan's or the lead unit's; a comment, a part in the task.
+ */
+export async function addComment(
+  db: Database,
+  { actor, ctx, input }: { actor: Actor; ctx: TaskContext; input: TAddComment },
+): Promise<TaskCommentRow> {
+  if (input.kind === "direction") {
+    assertCan(ctx.can.direct, "Chỉ lãnh đạo hoặc chuyên viên đầu mối được cho ý kiến chỉ đạo.");
+  } else {
+    assertCan(ctx.can.comment, "Bạn không tham gia nhiệm vụ này nên không gửi được ý kiến.");
+  }
+  return db.transaction(async (tx) => {
+    const { task, plan } = await workingTask(tx, ctx);
+    const [row] = await tx
+      .insert(taskComments)
+      .values({
+        tenantId: task.tenantId,
+        taskKey: task.key,
+        taskId: task.id,
+        planId: plan.id,
+        kind: input.kind,
+        authorId: actor.id,
+        body: input.body,
+      })
+      .returning();
+    await recordAudit(tx, {
+      tenantId: task.tenantId,
+      actorId: actor.id,
+      action: input.kind === "direction" ? "task.direction" : "task.comment",
+      entity: "task",
+      entityId: task.key,
+      unitId: task.leadUnitId ?? plan.unitId,
+      after: { id: row.id, kind: row.kind, body: row.body, planCode: plan.code },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,158 @@
+import type {
+  TEvidenceFile,
+  TTaskComment,
+  TTaskDetail,
+  TTaskHistoryEntry,
+  TTaskUpdate,
+} from "@dtplan/contracts";
+import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { evidenceFiles, orgUnits, taskComments, taskUpdates, users } from "../../db/schema.ts";
+import { todayIso } from "../../db/sql.ts";
+import { presentTask } from "../plans/plans.presenter.ts";
+import type { TaskContext } from "./task-access.ts";
+
+const person = (id: string | null, names: Map<string, string>) =>
+  id ? { id, name: names.get(id) ?? "" } : null;
+const vnDate = (iso: string) => iso.split("-").reverse().join("/");
+
+export function presentEvidence(
+  row: typeof evidenceFiles.$inferSelect,
+  names: Map<string, string>,
+): TEvidenceFile {
+  return {
+    id: row.id,
+    name: row.originalName,
+    contentType: row.contentType,
+    size: row.sizeBytes,
+    sha256: row.sha256,
+    uploadedBy: person(row.uploadedBy, names),
+    at: row.at.toISOString(),
+    url: `/api/evidence/${row.id}`,
+  };
+}
+
+/**
+ * Lịch sử nhiệm vụ — the task with its computed status and everything that happened
+ * to it (by its stable key, so across plan versions), newest first.
+ */
+export async function taskDetail(db: Database, ctx: TaskContext): Promise<TTaskDetail> {
+  const { task, plan } = ctx;
+  const [updates, comments, evidence] = await Promise.all([
+    db
+      .select()
+      .from(taskUpdates)
+      .where(and(eq(taskUpdates.tenantId, task.tenantId), eq(taskUpdates.taskKey, task.key)))
+      .orderBy(desc(taskUpdates.at), desc(taskUpdates.id)),
+    db
+      .select()
+      .from(taskComments)
+      .where(and(eq(taskComments.tenantId, task.tenantId), eq(taskComments.taskKey, task.key)))
+      .orderBy(asc(taskComments.at), asc(taskComments.id)),
+    db
+      .select()
+      .from(evidenceFiles)
+      .where(
+        and(
+          eq(evidenceFiles.tenantId, task.tenantId),
+          eq(evidenceFiles.ownerType, "task"),
+          eq(evidenceFiles.ownerKey, task.key),
+        ),
+      )
+      .orderBy(desc(evidenceFiles.at)),
+  ]);
+  const userIds = [
+    ...new Set(
+      [
+        ...updates.map((u) => u.actorId),
+        ...comments.map((c) => c.authorId),
+        ...evidence.map((e) => e.uploadedBy),
+      ].filter((x): x is string => Boolean(x)),
+    ),
+  ];
+  const unitIds = [task.leadUnitId, ...task.coordinators.map((c) => c.unitId)].filter((x): x is string =>
+    Boolean(x),
+  );
+  const [people, units] = await Promise.all([
+    userIds.length
+      ? db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, userIds))
+      : [],
+    unitIds.length
+      ? db
+          .select({ id: orgUnits.id, name: orgUnits.name })
+          .from(orgUnits)
+          .where(and(eq(orgUnits.tenantId, task.tenantId), inArray(orgUnits.id, unitIds)))
+      : [],
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const presentedUpdates: TTaskUpdate[] = updates.map((u) => ({
+    id: u.id,
+    at: u.at.toISOString(),
+    actor: person(u.actorId, names),
+    progressBefore: u.progressBefore,
+    progress: u.progress,
+    note: u.note,
+    completedAt: u.completedAt,
+  }));
+  const presentedComments: TTaskComment[] = comments.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    body: c.body,
+    author: person(c.authorId, names),
+    at: c.at.toISOString(),
+  }));
+  const presentedEvidence = evidence.map((e) => presentEvidence(e, names));
+  const history: TTaskHistoryEntry[] = [
+    ...presentedUpdates.map((u) => ({
+      type: "progress" as const,
+      id: u.id,
+      at: u.at,
+      actor: u.actor,
+      summary:
+        `Cập nhật tiến độ ${u.progressBefore ?? 0}% → ${u.progress}%` +
+        (u.completedAt ? `, hoàn thành ngày ${vnDate(u.completedAt)}` : "") +
+        (u.note ? `: ${u.note}` : ""),
+    })),
+    ...presentedComments.map((c) => ({
+      type: c.kind,
+      id: c.id,
+      at: c.at,
+      actor: c.author,
+      summary: `${c.kind === "direction" ? "Chỉ đạo" : "Ý kiến"}: ${c.body}`,
+    })),
+    ...presentedEvidence.map((e) => ({
+      type: "evidence" as const,
+      id: e.id,
+      at: e.at,
+      actor: e.uploadedBy,
+      summary: `Gửi minh chứng "${e.name}"`,
+    })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const status = taskStatus(
+    {
+      deadline: task.deadlineDate,
+      recurring: task.recurring,
+      progress: task.progress ?? 0,
+      completedAt: task.completedAt,
+    },
+    todayIso(),
+  );
+  const presented = presentTask(
+    { ...task, leadSuggestions: [], coordinators: task.coordinators.map((c) => ({ ...c, suggestions: [] })) },
+    { unitNames: new Map(units.map((u) => [u.id, u.name])), indicators: new Map() },
+  );
+  return {
+    ...presented,
+    plan: { id: plan.id, code: plan.code, title: plan.title, version: plan.version, status: plan.status },
+    status,
+    statusLabel: TASK_STATUS_LABELS[status].vi,
+    lastUpdateId: updates[0]?.id ?? null,
+    comments: presentedComments.filter((c) => c.kind === "comment"),
+    directions: presentedComments.filter((c) => c.kind === "direction"),
+    evidence: presentedEvidence,
+    updates: presentedUpdates,
+    history,
+    can: ctx.can,
+  };
+}
