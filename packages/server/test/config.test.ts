@@ -35,6 +35,27 @@ describe("configuration", () => {
     });
   });
 
+  it("keeps evidence files beside the data by default, or in an S3 bucket when one is fully configured", () => {
+    expect(readConfig({}, "/srv/dtplan").evidence).toMatchObject({
+      maxBytes: 20 * 1024 * 1024,
+      store: { kind: "local", dir: "/srv/dtplan/data/evidence" },
+    });
+    const s3 = readConfig(
+      {
+        DTPLAN_S3_ENDPOINT: "https://s3.example.vn",
+        DTPLAN_S3_BUCKET: "minh-chung",
+        DTPLAN_S3_ACCESS_KEY: "AK",
+        DTPLAN_S3_SECRET_KEY: "SK",
+        DTPLAN_EVIDENCE_MAX_MB: "5",
+      },
+      "/x",
+    ).evidence;
+    expect(s3).toMatchObject({ maxBytes: 5 * 1024 * 1024, store: { kind: "s3", bucket: "minh-chung" } });
+    expect(() => readConfig({ DTPLAN_S3_ENDPOINT: "https://s3.example.vn" })).toThrow(
+      /DTPLAN_S3_BUCKET.*DTPLAN_S3_ACCESS_KEY.*DTPLAN_S3_SECRET_KEY|cần DTPLAN_S3_BUCKET/s,
+    );
+  });
+
   it("refuses bad values, naming each variable", () => {
     expect(() => readConfig({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
     expect(() => readConfig({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(
