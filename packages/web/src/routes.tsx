@@ -11,6 +11,11 @@ const ComingSoonPage = lazy(() => import("./pages/coming-soon-page.tsx"));
 const OrgPage = lazy(() => import("./pages/org/org-page.tsx"));
 const UsersPage = lazy(() => import("./pages/users/users-page.tsx"));
 const AuditPage = lazy(() => import("./pages/audit/audit-page.tsx"));
+const PlansPage = lazy(() => import("./pages/plans/plans-page.tsx"));
+const ReviewPage = lazy(() => import("./pages/plans/review-page.tsx"));
+const PlanDetailPage = lazy(() => import("./pages/plans/plan-detail-page.tsx"));
+const MyTasksPage = lazy(() => import("./pages/my-tasks/my-tasks-page.tsx"));
+const IndicatorsPage = lazy(() => import("./pages/indicators/indicators-page.tsx"));
 const NotFoundPage = lazy(() => import("./pages/not-found-page.tsx"));
 
 function RequireSession() {
@@ -47,12 +52,14 @@ export const router = createBrowserRouter([
     element: <RequireSession />,
     children: [
       { index: true, element: <DashboardPage /> },
-      { path: "plans", element: <ComingSoonPage feature="plans" /> },
-      { path: "my-tasks", element: <ComingSoonPage feature="myTasks" /> },
+      { path: "plans", element: <PlansPage /> },
+      { path: "plans/:code", element: <PlanDetailPage /> },
+      { path: "plans/:code/review", element: <ReviewPage /> },
+      { path: "my-tasks", element: <MyTasksPage /> },
       { path: "periods", element: <ComingSoonPage feature="periods" /> },
       { path: "reports", element: <ComingSoonPage feature="reports" /> },
       { path: "dti", element: <ComingSoonPage feature="dti" /> },
-      { path: "indicators", element: <ComingSoonPage feature="indicators" /> },
+      { path: "indicators", element: <IndicatorsPage /> },
       { path: "admin/org", element: <OrgPage /> },
       { path: "admin/users", element: <UsersPage /> },
       { path: "admin/audit", element: <AuditPage /> },

@@ -193,6 +193,8 @@ describe("web shell in Chromium", () => {
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("menuitem", { name: "Organisation" }).waitFor();
     await page.getByRole("menuitem", { name: "Plans" }).click();
+    await page.getByRole("button", { name: "Import a plan" }).waitFor();
+    await page.getByRole("menuitem", { name: "Reporting periods" }).click();
     await page.getByText("This feature is being built").waitFor();
     await shot(page, "11-coming-soon-en");
     await page.getByText("VI", { exact: true }).click();

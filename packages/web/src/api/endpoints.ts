@@ -2,6 +2,7 @@
 import type { TAuditEntry } from "@dtplan/contracts/audit.ts";
 import type { TLoginRequest, TSessionResponse } from "@dtplan/contracts/auth.ts";
 import type { THealth } from "@dtplan/contracts/health.ts";
+import type { TCreateIndicator, TIndicator, TPillar } from "@dtplan/contracts/indicators.ts";
 import type {
   TCreateOrgUnit,
   TMergeOrgUnits,
@@ -11,6 +12,18 @@ import type {
   TSplitOrgUnit,
   TUpdateOrgUnit,
 } from "@dtplan/contracts/org.ts";
+import type {
+  TCreateTarget,
+  TCreateTask,
+  TPlanDetail,
+  TPlanDiff,
+  TPlanReview,
+  TPlanSummary,
+  TPlanTask,
+  TUpdatePlan,
+  TUpdateTarget,
+  TUpdateTask,
+} from "@dtplan/contracts/plans.ts";
 import type { TCreateUser, TResetPassword, TUpdateUser, TUser } from "@dtplan/contracts/users.ts";
 import { api } from "./client.ts";
 
@@ -58,4 +71,84 @@ export const auditApi = {
 
 export const healthApi = {
   get: () => api.get<THealth>("/health", undefined, { allowAnonymous: true }),
+};
+
+export type TPlanStatus = TPlanSummary["status"];
+export type TPlanKind = TPlanSummary["kind"];
+export type TTaskStatus = "not_started" | "in_progress" | "done" | "done_late" | "overdue";
+export type TItemType = "target" | "task";
+
+export interface TPlanVersion {
+  version: number;
+  status: TPlanStatus;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  reason: string | null;
+  diff: TPlanDiff | null;
+}
+
+export interface TPlanTaskListItem extends TPlanTask {
+  plan: { code: string; title: string; version: number };
+  status: TTaskStatus;
+}
+
+export interface TPublishResult {
+  plan: TPlanDetail;
+  warnings: string[];
+  diff: TPlanDiff | null;
+}
+
+const planPath = (code: string) => `/plans/${encodeURIComponent(code)}`;
+
+export const plansApi = {
+  list: (query: {
+    unitId?: string;
+    kind?: TPlanKind;
+    status?: TPlanStatus;
+    year?: number;
+    q?: string;
+    limit?: number;
+    offset?: number;
+  }) => api.get<{ items: TPlanSummary[]; total: number }>("/plans", query),
+  get: (code: string, version?: number) => api.get<TPlanDetail>(planPath(code), { version }),
+  review: (code: string) => api.get<TPlanReview>(`${planPath(code)}/review`),
+  /** `file` and the issuing `unitId`, multipart, with upload progress. */
+  import: (unitId: string, file: File, onProgress?: (percent: number) => void) => {
+    const form = new FormData();
+    form.append("unitId", unitId);
+    form.append("file", file, file.name);
+    return api.upload<TPlanReview>("/plans/import", form, onProgress);
+  },
+  update: (code: string, body: TUpdatePlan) => api.patch<TPlanReview>(planPath(code), body),
+  addTarget: (code: string, body: TCreateTarget) => api.post<TPlanReview>(`${planPath(code)}/targets`, body),
+  addTask: (code: string, body: TCreateTask) => api.post<TPlanReview>(`${planPath(code)}/tasks`, body),
+  updateTarget: (code: string, id: string, body: TUpdateTarget) =>
+    api.patch<TPlanReview>(`${planPath(code)}/targets/${encodeURIComponent(id)}`, body),
+  updateTask: (code: string, id: string, body: TUpdateTask) =>
+    api.patch<TPlanReview>(`${planPath(code)}/tasks/${encodeURIComponent(id)}`, body),
+  deleteItem: (code: string, type: TItemType, id: string) =>
+    api.delete<{ ok: true }>(`${planPath(code)}/${type}s/${encodeURIComponent(id)}`),
+  split: (code: string, body: { type: TItemType; id: string; at: number }) =>
+    api.post<TPlanReview>(`${planPath(code)}/split`, body),
+  merge: (code: string, body: { type: TItemType; ids: [string, string] }) =>
+    api.post<TPlanReview>(`${planPath(code)}/merge`, body),
+  publish: (code: string, note?: string) => api.post<TPublishResult>(`${planPath(code)}/publish`, { note }),
+  amend: (code: string, reason: string) => api.post<TPlanReview>(`${planPath(code)}/amendments`, { reason }),
+  versions: (code: string) => api.get<{ items: TPlanVersion[] }>(`${planPath(code)}/versions`),
+  tasks: (query: {
+    planCode?: string;
+    unitId?: string;
+    pillar?: TPillar;
+    status?: TTaskStatus;
+    deadlineFrom?: string;
+    deadlineTo?: string;
+    limit?: number;
+    offset?: number;
+  }) => api.get<{ items: TPlanTaskListItem[]; total: number }>("/plan-tasks", query),
+};
+
+export const indicatorsApi = {
+  list: (query: { pillar?: TPillar; q?: string; limit?: number; offset?: number }) =>
+    api.get<{ items: TIndicator[]; total: number }>("/indicators", query),
+  create: (body: TCreateIndicator) => api.post<TIndicator>("/indicators", body),
 };

@@ -27,3 +27,18 @@ describe("translate", () => {
     expect(isMessageKey("audit.action.something_new")).toBe(false);
   });
 });
+
+describe("the plan workspace's dictionary", () => {
+  it("has an English text for every Vietnamese key once its pages load", async () => {
+    const { plansVi } = await import("./plans.vi.ts");
+    const { plansEn } = await import("./plans.en.ts");
+    await import("./plans-messages.ts");
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(plansVi) as (keyof typeof plansVi)[]) {
+      expect(plansEn[key], key).toBeTruthy();
+      expect(placeholders(plansEn[key]), key).toEqual(placeholders(plansVi[key]));
+    }
+    expect(translate("vi", "review.publish")).toBe("Công bố");
+    expect(translate("en", "review.publish")).toBe("Publish");
+  });
+});

@@ -2,6 +2,8 @@
  * Vietnamese, the interface's first language. Every label goes through `useT()`;
  * `en.ts` must have the same keys (checked by its type). `{name}` is a placeholder.
  */
+import type { plansVi } from "./plans.vi.ts";
+
 export const vi = {
   "app.name": "dtplan — Chuyển đổi số",
   "app.shortName": "dtplan",
@@ -342,5 +344,8 @@ export const vi = {
   "audit.action.auth.logout": "Đăng xuất",
 } as const;
 
-export type MessageKey = keyof typeof vi;
-export type Dictionary = Record<MessageKey, string>;
+/** Keys of the core dictionary, loaded with the shell. */
+export type CoreKey = keyof typeof vi;
+export type Dictionary = Record<CoreKey, string>;
+/** Every key: the core's and those of dictionaries that lazy pages bring (`plans.vi.ts`). */
+export type MessageKey = CoreKey | keyof typeof plansVi;

@@ -1,0 +1,236 @@
+import "../../i18n/plans-messages.ts";
+import { ImportOutlined, SearchOutlined } from "@ant-design/icons";
+import type { TPlanSummary } from "@dtplan/contracts/plans.ts";
+import { App, Button, Card, Flex, Input, InputNumber, Select, Table, Typography } from "antd";
+import { useEffect, useMemo, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { orgApi, plansApi, type TPlanKind, type TPlanStatus } from "../../api/endpoints.ts";
+import { useSession } from "../../auth/session.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { PageHeader } from "../../layout/page-header.tsx";
+import { formatDate } from "../../lib/format.ts";
+import { useLoad } from "../../lib/use-load.ts";
+import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
+import { ImportModal } from "./import-modal.tsx";
+import { PlanKindText, PlanStatusTag, periodText } from "./plan-tags.tsx";
+
+const PAGE_SIZE = 20;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** Kế hoạch: every plan the user can see, and the door to importing a new one. */
+export default function PlansPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { can, user } = useSession();
+  const navigate = useNavigate();
+  const canManage = can("plans.manage");
+  const [search, setSearch] = useState("");
+  const q = useDebounced(search.trim(), 300);
+  const [kind, setKind] = useState<TPlanKind | undefined>();
+  const [status, setStatus] = useState<TPlanStatus | undefined>();
+  const [year, setYear] = useState<number | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [importing, setImporting] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: any filter change returns to page 1
+  useEffect(() => setPage(1), [q, kind, status, year, unitId]);
+
+  const list = useLoad(
+    () =>
+      plansApi.list({
+        q: q || undefined,
+        kind,
+        status,
+        year: year ?? undefined,
+        unitId: unitId ?? undefined,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+    [q, kind, status, year, unitId, page],
+  );
+  const units = useLoad(() => orgApi.list({ includeClosed: true }), []);
+  // The import picks among the units the user manages plans for (their grants' units and below).
+  const manageable = useMemo(() => units.data?.items ?? [], [units.data]);
+  const defaultUnit = user?.grants.find(
+    (g) => g.role === "focal_officer" || g.role === "administrator",
+  )?.unitId;
+
+  const columns = [
+    {
+      title: t("plans.col.code"),
+      dataIndex: "code",
+      width: 180,
+      render: (code: string) => (
+        <Typography.Text code style={{ wordBreak: "break-all" }}>
+          {code}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t("plans.col.title"),
+      dataIndex: "title",
+      render: (title: string, p: TPlanSummary) => {
+        const doc = [p.documentNumber, formatDate(p.issuedDate)].filter(Boolean).join(", ");
+        return (
+          <>
+            <Link to={p.status === "draft" ? `/plans/${p.code}/review` : `/plans/${p.code}`}>{title}</Link>
+            {doc && (
+              <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                {doc}
+              </Typography.Text>
+            )}
+          </>
+        );
+      },
+    },
+    { title: t("plans.col.unit"), dataIndex: ["unit", "name"], width: 170 },
+    {
+      title: t("plans.col.kind"),
+      dataIndex: "kind",
+      width: 130,
+      render: (k: TPlanKind) => <PlanKindText kind={k} />,
+    },
+    {
+      title: t("plans.col.period"),
+      key: "period",
+      width: 100,
+      render: (_: unknown, p: TPlanSummary) => (
+        <>
+          {periodText(p)}
+          {p.visionYear && (
+            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+              {t("plans.vision", { year: p.visionYear })}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
+    {
+      title: t("plans.col.status"),
+      dataIndex: "status",
+      width: 120,
+      render: (s: TPlanStatus) => <PlanStatusTag status={s} />,
+    },
+    { title: t("plans.col.version"), dataIndex: "version", width: 96, align: "center" as const },
+    {
+      title: "",
+      key: "open",
+      width: 100,
+      render: (_: unknown, p: TPlanSummary) =>
+        p.status === "draft" && canManage ? (
+          <Button size="small" type="primary" ghost onClick={() => navigate(`/plans/${p.code}/review`)}>
+            {t("plans.review")}
+          </Button>
+        ) : (
+          <Button size="small" onClick={() => navigate(`/plans/${p.code}`)}>
+            {t("plans.open")}
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("plans.title")}
+        subtitle={t("plans.subtitle")}
+        extra={
+          canManage && (
+            <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+              {t("plans.import")}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t("plans.filter.search")}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 280 }}
+          />
+          <div style={{ width: 240 }}>
+            <UnitTreeSelect
+              units={units.data?.items ?? []}
+              value={unitId}
+              onChange={(v) => setUnitId(typeof v === "string" ? v : null)}
+              placeholder={t("plans.filter.unit")}
+            />
+          </div>
+          <Select
+            allowClear
+            placeholder={t("plans.filter.kind")}
+            value={kind}
+            onChange={setKind}
+            style={{ width: 180 }}
+            options={(["multi_year", "annual"] as const).map((k) => ({
+              value: k,
+              label: t(`plans.kind.${k}`),
+            }))}
+          />
+          <Select
+            allowClear
+            placeholder={t("plans.filter.status")}
+            value={status}
+            onChange={setStatus}
+            style={{ width: 160 }}
+            options={(["draft", "published", "superseded"] as const).map((s) => ({
+              value: s,
+              label: t(`plans.status.${s}`),
+            }))}
+          />
+          <InputNumber
+            placeholder={t("plans.filter.year")}
+            value={year}
+            onChange={(v) => setYear(typeof v === "number" ? v : null)}
+            min={1900}
+            max={2200}
+            style={{ width: 110 }}
+          />
+        </Flex>
+        {list.error && <Typography.Text type="danger">{list.error}</Typography.Text>}
+        <Table<TPlanSummary>
+          rowKey="id"
+          size="middle"
+          loading={list.loading}
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: t("plans.empty") }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+            showTotal: (n) => t("plans.total", { n }),
+          }}
+          data-testid="plans-table"
+        />
+      </Card>
+      {importing && (
+        <ImportModal
+          units={manageable}
+          defaultUnitId={defaultUnit ?? null}
+          onCancel={() => setImporting(false)}
+          onDone={(review) => {
+            setImporting(false);
+            message.success(t("import.done", { title: review.plan.title }));
+            navigate(`/plans/${review.plan.code}/review`);
+          }}
+        />
+      )}
+    </>
+  );
+}

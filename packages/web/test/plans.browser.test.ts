@@ -1,0 +1,236 @@
+/**
+ * The plan workspace in a real browser against the real server: the focal
+ * officer imports the signed Châu Thành plan through the upload form, reviews it
+ * beside the source, fixes an item, publishes; the lead unit's reporter then
+ * finds the task in "Nhiệm vụ của tôi". Screenshots go to test-artifacts/plans-*.png.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
+const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
+const PLAN_FILE = path.resolve(REPO_ROOT, "../shared/plan-extract/dev/chau-thanh-2025.docx");
+
+let server: RunningDtplan;
+let context: BrowserContext;
+let profileDir: string;
+let workDir: string;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(450);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("dtplan-demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+describe("plan workspace in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    workDir = mkdtempSync(path.join(tmpdir(), "dtplan-plans-"));
+    copyFileSync(PLAN_FILE, path.join(workDir, "chau-thanh-2025.docx"));
+    server = await startDtplan();
+    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1440, height: 900 },
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("imports the Châu Thành plan, fixes an item, publishes, and the lead unit finds its task", async () => {
+    const page = await context.newPage();
+    await signIn(page, "chauthanh.daumoi");
+
+    // Kế hoạch → Nhập kế hoạch: the issuing unit is preselected, the file goes through the drop zone.
+    await page.getByRole("menuitem", { name: "Kế hoạch" }).click();
+    await page.waitForURL(/\/plans$/);
+    await page.getByRole("button", { name: "Nhập kế hoạch" }).click();
+    const importDialog = page.getByTestId("import-modal");
+    await importDialog.getByText("Kéo thả tệp vào đây hoặc bấm để chọn tệp").waitFor();
+    // A file that is not a plan: the server's Vietnamese explanation shows above the form.
+    writeFileSync(path.join(workDir, "thu-moi-hop.txt"), "Kính mời các đồng chí dự họp giao ban tuần.\n");
+    await importDialog.locator("input[type=file]").setInputFiles(path.join(workDir, "thu-moi-hop.txt"));
+    await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
+    await importDialog.getByTestId("import-error").getByText("Không nhập được kế hoạch").waitFor();
+    await shot(page, "plans-00-import-error");
+    await importDialog.locator("input[type=file]").setInputFiles(path.join(workDir, "chau-thanh-2025.docx"));
+    await importDialog.getByText("chau-thanh-2025.docx").waitFor();
+    await importDialog.getByText("Huyện Châu Thành").first().waitFor();
+    await shot(page, "plans-01-import");
+    await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
+
+    // A new draft (the server de-duplicates codes if the demo already holds this plan).
+    await page.waitForURL(/\/plans\/[a-z0-9-]+\/review$/, { timeout: 60_000 });
+    const code = /\/plans\/([a-z0-9-]+)\/review$/.exec(page.url())?.[1] ?? "";
+    expect(code).toMatch(/^chau-thanh-2025/);
+    await page.getByTestId("review-page").waitFor();
+    await page.getByRole("tab", { name: /Nhiệm vụ/ }).waitFor();
+
+    // Selecting an item highlights its passage in the source text.
+    const firstTask = page.getByTestId("review-item-task").first();
+    await firstTask.click();
+    const highlight = page.getByTestId("source-highlight");
+    await highlight.waitFor();
+    const passage = ((await highlight.textContent()) ?? "").replace(/\s+/g, " ").trim();
+    expect(passage.length).toBeGreaterThan(20);
+    await shot(page, "plans-02-review");
+
+    // Fix one item: a task the extraction left without a lead goes to Phòng Văn hóa và Thông tin.
+    const orphan = page
+      .getByTestId("review-item-task")
+      .filter({ has: page.getByTestId("mark-no-lead") })
+      .first();
+    const orphanText = ((await orphan.locator(".dt-item-text").textContent()) ?? "")
+      .replace("Cần kiểm tra", "")
+      .trim();
+    const orphanId = (await orphan.getAttribute("data-item-id")) ?? "";
+    // Several tasks open with the same words: look the task up by a long stretch of its text.
+    const probe = orphanText.replace(/\s+/g, " ").slice(0, 110);
+    await orphan.getByRole("button", { name: "Sửa" }).click();
+    const drawer = page.getByRole("dialog").filter({ hasText: "Sửa nhiệm vụ" });
+    await drawer.waitFor();
+    await drawer.locator("#lead-unit").click();
+    await page.keyboard.type("van hoa va thong tin");
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-tree-title", {
+        hasText: /^Phòng Văn hóa và Thông tin$/,
+      })
+      .first()
+      .click();
+    await drawer.getByLabel("Hạn hoàn thành").fill("30/06/2025");
+    await page.keyboard.press("Enter");
+    await shot(page, "plans-03-edit-drawer");
+    await drawer.getByRole("button", { name: "Lưu" }).click();
+    await drawer.waitFor({ state: "hidden" });
+    const fixed = page.locator(`[data-item-id="${orphanId}"]`);
+    await fixed.getByTestId("task-lead").filter({ hasText: "Phòng Văn hóa và Thông tin" }).waitFor();
+
+    // The rest of the tasks without a lead: the officer decides they have none (publishing requires a decision).
+    for (let i = 0; i < 40; i++) {
+      const buttons = page.getByTestId("mark-no-lead");
+      const n = await buttons.count();
+      if (n === 0) break;
+      await buttons.first().click();
+      await expect.poll(() => page.getByTestId("mark-no-lead").count(), { timeout: 10_000 }).toBeLessThan(n);
+    }
+    await expect
+      .poll(() => page.getByTestId("stat-blocking").locator(".dt-stat-value").textContent())
+      .toBe("0");
+
+    // Publish: the confirmation lists the remaining warnings.
+    await page.getByRole("button", { name: "Công bố" }).click();
+    const publish = page.getByRole("dialog").filter({ hasText: "Công bố kế hoạch?" });
+    await publish.getByText(/cảnh báo \(vẫn công bố được\)/).waitFor();
+    await shot(page, "plans-04-publish-confirm");
+    await publish.getByRole("button", { name: "Công bố" }).click();
+
+    await page.waitForURL(new RegExp(`/plans/${code}$`));
+    await page.getByTestId("plan-detail").waitFor();
+    await page.getByText("Đã ban hành").first().waitFor();
+    await page.getByText("Võ Thanh Tùng", { exact: false }).first().waitFor();
+    await page.getByRole("tab", { name: /Nhiệm vụ/ }).click();
+    await page.getByTestId("detail-tasks").getByText(probe, { exact: false }).first().waitFor();
+    await page.getByRole("tab", { name: "Kinh phí & báo cáo" }).click();
+    expect(await page.getByTestId("budget-total").textContent()).toBe("1.552.020.000 đồng");
+    await page.getByRole("tab", { name: /Nhiệm vụ/ }).click();
+    await shot(page, "plans-05-detail");
+
+    // Điều chỉnh, bổ sung: a new draft version; change a target's value, publish, read the diff.
+    await page.getByRole("button", { name: "Điều chỉnh, bổ sung" }).click();
+    const amend = page.getByRole("dialog").filter({ hasText: "Điều chỉnh, bổ sung kế hoạch" });
+    await amend.getByRole("textbox").fill("Điều chỉnh chỉ tiêu theo chỉ đạo của UBND tỉnh");
+    await amend.getByRole("button", { name: "Tạo bản điều chỉnh" }).click();
+    await page.waitForURL(new RegExp(`/plans/${code}/review$`));
+    await page.getByText("Phiên bản 2").first().waitFor();
+    await page.getByRole("tab", { name: /Chỉ tiêu/ }).click();
+    const target = page.getByTestId("review-item-target").first();
+    await target.click();
+    await page.getByTestId("source-highlight").waitFor();
+    await target.getByRole("button", { name: "Tách" }).click();
+    const split = page.getByRole("dialog").filter({ hasText: "Tách mục thành hai" });
+    await split.getByText("Mục thứ hai").waitFor();
+    await shot(page, "plans-03b-split");
+    await split.getByRole("button", { name: "Hủy" }).click();
+    await target.getByRole("button", { name: "Sửa" }).click();
+    const targetDrawer = page.getByRole("dialog").filter({ hasText: "Sửa chỉ tiêu" });
+    await targetDrawer.getByLabel("Giá trị").fill("95");
+    await targetDrawer.getByText("Chỉ số trong danh mục").waitFor();
+    await shot(page, "plans-03c-target-drawer");
+    await targetDrawer.getByRole("button", { name: "Lưu" }).click();
+    await targetDrawer.waitFor({ state: "hidden" });
+    await page.getByRole("button", { name: "Công bố" }).click();
+    await page
+      .getByRole("dialog")
+      .filter({ hasText: "Công bố kế hoạch?" })
+      .getByRole("button", { name: "Công bố" })
+      .click();
+    await page.waitForURL(new RegExp(`/plans/${code}$`));
+    await page.getByRole("tab", { name: "Lịch sử phiên bản" }).click();
+    const diff = page.getByTestId("version-2").getByTestId("plan-diff");
+    await diff.getByText("Sửa", { exact: true }).first().waitFor();
+    await diff.getByText("95", { exact: true }).waitFor();
+    await shot(page, "plans-08-versions");
+    await page.close();
+
+    // The lead unit's reporter sees the task in "Nhiệm vụ của tôi".
+    await context.clearCookies();
+    const reporter = await context.newPage();
+    await signIn(reporter, "chauthanh.vhtt");
+    await reporter.getByRole("menuitem", { name: "Nhiệm vụ của tôi" }).click();
+    await reporter.waitForURL(/\/my-tasks$/);
+    const table = reporter.getByTestId("my-tasks-table");
+    await table.getByText(probe, { exact: false }).first().waitFor({ timeout: 20_000 });
+    const row = table.locator("tr").filter({ hasText: probe }).first();
+    await row.getByText("Chủ trì").waitFor();
+    await shot(reporter, "plans-06-my-tasks");
+    await reporter.close();
+  });
+
+  it("lists the indicator catalogue and finds an indicator typed without diacritics", async () => {
+    const page = await context.newPage();
+    await context.clearCookies();
+    await signIn(page, "chauthanh.daumoi");
+    await page.getByRole("menuitem", { name: "Danh mục chỉ tiêu" }).click();
+    await page.getByTestId("indicators-table").locator("tbody tr").first().waitFor();
+    await page.getByTestId("indicator-search").fill("ma doc");
+    await page
+      .getByTestId("indicators-table")
+      .getByText("phòng chống mã độc", { exact: false })
+      .first()
+      .waitFor();
+    await shot(page, "plans-07-indicators");
+    await page.getByRole("menuitem", { name: "Kế hoạch" }).click();
+    await page.getByTestId("plans-table").locator("tbody tr").first().waitFor();
+    await shot(page, "plans-09-list");
+    await page.close();
+  });
+});
