@@ -2,7 +2,9 @@
  * Vietnamese, the interface's first language. Every label goes through `useT()`;
  * `en.ts` must have the same keys (checked by its type). `{name}` is a placeholder.
  */
+import type { budgetVi } from "./budget.vi.ts";
 import type { plansVi } from "./plans.vi.ts";
+import type { reportingVi } from "./reporting.vi.ts";
 
 export const vi = {
   "app.name": "dtplan — Chuyển đổi số",
@@ -348,4 +350,4 @@ export const vi = {
 export type CoreKey = keyof typeof vi;
 export type Dictionary = Record<CoreKey, string>;
 /** Every key: the core's and those of dictionaries that lazy pages bring (`plans.vi.ts`). */
-export type MessageKey = CoreKey | keyof typeof plansVi;
+export type MessageKey = CoreKey | keyof typeof plansVi | keyof typeof budgetVi | keyof typeof reportingVi;

@@ -31,6 +31,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
 import { useLoad } from "../../lib/use-load.ts";
+import { BudgetSection } from "./budget-section.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
 import { PlanKindText, PlanStatusTag, periodText, TaskStatusTag } from "./plan-tags.tsx";
 import { goalText, pillarLabel } from "./review-model.ts";
@@ -248,6 +249,7 @@ export default function PlanDetailPage() {
           ) : (
             <Alert type="info" showIcon title={t("review.noBudget")} />
           )}
+          <BudgetSection code={plan.code} tasks={plan.tasks} canManage={canManage} />
           <div>
             <Typography.Title level={5}>{t("review.reporting")}</Typography.Title>
             <List

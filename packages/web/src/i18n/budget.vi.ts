@@ -1,0 +1,27 @@
+/** Vietnamese labels of a plan's budget line items (kinh phí); loaded with the plan pages. */
+export const budgetVi = {
+  "budget.title": "Hạng mục kinh phí",
+  "budget.planTotal": "Tổng kinh phí theo kế hoạch",
+  "budget.planned": "Tổng dự toán các hạng mục",
+  "budget.disbursed": "Đã giải ngân",
+  "budget.disbursedShare": "{p} dự toán",
+  "budget.col.title": "Hạng mục (nhiệm vụ, dự án)",
+  "budget.col.source": "Nguồn vốn",
+  "budget.col.year": "Năm",
+  "budget.col.planned": "Dự toán (đồng)",
+  "budget.col.disbursed": "Giải ngân (đồng)",
+  "budget.add": "Thêm hạng mục",
+  "budget.edit": "Sửa hạng mục",
+  "budget.delete": "Xóa",
+  "budget.deleteConfirm": "Xóa hạng mục “{title}”?",
+  "budget.empty":
+    "Chưa có hạng mục kinh phí. Thêm các nhiệm vụ, dự án được cấp kinh phí để theo dõi dự toán và giải ngân.",
+  "budget.field.task": "Nhiệm vụ của kế hoạch (nếu hạng mục là một nhiệm vụ)",
+  "budget.field.taskNone": "Không gắn với nhiệm vụ",
+  "budget.saved": "Đã lưu hạng mục kinh phí",
+  "budget.deleted": "Đã xóa hạng mục kinh phí",
+  "budget.byYear": "Theo năm",
+  "budget.bySource": "Theo nguồn vốn",
+  "budget.noYear": "Chưa rõ năm",
+  "budget.noSource": "Chưa rõ nguồn",
+} as const;
