@@ -26,6 +26,7 @@ import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { myWorkRoutes } from "./modules/my-work/my-work.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
+import { reportingRoutes } from "./modules/reporting/reporting.routes.ts";
 import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { SERVER_VERSION } from "./version.ts";
@@ -127,6 +128,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(evidenceRoutes, { prefix: "/api", ...modules });
   await app.register(budgetRoutes, { prefix: "/api", ...modules });
   await app.register(myWorkRoutes, { prefix: "/api", ...modules });
+  await app.register(reportingRoutes, { prefix: "/api", ...modules });
 
   app
     .withTypeProvider<ZodTypeProvider>()

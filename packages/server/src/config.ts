@@ -50,6 +50,8 @@ export interface AppConfig {
   /** Log requests (off in tests). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
   evidence: EvidenceConfig;
+  /** Đạt / gần đạt: a figure reaching `nearThreshold` of its target is "near" (default 0.9). */
+  attainment: { nearThreshold: number };
 }
 
 const booleanFlag = z
@@ -78,6 +80,11 @@ const ZEnv = z
     DTPLAN_S3_ACCESS_KEY: z.string().min(1).optional(),
     DTPLAN_S3_SECRET_KEY: z.string().min(1).optional(),
     DTPLAN_S3_REGION: z.string().min(1).default("us-east-1"),
+    DTPLAN_ATTAINMENT_NEAR: z.coerce
+      .number()
+      .gt(0, "DTPLAN_ATTAINMENT_NEAR phải trong khoảng (0, 1]")
+      .max(1, "DTPLAN_ATTAINMENT_NEAR phải trong khoảng (0, 1]")
+      .default(0.9),
   })
   .superRefine((e, ctx) => {
     if (!e.DTPLAN_S3_ENDPOINT) return;
@@ -115,6 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     sessionIdleMs: 8 * 60 * 60_000,
     bodyLimit: 1024 * 1024,
     logLevel: e.DTPLAN_LOG_LEVEL,
+    attainment: { nearThreshold: e.DTPLAN_ATTAINMENT_NEAR },
     evidence: {
       maxBytes: Math.round(e.DTPLAN_EVIDENCE_MAX_MB * 1024 * 1024),
       store: e.DTPLAN_S3_ENDPOINT
@@ -147,6 +155,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionIdleMs: 8 * 60 * 60_000,
     bodyLimit: 1024 * 1024,
     logLevel: "silent",
+    attainment: { nearThreshold: 0.9 },
     evidence: {
       maxBytes: 20 * 1024 * 1024,
       store: { kind: "local", dir: path.join(tmpdir(), "dtplan-evidence-test") },

@@ -46,10 +46,15 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
         "plan_tasks",
         "plan_versions",
         "plans",
+        "report_events",
+        "reporting_periods",
         "role_grants",
         "sessions",
         "task_comments",
         "task_updates",
+        "unit_report_tasks",
+        "unit_report_values",
+        "unit_reports",
         "users",
       ]);
       for (const row of rows) expect(row.first_key, row.table_name).toBe("tenant_id");

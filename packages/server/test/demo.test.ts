@@ -1,14 +1,16 @@
 import {
   ZOrgUnitList,
+  ZPlanAttainment,
   ZPlanDetail,
   ZPlanList,
+  ZPlanPeriods,
   ZPlanTaskList,
   ZSessionResponse,
   ZUnitLineage,
 } from "@dtplan/contracts";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { orgUnits, plans, users } from "../src/db/schema.ts";
+import { orgUnits, plans, reportEvents, unitReportValues, users } from "../src/db/schema.ts";
 import { DEMO_ADMIN, demoAccounts, seedDemo } from "../src/modules/demo/seed.ts";
 import { describeBothDatabases, loginAs } from "./helpers.ts";
 
@@ -154,5 +156,41 @@ describeBothDatabases("demo plans", (ctx) => {
     await seedDemo(ctx.db, { password: PASSWORD });
     const [{ n }] = await ctx.db.select({ n: count() }).from(plans);
     expect(n).toBe(3);
+  });
+
+  it("has the Châu Thành plan's first two quarters reported with marked demo figures", async () => {
+    const session = await loginAs(ctx.app, { username: "chauthanh.daumoi", password: PASSWORD });
+    const periods = ZPlanPeriods.parse(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/plans/chau-thanh-2025/periods",
+          headers: session.headers,
+        })
+      ).json(),
+    ).periods;
+    const q1 = periods.find((p) => p.key === "2025-Q1");
+    const q2 = periods.find((p) => p.key === "2025-Q2");
+    expect(q1?.counts.expected).toBeGreaterThan(1);
+    expect(q1?.counts).toMatchObject({ late: 1, missing: 0, approved: q1?.counts.expected });
+    expect(q2?.counts.submitted).toBeGreaterThan(0);
+    expect(q2?.counts.approved).toBeGreaterThan(0);
+    const actions = (await ctx.db.select({ action: reportEvents.action }).from(reportEvents)).map(
+      (e) => e.action,
+    );
+    expect(actions).toContain("returned");
+    const values = await ctx.db.select().from(unitReportValues).limit(5);
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) expect(v.note).toBe("Số liệu mẫu (demo)");
+    const attainment = ZPlanAttainment.parse(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/plans/chau-thanh-2025/attainment?period=2025-Q2",
+          headers: session.headers,
+        })
+      ).json(),
+    );
+    expect(attainment.targets.some((t) => t.value !== null && t.series.length === 2)).toBe(true);
   });
 });

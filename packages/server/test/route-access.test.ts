@@ -174,6 +174,45 @@ const SAMPLES: Record<
     ...multipart({}, { name: "file", fileName: "minh-chung.txt", bytes: "Minh chứng" }),
   }),
   "GET /api/evidence/:id": (t) => ({ url: `/api/evidence/${t.evidenceId}` }),
+  "GET /api/plans/:code/periods": (t) => ({ url: `/api/plans/${t.plan.code}/periods` }),
+  "POST /api/plans/:code/periods": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods`,
+    payload: { label: "Đột xuất", start: "2025-01-01", end: "2025-01-31", dueDate: "2025-02-05" },
+  }),
+  "PATCH /api/plans/:code/periods/:key": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1`,
+    payload: { dueDate: "2025-03-20" },
+  }),
+  "GET /api/plans/:code/periods/:key/status": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/status`,
+  }),
+  "GET /api/plans/:code/periods/:key/reports/:unitId": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}`,
+  }),
+  "PUT /api/plans/:code/periods/:key/reports/:unitId": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}`,
+    payload: { version: 1, difficulties: "Lạ" },
+  }),
+  "POST /api/plans/:code/periods/:key/reports/:unitId/submit": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/submit`,
+    payload: {},
+  }),
+  "POST /api/plans/:code/periods/:key/reports/:unitId/approve": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/approve`,
+    payload: {},
+  }),
+  "POST /api/plans/:code/periods/:key/reports/:unitId/return": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/return`,
+    payload: { comment: "Trả lại trái phép" },
+  }),
+  "POST /api/plans/:code/periods/:key/reports/:unitId/reopen": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/reopen`,
+    payload: { reason: "Mở lại trái phép" },
+  }),
+  "GET /api/plans/:code/periods/:key/reports/:unitId/history": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/history`,
+  }),
+  "GET /api/plans/:code/attainment": (t) => ({ url: `/api/plans/${t.plan.code}/attainment` }),
   "GET /api/plans/:code/budget": (t) => ({ url: `/api/plans/${t.plan.code}/budget` }),
   "GET /api/plans/:code/budget-items": (t) => ({ url: `/api/plans/${t.plan.code}/budget-items` }),
   "POST /api/plans/:code/budget-items": (t) => ({

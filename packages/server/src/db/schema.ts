@@ -123,3 +123,4 @@ export const auditLog = pgTable(
 export type AuditRow = typeof auditLog.$inferSelect;
 export * from "./schema-activity.ts";
 export * from "./schema-plans.ts";
+export * from "./schema-reporting.ts";

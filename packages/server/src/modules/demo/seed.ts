@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/password.ts";
 import { DEMO_TENANTS } from "./demo-data.ts";
 import { seedDemoPlans } from "./seed-plans.ts";
+import { seedDemoReports } from "./seed-reports.ts";
 
 export const DEMO_ADMIN = "admin";
 
@@ -60,6 +61,7 @@ export async function seedDemo(
   if (await hasDemoAdmin(db)) {
     // A data directory from before the demo plans existed gets them now.
     await seedDemoPlans(db);
+    await seedDemoReports(db);
     return { created: false, accounts: demoAccounts() };
   }
   const passwordHash = await hashPassword(password);
@@ -146,5 +148,6 @@ export async function seedDemo(
     }
   });
   await seedDemoPlans(db);
+  await seedDemoReports(db);
   return { created: true, accounts: demoAccounts() };
 }

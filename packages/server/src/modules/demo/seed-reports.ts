@@ -1,0 +1,146 @@
+import { isAllowed } from "@dtplan/domain/access/access.ts";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { plans, unitReports, users } from "../../db/schema.ts";
+import type { Actor } from "../auth/actor.ts";
+import { grantsOfUser } from "../auth/session.repository.ts";
+import { ensurePeriods } from "../reporting/ensure-periods.ts";
+import { createReport, type ReportScope } from "../reporting/get-report.ts";
+import { loadBasis, pathIn, reportingUnits, unitTargets } from "../reporting/reporting-context.ts";
+import { reviewReport } from "../reporting/review-report.ts";
+import { saveDraft } from "../reporting/save-draft.ts";
+import { submitReport } from "../reporting/submit-report.ts";
+
+export const DEMO_NOTE = "Số liệu mẫu (demo)";
+const PLAN_CODE = "chau-thanh-2025";
+
+async function actorOf(db: Database, username: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  if (!user) return null;
+  return {
+    id: user.id,
+    tenantId: user.tenantId,
+    username: user.username,
+    fullName: user.fullName,
+    email: user.email,
+    isSuperadmin: user.isSuperadmin,
+    grants: await grantsOfUser(db, user.id),
+    session: { id: "demo-seed", tenantId: user.tenantId, csrfToken: "" },
+  };
+}
+
+/** A stable pseudo-random share in [0, 1) from a text, so demo figures do not change between runs. */
+function share(text: string): number {
+  let h = 2166136261;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return ((h >>> 0) % 1000) / 1000;
+}
+
+/** Vietnam local time on a day, as a Date. */
+const at = (isoDate: string, hour = 9) => new Date(`${isoDate}T${String(hour).padStart(2, "0")}:00:00+07:00`);
+
+/**
+ * Báo cáo mẫu — the Châu Thành 2025 plan's units report Q1 and Q2 with demo figures
+ * (every note says "Số liệu mẫu (demo)"), through the same operations as the API:
+ * Q1 all approved, one unit late and one report returned then resubmitted; Q2 all
+ * submitted on time, half approved. Idempotent: skipped once the plan has reports.
+ */
+export async function seedDemoReports(db: Database): Promise<number> {
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.code, PLAN_CODE), eq(plans.status, "published")))
+    .limit(1);
+  if (!plan) return 0;
+  const existing = await db
+    .select({ id: unitReports.id })
+    .from(unitReports)
+    .where(and(eq(unitReports.tenantId, plan.tenantId), eq(unitReports.planCode, PLAN_CODE)))
+    .limit(1);
+  if (existing.length) return 0;
+  const [admin, officer, vhtt] = await Promise.all([
+    actorOf(db, "admin"),
+    actorOf(db, "chauthanh.daumoi"),
+    actorOf(db, "chauthanh.vhtt"),
+  ]);
+  if (!admin) return 0;
+  const reviewer = officer ?? admin;
+  const periods = await ensurePeriods(db, plan);
+  const basis = await loadBasis(db, plan);
+  let count = 0;
+  for (const [q, key] of ["2025-Q1", "2025-Q2"].entries()) {
+    const period = periods.find((p) => p.key === key);
+    if (!period) continue;
+    const units = [...reportingUnits(basis, period).values()];
+    for (const [i, ru] of units.entries()) {
+      const reporter =
+        vhtt && isAllowed(vhtt.grants, "reports.submit", pathIn(basis.units, ru.unit.id)) ? vhtt : admin;
+      const scope = (actor: Actor): ReportScope => ({
+        ctx: { plan, actor, canReview: actor === reviewer || actor === admin },
+        basis,
+        period,
+        ru,
+        canEdit: true,
+      });
+      const mine = scope(reporter);
+      const created = await createReport(db, mine, reporter.id);
+      const saved = await saveDraft(db, {
+        scope: mine,
+        input: {
+          version: created.version,
+          difficulties: `${DEMO_NOTE}: kinh phí cho chuyển đổi số còn hạn chế; một số cán bộ chưa thành thạo nền tảng số.`,
+          proposals: `${DEMO_NOTE}: đề nghị bổ sung kinh phí và tổ chức tập huấn kỹ năng số.`,
+          tasks: ru.tasks.map(({ task, role }) => ({
+            key: task.key,
+            progress: role === "lead" ? Math.min(100, 20 + q * 30 + Math.round(share(task.key) * 20)) : null,
+            note: `${DEMO_NOTE}: đã triển khai theo kế hoạch${role === "coordinator" ? " (phối hợp)" : ""}.`,
+          })),
+          values: unitTargets(basis, ru).map(({ target, indicator }) => {
+            const seed = share(`${target.key}:${ru.unit.id}`);
+            const goal = (target.value ?? 100) / 100;
+            const reached = Math.min(1, goal * (0.8 + 0.08 * q + 0.15 * seed));
+            if (indicator.aggregation === "ratio") {
+              const denominator = 20 + Math.round(seed * 80);
+              return {
+                targetKey: target.key,
+                numerator: Math.round(denominator * reached),
+                denominator,
+                note: DEMO_NOTE,
+              };
+            }
+            const value =
+              indicator.aggregation === "boolean"
+                ? 1
+                : Math.round(reached * 1000) / (indicator.unit === "%" ? 10 : 1000);
+            return { targetKey: target.key, value, note: DEMO_NOTE };
+          }),
+        },
+      });
+      // Q1: the second unit is five days late; otherwise two days before the due date.
+      const late = q === 0 && i === 1;
+      const submittedOn = late ? at(period.dueDate, 15) : at(period.dueDate, 8);
+      if (late) submittedOn.setUTCDate(submittedOn.getUTCDate() + 5);
+      else submittedOn.setUTCDate(submittedOn.getUTCDate() - 2);
+      await submitReport(db, {
+        scope: mine,
+        input: { version: saved.version },
+        now: submittedOn,
+      });
+      const later = (days: number) => new Date(submittedOn.getTime() + days * 86_400_000);
+      if (q === 0 && i === 0) {
+        await reviewReport(db, {
+          scope: scope(reviewer),
+          decision: "return",
+          input: { comment: `${DEMO_NOTE}: bổ sung số liệu hồ sơ trực tuyến và minh chứng.` },
+          now: later(1),
+        });
+        await submitReport(db, { scope: mine, input: {}, now: later(2) });
+      }
+      if (q === 0 || i % 2 === 0) {
+        await reviewReport(db, { scope: scope(reviewer), decision: "approve", input: {}, now: later(3) });
+      }
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,212 @@
+import type { TUnitReport } from "@dtplan/contracts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import {
+  evidenceFiles,
+  type ReportingPeriodRow,
+  reportEvents,
+  type UnitReportRow,
+  unitReports,
+  unitReportTasks,
+  unitReportValues,
+} from "../../db/schema.ts";
+import { todayIso } from "../../db/sql.ts";
+import { notFound } from "../../errors.ts";
+import { presentEvidence } from "../tasks/task-history.ts";
+import { ensurePeriods } from "./ensure-periods.ts";
+import { presentPeriodRef, timelinessOf } from "./period-status.ts";
+import { REPORT_STATUS_LABELS } from "./report-labels.ts";
+import {
+  findPeriod,
+  findReport,
+  loadBasis,
+  person,
+  type ReportingBasis,
+  type ReportingPlan,
+  type ReportingUnit,
+  reportingUnitOf,
+  unitTargets,
+  userNames,
+} from "./reporting-context.ts";
+
+/** Everything an operation on one unit's report needs. */
+export interface ReportScope {
+  ctx: ReportingPlan;
+  basis: ReportingBasis;
+  period: ReportingPeriodRow;
+  ru: ReportingUnit;
+  canEdit: boolean;
+}
+
+export async function reportScope(
+  db: Database,
+  ctx: ReportingPlan,
+  key: string,
+  unitId: string,
+): Promise<ReportScope> {
+  await ensurePeriods(db, ctx.plan);
+  const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
+  const { ru, canEdit } = reportingUnitOf(ctx, basis, period, unitId);
+  return { ctx, basis, period, ru, canEdit };
+}
+
+/**
+ * A new draft: the led tasks start from their current progress, so a unit only
+ * changes what moved. Recorded as `created` in the report's history.
+ */
+export async function createReport(
+  db: Database,
+  scope: ReportScope,
+  actorId: string,
+): Promise<UnitReportRow> {
+  const { period, ru } = scope;
+  const [created] = await db
+    .insert(unitReports)
+    .values({
+      tenantId: period.tenantId,
+      periodId: period.id,
+      planCode: period.planCode,
+      unitId: ru.unit.id,
+      updatedBy: actorId,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!created) return (await findReport(db, period, ru.unit.id)) as UnitReportRow;
+  const led = ru.tasks.filter((t) => t.role === "lead");
+  if (led.length) {
+    await db.insert(unitReportTasks).values(
+      led.map((t) => ({
+        tenantId: period.tenantId,
+        reportId: created.id,
+        taskKey: t.task.key,
+        progress: t.task.progress,
+      })),
+    );
+  }
+  await db.insert(reportEvents).values({
+    tenantId: period.tenantId,
+    reportId: created.id,
+    periodId: period.id,
+    unitId: ru.unit.id,
+    action: "created",
+    toStatus: "draft",
+    actorId,
+  });
+  return created;
+}
+
+/** The unit's report form; opened as a draft the first time one of its reporters opens it. */
+export async function getReport(
+  db: Database,
+  { ctx, key, unitId }: { ctx: ReportingPlan; key: string; unitId: string },
+): Promise<TUnitReport> {
+  const scope = await reportScope(db, ctx, key, unitId);
+  let report = await findReport(db, scope.period, unitId);
+  if (!report) {
+    if (!scope.canEdit) throw notFound("Đơn vị chưa mở báo cáo kỳ này.");
+    report = await db.transaction((tx) => createReport(tx, scope, ctx.actor.id));
+  }
+  return presentReport(db, scope, report);
+}
+
+export async function presentReport(
+  db: Database,
+  scope: ReportScope,
+  report: UnitReportRow,
+): Promise<TUnitReport> {
+  const { ctx, period, ru, basis } = scope;
+  const [taskRows, valueRows] = await Promise.all([
+    db
+      .select()
+      .from(unitReportTasks)
+      .where(and(eq(unitReportTasks.tenantId, report.tenantId), eq(unitReportTasks.reportId, report.id))),
+    db
+      .select()
+      .from(unitReportValues)
+      .where(and(eq(unitReportValues.tenantId, report.tenantId), eq(unitReportValues.reportId, report.id))),
+  ]);
+  const fileIds = [...new Set(valueRows.flatMap((v) => v.evidenceFileIds))];
+  const files = fileIds.length
+    ? await db
+        .select()
+        .from(evidenceFiles)
+        .where(and(eq(evidenceFiles.tenantId, report.tenantId), inArray(evidenceFiles.id, fileIds)))
+    : [];
+  const names = await userNames(db, [
+    report.submittedBy,
+    report.reviewedBy,
+    report.updatedBy,
+    ...files.map((f) => f.uploadedBy),
+  ]);
+  const filesById = new Map(files.map((f) => [f.id, presentEvidence(f, names)]));
+  const tasksByKey = new Map(taskRows.map((t) => [t.taskKey, t]));
+  const valuesByKey = new Map(valueRows.map((v) => [v.targetKey, v]));
+  const editable = report.status === "draft" || report.status === "returned";
+  return {
+    id: report.id,
+    plan: { code: ctx.plan.code, title: ctx.plan.title },
+    period: presentPeriodRef(period),
+    unit: { id: ru.unit.id, name: ru.unit.name },
+    status: report.status,
+    statusLabel: REPORT_STATUS_LABELS[report.status],
+    version: report.version,
+    difficulties: report.difficulties,
+    proposals: report.proposals,
+    locked: report.locked,
+    timeliness: timelinessOf(period, report, todayIso()).timeliness,
+    firstSubmittedAt: report.firstSubmittedAt?.toISOString() ?? null,
+    submittedAt: report.submittedAt?.toISOString() ?? null,
+    submittedBy: person(report.submittedBy, names),
+    reviewedAt: report.reviewedAt?.toISOString() ?? null,
+    reviewedBy: person(report.reviewedBy, names),
+    returnComment: report.returnComment,
+    updatedAt: report.updatedAt.toISOString(),
+    updatedBy: person(report.updatedBy, names),
+    tasks: ru.tasks.map(({ task, role }) => {
+      const row = tasksByKey.get(task.key);
+      return {
+        key: task.key,
+        taskId: task.id,
+        text: task.text,
+        pillar: task.pillar,
+        role,
+        deadline: { text: task.deadlineText, date: task.deadlineDate },
+        recurring: task.recurring,
+        lastProgress: task.progress,
+        progress: row?.progress ?? null,
+        note: row?.note ?? null,
+        progressRequired: role === "lead",
+      };
+    }),
+    values: unitTargets(basis, ru).map(({ target, indicator }) => {
+      const row = valuesByKey.get(target.key);
+      return {
+        targetKey: target.key,
+        targetText: target.text,
+        pillar: target.pillar,
+        target: { comparator: target.comparator, value: target.value, unit: target.unit, year: target.year },
+        indicator: {
+          code: indicator.code,
+          name: indicator.name,
+          unit: indicator.unit,
+          aggregation: indicator.aggregation,
+          direction: indicator.direction,
+          numeratorLabel: indicator.numeratorLabel,
+          denominatorLabel: indicator.denominatorLabel,
+        },
+        numerator: row?.numerator ?? null,
+        denominator: row?.denominator ?? null,
+        value: row?.value ?? null,
+        note: row?.note ?? null,
+        evidence: (row?.evidenceFileIds ?? []).flatMap((id) => filesById.get(id) ?? []),
+        required: true,
+      };
+    }),
+    can: {
+      edit: scope.canEdit && editable,
+      submit: scope.canEdit && editable,
+      review: ctx.canReview && report.status === "submitted",
+      reopen: ctx.canReview && report.status === "approved",
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type {
+  TPeriodCounts,
+  TPeriodUnitStatus,
+  TReportingPeriod,
+  TReportingPeriodRef,
+  TTimeliness,
+} from "@dtplan/contracts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { type ReportingPeriodRow, type UnitReportRow, unitReports } from "../../db/schema.ts";
+import { todayIso } from "../../db/sql.ts";
+import {
+  can,
+  daysBetween,
+  type ReportingBasis,
+  type ReportingPlan,
+  reportingUnits,
+  userNames,
+  vnDate,
+} from "./reporting-context.ts";
+
+export function presentPeriodRef(p: ReportingPeriodRow): TReportingPeriodRef {
+  return {
+    key: p.key,
+    label: p.label,
+    frequency: p.frequency,
+    start: p.startDate,
+    end: p.endDate,
+    dueDate: p.dueDate,
+    adhoc: p.adhoc,
+  };
+}
+
+/**
+ * Kịp thời: on time or late by the first submission (a report returned and sent again
+ * keeps the day it first came in); never submitted, missing once the due date passed.
+ */
+export function timelinessOf(
+  period: Pick<ReportingPeriodRow, "dueDate">,
+  report: Pick<UnitReportRow, "firstSubmittedAt"> | null,
+  today: string,
+): { timeliness: TTimeliness; daysLate: number | null } {
+  if (report?.firstSubmittedAt) {
+    const late = daysBetween(period.dueDate, vnDate(report.firstSubmittedAt));
+    return late > 0 ? { timeliness: "late", daysLate: late } : { timeliness: "on_time", daysLate: 0 };
+  }
+  if (today > period.dueDate) return { timeliness: "missing", daysLate: daysBetween(period.dueDate, today) };
+  return { timeliness: "not_due", daysLate: null };
+}
+
+export async function reportsOfPeriods(db: Database, periods: readonly ReportingPeriodRow[]) {
+  if (periods.length === 0) return [];
+  return db
+    .select()
+    .from(unitReports)
+    .where(
+      and(
+        eq(unitReports.tenantId, periods[0].tenantId),
+        inArray(
+          unitReports.periodId,
+          periods.map((p) => p.id),
+        ),
+      ),
+    );
+}
+
+/** Completeness and timeliness per unit: the chase screen's rows. */
+export function unitStatusRows(
+  basis: ReportingBasis,
+  period: ReportingPeriodRow,
+  reports: readonly UnitReportRow[],
+  today: string,
+): TPeriodUnitStatus[] {
+  const byUnit = new Map(reports.filter((r) => r.periodId === period.id).map((r) => [r.unitId, r]));
+  return [...reportingUnits(basis, period).values()].map((ru) => {
+    const report = byUnit.get(ru.unit.id) ?? null;
+    const { timeliness, daysLate } = timelinessOf(period, report, today);
+    return {
+      unit: { id: ru.unit.id, name: ru.unit.name },
+      reportId: report?.id ?? null,
+      status: report?.status ?? null,
+      timeliness,
+      firstSubmittedAt: report?.firstSubmittedAt?.toISOString() ?? null,
+      submittedAt: report?.submittedAt?.toISOString() ?? null,
+      daysLate,
+      reviewedAt: report?.reviewedAt?.toISOString() ?? null,
+      returnComment: report?.status === "returned" ? report.returnComment : null,
+      role: ru.role,
+      taskCount: ru.tasks.length,
+    };
+  });
+}
+
+export function countsOf(rows: readonly TPeriodUnitStatus[]): TPeriodCounts {
+  const n = (f: (r: TPeriodUnitStatus) => boolean) => rows.filter(f).length;
+  return {
+    expected: rows.length,
+    onTime: n((r) => r.timeliness === "on_time"),
+    late: n((r) => r.timeliness === "late"),
+    missing: n((r) => r.timeliness === "missing"),
+    notDue: n((r) => r.timeliness === "not_due"),
+    notStarted: n((r) => r.status === null),
+    draft: n((r) => r.status === "draft"),
+    submitted: n((r) => r.status === "submitted"),
+    returned: n((r) => r.status === "returned"),
+    approved: n((r) => r.status === "approved"),
+  };
+}
+
+/** A period with its counts and the caller's own reporting units. */
+export async function presentPeriods(
+  db: Database,
+  ctx: ReportingPlan,
+  basis: ReportingBasis,
+  periods: readonly ReportingPeriodRow[],
+  now = new Date(),
+): Promise<{ period: TReportingPeriod; rows: TPeriodUnitStatus[] }[]> {
+  const today = todayIso(now);
+  const reports = await reportsOfPeriods(db, periods);
+  const names = await userNames(
+    db,
+    periods.map((p) => p.adjustedBy),
+  );
+  return periods.map((p) => {
+    const rows = unitStatusRows(basis, p, reports, today);
+    const mine = rows
+      .filter((r) => can(ctx.actor, "reports.submit", basis.units, r.unit.id))
+      .map((r) => ({
+        unit: r.unit,
+        status: r.status,
+        timeliness: r.timeliness,
+        canEdit: r.status !== "submitted" && r.status !== "approved",
+      }));
+    return {
+      rows,
+      period: {
+        ...presentPeriodRef(p),
+        id: p.id,
+        adjusted: p.adjustedAt
+          ? {
+              by: p.adjustedBy ? { id: p.adjustedBy, name: names.get(p.adjustedBy) ?? "—" } : null,
+              at: p.adjustedAt.toISOString(),
+              reason: p.adjustReason,
+            }
+          : null,
+        overdue: today > p.dueDate,
+        counts: countsOf(rows),
+        mine,
+      },
+    };
+  });
+}

@@ -1,0 +1,287 @@
+import {
+  ZAdjustPeriod,
+  ZAttainmentQuery,
+  ZOpenAdhocPeriod,
+  ZPeriodParams,
+  ZPeriodStatus,
+  ZPlanAttainment,
+  ZPlanCodeParams,
+  ZPlanPeriods,
+  ZReopenReport,
+  ZReportAction,
+  ZReportHistory,
+  ZReportingPeriod,
+  ZReportParams,
+  ZReturnReport,
+  ZSaveReport,
+  ZUnitReport,
+} from "@dtplan/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppConfig } from "../../config.ts";
+import type { Database } from "../../db/database.ts";
+import { todayIso } from "../../db/sql.ts";
+import { requireActor } from "../auth/access.ts";
+import { adjustPeriod } from "./adjust-period.ts";
+import { ensurePeriods } from "./ensure-periods.ts";
+import { getReport, presentReport, reportScope } from "./get-report.ts";
+import { openAdhocPeriod } from "./open-adhoc-period.ts";
+import { presentPeriods } from "./period-status.ts";
+import { reopenReport } from "./reopen-report.ts";
+import { reportHistory } from "./report-history.ts";
+import { findPeriod, loadBasis, type ReportingPlan, reportingPlan } from "./reporting-context.ts";
+import { reviewReport } from "./review-report.ts";
+import { planAttainment } from "./roll-up.ts";
+import { saveDraft } from "./save-draft.ts";
+import { submitReport } from "./submit-report.ts";
+
+const TAGS = ["reporting"];
+// Who may act is decided per plan and unit (reporters on their unit, reviewers on the
+// plan's unit); the route only requires someone who reads plans.
+const READ = { access: { permission: "plans.read" as const } };
+
+export async function reportingRoutes(
+  app: FastifyInstance,
+  { db, config }: { db: Database; config: AppConfig },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const plan = (request: { params: { code: string } } & Parameters<typeof requireActor>[0]) =>
+    reportingPlan(db, requireActor(request), request.params.code);
+
+  const onePeriod = async (ctx: ReportingPlan, key: string) => {
+    await ensurePeriods(db, ctx.plan);
+    const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
+    const [out] = await presentPeriods(db, ctx, basis, [period]);
+    return out;
+  };
+
+  r.get(
+    "/plans/:code/periods",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Kỳ báo cáo của kế hoạch",
+        description:
+          "Các kỳ theo chế độ báo cáo của kế hoạch (mốc số liệu theo Nghị định 09/2019/NĐ-CP), kèm số đơn vị phải báo cáo, đúng hạn, trễ hạn, chưa nộp, bị trả lại, đã duyệt.",
+        params: ZPlanCodeParams,
+        response: { 200: ZPlanPeriods },
+      },
+    },
+    async (request) => {
+      const ctx = await plan(request);
+      const periods = await ensurePeriods(db, ctx.plan);
+      const basis = await loadBasis(db, ctx.plan);
+      const root = basis.units.get(ctx.plan.unitId);
+      return {
+        plan: {
+          code: ctx.plan.code,
+          title: ctx.plan.title,
+          unit: { id: ctx.plan.unitId, name: root?.name ?? "—" },
+        },
+        today: todayIso(),
+        periods: (await presentPeriods(db, ctx, basis, periods)).map((p) => p.period),
+        can: { manage: ctx.canReview },
+      };
+    },
+  );
+
+  r.post(
+    "/plans/:code/periods",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Mở kỳ báo cáo đột xuất",
+        description: "Chuyên viên đầu mối hoặc lãnh đạo. Mã kỳ được sinh tự động (`2025-A1`).",
+        params: ZPlanCodeParams,
+        body: ZOpenAdhocPeriod,
+        response: { 201: ZReportingPeriod },
+      },
+    },
+    async (request, reply) => {
+      const ctx = await plan(request);
+      const row = await openAdhocPeriod(db, { ctx, input: request.body });
+      return reply.code(201).send((await onePeriod(ctx, row.key)).period);
+    },
+  );
+
+  r.patch(
+    "/plans/:code/periods/:key",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Điều chỉnh kỳ báo cáo",
+        description: "Đổi ngày bắt đầu, kết thúc, hạn báo cáo hoặc tên kỳ; ghi nhật ký.",
+        params: ZPeriodParams,
+        body: ZAdjustPeriod,
+        response: { 200: ZReportingPeriod },
+      },
+    },
+    async (request) => {
+      const ctx = await plan(request);
+      await adjustPeriod(db, { ctx, key: request.params.key, input: request.body });
+      return (await onePeriod(ctx, request.params.key)).period;
+    },
+  );
+
+  r.get(
+    "/plans/:code/periods/:key/status",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Tình hình nộp báo cáo theo đơn vị",
+        description: "Từng đơn vị phải báo cáo: trạng thái, ngày nộp, số ngày trễ — để đôn đốc.",
+        params: ZPeriodParams,
+        response: { 200: ZPeriodStatus },
+      },
+    },
+    async (request) => {
+      const ctx = await plan(request);
+      const { period, rows } = await onePeriod(ctx, request.params.key);
+      return { plan: { code: ctx.plan.code, title: ctx.plan.title }, today: todayIso(), period, units: rows };
+    },
+  );
+
+  const reportParams = { tags: TAGS, params: ZReportParams };
+  const scopeOf = async (
+    request: Parameters<typeof requireActor>[0] & { params: { code: string; key: string; unitId: string } },
+  ) => reportScope(db, await plan(request), request.params.key, request.params.unitId);
+
+  r.get(
+    "/plans/:code/periods/:key/reports/:unitId",
+    {
+      config: READ,
+      schema: {
+        ...reportParams,
+        summary: "Báo cáo của đơn vị trong kỳ",
+        description:
+          "Nhiệm vụ (tiến độ, kết quả), số liệu chỉ tiêu (tử số, mẫu số với chỉ số tỷ lệ), khó khăn, kiến nghị. Lần mở đầu tiên của cán bộ báo cáo tạo bản nháp.",
+        response: { 200: ZUnitReport },
+      },
+    },
+    async (request) =>
+      getReport(db, { ctx: await plan(request), key: request.params.key, unitId: request.params.unitId }),
+  );
+
+  r.put(
+    "/plans/:code/periods/:key/reports/:unitId",
+    {
+      config: READ,
+      schema: {
+        ...reportParams,
+        summary: "Lưu nháp báo cáo",
+        description:
+          "Chỉ thay đổi phần gửi lên. Gửi `version` đã tải; 409 nếu người khác đã lưu sau đó. Lỗi số liệu trả về `details` theo từng trường.",
+        body: ZSaveReport,
+        response: { 200: ZUnitReport },
+      },
+    },
+    async (request) => {
+      const scope = await scopeOf(request);
+      return presentReport(db, scope, await saveDraft(db, { scope, input: request.body }));
+    },
+  );
+
+  const actions = [
+    ["submit", "Nộp báo cáo", "Cán bộ báo cáo của đơn vị; kiểm tra đủ số liệu bắt buộc."],
+    ["approve", "Duyệt báo cáo", "Chuyên viên đầu mối hoặc lãnh đạo; khoá số liệu của đơn vị trong kỳ."],
+  ] as const;
+  for (const [action, summary, description] of actions) {
+    r.post(
+      `/plans/:code/periods/:key/reports/:unitId/${action}`,
+      {
+        config: READ,
+        schema: {
+          ...reportParams,
+          summary,
+          description,
+          body: ZReportAction,
+          response: { 200: ZUnitReport },
+        },
+      },
+      async (request) => {
+        const scope = await scopeOf(request);
+        const row =
+          action === "submit"
+            ? await submitReport(db, { scope, input: request.body })
+            : await reviewReport(db, { scope, decision: "approve", input: request.body });
+        return presentReport(db, scope, row);
+      },
+    );
+  }
+
+  r.post(
+    "/plans/:code/periods/:key/reports/:unitId/return",
+    {
+      config: READ,
+      schema: {
+        ...reportParams,
+        summary: "Trả lại báo cáo",
+        description: "Chuyên viên đầu mối hoặc lãnh đạo, kèm ý kiến; đơn vị sửa rồi nộp lại.",
+        body: ZReturnReport,
+        response: { 200: ZUnitReport },
+      },
+    },
+    async (request) => {
+      const scope = await scopeOf(request);
+      return presentReport(
+        db,
+        scope,
+        await reviewReport(db, { scope, decision: "return", input: request.body }),
+      );
+    },
+  );
+
+  r.post(
+    "/plans/:code/periods/:key/reports/:unitId/reopen",
+    {
+      config: READ,
+      schema: {
+        ...reportParams,
+        summary: "Mở lại báo cáo đã duyệt",
+        description:
+          "Chuyên viên đầu mối hoặc lãnh đạo, kèm lý do; ghi nhật ký. Báo cáo trở về đơn vị để sửa.",
+        body: ZReopenReport,
+        response: { 200: ZUnitReport },
+      },
+    },
+    async (request) => {
+      const scope = await scopeOf(request);
+      return presentReport(db, scope, await reopenReport(db, { scope, input: request.body }));
+    },
+  );
+
+  r.get(
+    "/plans/:code/periods/:key/reports/:unitId/history",
+    {
+      config: READ,
+      schema: { ...reportParams, summary: "Lịch sử báo cáo", response: { 200: ZReportHistory } },
+    },
+    async (request) => reportHistory(db, await scopeOf(request)),
+  );
+
+  r.get(
+    "/plans/:code/attainment",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Mức độ đạt chỉ tiêu",
+        description:
+          "Số liệu các đơn vị (báo cáo đã nộp, đã duyệt) tổng hợp theo cây tổ chức theo quy tắc của chỉ số; đạt / gần đạt / chưa đạt và xu hướng qua các kỳ.",
+        params: ZPlanCodeParams,
+        querystring: ZAttainmentQuery,
+        response: { 200: ZPlanAttainment },
+      },
+    },
+    async (request) =>
+      planAttainment(db, {
+        ctx: await plan(request),
+        periodKey: request.query.period,
+        nearThreshold: config.attainment.nearThreshold,
+      }),
+  );
+}
