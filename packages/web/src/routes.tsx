@@ -16,6 +16,9 @@ const ReviewPage = lazy(() => import("./pages/plans/review-page.tsx"));
 const PlanDetailPage = lazy(() => import("./pages/plans/plan-detail-page.tsx"));
 const MyTasksPage = lazy(() => import("./pages/my-tasks/my-tasks-page.tsx"));
 const IndicatorsPage = lazy(() => import("./pages/indicators/indicators-page.tsx"));
+const PeriodsPage = lazy(() => import("./pages/reporting/periods-page.tsx"));
+const ChasePage = lazy(() => import("./pages/reporting/chase-page.tsx"));
+const ReportPage = lazy(() => import("./pages/reporting/report-page.tsx"));
 const NotFoundPage = lazy(() => import("./pages/not-found-page.tsx"));
 
 function RequireSession() {
@@ -56,7 +59,9 @@ export const router = createBrowserRouter([
       { path: "plans/:code", element: <PlanDetailPage /> },
       { path: "plans/:code/review", element: <ReviewPage /> },
       { path: "my-tasks", element: <MyTasksPage /> },
-      { path: "periods", element: <ComingSoonPage feature="periods" /> },
+      { path: "periods", element: <PeriodsPage /> },
+      { path: "periods/:code/:key", element: <ChasePage /> },
+      { path: "periods/:code/:key/units/:unitId", element: <ReportPage /> },
       { path: "reports", element: <ComingSoonPage feature="reports" /> },
       { path: "dti", element: <ComingSoonPage feature="dti" /> },
       { path: "indicators", element: <IndicatorsPage /> },

@@ -4,6 +4,7 @@
  */
 import type { budgetVi } from "./budget.vi.ts";
 import type { plansVi } from "./plans.vi.ts";
+import type { reportingVi } from "./reporting.vi.ts";
 
 export const vi = {
   "app.name": "dtplan — Chuyển đổi số",
@@ -349,4 +350,4 @@ export const vi = {
 export type CoreKey = keyof typeof vi;
 export type Dictionary = Record<CoreKey, string>;
 /** Every key: the core's and those of dictionaries that lazy pages bring (`plans.vi.ts`). */
-export type MessageKey = CoreKey | keyof typeof plansVi | keyof typeof budgetVi;
+export type MessageKey = CoreKey | keyof typeof plansVi | keyof typeof budgetVi | keyof typeof reportingVi;

@@ -1,7 +1,8 @@
 import "../../i18n/plans-messages.ts";
-import type { TPlanTarget } from "@dtplan/contracts/plans.ts";
+import type { TMyWork, TMyWorkTask, TTaskStatus } from "@dtplan/contracts/tasks.ts";
 import {
   Alert,
+  Button,
   Card,
   Col,
   Empty,
@@ -13,96 +14,65 @@ import {
   Statistic,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from "antd";
 import { useMemo, useState } from "react";
-import { Link } from "react-router";
-import { orgApi, plansApi, type TPlanTaskListItem, type TTaskStatus } from "../../api/endpoints.ts";
-import { useUser } from "../../auth/session.tsx";
+import { Link, useSearchParams } from "react-router";
+import { tasksApi } from "../../api/tasks.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
-import { formatDate, toIsoDate } from "../../lib/format.ts";
+import { formatDate } from "../../lib/format.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { TaskStatusTag } from "../plans/plan-tags.tsx";
-import { daysUntil, goalText, pillarLabel } from "../plans/review-model.ts";
-import { dueNext, myRole, subtreeOf } from "./my-tasks-model.ts";
+import { goalText, pillarLabel } from "../plans/review-model.ts";
+import { TaskDrawer } from "../tasks/task-drawer.tsx";
+import { allMyTasks, filterTasks } from "./my-tasks-model.ts";
 
-const PAGE = 200;
+type Role = TMyWorkTask["role"];
 
-/** Every published task the user can read (the API pages by 200). */
-async function allTasks(): Promise<TPlanTaskListItem[]> {
-  const out: TPlanTaskListItem[] = [];
-  for (let offset = 0; offset < 2000; offset += PAGE) {
-    const page = await plansApi.tasks({ limit: PAGE, offset });
-    out.push(...page.items);
-    if (out.length >= page.total || page.items.length === 0) break;
-  }
-  return out;
-}
-
-/** Nhiệm vụ của tôi: what my units lead or support, what is late, what is due next. */
+/** Nhiệm vụ của tôi: what my units (and the units merged into them) lead or support, from `GET /api/my-work`. */
 export default function MyTasksPage() {
   const { t, lang, num } = useI18n();
-  const user = useUser();
-  const today = toIsoDate(new Date());
-  const grantUnits = useMemo(
-    () => [...new Map(user.grants.map((g) => [g.unitId, g.unitName])).entries()],
-    [user.grants],
-  );
-  const [unitFilter, setUnitFilter] = useState<string | null>(null);
+  const work = useLoad<TMyWork>(() => tasksApi.myWork(), []);
+  const [params, setParams] = useSearchParams();
+  const openTaskId = params.get("task");
+  const openTask = (id: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (id) next.set("task", id);
+        else next.delete("task");
+        return next;
+      },
+      { replace: true },
+    );
   const [statusFilter, setStatusFilter] = useState<TTaskStatus | null>(null);
-  const tasks = useLoad(allTasks, []);
-  const units = useLoad(() => orgApi.list({ includeClosed: true }).catch(() => ({ items: [] })), []);
+  const [roleFilter, setRoleFilter] = useState<Role | null>(null);
 
-  const mine = useMemo(
-    () => subtreeOf(unitFilter ? [unitFilter] : grantUnits.map(([id]) => id), units.data?.items ?? []),
-    [unitFilter, grantUnits, units.data],
-  );
-  const myTasks = useMemo(
-    () =>
-      (tasks.data ?? [])
-        .map((x) => ({ ...x, role: myRole(x, mine) }))
-        .filter((x): x is TPlanTaskListItem & { role: "lead" | "coordinator" } => x.role !== null),
-    [tasks.data, mine],
-  );
-  const late = myTasks
-    .filter((x) => x.status === "overdue")
-    .sort((a, b) => String(a.deadline?.date).localeCompare(String(b.deadline?.date)));
-  const next = dueNext(myTasks, today, 30);
-  const done = myTasks.filter((x) => x.status === "done" || x.status === "done_late").length;
-  const planCodes = useMemo(() => [...new Set(myTasks.map((x) => x.plan.code))].slice(0, 5), [myTasks]);
-  const plans = useLoad(() => Promise.all(planCodes.map((c) => plansApi.get(c))), [planCodes.join(",")]);
+  const tasks = useMemo(() => (work.data ? allMyTasks(work.data) : []), [work.data]);
+  const rows = filterTasks(tasks, { status: statusFilter, role: roleFilter });
+  const counts = work.data?.counts;
 
-  const deadlineCell = (x: TPlanTaskListItem) => {
-    if (x.recurring) return t("review.recurring");
-    if (!x.deadline?.date) return x.deadline?.text ?? t("common.notSet");
-    const d = daysUntil(x.deadline.date, today);
+  const daysNote = (x: TMyWorkTask) => {
     const open = x.status === "not_started" || x.status === "in_progress" || x.status === "overdue";
+    if (!open || x.daysLeft === null) return null;
     return (
-      <>
-        <div>{formatDate(x.deadline.date)}</div>
-        {open && (
-          <Typography.Text type={d < 0 ? "danger" : "secondary"} style={{ fontSize: 12 }}>
-            {d < 0 ? t("myTasks.daysLate", { n: -d }) : t("myTasks.daysLeft", { n: d })}
-          </Typography.Text>
-        )}
-      </>
+      <Typography.Text type={x.daysLeft < 0 ? "danger" : "secondary"} style={{ fontSize: 12 }}>
+        {x.daysLeft < 0
+          ? t("myTasks.daysLate", { n: -x.daysLeft })
+          : t("myTasks.daysLeft", { n: x.daysLeft })}
+      </Typography.Text>
     );
   };
 
-  const inlineDeadline = (x: TPlanTaskListItem) => {
-    if (!x.deadline?.date) return x.recurring ? t("review.recurring") : (x.deadline?.text ?? "");
-    const d = daysUntil(x.deadline.date, today);
-    const note = d < 0 ? t("myTasks.daysLate", { n: -d }) : t("myTasks.daysLeft", { n: d });
-    return (
-      <>
-        {formatDate(x.deadline.date)} ·{" "}
-        <Typography.Text type={d < 0 ? "danger" : "secondary"}>{note}</Typography.Text>
-      </>
-    );
+  const deadlineText = (x: TMyWorkTask) => {
+    if (x.recurring) return t("review.recurring");
+    if (x.deadline?.date) return formatDate(x.deadline.date);
+    return x.deadline?.text ?? t("common.notSet");
   };
 
-  const compact = (list: typeof myTasks, empty: string, testId: string) => (
+  const compact = (list: TMyWorkTask[], empty: string, testId: string) => (
     <List
       size="small"
       dataSource={list.slice(0, 8)}
@@ -112,11 +82,13 @@ export default function MyTasksPage() {
         <List.Item>
           <div style={{ width: "100%" }}>
             <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 2 }}>
-              {x.text}
+              <Typography.Link onClick={() => openTask(x.id)}>{x.text}</Typography.Link>
             </Typography.Paragraph>
             <Space size={8} wrap style={{ fontSize: 12 }}>
               <TaskStatusTag status={x.status} />
-              <span>{inlineDeadline(x)}</span>
+              <span>
+                {deadlineText(x)} {daysNote(x) && <>· {daysNote(x)}</>}
+              </span>
               <Link to={`/plans/${x.plan.code}`} style={{ fontSize: 12 }}>
                 {x.plan.title} ({x.plan.code})
               </Link>
@@ -127,42 +99,29 @@ export default function MyTasksPage() {
     />
   );
 
-  const rows = statusFilter ? myTasks.filter((x) => x.status === statusFilter) : myTasks;
+  const unitNames = (work.data?.units ?? []).map((u) => u.name).join(", ");
 
   return (
     <>
       <PageHeader
         title={t("myTasks.title")}
-        subtitle={t("myTasks.subtitle")}
-        extra={
-          grantUnits.length > 1 && (
-            <Select
-              style={{ width: 280 }}
-              value={unitFilter ?? ""}
-              onChange={(v) => setUnitFilter(v || null)}
-              options={[
-                { value: "", label: t("myTasks.allUnits") },
-                ...grantUnits.map(([id, name]) => ({ value: id, label: name })),
-              ]}
-            />
-          )
-        }
+        subtitle={unitNames ? `${t("myTasks.subtitle")} — ${unitNames}` : t("myTasks.subtitle")}
       />
-      {grantUnits.length === 0 && (
+      {work.data && work.data.units.length === 0 && (
         <Alert type="info" showIcon title={t("myTasks.noUnits")} style={{ marginBottom: 12 }} />
       )}
-      {tasks.error && <Alert type="error" showIcon title={tasks.error} style={{ marginBottom: 12 }} />}
+      {work.error && <Alert type="error" showIcon title={work.error} style={{ marginBottom: 12 }} />}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {(
           [
-            [t("myTasks.stat.total"), myTasks.length, undefined],
-            [t("myTasks.stat.overdue"), late.length, "#cf1322"],
-            [t("myTasks.stat.dueSoon"), next.length, "#d46b08"],
-            [t("myTasks.stat.done"), done, "#389e0d"],
+            [t("myTasks.stat.total"), tasks.length, undefined],
+            [t("myTasks.stat.overdue"), counts?.overdue ?? 0, "#cf1322"],
+            [t("myTasks.stat.dueSoon"), counts?.dueSoon ?? 0, "#d46b08"],
+            [t("myTasks.stat.done"), counts?.done ?? 0, "#389e0d"],
           ] as const
         ).map(([label, value, color]) => (
           <Col key={label} xs={12} md={6}>
-            <Card size="small" loading={tasks.loading && !tasks.data}>
+            <Card size="small" loading={work.loading && !work.data}>
               <Statistic title={label} value={value} styles={{ content: { color } }} />
             </Card>
           </Col>
@@ -174,12 +133,12 @@ export default function MyTasksPage() {
             size="small"
             title={
               <Space>
-                <Tag color="error">{late.length}</Tag>
+                <Tag color="error">{counts?.overdue ?? 0}</Tag>
                 {t("myTasks.late")}
               </Space>
             }
           >
-            {compact(late, t("myTasks.noneLate"), "my-late")}
+            {compact(work.data?.overdue ?? [], t("myTasks.noneLate"), "my-late")}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -187,12 +146,12 @@ export default function MyTasksPage() {
             size="small"
             title={
               <Space>
-                <Tag color="warning">{next.length}</Tag>
+                <Tag color="warning">{counts?.dueSoon ?? 0}</Tag>
                 {t("myTasks.next")}
               </Space>
             }
           >
-            {compact(next, t("myTasks.noneNext"), "my-next")}
+            {compact(work.data?.dueSoon ?? [], t("myTasks.noneNext"), "my-next")}
           </Card>
         </Col>
       </Row>
@@ -200,23 +159,36 @@ export default function MyTasksPage() {
         title={t("myTasks.all")}
         style={{ marginBottom: 12 }}
         extra={
-          <Select
-            allowClear
-            placeholder={t("myTasks.col.status")}
-            style={{ width: 200 }}
-            value={statusFilter}
-            onChange={(v) => setStatusFilter(v ?? null)}
-            options={(["not_started", "in_progress", "done", "done_late", "overdue"] as const).map((s) => ({
-              value: s,
-              label: t(`taskStatus.${s}`),
-            }))}
-          />
+          <Space wrap>
+            <Select
+              allowClear
+              placeholder={t("myTasks.col.role")}
+              style={{ width: 140 }}
+              value={roleFilter}
+              onChange={(v) => setRoleFilter(v ?? null)}
+              options={(["lead", "coordinator"] as const).map((r) => ({
+                value: r,
+                label: t(`myTasks.role.${r}`),
+              }))}
+            />
+            <Select
+              allowClear
+              placeholder={t("myTasks.col.status")}
+              style={{ width: 200 }}
+              value={statusFilter}
+              onChange={(v) => setStatusFilter(v ?? null)}
+              options={(["not_started", "in_progress", "done", "done_late", "overdue"] as const).map((s) => ({
+                value: s,
+                label: t(`taskStatus.${s}`),
+              }))}
+            />
+          </Space>
         }
       >
-        <Table
+        <Table<TMyWorkTask>
           rowKey="id"
           size="small"
-          loading={tasks.loading}
+          loading={work.loading}
           dataSource={rows}
           locale={{ emptyText: <Empty description={t("myTasks.empty")} /> }}
           pagination={{ pageSize: 20, showSizeChanger: false }}
@@ -227,8 +199,8 @@ export default function MyTasksPage() {
               dataIndex: "text",
               render: (text: string, x) => (
                 <>
-                  <div>{text}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Link onClick={() => openTask(x.id)}>{text}</Typography.Link>
+                  <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
                     {pillarLabel(x.pillar, lang)}
                   </Typography.Text>
                 </>
@@ -242,36 +214,56 @@ export default function MyTasksPage() {
                 <>
                   <Link to={`/plans/${x.plan.code}`}>{x.plan.title}</Link>
                   <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-                    {x.plan.code} · {t("plans.versionN", { n: x.plan.version })}
+                    {x.plan.code}
                   </Typography.Text>
                 </>
               ),
             },
             {
               title: t("myTasks.col.role"),
-              key: "role",
+              dataIndex: "role",
               width: 110,
-              render: (_: unknown, x) => (
-                <Tag color={x.role === "lead" ? "blue" : "default"}>{t(`myTasks.role.${x.role}`)}</Tag>
-              ),
+              render: (role: Role, x) =>
+                role === "lead" || !x.lead ? (
+                  <Tag color={role === "lead" ? "blue" : "default"}>{t(`myTasks.role.${role}`)}</Tag>
+                ) : (
+                  // The lead unit in a tooltip: the row then reads "Phối hợp" only.
+                  <Tooltip title={t("myTasks.leadBy", { unit: x.lead.name })}>
+                    <Tag>{t(`myTasks.role.${role}`)}</Tag>
+                  </Tooltip>
+                ),
             },
             {
               title: t("myTasks.col.deadline"),
               key: "deadline",
               width: 140,
-              render: (_: unknown, x) => deadlineCell(x),
+              render: (_: unknown, x) => (
+                <>
+                  <div>{deadlineText(x)}</div>
+                  {daysNote(x)}
+                </>
+              ),
             },
             {
               title: t("myTasks.col.progress"),
-              key: "progress",
+              dataIndex: "progress",
               width: 120,
-              render: (_: unknown, x) => <Progress percent={x.progress ?? 0} size="small" />,
+              render: (p: number) => <Progress percent={p ?? 0} size="small" />,
             },
             {
               title: t("myTasks.col.status"),
               dataIndex: "status",
               width: 150,
               render: (s: TTaskStatus) => <TaskStatusTag status={s} />,
+            },
+            {
+              key: "open",
+              width: 90,
+              render: (_: unknown, x) => (
+                <Button size="small" onClick={() => openTask(x.id)}>
+                  {t("myTasks.open")}
+                </Button>
+              ),
             },
           ]}
         />
@@ -280,36 +272,39 @@ export default function MyTasksPage() {
         title={t("myTasks.targets")}
         extra={<Typography.Text type="secondary">{t("myTasks.targetsHint")}</Typography.Text>}
       >
-        {(plans.data ?? []).length === 0 && <Empty />}
-        {(plans.data ?? []).map((p) => (
-          <div key={p.code} style={{ marginBottom: 16 }}>
-            <Typography.Title level={5}>
-              <Link to={`/plans/${p.code}`}>{p.title}</Link>
-            </Typography.Title>
-            <Table<TPlanTarget>
-              rowKey="id"
-              size="small"
-              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-              dataSource={p.targets}
-              columns={[
-                { title: t("detail.col.target"), dataIndex: "text" },
-                {
-                  title: t("item.pillar"),
-                  dataIndex: "pillar",
-                  width: 180,
-                  render: (x: string) => pillarLabel(x, lang),
-                },
-                {
-                  title: t("detail.col.goal"),
-                  key: "goal",
-                  width: 140,
-                  render: (_: unknown, x) => <b>{goalText(x, (v) => num(v))}</b>,
-                },
-              ]}
-            />
-          </div>
-        ))}
+        <Table
+          rowKey="id"
+          size="small"
+          loading={work.loading}
+          dataSource={work.data?.targets ?? []}
+          pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty /> }}
+          columns={[
+            { title: t("detail.col.target"), dataIndex: "text" },
+            {
+              title: t("item.pillar"),
+              dataIndex: "pillar",
+              width: 180,
+              render: (x: string) => pillarLabel(x, lang),
+            },
+            {
+              title: t("myTasks.col.plan"),
+              key: "plan",
+              width: 200,
+              render: (_: unknown, x) => <Link to={`/plans/${x.plan.code}`}>{x.plan.title}</Link>,
+            },
+            {
+              title: t("detail.col.goal"),
+              key: "goal",
+              width: 140,
+              render: (_: unknown, x) => (
+                <b>{goalText(x as Parameters<typeof goalText>[0], (v) => num(v))}</b>
+              ),
+            },
+          ]}
+        />
       </Card>
+      <TaskDrawer taskId={openTaskId} onClose={() => openTask(null)} onChanged={work.reload} />
     </>
   );
 }

@@ -1,0 +1,58 @@
+/** Typed calls for reporting periods and unit reports; imported by the (lazy) reporting pages only. */
+import type {
+  TAdjustPeriod,
+  TOpenAdhocPeriod,
+  TPeriodStatus,
+  TPlanAttainment,
+  TPlanPeriods,
+  TReportHistory,
+  TReportingPeriod,
+  TSaveReport,
+  TUnitReport,
+} from "@dtplan/contracts/reporting.ts";
+import type { TEvidenceFile } from "@dtplan/contracts/tasks.ts";
+import { api } from "./client.ts";
+
+const enc = encodeURIComponent;
+const periodsPath = (code: string) => `/plans/${enc(code)}/periods`;
+const periodPath = (code: string, key: string) => `${periodsPath(code)}/${enc(key)}`;
+const reportPath = (code: string, key: string, unitId: string) =>
+  `${periodPath(code, key)}/reports/${enc(unitId)}`;
+
+export interface ReportRef {
+  code: string;
+  periodKey: string;
+  unitId: string;
+}
+
+export const reportingApi = {
+  periods: (code: string) => api.get<TPlanPeriods>(periodsPath(code)),
+  adjustPeriod: (code: string, key: string, body: TAdjustPeriod) =>
+    api.patch<TReportingPeriod>(periodPath(code, key), body),
+  openAdhoc: (code: string, body: TOpenAdhocPeriod) => api.post<TReportingPeriod>(periodsPath(code), body),
+  status: (code: string, key: string) => api.get<TPeriodStatus>(`${periodPath(code, key)}/status`),
+  report: (r: ReportRef) => api.get<TUnitReport>(reportPath(r.code, r.periodKey, r.unitId)),
+  /** Lưu nháp; 409 when `version` moved (someone else saved or acted). */
+  save: (r: ReportRef, body: TSaveReport) =>
+    api.put<TUnitReport>(reportPath(r.code, r.periodKey, r.unitId), body),
+  submit: (r: ReportRef, version: number) =>
+    api.post<TUnitReport>(`${reportPath(r.code, r.periodKey, r.unitId)}/submit`, { version }),
+  returnReport: (r: ReportRef, version: number, comment: string) =>
+    api.post<TUnitReport>(`${reportPath(r.code, r.periodKey, r.unitId)}/return`, { version, comment }),
+  approve: (r: ReportRef, version: number) =>
+    api.post<TUnitReport>(`${reportPath(r.code, r.periodKey, r.unitId)}/approve`, { version }),
+  reopen: (r: ReportRef, reason: string) =>
+    api.post<TUnitReport>(`${reportPath(r.code, r.periodKey, r.unitId)}/reopen`, { reason }),
+  history: (r: ReportRef) => api.get<TReportHistory>(`${reportPath(r.code, r.periodKey, r.unitId)}/history`),
+  uploadEvidence: (r: ReportRef, file: File, onProgress?: (percent: number) => void) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return api.upload<TEvidenceFile>(
+      `${reportPath(r.code, r.periodKey, r.unitId)}/evidence`,
+      form,
+      onProgress,
+    );
+  },
+  attainment: (code: string, period?: string) =>
+    api.get<TPlanAttainment>(`/plans/${enc(code)}/attainment`, { period }),
+};

@@ -1,0 +1,163 @@
+import "../../i18n/reporting-messages.ts";
+import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-design/icons";
+import type { TReportingPeriod, TTargetAttainment } from "@dtplan/contracts/reporting.ts";
+import { Alert, Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { useState } from "react";
+import { reportingApi } from "../../api/reporting.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { useLoad } from "../../lib/use-load.ts";
+import { goalText, pillarLabel } from "../plans/review-model.ts";
+
+const ATTAINMENT_COLOR: Record<TTargetAttainment["attainment"], string> = {
+  achieved: "success",
+  near: "warning",
+  not_achieved: "error",
+  no_data: "default",
+  qualitative: "purple",
+};
+
+/** Mức độ đạt chỉ tiêu of a plan in a period: the rolled-up figure, the assessment and the trend. */
+export function AttainmentCard({ planCode, periods }: { planCode: string; periods: TReportingPeriod[] }) {
+  const { t, lang, num } = useI18n();
+  const [period, setPeriod] = useState<string | undefined>(undefined);
+  const data = useLoad(() => reportingApi.attainment(planCode, period), [planCode, period]);
+  const counts = data.data?.counts;
+
+  return (
+    <Card
+      title={t("periods.attainment")}
+      data-testid="attainment"
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{t("periods.attainmentPeriod")}</Typography.Text>
+          <Select
+            style={{ width: 220 }}
+            value={period ?? data.data?.period?.key}
+            onChange={setPeriod}
+            options={periods.map((p) => ({ value: p.key, label: p.label }))}
+          />
+        </Space>
+      }
+    >
+      {data.error && <Alert type="error" showIcon title={data.error} />}
+      {data.data && !data.data.period && <Alert type="info" showIcon title={t("attainment.noPeriod")} />}
+      {counts && (
+        <Typography.Paragraph type="secondary">
+          {t("attainment.summary", {
+            achieved: counts.achieved,
+            near: counts.near,
+            notAchieved: counts.notAchieved,
+            noData: counts.noData,
+          })}
+        </Typography.Paragraph>
+      )}
+      <Table<TTargetAttainment>
+        rowKey="targetKey"
+        size="small"
+        loading={data.loading}
+        dataSource={data.data?.targets ?? []}
+        pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
+        columns={[
+          {
+            title: t("attainment.col.target"),
+            dataIndex: "text",
+            render: (text: string, x) => (
+              <>
+                <div>{text}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {pillarLabel(x.pillar, lang)}
+                  {x.indicator ? ` · ${x.indicator.name}` : ""}
+                </Typography.Text>
+              </>
+            ),
+          },
+          {
+            title: t("attainment.col.goal"),
+            key: "goal",
+            width: 150,
+            render: (_: unknown, x) =>
+              goalText(
+                { comparator: x.comparator, value: x.targetValue, unit: x.unit, year: x.year } as Parameters<
+                  typeof goalText
+                >[0],
+                (v) => num(v),
+              ),
+          },
+          {
+            title: t("attainment.col.value"),
+            key: "value",
+            width: 150,
+            align: "right",
+            render: (_: unknown, x) =>
+              x.value === null ? (
+                "—"
+              ) : (
+                <>
+                  <b>
+                    {num(x.value)}
+                    {x.unit === "%" || x.indicator?.aggregation === "ratio"
+                      ? "%"
+                      : x.unit
+                        ? ` ${x.unit}`
+                        : ""}
+                  </b>
+                  {x.numerator !== null && x.denominator !== null && (
+                    <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                      {num(x.numerator)}/{num(x.denominator)}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
+          },
+          {
+            title: t("attainment.col.units"),
+            dataIndex: "reportingUnits",
+            width: 110,
+            align: "right",
+            render: (n: number) => num(n),
+          },
+          {
+            title: t("attainment.col.status"),
+            key: "status",
+            width: 140,
+            render: (_: unknown, x) => <Tag color={ATTAINMENT_COLOR[x.attainment]}>{x.attainmentLabel}</Tag>,
+          },
+          {
+            title: t("attainment.col.trend"),
+            key: "trend",
+            width: 90,
+            align: "center",
+            render: (_: unknown, x) => (
+              <Tooltip
+                title={
+                  <>
+                    <div>{x.trendLabel}</div>
+                    {x.series.map((s) => (
+                      <div key={s.periodKey}>
+                        {s.label}: {s.value === null ? "—" : num(s.value)}
+                      </div>
+                    ))}
+                  </>
+                }
+              >
+                <span role="img" aria-label={x.trendLabel} style={{ fontSize: 16 }}>
+                  {x.trend === "up" ? (
+                    <ArrowUpOutlined
+                      style={{ color: x.indicator?.direction === "decrease" ? "#cf1322" : "#389e0d" }}
+                    />
+                  ) : x.trend === "down" ? (
+                    <ArrowDownOutlined
+                      style={{ color: x.indicator?.direction === "decrease" ? "#389e0d" : "#cf1322" }}
+                    />
+                  ) : (
+                    <ArrowRightOutlined style={{ color: "#8c8c8c" }} />
+                  )}
+                </span>
+              </Tooltip>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
