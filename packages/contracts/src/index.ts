@@ -6,6 +6,7 @@ export * from "./health.ts";
 export * from "./indicators.ts";
 export * from "./org.ts";
 export * from "./plans.ts";
+export * from "./reminders.ts";
 export * from "./reporting.ts";
 export * from "./tasks.ts";
 export * from "./users.ts";

@@ -52,6 +52,31 @@ export interface AppConfig {
   evidence: EvidenceConfig;
   /** Đạt / gần đạt: a figure reaching `nearThreshold` of its target is "near" (default 0.9). */
   attainment: { nearThreshold: number };
+  reminders: RemindersConfig;
+  /** Outgoing mail; `null` without DTPLAN_SMTP_HOST (e-mails wait in the outbox). */
+  smtp: SmtpConfig | null;
+}
+
+/** Nhắc nộp báo cáo: when reminders go out and how often the scheduler looks. */
+export interface RemindersConfig {
+  /** Remind this many days before the due date (default 3). */
+  daysBefore: number;
+  /** After the due date, remind again every N days (default 3). */
+  overdueEveryDays: number;
+  /** Scheduler tick; 0 turns the in-process scheduler off (tests). */
+  intervalMs: number;
+  /** Address of the web app, for links in e-mails (default http://HOST:PORT). */
+  publicUrl: string;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
 }
 
 const booleanFlag = z
@@ -85,6 +110,20 @@ const ZEnv = z
       .gt(0, "DTPLAN_ATTAINMENT_NEAR phải trong khoảng (0, 1]")
       .max(1, "DTPLAN_ATTAINMENT_NEAR phải trong khoảng (0, 1]")
       .default(0.9),
+    DTPLAN_REMINDER_DAYS_BEFORE: z.coerce.number().int().min(0).max(60).default(3),
+    DTPLAN_REMINDER_OVERDUE_EVERY_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    DTPLAN_REMINDER_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(15 * 60_000),
+    DTPLAN_PUBLIC_URL: z.url("DTPLAN_PUBLIC_URL phải là địa chỉ http(s)://…").optional(),
+    DTPLAN_SMTP_HOST: z.string().min(1).optional(),
+    DTPLAN_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    DTPLAN_SMTP_SECURE: booleanFlag,
+    DTPLAN_SMTP_USER: z.string().min(1).optional(),
+    DTPLAN_SMTP_PASSWORD: z.string().min(1).optional(),
+    DTPLAN_SMTP_FROM: z.string().min(3).default("dtplan <no-reply@dtplan.local>"),
   })
   .superRefine((e, ctx) => {
     if (!e.DTPLAN_S3_ENDPOINT) return;
@@ -123,6 +162,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     bodyLimit: 1024 * 1024,
     logLevel: e.DTPLAN_LOG_LEVEL,
     attainment: { nearThreshold: e.DTPLAN_ATTAINMENT_NEAR },
+    reminders: {
+      daysBefore: e.DTPLAN_REMINDER_DAYS_BEFORE,
+      overdueEveryDays: e.DTPLAN_REMINDER_OVERDUE_EVERY_DAYS,
+      intervalMs: e.DTPLAN_REMINDER_INTERVAL_MS,
+      publicUrl: (e.DTPLAN_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ""),
+    },
+    smtp: e.DTPLAN_SMTP_HOST
+      ? {
+          host: e.DTPLAN_SMTP_HOST,
+          port: e.DTPLAN_SMTP_PORT,
+          secure: e.DTPLAN_SMTP_SECURE,
+          user: e.DTPLAN_SMTP_USER ?? null,
+          password: e.DTPLAN_SMTP_PASSWORD ?? null,
+          from: e.DTPLAN_SMTP_FROM,
+        }
+      : null,
     evidence: {
       maxBytes: Math.round(e.DTPLAN_EVIDENCE_MAX_MB * 1024 * 1024),
       store: e.DTPLAN_S3_ENDPOINT
@@ -156,6 +211,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     bodyLimit: 1024 * 1024,
     logLevel: "silent",
     attainment: { nearThreshold: 0.9 },
+    reminders: { daysBefore: 3, overdueEveryDays: 3, intervalMs: 0, publicUrl: "http://127.0.0.1:3000" },
+    smtp: null,
     evidence: {
       maxBytes: 20 * 1024 * 1024,
       store: { kind: "local", dir: path.join(tmpdir(), "dtplan-evidence-test") },

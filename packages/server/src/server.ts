@@ -4,6 +4,7 @@ import type { AppConfig } from "./config.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { type DemoAccount, hasAnyUnit, hasDemoAdmin, seedDemo } from "./modules/demo/seed.ts";
+import { startReminderScheduler } from "./modules/reminders/scheduler.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -43,6 +44,7 @@ export async function startServer(
     const ready = app;
     const address = await ready.listen({ host: config.host, port: config.port });
     const url = address.replace("[::1]", "localhost");
+    const scheduler = startReminderScheduler(db, config, ready.log);
     let closing: Promise<void> | null = null;
     return {
       app: ready,
@@ -52,6 +54,7 @@ export async function startServer(
       close: () =>
         (closing ??= (async () => {
           try {
+            await scheduler?.stop();
             await ready.close();
           } finally {
             await closeDatabase(db);

@@ -347,3 +347,45 @@ export function isoDaysFromToday(days: number): string {
   const now = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
   return now.toISOString().slice(0, 10);
 }
+
+/**
+ * A published plan of a district with one task led by each commune, the quarterly
+ * regime (due the 15th of the quarter's last month) and a ratio indicator on the
+ * digital-government target — the shape reporting, Excel and reminder tests share.
+ */
+export async function buildReportingPlan(db: Database) {
+  const { indicators, planReportingRules } = await import("../src/db/schema.ts");
+  const { and, eq } = await import("drizzle-orm");
+  const tenant = await buildTenant(db);
+  const { plan, tasks } = await buildPublishedPlan(db, tenant.district, {
+    tasks: [{ leadUnitId: tenant.communeA.id }, { leadUnitId: tenant.communeB.id }],
+  });
+  await db.insert(planReportingRules).values({
+    tenantId: plan.tenantId,
+    planId: plan.id,
+    position: 0,
+    frequency: "quarterly",
+    dueDay: 15,
+    dueLastOfPeriod: true,
+    text: "Định kỳ hàng quý (trước ngày 15 của tháng cuối quý)",
+  });
+  const code = `TL-${unique()}`;
+  await db.insert(indicators).values({
+    tenantId: plan.tenantId,
+    code,
+    name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+    unit: "%",
+    pillar: "digital_government",
+    aggregation: "ratio",
+    direction: "increase",
+    numeratorLabel: "Số hồ sơ trực tuyến toàn trình",
+    denominatorLabel: "Tổng số hồ sơ",
+    origin: "local",
+  });
+  const [target] = await db
+    .update(planTargets)
+    .set({ indicatorCode: code, comparator: ">=", value: 80, year: 2025 })
+    .where(and(eq(planTargets.planId, plan.id), eq(planTargets.pillar, "digital_government")))
+    .returning();
+  return { ...tenant, plan, tasks, targetKey: target.key };
+}

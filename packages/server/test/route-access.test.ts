@@ -212,6 +212,26 @@ const SAMPLES: Record<
   "GET /api/plans/:code/periods/:key/reports/:unitId/history": (t) => ({
     url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/history`,
   }),
+  "GET /api/plans/:code/periods/:key/reports/:unitId/xlsx": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/xlsx`,
+  }),
+  "POST /api/plans/:code/periods/:key/reports/:unitId/xlsx": (t) => {
+    const body = multipart({}, { name: "file", fileName: "bao-cao.xlsx", bytes: "PK" });
+    return {
+      url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/xlsx`,
+      payload: body.payload,
+      headers: body.headers,
+    };
+  },
+  "POST /api/plans/:code/periods/:key/remind": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/remind`,
+  }),
+  // Own notifications only: another user's id is simply not found.
+  "GET /api/notifications": () => ({ url: "/api/notifications" }),
+  "POST /api/notifications/:id/read": () => ({
+    url: "/api/notifications/00000000-0000-4000-8000-000000000000/read",
+  }),
+  "POST /api/notifications/read-all": () => ({ url: "/api/notifications/read-all" }),
   "GET /api/plans/:code/attainment": (t) => ({ url: `/api/plans/${t.plan.code}/attainment` }),
   "GET /api/plans/:code/budget": (t) => ({ url: `/api/plans/${t.plan.code}/budget` }),
   "GET /api/plans/:code/budget-items": (t) => ({ url: `/api/plans/${t.plan.code}/budget-items` }),

@@ -3,7 +3,13 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "./database.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
-export const MIGRATIONS = ["0001_foundation", "0002_plans", "0003_task_activity", "0004_reporting"] as const;
+export const MIGRATIONS = [
+  "0001_foundation",
+  "0002_plans",
+  "0003_task_activity",
+  "0004_reporting",
+  "0005_reminders",
+] as const;
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];
 
