@@ -1,4 +1,5 @@
 import { type TUnitReport, ZUnitReport } from "@dtplan/contracts";
+import { makeZip } from "@dtplan/domain/extract/read/fixtures.ts";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
@@ -156,6 +157,17 @@ describeBothDatabases("reporting: the unit's period form as Excel", (ctx) => {
     const messages = (res.json().error.details as { message: string }[]).map((d) => d.message);
     expect(messages.some((m) => m.includes("đã được cập nhật sau khi tải"))).toBe(true);
     expect(messages.some((m) => m.includes("đơn vị khác"))).toBe(true);
+  });
+
+  it("refuses an .xlsx zip bomb before expanding it, saving nothing", async () => {
+    const bomb = makeZip([
+      { name: "xl/workbook.xml", data: new TextEncoder().encode("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: new Uint8Array(200 * 1024 * 1024) },
+    ]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await upload(reporterA, bomb);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.message).toContain("zip bomb");
   });
 
   it("refuses a file that is not .xlsx and a reporter of another unit", async () => {

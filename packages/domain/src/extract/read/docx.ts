@@ -34,27 +34,51 @@ interface CompressedData {
   compressedContent?: Uint8Array;
 }
 
-function corrupt(detailVi: string, detailEn: string): never {
+/** Which Office file a zip must be: its main part and how to name it to the user. */
+export interface OfficeZipKind {
+  mainPart: string;
+  label: { vi: string; en: string; app: string };
+}
+
+export const DOCX_KIND: OfficeZipKind = {
+  mainPart: "word/document.xml",
+  label: { vi: "Tệp Word (.docx)", en: "The Word file (.docx)", app: "Word" },
+};
+export const XLSX_KIND: OfficeZipKind = {
+  mainPart: "xl/workbook.xml",
+  label: { vi: "Tệp Excel (.xlsx)", en: "The Excel file (.xlsx)", app: "Excel" },
+};
+
+function corruptOffice(kind: OfficeZipKind, detailVi: string, detailEn: string): never {
+  const { label } = kind;
   return fail(
     "corrupt_file",
-    `Tệp Word (.docx) bị hỏng, không mở được: ${detailVi}. Hãy mở tệp bằng Word, lưu lại rồi nhập lại.`,
-    `The Word file (.docx) is corrupt and cannot be opened: ${detailEn}. Open it in Word, save it again and re-import.`,
+    `${label.vi} bị hỏng, không mở được: ${detailVi}. Hãy mở tệp bằng ${label.app}, lưu lại rồi nhập lại.`,
+    `${label.en} is corrupt and cannot be opened: ${detailEn}. Open it in ${label.app}, save it again and re-import.`,
   );
 }
 
-function bomb(detailVi: string, detailEn: string): never {
+function bombOffice(kind: OfficeZipKind, detailVi: string, detailEn: string): never {
+  const { label } = kind;
   return fail(
     "zip_bomb",
-    `Tệp Word (.docx) bị từ chối vì nội dung giải nén bất thường (${detailVi}); đây có thể là tệp độc hại ("zip bomb").`,
-    `The Word file (.docx) was refused because it decompresses abnormally (${detailEn}); it may be a malicious "zip bomb".`,
+    `${label.vi} bị từ chối vì nội dung giải nén bất thường (${detailVi}); đây có thể là tệp độc hại ("zip bomb").`,
+    `${label.en} was refused because it decompresses abnormally (${detailEn}); it may be a malicious "zip bomb".`,
   );
 }
 
-/** Checks sizes declared in the zip, then really inflates the parts mammoth reads, with a cap. */
-export async function inspectDocxZip(
+/**
+ * Checks sizes declared in an Office zip (.docx, .xlsx), then really inflates its XML
+ * parts with a cap, so a "zip bomb" is refused before any parser expands it.
+ */
+export async function inspectOfficeZip(
   bytes: Uint8Array,
+  kind: OfficeZipKind,
   limits: DocxLimits = DEFAULT_DOCX_LIMITS,
 ): Promise<JSZip> {
+  // Explicitly typed so TypeScript knows a call ends the function (control-flow narrowing).
+  const corrupt: (vi: string, en: string) => never = (vi, en) => corruptOffice(kind, vi, en);
+  const bomb: (vi: string, en: string) => never = (vi, en) => bombOffice(kind, vi, en);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
@@ -63,8 +87,8 @@ export async function inspectDocxZip(
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > limits.maxEntries) bomb(`${entries.length} tệp con`, `${entries.length} entries`);
-  if (!zip.file("word/document.xml"))
-    corrupt("thiếu phần nội dung chính word/document.xml", "word/document.xml is missing");
+  if (!zip.file(kind.mainPart))
+    corrupt(`thiếu phần nội dung chính ${kind.mainPart}`, `${kind.mainPart} is missing`);
 
   let declaredTotal = 0;
   for (const entry of entries) {
@@ -141,7 +165,7 @@ async function withNumberingAsText(zip: JSZip, bytes: Uint8Array): Promise<Uint8
 }
 
 export async function readDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<string> {
-  const zip = await inspectDocxZip(bytes, limits);
+  const zip = await inspectOfficeZip(bytes, DOCX_KIND, limits);
   const input = await withNumberingAsText(zip, bytes);
   let raw: string;
   try {
@@ -151,7 +175,11 @@ export async function readDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_D
     raw = result.value;
   } catch (error) {
     if (isPlanExtractError(error)) throw error;
-    corrupt("không đọc được nội dung văn bản", `its text could not be read (${(error as Error).message})`);
+    corruptOffice(
+      DOCX_KIND,
+      "không đọc được nội dung văn bản",
+      `its text could not be read (${(error as Error).message})`,
+    );
   }
   // mammoth ends every paragraph with a blank line; empty paragraphs stack them up.
   const text = cleanText(raw)

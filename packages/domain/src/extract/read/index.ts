@@ -2,7 +2,7 @@
 import { extractPlan } from "../index.ts";
 import { type PlanDocumentInput, type ReadOptions, readPlanDocument } from "./read.ts";
 
-export { DEFAULT_DOCX_LIMITS, type DocxLimits } from "./docx.ts";
+export { DEFAULT_DOCX_LIMITS, type DocxLimits, inspectOfficeZip, XLSX_KIND } from "./docx.ts";
 export { closePdfWorker } from "./pdf.ts";
 export {
   assertFileSize,

@@ -1,4 +1,6 @@
 import type { TSaveReport, TUnitReport } from "@dtplan/contracts";
+import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
+import { inspectOfficeZip, XLSX_KIND } from "@dtplan/domain/extract/read/index.ts";
 import ExcelJS from "exceljs";
 import { AppError, type ErrorDetail } from "../../errors.ts";
 
@@ -235,6 +237,15 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
     ]);
   // Every .xlsx is a ZIP archive.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notXlsx();
+  // Refuse a zip bomb before exceljs expands it in memory.
+  try {
+    await inspectOfficeZip(bytes, XLSX_KIND);
+  } catch (error) {
+    if (error instanceof PlanExtractError) {
+      throw new AppError("bad_request", error.message, [{ path: "body.file", message: error.code }]);
+    }
+    throw error;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
