@@ -27,6 +27,7 @@ import { myWorkRoutes } from "./modules/my-work/my-work.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
 import { remindersRoutes } from "./modules/reminders/reminders.routes.ts";
+import { reportEvidenceRoutes } from "./modules/reporting/report-evidence.routes.ts";
 import { reportExcelRoutes } from "./modules/reporting/report-excel.routes.ts";
 import { reportingRoutes } from "./modules/reporting/reporting.routes.ts";
 import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
@@ -132,6 +133,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(myWorkRoutes, { prefix: "/api", ...modules });
   await app.register(reportingRoutes, { prefix: "/api", ...modules });
   await app.register(reportExcelRoutes, { prefix: "/api", ...modules });
+  await app.register(reportEvidenceRoutes, { prefix: "/api", ...modules });
   await app.register(remindersRoutes, { prefix: "/api", ...modules });
 
   app

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { ZEvidenceFile, ZTaskDetail } from "@dtplan/contracts";
+import { ZEvidenceFile, ZTaskDetail, ZUnitReport } from "@dtplan/contracts";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evidenceFiles, type PlanTaskRow } from "../src/db/schema.ts";
+import { auditLog, evidenceFiles, type OrgUnitRow, type PlanTaskRow } from "../src/db/schema.ts";
 import { LocalDiskStore } from "../src/modules/evidence/evidence-store.ts";
 import { S3Store, signV4 } from "../src/modules/evidence/s3-store.ts";
 import { attachEvidence } from "../src/modules/tasks/attach-evidence.ts";
 import { readableTask } from "../src/modules/tasks/task-access.ts";
 import {
   buildPublishedPlan,
+  buildReportingPlan,
   buildTenant,
   buildUser,
   describeBothDatabases,
@@ -183,6 +185,113 @@ describeBothDatabases(
   },
   { evidenceMaxBytes: MAX },
 );
+
+describeBothDatabases("evidence files of a unit report", (ctx) => {
+  let setup: Awaited<ReturnType<typeof buildReportingPlan>>;
+  let reporterA: SignedIn;
+  let reporterB: SignedIn;
+  let officer: SignedIn;
+  const reportUrl = (unitId: string) => `/api/plans/${setup.plan.code}/periods/2025-Q1/reports/${unitId}`;
+  const upload = (session: SignedIn, unitId: string, fileName = "Số liệu quý I.pdf") => {
+    const body = multipart({}, { name: "file", fileName, bytes: PDF, contentType: "application/pdf" });
+    return ctx.app.inject({
+      method: "POST",
+      url: `${reportUrl(unitId)}/evidence`,
+      payload: body.payload,
+      headers: { ...body.headers, ...session.headers },
+    });
+  };
+  const call = (session: SignedIn, method: "GET" | "PUT" | "POST", url: string, payload?: object) =>
+    ctx.app.inject({ method, url, payload, headers: session.headers });
+
+  beforeAll(async () => {
+    setup = await buildReportingPlan(ctx.db);
+    const login = async (unit: OrgUnitRow, role: "unit_reporter" | "focal_officer") =>
+      loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
+    reporterA = await login(setup.communeA, "unit_reporter");
+    reporterB = await login(setup.communeB, "unit_reporter");
+    officer = await login(setup.district, "focal_officer");
+  });
+
+  it("lets the unit's reporter upload a file to its report, cite it on a figure and download it", async () => {
+    const response = await upload(reporterA, setup.communeA.id);
+    expect(response.statusCode, response.body).toBe(201);
+    const file = ZEvidenceFile.parse(response.json());
+    expect(file).toMatchObject({
+      name: "Số liệu quý I.pdf",
+      contentType: "application/pdf",
+      size: PDF.length,
+    });
+
+    const form = ZUnitReport.parse((await call(reporterA, "GET", reportUrl(setup.communeA.id))).json());
+    const [row] = await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.id, file.id));
+    expect(row).toMatchObject({ ownerType: "report", ownerKey: form.id, uploadedBy: expect.any(String) });
+
+    const saved = await call(reporterA, "PUT", reportUrl(setup.communeA.id), {
+      version: form.version,
+      values: [{ targetKey: setup.targetKey, numerator: 45, denominator: 50, evidenceFileIds: [file.id] }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const value = ZUnitReport.parse(saved.json()).values.find((v) => v.targetKey === setup.targetKey);
+    expect(value?.evidence.map((e) => e.id)).toEqual([file.id]);
+
+    for (const session of [reporterA, officer]) {
+      const download = await ctx.app.inject({ method: "GET", url: file.url, headers: session.headers });
+      expect(download.statusCode, download.body).toBe(200);
+      expect(download.headers["content-type"]).toBe("application/pdf");
+      expect(download.headers["content-disposition"]).toMatch(/^attachment; filename="So lieu quy I.pdf"/);
+      expect(download.headers["x-content-type-options"]).toBe("nosniff");
+      expect(download.headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
+      expect(download.rawPayload.equals(PDF)).toBe(true);
+    }
+
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "report.evidence.add"), eq(auditLog.entityId, form.id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ entity: "unit_report", unitId: setup.communeA.id });
+    expect(audit[0].after).toMatchObject({ id: file.id, sha256: file.sha256, period: "2025-Q1" });
+  });
+
+  it("refuses another unit's reporter on upload, download and citing the file", async () => {
+    const own = ZEvidenceFile.parse((await upload(reporterA, setup.communeA.id, "rieng.pdf")).json());
+    expect((await upload(reporterB, setup.communeA.id)).statusCode).toBe(403);
+    const download = await ctx.app.inject({ method: "GET", url: own.url, headers: reporterB.headers });
+    expect(download.statusCode).toBe(403);
+    expect(download.headers["content-disposition"]).toBeUndefined();
+
+    const formB = ZUnitReport.parse((await call(reporterB, "GET", reportUrl(setup.communeB.id))).json());
+    const cite = await call(reporterB, "PUT", reportUrl(setup.communeB.id), {
+      version: formB.version,
+      values: [{ targetKey: setup.targetKey, numerator: 1, denominator: 2, evidenceFileIds: [own.id] }],
+    });
+    expect(cite.statusCode).toBe(400);
+    expect(cite.json().error.details[0].path).toBe("body.values.0.evidenceFileIds");
+  });
+
+  it("refuses an upload once the report is approved, leaving no file behind", async () => {
+    const url = reportUrl(setup.communeA.id);
+    const form = ZUnitReport.parse((await call(reporterA, "GET", url)).json());
+    const saved = await call(reporterA, "PUT", url, {
+      version: form.version,
+      tasks: form.tasks.map((t) => ({ key: t.key, progress: 60 })),
+      values: [{ targetKey: setup.targetKey, numerator: 45, denominator: 50 }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await call(reporterA, "POST", `${url}/submit`, { version: saved.json().version });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect((await upload(reporterA, setup.communeA.id)).statusCode).toBe(409);
+    expect((await call(officer, "POST", `${url}/approve`, {})).statusCode).toBe(200);
+
+    const before = await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.ownerKey, form.id));
+    const refused = await upload(reporterA, setup.communeA.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/duyệt/);
+    const after = await ctx.db.select().from(evidenceFiles).where(eq(evidenceFiles.ownerKey, form.id));
+    expect(after).toHaveLength(before.length);
+  });
+});
 
 describe("S3 store", () => {
   it("signs the AWS SigV4 'GET object' example exactly", () => {

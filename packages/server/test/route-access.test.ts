@@ -223,6 +223,14 @@ const SAMPLES: Record<
       headers: body.headers,
     };
   },
+  "POST /api/plans/:code/periods/:key/reports/:unitId/evidence": (t) => {
+    const body = multipart({}, { name: "file", fileName: "minh-chung.txt", bytes: "Minh chứng" });
+    return {
+      url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/evidence`,
+      payload: body.payload,
+      headers: body.headers,
+    };
+  },
   "POST /api/plans/:code/periods/:key/remind": (t) => ({
     url: `/api/plans/${t.plan.code}/periods/2025-Q1/remind`,
   }),

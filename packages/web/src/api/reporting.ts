@@ -1,4 +1,6 @@
 /** Typed calls for reporting periods and unit reports; imported by the (lazy) reporting pages only. */
+
+import type { TRemindResult } from "@dtplan/contracts/reminders.ts";
 import type {
   TAdjustPeriod,
   TOpenAdhocPeriod,
@@ -53,6 +55,16 @@ export const reportingApi = {
       onProgress,
     );
   },
+  /** Biểu mẫu Excel: a same-origin link, so the session cookie goes with the download. */
+  excelUrl: (r: ReportRef) => `/api${reportPath(r.code, r.periodKey, r.unitId)}/xlsx`,
+  /** Nhập từ Excel: 400 with one `details` entry per invalid cell, and nothing saved. */
+  importExcel: (r: ReportRef, file: File) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return api.upload<TUnitReport>(`${reportPath(r.code, r.periodKey, r.unitId)}/xlsx`, form);
+  },
+  /** Nhắc ngay the units that have not submitted (focal officer). */
+  remind: (code: string, key: string) => api.post<TRemindResult>(`${periodPath(code, key)}/remind`),
   attainment: (code: string, period?: string) =>
     api.get<TPlanAttainment>(`/plans/${enc(code)}/attainment`, { period }),
 };

@@ -81,6 +81,11 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "chase.reminderTitle": "Reminder text",
   "chase.returnComment": "Returned because: {comment}",
   "chase.summary": "{done}/{total} units submitted",
+  "chase.remindNow": "Send reminders",
+  "chase.remindSent":
+    "Reminded {units} units that have not submitted ({notifications} notifications, {emails} emails).",
+  "chase.remindNothing":
+    "No new reminders: the missing units were already reminded today, or none is missing.",
 
   "report.title": "Unit report",
   "report.back": "Track submissions",
@@ -115,6 +120,15 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "report.value.note": "Note, source of the figure",
   "report.value.evidence": "Evidence",
   "report.value.upload": "Upload evidence",
+  "report.excel.download": "Download Excel form",
+  "report.excel.import": "Import from Excel",
+  "report.excel.imported": "Imported the Excel file and saved the draft.",
+  "report.excel.errorsTitle": "The Excel file has {n} errors — nothing was saved",
+  "report.excel.errorsHint": "Fix these cells in the file, then import it again.",
+  "report.excel.col.sheet": "Sheet",
+  "report.excel.col.cell": "Cell",
+  "report.excel.col.message": "Error",
+  "report.excel.row": "row {n}",
   "report.value.required": "Required",
   "report.difficultiesPlaceholder": "Difficulties met while carrying out the plan",
   "report.proposalsPlaceholder": "Proposals to the higher level",

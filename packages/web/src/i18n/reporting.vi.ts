@@ -79,6 +79,11 @@ export const reportingVi = {
   "chase.reminderTitle": "Nội dung nhắc nộp báo cáo",
   "chase.returnComment": "Lý do trả lại: {comment}",
   "chase.summary": "{done}/{total} đơn vị đã nộp",
+  "chase.remindNow": "Gửi nhắc nhở",
+  "chase.remindSent":
+    "Đã gửi nhắc nhở tới {units} đơn vị chưa nộp ({notifications} thông báo, {emails} thư điện tử).",
+  "chase.remindNothing":
+    "Không có nhắc nhở mới: các đơn vị chưa nộp đã được nhắc hôm nay hoặc không còn đơn vị nào chưa nộp.",
 
   "report.title": "Báo cáo của đơn vị",
   "report.back": "Theo dõi nộp báo cáo",
@@ -113,6 +118,15 @@ export const reportingVi = {
   "report.value.note": "Ghi chú, nguồn số liệu",
   "report.value.evidence": "Minh chứng",
   "report.value.upload": "Tải lên minh chứng",
+  "report.excel.download": "Tải biểu mẫu Excel",
+  "report.excel.import": "Nhập từ Excel",
+  "report.excel.imported": "Đã nhập số liệu từ tệp Excel và lưu nháp báo cáo.",
+  "report.excel.errorsTitle": "Tệp Excel có {n} lỗi — chưa lưu gì",
+  "report.excel.errorsHint": "Sửa các ô dưới đây trong tệp rồi nhập lại.",
+  "report.excel.col.sheet": "Sheet",
+  "report.excel.col.cell": "Ô",
+  "report.excel.col.message": "Lỗi",
+  "report.excel.row": "dòng {n}",
   "report.value.required": "Bắt buộc",
   "report.difficultiesPlaceholder": "Những khó khăn, vướng mắc trong quá trình thực hiện",
   "report.proposalsPlaceholder": "Kiến nghị, đề xuất với cấp trên",

@@ -22,6 +22,7 @@ import type { MessageKey } from "../i18n/translate.ts";
 import { ErrorBoundary } from "./error-boundary.tsx";
 import { FullPageSpinner } from "./full-page-spinner.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 
 interface NavItem {
   path: string;
@@ -119,6 +120,7 @@ export function AppLayout() {
           <div className="dt-header-title">{t("app.name")}</div>
           <div style={{ flex: 1 }} />
           <LanguageSwitch />
+          <NotificationBell />
           <Tooltip
             title={grantsDetail.length > 0 ? grantsDetail.map((g) => <div key={g}>{g}</div>) : rolesText}
           >

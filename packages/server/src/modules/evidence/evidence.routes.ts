@@ -4,15 +4,32 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { evidenceFiles } from "../../db/schema.ts";
+import { type EvidenceFileRow, evidenceFiles } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { requireActor } from "../auth/access.ts";
+import type { Actor } from "../auth/actor.ts";
 import { actorTenants } from "../plans/plan-access.ts";
+import { reportScopeById } from "../reporting/get-report.ts";
 import { readableTaskByKey } from "../tasks/task-access.ts";
 import { createEvidenceStore } from "./evidence-store.ts";
 import { attachmentDisposition, servedContentType } from "./file-types.ts";
 
 const evidenceNotFound = () => notFound("Không tìm thấy tệp minh chứng.");
+
+/**
+ * A file is readable by whoever reads its owner: the task, or the unit's report. Other
+ * refusals look like a missing file, except that a report's own 403 (a unit that is
+ * not yours in a plan you read) is kept, as on the report itself.
+ */
+async function assertReadableOwner(db: Database, actor: Actor, row: EvidenceFileRow): Promise<void> {
+  try {
+    if (row.ownerType === "report") await reportScopeById(db, actor, row.tenantId, row.ownerKey);
+    else await readableTaskByKey(db, actor, row.tenantId, row.ownerKey);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw row.ownerType === "report" && error.code === "forbidden" ? error : evidenceNotFound();
+  }
+}
 
 export async function evidenceRoutes(
   app: FastifyInstance,
@@ -26,10 +43,10 @@ export async function evidenceRoutes(
     {
       config: { access: { permission: "plans.read" } },
       schema: {
-        tags: ["tasks"],
+        tags: ["tasks", "reporting"],
         summary: "Tải tệp minh chứng",
         description:
-          "Luôn tải về dưới dạng tệp đính kèm (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`), kiểu nội dung theo danh sách cho phép, không bao giờ là HTML.",
+          "Luôn tải về dưới dạng tệp đính kèm (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`), kiểu nội dung theo danh sách cho phép, không bao giờ là HTML. Ai xem được nhiệm vụ hoặc báo cáo sở hữu tệp thì tải được.",
         params: ZIdParams,
       },
     },
@@ -43,11 +60,7 @@ export async function evidenceRoutes(
         .where(and(inArray(evidenceFiles.tenantId, tenants), eq(evidenceFiles.id, request.params.id)))
         .limit(1);
       if (!row) throw evidenceNotFound();
-      try {
-        await readableTaskByKey(db, actor, row.tenantId, row.ownerKey);
-      } catch (error) {
-        throw error instanceof AppError ? evidenceNotFound() : error;
-      }
+      await assertReadableOwner(db, actor, row);
       const bytes = await store.get(row.storageKey);
       if (!bytes) throw notFound("Tệp minh chứng không còn trong kho lưu trữ.");
       return reply

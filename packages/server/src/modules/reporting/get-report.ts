@@ -5,6 +5,7 @@ import {
   evidenceFiles,
   type ReportingPeriodRow,
   reportEvents,
+  reportingPeriods,
   type UnitReportRow,
   unitReports,
   unitReportTasks,
@@ -12,6 +13,7 @@ import {
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
+import type { Actor } from "../auth/actor.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";
@@ -24,6 +26,7 @@ import {
   type ReportingBasis,
   type ReportingPlan,
   type ReportingUnit,
+  reportingPlan,
   reportingUnitOf,
   unitTargets,
   userNames,
@@ -48,6 +51,36 @@ export async function reportScope(
   const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
   const { ru, canEdit } = reportingUnitOf(ctx, basis, period, unitId);
   return { ctx, basis, period, ru, canEdit };
+}
+
+/**
+ * A report reached by its id (an evidence file's owner) rather than its URL: the same
+ * scope and read rule as `/plans/:code/periods/:key/reports/:unitId`. 404 when the
+ * report or its plan is not visible; 403 when the plan is but the unit's report is not.
+ */
+export async function reportScopeById(
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  reportId: string,
+): Promise<{ scope: ReportScope; report: UnitReportRow }> {
+  const missing = () => notFound("Không tìm thấy báo cáo.");
+  const [report] = await db
+    .select()
+    .from(unitReports)
+    .where(and(eq(unitReports.tenantId, tenantId), eq(unitReports.id, reportId)))
+    .limit(1);
+  if (!report) throw missing();
+  const [period] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.id, report.periodId)))
+    .limit(1);
+  if (!period) throw missing();
+  const ctx = await reportingPlan(db, actor, report.planCode);
+  // The same plan code may exist in another tenant the actor can see.
+  if (ctx.plan.tenantId !== tenantId) throw missing();
+  return { scope: await reportScope(db, ctx, period.key, report.unitId), report };
 }
 
 /**

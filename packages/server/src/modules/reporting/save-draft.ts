@@ -66,14 +66,22 @@ export async function saveDraft(
     }
   });
   const fileIds = [...new Set((input.values ?? []).flatMap((v) => v.evidenceFileIds ?? []))];
+  // A figure may cite files of this report, or of the unit's own tasks — never another unit's.
+  const reportId = fileIds.length ? (await findReport(db, period, ru.unit.id))?.id : undefined;
   const known = fileIds.length
     ? new Set(
         (
           await db
-            .select({ id: evidenceFiles.id })
+            .select({
+              id: evidenceFiles.id,
+              ownerType: evidenceFiles.ownerType,
+              ownerKey: evidenceFiles.ownerKey,
+            })
             .from(evidenceFiles)
             .where(and(eq(evidenceFiles.tenantId, period.tenantId), inArray(evidenceFiles.id, fileIds)))
-        ).map((r) => r.id),
+        )
+          .filter((f) => (f.ownerType === "report" ? f.ownerKey === reportId : taskKeys.has(f.ownerKey)))
+          .map((r) => r.id),
       )
     : new Set<string>();
   (input.values ?? []).forEach((v, i) => {
@@ -96,7 +104,10 @@ export async function saveDraft(
       details.push({ path: `${at}.value`, message: `${name}: chỉ nhận 1 (có) hoặc 0 (không)` });
     }
     if (v.evidenceFileIds?.some((id) => !known.has(id))) {
-      details.push({ path: `${at}.evidenceFileIds`, message: "Tệp minh chứng không tồn tại" });
+      details.push({
+        path: `${at}.evidenceFileIds`,
+        message: "Tệp minh chứng không tồn tại hoặc không thuộc báo cáo này",
+      });
     }
   });
   if (details.length) throw validationError(details);

@@ -6,15 +6,17 @@ import {
   ZTaskParams,
   ZUpdateProgress,
 } from "@dtplan/contracts";
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { AppError } from "../../errors.ts";
 import { requireActor } from "../auth/access.ts";
 import { createEvidenceStore } from "../evidence/evidence-store.ts";
-import { ALLOWED_EXTENSIONS } from "../evidence/file-types.ts";
+import {
+  evidenceUploadDescription,
+  readEvidenceUpload,
+  registerEvidenceMultipart,
+} from "../evidence/evidence-upload.ts";
 import { addComment } from "./add-comment.ts";
 import { attachEvidence } from "./attach-evidence.ts";
 import { readableTask } from "./task-access.ts";
@@ -31,7 +33,7 @@ export async function tasksRoutes(
   { db, config }: { db: Database; config: AppConfig },
 ): Promise<void> {
   const { maxBytes } = config.evidence;
-  await app.register(fastifyMultipart, { limits: { fileSize: maxBytes, files: 1, fields: 5 } });
+  await registerEvidenceMultipart(app, maxBytes);
   const store = createEvidenceStore(config.evidence.store);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -108,7 +110,7 @@ export async function tasksRoutes(
       schema: {
         tags: TAGS,
         summary: "Gửi tệp minh chứng",
-        description: `multipart/form-data, trường \`file\`: ${ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(", ")}; tối đa ${Math.round(maxBytes / 1024 / 1024)} MB. Nội dung tệp phải đúng loại theo phần mở rộng.`,
+        description: evidenceUploadDescription(maxBytes),
         params: ZTaskParams,
         consumes: ["multipart/form-data"],
         response: { 201: ZEvidenceFile },
@@ -117,31 +119,7 @@ export async function tasksRoutes(
     async (request, reply) => {
       const actor = requireActor(request);
       const ctx = await readableTask(db, actor, request.params.id);
-      if (!request.isMultipart()) {
-        throw new AppError("bad_request", "Hãy gửi tệp minh chứng dạng multipart/form-data (trường `file`).");
-      }
-      let file: { fileName: string; bytes: Uint8Array } | null = null;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type !== "file") continue;
-          const bytes = new Uint8Array(await part.toBuffer());
-          if (part.fieldname === "file") file = { fileName: part.filename || "minh-chung", bytes };
-        }
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new AppError(
-            "payload_too_large",
-            `Tệp minh chứng quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`,
-            [{ path: "body.file", message: "Quá lớn" }],
-          );
-        }
-        throw error;
-      }
-      if (!file) {
-        throw new AppError("validation_failed", "Chọn tệp minh chứng (trường `file`).", [
-          { path: "body.file", message: "Thiếu tệp" },
-        ]);
-      }
+      const file = await readEvidenceUpload(request, maxBytes);
       const row = await attachEvidence(db, store, { actor, ctx, file });
       return reply.code(201).send(presentEvidence(row, new Map([[actor.id, actor.fullName]])));
     },

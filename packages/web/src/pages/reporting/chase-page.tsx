@@ -1,9 +1,10 @@
 import "../../i18n/reporting-messages.ts";
-import { ArrowLeftOutlined, CopyOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, CopyOutlined, NotificationOutlined } from "@ant-design/icons";
 import type { TPeriodUnitStatus } from "@dtplan/contracts/reporting.ts";
 import { Alert, App, Button, Card, Input, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { errorMessage } from "../../api/client.ts";
 import { reportingApi } from "../../api/reporting.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
@@ -22,6 +23,7 @@ export default function ChasePage() {
   const status = useLoad(() => reportingApi.status(code, key), [code, key]);
   const [filter, setFilter] = useState<ChaseFilter>("all");
   const [reminder, setReminder] = useState<string | null>(null);
+  const [reminding, setReminding] = useState(false);
   const data = status.data;
   const rows = data ? chaseFilter(data.units, filter) : [];
 
@@ -50,6 +52,20 @@ export default function ChasePage() {
     }
   };
 
+  // Only focal officers and leaders reach this screen; the server checks again.
+  const remindNow = async () => {
+    setReminding(true);
+    try {
+      const r = await reportingApi.remind(code, key);
+      if (r.notifications + r.emails === 0) message.info(t("chase.remindNothing"));
+      else message.success(t("chase.remindSent", { ...r }));
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setReminding(false);
+    }
+  };
+
   const count = (f: ChaseFilter) => (data ? chaseFilter(data.units, f).length : 0);
 
   return (
@@ -71,9 +87,21 @@ export default function ChasePage() {
             : undefined
         }
         extra={
-          <Button icon={<CopyOutlined />} onClick={copyReminder} disabled={!data}>
-            {t("chase.copyReminder")}
-          </Button>
+          <Space wrap>
+            <Button
+              type="primary"
+              icon={<NotificationOutlined />}
+              onClick={remindNow}
+              loading={reminding}
+              disabled={!data}
+              data-testid="remind-now"
+            >
+              {t("chase.remindNow")}
+            </Button>
+            <Button icon={<CopyOutlined />} onClick={copyReminder} disabled={!data}>
+              {t("chase.copyReminder")}
+            </Button>
+          </Space>
         }
       />
       {status.error && <Alert type="error" showIcon title={status.error} style={{ marginBottom: 12 }} />}

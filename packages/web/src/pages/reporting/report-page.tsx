@@ -1,5 +1,11 @@
 import "../../i18n/reporting-messages.ts";
-import { ArrowLeftOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import {
+  ArrowLeftOutlined,
+  DownloadOutlined,
+  FileExcelOutlined,
+  PaperClipOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
 import type { TReportTask, TReportValue, TUnitReport } from "@dtplan/contracts/reporting.ts";
 import {
   Alert,
@@ -16,6 +22,7 @@ import {
   Slider,
   Space,
   Spin,
+  Table,
   Tag,
   Timeline,
   Typography,
@@ -32,6 +39,7 @@ import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { goalText } from "../plans/review-model.ts";
+import { type ExcelErrorRow, excelErrorRows } from "./excel-errors.ts";
 import {
   type DraftPart,
   draftFromReport,
@@ -45,9 +53,8 @@ import {
 import { ReportStatusTag, TimelinessTag } from "./report-tags.tsx";
 
 const AUTOSAVE_MS = 1200;
-// The server has no upload route for a report's evidence yet (`evidenceFileIds` only
-// references files already stored); turn on once `POST …/reports/:unitId/evidence` exists.
-const REPORT_EVIDENCE_UPLOAD = false;
+// `POST …/reports/:unitId/evidence` stores the file; the draft's autosave then references it (`evidenceFileIds`).
+const REPORT_EVIDENCE_UPLOAD = true;
 
 type SaveState =
   | { kind: "idle" }
@@ -216,6 +223,32 @@ function ReportForm({
     });
 
   const [commentModal, setCommentModal] = useState<"return" | "reopen" | null>(null);
+  const [excelErrors, setExcelErrors] = useState<{ title: string; rows: ExcelErrorRow[] } | null>(null);
+
+  const downloadExcel = async (event: React.MouseEvent) => {
+    // The form should carry what was just typed: save it first.
+    if (dirty.current.size === 0) return;
+    event.preventDefault();
+    if (await flush()) window.location.assign(reportingApi.excelUrl(reportRef));
+  };
+
+  const importExcel = async (file: File) => {
+    if (!(await flush())) return;
+    setBusy("excel");
+    try {
+      await reportingApi.importExcel(reportRef, file);
+      dirty.current.clear();
+      message.success(t("report.excel.imported"));
+      reload();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) setSave({ kind: "conflict", message: err.message });
+      else if (err instanceof ApiError && err.status === 400 && err.details.length > 0)
+        setExcelErrors({ title: err.message, rows: excelErrorRows(err.details) });
+      else modal.error({ title: errorMessage(err), content: detailsList(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const statusLine = (() => {
     if (!report.can.edit || report.locked) return null;
@@ -270,6 +303,34 @@ function ReportForm({
           extra={
             <Space wrap>
               {statusLine}
+              {editable && (
+                <>
+                  <Button
+                    icon={<DownloadOutlined />}
+                    href={reportingApi.excelUrl(reportRef)}
+                    onClick={downloadExcel}
+                    data-testid="excel-download"
+                  >
+                    {t("report.excel.download")}
+                  </Button>
+                  <Upload
+                    accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      void importExcel(file);
+                      return false;
+                    }}
+                  >
+                    <Button
+                      icon={<FileExcelOutlined />}
+                      loading={busy === "excel"}
+                      data-testid="excel-import"
+                    >
+                      {t("report.excel.import")}
+                    </Button>
+                  </Upload>
+                </>
+              )}
               {report.can.submit && (
                 <Button type="primary" onClick={submit} loading={busy === "submit"} disabled={conflict}>
                   {t("report.submit")}
@@ -456,6 +517,37 @@ function ReportForm({
           />
         )}
       </Card>
+
+      <Modal
+        open={excelErrors !== null}
+        title={t("report.excel.errorsTitle", { n: excelErrors?.rows.length ?? 0 })}
+        width={760}
+        onCancel={() => setExcelErrors(null)}
+        footer={<Button onClick={() => setExcelErrors(null)}>{t("common.close")}</Button>}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          {excelErrors?.title} {t("report.excel.errorsHint")}
+        </Typography.Paragraph>
+        <Table<ExcelErrorRow>
+          size="small"
+          rowKey="key"
+          dataSource={excelErrors?.rows ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+          scroll={{ y: 400 }}
+          data-testid="excel-errors"
+          columns={[
+            { title: t("report.excel.col.sheet"), dataIndex: "sheet", width: 180 },
+            {
+              title: t("report.excel.col.cell"),
+              key: "cell",
+              width: 90,
+              render: (_: unknown, r) => r.cell ?? (r.row ? t("report.excel.row", { n: r.row }) : "—"),
+            },
+            { title: t("report.excel.col.message"), dataIndex: "message" },
+          ]}
+        />
+      </Modal>
 
       <CommentModal
         open={commentModal !== null}

@@ -1,0 +1,51 @@
+import { ZEvidenceFile, ZReportParams } from "@dtplan/contracts";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppConfig } from "../../config.ts";
+import type { Database } from "../../db/database.ts";
+import { requireActor } from "../auth/access.ts";
+import { createEvidenceStore } from "../evidence/evidence-store.ts";
+import {
+  evidenceUploadDescription,
+  readEvidenceUpload,
+  registerEvidenceMultipart,
+} from "../evidence/evidence-upload.ts";
+import { presentEvidence } from "../tasks/task-history.ts";
+import { attachReportEvidence } from "./attach-report-evidence.ts";
+import { reportScope } from "./get-report.ts";
+import { reportingPlan } from "./reporting-context.ts";
+
+/** Tệp minh chứng of a unit's report; its own plugin scope because it parses multipart. */
+export async function reportEvidenceRoutes(
+  app: FastifyInstance,
+  { db, config }: { db: Database; config: AppConfig },
+): Promise<void> {
+  const { maxBytes } = config.evidence;
+  await registerEvidenceMultipart(app, maxBytes);
+  const store = createEvidenceStore(config.evidence.store);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    "/plans/:code/periods/:key/reports/:unitId/evidence",
+    {
+      // Who may upload is decided per unit (its reporters) in the operation.
+      config: { access: { permission: "plans.read" } },
+      schema: {
+        tags: ["reporting"],
+        summary: "Gửi tệp minh chứng cho báo cáo",
+        description: `Cán bộ báo cáo của đơn vị, khi báo cáo còn là bản nháp hoặc bị trả lại. ${evidenceUploadDescription(maxBytes)} Gắn \`id\` trả về vào \`evidenceFileIds\` của số liệu khi lưu nháp.`,
+        params: ZReportParams,
+        consumes: ["multipart/form-data"],
+        response: { 201: ZEvidenceFile },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { code, key, unitId } = request.params;
+      const scope = await reportScope(db, await reportingPlan(db, actor, code), key, unitId);
+      const file = await readEvidenceUpload(request, maxBytes);
+      const row = await attachReportEvidence(db, store, { scope, file });
+      return reply.code(201).send(presentEvidence(row, new Map([[actor.id, actor.fullName]])));
+    },
+  );
+}
