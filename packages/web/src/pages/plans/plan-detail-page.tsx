@@ -1,5 +1,5 @@
 import "../../i18n/plans-messages.ts";
-import { ArrowLeftOutlined, DiffOutlined, EditOutlined, LinkOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, DiffOutlined, EditOutlined } from "@ant-design/icons";
 import type { TPlanDetail, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
 import { taskStatus } from "@dtplan/domain/tasks/status.ts";
 import {
@@ -32,6 +32,7 @@ import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { BudgetSection } from "./budget-section.tsx";
+import { LegalBasisList } from "./legal-basis-list.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
 import { PlanKindText, PlanStatusTag, periodText, TaskStatusTag } from "./plan-tags.tsx";
 import { goalText, pillarLabel } from "./review-model.ts";
@@ -201,35 +202,7 @@ export default function PlanDetailPage() {
     {
       key: "bases",
       label: t("detail.tab.bases", { n: plan.legalBases.length }),
-      children: (
-        <List
-          dataSource={plan.legalBases}
-          renderItem={(b) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Space wrap>
-                    <Tag>{b.type}</Tag>
-                    {b.number && <b>{b.number}</b>}
-                    {b.date && formatDate(b.date)}
-                    {b.issuer && <Typography.Text type="secondary">{b.issuer}</Typography.Text>}
-                  </Space>
-                }
-                description={
-                  <>
-                    <div>{b.text}</div>
-                    {b.linkedPlan && (
-                      <Link to={`/plans/${b.linkedPlan.code}`}>
-                        <LinkOutlined /> {t("review.linkedPlan", { title: b.linkedPlan.title })}
-                      </Link>
-                    )}
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      ),
+      children: <LegalBasisList bases={plan.legalBases} />,
     },
     {
       key: "budget",

@@ -1,9 +1,9 @@
+import { LegalBasisList } from "./legal-basis-list.tsx";
 import "../../i18n/plans-messages.ts";
 import {
   ArrowLeftOutlined,
   EditOutlined,
   ExclamationCircleOutlined,
-  LinkOutlined,
   PlusOutlined,
   SendOutlined,
 } from "@ant-design/icons";
@@ -29,7 +29,7 @@ import {
   Typography,
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
 import { indicatorsApi, orgApi, plansApi, type TItemType } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -303,36 +303,7 @@ export default function ReviewPage() {
     {
       key: "bases",
       label: `${t("review.tab.bases")} ${plan.legalBases.length}`,
-      children: (
-        <List
-          dataSource={plan.legalBases}
-          locale={{ emptyText: t("review.emptyTab") }}
-          renderItem={(b) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Space wrap>
-                    <Tag>{b.type}</Tag>
-                    {b.number && <b>{b.number}</b>}
-                    {b.date && <span>{formatDate(b.date)}</span>}
-                    {b.issuer && <Typography.Text type="secondary">{b.issuer}</Typography.Text>}
-                  </Space>
-                }
-                description={
-                  <>
-                    <div>{b.text}</div>
-                    {b.linkedPlan && (
-                      <Link to={`/plans/${b.linkedPlan.code}`}>
-                        <LinkOutlined /> {t("review.linkedPlan", { title: b.linkedPlan.title })}
-                      </Link>
-                    )}
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      ),
+      children: <LegalBasisList bases={plan.legalBases} emptyText={t("review.emptyTab")} />,
     },
     {
       key: "budget",
