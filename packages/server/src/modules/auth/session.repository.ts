@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { orgUnits, roleGrants, sessions, users } from "../../db/schema.ts";
+import { sessions, users } from "../../db/schema.ts";
+import { grantsOfUsers } from "../users/users.repository.ts";
 import type { Actor, ActorGrant } from "./actor.ts";
 
 export const SESSION_COOKIE = "dtplan_session";
@@ -48,17 +49,7 @@ export async function deleteUserSessions(db: Database, userId: string): Promise<
 }
 
 export async function grantsOfUser(db: Database, userId: string): Promise<ActorGrant[]> {
-  return db
-    .select({
-      unitId: roleGrants.unitId,
-      role: roleGrants.role,
-      tenantId: roleGrants.tenantId,
-      unitName: orgUnits.name,
-    })
-    .from(roleGrants)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleGrants.tenantId), eq(orgUnits.id, roleGrants.unitId)))
-    .where(eq(roleGrants.userId, userId))
-    .orderBy(orgUnits.name, roleGrants.role);
+  return (await grantsOfUsers(db, [userId])).get(userId) ?? [];
 }
 
 /**

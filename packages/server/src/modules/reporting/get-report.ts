@@ -142,12 +142,8 @@ export async function getReport(
   return presentReport(db, scope, report);
 }
 
-export async function presentReport(
-  db: Database,
-  scope: ReportScope,
-  report: UnitReportRow,
-): Promise<TUnitReport> {
-  const { ctx, period, ru, basis } = scope;
+/** The report's saved task lines and figure rows. */
+export async function loadReportRows(db: Database, report: UnitReportRow) {
   const [taskRows, valueRows] = await Promise.all([
     db
       .select()
@@ -158,6 +154,16 @@ export async function presentReport(
       .from(unitReportValues)
       .where(and(eq(unitReportValues.tenantId, report.tenantId), eq(unitReportValues.reportId, report.id))),
   ]);
+  return { taskRows, valueRows };
+}
+
+export async function presentReport(
+  db: Database,
+  scope: ReportScope,
+  report: UnitReportRow,
+): Promise<TUnitReport> {
+  const { ctx, period, ru, basis } = scope;
+  const { taskRows, valueRows } = await loadReportRows(db, report);
   const fileIds = [...new Set(valueRows.flatMap((v) => v.evidenceFileIds))];
   const files = fileIds.length
     ? await db

@@ -1,17 +1,10 @@
 import type { TReportAction } from "@dtplan/contracts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import {
-  plans,
-  planTasks,
-  taskUpdates,
-  type UnitReportRow,
-  unitReportTasks,
-  unitReportValues,
-} from "../../db/schema.ts";
+import { plans, planTasks, taskUpdates, type UnitReportRow, type unitReportTasks } from "../../db/schema.ts";
 import { conflict, type ErrorDetail } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { ReportScope } from "./get-report.ts";
+import { loadReportRows, type ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
 import { findReport, unitTargets, vnDate } from "./reporting-context.ts";
 import { assertEditor, assertVersion, validationError } from "./save-draft.ts";
@@ -41,16 +34,7 @@ export async function submitReport(
       );
     }
     await assertVersion(tx, report, input.version);
-    const [taskRows, valueRows] = await Promise.all([
-      tx
-        .select()
-        .from(unitReportTasks)
-        .where(and(eq(unitReportTasks.tenantId, report.tenantId), eq(unitReportTasks.reportId, report.id))),
-      tx
-        .select()
-        .from(unitReportValues)
-        .where(and(eq(unitReportValues.tenantId, report.tenantId), eq(unitReportValues.reportId, report.id))),
-    ]);
+    const { taskRows, valueRows } = await loadReportRows(tx, report);
     const progress = new Map(taskRows.map((t) => [t.taskKey, t]));
     const values = new Map(valueRows.map((v) => [v.targetKey, v]));
     const details: ErrorDetail[] = [];

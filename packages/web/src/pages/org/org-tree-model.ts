@@ -3,6 +3,7 @@
  * returns. Pure (no React, no DOM) so it is tested in Node.
  */
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
+import { descendants } from "@dtplan/domain/org/tree.ts";
 import { matchesFolded } from "../../lib/fold.ts";
 
 export interface UnitNode {
@@ -94,22 +95,7 @@ export function filterUnitTree(roots: readonly UnitNode[], query: string): Filte
 
 /** Every id in the subtree of `id` (itself excluded). */
 export function descendantIds(units: readonly TOrgUnit[], id: string): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const u of units) {
-    if (!u.parentId) continue;
-    const list = children.get(u.parentId) ?? [];
-    list.push(u.id);
-    children.set(u.parentId, list);
-  }
-  const out = new Set<string>();
-  const stack = [...(children.get(id) ?? [])];
-  while (stack.length > 0) {
-    const next = stack.pop() as string;
-    if (out.has(next) || next === id) continue;
-    out.add(next);
-    stack.push(...(children.get(next) ?? []));
-  }
-  return out;
+  return new Set(descendants(units, id));
 }
 
 /** The ids from the root down to the unit's parent: what to expand to reveal it. */
