@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   demo: () => import("./commands/demo.ts"),
   "create-admin": () => import("./commands/create-admin.ts"),
   extract: () => import("./commands/extract.ts"),
+  report: () => import("./commands/report.ts"),
   bench: () => import("./commands/bench.ts"),
 };
 

@@ -20,12 +20,17 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { accessPlugin } from "./modules/auth/access.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { consolidatedRoutes } from "./modules/consolidated/consolidated.routes.ts";
+import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.ts";
+import { exportsRoutes } from "./modules/exports/exports.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { myWorkRoutes } from "./modules/my-work/my-work.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
+import { provinceRoutes } from "./modules/province/province.routes.ts";
+import { publicRoutes } from "./modules/public/public.routes.ts";
 import { remindersRoutes } from "./modules/reminders/reminders.routes.ts";
 import { reportEvidenceRoutes } from "./modules/reporting/report-evidence.routes.ts";
 import { reportExcelRoutes } from "./modules/reporting/report-excel.routes.ts";
@@ -135,6 +140,11 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(reportExcelRoutes, { prefix: "/api", ...modules });
   await app.register(reportEvidenceRoutes, { prefix: "/api", ...modules });
   await app.register(remindersRoutes, { prefix: "/api", ...modules });
+  await app.register(consolidatedRoutes, { prefix: "/api", ...modules });
+  await app.register(dashboardRoutes, { prefix: "/api", ...modules });
+  await app.register(provinceRoutes, { prefix: "/api", ...modules });
+  await app.register(exportsRoutes, { prefix: "/api", ...modules });
+  await app.register(publicRoutes, { prefix: "/api", ...modules });
 
   app
     .withTypeProvider<ZodTypeProvider>()

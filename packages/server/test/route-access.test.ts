@@ -21,7 +21,12 @@ import {
 } from "./helpers.ts";
 
 /** Routes anyone may call. Adding one here is a decision, not an accident. */
-const PUBLIC_ROUTES = ["GET /api/health", "POST /api/auth/login", "GET /api/openapi.json"];
+const PUBLIC_ROUTES = [
+  "GET /api/health",
+  "POST /api/auth/login",
+  "GET /api/openapi.json",
+  // — public transparency page —
+];
 
 interface Targets {
   unit: OrgUnitRow;
@@ -267,6 +272,10 @@ const SAMPLES: Record<
       aggregation: "ratio",
     },
   }),
+  // — consolidated reports —
+  // — leader dashboard —
+  // — province view —
+  // — exports —
 };
 
 describeBothDatabases("every /api route checks its permission", (ctx) => {

@@ -1,5 +1,5 @@
-import { lazy } from "react";
-import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { lazy, Suspense } from "react";
+import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router";
 import { useSession } from "./auth/session.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { FullPageSpinner } from "./layout/full-page-spinner.tsx";
@@ -19,6 +19,10 @@ const IndicatorsPage = lazy(() => import("./pages/indicators/indicators-page.tsx
 const PeriodsPage = lazy(() => import("./pages/reporting/periods-page.tsx"));
 const ChasePage = lazy(() => import("./pages/reporting/chase-page.tsx"));
 const ReportPage = lazy(() => import("./pages/reporting/report-page.tsx"));
+const ReportsPage = lazy(() => import("./pages/consolidated/reports-page.tsx"));
+const LeaderDashboardPage = lazy(() => import("./pages/dashboard/leader-dashboard-page.tsx"));
+const ProvincePage = lazy(() => import("./pages/province/province-page.tsx"));
+const PublicPage = lazy(() => import("./pages/public/public-page.tsx"));
 const NotFoundPage = lazy(() => import("./pages/not-found-page.tsx"));
 
 function RequireSession() {
@@ -50,6 +54,19 @@ function LoginRoute() {
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginRoute /> },
+  // Trang công khai: no session, its own plain layout.
+  {
+    path: "/cong-khai",
+    element: (
+      <Suspense fallback={<FullPageSpinner />}>
+        <Outlet />
+      </Suspense>
+    ),
+    children: [
+      { index: true, element: <PublicPage /> },
+      { path: ":tenant/:code", element: <PublicPage /> },
+    ],
+  },
   {
     path: "/",
     element: <RequireSession />,
@@ -62,7 +79,11 @@ export const router = createBrowserRouter([
       { path: "periods", element: <PeriodsPage /> },
       { path: "periods/:code/:key", element: <ChasePage /> },
       { path: "periods/:code/:key/units/:unitId", element: <ReportPage /> },
-      { path: "reports", element: <ComingSoonPage feature="reports" /> },
+      { path: "reports", element: <ReportsPage /> },
+      { path: "reports/:code/:key", element: <ReportsPage /> },
+      { path: "dashboard", element: <LeaderDashboardPage /> },
+      { path: "dashboard/:code", element: <LeaderDashboardPage /> },
+      { path: "province", element: <ProvincePage /> },
       { path: "dti", element: <ComingSoonPage feature="dti" /> },
       { path: "indicators", element: <IndicatorsPage /> },
       { path: "admin/org", element: <OrgPage /> },

@@ -7,13 +7,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const WEB_DIST = path.join(WEB_ROOT, "dist");
+// DTPLAN_TEST_WEB_DIST lets parallel work build and test its own copy of the app.
+export const WEB_DIST = process.env.DTPLAN_TEST_WEB_DIST ?? path.join(WEB_ROOT, "dist");
 
 /** Builds the web app when `dist` is missing (the test script normally builds it first). */
 export async function ensureWebBuilt(): Promise<void> {
   if (existsSync(path.join(WEB_DIST, "index.html"))) return;
   const { build } = await import("vite");
-  await build({ configFile: path.join(WEB_ROOT, "vite.config.ts"), logLevel: "warn" });
+  await build({
+    configFile: path.join(WEB_ROOT, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir: WEB_DIST, emptyOutDir: true },
+  });
   if (!existsSync(path.join(WEB_DIST, "index.html"))) {
     throw new Error(
       `Building the web app did not produce ${WEB_DIST}/index.html; run: npm run build -w @dtplan/web`,

@@ -66,6 +66,8 @@ export const en: Dictionary = {
   "time.daysAgo": "{n} days ago",
 
   "nav.dashboard": "Overview",
+  "nav.leaderDashboard": "Leaders' dashboard",
+  "nav.province": "Province view",
   "nav.plans": "Plans",
   "nav.myTasks": "My tasks",
   "nav.periods": "Reporting periods",

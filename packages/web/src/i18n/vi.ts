@@ -3,7 +3,11 @@
  * `en.ts` must have the same keys (checked by its type). `{name}` is a placeholder.
  */
 import type { budgetVi } from "./budget.vi.ts";
+import type { consolidatedVi } from "./consolidated.vi.ts";
+import type { dashboardVi } from "./dashboard.vi.ts";
 import type { plansVi } from "./plans.vi.ts";
+import type { provinceVi } from "./province.vi.ts";
+import type { publicVi } from "./public.vi.ts";
 import type { reportingVi } from "./reporting.vi.ts";
 
 export const vi = {
@@ -72,6 +76,8 @@ export const vi = {
   "time.daysAgo": "{n} ngày trước",
 
   "nav.dashboard": "Tổng quan",
+  "nav.leaderDashboard": "Bảng điều hành",
+  "nav.province": "Toàn tỉnh",
   "nav.plans": "Kế hoạch",
   "nav.myTasks": "Nhiệm vụ của tôi",
   "nav.periods": "Kỳ báo cáo",
@@ -358,4 +364,12 @@ export const vi = {
 export type CoreKey = keyof typeof vi;
 export type Dictionary = Record<CoreKey, string>;
 /** Every key: the core's and those of dictionaries that lazy pages bring (`plans.vi.ts`). */
-export type MessageKey = CoreKey | keyof typeof plansVi | keyof typeof budgetVi | keyof typeof reportingVi;
+export type MessageKey =
+  | CoreKey
+  | keyof typeof plansVi
+  | keyof typeof budgetVi
+  | keyof typeof reportingVi
+  | keyof typeof consolidatedVi
+  | keyof typeof dashboardVi
+  | keyof typeof provinceVi
+  | keyof typeof publicVi;

@@ -6,6 +6,8 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FundOutlined,
+  GlobalOutlined,
   LogoutOutlined,
   ProfileOutlined,
   TeamOutlined,
@@ -33,6 +35,8 @@ interface NavItem {
 
 const MAIN_NAV: NavItem[] = [
   { path: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
+  { path: "/dashboard", label: "nav.leaderDashboard", icon: <FundOutlined /> },
+  { path: "/province", label: "nav.province", icon: <GlobalOutlined /> },
   { path: "/plans", label: "nav.plans", icon: <FileTextOutlined /> },
   { path: "/my-tasks", label: "nav.myTasks", icon: <CheckSquareOutlined /> },
   { path: "/periods", label: "nav.periods", icon: <CalendarOutlined /> },

@@ -1,0 +1,2 @@
+// zod schemas of consolidated — to come.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas of dashboard — to come.
+export {};

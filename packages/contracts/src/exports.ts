@@ -1,0 +1,2 @@
+// zod schemas of exports — to come.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas of province — to come.
+export {};

@@ -1,0 +1,2 @@
+// zod schemas of public — to come.
+export {};

@@ -1,0 +1,178 @@
+import ExcelJS from "exceljs";
+import type { FastifyReply } from "fastify";
+import { attachmentDisposition } from "../evidence/file-types.ts";
+import { XLSX_CONTENT_TYPE } from "../reporting/report-excel.ts";
+
+/**
+ * One table written three ways (CSV, JSON, XLSX) from one column list, so an export,
+ * the province view's download and the consolidated report's workbook never disagree
+ * on headers or number formats.
+ */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+export interface Column<R> {
+  /** JSON property name (camelCase, stable: other systems read it). */
+  key: string;
+  /** Header shown in CSV and XLSX (Vietnamese). */
+  header: string;
+  value: (row: R) => Cell;
+  /** XLSX column width in characters. */
+  width?: number;
+  /** XLSX number format, e.g. NUMBER_FORMATS.integer. */
+  numFmt?: string;
+  /** Wrap long text in XLSX. */
+  wrap?: boolean;
+}
+
+export interface Table<R> {
+  /** Sheet name (≤ 31 characters, no []:*?/\ — cleaned here). */
+  name: string;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  /** A title line above the header in XLSX (the header row is then frozen under it). */
+  title?: string;
+}
+
+/** Excel shows these with the reader's own separators (1.552.020.000 in a Vietnamese Excel). */
+export const NUMBER_FORMATS = {
+  integer: "#,##0",
+  decimal: "#,##0.##",
+  /** A value already in percent (87.5 → "87,5%"), as dtplan stores ratios. */
+  percent: '0.0"%"',
+  date: "dd/mm/yyyy",
+  money: '#,##0" đồng"',
+} as const;
+
+export type TabularFormat = "csv" | "json" | "xlsx";
+
+/** Tables of different row types in one workbook. */
+// biome-ignore lint/suspicious/noExplicitAny: each table's columns read its own rows
+export type AnyTable = Table<any>;
+
+const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+function csvField(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  const s = value instanceof Date ? toIsoDate(value) : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * RFC 4180 CSV (comma, CRLF, dot decimals — machine-readable for data exchange), with a
+ * UTF-8 byte-order mark so Excel opens Vietnamese text correctly.
+ */
+export function toCsv<R>(table: Table<R>): string {
+  const lines = [table.columns.map((c) => csvField(c.header)).join(",")];
+  for (const row of table.rows) lines.push(table.columns.map((c) => csvField(c.value(row))).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** Rows as objects keyed by the columns' `key`; dates as ISO yyyy-mm-dd. */
+export function toJsonRows<R>(table: Table<R>): Record<string, string | number | boolean | null>[] {
+  return table.rows.map((row) =>
+    Object.fromEntries(
+      table.columns.map((c) => {
+        const v = c.value(row);
+        return [c.key, v === undefined ? null : v instanceof Date ? toIsoDate(v) : v];
+      }),
+    ),
+  );
+}
+
+export function sheetName(name: string, taken: Set<string> = new Set()): string {
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet";
+  let out = base;
+  for (let i = 2; taken.has(out.toLowerCase()); i++) out = `${base.slice(0, 28)} (${i})`;
+  taken.add(out.toLowerCase());
+  return out;
+}
+
+/** Adds one table as a sheet: bold header, frozen panes under it, filter, widths, number formats. */
+export function addSheet<R>(
+  wb: ExcelJS.Workbook,
+  table: Table<R>,
+  taken = new Set<string>(),
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName(table.name, taken));
+  let headerRow = 1;
+  if (table.title) {
+    ws.getCell(1, 1).value = table.title;
+    ws.getCell(1, 1).font = { bold: true, size: 13 };
+    headerRow = 2;
+  }
+  ws.columns = table.columns.map((c) => ({
+    key: c.key,
+    width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)),
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
+  const header = ws.getRow(headerRow);
+  table.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.alignment = { vertical: "middle", wrapText: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+    cell.border = { bottom: { style: "thin" } };
+  });
+  for (const row of table.rows) {
+    const r = ws.addRow(table.columns.map((c) => c.value(row) ?? null));
+    table.columns.forEach((c, i) => {
+      if (c.wrap) r.getCell(i + 1).alignment = { wrapText: true, vertical: "top" };
+    });
+  }
+  ws.views = [{ state: "frozen", ySplit: headerRow, xSplit: 0 }];
+  if (table.columns.length > 0) {
+    ws.autoFilter = {
+      from: { row: headerRow, column: 1 },
+      to: { row: headerRow, column: table.columns.length },
+    };
+  }
+  return ws;
+}
+
+/** A workbook with one sheet per table. */
+export async function toXlsx(
+  tables: readonly AnyTable[],
+  meta: { title?: string; creator?: string } = {},
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = meta.creator ?? "dtplan";
+  if (meta.title) wb.title = meta.title;
+  wb.created = new Date();
+  const taken = new Set<string>();
+  for (const table of tables) addSheet(wb, table, taken);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const TABULAR_CONTENT_TYPES: Record<TabularFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  xlsx: XLSX_CONTENT_TYPE,
+};
+
+/**
+ * Sends one table as a download: `fileBase` without extension (Vietnamese allowed,
+ * e.g. "chi-tieu-chau-thanh-2025"). JSON carries the rows and a small header.
+ */
+export async function sendTable<R>(
+  reply: FastifyReply,
+  format: TabularFormat,
+  table: Table<R>,
+  fileBase: string,
+  meta: Record<string, unknown> = {},
+): Promise<FastifyReply> {
+  const body =
+    format === "csv"
+      ? toCsv(table)
+      : format === "json"
+        ? JSON.stringify({ ...meta, generatedAt: new Date().toISOString(), rows: toJsonRows(table) }, null, 2)
+        : await toXlsx([table], { title: table.title });
+  return reply
+    .header("content-type", TABULAR_CONTENT_TYPES[format])
+    .header("content-disposition", attachmentDisposition(`${fileBase}.${format}`))
+    .send(body);
+}

@@ -1,0 +1,2 @@
+/** Vietnamese labels of public; loaded by its lazy pages. */
+export const publicVi = {} as const;

@@ -1,0 +1,4 @@
+// Báo cáo tổng hợp — to come.
+export default function ReportsPage() {
+  return null;
+}

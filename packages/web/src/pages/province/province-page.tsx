@@ -1,0 +1,4 @@
+// Toàn tỉnh — to come.
+export default function ProvincePage() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// Trang công khai — to come.
+export default function PublicPage() {
+  return null;
+}
