@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: installs what the suite needs from Debian when missing (PostgreSQL 15
-# server binaries for the data-layer tests, Chromium and fonts for the browser test),
+# server binaries for the data-layer tests, Chromium and fonts for the browser test,
+# LibreOffice Writer for the report's PDF),
 # builds the web app, then runs every test. The PostgreSQL the tests use is started
 # and removed by the suite itself (packages/server/test/global-setup.ts).
 set -euo pipefail
@@ -10,8 +11,11 @@ export DEBIAN_FRONTEND=noninteractive
 missing=()
 [[ -x /usr/lib/postgresql/15/bin/initdb ]] || missing+=(postgresql-15)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium fonts-liberation)
+# LibreOffice turns the consolidated report's DOCX into PDF; the writer alone, no GUI.
+lean=()
+command -v soffice >/dev/null || lean+=(libreoffice-writer-nogui)
 
-if ((${#missing[@]})); then
+if ((${#missing[@]} + ${#lean[@]})); then
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then
     if command -v sudo >/dev/null; then
@@ -21,14 +25,15 @@ if ((${#missing[@]})); then
       exit 1
     fi
   fi
-  echo "npm test: installing ${missing[*]} …"
+  echo "npm test: installing ${missing[*]} ${lean[*]} …"
   # The tests start their own throwaway server: no need for Debian's default cluster.
   if [[ ! -e /etc/postgresql-common/createcluster.conf ]]; then
     "${sudo[@]}" mkdir -p /etc/postgresql-common
     echo "create_main_cluster = false" | "${sudo[@]}" tee /etc/postgresql-common/createcluster.conf >/dev/null
   fi
   "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  if ((${#missing[@]})); then "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null; fi
+  if ((${#lean[@]})); then "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null; fi
 fi
 
 if node -e 'process.exit(require("./packages/web/package.json").scripts?.build ? 0 : 1)' 2>/dev/null; then
