@@ -114,7 +114,7 @@ describeBothDatabases("demo plans", (ctx) => {
     await seedDemo(ctx.db, { password: PASSWORD });
   });
 
-  it("imports and publishes the three dev plans, each under its district, every task with a lead", async () => {
+  it("imports and publishes the three dev plans under their districts and the merged commune's 2026 plan, every task with a lead", async () => {
     const admin = await loginAs(ctx.app, { username: DEMO_ADMIN, password: PASSWORD });
     const list = ZPlanList.parse(
       (await ctx.app.inject({ method: "GET", url: "/api/plans", headers: admin.headers })).json(),
@@ -122,6 +122,7 @@ describeBothDatabases("demo plans", (ctx) => {
     expect(list.items.map((p) => [p.code, p.status, p.version, p.unit.name]).sort()).toEqual([
       ["ba-to-2023", "published", 1, "Huyện Ba Tơ"],
       ["chau-thanh-2025", "published", 1, "Huyện Châu Thành"],
+      ["phu-tuc-2026", "published", 1, "Xã Phú Túc (sau sáp nhập, dữ liệu mẫu)"],
       ["thap-muoi-2024", "published", 1, "Huyện Tháp Mười"],
     ]);
     const detail = ZPlanDetail.parse(
@@ -155,7 +156,7 @@ describeBothDatabases("demo plans", (ctx) => {
     expect(tasks.total).toBeGreaterThan(0);
     await seedDemo(ctx.db, { password: PASSWORD });
     const [{ n }] = await ctx.db.select({ n: count() }).from(plans);
-    expect(n).toBe(3);
+    expect(n).toBe(4);
   });
 
   it("has the Châu Thành plan's first two quarters reported with marked demo figures", async () => {
@@ -192,5 +193,22 @@ describeBothDatabases("demo plans", (ctx) => {
       ).json(),
     );
     expect(attainment.targets.some((t) => t.value !== null && t.series.length === 2)).toBe(true);
+  });
+
+  it("has the commune's 2026 plan reported for three quarters by it and the partners it names, the third still coming in", async () => {
+    const admin = await loginAs(ctx.app, { username: DEMO_ADMIN, password: PASSWORD });
+    const periods = ZPlanPeriods.parse(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/plans/phu-tuc-2026/periods",
+          headers: admin.headers,
+        })
+      ).json(),
+    ).periods;
+    const counts = (key: string) => periods.find((p) => p.key === key)?.counts;
+    expect(counts("2026-Q1")).toMatchObject({ expected: 4, approved: 4, late: 1 });
+    expect(counts("2026-Q2")).toMatchObject({ expected: 4, approved: 2, submitted: 2 });
+    expect(counts("2026-Q3")).toMatchObject({ expected: 4, submitted: 3, missing: 1 });
   });
 });

@@ -12,7 +12,23 @@ import { saveDraft } from "../reporting/save-draft.ts";
 import { submitReport } from "../reporting/submit-report.ts";
 
 export const DEMO_NOTE = "Số liệu mẫu (demo)";
-const PLAN_CODE = "chau-thanh-2025";
+
+/** Which demo plans have reports, who writes and reviews them, and for which periods. */
+const DEMO_REPORTING = [
+  {
+    planCode: "chau-thanh-2025",
+    reviewer: "chauthanh.daumoi",
+    reporter: "chauthanh.vhtt",
+    periods: ["2025-Q1", "2025-Q2"],
+  },
+  // The merged commune's 2026 plan: three quarters, the last one still coming in.
+  {
+    planCode: "phu-tuc-2026",
+    reviewer: "admin",
+    reporter: "chauthanh.xa",
+    periods: ["2026-Q1", "2026-Q2", "2026-Q3"],
+  },
+] as const;
 
 async function actorOf(db: Database, username: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -40,41 +56,51 @@ function share(text: string): number {
 const at = (isoDate: string, hour = 9) => new Date(`${isoDate}T${String(hour).padStart(2, "0")}:00:00+07:00`);
 
 /**
- * Báo cáo mẫu — the Châu Thành 2025 plan's units report Q1 and Q2 with demo figures
- * (every note says "Số liệu mẫu (demo)"), through the same operations as the API:
- * Q1 all approved, one unit late and one report returned then resubmitted; Q2 all
- * submitted on time, half approved. Idempotent: skipped once the plan has reports.
+ * Báo cáo mẫu — demo plans' units report with demo figures (every note says "Số liệu
+ * mẫu (demo)"), through the same operations as the API: the first period all approved,
+ * one unit late and one report returned then resubmitted; the second all on time, half
+ * approved; a third (when there is one) waiting for review, its last unit not yet in.
+ * Idempotent per plan: skipped once the plan has reports.
  */
 export async function seedDemoReports(db: Database): Promise<number> {
+  let count = 0;
+  for (const demo of DEMO_REPORTING) count += await seedPlanReports(db, demo);
+  return count;
+}
+
+async function seedPlanReports(db: Database, demo: (typeof DEMO_REPORTING)[number]): Promise<number> {
   const [plan] = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.code, PLAN_CODE), eq(plans.status, "published")))
+    .where(and(eq(plans.code, demo.planCode), eq(plans.status, "published")))
     .limit(1);
   if (!plan) return 0;
   const existing = await db
     .select({ id: unitReports.id })
     .from(unitReports)
-    .where(and(eq(unitReports.tenantId, plan.tenantId), eq(unitReports.planCode, PLAN_CODE)))
+    .where(and(eq(unitReports.tenantId, plan.tenantId), eq(unitReports.planCode, demo.planCode)))
     .limit(1);
   if (existing.length) return 0;
-  const [admin, officer, vhtt] = await Promise.all([
+  const [admin, officer, unitReporter] = await Promise.all([
     actorOf(db, "admin"),
-    actorOf(db, "chauthanh.daumoi"),
-    actorOf(db, "chauthanh.vhtt"),
+    actorOf(db, demo.reviewer),
+    actorOf(db, demo.reporter),
   ]);
   if (!admin) return 0;
   const reviewer = officer ?? admin;
   const periods = await ensurePeriods(db, plan);
   const basis = await loadBasis(db, plan);
   let count = 0;
-  for (const [q, key] of ["2025-Q1", "2025-Q2"].entries()) {
+  for (const [q, key] of demo.periods.entries()) {
     const period = periods.find((p) => p.key === key);
     if (!period) continue;
     const units = [...reportingUnits(basis, period).values()];
     for (const [i, ru] of units.entries()) {
+      if (q === 2 && i === units.length - 1) continue;
       const reporter =
-        vhtt && isAllowed(vhtt.grants, "reports.submit", pathIn(basis.units, ru.unit.id)) ? vhtt : admin;
+        unitReporter && isAllowed(unitReporter.grants, "reports.submit", pathIn(basis.units, ru.unit.id))
+          ? unitReporter
+          : admin;
       const scope = (actor: Actor): ReportScope => ({
         ctx: { plan, actor, canReview: actor === reviewer || actor === admin },
         basis,
@@ -136,7 +162,7 @@ export async function seedDemoReports(db: Database): Promise<number> {
         });
         await submitReport(db, { scope: mine, input: {}, now: later(2) });
       }
-      if (q === 0 || i % 2 === 0) {
+      if (q === 0 || (q === 1 && i % 2 === 0)) {
         await reviewReport(db, { scope: scope(reviewer), decision: "approve", input: {}, now: later(3) });
       }
       count++;
