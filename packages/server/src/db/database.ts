@@ -55,11 +55,31 @@ export function wrapPglite(client: PGlite, close: () => Promise<void> = () => cl
   return register(drizzlePglite({ client, schema }) as unknown as Database, "pglite", close);
 }
 
+/**
+ * Operations run independent reads with `Promise.all`; inside a transaction those share
+ * one client, which pg 8 queues itself but pg 9 refuses. Queue them here, in order, so
+ * the same code stays correct on both (PGlite is one connection and queues anyway).
+ */
+function queueQueries(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    // Callback and submittable (cursor, stream) forms keep pg's own handling.
+    if (typeof args[args.length - 1] === "function" || typeof first?.submit === "function")
+      return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** Wraps a PostgreSQL pool as a `Database`. */
 export function wrapPgPool(pool: pg.Pool): Database {
   // An idle client's error (a restarted server, a dropped test database) must not
   // crash the process; the next query on that client reports it instead.
   pool.on("error", () => {});
+  pool.on("connect", queueQueries);
   return register(drizzlePg({ client: pool, schema }) as unknown as Database, "postgres", () => pool.end());
 }
 
