@@ -22,7 +22,18 @@ export const ZErrorResponse = z.object({
   error: z.object({
     code: ZErrorCode,
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          // Where an uploaded spreadsheet is wrong: sheet name, 1-based row, column letter.
+          sheet: z.string().optional(),
+          row: z.number().int().nullable().optional(),
+          column: z.string().nullable().optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
