@@ -50,6 +50,7 @@ export const en: Dictionary = {
   "login.submit": "Sign in",
   "login.failed": "Could not sign in",
   "login.footer": "For officials with an account. Forgot your password? Contact your unit's administrator.",
+  "login.publicLink": "See public information on digital transformation plans",
 
   "header.roles": "Roles",
   "header.logout": "Sign out",

@@ -1,8 +1,8 @@
-import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { GlobalOutlined, LockOutlined, UserOutlined } from "@ant-design/icons";
 import { ZLoginRequest } from "@dtplan/contracts/auth.ts";
 import { Alert, Button, Form, Input, Typography } from "antd";
 import { useState } from "react";
-import { useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
 import { useSession } from "../auth/session.tsx";
 import { useZodForm } from "../forms/use-zod-form.ts";
 import { useT } from "../i18n/i18n.tsx";
@@ -84,6 +84,9 @@ export function LoginPage() {
       <Typography.Paragraph type="secondary" style={{ maxWidth: 400, textAlign: "center", marginTop: 20 }}>
         {t("login.footer")}
       </Typography.Paragraph>
+      <Link to="/cong-khai" data-testid="public-link">
+        <GlobalOutlined /> {t("login.publicLink")}
+      </Link>
     </main>
   );
 }

@@ -15,7 +15,12 @@ interface Figure extends ReportedValue {
 }
 
 /** Figures of submitted and approved reports (a draft or returned report does not count). */
-async function reportedFigures(db: Database, ctx: ReportingPlan, periodIds: string[]): Promise<Figure[]> {
+async function reportedFigures(
+  db: Database,
+  ctx: Pick<ReportingPlan, "plan">,
+  periodIds: string[],
+  statuses: ("submitted" | "approved")[] = ["submitted", "approved"],
+): Promise<Figure[]> {
   if (periodIds.length === 0) return [];
   const rows = await db
     .select({ report: unitReports, value: unitReportValues })
@@ -28,7 +33,7 @@ async function reportedFigures(db: Database, ctx: ReportingPlan, periodIds: stri
       and(
         eq(unitReports.tenantId, ctx.plan.tenantId),
         inArray(unitReports.periodId, periodIds),
-        inArray(unitReports.status, ["submitted", "approved"]),
+        inArray(unitReports.status, statuses),
       ),
     );
   return rows.map(({ report, value }) => ({
@@ -55,7 +60,18 @@ const sumOf = (values: readonly Figure[], pick: (v: Figure) => number | null | u
  */
 export async function planAttainment(
   db: Database,
-  { ctx, periodKey, nearThreshold }: { ctx: ReportingPlan; periodKey?: string; nearThreshold: number },
+  {
+    ctx,
+    periodKey,
+    nearThreshold,
+    approvedOnly = false,
+  }: {
+    ctx: Pick<ReportingPlan, "plan">;
+    periodKey?: string;
+    nearThreshold: number;
+    /** Count approved reports only (the public page: nothing a reviewer has not accepted). */
+    approvedOnly?: boolean;
+  },
 ): Promise<TPlanAttainment> {
   const periods = await ensurePeriods(db, ctx.plan);
   const basis = await loadBasis(db, ctx.plan);
@@ -63,6 +79,7 @@ export async function planAttainment(
     db,
     ctx,
     periods.map((p) => p.id),
+    approvedOnly ? ["approved"] : undefined,
   );
   let period: ReportingPeriodRow | null = null;
   if (periodKey) period = await findPeriod(db, ctx.plan, periodKey);

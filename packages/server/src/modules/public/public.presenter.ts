@@ -1,0 +1,167 @@
+/**
+ * The public page's presenters: explicit allow-lists, built field by field. Nothing
+ * here spreads a row — a column added to a table later never reaches the public by
+ * accident. No person (signer, author, reporter, reviewer), no user id, no evidence,
+ * no comment, direction, difficulty, proposal or return comment, no unit uuid.
+ */
+import type {
+  TPlanAttainment,
+  TPublicPillar,
+  TPublicPlanDetail,
+  TPublicPlanSummary,
+  TPublicProvince,
+  TPublicTaskProgress,
+} from "@dtplan/contracts";
+import { isPillar, PILLAR_KEYS, type Pillar } from "@dtplan/domain/indicators/pillars.ts";
+import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
+import type {
+  OrgUnitRow,
+  PlanLegalBasisRow,
+  PlanReportingRuleRow,
+  PlanRow,
+  PlanTaskRow,
+} from "../../db/schema.ts";
+
+/** The task columns the public page reads (see `TASK_FACTS`). */
+export type TaskFacts = Pick<
+  PlanTaskRow,
+  | "planId"
+  | "position"
+  | "pillar"
+  | "text"
+  | "leadUnitId"
+  | "leadText"
+  | "deadlineDate"
+  | "deadlineText"
+  | "recurring"
+  | "progress"
+  | "completedAt"
+>;
+
+/** `VLG` → `vlg`: the province's root unit code, lower case, URL-safe. */
+export function provinceSlug(root: Pick<OrgUnitRow, "code">): string {
+  return root.code
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function presentProvince(root: Pick<OrgUnitRow, "code" | "name">): TPublicProvince {
+  return { slug: provinceSlug(root), name: root.name };
+}
+
+export function taskProgress(
+  tasks: readonly { progress: number | null; status: TaskStatus }[],
+): TPublicTaskProgress {
+  const count = (...s: TaskStatus[]) => tasks.filter((t) => s.includes(t.status)).length;
+  const sum = tasks.reduce((a, t) => a + Math.min(100, Math.max(0, t.progress ?? 0)), 0);
+  return {
+    total: tasks.length,
+    done: count("done", "done_late"),
+    inProgress: count("in_progress"),
+    notStarted: count("not_started"),
+    overdue: count("overdue"),
+    averageProgress: tasks.length ? Math.round(sum / tasks.length) : null,
+  };
+}
+
+const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+
+export function presentPlanSummary(input: {
+  plan: PlanRow;
+  province: OrgUnitRow;
+  issuingUnit: OrgUnitRow | null;
+  targetCount: number;
+  tasks: readonly { progress: number | null; status: TaskStatus }[];
+}): TPublicPlanSummary {
+  const { plan } = input;
+  return {
+    province: presentProvince(input.province),
+    code: plan.code,
+    title: plan.title,
+    issuingUnit: input.issuingUnit?.name ?? plan.issuer ?? "—",
+    kind: plan.kind,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    visionYear: plan.visionYear,
+    documentNumber: plan.documentNumber,
+    issuedDate: plan.issuedDate,
+    version: plan.version,
+    targetCount: input.targetCount,
+    taskCount: input.tasks.length,
+    progress: taskProgress(input.tasks),
+  };
+}
+
+export function presentPlanDetail(input: {
+  plan: PlanRow;
+  province: OrgUnitRow;
+  issuingUnit: OrgUnitRow | null;
+  targetCount: number;
+  tasks: (TaskFacts & { status: TaskStatus })[];
+  leadNames: ReadonlyMap<string, string>;
+  attainment: TPlanAttainment;
+  legalBases: readonly PlanLegalBasisRow[];
+  rules: readonly PlanReportingRuleRow[];
+}): TPublicPlanDetail {
+  const { plan, attainment } = input;
+  const pillarOf = (p: string): Pillar => (isPillar(p) ? p : "other");
+  const pillars: TPublicPillar[] = PILLAR_KEYS.map((pillar) => {
+    const tasks = input.tasks.filter((t) => pillarOf(t.pillar) === pillar);
+    return {
+      pillar,
+      targets: attainment.targets
+        .filter((t) => pillarOf(t.pillar) === pillar)
+        .map((t) => ({
+          text: t.text,
+          comparator: t.comparator,
+          targetValue: t.targetValue,
+          unit: t.unit,
+          year: t.year,
+          indicator: t.indicator?.name ?? null,
+          value: round2(t.value),
+          attainment: t.attainment,
+        })),
+      tasks: tasks.map((t) => ({
+        text: t.text,
+        leadUnit: (t.leadUnitId ? input.leadNames.get(t.leadUnitId) : null) ?? t.leadText ?? null,
+        deadline: t.deadlineDate,
+        deadlineText: t.deadlineText,
+        recurring: t.recurring,
+        status: t.status,
+        progress: Math.min(100, Math.max(0, t.progress ?? 0)),
+      })),
+      progress: taskProgress(tasks),
+    };
+  }).filter((p) => p.targets.length > 0 || p.tasks.length > 0);
+  return {
+    ...presentPlanSummary({
+      plan,
+      province: input.province,
+      issuingUnit: input.issuingUnit,
+      targetCount: input.targetCount,
+      tasks: input.tasks,
+    }),
+    issuer: plan.issuer,
+    objectives: [...plan.objectives],
+    resultPeriod: attainment.period
+      ? { key: attainment.period.key, label: attainment.period.label, end: attainment.period.end }
+      : null,
+    attainmentCounts: {
+      achieved: attainment.counts.achieved,
+      near: attainment.counts.near,
+      notAchieved: attainment.counts.notAchieved,
+      noData: attainment.counts.noData,
+      qualitative: attainment.counts.qualitative,
+    },
+    pillars,
+    legalBases: input.legalBases.map((b) => ({
+      type: b.type,
+      number: b.number,
+      date: b.date,
+      issuer: b.issuer,
+      text: b.text,
+    })),
+    reportingRules: input.rules.map((r) => ({ frequency: r.frequency, text: r.text })),
+  };
+}
