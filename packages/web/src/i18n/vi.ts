@@ -5,6 +5,7 @@
 import type { budgetVi } from "./budget.vi.ts";
 import type { consolidatedVi } from "./consolidated.vi.ts";
 import type { dashboardVi } from "./dashboard.vi.ts";
+import type { exportsVi } from "./exports.vi.ts";
 import type { plansVi } from "./plans.vi.ts";
 import type { provinceVi } from "./province.vi.ts";
 import type { publicVi } from "./public.vi.ts";
@@ -373,4 +374,5 @@ export type MessageKey =
   | keyof typeof consolidatedVi
   | keyof typeof dashboardVi
   | keyof typeof provinceVi
-  | keyof typeof publicVi;
+  | keyof typeof publicVi
+  | keyof typeof exportsVi;

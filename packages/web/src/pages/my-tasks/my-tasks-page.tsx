@@ -20,6 +20,7 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { tasksApi } from "../../api/tasks.ts";
+import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -160,6 +161,7 @@ export default function MyTasksPage() {
         style={{ marginBottom: 12 }}
         extra={
           <Space wrap>
+            <ExportMenu sources={[exportSources.myTasks({ status: statusFilter, role: roleFilter })]} />
             <Select
               allowClear
               placeholder={t("myTasks.col.role")}

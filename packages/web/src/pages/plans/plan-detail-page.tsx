@@ -27,6 +27,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi } from "../../api/endpoints.ts";
 import { useSession } from "../../auth/session.tsx";
+import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
@@ -315,6 +316,12 @@ export default function PlanDetailPage() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate("/plans")}>
               {t("review.back")}
             </Button>
+            <ExportMenu
+              sources={[
+                exportSources.targets(plan.code, { version }),
+                exportSources.tasks({ planCode: plan.code, includeDrafts: plan.status === "draft" }),
+              ]}
+            />
             {canManage && plan.status === "published" && !draft && version === undefined && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => setAmending(true)}>
                 {t("detail.amend")}

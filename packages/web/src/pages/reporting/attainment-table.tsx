@@ -4,6 +4,7 @@ import type { TReportingPeriod, TTargetAttainment } from "@dtplan/contracts/repo
 import { Alert, Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { reportingApi } from "../../api/reporting.ts";
+import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { useLoad } from "../../lib/use-load.ts";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
@@ -35,6 +36,12 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
             value={period ?? data.data?.period?.key}
             onChange={setPeriod}
             options={periods.map((p) => ({ value: p.key, label: p.label }))}
+          />
+          <ExportMenu
+            sources={[
+              exportSources.targets(planCode, { period: period ?? data.data?.period?.key }),
+              exportSources.indicatorValues(planCode, { period: period ?? data.data?.period?.key }),
+            ]}
           />
         </Space>
       }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
 import { reportingApi } from "../../api/reporting.ts";
+import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
@@ -101,6 +102,7 @@ export default function ChasePage() {
             <Button icon={<CopyOutlined />} onClick={copyReminder} disabled={!data}>
               {t("chase.copyReminder")}
             </Button>
+            <ExportMenu sources={[exportSources.indicatorValues(code, { period: key })]} />
           </Space>
         }
       />
