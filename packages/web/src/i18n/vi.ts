@@ -60,8 +60,8 @@ export const vi = {
   "login.submit": "Đăng nhập",
   "login.failed": "Không đăng nhập được",
   "login.footer":
-  "login.publicLink": "Xem thông tin công khai về kế hoạch chuyển đổi số",
     "Dành cho cán bộ, công chức được cấp tài khoản. Quên mật khẩu: liên hệ quản trị hệ thống của đơn vị.",
+  "login.publicLink": "Xem thông tin công khai về kế hoạch chuyển đổi số",
 
   "header.roles": "Vai trò",
   "header.logout": "Đăng xuất",
