@@ -14,6 +14,8 @@ missing=()
 # LibreOffice turns the consolidated report's DOCX into PDF; the writer alone, no GUI.
 lean=()
 command -v soffice >/dev/null || lean+=(libreoffice-writer-nogui)
+# Liberation 1.x lacks Vietnamese letters (LibreOffice then borrows DejaVu); 2.x has them.
+dpkg -s fonts-liberation2 >/dev/null 2>&1 || lean+=(fonts-liberation2)
 
 if ((${#missing[@]} + ${#lean[@]})); then
   sudo=()

@@ -35,6 +35,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
       expect(rows.map((r) => r.table_name).sort()).toEqual([
         "audit_log",
         "budget_items",
+        "consolidated_reports",
         "evidence_files",
         "indicators",
         "notifications",

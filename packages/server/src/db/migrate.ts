@@ -9,6 +9,7 @@ export const MIGRATIONS = [
   "0003_task_activity",
   "0004_reporting",
   "0005_reminders",
+  "0006_consolidated_reports",
 ] as const;
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];

@@ -122,6 +122,7 @@ export const auditLog = pgTable(
 );
 export type AuditRow = typeof auditLog.$inferSelect;
 export * from "./schema-activity.ts";
+export * from "./schema-consolidated.ts";
 export * from "./schema-plans.ts";
 export * from "./schema-reminders.ts";
 export * from "./schema-reporting.ts";

@@ -1,9 +1,140 @@
+import {
+  type TConsolidatedFormat,
+  ZConsolidatedReport,
+  ZPeriodParams,
+  ZSaveConsolidated,
+} from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { errorBody, forbidden } from "../../errors.ts";
+import { requireActor } from "../auth/access.ts";
+import { attachmentDisposition } from "../evidence/file-types.ts";
+import { ensurePeriods } from "../reporting/ensure-periods.ts";
+import { findPeriod } from "../reporting/reporting-context.ts";
+import { consolidatedPlan, consolidatedReport } from "./consolidated-report.ts";
+import { saveNarrative } from "./narrative.ts";
+import { renderConsolidated } from "./render-consolidated.ts";
+import { PdfUnavailableError } from "./render-pdf.ts";
 
-/** Báo cáo tổng hợp (Decree 30 DOCX, XLSX, PDF) — routes to come. */
+const TAGS = ["consolidated"];
+// Read with plans.read on the plan; editing the narrative is decided on the plan's unit
+// (reports.review: the focal officer and the leader) inside the handler.
+const READ = { access: { permission: "plans.read" as const } };
+
+const FORMATS: { format: TConsolidatedFormat; summary: string; description: string }[] = [
+  {
+    format: "docx",
+    summary: "Tải báo cáo tổng hợp (Word)",
+    description:
+      "Tệp .docx theo thể thức Nghị định 30/2020/NĐ-CP: khổ A4 đứng, lề trên/dưới 20 mm, trái 30 mm, phải 15 mm, phông Times New Roman; bảng chỉ tiêu và nhiệm vụ theo trụ cột lấy từ số liệu hiện tại, phần lời văn như đã lưu.",
+  },
+  {
+    format: "xlsx",
+    summary: "Tải bảng số liệu báo cáo tổng hợp (Excel)",
+    description:
+      "Các bảng của báo cáo, mỗi bảng một trang: chỉ tiêu, nhiệm vụ, tình hình báo cáo của đơn vị, khó khăn - kiến nghị; dòng tiêu đề cố định, định dạng số.",
+  },
+  {
+    format: "pdf",
+    summary: "Tải báo cáo tổng hợp (PDF)",
+    description:
+      "Bản Word chuyển sang PDF bằng LibreOffice trên máy chủ (lần lượt từng yêu cầu). 503 khi máy chủ chưa cài LibreOffice.",
+  },
+];
+
 export async function consolidatedRoutes(
-  _app: FastifyInstance,
-  _modules: { db: Database; config: AppConfig },
-): Promise<void> {}
+  app: FastifyInstance,
+  { db, config }: { db: Database; config: AppConfig },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const load = async (
+    request: Parameters<typeof requireActor>[0] & { params: { code: string; key: string } },
+  ) => {
+    const ctx = await consolidatedPlan(db, requireActor(request), request.params.code);
+    return {
+      ctx,
+      report: await consolidatedReport(db, {
+        ctx,
+        periodKey: request.params.key,
+        nearThreshold: config.attainment.nearThreshold,
+      }),
+    };
+  };
+
+  r.get(
+    "/plans/:code/periods/:key/consolidated",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Báo cáo tổng hợp của kỳ",
+        description:
+          "Số liệu của báo cáo tổng hợp (chỉ tiêu và mức độ đạt, nhiệm vụ theo trụ cột với tình trạng và tiến độ tính đến kỳ, khó khăn và kiến nghị từ báo cáo đã nộp của các đơn vị, tình hình nộp báo cáo), phần lời văn đã lưu (hoặc nội dung gợi ý khi chưa lưu) và quyền sửa của người gọi.",
+        params: ZPeriodParams,
+        response: { 200: ZConsolidatedReport },
+      },
+    },
+    async (request) => (await load(request)).report,
+  );
+
+  r.put(
+    "/plans/:code/periods/:key/consolidated",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Lưu phần lời văn của báo cáo tổng hợp",
+        description:
+          "Chuyên viên đầu mối hoặc lãnh đạo. Số văn bản, địa danh, ngày báo cáo, các đoạn văn, khối chữ ký, nơi nhận. Gửi `version` đã tải (0 khi chưa lưu lần nào); 409 nếu người khác đã lưu sau đó. Ghi nhật ký.",
+        params: ZPeriodParams,
+        body: ZSaveConsolidated,
+        response: { 200: ZConsolidatedReport },
+      },
+    },
+    async (request) => {
+      const ctx = await consolidatedPlan(db, requireActor(request), request.params.code);
+      if (!ctx.canReview) {
+        throw forbidden(
+          "Chỉ chuyên viên đầu mối hoặc lãnh đạo của đơn vị ban hành kế hoạch được sửa báo cáo tổng hợp.",
+        );
+      }
+      await ensurePeriods(db, ctx.plan);
+      await findPeriod(db, ctx.plan, request.params.key);
+      await saveNarrative(db, {
+        plan: ctx.plan,
+        periodKey: request.params.key,
+        actor: ctx.actor,
+        input: request.body,
+      });
+      return consolidatedReport(db, {
+        ctx,
+        periodKey: request.params.key,
+        nearThreshold: config.attainment.nearThreshold,
+      });
+    },
+  );
+
+  for (const { format, summary, description } of FORMATS) {
+    r.get(
+      `/plans/:code/periods/:key/consolidated.${format}`,
+      { config: READ, schema: { tags: TAGS, summary, description, params: ZPeriodParams } },
+      async (request, reply) => {
+        const { report } = await load(request);
+        try {
+          const file = await renderConsolidated(report, format);
+          return reply
+            .header("content-type", file.contentType)
+            .header("content-disposition", attachmentDisposition(file.fileName))
+            .send(file.bytes);
+        } catch (error) {
+          if (error instanceof PdfUnavailableError) {
+            return reply.code(503).send(errorBody("internal", error.message));
+          }
+          throw error;
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import mammoth from "mammoth";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../src/config.ts";
+
+const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
+const dataDir = mkdtempSync(path.join(tmpdir(), "dtplan-report-cli-"));
+const outDir = mkdtempSync(path.join(tmpdir(), "dtplan-report-out-"));
+const env = {
+  ...process.env,
+  DTPLAN_DATA_DIR: dataDir,
+  DATABASE_URL: "",
+  PORT: "0",
+  DTPLAN_WEB_DIST: dataDir,
+  DTPLAN_DEMO_PASSWORD: "dtplan-demo",
+};
+
+function dtplan(...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 120_000 });
+}
+
+const report = (...extra: string[]) =>
+  dtplan("report", "--plan", "chau-thanh-2025", "--period", "2025-Q2", ...extra);
+
+describe("dtplan report", () => {
+  let server: ChildProcess | null = null;
+  beforeAll(() => {
+    const demo = dtplan("demo");
+    expect(demo.status, demo.stderr).toBe(0);
+  }, 180_000);
+  afterAll(() => {
+    server?.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it("writes the period's report as Word from the embedded database and says where", async () => {
+    const out = path.join(outDir, "bao-cao.docx");
+    const result = report("--format", "docx", "--out", out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(out);
+    const text = (await mammoth.extractRawText({ buffer: readFileSync(out) })).value;
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("HUYỆN CHÂU THÀNH");
+    expect(text).toContain("quý II năm 2025");
+  }, 60_000);
+
+  it("refuses unknown plans, periods and formats and missing arguments with exit 2", () => {
+    const out = path.join(outDir, "x.docx");
+    const cases: [string[], RegExp][] = [
+      [["--plan", "khong-co", "--period", "2025-Q2", "--format", "docx", "--out", out], /Không có kế hoạch/],
+      [["--plan", "chau-thanh-2025", "--period", "2031-Q9", "--format", "docx", "--out", out], /kỳ báo cáo/],
+      [
+        ["--plan", "chau-thanh-2025", "--period", "2025-Q2", "--format", "odt", "--out", out],
+        /định dạng "odt"/,
+      ],
+      [["--plan", "chau-thanh-2025"], /thiếu --period, --format, --out/],
+    ];
+    for (const [args, message] of cases) {
+      const result = dtplan("report", ...args);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  }, 120_000);
+
+  it("refuses clearly while a running server holds the data directory", async () => {
+    server = spawn(process.execPath, [BIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    server.stdout?.on("data", (chunk) => {
+      output += chunk;
+    });
+    server.stderr?.on("data", (chunk) => {
+      output += chunk;
+    });
+    await new Promise<void>((resolve, reject) => {
+      const check = setInterval(() => {
+        if (/đang chạy tại/.test(output)) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
+      server?.once("exit", (code) => {
+        clearInterval(check);
+        reject(new Error(`serve exited ${code}: ${output}`));
+      });
+    });
+    const refused = report("--format", "docx", "--out", path.join(outDir, "refused.docx"));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^dtplan report: Cơ sở dữ liệu đang được máy chủ dtplan \(pid \d+\) sử dụng/,
+    );
+    expect(refused.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const exited = new Promise<number | null>((resolve) => server?.once("exit", resolve));
+    server.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    server = null;
+  }, 90_000);
+});
