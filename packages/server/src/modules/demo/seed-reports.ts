@@ -59,7 +59,7 @@ const at = (isoDate: string, hour = 9) => new Date(`${isoDate}T${String(hour).pa
  * Báo cáo mẫu — demo plans' units report with demo figures (every note says "Số liệu
  * mẫu (demo)"), through the same operations as the API: the first period all approved,
  * one unit late and one report returned then resubmitted; the second all on time, half
- * approved; a third (when there is one) waiting for review, its last unit not yet in.
+ * approved; a third (when there is one) waiting for review, its first unit (by name) not yet in.
  * Idempotent per plan: skipped once the plan has reports.
  */
 export async function seedDemoReports(db: Database): Promise<number> {
@@ -96,7 +96,7 @@ async function seedPlanReports(db: Database, demo: (typeof DEMO_REPORTING)[numbe
     if (!period) continue;
     const units = [...reportingUnits(basis, period).values()];
     for (const [i, ru] of units.entries()) {
-      if (q === 2 && i === units.length - 1) continue;
+      if (q === 2 && i === 0) continue;
       const reporter =
         unitReporter && isAllowed(unitReporter.grants, "reports.submit", pathIn(basis.units, ru.unit.id))
           ? unitReporter
