@@ -13,6 +13,8 @@ const REACT = /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|coo
 const ANTD =
   /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@babel[\\/]runtime|dayjs|@emotion|stylis|classnames|clsx|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|resize-observer-polyfill|json2mq|toggle-selection|copy-to-clipboard|string-convert|is-mobile)[\\/]/;
 const ZOD = /[\\/]node_modules[\\/]zod[\\/]/;
+// ECharts and its renderer, loaded only with a chart (src/charts/lazy-chart.tsx); never `$initial`.
+const ECHARTS = /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/;
 
 export default defineConfig({
   root,
@@ -31,6 +33,7 @@ export default defineConfig({
             { name: "react", test: REACT, priority: 30 },
             { name: "antd", test: ANTD, tags: ["$initial"], priority: 20 },
             { name: "zod", test: ZOD, priority: 10 },
+            { name: "echarts", test: ECHARTS, priority: 25 },
           ],
         },
       },

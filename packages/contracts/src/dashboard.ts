@@ -1,2 +1,158 @@
-// zod schemas of dashboard — to come.
-export {};
+import { z } from "zod";
+import { ZIsoDate } from "./common.ts";
+import { ZAttainmentNode, ZAttainmentStatus, ZReportingPeriodRef, ZTrend } from "./reporting.ts";
+import { ZEvidenceFile } from "./tasks.ts";
+
+const ZPlanCode = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/, "Mã kế hoạch chỉ gồm chữ thường không dấu, số và gạch ngang");
+const ZPeriodKey = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9-]+$/, "Mã kỳ báo cáo không hợp lệ");
+const ZUnitRef = z.object({ id: z.uuid(), name: z.string() });
+
+export const ZDashboardParams = z.object({ code: ZPlanCode });
+export const ZDashboardTargetParams = z.object({
+  code: ZPlanCode,
+  targetKey: z.uuid({ message: "Mã chỉ tiêu không hợp lệ" }),
+});
+export const ZDashboardQuery = z.object({
+  /** Period key; default the latest period with submitted reports. */
+  period: ZPeriodKey.optional(),
+});
+
+/** Counts of targets by mức độ đạt. */
+export const ZAttainmentCounts = z.object({
+  achieved: z.number().int(),
+  near: z.number().int(),
+  notAchieved: z.number().int(),
+  noData: z.number().int(),
+  qualitative: z.number().int(),
+  total: z.number().int(),
+});
+export type TAttainmentCounts = z.infer<typeof ZAttainmentCounts>;
+
+/** A target without its org tree (the drill-down endpoint carries that). */
+export const ZDashboardTarget = z.object({
+  targetKey: z.uuid(),
+  text: z.string(),
+  pillar: z.string(),
+  comparator: z.string().nullable(),
+  targetValue: z.number().nullable(),
+  unit: z.string().nullable(),
+  year: z.number().int().nullable(),
+  indicatorName: z.string().nullable(),
+  /** A ratio indicator: the value is a percentage. */
+  percent: z.boolean(),
+  value: z.number().nullable(),
+  reportingUnits: z.number().int(),
+  attainment: ZAttainmentStatus,
+  attainmentLabel: z.string(),
+  trend: ZTrend,
+  trendLabel: z.string(),
+});
+export type TDashboardTarget = z.infer<typeof ZDashboardTarget>;
+
+export const ZPillarAttainment = ZAttainmentCounts.extend({ pillar: z.string(), label: z.string() });
+export type TPillarAttainment = z.infer<typeof ZPillarAttainment>;
+
+/** Why a target is at risk (chưa đạt, gần đạt, đi xuống). */
+export const ZRiskReason = z.enum(["not_achieved", "near", "worsening"]);
+export type TRiskReason = z.infer<typeof ZRiskReason>;
+
+export const ZTargetAtRisk = ZDashboardTarget.extend({ reasons: z.array(ZRiskReason) });
+export type TTargetAtRisk = z.infer<typeof ZTargetAtRisk>;
+
+/** A task past its deadline and not done (quá hạn). */
+export const ZOverdueTask = z.object({
+  key: z.uuid(),
+  text: z.string(),
+  pillar: z.string(),
+  leadUnit: ZUnitRef.nullable(),
+  deadline: ZIsoDate,
+  progress: z.number().int(),
+  daysOverdue: z.number().int(),
+});
+export type TOverdueTask = z.infer<typeof ZOverdueTask>;
+
+/**
+ * A unit ranked by the tasks it leads (average progress) and by its reporting
+ * timeliness across the plan's periods so far (reports not yet due do not count).
+ */
+export const ZUnitRanking = z.object({
+  unit: ZUnitRef,
+  tasks: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  /** Average progress (0–100) of the tasks it leads; null when it leads none. */
+  averageProgress: z.number().nullable(),
+  /** Reports due so far: on time + late + missing. */
+  expected: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+  /** Share of due reports sent on time (0–100); null when none was due. */
+  onTimePercent: z.number().nullable(),
+});
+export type TUnitRanking = z.infer<typeof ZUnitRanking>;
+
+/** Share of measured targets achieved in each period (oldest first), overall and per pillar. */
+export const ZAttainmentTrend = z.object({
+  periods: z.array(z.object({ key: z.string(), label: z.string() })),
+  overall: z.array(z.number().nullable()),
+  pillars: z.array(
+    z.object({ pillar: z.string(), label: z.string(), values: z.array(z.number().nullable()) }),
+  ),
+});
+export type TAttainmentTrend = z.infer<typeof ZAttainmentTrend>;
+
+/** `GET /api/plans/{code}/dashboard?period=KEY` — the leader dashboard of a published plan. */
+export const ZPlanDashboard = z.object({
+  plan: z.object({ code: z.string(), title: z.string(), unit: ZUnitRef }),
+  today: ZIsoDate,
+  period: ZReportingPeriodRef.nullable(),
+  /** Periods the picker offers (those of the plan, in order). */
+  periods: z.array(ZReportingPeriodRef),
+  counts: ZAttainmentCounts,
+  tasks: z.object({
+    total: z.number().int(),
+    done: z.number().int(),
+    overdue: z.number().int(),
+    averageProgress: z.number().nullable(),
+  }),
+  reporting: z.object({
+    expected: z.number().int(),
+    onTime: z.number().int(),
+    late: z.number().int(),
+    missing: z.number().int(),
+    onTimePercent: z.number().nullable(),
+  }),
+  pillars: z.array(ZPillarAttainment),
+  targets: z.array(ZDashboardTarget),
+  atRisk: z.array(ZTargetAtRisk),
+  overdueTasks: z.array(ZOverdueTask),
+  units: z.array(ZUnitRanking),
+  trend: ZAttainmentTrend,
+});
+export type TPlanDashboard = z.infer<typeof ZPlanDashboard>;
+
+/** One unit of a target's tree with the files it sent as evidence for the figure. */
+export const ZDashboardTargetUnit = ZAttainmentNode.extend({
+  /** Evidence is listed only to those who may read the unit's report. */
+  canReadEvidence: z.boolean(),
+  evidence: z.array(ZEvidenceFile),
+});
+export type TDashboardTargetUnit = z.infer<typeof ZDashboardTargetUnit>;
+
+/** `GET /api/plans/{code}/dashboard/targets/{targetKey}?period=KEY` — the drill-down of one target. */
+export const ZDashboardTargetDetail = z.object({
+  period: ZReportingPeriodRef.nullable(),
+  target: ZDashboardTarget,
+  series: z.array(z.object({ periodKey: z.string(), label: z.string(), value: z.number().nullable() })),
+  units: z.array(ZDashboardTargetUnit),
+});
+export type TDashboardTargetDetail = z.infer<typeof ZDashboardTargetDetail>;

@@ -26,6 +26,8 @@ const PUBLIC_ROUTES = [
   "POST /api/auth/login",
   "GET /api/openapi.json",
   // — public transparency page —
+  "GET /api/public/plans",
+  "GET /api/public/plans/:province/:code",
 ];
 
 interface Targets {
@@ -273,9 +275,55 @@ const SAMPLES: Record<
     },
   }),
   // — consolidated reports —
+  "GET /api/plans/:code/periods/:key/consolidated": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/consolidated`,
+  }),
+  "PUT /api/plans/:code/periods/:key/consolidated": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/consolidated`,
+    payload: {
+      version: 0,
+      documentNumber: "",
+      placeName: "Lạ",
+      reportDate: "2025-07-05",
+      opening: "",
+      assessment: "",
+      difficulties: "",
+      proposals: "",
+      nextTasks: "",
+      signature: { authority: "", signatory: "chairman", signerName: "" },
+      recipients: [],
+    },
+  }),
+  "GET /api/plans/:code/periods/:key/consolidated.docx": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/consolidated.docx`,
+  }),
+  "GET /api/plans/:code/periods/:key/consolidated.xlsx": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/consolidated.xlsx`,
+  }),
+  "GET /api/plans/:code/periods/:key/consolidated.pdf": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/consolidated.pdf`,
+  }),
   // — leader dashboard —
+  "GET /api/plans/:code/dashboard": (t) => ({ url: `/api/plans/${t.plan.code}/dashboard` }),
+  "GET /api/plans/:code/dashboard/targets/:targetKey": (t) => ({
+    url: `/api/plans/${t.plan.code}/dashboard/targets/00000000-0000-4000-8000-000000000000`,
+  }),
   // — province view —
+  "GET /api/province": (t) => ({ url: `/api/province?tenantId=${t.unit.tenantId}` }),
+  "GET /api/province/export": (t) => ({ url: `/api/province/export?format=csv&tenantId=${t.unit.tenantId}` }),
   // — exports —
+  "GET /api/exports/tasks": (t) => ({
+    url: "/api/exports/tasks?includeDrafts=true&format=json",
+    listMustNotContain: t.plan.taskId,
+  }),
+  "GET /api/exports/my-tasks": (t) => ({
+    url: "/api/exports/my-tasks?format=json",
+    listMustNotContain: t.plan.taskId,
+  }),
+  "GET /api/plans/:code/exports/targets": (t) => ({ url: `/api/plans/${t.plan.code}/exports/targets` }),
+  "GET /api/plans/:code/exports/indicator-values": (t) => ({
+    url: `/api/plans/${t.plan.code}/exports/indicator-values?format=json`,
+  }),
 };
 
 describeBothDatabases("every /api route checks its permission", (ctx) => {

@@ -1,9 +1,64 @@
+import { ZProvinceExportQuery, ZProvinceQuery, ZProvinceView } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { requireActor } from "../auth/access.ts";
+import { sendTable } from "../exports/tabular.ts";
+import { provinceTable } from "./province-table.ts";
+import { provinceView } from "./province-view.ts";
 
-/** Toàn tỉnh: các địa phương so sánh — routes to come. */
+const TAGS = ["province"];
+// The whole province is checked in the operation (dashboard.read on the tenant's root).
+const ACCESS = { access: { permission: "dashboard.read" as const } };
+
+/** Toàn tỉnh: các địa phương so sánh. */
 export async function provinceRoutes(
-  _app: FastifyInstance,
-  _modules: { db: Database; config: AppConfig },
-): Promise<void> {}
+  app: FastifyInstance,
+  { db, config }: { db: Database; config: AppConfig },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const nearThreshold = config.attainment.nearThreshold;
+
+  r.get(
+    "/province",
+    {
+      config: ACCESS,
+      schema: {
+        tags: TAGS,
+        summary: "Toàn tỉnh: các địa phương",
+        description:
+          "Mỗi địa phương đã ban hành kế hoạch và mỗi xã, phường, đặc khu hiện hành (kể cả chưa có kế hoạch): kế hoạch, mức độ đạt chỉ tiêu (kỳ mới nhất có số liệu), tiến độ nhiệm vụ, tính kịp thời của báo cáo. Cán bộ cấp tỉnh xem tỉnh của mình; quản trị nhiều tỉnh chọn `tenantId`.",
+        querystring: ZProvinceQuery,
+        response: { 200: ZProvinceView },
+      },
+    },
+    async (request) =>
+      provinceView(db, { actor: requireActor(request), tenantId: request.query.tenantId, nearThreshold }),
+  );
+
+  r.get(
+    "/province/export",
+    {
+      config: ACCESS,
+      schema: {
+        tags: TAGS,
+        summary: "Tải bảng toàn tỉnh (CSV, XLSX, JSON)",
+        description:
+          "Cùng số liệu với màn hình Toàn tỉnh, một dòng mỗi địa phương. CSV có BOM UTF-8 (mở đúng tiếng Việt trong Excel); XLSX có dòng tiêu đề cố định và định dạng số.",
+        querystring: ZProvinceExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const view = await provinceView(db, {
+        actor: requireActor(request),
+        tenantId: request.query.tenantId,
+        nearThreshold,
+      });
+      return sendTable(reply, request.query.format, provinceTable(view), `toan-tinh-${view.today}`, {
+        province: view.province,
+        today: view.today,
+      });
+    },
+  );
+}

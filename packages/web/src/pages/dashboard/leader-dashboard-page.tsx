@@ -1,4 +1,241 @@
-// Bảng điều hành của lãnh đạo — to come.
+import "../../i18n/dashboard-messages.ts";
+import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from "antd";
+import { useCallback, useMemo, useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import { dashboardApi } from "../../api/dashboard.ts";
+import { plansApi } from "../../api/endpoints.ts";
+import { type ChartClick, LazyChart } from "../../charts/lazy-chart.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { PageHeader } from "../../layout/page-header.tsx";
+import { formatDate } from "../../lib/format.ts";
+import { useLoad } from "../../lib/use-load.ts";
+import { CardTitle } from "./card-title.tsx";
+import { pillarBarOption, trendLineOption } from "./dashboard-charts.ts";
+import { AtRiskTable, OverdueTable, RankingTable } from "./dashboard-tables.tsx";
+import { type Drill, DrillDown } from "./drill-down.tsx";
+
+const NO_DRILL: Drill = { pillar: null, targetKey: null, unitId: null };
+
+/** Bảng điều hành: a published plan at a glance, for the leaders who direct it. */
 export default function LeaderDashboardPage() {
-  return null;
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const params = useParams<{ code?: string }>();
+  const [search, setSearch] = useSearchParams();
+  const plans = useLoad(() => plansApi.list({ status: "published", limit: 200 }), []);
+  const code = params.code ?? plans.data?.items[0]?.code ?? null;
+  const period = search.get("period") ?? undefined;
+  const dashboard = useLoad(
+    () => (code ? dashboardApi.plan(code, period) : Promise.resolve(null)),
+    [code, period],
+  );
+  const [drill, setDrill] = useState<Drill>(NO_DRILL);
+  const data = dashboard.data?.plan.code === code ? dashboard.data : null;
+
+  return (
+    <>
+      <PageHeader
+        title={t("dashboard.title")}
+        subtitle={t("dashboard.subtitle")}
+        extra={
+          <Space wrap>
+            <Select
+              showSearch={{ optionFilterProp: "label" }}
+              style={{ width: 420 }}
+              placeholder={t("dashboard.choosePlan")}
+              aria-label={t("dashboard.choosePlan")}
+              loading={plans.loading}
+              value={code ?? undefined}
+              onChange={(next: string) => {
+                setDrill(NO_DRILL);
+                navigate(`/dashboard/${encodeURIComponent(next)}`);
+              }}
+              options={(plans.data?.items ?? []).map((p) => ({
+                value: p.code,
+                label: `${p.title} (${p.code})`,
+              }))}
+            />
+            <Select
+              style={{ width: 240 }}
+              placeholder={t("dashboard.choosePeriod")}
+              aria-label={t("dashboard.choosePeriod")}
+              disabled={!data}
+              value={data?.period?.key}
+              onChange={(key: string) => {
+                setDrill(NO_DRILL);
+                setSearch({ period: key });
+              }}
+              options={(data?.periods ?? []).map((p) => ({ value: p.key, label: p.label }))}
+            />
+          </Space>
+        }
+      />
+      {plans.error && <Alert type="error" showIcon title={plans.error} style={{ marginBottom: 12 }} />}
+      {plans.data && plans.data.items.length === 0 && (
+        <Alert type="info" showIcon title={t("dashboard.noPlans")} style={{ marginBottom: 12 }} />
+      )}
+      {dashboard.error && (
+        <Alert type="error" showIcon title={dashboard.error} style={{ marginBottom: 12 }} />
+      )}
+      {!data && dashboard.loading && <Skeleton active paragraph={{ rows: 10 }} />}
+      {data && <DashboardBody data={data} drill={drill} onDrill={setDrill} />}
+    </>
+  );
+}
+
+function DashboardBody({
+  data,
+  drill,
+  onDrill,
+}: {
+  data: TPlanDashboard;
+  drill: Drill;
+  onDrill: (d: Drill) => void;
+}) {
+  const { t, num } = useI18n();
+  const pct = (v: number | null) => (v === null ? "—" : `${num(v)}%`);
+  const measured = data.counts.achieved + data.counts.near + data.counts.notAchieved;
+  const achievedShare = measured > 0 ? Math.round((data.counts.achieved / measured) * 1000) / 10 : null;
+  const pillarOption = useMemo(() => pillarBarOption(data.pillars, t, num), [data.pillars, t, num]);
+  const trendOption = useMemo(() => trendLineOption(data.trend, t, num), [data.trend, t, num]);
+  // Bars are drawn bottom-up (first pillar on top), so index from the end.
+  const onPillarClick = useCallback(
+    (p: ChartClick) => {
+      const pillar =
+        p.componentType === "series"
+          ? data.pillars[data.pillars.length - 1 - p.dataIndex]
+          : data.pillars.find((x) => x.label === p.value);
+      if (pillar) onDrill({ pillar: pillar.pillar, targetKey: null, unitId: null });
+    },
+    [data.pillars, onDrill],
+  );
+
+  const kpis = [
+    {
+      key: "achieved",
+      title: t("dashboard.kpi.achieved"),
+      value: pct(achievedShare),
+      hint: t("dashboard.kpi.achievedOf", { achieved: num(data.counts.achieved), measured: num(measured) }),
+    },
+    {
+      key: "atRisk",
+      title: t("dashboard.kpi.atRisk"),
+      value: num(data.atRisk.length),
+      hint: t("dashboard.kpi.atRiskHint"),
+    },
+    {
+      key: "tasks",
+      title: t("dashboard.kpi.tasks"),
+      value: `${num(data.tasks.done)}/${num(data.tasks.total)}`,
+      hint: t("dashboard.kpi.tasksOf", { progress: pct(data.tasks.averageProgress) }),
+    },
+    {
+      key: "overdue",
+      title: t("dashboard.kpi.overdue"),
+      value: num(data.tasks.overdue),
+      hint: t("dashboard.kpi.overdueHint"),
+      danger: data.tasks.overdue > 0,
+    },
+    {
+      key: "onTime",
+      title: t("dashboard.kpi.onTime"),
+      value: pct(data.reporting.onTimePercent),
+      hint: t("dashboard.kpi.onTimeOf", {
+        onTime: num(data.reporting.onTime),
+        expected: num(data.reporting.expected),
+        late: num(data.reporting.late),
+        missing: num(data.reporting.missing),
+      }),
+    },
+  ];
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary" data-testid="dashboard-period">
+        <b>{data.plan.title}</b> — {data.plan.unit.name}
+        {data.period
+          ? ` · ${t("dashboard.periodOf", {
+              period: data.period.label,
+              end: formatDate(data.period.end),
+              today: formatDate(data.today),
+            })}`
+          : ""}
+      </Typography.Paragraph>
+      {!data.period && (
+        <Alert type="info" showIcon title={t("dashboard.noPeriod")} style={{ marginBottom: 12 }} />
+      )}
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="kpis">
+        {kpis.map((k) => (
+          <Col key={k.key} xs={24} sm={12} lg={8} xl={{ flex: "20%" }}>
+            <Card size="small" style={{ height: "100%" }}>
+              <Statistic
+                title={k.title}
+                value={k.value}
+                styles={{ content: { color: k.danger ? "#cf1322" : undefined, fontWeight: 600 } }}
+              />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {k.hint}
+              </Typography.Text>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={24} xl={14}>
+          <Card
+            title={<CardTitle title={t("dashboard.byPillar")} hint={t("dashboard.byPillarHint")} />}
+            style={{ height: "100%" }}
+          >
+            {data.pillars.length === 0 ? (
+              <Empty />
+            ) : (
+              <LazyChart
+                testId="chart-pillars"
+                option={pillarOption}
+                height={Math.max(300, 44 * data.pillars.length + 90)}
+                ariaLabel={t("dashboard.byPillarAria")}
+                onClick={onPillarClick}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card
+            title={<CardTitle title={t("dashboard.trend")} hint={t("dashboard.trendHint")} />}
+            style={{ height: "100%" }}
+          >
+            {data.trend.periods.length === 0 ? (
+              <Empty description={t("dashboard.trendEmpty")} />
+            ) : (
+              <LazyChart
+                testId="chart-trend"
+                option={trendOption}
+                height={Math.max(300, 44 * data.pillars.length + 90)}
+                ariaLabel={t("dashboard.trendAria")}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <div style={{ marginBottom: 12 }}>
+        <DrillDown data={data} drill={drill} onDrill={onDrill} />
+      </div>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col span={24}>
+          <AtRiskTable
+            rows={data.atRisk}
+            onOpen={(x) => {
+              onDrill({ pillar: x.pillar, targetKey: x.targetKey, unitId: null });
+              document.querySelector("[data-testid=drill-down]")?.scrollIntoView({ behavior: "smooth" });
+            }}
+          />
+        </Col>
+        <Col span={24}>
+          <OverdueTable rows={data.overdueTasks} />
+        </Col>
+      </Row>
+      <RankingTable rows={data.units} />
+    </>
+  );
 }

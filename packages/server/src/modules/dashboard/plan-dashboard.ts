@@ -1,0 +1,182 @@
+import type {
+  TAttainmentTrend,
+  TOverdueTask,
+  TPillarAttainment,
+  TPlanDashboard,
+  TRiskReason,
+  TTargetAttainment,
+  TUnitRanking,
+} from "@dtplan/contracts";
+import { attainment, type TargetComparator } from "@dtplan/domain/attainment/attainment.ts";
+import { PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
+import type { Database } from "../../db/database.ts";
+import { todayIso } from "../../db/sql.ts";
+import { presentPeriodRef, reportsOfPeriods } from "../reporting/period-status.ts";
+import { daysBetween, listPeriods, loadBasis, type ReportingPlan } from "../reporting/reporting-context.ts";
+import { planAttainment } from "../reporting/roll-up.ts";
+import {
+  addTimeliness,
+  averageProgress,
+  countAttainment,
+  emptyTimeliness,
+  percent,
+  presentDashboardTarget,
+  presentTimeliness,
+  taskFigures,
+  taskTotals,
+  timelinessByUnit,
+} from "./plan-figures.ts";
+
+const pillarLabel = (pillar: string) => (PILLARS as Record<string, { vi: string }>)[pillar]?.vi ?? pillar;
+const pillarOrder = (pillar: string) => {
+  const i = (PILLAR_KEYS as readonly string[]).indexOf(pillar);
+  return i < 0 ? PILLAR_KEYS.length : i;
+};
+
+function byPillar(targets: readonly TTargetAttainment[]): TPillarAttainment[] {
+  const pillars = [...new Set(targets.map((t) => t.pillar))].sort((a, b) => pillarOrder(a) - pillarOrder(b));
+  return pillars.map((pillar) => ({
+    pillar,
+    label: pillarLabel(pillar),
+    ...countAttainment(targets.filter((t) => t.pillar === pillar)),
+  }));
+}
+
+/** Chưa đạt, gần đạt, or a measured figure going the wrong way. */
+function riskReasons(t: TTargetAttainment): TRiskReason[] {
+  const reasons: TRiskReason[] = [];
+  if (t.attainment === "not_achieved") reasons.push("not_achieved");
+  if (t.attainment === "near") reasons.push("near");
+  if (t.trend === "down" && t.indicator) reasons.push("worsening");
+  return reasons;
+}
+
+/**
+ * Share of the measured targets achieved in each period of the series: each target's
+ * rolled-up figure in that period (planAttainment's series) judged by the same rule
+ * as the period shown.
+ */
+function attainmentTrend(targets: readonly TTargetAttainment[], nearThreshold: number): TAttainmentTrend {
+  const measured = targets.filter((t) => t.indicator && t.series.length > 0);
+  const periods = (measured[0]?.series ?? []).map((s) => ({ key: s.periodKey, label: s.label }));
+  const shareOf = (list: readonly TTargetAttainment[]) =>
+    periods.map((_, i) => {
+      const judged = list
+        .map((t) => t.series[i]?.value ?? null)
+        .map((value, j) =>
+          value === null
+            ? null
+            : attainment(
+                {
+                  comparator: list[j].comparator as TargetComparator | null,
+                  value: list[j].targetValue,
+                  year: list[j].year ?? 0,
+                },
+                value,
+                { nearThreshold },
+              ),
+        )
+        .filter((s) => s !== null && s !== "no_data" && s !== "qualitative");
+      return percent(judged.filter((s) => s === "achieved").length, judged.length);
+    });
+  const pillars = [...new Set(measured.map((t) => t.pillar))].sort((a, b) => pillarOrder(a) - pillarOrder(b));
+  return {
+    periods,
+    overall: shareOf(measured),
+    pillars: pillars.map((pillar) => ({
+      pillar,
+      label: pillarLabel(pillar),
+      values: shareOf(measured.filter((t) => t.pillar === pillar)),
+    })),
+  };
+}
+
+/**
+ * Bảng điều hành: where a published plan stands — attainment by pillar (planAttainment's
+ * judgement, not recomputed), targets at risk, overdue tasks, units ranked by the progress
+ * of the tasks they lead and by reporting timeliness, and the trend across periods.
+ */
+export async function planDashboard(
+  db: Database,
+  {
+    ctx,
+    periodKey,
+    nearThreshold,
+    now = new Date(),
+  }: { ctx: ReportingPlan; periodKey?: string; nearThreshold: number; now?: Date },
+): Promise<TPlanDashboard> {
+  const today = todayIso(now);
+  const result = await planAttainment(db, { ctx, periodKey, nearThreshold });
+  const [basis, periods] = await Promise.all([loadBasis(db, ctx.plan), listPeriods(db, ctx.plan)]);
+  // Timeliness over the periods so far: up to the one shown (all of them when none has data yet).
+  const upTo = result.period?.end ?? null;
+  const sofar = periods.filter((p) => upTo === null || p.endDate <= upTo);
+  const reports = await reportsOfPeriods(db, sofar);
+  const timeliness = timelinessByUnit(basis, sofar, reports, today);
+
+  const tasks = taskFigures(basis.tasks, today);
+  const unitName = (id: string) => basis.units.get(id)?.name ?? "—";
+  const overdueTasks: TOverdueTask[] = tasks
+    .filter((f) => f.status === "overdue" && f.task.deadlineDate)
+    .map(({ task, progress }) => ({
+      key: task.key,
+      text: task.text,
+      pillar: task.pillar,
+      leadUnit: task.leadUnitId ? { id: task.leadUnitId, name: unitName(task.leadUnitId) } : null,
+      deadline: task.deadlineDate as string,
+      progress,
+      daysOverdue: daysBetween(task.deadlineDate as string, today),
+    }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.text.localeCompare(b.text, "vi"));
+
+  const leadIds = [...new Set(tasks.map((f) => f.task.leadUnitId).filter((x): x is string => Boolean(x)))];
+  const unitIds = [...new Set([...leadIds, ...timeliness.keys()])];
+  const rank = (x: number | null) => x ?? -1;
+  const units: TUnitRanking[] = unitIds
+    .map((id) => {
+      const led = taskTotals(tasks.filter((f) => f.task.leadUnitId === id));
+      return {
+        unit: { id, name: timeliness.get(id)?.name ?? unitName(id) },
+        tasks: led.total,
+        done: led.done,
+        overdue: led.overdue,
+        averageProgress: averageProgress(led),
+        ...presentTimeliness(timeliness.get(id)?.totals ?? emptyTimeliness()),
+      };
+    })
+    .sort(
+      (a, b) =>
+        rank(b.averageProgress) - rank(a.averageProgress) ||
+        rank(b.onTimePercent) - rank(a.onTimePercent) ||
+        a.unit.name.localeCompare(b.unit.name, "vi"),
+    );
+
+  const all = taskTotals(tasks);
+  const reporting = [...timeliness.values()].reduce(
+    (sum, u) => addTimeliness(sum, u.totals),
+    emptyTimeliness(),
+  );
+  const counts = countAttainment(result.targets);
+  const root = basis.units.get(ctx.plan.unitId);
+  return {
+    plan: {
+      code: ctx.plan.code,
+      title: ctx.plan.title,
+      unit: { id: ctx.plan.unitId, name: root?.name ?? "—" },
+    },
+    today,
+    period: result.period,
+    periods: periods.map(presentPeriodRef),
+    counts,
+    tasks: { total: all.total, done: all.done, overdue: all.overdue, averageProgress: averageProgress(all) },
+    reporting: presentTimeliness(reporting),
+    pillars: byPillar(result.targets),
+    targets: result.targets.map(presentDashboardTarget),
+    atRisk: result.targets
+      .map((t) => ({ ...presentDashboardTarget(t), reasons: riskReasons(t) }))
+      .filter((t) => t.reasons.length > 0),
+    overdueTasks,
+    units,
+    trend: attainmentTrend(result.targets, nearThreshold),
+  };
+}

@@ -1,0 +1,93 @@
+import type { TDashboardTargetDetail, TEvidenceFile } from "@dtplan/contracts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import { evidenceFiles, unitReports, unitReportValues } from "../../db/schema.ts";
+import { notFound } from "../../errors.ts";
+import { can, findPeriod, loadUnits, type ReportingPlan, userNames } from "../reporting/reporting-context.ts";
+import { planAttainment } from "../reporting/roll-up.ts";
+import { presentEvidence } from "../tasks/task-history.ts";
+import { presentDashboardTarget } from "./plan-figures.ts";
+
+/**
+ * Drill-down of one target: its figure in each unit of the tree (planAttainment's tree)
+ * and, for the units that reported it, the evidence files attached to the figure
+ * (`evidenceFileIds` of the value in the unit's submitted or approved report). Files
+ * are listed only to those who may read that unit's report, as the download route
+ * decides.
+ */
+export async function dashboardTarget(
+  db: Database,
+  {
+    ctx,
+    targetKey,
+    periodKey,
+    nearThreshold,
+  }: { ctx: ReportingPlan; targetKey: string; periodKey?: string; nearThreshold: number },
+): Promise<TDashboardTargetDetail> {
+  const result = await planAttainment(db, { ctx, periodKey, nearThreshold });
+  const target = result.targets.find((t) => t.targetKey === targetKey);
+  if (!target) throw notFound("Không tìm thấy chỉ tiêu trong kế hoạch.");
+  const tenantId = ctx.plan.tenantId;
+
+  const evidenceOf = new Map<string, string[]>();
+  if (result.period) {
+    const period = await findPeriod(db, ctx.plan, result.period.key);
+    const rows = await db
+      .select({ unitId: unitReports.unitId, fileIds: unitReportValues.evidenceFileIds })
+      .from(unitReportValues)
+      .innerJoin(
+        unitReports,
+        and(
+          eq(unitReports.tenantId, unitReportValues.tenantId),
+          eq(unitReports.id, unitReportValues.reportId),
+        ),
+      )
+      .where(
+        and(
+          eq(unitReports.tenantId, tenantId),
+          eq(unitReports.periodId, period.id),
+          eq(unitReportValues.targetKey, targetKey),
+          inArray(unitReports.status, ["submitted", "approved"]),
+        ),
+      );
+    for (const r of rows) evidenceOf.set(r.unitId, r.fileIds);
+  }
+  const fileIds = [...new Set([...evidenceOf.values()].flat())];
+  const files = fileIds.length
+    ? await db
+        .select()
+        .from(evidenceFiles)
+        .where(and(eq(evidenceFiles.tenantId, tenantId), inArray(evidenceFiles.id, fileIds)))
+    : [];
+  const names = await userNames(
+    db,
+    files.map((f) => f.uploadedBy),
+  );
+  const presented = new Map<string, TEvidenceFile>(files.map((f) => [f.id, presentEvidence(f, names)]));
+  const units = await loadUnits(db, tenantId);
+  const mayRead = (unitId: string) =>
+    ctx.canReview ||
+    can(ctx.actor, "reports.submit", units, unitId) ||
+    can(ctx.actor, "plans.read", units, unitId);
+
+  // The plan's unit first, then the others by name.
+  const tree = [...target.tree].sort(
+    (a, b) =>
+      Number(a.parentId !== null) - Number(b.parentId !== null) ||
+      a.unit.name.localeCompare(b.unit.name, "vi"),
+  );
+  return {
+    period: result.period,
+    target: presentDashboardTarget(target),
+    series: target.series,
+    units: tree.map((node) => {
+      const canReadEvidence = mayRead(node.unit.id);
+      const ids = canReadEvidence ? (evidenceOf.get(node.unit.id) ?? []) : [];
+      return {
+        ...node,
+        canReadEvidence,
+        evidence: ids.map((id) => presented.get(id)).filter((f): f is TEvidenceFile => Boolean(f)),
+      };
+    }),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The one ECharts wrapper: only the charts and components the dashboards use are
+ * registered (tree-shaken from `echarts/core`), and this module is loaded lazily
+ * (lazy-chart.tsx), so ECharts never weighs on the first screen.
+ */
+
+import { theme } from "antd";
+import { BarChart, LineChart } from "echarts/charts";
+import {
+  AriaComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+} from "echarts/components";
+import * as echarts from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+// `esm/core`: `lib/core` breaks under Vite 8's ESM (STACK-NOTES).
+import ReactEChartsCore from "echarts-for-react/esm/core";
+import { useMemo } from "react";
+import type { ChartProps } from "./lazy-chart.tsx";
+
+echarts.use([
+  BarChart,
+  LineChart,
+  AriaComponent,
+  DatasetComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
+
+// Tests drive a real browser: a finished chart, not a frame of its animation.
+const ANIMATE = typeof navigator === "undefined" || !navigator.webdriver;
+
+export default function Chart({ option, height, onClick, ariaLabel, testId }: ChartProps) {
+  // The app's own font, named: ECharts measures text with it to lay out legends and labels.
+  const { fontFamily } = theme.useToken().token;
+  const full = useMemo(
+    () => ({
+      animation: ANIMATE,
+      textStyle: { fontFamily },
+      // Patterns on top of colour, and a text description for screen readers.
+      aria: { enabled: true, label: { description: ariaLabel }, decal: { show: true } },
+      ...option,
+    }),
+    [option, ariaLabel, fontFamily],
+  );
+  const events = useMemo(() => (onClick ? { click: onClick } : undefined), [onClick]);
+  return (
+    <div data-testid={testId} role="img" aria-label={ariaLabel}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={full}
+        notMerge
+        style={{ height, width: "100%" }}
+        opts={{ renderer: "svg" }}
+        onEvents={events}
+      />
+    </div>
+  );
+}

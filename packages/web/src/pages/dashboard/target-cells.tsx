@@ -1,0 +1,56 @@
+import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-design/icons";
+import type { TDashboardTarget } from "@dtplan/contracts/dashboard.ts";
+import { Tag, Tooltip } from "antd";
+import { goalText } from "../plans/review-model.ts";
+
+const STATUS_COLOR: Record<TDashboardTarget["attainment"], string> = {
+  achieved: "success",
+  near: "warning",
+  not_achieved: "error",
+  no_data: "default",
+  qualitative: "purple",
+};
+
+type Num = (v: number | null | undefined) => string;
+
+export function goalOf(x: TDashboardTarget, num: Num): string {
+  return goalText(
+    { comparator: x.comparator, value: x.targetValue, unit: x.unit, year: x.year } as Parameters<
+      typeof goalText
+    >[0],
+    (v) => num(v),
+  );
+}
+
+/** `75%` or `12 hệ thống`, "—" without a figure. */
+export function figureText(
+  value: number | null,
+  x: Pick<TDashboardTarget, "percent" | "unit">,
+  num: Num,
+): string {
+  if (value === null) return "—";
+  return `${num(value)}${x.percent ? "%" : x.unit ? ` ${x.unit}` : ""}`;
+}
+
+export function StatusTag({ target }: { target: TDashboardTarget }) {
+  return <Tag color={STATUS_COLOR[target.attainment]}>{target.attainmentLabel}</Tag>;
+}
+
+/** An arrow in the indicator's own sense (up = improving), with its label for screen readers. */
+export function TrendIcon({ target }: { target: TDashboardTarget }) {
+  const icon =
+    target.trend === "up" ? (
+      <ArrowUpOutlined style={{ color: "#237804" }} />
+    ) : target.trend === "down" ? (
+      <ArrowDownOutlined style={{ color: "#cf1322" }} />
+    ) : (
+      <ArrowRightOutlined style={{ color: "#8c8c8c" }} />
+    );
+  return (
+    <Tooltip title={target.trendLabel}>
+      <span role="img" aria-label={target.trendLabel}>
+        {icon}
+      </span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The leader dashboard and the province view in a real browser against the real
+ * server with the demo data: the first screen loads no chart code; the district
+ * leader opens the dashboard, waits for the charts and drills pillar → target →
+ * unit → evidence; the province viewer sorts the localities. Screenshots go to
+ * test-artifacts/leader-dashboard.png and test-artifacts/province-view.png.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
+const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
+const PLAN = "chau-thanh-2025";
+// A string only ECharts' own code contains (its instance bookkeeping).
+const ECHARTS_MARK = "__ec_inner";
+
+let server: RunningDtplan;
+let context: BrowserContext;
+let profileDir: string;
+
+/** The whole page, from the top (the header is sticky: a scrolled page would paint it mid-way). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(1, 1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await context.clearCookies();
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("dtplan-demo");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+/** Every script the page asks for from now on. */
+function scriptsOf(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script" || request.url().endsWith(".js")) urls.push(request.url());
+  });
+  return urls;
+}
+
+describe("dashboards in Chromium", () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startDtplan();
+    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1440, height: 900 },
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+
+  it("loads no chart code on the first screen, then the leader drills the dashboard down to evidence", async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const scripts = scriptsOf(page);
+
+    // The first screen: the login page, then home.
+    await signIn(page, "chauthanh.lanhdao");
+    await page.waitForLoadState("networkidle");
+    const firstScreen = [...new Set(scripts)];
+    expect(firstScreen.length).toBeGreaterThan(0);
+    expect(firstScreen.filter((u) => /echarts|zrender/i.test(u))).toEqual([]);
+    for (const url of firstScreen) {
+      const body = await (await page.request.get(url)).text();
+      expect(body.includes(ECHARTS_MARK), url).toBe(false);
+    }
+
+    await page.getByRole("menuitem", { name: "Bảng điều hành" }).click();
+    await page.waitForURL(/\/dashboard/);
+    const pillarsChart = page.getByTestId("chart-pillars");
+    await pillarsChart.locator("svg").first().waitFor();
+    await page.getByTestId("chart-trend").locator("svg").first().waitFor();
+    // The chart code came with the dashboard, not before.
+    expect(scripts.some((u) => /echarts/.test(u))).toBe(true);
+    await expect.poll(() => page.getByTestId("kpis").textContent()).toContain("Chỉ tiêu đạt");
+
+    // A pillar with reported figures, read from the same API the page uses.
+    const data = (await (
+      await page.request.get(`${server.url}/api/plans/${PLAN}/dashboard`)
+    ).json()) as TPlanDashboard;
+    const target = data.targets.find((x) => x.reportingUnits > 0);
+    expect(target, "a demo target with reported figures").toBeDefined();
+    const pillar = data.pillars.find((p) => p.pillar === target?.pillar);
+    if (!target || !pillar) return;
+
+    // Pillar: click its bar's label in the chart.
+    await pillarsChart
+      .locator("svg text", { hasText: pillar.label.slice(0, 12) })
+      .first()
+      .click();
+    const drill = page.getByTestId("drill-down");
+    await drill.getByText(`Chỉ tiêu của trụ cột: ${pillar.label}`).waitFor();
+    // Target → its units.
+    await drill.getByTestId("drill-targets").getByText(target.text, { exact: true }).click();
+    const units = drill.getByTestId("drill-units");
+    await units.locator("tbody tr.ant-table-row").first().waitFor();
+    expect(await units.locator("tbody tr.ant-table-row").count()).toBeGreaterThanOrEqual(2);
+    // Unit → its evidence.
+    await units
+      .getByRole("button", { name: /Xem minh chứng/ })
+      .first()
+      .click();
+    await drill.getByTestId("drill-evidence").waitFor();
+    await expect.poll(() => drill.getByTestId("drill-evidence").textContent()).toMatch(/Minh chứng của/);
+
+    await shot(page, "leader-dashboard");
+    await page.close();
+  });
+
+  it("shows every locality of the province, sortable", async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, "chauthanh.tinh");
+    await page.getByRole("menuitem", { name: "Toàn tỉnh" }).click();
+    const table = page.getByTestId("localities-table");
+    await table.locator("tbody tr.ant-table-row").first().waitFor();
+    await page.getByTestId("chart-localities").locator("svg").first().waitFor();
+    expect(await table.textContent()).toContain("Huyện Châu Thành");
+
+    const header = table.locator("th", { hasText: "Tiến độ nhiệm vụ" });
+    await header.click();
+    await expect.poll(() => header.getAttribute("aria-sort")).toBe("ascending");
+    await header.click();
+    await expect.poll(() => header.getAttribute("aria-sort")).toBe("descending");
+    // Highest progress first: the first row has a progress bar.
+    await expect
+      .poll(() => table.locator("tbody tr.ant-table-row").first().locator(".ant-progress").count())
+      .toBeGreaterThan(0);
+
+    const csv = page.getByRole("link", { name: /Tải CSV/ });
+    expect(await csv.getAttribute("href")).toMatch(/\/api\/province\/export\?format=csv/);
+
+    await shot(page, "province-view");
+    await page.close();
+  });
+});
