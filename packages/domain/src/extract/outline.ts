@@ -1,6 +1,8 @@
 // The heading tree of a plan: I. / 1. / 1.1. / a) headings, "- " and "+ " bullets and
 // plain paragraphs. A numbered line is a heading only when something sits under it;
 // otherwise it is an item ("2. Phòng Tài chính – Kế hoạch: phối hợp…").
+
+import { roman } from "../text/roman.ts";
 import type { Block } from "./normalize.ts";
 import { foldKeepingPunctuation, isAllCaps } from "./text-utils.ts";
 
@@ -28,28 +30,8 @@ export interface OutlineNode {
   index: number;
 }
 
-const ROMAN = new Set([
-  "I",
-  "II",
-  "III",
-  "IV",
-  "V",
-  "VI",
-  "VII",
-  "VIII",
-  "IX",
-  "X",
-  "XI",
-  "XII",
-  "XIII",
-  "XIV",
-  "XV",
-  "XVI",
-  "XVII",
-  "XVIII",
-  "XIX",
-  "XX",
-]);
+/** Section numbers a plan uses, I … XX. */
+const ROMAN = new Set(Array.from({ length: 20 }, (_, i) => roman(i + 1)));
 
 /** Words that make an unnumbered all-caps line a top-level heading. */
 const SECTION_WORDS =

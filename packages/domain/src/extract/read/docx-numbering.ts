@@ -1,3 +1,5 @@
+import { roman } from "../../text/roman.ts";
+
 // Word's automatic numbering ("I.", "1.", "a)", "-" bullets from a list style) is
 // not text: mammoth's raw text drops it, and the extractor then loses the very
 // markers that delimit headings and tasks. We compute each numbered paragraph's
@@ -97,32 +99,6 @@ function decodeXml(s: string): string {
     .replace(/&amp;/g, "&");
 }
 const encodeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** 1 → "I", 14 → "XIV": Word's upperRoman numbering, also used to renumber synthetic plans. */
-export function roman(n: number): string {
-  const table: [number, string][] = [
-    [1000, "M"],
-    [900, "CM"],
-    [500, "D"],
-    [400, "CD"],
-    [100, "C"],
-    [90, "XC"],
-    [50, "L"],
-    [40, "XL"],
-    [10, "X"],
-    [9, "IX"],
-    [5, "V"],
-    [4, "IV"],
-    [1, "I"],
-  ];
-  let out = "";
-  for (const [v, s] of table)
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  return out;
-}
 
 function letters(n: number): string {
   // Word repeats the letter past z: aa, bb …

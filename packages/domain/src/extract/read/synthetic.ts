@@ -2,7 +2,7 @@
 // of one plan, then the numbered sections (targets, tasks, budget …) of the dev
 // plans repeated with their Roman numerals continued, then one closing section.
 
-import { roman } from "./docx-numbering.ts";
+import { roman } from "../../text/roman.ts";
 
 const ROMAN_HEADING = /^[ \t]*([IVXLC]+)\.[ \t]+(?=\S)/gmu;
 

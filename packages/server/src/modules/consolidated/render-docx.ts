@@ -1,4 +1,5 @@
 import type { TConsolidatedReport, TConsolidatedTarget, TConsolidatedTask } from "@dtplan/contracts";
+import { roman } from "@dtplan/domain/text/roman.ts";
 import {
   AlignmentType,
   BorderStyle,
@@ -178,25 +179,6 @@ interface GridColumn<R> {
   value: (row: R, index: number) => string;
 }
 
-const ROMAN = [
-  "I",
-  "II",
-  "III",
-  "IV",
-  "V",
-  "VI",
-  "VII",
-  "VIII",
-  "IX",
-  "X",
-  "XI",
-  "XII",
-  "XIII",
-  "XIV",
-  "XV",
-  "XVI",
-];
-
 /**
  * A bordered data table with its header repeated on every page and a bold row per
  * pillar (numbered I, II …) above that pillar's rows (numbered 1, 2 … within it).
@@ -231,7 +213,7 @@ function gridTable<R extends { pillar: string }>(
         cantSplit: true,
         children: [
           // A pillar's row stays with its first row, never alone at the foot of a page.
-          cell(w[0], cellPara(ROMAN[p] ?? String(p + 1), "center", true, true)),
+          cell(w[0], cellPara(roman(p + 1), "center", true, true)),
           cell(
             w.slice(1).reduce((a, b) => a + b, 0),
             cellPara(labels.get(pillar) ?? pillar, "left", true, true),
