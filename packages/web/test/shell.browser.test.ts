@@ -197,6 +197,8 @@ describe("web shell in Chromium", () => {
     await page.getByRole("menuitem", { name: "Reporting periods" }).click();
     await page.getByRole("heading", { name: "Reporting periods" }).waitFor();
     await page.getByRole("menuitem", { name: "Consolidated reports" }).click();
+    await page.getByRole("heading", { name: "Consolidated reports" }).waitFor();
+    await page.getByRole("menuitem", { name: "DTI index" }).click();
     await page.getByText("This feature is being built").waitFor();
     await shot(page, "11-coming-soon-en");
     await page.getByText("VI", { exact: true }).click();

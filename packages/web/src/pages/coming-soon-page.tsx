@@ -3,24 +3,15 @@ import { Card, Result, Typography } from "antd";
 import { useT } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/translate.ts";
 
-export type Feature = "plans" | "myTasks" | "periods" | "reports" | "dti" | "indicators";
+/** Capabilities still to come (the DTI index). */
+export type Feature = "dti";
 
 const POINTS: Record<Feature, MessageKey[]> = {
-  plans: ["soon.plans.1", "soon.plans.2", "soon.plans.3"],
-  myTasks: ["soon.myTasks.1", "soon.myTasks.2", "soon.myTasks.3"],
-  periods: ["soon.periods.1", "soon.periods.2", "soon.periods.3"],
-  reports: ["soon.reports.1", "soon.reports.2", "soon.reports.3"],
   dti: ["soon.dti.1", "soon.dti.2", "soon.dti.3"],
-  indicators: ["soon.indicators.1", "soon.indicators.2", "soon.indicators.3"],
 };
 
 const TITLES: Record<Feature, MessageKey> = {
-  plans: "nav.plans",
-  myTasks: "nav.myTasks",
-  periods: "nav.periods",
-  reports: "nav.reports",
   dti: "nav.dti",
-  indicators: "nav.indicators",
 };
 
 /** An honest placeholder for a capability not built yet: what it will do, no invented data. */

@@ -1,4 +1,14 @@
-import { ApartmentOutlined, CheckCircleTwoTone, TeamOutlined, WarningTwoTone } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  CheckCircleTwoTone,
+  CheckSquareOutlined,
+  FundOutlined,
+  GlobalOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+  WarningTwoTone,
+} from "@ant-design/icons";
 import type { THealth } from "@dtplan/contracts/health.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
 import { Alert, Button, Card, Col, Descriptions, List, Row, Skeleton, Space, Tag, Typography } from "antd";
@@ -77,6 +87,38 @@ export default function DashboardPage() {
     <>
       <PageHeader title={t("dashboard.welcome", { name: user.fullName })} subtitle={t("dashboard.intro")} />
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <Card title={t("dashboard.shortcuts")}>
+            <Space wrap>
+              {can("dashboard.read") && (
+                <Button type="primary" icon={<FundOutlined />} onClick={() => navigate("/dashboard")}>
+                  {t("dashboard.go.leader")}
+                </Button>
+              )}
+              {can("dashboard.read") && (
+                <Button icon={<GlobalOutlined />} onClick={() => navigate("/province")}>
+                  {t("dashboard.go.province")}
+                </Button>
+              )}
+              {can("reports.submit") && (
+                <Button icon={<CheckSquareOutlined />} onClick={() => navigate("/my-tasks")}>
+                  {t("dashboard.go.myTasks")}
+                </Button>
+              )}
+              <Button icon={<CalendarOutlined />} onClick={() => navigate("/periods")}>
+                {t("dashboard.go.periods")}
+              </Button>
+              {can("reports.review") && (
+                <Button icon={<ProfileOutlined />} onClick={() => navigate("/reports")}>
+                  {t("dashboard.go.reports")}
+                </Button>
+              )}
+              <Button type="link" href="/cong-khai" target="_blank" rel="noopener">
+                {t("dashboard.go.public")}
+              </Button>
+            </Space>
+          </Card>
+        </Col>
         <Col xs={24} lg={14}>
           <Card title={t("dashboard.myUnits")} style={{ height: "100%" }}>
             {user.isSuperadmin && (
