@@ -9,7 +9,7 @@ import {
 } from "@dtplan/contracts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { auditLog } from "../src/db/schema.ts";
+import { auditLog, reportingPeriods } from "../src/db/schema.ts";
 import {
   buildTenant,
   buildUnit,
@@ -183,7 +183,11 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
     }
     const published = await call(officer, "POST", `/api/plans/${code}/publish`, {});
     expect(published.statusCode, published.body).toBe(200);
-    expect(ZPublishResult.parse(published.json()).plan).toMatchObject({ status: "published", version: 1 });
+    const plan = ZPublishResult.parse(published.json()).plan;
+    expect(plan).toMatchObject({ status: "published", version: 1 });
+    // Its reporting periods are written with it (pages that only read find them).
+    const periods = await ctx.db.select().from(reportingPeriods).where(eq(reportingPeriods.planCode, code));
+    expect(periods.length).toBeGreaterThan(0);
     const edit = await call(officer, "PATCH", `/api/plans/${code}/tasks/${review.plan.tasks[0].id}`, {
       pillar: "other",
     });

@@ -12,9 +12,10 @@ import {
 import { eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, expect, it } from "vitest";
-import { type OrgUnitRow, plans, type UserRow, users } from "../src/db/schema.ts";
+import { type OrgUnitRow, plans, reportingPeriods, type UserRow, users } from "../src/db/schema.ts";
 import {
   buildPlan,
+  buildPublishedPlan,
   buildReportingPlan,
   buildUser,
   describeBothDatabases,
@@ -250,6 +251,15 @@ describeBothDatabases("public transparency page: published plans only, nothing p
     // Proof the texts are really there for signed-in officials.
     const task = ok(await call(officer, "GET", `/api/tasks/${setup.tasks[0].id}`));
     expect(JSON.stringify(task)).toContain(SECRET.direction);
+  });
+
+  it("writes nothing for an anonymous visitor, not even a plan's missing reporting periods", async () => {
+    const { plan } = await buildPublishedPlan(ctx.db, setup.district);
+    const periodsOf = () =>
+      ctx.db.select().from(reportingPeriods).where(eq(reportingPeriods.planCode, plan.code));
+    expect(await periodsOf()).toHaveLength(0);
+    expect(ok(await anonymous(`/api/public/plans/${province}/${plan.code}`)).code).toBe(plan.code);
+    expect(await periodsOf()).toHaveLength(0);
   });
 
   it("never shows a draft plan or a draft amendment", async () => {

@@ -5,6 +5,7 @@ import { type PlanRow, plans, planVersions } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import type { Actor } from "../auth/actor.ts";
+import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { presentPlanDetail } from "./plans.presenter.ts";
 import { loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
@@ -36,7 +37,7 @@ export function publishCheck(bundle: PlanBundle): { blocking: string[]; warnings
 /**
  * Ban hành — freezes the draft as version n: refuses while a task has no lead (and
  * is not marked as having none), stores the snapshot, and for n > 1 the diff from
- * version n−1, which becomes superseded.
+ * version n−1, which becomes superseded; writes the reporting periods.
  */
 export async function publishPlan(
   db: Database,
@@ -96,6 +97,9 @@ export async function publishPlan(
       unitId: plan.unitId,
       after: { code: plan.code, version: plan.version, changes: diff?.summary.length ?? null },
     });
+    // Kỳ báo cáo exist from the day the plan is in force, so pages that only read them
+    // (the public page) see them; an amendment's new reporting rules add theirs.
+    await ensurePeriods(tx, plan);
     return { plan, snapshot, warnings: check.warnings, diff };
   });
 }

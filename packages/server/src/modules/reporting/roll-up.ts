@@ -7,7 +7,7 @@ import type { Database } from "../../db/database.ts";
 import { type ReportingPeriodRow, unitReports, unitReportValues } from "../../db/schema.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef } from "./period-status.ts";
-import { findPeriod, loadBasis, pathIn, type ReportingPlan } from "./reporting-context.ts";
+import { findPeriod, listPeriods, loadBasis, pathIn, type ReportingPlan } from "./reporting-context.ts";
 
 interface Figure extends ReportedValue {
   periodId: string;
@@ -65,15 +65,18 @@ export async function planAttainment(
     periodKey,
     nearThreshold,
     approvedOnly = false,
+    readOnly = false,
   }: {
     ctx: Pick<ReportingPlan, "plan">;
     periodKey?: string;
     nearThreshold: number;
     /** Count approved reports only (the public page: nothing a reviewer has not accepted). */
     approvedOnly?: boolean;
+    /** Read the periods there are, never write missing ones (an anonymous request must not). */
+    readOnly?: boolean;
   },
 ): Promise<TPlanAttainment> {
-  const periods = await ensurePeriods(db, ctx.plan);
+  const periods = readOnly ? await listPeriods(db, ctx.plan) : await ensurePeriods(db, ctx.plan);
   const basis = await loadBasis(db, ctx.plan);
   const figures = await reportedFigures(
     db,
