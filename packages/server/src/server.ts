@@ -4,6 +4,7 @@ import type { AppConfig } from "./config.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { type DemoAccount, hasAnyUnit, hasDemoAdmin, seedDemo } from "./modules/demo/seed.ts";
+import { createEvidenceStore } from "./modules/evidence/evidence-store.ts";
 import { startReminderScheduler } from "./modules/reminders/scheduler.ts";
 
 export interface RunningServer {
@@ -37,7 +38,10 @@ export async function startServer(
       const result =
         (await hasAnyUnit(db)) && !(await hasDemoAdmin(db))
           ? { created: false, accounts: [] }
-          : await seedDemo(db, { password: config.demoPassword });
+          : await seedDemo(db, {
+              password: config.demoPassword,
+              evidence: createEvidenceStore(config.evidence.store),
+            });
       demoState = { loaded: result.created, accounts: result.accounts, password: config.demoPassword };
     }
     app = await buildApp(config, { db });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import {
   ZOrgUnitList,
   ZPlanAttainment,
@@ -9,9 +12,10 @@ import {
   ZUnitLineage,
 } from "@dtplan/contracts";
 import { count, eq } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
-import { orgUnits, plans, reportEvents, unitReportValues, users } from "../src/db/schema.ts";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { evidenceFiles, orgUnits, plans, reportEvents, unitReportValues, users } from "../src/db/schema.ts";
 import { DEMO_ADMIN, demoAccounts, seedDemo } from "../src/modules/demo/seed.ts";
+import { createEvidenceStore } from "../src/modules/evidence/evidence-store.ts";
 import { describeBothDatabases, loginAs } from "./helpers.ts";
 
 const PASSWORD = "mat-khau-demo-thu";
@@ -110,9 +114,14 @@ describeBothDatabases("demo data", (ctx) => {
 });
 
 describeBothDatabases("demo plans", (ctx) => {
+  const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-demo-evidence-"));
   beforeAll(async () => {
-    await seedDemo(ctx.db, { password: PASSWORD });
+    await seedDemo(ctx.db, {
+      password: PASSWORD,
+      evidence: createEvidenceStore({ kind: "local", dir: evidenceDir }),
+    });
   });
+  afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
 
   it("imports and publishes the three dev plans under their districts and the merged commune's 2026 plan, every task with a lead", async () => {
     const admin = await loginAs(ctx.app, { username: DEMO_ADMIN, password: PASSWORD });
@@ -182,7 +191,17 @@ describeBothDatabases("demo plans", (ctx) => {
     expect(actions).toContain("returned");
     const values = await ctx.db.select().from(unitReportValues).limit(5);
     expect(values.length).toBeGreaterThan(0);
-    for (const v of values) expect(v.note).toBe("Số liệu mẫu (demo)");
+    for (const v of values) {
+      expect(v.note).toBe("Số liệu mẫu (demo)");
+      // Each unit's figures carry its demo evidence file, readable from the dashboard.
+      expect(v.evidenceFileIds).toHaveLength(1);
+    }
+    const [file] = await ctx.db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.id, values[0].evidenceFileIds[0]));
+    expect(file).toMatchObject({ contentType: "application/pdf" });
+    expect(file.originalName).toMatch(/dữ liệu mẫu\)\.pdf$/);
     const attainment = ZPlanAttainment.parse(
       (
         await ctx.app.inject({

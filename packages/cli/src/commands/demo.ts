@@ -15,14 +15,16 @@ export const command: Command = {
       process.stderr.write(`dtplan demo: tuỳ chọn không hợp lệ ${argv.join(" ")}\n`);
       return 2;
     }
-    const { closeDatabase, migrateToLatest, openDatabase, readConfig, seedDemo } = await import(
-      "@dtplan/server"
-    );
+    const { closeDatabase, createEvidenceStore, migrateToLatest, openDatabase, readConfig, seedDemo } =
+      await import("@dtplan/server");
     const config = readConfig();
     const db = await openDatabase(config.database);
     try {
       await migrateToLatest(db);
-      const { created, accounts } = await seedDemo(db, { password: config.demoPassword });
+      const { created, accounts } = await seedDemo(db, {
+        password: config.demoPassword,
+        evidence: createEvidenceStore(config.evidence.store),
+      });
       process.stdout.write(created ? "Đã nạp dữ liệu mẫu.\n" : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.\n");
       process.stdout.write(`Tài khoản mẫu — mật khẩu chung: ${config.demoPassword}\n`);
       for (const a of accounts)

@@ -1,9 +1,12 @@
 import { isAllowed } from "@dtplan/domain/access/access.ts";
+import { makeTextPdf } from "@dtplan/domain/extract/read/fixtures.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { plans, unitReports, users } from "../../db/schema.ts";
 import type { Actor } from "../auth/actor.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
+import type { EvidenceStore } from "../evidence/evidence-store.ts";
+import { attachReportEvidence } from "../reporting/attach-report-evidence.ts";
 import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { createReport, type ReportScope } from "../reporting/get-report.ts";
 import { loadBasis, pathIn, reportingUnits, unitTargets } from "../reporting/reporting-context.ts";
@@ -62,13 +65,29 @@ const at = (isoDate: string, hour = 9) => new Date(`${isoDate}T${String(hour).pa
  * approved; a third (when there is one) waiting for review, its first unit (by name) not yet in.
  * Idempotent per plan: skipped once the plan has reports.
  */
-export async function seedDemoReports(db: Database): Promise<number> {
+export async function seedDemoReports(db: Database, evidence: EvidenceStore | null = null): Promise<number> {
   let count = 0;
-  for (const demo of DEMO_REPORTING) count += await seedPlanReports(db, demo);
+  for (const demo of DEMO_REPORTING) count += await seedPlanReports(db, demo, evidence);
   return count;
 }
 
-async function seedPlanReports(db: Database, demo: (typeof DEMO_REPORTING)[number]): Promise<number> {
+/** A one-page PDF standing for the unit's signed figures (ASCII: the standard fonts have no Vietnamese). */
+function demoEvidencePdf(planCode: string, period: string, unitCode: string): Uint8Array {
+  return makeTextPdf([
+    [
+      [72, 770, "dtplan - DU LIEU MAU (demo evidence)"],
+      [72, 740, `Bang so lieu ky bao cao ${period} - ke hoach ${planCode}`],
+      [72, 720, `Don vi: ${unitCode}`],
+      [72, 690, "Tep minh chung mau, khong phai van ban that."],
+    ],
+  ]);
+}
+
+async function seedPlanReports(
+  db: Database,
+  demo: (typeof DEMO_REPORTING)[number],
+  evidence: EvidenceStore | null,
+): Promise<number> {
   const [plan] = await db
     .select()
     .from(plans)
@@ -110,6 +129,17 @@ async function seedPlanReports(db: Database, demo: (typeof DEMO_REPORTING)[numbe
       });
       const mine = scope(reporter);
       const created = await createReport(db, mine, reporter.id);
+      // The unit's figures come with a file a leader can open from the dashboard.
+      const file = evidence
+        ? await attachReportEvidence(db, evidence, {
+            scope: mine,
+            file: {
+              fileName: `Bảng số liệu ${period.label} - ${ru.unit.name} (dữ liệu mẫu).pdf`,
+              bytes: demoEvidencePdf(plan.code, key, ru.unit.code),
+            },
+          })
+        : null;
+      const evidenceFileIds = file ? [file.id] : [];
       const saved = await saveDraft(db, {
         scope: mine,
         input: {
@@ -132,13 +162,14 @@ async function seedPlanReports(db: Database, demo: (typeof DEMO_REPORTING)[numbe
                 numerator: Math.round(denominator * reached),
                 denominator,
                 note: DEMO_NOTE,
+                evidenceFileIds,
               };
             }
             const value =
               indicator.aggregation === "boolean"
                 ? 1
                 : Math.round(reached * 1000) / (indicator.unit === "%" ? 10 : 1000);
-            return { targetKey: target.key, value, note: DEMO_NOTE };
+            return { targetKey: target.key, value, note: DEMO_NOTE, evidenceFileIds };
           }),
         },
       });

@@ -5,6 +5,7 @@ import type { Database } from "../../db/database.ts";
 import { orgUnitLineage, orgUnits, roleGrants, users } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/password.ts";
+import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { DEMO_TENANTS } from "./demo-data.ts";
 import { seedDemoPlans } from "./seed-plans.ts";
 import { seedDemoReports } from "./seed-reports.ts";
@@ -56,12 +57,12 @@ export async function hasDemoAdmin(db: Database): Promise<boolean> {
  */
 export async function seedDemo(
   db: Database,
-  { password }: { password: string },
+  { password, evidence = null }: { password: string; evidence?: EvidenceStore | null },
 ): Promise<{ created: boolean; accounts: DemoAccount[] }> {
   if (await hasDemoAdmin(db)) {
     // A data directory from before the demo plans existed gets them now.
     await seedDemoPlans(db);
-    await seedDemoReports(db);
+    await seedDemoReports(db, evidence);
     return { created: false, accounts: demoAccounts() };
   }
   const passwordHash = await hashPassword(password);
@@ -148,6 +149,6 @@ export async function seedDemo(
     }
   });
   await seedDemoPlans(db);
-  await seedDemoReports(db);
+  await seedDemoReports(db, evidence);
   return { created: true, accounts: demoAccounts() };
 }
