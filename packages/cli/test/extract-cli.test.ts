@@ -140,12 +140,27 @@ describe("dtplan extract on bad input", () => {
 
 describe("dtplan bench", () => {
   it("prints the machine, a table per plan and format, and the synthetic throughput", async () => {
-    const run = await dtplan("bench", "--runs", "1", "--synthetic-mb", "0.1");
+    const run = await dtplan("bench", "--runs", "1", "--synthetic-mb", "0.1", "--no-reports");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/machine: .+, \d+ cores/);
     expect(run.stdout).toMatch(/thap-muoi-2024\s+pdf\s+\d+/);
     expect(run.stdout).toContain("MB/s");
-    expect(run.stdout).toMatch(/peak RSS: \d+ MB/);
+    expect(run.stdout).toMatch(/peak RSS after extraction: \d+ MB/);
+    expect(run.stdout).not.toContain("consolidated report");
   });
+
+  it("times the reports, dashboards and public page through the API on the demo data", async () => {
+    const run = await dtplan("bench", "--runs", "1", "--synthetic-mb", "0.05");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    for (const what of [
+      "consolidated report .docx",
+      "consolidated report .pdf",
+      "leader dashboard",
+      "province view",
+      "public plan page",
+    ])
+      expect(run.stdout).toMatch(new RegExp(`${what.replace(".", "\\.")}\\s+\\d+\\s+1\\s+\\d+\\.\\d`));
+  }, 120_000);
 });

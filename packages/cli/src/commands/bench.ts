@@ -10,12 +10,15 @@ import { type DocumentFormat, readPlanDocument } from "@dtplan/domain/extract/re
 import { buildSyntheticPlan } from "@dtplan/domain/extract/read/synthetic.ts";
 import type { Command } from "../main.ts";
 
-const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB]
+const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [--no-reports]
 
-Đo thời gian đọc + trích xuất kế hoạch (measures read + extract time):
+Đo thời gian đọc + trích xuất kế hoạch, rồi thời gian tạo báo cáo tổng hợp, bảng điều
+hành, toàn tỉnh, trang công khai trên dữ liệu mẫu (measures read + extract, then the
+reports and dashboards through the API on the demo data):
   --runs N           số lần chạy mỗi tệp, lấy trung vị (runs per file, median; default 15)
   --dir DIR          thư mục kế hoạch mẫu (dev plans; default ../shared/plan-extract/dev)
-  --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)`;
+  --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
+  --no-reports       chỉ đo trích xuất (extraction only)`;
 
 const FORMATS: DocumentFormat[] = ["txt", "docx", "pdf"];
 
@@ -62,22 +65,29 @@ function table(rows: string[][], rightAligned: Set<number>): string {
 
 const ms = (x: number) => x.toFixed(1);
 
-function parseArgs(argv: string[]): { runs: number; dir: string | null; syntheticMb: number } {
+function parseArgs(argv: string[]): {
+  runs: number;
+  dir: string | null;
+  syntheticMb: number;
+  reports: boolean;
+} {
   let runs = 15;
   let dir: string | null = null;
   let syntheticMb = 1;
+  let reports = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--runs") runs = Math.max(1, Math.floor(Number(argv[++i])) || 15);
     else if (a === "--dir") dir = argv[++i] ?? null;
     else if (a === "--synthetic-mb") syntheticMb = Math.max(0.01, Number(argv[++i]) || 1);
+    else if (a === "--no-reports") reports = false;
     else throw new Error(`tùy chọn không hợp lệ "${a}" (unknown option)`);
   }
-  return { runs, dir, syntheticMb };
+  return { runs, dir, syntheticMb, reports };
 }
 
 export const command: Command = {
-  summary: "đo tốc độ trích xuất kế hoạch (benchmark read + extract on the dev plans)",
+  summary: "đo tốc độ trích xuất, báo cáo và bảng điều hành (benchmarks: extraction, reports, dashboards)",
   usage: USAGE,
   async run(argv: string[]): Promise<number> {
     let args: ReturnType<typeof parseArgs>;
@@ -161,8 +171,32 @@ export const command: Command = {
       ],
     ];
     process.stdout.write(`${table(synthRows, new Set([1, 2, 3, 4, 5, 6, 7, 8]))}\n\n`);
+
+    const extractionPeakMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`peak RSS after extraction: ${extractionPeakMb.toFixed(0)} MB\n\n`);
+
+    if (args.reports) {
+      // Loaded only here: extraction above never pays for the server's modules.
+      const { benchReports } = await import("./bench-reports.ts");
+      const reportRows = await benchReports(Math.min(args.runs, 10), timeRuns);
+      const out = [
+        ["API on the demo data (chau-thanh-2025, 2025-Q2)", "KB", "runs", "median ms", "min ms", "max ms"],
+      ];
+      for (const r of reportRows) {
+        out.push([
+          r.what,
+          (r.bytes / 1024).toFixed(0),
+          String(r.runs),
+          ms(median(r.times)),
+          ms(Math.min(...r.times)),
+          ms(Math.max(...r.times)),
+        ]);
+      }
+      process.stdout.write(`${table(out, new Set([1, 2, 3, 4, 5]))}\n\n`);
+    }
     const peakMb = process.resourceUsage().maxRSS / 1024;
-    process.stdout.write(`peak RSS: ${peakMb.toFixed(0)} MB\n`);
+    if (args.reports)
+      process.stdout.write(`peak RSS with the embedded database and demo data: ${peakMb.toFixed(0)} MB\n`);
     return 0;
   },
 };
