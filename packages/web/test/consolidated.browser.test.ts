@@ -4,30 +4,11 @@
  * its second quarter, checks the tables, edits the report's number and difficulties,
  * saves, and finds them kept after a reload. Screenshot: test-artifacts/consolidated-report.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
 const DIFFICULTIES = "Hạ tầng mạng tại các xã vùng sâu còn yếu; thiếu nhân lực chuyên trách.";
-
-let server: RunningDtplan;
-let context: BrowserContext;
-let profileDir: string;
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await context.clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("dtplan-demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
 
 async function choose(page: Page, testId: string, option: RegExp): Promise<void> {
   await page.getByTestId(testId).click();
@@ -35,38 +16,12 @@ async function choose(page: Page, testId: string, option: RegExp): Promise<void>
 }
 
 describe("consolidated report in Chromium", () => {
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDtplan();
-    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1600, height: 1000 },
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  const app = useDtplanInChromium({ viewport: { width: 1600, height: 1000 } });
 
   it("the focal officer checks the Q2 figures, edits the text, saves, and it stays", async () => {
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, "chauthanh.daumoi");
+    await signIn(page, app.url, "chauthanh.daumoi");
     await page.getByRole("menuitem", { name: "Báo cáo tổng hợp" }).click();
     await page.getByRole("heading", { name: "Báo cáo tổng hợp" }).waitFor();
 
@@ -92,7 +47,7 @@ describe("consolidated report in Chromium", () => {
       );
     }
     const docx = await page.request.get(
-      `${server.url}/api/plans/chau-thanh-2025/periods/2025-Q2/consolidated.docx`,
+      `${app.url}/api/plans/chau-thanh-2025/periods/2025-Q2/consolidated.docx`,
     );
     expect(docx.status()).toBe(200);
 
@@ -112,7 +67,6 @@ describe("consolidated report in Chromium", () => {
     await page.reload();
     await expect.poll(() => narrative.getByLabel("II. Khó khăn, vướng mắc").inputValue()).toBe(DIFFICULTIES);
     expect(await narrative.getByLabel("Số văn bản").inputValue()).toBe("125");
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(ARTIFACTS, "consolidated-report.png") });
+    await screenshot(page, "consolidated-report");
   }, 120_000);
 });

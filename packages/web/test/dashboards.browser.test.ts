@@ -5,40 +5,20 @@
  * unit → evidence; the province viewer sorts the localities. Screenshots go to
  * test-artifacts/leader-dashboard.png and test-artifacts/province-view.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
 const PLAN = "chau-thanh-2025";
 // A string only ECharts' own code contains (its instance bookkeeping).
 const ECHARTS_MARK = "__ec_inner";
-
-let server: RunningDtplan;
-let context: BrowserContext;
-let profileDir: string;
 
 /** The whole page, from the top (the header is sticky: a scrolled page would paint it mid-way). */
 async function shot(page: Page, name: string): Promise<void> {
   await page.mouse.move(1, 1);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await context.clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("dtplan-demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByTestId("current-user").waitFor();
+  await screenshot(page, name, { fullPage: true });
 }
 
 /** Every script the page asks for from now on. */
@@ -51,41 +31,15 @@ function scriptsOf(page: Page): string[] {
 }
 
 describe("dashboards in Chromium", () => {
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDtplan();
-    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1440, height: 900 },
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  const app = useDtplanInChromium();
 
   it("loads no chart code on the first screen, then the leader drills the dashboard down to evidence", async () => {
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
     const scripts = scriptsOf(page);
 
     // The first screen: the login page, then home.
-    await signIn(page, "chauthanh.lanhdao");
+    await signIn(page, app.url, "chauthanh.lanhdao");
     await page.waitForLoadState("networkidle");
     const firstScreen = [...new Set(scripts)];
     expect(firstScreen.length).toBeGreaterThan(0);
@@ -106,7 +60,7 @@ describe("dashboards in Chromium", () => {
 
     // A pillar with reported figures, read from the same API the page uses.
     const data = (await (
-      await page.request.get(`${server.url}/api/plans/${PLAN}/dashboard`)
+      await page.request.get(`${app.url}/api/plans/${PLAN}/dashboard`)
     ).json()) as TPlanDashboard;
     const target = data.targets.find((x) => x.reportingUnits > 0);
     expect(target, "a demo target with reported figures").toBeDefined();
@@ -138,9 +92,9 @@ describe("dashboards in Chromium", () => {
   });
 
   it("shows every locality of the province, sortable", async () => {
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, "chauthanh.tinh");
+    await signIn(page, app.url, "chauthanh.tinh");
     await page.getByRole("menuitem", { name: "Toàn tỉnh" }).click();
     const table = page.getByTestId("localities-table");
     await table.locator("tbody tr.ant-table-row").first().waitFor();

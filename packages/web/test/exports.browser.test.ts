@@ -4,72 +4,26 @@
  * the file; on the periods screen, the attainment card's menu downloads the targets as
  * Excel. Screenshots go to test-artifacts/exports-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
 const PLAN = "chau-thanh-2025";
 
-let server: RunningDtplan;
-let context: BrowserContext;
-let profileDir: string;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-}
-
 describe("exports in Chromium", () => {
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDtplan();
-    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1440, height: 900 },
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-      acceptDownloads: true,
-    });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  const app = useDtplanInChromium({ acceptDownloads: true });
 
   it("downloads the plan's tasks as CSV and its targets as Excel from the export menus", async () => {
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Tên đăng nhập").fill("chauthanh.daumoi");
-    await page.getByLabel("Mật khẩu").fill("dtplan-demo");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("current-user").waitFor();
+    await signIn(page, app.url, "chauthanh.daumoi");
 
-    await page.goto(`${server.url}/plans/${PLAN}`);
+    await page.goto(`${app.url}/plans/${PLAN}`);
     await page.getByTestId("plan-detail").waitFor();
     await page.getByTestId("export-menu").click();
     const csvLink = page.getByTestId("export-1-csv");
     await csvLink.waitFor();
-    await shot(page, "exports-01-plan-menu");
+    await screenshot(page, "exports-01-plan-menu");
     const [csv] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
     expect(csv.suggestedFilename()).toBe(`nhiem-vu-${PLAN}.csv`);
     const text = readFileSync((await csv.path()) as string, "utf8");
@@ -78,13 +32,13 @@ describe("exports in Chromium", () => {
     );
     expect(text.split("\r\n")[1]).toContain(`,${PLAN},`);
 
-    await page.goto(`${server.url}/periods?plan=${PLAN}`);
+    await page.goto(`${app.url}/periods?plan=${PLAN}`);
     const card = page.getByTestId("attainment");
     await card.getByRole("table").waitFor();
     await card.getByTestId("export-menu").click();
     const xlsxLink = page.getByTestId("export-0-xlsx");
     await xlsxLink.waitFor();
-    await shot(page, "exports-02-attainment-menu");
+    await screenshot(page, "exports-02-attainment-menu");
     const [xlsx] = await Promise.all([page.waitForEvent("download"), xlsxLink.click()]);
     expect(xlsx.suggestedFilename()).toBe(`chi-tieu-${PLAN}.xlsx`);
     // An XLSX is a zip: "PK" first.
@@ -95,12 +49,12 @@ describe("exports in Chromium", () => {
     ).toBe("PK");
 
     // Theo dõi nộp: the units' figures of that period.
-    await page.goto(`${server.url}/periods/${PLAN}/2025-Q1`);
+    await page.goto(`${app.url}/periods/${PLAN}/2025-Q1`);
     await page.getByRole("table").first().waitFor();
     await page.getByTestId("export-menu").click();
     const valuesLink = page.getByTestId("export-csv");
     await valuesLink.waitFor();
-    await shot(page, "exports-03-chase-menu");
+    await screenshot(page, "exports-03-chase-menu");
     const [values] = await Promise.all([page.waitForEvent("download"), valuesLink.click()]);
     expect(values.suggestedFilename()).toBe(`so-lieu-chi-so-${PLAN}-2025-Q1.csv`);
     const lines = readFileSync((await values.path()) as string, "utf8").split("\r\n");
@@ -108,12 +62,12 @@ describe("exports in Chromium", () => {
     expect(lines[1]).toMatch(/^2025-Q1,Quý I năm 2025,/);
 
     // Việc của tôi: the menu carries the status filter chosen on the screen.
-    await page.goto(`${server.url}/my-tasks`);
+    await page.goto(`${app.url}/my-tasks`);
     await page.getByTestId("my-tasks-table").waitFor();
     await page.getByTestId("export-menu").click();
     const jsonLink = page.getByTestId("export-json");
     await jsonLink.waitFor();
-    await shot(page, "exports-04-my-tasks-menu");
+    await screenshot(page, "exports-04-my-tasks-menu");
     const [json] = await Promise.all([page.waitForEvent("download"), jsonLink.click()]);
     expect(json.suggestedFilename()).toBe("viec-cua-toi.json");
     const body = JSON.parse(readFileSync((await json.path()) as string, "utf8"));

@@ -4,71 +4,31 @@
  * beside the source, fixes an item, publishes; the lead unit's reporter then
  * finds the task in "Nhiệm vụ của tôi". Screenshots go to test-artifacts/plans-*.png.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+import { REPO_ROOT, screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
 const PLAN_FILE = path.resolve(REPO_ROOT, "../shared/plan-extract/dev/chau-thanh-2025.docx");
 
-let server: RunningDtplan;
-let context: BrowserContext;
-let profileDir: string;
 let workDir: string;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(450);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("dtplan-demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
-
 describe("plan workspace in Chromium", () => {
+  const app = useDtplanInChromium();
+
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     workDir = mkdtempSync(path.join(tmpdir(), "dtplan-plans-"));
     copyFileSync(PLAN_FILE, path.join(workDir, "chau-thanh-2025.docx"));
-    server = await startDtplan();
-    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1440, height: 900 },
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
   it("imports the Châu Thành plan, fixes an item, publishes, and the lead unit finds its task", async () => {
-    const page = await context.newPage();
-    await signIn(page, "chauthanh.daumoi");
+    const page = await app.context.newPage();
+    await signIn(page, app.url, "chauthanh.daumoi");
 
     // Kế hoạch → Nhập kế hoạch: the issuing unit is preselected, the file goes through the drop zone.
     await page.getByRole("menuitem", { name: "Kế hoạch" }).click();
@@ -81,11 +41,11 @@ describe("plan workspace in Chromium", () => {
     await importDialog.locator("input[type=file]").setInputFiles(path.join(workDir, "thu-moi-hop.txt"));
     await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
     await importDialog.getByTestId("import-error").getByText("Không nhập được kế hoạch").waitFor();
-    await shot(page, "plans-00-import-error");
+    await screenshot(page, "plans-00-import-error");
     await importDialog.locator("input[type=file]").setInputFiles(path.join(workDir, "chau-thanh-2025.docx"));
     await importDialog.getByText("chau-thanh-2025.docx").waitFor();
     await importDialog.getByText("Huyện Châu Thành").first().waitFor();
-    await shot(page, "plans-01-import");
+    await screenshot(page, "plans-01-import");
     await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
 
     // A new draft (the server de-duplicates codes if the demo already holds this plan).
@@ -102,7 +62,7 @@ describe("plan workspace in Chromium", () => {
     await highlight.waitFor();
     const passage = ((await highlight.textContent()) ?? "").replace(/\s+/g, " ").trim();
     expect(passage.length).toBeGreaterThan(20);
-    await shot(page, "plans-02-review");
+    await screenshot(page, "plans-02-review");
 
     // Fix one item: a task the extraction left without a lead goes to Phòng Văn hóa và Thông tin.
     const orphan = page
@@ -128,7 +88,7 @@ describe("plan workspace in Chromium", () => {
       .click();
     await drawer.getByLabel("Hạn hoàn thành").fill("30/06/2025");
     await page.keyboard.press("Enter");
-    await shot(page, "plans-03-edit-drawer");
+    await screenshot(page, "plans-03-edit-drawer");
     await drawer.getByRole("button", { name: "Lưu" }).click();
     await drawer.waitFor({ state: "hidden" });
     const fixed = page.locator(`[data-item-id="${orphanId}"]`);
@@ -150,7 +110,7 @@ describe("plan workspace in Chromium", () => {
     await page.getByRole("button", { name: "Công bố" }).click();
     const publish = page.getByRole("dialog").filter({ hasText: "Công bố kế hoạch?" });
     await publish.getByText(/cảnh báo \(vẫn công bố được\)/).waitFor();
-    await shot(page, "plans-04-publish-confirm");
+    await screenshot(page, "plans-04-publish-confirm");
     await publish.getByRole("button", { name: "Công bố" }).click();
 
     await page.waitForURL(new RegExp(`/plans/${code}$`));
@@ -162,7 +122,7 @@ describe("plan workspace in Chromium", () => {
     await page.getByRole("tab", { name: "Kinh phí & báo cáo" }).click();
     expect(await page.getByTestId("budget-total").textContent()).toBe("1.552.020.000 đồng");
     await page.getByRole("tab", { name: /Nhiệm vụ/ }).click();
-    await shot(page, "plans-05-detail");
+    await screenshot(page, "plans-05-detail");
 
     // Điều chỉnh, bổ sung: a new draft version; change a target's value, publish, read the diff.
     await page.getByRole("button", { name: "Điều chỉnh, bổ sung" }).click();
@@ -178,13 +138,13 @@ describe("plan workspace in Chromium", () => {
     await target.getByRole("button", { name: "Tách" }).click();
     const split = page.getByRole("dialog").filter({ hasText: "Tách mục thành hai" });
     await split.getByText("Mục thứ hai").waitFor();
-    await shot(page, "plans-03b-split");
+    await screenshot(page, "plans-03b-split");
     await split.getByRole("button", { name: "Hủy" }).click();
     await target.getByRole("button", { name: "Sửa" }).click();
     const targetDrawer = page.getByRole("dialog").filter({ hasText: "Sửa chỉ tiêu" });
     await targetDrawer.getByLabel("Giá trị").fill("95");
     await targetDrawer.getByText("Chỉ số trong danh mục").waitFor();
-    await shot(page, "plans-03c-target-drawer");
+    await screenshot(page, "plans-03c-target-drawer");
     await targetDrawer.getByRole("button", { name: "Lưu" }).click();
     await targetDrawer.waitFor({ state: "hidden" });
     await page.getByRole("button", { name: "Công bố" }).click();
@@ -198,27 +158,25 @@ describe("plan workspace in Chromium", () => {
     const diff = page.getByTestId("version-2").getByTestId("plan-diff");
     await diff.getByText("Sửa", { exact: true }).first().waitFor();
     await diff.getByText("95", { exact: true }).waitFor();
-    await shot(page, "plans-08-versions");
+    await screenshot(page, "plans-08-versions");
     await page.close();
 
     // The lead unit's reporter sees the task in "Nhiệm vụ của tôi".
-    await context.clearCookies();
-    const reporter = await context.newPage();
-    await signIn(reporter, "chauthanh.vhtt");
+    const reporter = await app.context.newPage();
+    await signIn(reporter, app.url, "chauthanh.vhtt");
     await reporter.getByRole("menuitem", { name: "Nhiệm vụ của tôi" }).click();
     await reporter.waitForURL(/\/my-tasks$/);
     const table = reporter.getByTestId("my-tasks-table");
     await table.getByText(probe, { exact: false }).first().waitFor({ timeout: 20_000 });
     const row = table.locator("tr").filter({ hasText: probe }).first();
     await row.getByText("Chủ trì").waitFor();
-    await shot(reporter, "plans-06-my-tasks");
+    await screenshot(reporter, "plans-06-my-tasks");
     await reporter.close();
   });
 
   it("lists the indicator catalogue and finds an indicator typed without diacritics", async () => {
-    const page = await context.newPage();
-    await context.clearCookies();
-    await signIn(page, "chauthanh.daumoi");
+    const page = await app.context.newPage();
+    await signIn(page, app.url, "chauthanh.daumoi");
     await page.getByRole("menuitem", { name: "Danh mục chỉ tiêu" }).click();
     await page.getByTestId("indicators-table").locator("tbody tr").first().waitFor();
     await page.getByTestId("indicator-search").fill("ma doc");
@@ -227,10 +185,10 @@ describe("plan workspace in Chromium", () => {
       .getByText("phòng chống mã độc", { exact: false })
       .first()
       .waitFor();
-    await shot(page, "plans-07-indicators");
+    await screenshot(page, "plans-07-indicators");
     await page.getByRole("menuitem", { name: "Kế hoạch" }).click();
     await page.getByTestId("plans-table").locator("tbody tr").first().waitFor();
-    await shot(page, "plans-09-list");
+    await screenshot(page, "plans-09-list");
     await page.close();
   });
 });

@@ -5,37 +5,13 @@
  * comment, fixes and resubmits; the officer approves; the chase screen shows the
  * unit approved. Screenshots go to test-artifacts/reporting-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
-const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
 const PLAN = "chau-thanh-2025";
 const PERIOD_LABEL = "Báo cáo đột xuất 6 tháng đầu năm 2025";
 const RETURN_COMMENT = "Đề nghị bổ sung số liệu hồ sơ trực tuyến và nêu rõ kết quả nhiệm vụ.";
-
-let server: RunningDtplan;
-let context: BrowserContext;
-let profileDir: string;
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForTimeout(450);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await context.clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("dtplan-demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.getByTestId("current-user").waitFor();
-}
 
 /** Types into an antd InputNumber, replacing what it held, and leaves the field. */
 async function typeNumber(input: Locator, value: string): Promise<void> {
@@ -77,41 +53,18 @@ async function fillRequired(page: Page): Promise<void> {
 }
 
 describe("reporting in Chromium", () => {
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDtplan();
-    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1440, height: 900 },
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  });
+  const app = useDtplanInChromium();
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  beforeAll(async () => {
+    await app.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
   });
 
   it("a unit's quarterly report goes draft → submitted → returned → resubmitted → approved", async () => {
-    const page = await context.newPage();
+    const page = await app.context.newPage();
     page.setDefaultTimeout(15_000);
 
     // Việc của tôi: the reporter opens a task and records progress from its drawer.
-    await signIn(page, "chauthanh.vhtt");
+    await signIn(page, app.url, "chauthanh.vhtt");
     await page.getByRole("menuitem", { name: "Nhiệm vụ của tôi" }).click();
     const myTable = page.getByTestId("my-tasks-table");
     await myTable
@@ -127,7 +80,7 @@ describe("reporting in Chromium", () => {
     await drawer.getByLabel("Kết quả thực hiện, ghi chú").fill("Đã họp triển khai với các đơn vị.");
     await drawer.getByRole("button", { name: "Lưu tiến độ" }).click();
     await drawer.getByText("Đã họp triển khai với các đơn vị.").first().waitFor();
-    await shot(page, "reporting-00-task-drawer");
+    await screenshot(page, "reporting-00-task-drawer");
     await drawer
       .getByRole("button", { name: "Close" })
       .or(drawer.getByRole("button", { name: "Đóng" }))
@@ -139,16 +92,16 @@ describe("reporting in Chromium", () => {
     // opens an ad hoc period over the first half year, due in ten days.
     await page.getByRole("menuitem", { name: "Kỳ báo cáo" }).click();
     await page.waitForURL(/\/periods/);
-    await page.goto(`${server.url}/periods?plan=${PLAN}`);
+    await page.goto(`${app.url}/periods?plan=${PLAN}`);
     await page
       .getByTestId("periods-table")
       .getByText(/Quý I năm 2025/)
       .first()
       .waitFor();
-    await shot(page, "reporting-01-periods-reporter");
+    await screenshot(page, "reporting-01-periods-reporter");
 
-    await signIn(page, "chauthanh.daumoi");
-    await page.goto(`${server.url}/periods?plan=${PLAN}`);
+    await signIn(page, app.url, "chauthanh.daumoi");
+    await page.goto(`${app.url}/periods?plan=${PLAN}`);
     await page.getByRole("button", { name: "Mở kỳ báo cáo đột xuất" }).click();
     const periodDialog = page.getByTestId("period-modal");
     await periodDialog.getByLabel("Tên kỳ báo cáo").fill(PERIOD_LABEL);
@@ -164,13 +117,13 @@ describe("reporting in Chromium", () => {
       await input.fill(text);
       await input.press("Enter");
     }
-    await shot(page, "reporting-01b-adhoc-period");
+    await screenshot(page, "reporting-01b-adhoc-period");
     await periodDialog.getByRole("button", { name: "Lưu" }).click();
     await page.getByTestId("periods-table").getByText(PERIOD_LABEL).waitFor();
 
     // The reporter opens the unit's report for that period.
-    await signIn(page, "chauthanh.vhtt");
-    await page.goto(`${server.url}/periods?plan=${PLAN}`);
+    await signIn(page, app.url, "chauthanh.vhtt");
+    await page.goto(`${app.url}/periods?plan=${PLAN}`);
     const openRow = page.getByTestId("periods-table").locator("tr").filter({ hasText: PERIOD_LABEL });
     await openRow.getByTestId("open-my-report").click();
     await page.waitForURL(/\/periods\/[^/]+\/[^/]+\/units\/[0-9a-f-]+$/);
@@ -197,7 +150,7 @@ describe("reporting in Chromium", () => {
       await typeNumber(ratio.getByLabel("Tử số", { exact: true }), "70");
       await ratio.getByText("Tử số không được lớn hơn mẫu số").waitFor();
     }
-    await shot(page, "reporting-02-validation");
+    await screenshot(page, "reporting-02-validation");
 
     // Right figures autosave.
     await typeNumber(progress, "60");
@@ -212,7 +165,7 @@ describe("reporting in Chromium", () => {
     await fillRequired(page);
     await page.getByLabel("Khó khăn, vướng mắc").fill("Thiếu cán bộ chuyên trách công nghệ thông tin.");
     await waitSaved(page);
-    await shot(page, "reporting-03-form-saved");
+    await screenshot(page, "reporting-03-form-saved");
 
     // The draft survives a reload (it was saved, not only shown).
     await page.reload();
@@ -225,16 +178,16 @@ describe("reporting in Chromium", () => {
     await page.getByRole("button", { name: "Nộp báo cáo" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Nộp báo cáo" }).click();
     await page.getByTestId("report-status").filter({ hasText: "Đã nộp, chờ duyệt" }).waitFor();
-    await shot(page, "reporting-04-submitted");
+    await screenshot(page, "reporting-04-submitted");
 
     // The focal officer chases the period, opens the unit's report and returns it with a comment.
-    await signIn(page, "chauthanh.daumoi");
-    await page.goto(`${server.url}/periods/${PLAN}/${periodKey}`);
+    await signIn(page, app.url, "chauthanh.daumoi");
+    await page.goto(`${app.url}/periods/${PLAN}/${periodKey}`);
     const chase = page.getByTestId("chase-table");
     const vhttRow = chase.locator("tr").filter({ hasText: "Phòng Văn hóa và Thông tin" }).first();
     await vhttRow.getByText("Đã nộp, chờ duyệt").waitFor();
     await page.getByText(/^Chờ duyệt/).click();
-    await shot(page, "reporting-05-chase");
+    await screenshot(page, "reporting-05-chase");
     await page.getByRole("button", { name: /Sao chép nội dung nhắc nộp/ }).click();
     await page.getByTestId("reminder-text").waitFor();
     await page.getByText(/^Tất cả/).click();
@@ -245,15 +198,15 @@ describe("reporting in Chromium", () => {
     await returnDialog.getByRole("button", { name: "Trả lại" }).click();
     await returnDialog.getByText("Nhập lý do trả lại báo cáo").waitFor();
     await returnDialog.getByRole("textbox").fill(RETURN_COMMENT);
-    await shot(page, "reporting-06-return");
+    await screenshot(page, "reporting-06-return");
     await returnDialog.getByRole("button", { name: "Trả lại" }).click();
     await page.getByTestId("report-status").filter({ hasText: "Bị trả lại" }).waitFor();
 
     // The reporter sees why, fixes, resubmits.
-    await signIn(page, "chauthanh.vhtt");
+    await signIn(page, app.url, "chauthanh.vhtt");
     await page.goto(reportUrl);
     await page.getByTestId("return-comment").filter({ hasText: RETURN_COMMENT }).waitFor();
-    await shot(page, "reporting-07-returned-reporter");
+    await screenshot(page, "reporting-07-returned-reporter");
     const again = page.getByTestId("report-task").first().getByLabel("Tiến độ (%)", { exact: true });
     await typeNumber(again, "80");
     await waitSaved(page);
@@ -262,25 +215,25 @@ describe("reporting in Chromium", () => {
     await page.getByTestId("report-status").filter({ hasText: "Đã nộp, chờ duyệt" }).waitFor();
 
     // The officer approves: the report locks; the chase screen shows the unit approved.
-    await signIn(page, "chauthanh.daumoi");
+    await signIn(page, app.url, "chauthanh.daumoi");
     await page.goto(reportUrl);
     await page.getByRole("button", { name: "Phê duyệt" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Phê duyệt" }).click();
     await page.getByTestId("report-locked").waitFor();
     await page.getByTestId("report-history").getByText(RETURN_COMMENT).first().waitFor();
-    await shot(page, "reporting-08-approved", true);
-    await page.goto(`${server.url}/periods/${PLAN}/${periodKey}`);
+    await screenshot(page, "reporting-08-approved", { fullPage: true });
+    await page.goto(`${app.url}/periods/${PLAN}/${periodKey}`);
     await chase
       .locator("tr")
       .filter({ hasText: "Phòng Văn hóa và Thông tin" })
       .first()
       .getByText("Đã duyệt")
       .waitFor();
-    await shot(page, "reporting-09-chase-approved");
+    await screenshot(page, "reporting-09-chase-approved");
 
     // The periods page counts it, with the attainment of the plan's targets below.
-    await page.goto(`${server.url}/periods?plan=${PLAN}`);
+    await page.goto(`${app.url}/periods?plan=${PLAN}`);
     await page.getByTestId("attainment").waitFor();
-    await shot(page, "reporting-10-periods-officer", true);
+    await screenshot(page, "reporting-10-periods-officer", { fullPage: true });
   }, 240_000);
 });

@@ -3,32 +3,9 @@
  * organisation tree, add a unit, see it survive a reload; a wrong password shows
  * the Vietnamese error. Screenshots go to test-artifacts/ for a human to look at.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDtplan, startDtplan } from "./server-harness.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = path.resolve(import.meta.dirname, "../../../test-artifacts");
-
-let server: RunningDtplan;
-let context: BrowserContext;
-let profileDir: string;
-
-async function shot(page: Page, name: string): Promise<void> {
-  // Let antd's open/close animations settle.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot, signIn, submitLogin, useDtplanInChromium } from "./browser.ts";
 
 /** Picks an option in an antd Select by typing (the list is virtual: far options are not rendered). */
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -41,58 +18,31 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
 }
 
 describe("web shell in Chromium", () => {
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDtplan();
-    profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1366, height: 860 },
-      locale: "vi-VN",
-      timezoneId: "Asia/Ho_Chi_Minh",
-    });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  });
+  const app = useDtplanInChromium({ viewport: { width: 1366, height: 860 } });
 
   it("shows a Vietnamese error for a wrong password", async () => {
-    const page = await context.newPage();
-    await signIn(page, "admin", "sai-mat-khau");
+    const page = await app.context.newPage();
+    await submitLogin(page, app.url, "admin", "sai-mat-khau");
     const error = page.getByTestId("login-error");
     await expect.poll(() => error.isVisible()).toBe(true);
     expect(await error.textContent()).toMatch(/mật khẩu/i);
-    await shot(page, "01-login-error");
+    await screenshot(page, "01-login-error", { fullPage: true });
     await page.close();
   });
 
   it("signs in as the demo admin, adds a unit under the province and keeps it after a reload", async () => {
-    const page = await context.newPage();
-    await signIn(page, "admin", "dtplan-demo");
-    await page.getByTestId("current-user").waitFor();
+    const page = await app.context.newPage();
+    await signIn(page, app.url, "admin");
     await page.getByText("Tình trạng hệ thống").waitFor();
     await page.getByText("Hoạt động bình thường").waitFor();
-    await shot(page, "02-dashboard");
+    await screenshot(page, "02-dashboard", { fullPage: true });
 
     await page.getByRole("menuitem", { name: "Cơ cấu tổ chức" }).click();
     await page.waitForURL(/\/admin\/org/);
     const tree = page.locator(".dt-org-tree");
     await tree.waitFor();
     await tree.getByText("Tỉnh Vĩnh Long", { exact: true }).waitFor();
-    await shot(page, "03-org-tree");
+    await screenshot(page, "03-org-tree", { fullPage: true });
 
     // Units closed by the 1/7/2025 reform show greyed, with the day they ended.
     await page.getByLabel("Hiện đơn vị hết hiệu lực").click();
@@ -103,7 +53,7 @@ describe("web shell in Chromium", () => {
     await detail.getByText("Đã sáp nhập vào").waitFor();
     await detail.getByText("Sáp nhập từ").waitFor();
     await tree.getByText("hết hiệu lực từ 01/07/2025").first().waitFor();
-    await shot(page, "03b-org-tree-closed");
+    await screenshot(page, "03b-org-tree-closed", { fullPage: true });
     await search.fill("");
     await page.getByLabel("Hiện đơn vị hết hiệu lực").click();
 
@@ -117,7 +67,7 @@ describe("web shell in Chromium", () => {
     await dialog.getByRole("button", { name: "Lưu" }).click();
     // The contract's Vietnamese message, under the code field.
     await dialog.getByText("Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang").waitFor();
-    await shot(page, "04-org-add-validation");
+    await screenshot(page, "04-org-add-validation", { fullPage: true });
     await dialog.getByLabel("Mã đơn vị").fill("TTCDS");
     await dialog.getByRole("button", { name: "Lưu" }).click();
     await dialog.waitFor({ state: "hidden" });
@@ -126,7 +76,7 @@ describe("web shell in Chromium", () => {
     await created.waitFor();
     await expect.poll(() => page.url()).toMatch(/unit=/);
     await page.getByTestId("unit-detail").getByText("TTCDS").waitFor();
-    await shot(page, "05-org-created");
+    await screenshot(page, "05-org-created", { fullPage: true });
 
     await page.reload();
     await page.locator(".dt-org-tree").getByText("Trung tâm Chuyển đổi số tỉnh", { exact: true }).waitFor();
@@ -135,15 +85,15 @@ describe("web shell in Chromium", () => {
     // Folded search: typed without diacritics.
     await page.getByLabel("Tìm đơn vị (gõ không dấu cũng được)").fill("chuyen doi so");
     await page.locator("mark.dt-highlight").first().waitFor();
-    await shot(page, "06-org-search");
+    await screenshot(page, "06-org-search", { fullPage: true });
     await page.close();
   });
 
   // Uses the centre the previous test added: in 2025 provincial digital-transformation
   // centres were merged into the Departments of Science and Technology.
   it("previews a merge and shows which units stop and which move", async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin/org`);
+    const page = await app.context.newPage();
+    await page.goto(`${app.url}/admin/org`);
     const tree = page.locator(".dt-org-tree");
     await tree.waitFor();
     await tree.getByText("Trung tâm Chuyển đổi số tỉnh", { exact: true }).click();
@@ -167,28 +117,28 @@ describe("web shell in Chromium", () => {
     await preview.waitFor();
     expect(await preview.textContent()).toContain("Trung tâm Chuyển đổi số tỉnh");
     expect(await preview.textContent()).toContain("31/12/2026");
-    await shot(page, "07-merge-preview");
+    await screenshot(page, "07-merge-preview", { fullPage: true });
     await dialog.getByRole("button", { name: "Xác nhận sáp nhập" }).click();
     await dialog.waitFor({ state: "hidden" });
     await page.getByText("Đã sáp nhập vào “Sở Khoa học và Công nghệ tỉnh Vĩnh Long”").waitFor();
     await page.getByTestId("unit-detail").getByText("Sáp nhập từ").waitFor();
-    await shot(page, "07b-merge-done");
+    await screenshot(page, "07b-merge-done", { fullPage: true });
     await page.close();
   });
 
   it("lists users and the change log, and switches to English", async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/admin/users`);
+    const page = await app.context.newPage();
+    await page.goto(`${app.url}/admin/users`);
     await page.getByRole("cell", { name: /admin/ }).first().waitFor();
-    await shot(page, "08-users");
+    await screenshot(page, "08-users", { fullPage: true });
     await page.getByRole("button", { name: "Thêm người dùng" }).click();
     await page.getByRole("dialog").getByLabel("Tên đăng nhập").waitFor();
-    await shot(page, "09-user-create");
+    await screenshot(page, "09-user-create", { fullPage: true });
     await page.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
 
     await page.getByRole("menuitem", { name: "Nhật ký thay đổi" }).click();
     await page.getByText("Thêm đơn vị").first().waitFor();
-    await shot(page, "10-audit");
+    await screenshot(page, "10-audit", { fullPage: true });
 
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("menuitem", { name: "Organisation" }).waitFor();
@@ -197,10 +147,10 @@ describe("web shell in Chromium", () => {
     await page.getByRole("menuitem", { name: "Reporting periods" }).click();
     await page.getByRole("heading", { name: "Reporting periods" }).waitFor();
     await page.getByRole("menuitem", { name: "Consolidated reports" }).click();
-    await page.getByRole("heading", { name: "Consolidated reports" }).waitFor();
+    await page.getByRole("heading", { name: "Consolidated report" }).waitFor();
     await page.getByRole("menuitem", { name: "DTI index" }).click();
     await page.getByText("This feature is being built").waitFor();
-    await shot(page, "11-coming-soon-en");
+    await screenshot(page, "11-coming-soon-en", { fullPage: true });
     await page.getByText("VI", { exact: true }).click();
     await page.getByText("Chức năng đang được xây dựng").waitFor();
     await page.close();
