@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { ZIsoDate } from "./common.ts";
-import { ZAttainmentNode, ZAttainmentStatus, ZReportingPeriodRef, ZTrend } from "./reporting.ts";
+import {
+  ZAttainmentNode,
+  ZAttainmentStatus,
+  ZAttainmentStatusCounts,
+  ZReportingPeriodRef,
+  ZTaskProgressCounts,
+  ZTimelinessCounts,
+  ZTrend,
+} from "./reporting.ts";
 import { ZEvidenceFile } from "./tasks.ts";
 
 const ZPlanCode = z
@@ -26,14 +34,7 @@ export const ZDashboardQuery = z.object({
 });
 
 /** Counts of targets by mức độ đạt. */
-export const ZAttainmentCounts = z.object({
-  achieved: z.number().int(),
-  near: z.number().int(),
-  notAchieved: z.number().int(),
-  noData: z.number().int(),
-  qualitative: z.number().int(),
-  total: z.number().int(),
-});
+export const ZAttainmentCounts = ZAttainmentStatusCounts.extend({ total: z.number().int() });
 export type TAttainmentCounts = z.infer<typeof ZAttainmentCounts>;
 
 /** A target without its org tree (the drill-down endpoint carries that). */
@@ -83,20 +84,13 @@ export type TOverdueTask = z.infer<typeof ZOverdueTask>;
  * A unit ranked by the tasks it leads (average progress) and by its reporting
  * timeliness across the plan's periods so far (reports not yet due do not count).
  */
-export const ZUnitRanking = z.object({
+export const ZUnitRanking = ZTimelinessCounts.extend({
   unit: ZUnitRef,
   tasks: z.number().int(),
   done: z.number().int(),
   overdue: z.number().int(),
   /** Average progress (0–100) of the tasks it leads; null when it leads none. */
   averageProgress: z.number().nullable(),
-  /** Reports due so far: on time + late + missing. */
-  expected: z.number().int(),
-  onTime: z.number().int(),
-  late: z.number().int(),
-  missing: z.number().int(),
-  /** Share of due reports sent on time (0–100); null when none was due. */
-  onTimePercent: z.number().nullable(),
 });
 export type TUnitRanking = z.infer<typeof ZUnitRanking>;
 
@@ -118,19 +112,8 @@ export const ZPlanDashboard = z.object({
   /** Periods the picker offers (those of the plan, in order). */
   periods: z.array(ZReportingPeriodRef),
   counts: ZAttainmentCounts,
-  tasks: z.object({
-    total: z.number().int(),
-    done: z.number().int(),
-    overdue: z.number().int(),
-    averageProgress: z.number().nullable(),
-  }),
-  reporting: z.object({
-    expected: z.number().int(),
-    onTime: z.number().int(),
-    late: z.number().int(),
-    missing: z.number().int(),
-    onTimePercent: z.number().nullable(),
-  }),
+  tasks: ZTaskProgressCounts,
+  reporting: ZTimelinessCounts,
   pillars: z.array(ZPillarAttainment),
   targets: z.array(ZDashboardTarget),
   atRisk: z.array(ZTargetAtRisk),

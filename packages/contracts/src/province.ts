@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZIsoDate, ZUuid } from "./common.ts";
+import { ZAttainmentStatusCounts, ZTaskProgressCounts, ZTimelinessCounts } from "./reporting.ts";
 
 export const ZProvinceQuery = z.object({
   /** The province (tenant); default the caller's own. A superadmin picks one. */
@@ -36,30 +37,13 @@ export const ZLocality = z.object({
     closed: z.boolean(),
   }),
   plans: z.array(ZLocalityPlan),
-  targets: z.object({
+  targets: ZAttainmentStatusCounts.extend({
     total: z.number().int(),
-    achieved: z.number().int(),
-    near: z.number().int(),
-    notAchieved: z.number().int(),
-    noData: z.number().int(),
-    qualitative: z.number().int(),
     /** Achieved among the targets with a figure to judge (0–100); null when none has. */
     achievedPercent: z.number().nullable(),
   }),
-  tasks: z.object({
-    total: z.number().int(),
-    done: z.number().int(),
-    overdue: z.number().int(),
-    averageProgress: z.number().nullable(),
-  }),
-  reporting: z.object({
-    /** Reports due so far (on time + late + missing). */
-    expected: z.number().int(),
-    onTime: z.number().int(),
-    late: z.number().int(),
-    missing: z.number().int(),
-    onTimePercent: z.number().nullable(),
-  }),
+  tasks: ZTaskProgressCounts,
+  reporting: ZTimelinessCounts,
 });
 export type TLocality = z.infer<typeof ZLocality>;
 

@@ -378,18 +378,41 @@ export const ZTargetAttainment = z.object({
 });
 export type TTargetAttainment = z.infer<typeof ZTargetAttainment>;
 
+/** Targets counted by mức độ đạt. */
+export const ZAttainmentStatusCounts = z.object({
+  achieved: z.number().int(),
+  near: z.number().int(),
+  notAchieved: z.number().int(),
+  noData: z.number().int(),
+  qualitative: z.number().int(),
+});
+
+/** Kịp thời over the reports due so far (a report not yet due does not count). */
+export const ZTimelinessCounts = z.object({
+  /** Reports due so far: on time + late + missing. */
+  expected: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+  /** Share of due reports sent on time (0–100); null when none was due. */
+  onTimePercent: z.number().nullable(),
+});
+export type TTimelinessCounts = z.infer<typeof ZTimelinessCounts>;
+
+/** Tasks counted: done, overdue, and their average progress (0–100, null without tasks). */
+export const ZTaskProgressCounts = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  averageProgress: z.number().nullable(),
+});
+
 /** `GET /api/plans/{code}/attainment?period=KEY`. Counts submitted and approved reports. */
 export const ZPlanAttainment = z.object({
   plan: z.object({ code: z.string(), title: z.string() }),
   period: ZReportingPeriodRef.nullable(),
   thresholds: z.object({ near: z.number() }),
-  counts: z.object({
-    achieved: z.number().int(),
-    near: z.number().int(),
-    notAchieved: z.number().int(),
-    noData: z.number().int(),
-    qualitative: z.number().int(),
-  }),
+  counts: ZAttainmentStatusCounts,
   targets: z.array(ZTargetAttainment),
 });
 export type TPlanAttainment = z.infer<typeof ZPlanAttainment>;

@@ -1,5 +1,5 @@
 import { PILLARS } from "@dtplan/domain/indicators/pillars.ts";
-import type { Cell } from "./tabular.ts";
+import { type Cell, type Column, NUMBER_FORMATS } from "./tabular.ts";
 
 /** Trụ cột in Vietnamese (the key goes in its own column for machines). */
 export const pillarLabel = (pillar: string) => PILLARS[pillar as keyof typeof PILLARS]?.vi ?? pillar;
@@ -24,4 +24,25 @@ export function filtersOf(query: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(
     Object.entries(query).filter(([k, v]) => k !== "format" && v !== undefined && v !== null && v !== false),
   );
+}
+
+/** A task's deadline twice: as a date to sort and filter on, and in the plan's own words. */
+export function deadlineColumns<
+  R extends { deadline: { date: string | null; text: string | null } | null; recurring: boolean },
+>(): Column<R>[] {
+  return [
+    {
+      key: "deadline",
+      header: "Thời hạn",
+      value: (x) => dateCell(x.deadline?.date),
+      numFmt: NUMBER_FORMATS.date,
+      width: 12,
+    },
+    {
+      key: "deadlineText",
+      header: "Thời hạn (theo kế hoạch)",
+      value: (x) => (x.recurring ? "Thường xuyên" : (x.deadline?.text ?? null)),
+      width: 22,
+    },
+  ];
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../auth/actor.ts";
 import { myWork } from "../my-work/my-work.ts";
-import { dateCell, pillarLabel } from "./export-columns.ts";
+import { dateCell, deadlineColumns, pillarLabel } from "./export-columns.ts";
 import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
 
 const ROLE_LABELS: Record<TMyWorkTask["role"], string> = { lead: "Chủ trì", coordinator: "Phối hợp" };
@@ -16,19 +16,7 @@ const MY_TASK_COLUMNS: readonly Column<TMyWorkTask>[] = [
   { key: "text", header: "Nhiệm vụ", value: (x) => x.text, width: 60, wrap: true },
   { key: "role", header: "Vai trò", value: (x) => ROLE_LABELS[x.role], width: 10 },
   { key: "leadUnit", header: "Đơn vị chủ trì", value: (x) => x.lead?.name ?? null, width: 28, wrap: true },
-  {
-    key: "deadline",
-    header: "Thời hạn",
-    value: (x) => dateCell(x.deadline?.date),
-    numFmt: NUMBER_FORMATS.date,
-    width: 12,
-  },
-  {
-    key: "deadlineText",
-    header: "Thời hạn (theo kế hoạch)",
-    value: (x) => (x.recurring ? "Thường xuyên" : (x.deadline?.text ?? null)),
-    width: 22,
-  },
+  ...deadlineColumns<TMyWorkTask>(),
   { key: "daysLeft", header: "Số ngày còn lại", value: (x) => x.daysLeft, numFmt: NUMBER_FORMATS.integer },
   {
     key: "progress",

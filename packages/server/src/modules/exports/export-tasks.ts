@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../auth/actor.ts";
 import { listPlanTasks } from "../plans/plan-tasks.ts";
-import { dateCell, pillarLabel } from "./export-columns.ts";
+import { dateCell, deadlineColumns, pillarLabel } from "./export-columns.ts";
 import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
 
 /** A row of `GET /api/plan-tasks`. */
@@ -38,19 +38,7 @@ export const TASK_COLUMNS: readonly Column<TaskRow>[] = [
     width: 36,
     wrap: true,
   },
-  {
-    key: "deadline",
-    header: "Thời hạn",
-    value: (x) => dateCell(x.deadline?.date),
-    numFmt: NUMBER_FORMATS.date,
-    width: 12,
-  },
-  {
-    key: "deadlineText",
-    header: "Thời hạn (theo kế hoạch)",
-    value: (x) => (x.recurring ? "Thường xuyên" : (x.deadline?.text ?? null)),
-    width: 22,
-  },
+  ...deadlineColumns<TaskRow>(),
   {
     key: "progress",
     header: "Tiến độ (%)",
