@@ -6,7 +6,7 @@ import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../src/db/schema.ts";
 import { docxToPdf, PdfUnavailableError } from "../src/modules/consolidated/render-pdf.ts";
-import { placeNameOf, viLongDate } from "../src/modules/consolidated/vi-format.ts";
+import { officialName, placeNameOf, viLongDate } from "../src/modules/consolidated/vi-format.ts";
 import { seedDemo } from "../src/modules/demo/seed.ts";
 import { describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
 
@@ -20,6 +20,13 @@ describe("consolidated report helpers", () => {
     expect(placeNameOf("Huyện Châu Thành")).toBe("Châu Thành");
     expect(placeNameOf("Thành phố Vĩnh Long")).toBe("Vĩnh Long");
     expect(placeNameOf("Xã Phú Túc")).toBe("Phú Túc");
+  });
+
+  it("writes a unit's name without the register's notes in brackets", () => {
+    expect(officialName("Xã Phú Túc (sau sáp nhập, dữ liệu mẫu)")).toBe("Xã Phú Túc");
+    expect(officialName("Phòng Văn hóa và Thông tin (Phòng VH&TT) (cũ)")).toBe("Phòng Văn hóa và Thông tin");
+    expect(officialName("Huyện Châu Thành")).toBe("Huyện Châu Thành");
+    expect(officialName("(chưa đặt tên)")).toBe("(chưa đặt tên)");
   });
 
   it("writes the date the way Decree 30 does (two-digit day, month 1 and 2 with a zero)", () => {

@@ -19,7 +19,7 @@ import {
   reportingUnits,
 } from "../reporting/reporting-context.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
-import { lowerFirst, plannedText } from "./vi-format.ts";
+import { lowerFirst, officialName, plannedText } from "./vi-format.ts";
 
 /** Everything of the report that comes from the data (the narrative is added on top). */
 export type ConsolidatedData = Omit<TConsolidatedReport, "narrative" | "saved" | "version" | "can">;
@@ -207,7 +207,7 @@ export async function gatherConsolidated(
     },
     period: presentPeriodRef(period),
     asOf,
-    issuer: { body: "ỦY BAN NHÂN DÂN", unit: unitName.toLocaleUpperCase("vi") },
+    issuer: { body: "ỦY BAN NHÂN DÂN", unit: officialName(unitName).toLocaleUpperCase("vi") },
     subject: subjectOf(plan, period),
     pillars: pillarKeys.map((key) => ({ key, label: pillarLabel(key) })),
     targets: byPillar(targets),

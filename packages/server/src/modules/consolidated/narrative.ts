@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit.repository.ts";
 import type { Actor } from "../auth/actor.ts";
 import { userNames, vnDateTime } from "../reporting/reporting-context.ts";
 import type { ConsolidatedData } from "./gather-consolidated.ts";
-import { lowerFirst, placeNameOf, viDate } from "./vi-format.ts";
+import { lowerFirst, officialName, placeNameOf, viDate } from "./vi-format.ts";
 
 /** What the defaults need beyond the report's data. */
 export interface NarrativeBasis {
@@ -85,7 +85,7 @@ export function defaultNarrative(
   { plan, provinceName }: NarrativeBasis,
   now = new Date(),
 ): TConsolidatedNarrative {
-  const unitName = data.plan.unit.name;
+  const unitName = officialName(data.plan.unit.name);
   const named = /^kế hoạch/i.test(plan.title.trim()) ? plan.title.trim() : `Kế hoạch ${plan.title.trim()}`;
   const reference = plan.documentNumber
     ? ` (số ${plan.documentNumber}${plan.issuedDate ? ` ngày ${viDate(plan.issuedDate)}` : ""})`

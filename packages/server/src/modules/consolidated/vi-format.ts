@@ -33,6 +33,21 @@ export function plannedText(
   return sign ? `${sign} ${withUnit(value, unit)}` : withUnit(value, unit);
 }
 
+/**
+ * A unit's name as an official document writes it: without the notes kept in the
+ * register after it ("Xã Phú Túc (sau sáp nhập)" → "Xã Phú Túc").
+ */
+export function officialName(unitName: string): string {
+  let name = unitName.trim();
+  for (
+    let next = name.replace(/\s*\([^()]*\)$/u, "");
+    next !== name && next;
+    next = name.replace(/\s*\([^()]*\)$/u, "")
+  )
+    name = next;
+  return name;
+}
+
 /** "Huyện Châu Thành" → "Châu Thành": the place name of the date line. */
 export function placeNameOf(unitName: string): string {
   const stripped = unitName
