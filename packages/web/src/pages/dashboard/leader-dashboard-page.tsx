@@ -8,8 +8,9 @@ import { plansApi } from "../../api/endpoints.ts";
 import { type ChartClick, LazyChart } from "../../charts/lazy-chart.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
-import { formatDate } from "../../lib/format.ts";
+import { formatDate, type Lang } from "../../lib/format.ts";
 import { useLoad } from "../../lib/use-load.ts";
+import { pillarLabel } from "../plans/review-model.ts";
 import { CardTitle } from "./card-title.tsx";
 import { pillarBarOption, trendLineOption } from "./dashboard-charts.ts";
 import { AtRiskTable, OverdueTable, RankingTable } from "./dashboard-tables.tsx";
@@ -18,8 +19,17 @@ import { type Drill, DrillDown } from "./drill-down.tsx";
 const NO_DRILL: Drill = { pillar: null, targetKey: null, unitId: null };
 
 /** Bảng điều hành: a published plan at a glance, for the leaders who direct it. */
+function inLanguage(data: TPlanDashboard, lang: Lang): TPlanDashboard {
+  const label = (p: { pillar: string }) => pillarLabel(p.pillar, lang);
+  return {
+    ...data,
+    pillars: data.pillars.map((p) => ({ ...p, label: label(p) })),
+    trend: { ...data.trend, pillars: data.trend.pillars.map((p) => ({ ...p, label: label(p) })) },
+  };
+}
+
 export default function LeaderDashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const params = useParams<{ code?: string }>();
   const [search, setSearch] = useSearchParams();
@@ -31,7 +41,9 @@ export default function LeaderDashboardPage() {
     [code, period],
   );
   const [drill, setDrill] = useState<Drill>(NO_DRILL);
-  const data = dashboard.data?.plan.code === code ? dashboard.data : null;
+  const loaded = dashboard.data?.plan.code === code ? dashboard.data : null;
+  // The server labels pillars and attainment in Vietnamese; show them in the reader's language.
+  const data = useMemo(() => (loaded ? inLanguage(loaded, lang) : null), [loaded, lang]);
 
   return (
     <>

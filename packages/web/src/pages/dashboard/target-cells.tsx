@@ -1,6 +1,8 @@
 import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-design/icons";
 import type { TDashboardTarget } from "@dtplan/contracts/dashboard.ts";
+import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
 import { Tag, Tooltip } from "antd";
+import { useI18n } from "../../i18n/i18n.tsx";
 import { goalText } from "../plans/review-model.ts";
 
 const STATUS_COLOR: Record<TDashboardTarget["attainment"], string> = {
@@ -33,7 +35,8 @@ export function figureText(
 }
 
 export function StatusTag({ target }: { target: TDashboardTarget }) {
-  return <Tag color={STATUS_COLOR[target.attainment]}>{target.attainmentLabel}</Tag>;
+  const { lang } = useI18n();
+  return <Tag color={STATUS_COLOR[target.attainment]}>{ATTAINMENT_LABELS[target.attainment][lang]}</Tag>;
 }
 
 /** An arrow in the indicator's own sense (up = improving), with its label for screen readers. */

@@ -1,6 +1,7 @@
 import "../../i18n/reporting-messages.ts";
 import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-design/icons";
 import type { TReportingPeriod, TTargetAttainment } from "@dtplan/contracts/reporting.ts";
+import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
 import { Alert, Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { reportingApi } from "../../api/reporting.ts";
@@ -127,7 +128,9 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
             title: t("attainment.col.status"),
             key: "status",
             width: 140,
-            render: (_: unknown, x) => <Tag color={ATTAINMENT_COLOR[x.attainment]}>{x.attainmentLabel}</Tag>,
+            render: (_: unknown, x) => (
+              <Tag color={ATTAINMENT_COLOR[x.attainment]}>{ATTAINMENT_LABELS[x.attainment][lang]}</Tag>
+            ),
           },
           {
             title: t("attainment.col.trend"),
