@@ -2,8 +2,10 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import mammoth from "mammoth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "../src/config.ts";
 
 const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
@@ -99,4 +101,44 @@ describe("dtplan report", () => {
     expect(await exited).toBe(0);
     server = null;
   }, 90_000);
+});
+
+describe("dtplan report against a PostgreSQL server (DATABASE_URL)", () => {
+  const adminUrl = inject("postgresUrl");
+  const name = `dtplan_cli_${Date.now()}`;
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const pgEnv = { ...env, DATABASE_URL: url.toString(), DTPLAN_DATA_DIR: path.join(outDir, "unused") };
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { env: pgEnv, encoding: "utf8", timeout: 120_000 });
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  beforeAll(() => admin(`CREATE DATABASE ${name}`));
+  afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+
+  it("loads the demo and writes the period's workbook from the server's database", async () => {
+    const demo = run("demo");
+    expect(demo.status, demo.stderr).toBe(0);
+    const out = path.join(outDir, "bao-cao-pg.xlsx");
+    const result = run(
+      "report",
+      "--plan",
+      "chau-thanh-2025",
+      "--period",
+      "2025-Q2",
+      "--format",
+      "xlsx",
+      "--out",
+      out,
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(wb.worksheets.length).toBeGreaterThanOrEqual(2);
+    expect(wb.worksheets[0].rowCount).toBeGreaterThan(5);
+  }, 180_000);
 });
