@@ -131,7 +131,7 @@ export async function gatherConsolidated(
 ): Promise<ConsolidatedData> {
   await ensurePeriods(db, plan);
   const [period, basis] = await Promise.all([findPeriod(db, plan, periodKey), loadBasis(db, plan)]);
-  const attainment = await planAttainment(db, { ctx: { plan }, periodKey, nearThreshold });
+  const attainment = await planAttainment(db, { ctx: { plan }, periodKey, nearThreshold, basis });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;
   const reports = await reportsOfPeriods(db, [period]);

@@ -106,8 +106,9 @@ export async function planDashboard(
   }: { ctx: ReportingPlan; periodKey?: string; nearThreshold: number; now?: Date },
 ): Promise<TPlanDashboard> {
   const today = todayIso(now);
-  const result = await planAttainment(db, { ctx, periodKey, nearThreshold });
-  const [basis, periods] = await Promise.all([loadBasis(db, ctx.plan), listPeriods(db, ctx.plan)]);
+  const basis = await loadBasis(db, ctx.plan);
+  const result = await planAttainment(db, { ctx, periodKey, nearThreshold, basis });
+  const periods = await listPeriods(db, ctx.plan);
   // Timeliness over the periods so far: up to the one shown (all of them when none has data yet).
   const upTo = result.period?.end ?? null;
   const sofar = periods.filter((p) => upTo === null || p.endDate <= upTo);

@@ -22,7 +22,7 @@ import {
 } from "../dashboard/plan-figures.ts";
 import { findUnitsByIds, listTenantUnits } from "../org/org.repository.ts";
 import { reportsOfPeriods } from "../reporting/period-status.ts";
-import { listPeriods, loadBasis } from "../reporting/reporting-context.ts";
+import { listPeriods, loadBasis, loadTenantTree, type TenantTree } from "../reporting/reporting-context.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */
@@ -61,15 +61,17 @@ interface PlanFigures {
   timeliness: TimelinessTotals;
 }
 
+const PLANS_AT_ONCE = 6;
+
 /** One plan's figures: planAttainment, its tasks and its reports — a fixed handful of queries. */
 async function figuresOf(
   db: Database,
   plan: PlanRow,
-  today: string,
-  nearThreshold: number,
+  { today, nearThreshold, tree }: { today: string; nearThreshold: number; tree: TenantTree },
 ): Promise<PlanFigures> {
-  const result = await planAttainment(db, { ctx: { plan }, nearThreshold });
-  const [basis, periods] = await Promise.all([loadBasis(db, plan), listPeriods(db, plan)]);
+  const basis = await loadBasis(db, plan, tree);
+  const result = await planAttainment(db, { ctx: { plan }, nearThreshold, basis });
+  const periods = await listPeriods(db, plan);
   const reports = await reportsOfPeriods(db, periods);
   const timeliness = [...timelinessByUnit(basis, periods, reports, today).values()].reduce(
     (sum, u) => addTimeliness(sum, u.totals),
@@ -146,8 +148,16 @@ export async function provinceView(
     .where(and(eq(plans.tenantId, tenantId), eq(plans.status, "published")))
     .orderBy(asc(plans.code), desc(plans.version));
   const current = published.filter((p, i) => published.findIndex((q) => q.code === p.code) === i);
+  // The province's tree once, not once per plan: a province has a hundred communes and more.
+  const tree = await loadTenantTree(db, tenantId);
+  // A few plans at a time: PostgreSQL answers them on several connections (PGlite takes turns anyway).
   const figures: PlanFigures[] = [];
-  for (const plan of current) figures.push(await figuresOf(db, plan, today, nearThreshold));
+  for (let i = 0; i < current.length; i += PLANS_AT_ONCE) {
+    const batch = current.slice(i, i + PLANS_AT_ONCE);
+    figures.push(
+      ...(await Promise.all(batch.map((plan) => figuresOf(db, plan, { today, nearThreshold, tree })))),
+    );
+  }
 
   const issuers = [...new Set(figures.map((f) => f.plan.unitId))];
   const withoutPlan = units.filter(

@@ -90,7 +90,15 @@ export interface ReportingBasis {
   lineage: LineageRow[];
 }
 
-export async function loadBasis(db: Database, plan: PlanRow): Promise<ReportingBasis> {
+/** The province's org tree and lineage, loaded once when many of its plans are read together. */
+export type TenantTree = Pick<ReportingBasis, "units" | "lineage">;
+
+export async function loadTenantTree(db: Database, tenantId: string): Promise<TenantTree> {
+  const [units, lineage] = await Promise.all([loadUnits(db, tenantId), tenantLineage(db, tenantId)]);
+  return { units, lineage };
+}
+
+export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree): Promise<ReportingBasis> {
   const [tasks, targets, units, lineage] = await Promise.all([
     db
       .select()
@@ -102,8 +110,8 @@ export async function loadBasis(db: Database, plan: PlanRow): Promise<ReportingB
       .from(planTargets)
       .where(and(eq(planTargets.tenantId, plan.tenantId), eq(planTargets.planId, plan.id)))
       .orderBy(asc(planTargets.position)),
-    loadUnits(db, plan.tenantId),
-    tenantLineage(db, plan.tenantId),
+    tree ? tree.units : loadUnits(db, plan.tenantId),
+    tree ? tree.lineage : tenantLineage(db, plan.tenantId),
   ]);
   const codes = [...new Set(targets.map((t) => t.indicatorCode).filter((c): c is string => Boolean(c)))];
   const indicatorRows = codes.length

@@ -7,7 +7,14 @@ import type { Database } from "../../db/database.ts";
 import { type ReportingPeriodRow, unitReports, unitReportValues } from "../../db/schema.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef } from "./period-status.ts";
-import { findPeriod, listPeriods, loadBasis, pathIn, type ReportingPlan } from "./reporting-context.ts";
+import {
+  findPeriod,
+  listPeriods,
+  loadBasis,
+  pathIn,
+  type ReportingBasis,
+  type ReportingPlan,
+} from "./reporting-context.ts";
 
 interface Figure extends ReportedValue {
   periodId: string;
@@ -66,6 +73,7 @@ export async function planAttainment(
     nearThreshold,
     approvedOnly = false,
     readOnly = false,
+    basis: loaded,
   }: {
     ctx: Pick<ReportingPlan, "plan">;
     periodKey?: string;
@@ -74,10 +82,12 @@ export async function planAttainment(
     approvedOnly?: boolean;
     /** Read the periods there are, never write missing ones (an anonymous request must not). */
     readOnly?: boolean;
+    /** The plan's basis when the caller has it already (dashboards, the province view). */
+    basis?: ReportingBasis;
   },
 ): Promise<TPlanAttainment> {
   const periods = readOnly ? await listPeriods(db, ctx.plan) : await ensurePeriods(db, ctx.plan);
-  const basis = await loadBasis(db, ctx.plan);
+  const basis = loaded ?? (await loadBasis(db, ctx.plan));
   const figures = await reportedFigures(
     db,
     ctx,
