@@ -55,6 +55,13 @@ describe("consolidated report in Chromium", () => {
     await expect
       .poll(() => narrative.getByLabel("II. Khó khăn, vướng mắc").inputValue())
       .toContain("kinh phí");
+    // A recipient line too long for the list: the error names the line, under the box.
+    const recipients = narrative.getByLabel("Nơi nhận (mỗi dòng một nơi)");
+    const kept = await recipients.inputValue();
+    await recipients.fill(`UBND tỉnh Vĩnh Long (b/c)\n${"x".repeat(301)}`);
+    await page.getByTestId("consolidated-save").click();
+    await narrative.getByText("Dòng 2: Nơi nhận tối đa 300 ký tự").waitFor();
+    await recipients.fill(kept);
     await narrative.getByLabel("Số văn bản").fill("125");
     await narrative.getByLabel("II. Khó khăn, vướng mắc").fill(DIFFICULTIES);
     await page.getByTestId("consolidated-save").click();

@@ -60,6 +60,7 @@ export const consolidatedEn: Record<keyof typeof consolidatedVi, string> = {
   "consolidated.form.viceChairman": "Vice chairman (for the chairman)",
   "consolidated.form.signerName": "Signer's full name",
   "consolidated.form.recipients": "Recipients (one a line)",
+  "consolidated.form.recipientLine": "Line {n}: {message}",
   "consolidated.form.linesHelp": "Each line is a paragraph of the report.",
   "consolidated.save": "Save text",
   "consolidated.saved": "Consolidated report text saved",

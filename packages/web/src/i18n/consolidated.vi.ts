@@ -59,6 +59,7 @@ export const consolidatedVi = {
   "consolidated.form.viceChairman": "Phó Chủ tịch (KT. Chủ tịch)",
   "consolidated.form.signerName": "Họ và tên người ký",
   "consolidated.form.recipients": "Nơi nhận (mỗi dòng một nơi)",
+  "consolidated.form.recipientLine": "Dòng {n}: {message}",
   "consolidated.form.linesHelp": "Mỗi dòng là một đoạn trong báo cáo.",
   "consolidated.save": "Lưu nội dung",
   "consolidated.saved": "Đã lưu nội dung báo cáo tổng hợp",

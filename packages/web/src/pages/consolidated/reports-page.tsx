@@ -5,6 +5,7 @@ import {
   type TConsolidatedTarget,
   type TConsolidatedTask,
   type TUnitStatement,
+  ZConsolidatedNarrative,
   ZSaveConsolidated,
 } from "@dtplan/contracts/consolidated.ts";
 import type { TReportingPeriod } from "@dtplan/contracts/reporting.ts";
@@ -135,6 +136,21 @@ export default function ReportsPage() {
   const save = async () => {
     if (!report || !planCode || !periodKey) return;
     const v = form.getFieldsValue(true) as NarrativeValues;
+    const recipients = (v.recipients ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    // One text box holds the list: say which line is wrong, under that box.
+    const lines = ZConsolidatedNarrative.shape.recipients.safeParse(recipients);
+    if (!lines.success) {
+      const errors = lines.error.issues.map((i) =>
+        typeof i.path[0] === "number"
+          ? t("consolidated.form.recipientLine", { n: i.path[0] + 1, message: i.message })
+          : i.message,
+      );
+      form.setFields([{ name: "recipients", errors }]);
+      return;
+    }
     const input = validate(ZSaveConsolidated, {
       version: report.version,
       documentNumber: v.documentNumber ?? "",
@@ -146,10 +162,7 @@ export default function ReportsPage() {
       proposals: v.proposals ?? "",
       nextTasks: v.nextTasks ?? "",
       signature: v.signature,
-      recipients: (v.recipients ?? "")
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean),
+      recipients,
     });
     if (!input) return;
     setSaving(true);
