@@ -42,11 +42,6 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "periods.opened": "Ad hoc period opened.",
   "periods.attainment": "Target attainment",
   "periods.attainmentPeriod": "Figures of period",
-  "freq.monthly": "Monthly",
-  "freq.quarterly": "Quarterly",
-  "freq.semiannual": "Half-yearly",
-  "freq.annual": "Annual",
-  "freq.adhoc": "Ad hoc",
 
   "reportStatus.none": "Not started",
   "reportStatus.draft": "Draft",

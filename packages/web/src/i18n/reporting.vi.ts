@@ -40,11 +40,6 @@ export const reportingVi = {
   "periods.opened": "Đã mở kỳ báo cáo đột xuất.",
   "periods.attainment": "Mức độ đạt chỉ tiêu",
   "periods.attainmentPeriod": "Theo số liệu kỳ",
-  "freq.monthly": "Hằng tháng",
-  "freq.quarterly": "Hằng quý",
-  "freq.semiannual": "6 tháng",
-  "freq.annual": "Hằng năm",
-  "freq.adhoc": "Đột xuất",
 
   "reportStatus.none": "Chưa lập báo cáo",
   "reportStatus.draft": "Đang soạn",
