@@ -1,11 +1,6 @@
 import { z } from "zod";
-import { ZUuid } from "./common.ts";
+import { ZPlanCode, ZUuid } from "./common.ts";
 
-const ZPlanCode = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/);
 const ZVnd = z.number().int("Số tiền là số nguyên (đồng)").min(0, "Số tiền không âm").max(1e15);
 
 /** Hạng mục kinh phí — a funded task or project of a plan. */

@@ -45,3 +45,20 @@ export const ZIsoDate = z.iso.date({ message: "Ngày phải có dạng YYYY-MM-D
 export const ZIdParams = z.object({ id: ZUuid });
 
 export const ZOk = z.object({ ok: z.literal(true) });
+
+/** Mã kế hoạch as it appears in addresses: `chau-thanh-2025`. */
+export const ZPlanCode = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/, "Mã kế hoạch chỉ gồm chữ thường không dấu, số và gạch ngang");
+
+/** Mã kỳ báo cáo: `2025-Q2`, `2025-H1`, `2025-A1`. */
+export const ZPeriodKey = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9-]+$/, "Mã kỳ báo cáo không hợp lệ");
+
+/** A unit named in an answer. */
+export const ZUnitRef = z.object({ id: z.uuid(), name: z.string() });

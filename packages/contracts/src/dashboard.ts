@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZIsoDate } from "./common.ts";
+import { ZIsoDate, ZPeriodKey, ZPlanCode, ZUnitRef } from "./common.ts";
 import {
   ZAttainmentNode,
   ZAttainmentStatus,
@@ -10,18 +10,6 @@ import {
   ZTrend,
 } from "./reporting.ts";
 import { ZEvidenceFile } from "./tasks.ts";
-
-const ZPlanCode = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, "Mã kế hoạch chỉ gồm chữ thường không dấu, số và gạch ngang");
-const ZPeriodKey = z
-  .string()
-  .min(1)
-  .max(40)
-  .regex(/^[A-Za-z0-9-]+$/, "Mã kỳ báo cáo không hợp lệ");
-const ZUnitRef = z.object({ id: z.uuid(), name: z.string() });
 
 export const ZDashboardParams = z.object({ code: ZPlanCode });
 export const ZDashboardTargetParams = z.object({

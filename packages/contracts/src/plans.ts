@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZIsoDate, ZUuid } from "./common.ts";
+import { ZIsoDate, ZPlanCode, ZUnitRef, ZUuid } from "./common.ts";
 import { ZPillar } from "./indicators.ts";
 
 export const ZPlanKind = z.enum(["multi_year", "annual"]);
@@ -7,17 +7,11 @@ export const ZPlanKind = z.enum(["multi_year", "annual"]);
 export const ZPlanStatus = z.enum(["draft", "published", "superseded"]);
 export const ZComparator = z.enum([">=", ">", "<=", "<"]);
 
-const ZPlanCode = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, "Mã kế hoạch chỉ gồm chữ thường không dấu, số và gạch ngang");
 export const ZPlanCodeParams = z.object({ code: ZPlanCode });
 export const ZPlanItemParams = z.object({ code: ZPlanCode, itemId: ZUuid });
 export const ZPlanVersionParams = z.object({ code: ZPlanCode, version: z.coerce.number().int().min(1) });
 
 export const ZSourceSpan = z.object({ start: z.number().int(), end: z.number().int() });
-const ZUnitRef = z.object({ id: z.uuid(), name: z.string() });
 const ZPlanRef = z.object({ code: z.string(), title: z.string() });
 export const ZUnitSuggestion = z.object({ unitId: z.uuid(), unitName: z.string(), score: z.number() });
 

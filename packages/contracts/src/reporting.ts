@@ -1,19 +1,8 @@
 import { z } from "zod";
-import { ZIsoDate, ZUuid } from "./common.ts";
+import { ZIsoDate, ZPeriodKey, ZPlanCode, ZUnitRef, ZUuid } from "./common.ts";
 import { ZIndicatorAggregation, ZIndicatorDirection } from "./indicators.ts";
 import { ZEvidenceFile } from "./tasks.ts";
 
-const ZPlanCode = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, "Mã kế hoạch chỉ gồm chữ thường không dấu, số và gạch ngang");
-const ZPeriodKey = z
-  .string()
-  .min(1)
-  .max(40)
-  .regex(/^[A-Za-z0-9-]+$/, "Mã kỳ báo cáo không hợp lệ");
-const ZUnitRef = z.object({ id: z.uuid(), name: z.string() });
 const ZPersonRef = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
 export const ZPeriodParams = z.object({ code: ZPlanCode, key: ZPeriodKey });
