@@ -131,7 +131,14 @@ export async function gatherConsolidated(
 ): Promise<ConsolidatedData> {
   await ensurePeriods(db, plan);
   const [period, basis] = await Promise.all([findPeriod(db, plan, periodKey), loadBasis(db, plan)]);
-  const attainment = await planAttainment(db, { ctx: { plan }, periodKey, nearThreshold, basis });
+  // Periods were ensured just above: the roll-up only reads them.
+  const attainment = await planAttainment(db, {
+    ctx: { plan },
+    periodKey,
+    nearThreshold,
+    basis,
+    readOnly: true,
+  });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;
   const reports = await reportsOfPeriods(db, [period]);

@@ -12,7 +12,13 @@ import { PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
 import { presentPeriodRef, reportsOfPeriods } from "../reporting/period-status.ts";
-import { daysBetween, listPeriods, loadBasis, type ReportingPlan } from "../reporting/reporting-context.ts";
+import {
+  daysBetween,
+  listPeriods,
+  loadBasis,
+  planHeading,
+  type ReportingPlan,
+} from "../reporting/reporting-context.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import {
   addTimeliness,
@@ -158,13 +164,8 @@ export async function planDashboard(
     emptyTimeliness(),
   );
   const counts = countAttainment(result.targets);
-  const root = basis.units.get(ctx.plan.unitId);
   return {
-    plan: {
-      code: ctx.plan.code,
-      title: ctx.plan.title,
-      unit: { id: ctx.plan.unitId, name: root?.name ?? "—" },
-    },
+    plan: planHeading(ctx.plan, basis.units),
     today,
     period: result.period,
     periods: periods.map(presentPeriodRef),

@@ -1,8 +1,9 @@
 import type { TAttainmentCounts, TDashboardTarget, TTargetAttainment } from "@dtplan/contracts";
-import { type TaskStatus, taskStatus } from "@dtplan/domain/tasks/status.ts";
+import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
 import type { PlanTaskRow, ReportingPeriodRow, UnitReportRow } from "../../db/schema.ts";
 import { unitStatusRows } from "../reporting/period-status.ts";
 import type { ReportingBasis } from "../reporting/reporting-context.ts";
+import { statusOfTask } from "../tasks/task-status.ts";
 
 /**
  * Figures the leader dashboard and the province view share, computed from what the
@@ -60,15 +61,7 @@ export interface TaskFigure {
 
 export function taskFigures(tasks: readonly PlanTaskRow[], today: string): TaskFigure[] {
   return tasks.map((task) => {
-    const status = taskStatus(
-      {
-        deadline: task.deadlineDate,
-        recurring: task.recurring,
-        progress: task.progress ?? 0,
-        completedAt: task.completedAt,
-      },
-      today,
-    );
+    const status = statusOfTask(task, today);
     const done = status === "done" || status === "done_late";
     return { task, status, progress: done ? 100 : Math.min(100, Math.max(0, task.progress ?? 0)) };
   });

@@ -1,6 +1,6 @@
 import type { TMyWork, TMyWorkTask } from "@dtplan/contracts";
 import { grantRoots } from "@dtplan/domain/access/access.ts";
-import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
+import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { orgUnitLineage, orgUnits, plans, planTargets, planTasks } from "../../db/schema.ts";
@@ -8,6 +8,7 @@ import { sqlList, todayIso } from "../../db/sql.ts";
 import type { Actor } from "../auth/actor.ts";
 import { subtreeIds } from "../org/org.repository.ts";
 import { actorTenants, readablePlanUnits } from "../plans/plan-access.ts";
+import { statusOfTask } from "../tasks/task-status.ts";
 
 const DUE_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -79,15 +80,7 @@ export async function myWork(db: Database, actor: Actor, today = todayIso()): Pr
   const names = new Map(unitRows.map((u) => [u.id, u.name]));
 
   const tasks: TMyWorkTask[] = rows.map(({ task, plan }) => {
-    const status = taskStatus(
-      {
-        deadline: task.deadlineDate,
-        recurring: task.recurring,
-        progress: task.progress ?? 0,
-        completedAt: task.completedAt,
-      },
-      today,
-    );
+    const status = statusOfTask(task, today);
     return {
       id: task.id,
       key: task.key,

@@ -1,5 +1,4 @@
 import type { TPillar, ZPlanTaskListQuery } from "@dtplan/contracts";
-import { taskStatus } from "@dtplan/domain/tasks/status.ts";
 import { and, asc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
@@ -8,6 +7,7 @@ import { todayIso } from "../../db/sql.ts";
 import { forbidden } from "../../errors.ts";
 import type { Actor } from "../auth/actor.ts";
 import { subtreeIds } from "../org/org.repository.ts";
+import { statusOfTask } from "../tasks/task-status.ts";
 import { readablePlanUnits } from "./plan-access.ts";
 import { presentTask } from "./plans.presenter.ts";
 
@@ -40,15 +40,7 @@ export async function listPlanTasks(db: Database, actor: Actor, query: z.infer<t
   const withStatus = rows
     .map((r) => ({
       ...r,
-      status: taskStatus(
-        {
-          deadline: r.task.deadlineDate,
-          recurring: r.task.recurring,
-          progress: r.task.progress ?? 0,
-          completedAt: r.task.completedAt,
-        },
-        today,
-      ),
+      status: statusOfTask(r.task, today),
     }))
     .filter((r) => !query.status || r.status === query.status);
   const page = withStatus.slice(query.offset, query.offset + query.limit);

@@ -4,7 +4,6 @@
  * published version, never appears) and hands them to the allow-list presenter.
  */
 import type { TPublicPlanDetail, TPublicPlanList } from "@dtplan/contracts";
-import { type TaskStatus, taskStatus } from "@dtplan/domain/tasks/status.ts";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -20,7 +19,8 @@ import {
 import { todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
-import { presentPlanDetail, presentPlanSummary, provinceSlug, type TaskFacts } from "./public.presenter.ts";
+import { statusOfTask } from "../tasks/task-status.ts";
+import { presentPlanDetail, presentPlanSummary, provinceSlug } from "./public.presenter.ts";
 
 export const publicPlanNotFound = () => notFound("Không tìm thấy kế hoạch đã ban hành này.");
 
@@ -38,21 +38,6 @@ const TASK_FACTS = {
   progress: planTasks.progress,
   completedAt: planTasks.completedAt,
 };
-
-function statusOf(
-  task: Pick<TaskFacts, "deadlineDate" | "recurring" | "progress" | "completedAt">,
-  today: string,
-) {
-  return taskStatus(
-    {
-      deadline: task.deadlineDate,
-      recurring: task.recurring,
-      progress: task.progress ?? 0,
-      completedAt: task.completedAt,
-    },
-    today,
-  );
-}
 
 /** Root units (one per tenant: `id = tenant_id`) and the issuing units of `planRows`. */
 async function unitsOf(db: Database, planRows: readonly PlanRow[]): Promise<Map<string, OrgUnitRow>> {
@@ -87,7 +72,7 @@ export async function listPublicPlans(db: Database): Promise<TPublicPlanList> {
         province: units.get(plan.tenantId) as OrgUnitRow,
         issuingUnit: units.get(plan.unitId) ?? null,
         targetCount: targetsOf.get(plan.id) ?? 0,
-        tasks: mine.map((t) => ({ progress: t.progress, status: statusOf(t, today) })),
+        tasks: mine.map((t) => ({ progress: t.progress, status: statusOfTask(t, today) })),
       });
     })
     .sort(
@@ -164,7 +149,7 @@ export async function publicPlanDetail(
     province,
     issuingUnit: units.get(plan.unitId) ?? null,
     targetCount: targetRows.length,
-    tasks: tasks.map((t) => ({ ...t, status: statusOf(t, today) as TaskStatus })),
+    tasks: tasks.map((t) => ({ ...t, status: statusOfTask(t, today) })),
     leadNames: new Map(leads.map((l) => [l.id, l.name])),
     attainment,
     legalBases,

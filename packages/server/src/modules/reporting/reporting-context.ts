@@ -42,6 +42,15 @@ export async function reportingPlan(db: Database, actor: Actor, code: string): P
   return { plan, actor, canReview: can(actor, "reports.review", units, plan.unitId) };
 }
 
+/** A plan as the head of an answer: code, title and the unit that issued it. */
+export function planHeading(plan: PlanRow, units: ReadonlyMap<string, OrgUnitRow>) {
+  return {
+    code: plan.code,
+    title: plan.title,
+    unit: { id: plan.unitId, name: units.get(plan.unitId)?.name ?? "—" },
+  };
+}
+
 /** The unit's path (itself up to the root) from a loaded tree. */
 export function pathIn(units: ReadonlyMap<string, OrgUnitRow>, unitId: string): string[] {
   const out: string[] = [];

@@ -29,7 +29,13 @@ import { openAdhocPeriod } from "./open-adhoc-period.ts";
 import { presentPeriods } from "./period-status.ts";
 import { reopenReport } from "./reopen-report.ts";
 import { reportHistory } from "./report-history.ts";
-import { findPeriod, loadBasis, type ReportingPlan, reportingPlan } from "./reporting-context.ts";
+import {
+  findPeriod,
+  loadBasis,
+  planHeading,
+  type ReportingPlan,
+  reportingPlan,
+} from "./reporting-context.ts";
 import { reviewReport } from "./review-report.ts";
 import { planAttainment } from "./roll-up.ts";
 import { saveDraft } from "./save-draft.ts";
@@ -72,13 +78,8 @@ export async function reportingRoutes(
       const ctx = await plan(request);
       const periods = await ensurePeriods(db, ctx.plan);
       const basis = await loadBasis(db, ctx.plan);
-      const root = basis.units.get(ctx.plan.unitId);
       return {
-        plan: {
-          code: ctx.plan.code,
-          title: ctx.plan.title,
-          unit: { id: ctx.plan.unitId, name: root?.name ?? "—" },
-        },
+        plan: planHeading(ctx.plan, basis.units),
         today: todayIso(),
         periods: (await presentPeriods(db, ctx, basis, periods)).map((p) => p.period),
         can: { manage: ctx.canReview },

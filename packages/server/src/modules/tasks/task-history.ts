@@ -5,13 +5,14 @@ import type {
   TTaskHistoryEntry,
   TTaskUpdate,
 } from "@dtplan/contracts";
-import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
+import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { evidenceFiles, orgUnits, taskComments, taskUpdates, users } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { presentTask } from "../plans/plans.presenter.ts";
 import type { TaskContext } from "./task-access.ts";
+import { statusOfTask } from "./task-status.ts";
 
 const person = (id: string | null, names: Map<string, string>) =>
   id ? { id, name: names.get(id) ?? "" } : null;
@@ -129,15 +130,7 @@ export async function taskDetail(db: Database, ctx: TaskContext): Promise<TTaskD
       summary: `Gửi minh chứng "${e.name}"`,
     })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  const status = taskStatus(
-    {
-      deadline: task.deadlineDate,
-      recurring: task.recurring,
-      progress: task.progress ?? 0,
-      completedAt: task.completedAt,
-    },
-    todayIso(),
-  );
+  const status = statusOfTask(task, todayIso());
   const presented = presentTask(
     { ...task, leadSuggestions: [], coordinators: task.coordinators.map((c) => ({ ...c, suggestions: [] })) },
     { unitNames: new Map(units.map((u) => [u.id, u.name])), indicators: new Map() },
