@@ -19,16 +19,11 @@ const KIND = "huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị t
 const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}`;
 const KIND_NAME_RE = new RegExp(`(?<![\\p{L}])(${KIND})\\s+(${NAME})`, "u");
 
-export interface Metadata {
-  title: string | null;
-  issuer: string | null;
-  locality: string | null;
-  province: string | null;
-  documentNumber: string | null;
-  issuedDate: string | null;
-  period: PlanExtract["period"];
-  signer: PlanExtract["signer"];
-}
+/** The document's head and signature: the plan-extract fields that describe the document itself. */
+export type Metadata = Pick<
+  PlanExtract,
+  "title" | "issuer" | "locality" | "province" | "documentNumber" | "issuedDate" | "period" | "signer"
+>;
 
 function stripMotto(s: string): string {
   return collapseSpaces(modernTone(s).replace(NATIONAL_MOTTO, " "));
