@@ -23,6 +23,7 @@ import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { consolidatedRoutes } from "./modules/consolidated/consolidated.routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.ts";
+import { createEvidenceStore } from "./modules/evidence/evidence-store.ts";
 import { exportsRoutes } from "./modules/exports/exports.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
@@ -124,7 +125,8 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
     if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
   });
 
-  const modules = { db, config };
+  // One evidence store for the modules that keep files (tasks, reports, downloads).
+  const modules = { db, config, evidence: createEvidenceStore(config.evidence.store) };
   await app.register(healthRoutes, { prefix: "/api", ...modules });
   await app.register(authRoutes, { prefix: "/api", ...modules });
   await app.register(usersRoutes, { prefix: "/api", ...modules });

@@ -2,7 +2,6 @@ import { ZIdParams } from "@dtplan/contracts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { type EvidenceFileRow, evidenceFiles } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
@@ -11,7 +10,7 @@ import type { Actor } from "../auth/actor.ts";
 import { actorTenants } from "../plans/plan-access.ts";
 import { reportScopeById } from "../reporting/get-report.ts";
 import { readableTaskByKey } from "../tasks/task-access.ts";
-import { createEvidenceStore } from "./evidence-store.ts";
+import type { EvidenceStore } from "./evidence-store.ts";
 import { attachmentDisposition, servedContentType } from "./file-types.ts";
 
 const evidenceNotFound = () => notFound("Không tìm thấy tệp minh chứng.");
@@ -33,9 +32,8 @@ async function assertReadableOwner(db: Database, actor: Actor, row: EvidenceFile
 
 export async function evidenceRoutes(
   app: FastifyInstance,
-  { db, config }: { db: Database; config: AppConfig },
+  { db, evidence: store }: { db: Database; evidence: EvidenceStore },
 ): Promise<void> {
-  const store = createEvidenceStore(config.evidence.store);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../auth/access.ts";
-import { createEvidenceStore } from "../evidence/evidence-store.ts";
+import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import {
   evidenceUploadDescription,
   readEvidenceUpload,
@@ -18,11 +18,10 @@ import { reportingPlan } from "./reporting-context.ts";
 /** Tệp minh chứng of a unit's report; its own plugin scope because it parses multipart. */
 export async function reportEvidenceRoutes(
   app: FastifyInstance,
-  { db, config }: { db: Database; config: AppConfig },
+  { db, config, evidence: store }: { db: Database; config: AppConfig; evidence: EvidenceStore },
 ): Promise<void> {
   const { maxBytes } = config.evidence;
   await registerEvidenceMultipart(app, maxBytes);
-  const store = createEvidenceStore(config.evidence.store);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(

@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../auth/access.ts";
-import { createEvidenceStore } from "../evidence/evidence-store.ts";
+import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import {
   evidenceUploadDescription,
   readEvidenceUpload,
@@ -30,11 +30,10 @@ const ACCESS = { access: { permission: "plans.read" as const } };
 
 export async function tasksRoutes(
   app: FastifyInstance,
-  { db, config }: { db: Database; config: AppConfig },
+  { db, config, evidence: store }: { db: Database; config: AppConfig; evidence: EvidenceStore },
 ): Promise<void> {
   const { maxBytes } = config.evidence;
   await registerEvidenceMultipart(app, maxBytes);
-  const store = createEvidenceStore(config.evidence.store);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
