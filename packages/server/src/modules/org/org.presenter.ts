@@ -4,18 +4,7 @@ import type { OrgUnitRow } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 
 export function presentUnit(row: OrgUnitRow, today: string = todayIso()): TOrgUnit {
-  return {
-    id: row.id,
-    tenantId: row.tenantId,
-    parentId: row.parentId,
-    code: row.code,
-    name: row.name,
-    shortName: row.shortName,
-    kind: row.kind,
-    validFrom: row.validFrom,
-    validTo: row.validTo,
-    active: isInForce(row, today),
-  };
+  return { id: row.id, tenantId: row.tenantId, ...auditUnit(row), active: isInForce(row, today) };
 }
 
 /** What the audit log keeps of a unit. */
