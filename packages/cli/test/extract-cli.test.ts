@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const BIN = path.join(ROOT, "packages/cli/bin/dtplan.js");
-const DEV = path.resolve(ROOT, "../shared/plan-extract/dev");
+const DEV = path.resolve(ROOT, "fixtures/plan-extract/dev");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "dtplan-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

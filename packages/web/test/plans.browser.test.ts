@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const PLAN_FILE = path.resolve(REPO_ROOT, "../shared/plan-extract/dev/chau-thanh-2025.docx");
+const PLAN_FILE = path.resolve(REPO_ROOT, "fixtures/plan-extract/dev/chau-thanh-2025.docx");
 
 let workDir: string;
 

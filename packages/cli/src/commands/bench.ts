@@ -16,7 +16,7 @@ const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [-
 hành, toàn tỉnh, trang công khai trên dữ liệu mẫu (measures read + extract, then the
 reports and dashboards through the API on the demo data):
   --runs N           số lần chạy mỗi tệp, lấy trung vị (runs per file, median; default 15)
-  --dir DIR          thư mục kế hoạch mẫu (dev plans; default ../shared/plan-extract/dev)
+  --dir DIR          thư mục kế hoạch mẫu (dev plans; default fixtures/plan-extract/dev)
   --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
   --no-reports       chỉ đo trích xuất (extraction only)`;
 
@@ -27,7 +27,10 @@ function findDevDir(): string | null {
   for (const start of [process.cwd(), here]) {
     let dir = start;
     for (let i = 0; i < 8; i++) {
-      for (const candidate of [path.join(dir, "shared/plan-extract/dev"), path.join(dir, "plan-extract/dev")])
+      for (const candidate of [
+        path.join(dir, "fixtures/plan-extract/dev"),
+        path.join(dir, "shared/plan-extract/dev"),
+      ])
         if (existsSync(candidate)) return candidate;
       const parent = path.dirname(dir);
       if (parent === dir) break;

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractPlan } from "./extract-plan.ts";
 
-const dir = new URL("../../../../../shared/plan-extract/dev/", import.meta.url);
+const dir = new URL("../../../../fixtures/plan-extract/dev/", import.meta.url);
 const load = (name: string) => fs.readFileSync(new URL(`${name}.txt`, dir), "utf8");
 const gold = (name: string) => JSON.parse(fs.readFileSync(new URL(`${name}.gold.json`, dir), "utf8"));
 

@@ -10,7 +10,7 @@ import { PlanExtractError } from "./errors.ts";
 import { extractPlan } from "./index.ts";
 import { buildSyntheticPlan } from "./read/synthetic.ts";
 
-const DEV = path.resolve(import.meta.dirname, "../../../../../shared/plan-extract/dev");
+const DEV = path.resolve(import.meta.dirname, "../../../../fixtures/plan-extract/dev");
 const PLANS = ["ba-to-2023", "chau-thanh-2025", "thap-muoi-2024"].map((n) =>
   readFileSync(path.join(DEV, `${n}.txt`), "utf8"),
 );

@@ -13,7 +13,7 @@ interface GoldTarget extends TargetForMatching {
 }
 
 function goldTargets(plan: string): GoldTarget[] {
-  const url = new URL(`../../../../../shared/plan-extract/dev/${plan}.gold.json`, import.meta.url);
+  const url = new URL(`../../../../fixtures/plan-extract/dev/${plan}.gold.json`, import.meta.url);
   return JSON.parse(readFileSync(url, "utf8")).targets;
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { PlanExtractError } from "../errors.ts";
 import { extractPlanFromFile } from "./index.ts";
 
-const DEV = path.resolve(import.meta.dirname, "../../../../../../shared/plan-extract/dev");
+const DEV = path.resolve(import.meta.dirname, "../../../../../fixtures/plan-extract/dev");
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe("extractPlanFromFile", () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { PlanExtractError } from "../errors.ts";
 import { readPlanDocument } from "./read.ts";
 
-const DEV = path.resolve(import.meta.dirname, "../../../../../../shared/plan-extract/dev");
+const DEV = path.resolve(import.meta.dirname, "../../../../../fixtures/plan-extract/dev");
 const FILES = ["thap-muoi-2024.txt", "thap-muoi-2024.docx", "thap-muoi-2024.pdf"].map(
   (f) => new Uint8Array(readFileSync(path.join(DEV, f))),
 );

@@ -15,7 +15,7 @@ import {
 import { dropPageFurniture, type PdfLine, paragraphsOfLines } from "./pdf.ts";
 import { readPlanDocument } from "./read.ts";
 
-const DEV = path.resolve(import.meta.dirname, "../../../../../../shared/plan-extract/dev");
+const DEV = path.resolve(import.meta.dirname, "../../../../../fixtures/plan-extract/dev");
 const PLANS = ["ba-to-2023", "chau-thanh-2025", "thap-muoi-2024"] as const;
 const devBytes = (file: string) => new Uint8Array(readFileSync(path.join(DEV, file)));
 const utf8 = (s: string) => new TextEncoder().encode(s);

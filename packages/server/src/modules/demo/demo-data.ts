@@ -1,5 +1,5 @@
 // Dữ liệu mẫu — the provinces and localities of the three dev plans
-// (/work/shared/plan-extract/dev): Châu Thành (Bến Tre) 2025, Tháp Mười (Đồng Tháp)
+// (fixtures/plan-extract/dev): Châu Thành (Bến Tre) 2025, Tháp Mười (Đồng Tháp)
 // 2024, Ba Tơ (Quảng Ngãi) 2023. Since 1/7/2025 districts are abolished and provinces
 // merged, so each tenant is today's province; the old province and district sit under
 // it, closed on 30/6/2025, and keep their history. Office names come from the plans'
