@@ -12,7 +12,7 @@ import { extractReporting } from "./reporting.ts";
 import { findFigures, targetsFromBlock, yearIn } from "./targets.ts";
 import { findCoordinators, tasksFromSection } from "./tasks.ts";
 import { foldKeepingPunctuation, lowerVi } from "./text-utils.ts";
-import type { Objective, PlanExtract, Target, Task, UnparsedBlock } from "./types.ts";
+import type { ExtractOptions, Objective, PlanExtract, Target, Task, UnparsedBlock } from "./types.ts";
 import { splitUnitList, startsWithUnitHead, UnitRegistry, unitPhraseLength } from "./units.ts";
 
 export type SectionRole =
@@ -71,7 +71,7 @@ function descendants(node: OutlineNode): OutlineNode[] {
  * Extracts the structured plan from its text. Throws PlanExtractError "empty_file" for
  * blank input and "not_a_plan" when no plan structure is found; never throws otherwise.
  */
-export function extractPlan(text: string): PlanExtract {
+export function extractPlan(text: string, _options: ExtractOptions = {}): PlanExtract {
   if (typeof text !== "string" || !text.trim()) {
     throw new PlanExtractError(
       "empty_file",
@@ -237,6 +237,7 @@ export function extractPlan(text: string): PlanExtract {
     sourceText: norm.sourceText,
     warnings,
     unparsed,
+    tables: [],
   };
 }
 

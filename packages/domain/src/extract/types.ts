@@ -37,6 +37,8 @@ export interface Target {
   section: string | null;
   source: SourceSpan;
   confidence: number;
+  /** The table cell it was read from, when it came from a table. */
+  cell?: TableCellRef;
 }
 
 export interface Deadline {
@@ -58,6 +60,8 @@ export interface Task {
   addressees?: string[];
   source: SourceSpan;
   confidence: number;
+  /** The table row it was read from, when it came from a table. */
+  cell?: TableCellRef;
 }
 
 export interface Budget {
@@ -91,6 +95,52 @@ export interface UnparsedBlock {
   source: SourceSpan;
 }
 
+/** What a table column holds; the review screen lets the focal officer change it. */
+export type TableColumnRole =
+  | "index"
+  | "task"
+  | "target"
+  | "product"
+  | "lead"
+  | "coordinators"
+  | "deadline"
+  | "budget"
+  | "funding"
+  | "unit"
+  | "year"
+  | "baseline"
+  | "note"
+  | "ignore";
+
+/** A row (and for a target, a column) of one of `PlanExtract.tables`. */
+export interface TableCellRef {
+  /** `ExtractedTable.id`. */
+  table: string;
+  /** Index into `ExtractedTable.rows`. */
+  row: number;
+  /** Index into the row's cells (and `columns`); absent when the whole row is the item. */
+  column?: number;
+}
+
+/** A table of the plan as read: columns with their roles, rows with their cells' places in `sourceText`. */
+export interface ExtractedTable {
+  /** "tbl-1", "tbl-2" … in document order: stable for the same document. */
+  id: string;
+  kind: "tasks" | "targets" | "investments" | "other";
+  /** The whole table in `sourceText`. */
+  source: SourceSpan;
+  /** `year` is the year of a "year" (or "baseline") column, else null. */
+  columns: { header: string; role: TableColumnRole; year?: number | null }[];
+  /** `cells[i]` is column i (null for an empty cell); `group` marks a row spanning the table ("I. CHÍNH QUYỀN SỐ"). */
+  rows: { source: SourceSpan; cells: (SourceSpan | null)[]; group?: boolean }[];
+}
+
+/** Choices the reviewer makes that the extraction follows. */
+export interface ExtractOptions {
+  /** Column roles fixed by the reviewer, by table id then column index: every row of the table follows. */
+  columnRoles?: Record<string, Record<number, TableColumnRole>>;
+}
+
 export interface PlanExtract {
   schema: "plan-extract/v1";
   title: string | null;
@@ -117,4 +167,6 @@ export interface PlanExtract {
   warnings: string[];
   /** Blocks of the target and task sections that no rule could classify. */
   unparsed: UnparsedBlock[];
+  /** The tables read from the plan (tasks, targets, investments), with the role of each column. */
+  tables?: ExtractedTable[];
 }
