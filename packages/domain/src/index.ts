@@ -9,3 +9,4 @@ export * from "./org/index.ts";
 export * from "./reporting/index.ts";
 export * from "./tasks/index.ts";
 export * from "./text/index.ts";
+export * from "./time/index.ts";

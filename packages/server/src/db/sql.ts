@@ -1,3 +1,4 @@
+import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { type SQL, sql } from "drizzle-orm";
 
 /** `(a, b, c)` for `IN` lists; callers guard against an empty list. */
@@ -9,6 +10,4 @@ export function sqlList(values: readonly string[]): SQL {
 }
 
 /** Today as an ISO date in Vietnam (UTC+7), the calendar the plans speak. */
-export function todayIso(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export const todayIso = (now: Date = new Date()): string => vietnamDate(now);

@@ -6,6 +6,7 @@ import type {
 } from "@dtplan/contracts";
 import { isPillar, PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
+import { endOfVietnamDay } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, type ReportingPeriodRow, taskUpdates, unitReportTasks } from "../../db/schema.ts";
@@ -32,9 +33,6 @@ const pillarRank = (key: string) => {
   const i = PILLAR_KEYS.indexOf(key as (typeof PILLAR_KEYS)[number]);
   return i < 0 ? PILLAR_KEYS.length : i;
 };
-
-/** The last instant of a Vietnamese calendar day. */
-const endOfVnDay = (iso: string) => new Date(Date.parse(`${iso}T23:59:59.999+07:00`));
 
 /**
  * Tiến độ as of the period, per task key. The source, in order:
@@ -88,7 +86,7 @@ async function progressAsOf(
       and(
         eq(taskUpdates.tenantId, basis.plan.tenantId),
         inArray(taskUpdates.taskKey, keys),
-        lte(taskUpdates.at, endOfVnDay(period.endDate)),
+        lte(taskUpdates.at, endOfVietnamDay(period.endDate)),
       ),
     );
   const newest = new Map<string, { progress: number; at: number }>();

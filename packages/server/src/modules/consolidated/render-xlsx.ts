@@ -5,6 +5,7 @@ import type {
   TPeriodUnitStatus,
   TUnitStatement,
 } from "@dtplan/contracts";
+import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { type AnyTable, NUMBER_FORMATS, type Table, toXlsx } from "../exports/tabular.ts";
 import { deadlineText } from "./render-docx.ts";
 
@@ -151,7 +152,7 @@ export function consolidatedTables(report: TConsolidatedReport): AnyTable[] {
 /** The Vietnamese calendar day of an instant. */
 function vnDay(iso: string | null): string | null {
   if (!iso) return null;
-  return new Date(Date.parse(iso) + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamDate(iso);
 }
 
 export function renderXlsx(report: TConsolidatedReport): Promise<Buffer> {

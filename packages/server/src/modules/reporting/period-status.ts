@@ -5,6 +5,7 @@ import type {
   TReportingPeriodRef,
   TTimeliness,
 } from "@dtplan/contracts";
+import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ReportingPeriodRow, type UnitReportRow, unitReports } from "../../db/schema.ts";
@@ -31,22 +32,7 @@ export function presentPeriodRef(p: ReportingPeriodRow): TReportingPeriodRef {
   };
 }
 
-/**
- * Kịp thời: on time or late by the first submission (a report returned and sent again
- * keeps the day it first came in); never submitted, missing once the due date passed.
- */
-export function timelinessOf(
-  period: Pick<ReportingPeriodRow, "dueDate">,
-  report: Pick<UnitReportRow, "firstSubmittedAt"> | null,
-  today: string,
-): { timeliness: TTimeliness; daysLate: number | null } {
-  if (report?.firstSubmittedAt) {
-    const late = daysBetween(period.dueDate, vnDate(report.firstSubmittedAt));
-    return late > 0 ? { timeliness: "late", daysLate: late } : { timeliness: "on_time", daysLate: 0 };
-  }
-  if (today > period.dueDate) return { timeliness: "missing", daysLate: daysBetween(period.dueDate, today) };
-  return { timeliness: "not_due", daysLate: null };
-}
+export { timelinessOf };
 
 export async function reportsOfPeriods(db: Database, periods: readonly ReportingPeriodRow[]) {
   if (periods.length === 0) return [];

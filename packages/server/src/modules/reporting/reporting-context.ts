@@ -1,5 +1,12 @@
 import { isAllowed } from "@dtplan/domain/access/access.ts";
 import type { Permission } from "@dtplan/domain/access/roles.ts";
+import {
+  reportingUnits as domainReportingUnits,
+  unitTargets as domainUnitTargets,
+  type ReportingUnitOf,
+  type UnitTaskOf,
+} from "@dtplan/domain/reporting/who-reports.ts";
+import { daysBetween, vietnamDate, vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -78,16 +85,9 @@ export async function loadUnits(db: Database, tenantId: string): Promise<Map<str
 }
 
 /** A task as one unit sees it in its report. */
-export interface UnitTask {
-  task: PlanTaskRow;
-  role: "lead" | "coordinator";
-}
+export type UnitTask = UnitTaskOf<PlanTaskRow>;
 
-export interface ReportingUnit {
-  unit: OrgUnitRow;
-  role: "lead" | "coordinator";
-  tasks: UnitTask[];
-}
+export type ReportingUnit = ReportingUnitOf<OrgUnitRow, PlanTaskRow>;
 
 /** What deciding who reports needs, loaded once per request. */
 export interface ReportingBasis {
@@ -132,64 +132,13 @@ export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree):
   return { plan, tasks, targets, indicators: new Map(indicatorRows.map((i) => [i.code, i])), units, lineage };
 }
 
-/**
- * The units that carry on from `unitId` when the period closes: itself while in force
- * on its last day, else (merged or split during or before the period) its successors —
- * the unit that exists when the report is due is the one that reports.
- */
-function currentUnits(
-  basis: ReportingBasis,
-  unitId: string,
-  periodEnd: string,
-  seen = new Set<string>(),
-): string[] {
-  if (seen.has(unitId)) return [];
-  seen.add(unitId);
-  const unit = basis.units.get(unitId);
-  if (!unit) return [];
-  if (unit.validTo === null || unit.validTo >= periodEnd) return [unitId];
-  const next = basis.lineage.filter((e) => e.predecessorId === unitId).map((e) => e.successorId);
-  if (next.length === 0) return [];
-  return next.flatMap((id) => currentUnits(basis, id, periodEnd, seen));
-}
+/** Đơn vị phải báo cáo in a period (the rule lives in the domain). */
+export const reportingUnits = (basis: ReportingBasis, period: Pick<ReportingPeriodRow, "endDate">) =>
+  domainReportingUnits(basis, period);
 
-/**
- * Đơn vị phải báo cáo in a period: every unit that leads or coordinates at least one
- * task of the plan, through lineage to its successors when it was merged or split
- * before the period closed. Computed, never stored: a reassigned task changes it.
- */
-export function reportingUnits(basis: ReportingBasis, period: Pick<ReportingPeriodRow, "endDate">) {
-  const out = new Map<string, ReportingUnit>();
-  const add = (unitId: string, task: PlanTaskRow, role: UnitTask["role"]) => {
-    for (const id of currentUnits(basis, unitId, period.endDate)) {
-      const unit = basis.units.get(id) as OrgUnitRow;
-      const entry = out.get(id) ?? { unit, role, tasks: [] };
-      const existing = entry.tasks.find((t) => t.task.key === task.key);
-      if (existing) {
-        if (role === "lead") existing.role = "lead";
-      } else entry.tasks.push({ task, role });
-      if (role === "lead") entry.role = "lead";
-      out.set(id, entry);
-    }
-  };
-  for (const task of basis.tasks) {
-    if (task.leadUnitId) add(task.leadUnitId, task, "lead");
-    for (const c of task.coordinators)
-      if (c.unitId && c.unitId !== task.leadUnitId) add(c.unitId, task, "coordinator");
-  }
-  return new Map([...out.entries()].sort((a, b) => a[1].unit.name.localeCompare(b[1].unit.name, "vi")));
-}
-
-/** The targets a unit reports figures for: those with an indicator, in the pillars of its tasks. */
-export function unitTargets(basis: ReportingBasis, ru: ReportingUnit) {
-  const pillars = new Set(ru.tasks.map((t) => t.task.pillar));
-  return basis.targets
-    .filter((t) => t.indicatorCode && basis.indicators.has(t.indicatorCode) && pillars.has(t.pillar))
-    .map((target) => ({
-      target,
-      indicator: basis.indicators.get(target.indicatorCode as string) as IndicatorRow,
-    }));
-}
+/** The targets a unit reports figures for (the rule lives in the domain). */
+export const unitTargets = (basis: ReportingBasis, ru: ReportingUnit) =>
+  domainUnitTargets<PlanTargetRow, IndicatorRow>(basis, ru);
 
 export async function listPeriods(db: Database, plan: PlanRow): Promise<ReportingPeriodRow[]> {
   return db
@@ -265,13 +214,9 @@ export function reportingUnitOf(
 }
 
 /** ISO date in Vietnam of a moment. */
-export const vnDate = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+export const vnDate = (d: Date) => vietnamDate(d);
 
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export { daysBetween };
 
 /** dd/mm/yyyy hh:mm in Vietnam time, for messages. */
-export function vnDateTime(d: Date): string {
-  const s = new Date(d.getTime() + 7 * 3600_000).toISOString();
-  return `${s.slice(11, 16)} ngày ${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
-}
+export const vnDateTime = vietnamDateTimeText;

@@ -1,0 +1,121 @@
+/**
+ * Đơn vị phải báo cáo — who reports in a period and on which targets. Pure rules
+ * over the plan's tasks and targets, the organisation tree and its lineage.
+ */
+
+/** How a unit stands to a task: it leads it (chủ trì) or coordinates (phối hợp). */
+export const TASK_ROLES = ["lead", "coordinator"] as const;
+export type TaskRole = (typeof TASK_ROLES)[number];
+
+export interface ReportingUnitLike {
+  id: string;
+  name: string;
+  /** Last day in force (ISO), or null while it exists. */
+  validTo: string | null;
+}
+
+export interface ReportingTaskLike {
+  key: string;
+  pillar: string;
+  leadUnitId: string | null;
+  coordinators: readonly { unitId?: string | null }[];
+}
+
+export interface ReportingTargetLike {
+  pillar: string;
+  indicatorCode: string | null;
+}
+
+export interface LineageLike {
+  predecessorId: string;
+  successorId: string;
+}
+
+/** What deciding who reports needs. */
+export interface WhoReportsBasis<
+  U extends ReportingUnitLike = ReportingUnitLike,
+  T extends ReportingTaskLike = ReportingTaskLike,
+  G extends ReportingTargetLike = ReportingTargetLike,
+  I = unknown,
+> {
+  tasks: readonly T[];
+  targets: readonly G[];
+  indicators: ReadonlyMap<string, I>;
+  units: ReadonlyMap<string, U>;
+  lineage: readonly LineageLike[];
+}
+
+/** A task as one unit sees it in its report. */
+export interface UnitTaskOf<T> {
+  task: T;
+  role: TaskRole;
+}
+
+export interface ReportingUnitOf<U, T> {
+  unit: U;
+  role: TaskRole;
+  tasks: UnitTaskOf<T>[];
+}
+
+/**
+ * The units that carry on from `unitId` when the period closes: itself while in force
+ * on its last day, else (merged or split during or before the period) its successors —
+ * the unit that exists when the report is due is the one that reports.
+ */
+function currentUnits(
+  basis: Pick<WhoReportsBasis, "units" | "lineage">,
+  unitId: string,
+  periodEnd: string,
+  seen = new Set<string>(),
+): string[] {
+  if (seen.has(unitId)) return [];
+  seen.add(unitId);
+  const unit = basis.units.get(unitId);
+  if (!unit) return [];
+  if (unit.validTo === null || unit.validTo >= periodEnd) return [unitId];
+  const next = basis.lineage.filter((e) => e.predecessorId === unitId).map((e) => e.successorId);
+  if (next.length === 0) return [];
+  return next.flatMap((id) => currentUnits(basis, id, periodEnd, seen));
+}
+
+/**
+ * Đơn vị phải báo cáo in a period: every unit that leads or coordinates at least one
+ * task of the plan, through lineage to its successors when it was merged or split
+ * before the period closed. Computed, never stored: a reassigned task changes it.
+ * Sorted by the units' Vietnamese names.
+ */
+export function reportingUnits<U extends ReportingUnitLike, T extends ReportingTaskLike>(
+  basis: Pick<WhoReportsBasis<U, T>, "tasks" | "units" | "lineage">,
+  period: { endDate: string },
+): Map<string, ReportingUnitOf<U, T>> {
+  const out = new Map<string, ReportingUnitOf<U, T>>();
+  const add = (unitId: string, task: T, role: TaskRole) => {
+    for (const id of currentUnits(basis, unitId, period.endDate)) {
+      const unit = basis.units.get(id) as U;
+      const entry = out.get(id) ?? { unit, role, tasks: [] };
+      const existing = entry.tasks.find((t) => t.task.key === task.key);
+      if (existing) {
+        if (role === "lead") existing.role = "lead";
+      } else entry.tasks.push({ task, role });
+      if (role === "lead") entry.role = "lead";
+      out.set(id, entry);
+    }
+  };
+  for (const task of basis.tasks) {
+    if (task.leadUnitId) add(task.leadUnitId, task, "lead");
+    for (const c of task.coordinators)
+      if (c.unitId && c.unitId !== task.leadUnitId) add(c.unitId, task, "coordinator");
+  }
+  return new Map([...out.entries()].sort((a, b) => a[1].unit.name.localeCompare(b[1].unit.name, "vi")));
+}
+
+/** The targets a unit reports figures for: those with a known indicator, in the pillars of its tasks. */
+export function unitTargets<G extends ReportingTargetLike, I>(
+  basis: Pick<WhoReportsBasis<ReportingUnitLike, ReportingTaskLike, G, I>, "targets" | "indicators">,
+  ru: { tasks: readonly { task: { pillar: string } }[] },
+): { target: G; indicator: I }[] {
+  const pillars = new Set(ru.tasks.map((t) => t.task.pillar));
+  return basis.targets
+    .filter((t) => t.indicatorCode && basis.indicators.has(t.indicatorCode) && pillars.has(t.pillar))
+    .map((target) => ({ target, indicator: basis.indicators.get(target.indicatorCode as string) as I }));
+}
