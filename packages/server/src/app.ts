@@ -16,9 +16,10 @@ import type { AppConfig } from "./config.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { registerErrorHandling } from "./errors.ts";
+import { accessPlugin } from "./modules/access/access.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
-import { accessPlugin } from "./modules/auth/access.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
+import { loadActor, parseSessionCookie, SESSION_COOKIE } from "./modules/auth/session.repository.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { consolidatedRoutes } from "./modules/consolidated/consolidated.routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
@@ -116,7 +117,13 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(accessPlugin, { db, sessionIdleMs: config.sessionIdleMs });
+  await app.register(accessPlugin, {
+    db,
+    actorOf: async (request) => {
+      const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
+      return cookie ? loadActor(db, cookie, config.sessionIdleMs) : null;
+    },
+  });
 
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-content-type-options", "nosniff");

@@ -2,7 +2,7 @@ import { ZAuditList, ZAuditQuery } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
-import { reachOf, requireActor } from "../auth/access.ts";
+import { reachOf, requireActor } from "../access/access.ts";
 import { presentAuditEntry } from "./audit.presenter.ts";
 import { listAudit } from "./audit.repository.ts";
 

@@ -1,5 +1,5 @@
 import type { TSessionResponse, TSessionUser } from "@dtplan/contracts";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/actor.ts";
 
 export function presentSessionUser(actor: Omit<Actor, "session">): TSessionUser {
   return {

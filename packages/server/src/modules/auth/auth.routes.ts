@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
-import { requireActor } from "./access.ts";
+import { requireActor } from "../access/access.ts";
 import { presentSession } from "./auth.presenter.ts";
 import { login } from "./login.ts";
 import { logout } from "./logout.ts";

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "./actor.ts";
 import { deleteSession } from "./session.repository.ts";
 
 /** Đăng xuất: the session row goes, so the cookie is worthless even if kept. */

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { sessions, users } from "../../db/schema.ts";
-import { grantsOfUsers } from "../users/users.repository.ts";
-import type { Actor, ActorGrant } from "./actor.ts";
+import { grantsOfUsers } from "../access/access.repository.ts";
+import type { Actor, ActorGrant } from "../access/actor.ts";
 
 export const SESSION_COOKIE = "dtplan_session";
 

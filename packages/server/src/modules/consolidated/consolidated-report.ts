@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, plans } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import {
   loadUnits,
   pathIn,

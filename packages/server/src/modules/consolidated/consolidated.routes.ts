@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { errorBody, forbidden } from "../../errors.ts";
-import { requireActor } from "../auth/access.ts";
+import { requireActor } from "../access/access.ts";
 import { attachmentDisposition } from "../evidence/file-types.ts";
 import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { findPeriod } from "../reporting/reporting-context.ts";

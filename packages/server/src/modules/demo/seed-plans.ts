@@ -3,7 +3,7 @@ import { extractPlan } from "@dtplan/domain/extract/index.ts";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { orgUnits, plans, planTasks, users } from "../../db/schema.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
 import { importPlan } from "../plans/import-plan.ts";
 import { publishPlan } from "../plans/publish-plan.ts";

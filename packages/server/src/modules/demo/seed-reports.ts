@@ -3,7 +3,7 @@ import { makeTextPdf } from "@dtplan/domain/extract/read/fixtures.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { plans, unitReports, users } from "../../db/schema.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { attachReportEvidence } from "../reporting/attach-report-evidence.ts";

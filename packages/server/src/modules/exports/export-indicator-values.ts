@@ -15,7 +15,7 @@ import {
   unitReportValues,
 } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
 import {
   can,

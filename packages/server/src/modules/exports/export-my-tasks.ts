@@ -1,7 +1,7 @@
 import type { TMyWorkTask, ZMyTaskExportQuery } from "@dtplan/contracts";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import { myWork } from "../my-work/my-work.ts";
 import { dateCell, deadlineColumns, pillarLabel } from "./export-columns.ts";
 import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";

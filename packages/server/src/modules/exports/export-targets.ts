@@ -2,7 +2,7 @@ import type { TTargetAttainment, ZTargetExportQuery } from "@dtplan/contracts";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { PlanRow, PlanTargetRow } from "../../db/schema.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import { planNotFound, readablePlanVersions } from "../plans/plan-access.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 import { loadBasis, reportingPlan } from "../reporting/reporting-context.ts";

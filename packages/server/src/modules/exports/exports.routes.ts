@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { requireActor } from "../auth/access.ts";
+import { requireActor } from "../access/access.ts";
 import { filtersOf } from "./export-columns.ts";
 import { indicatorValueExport } from "./export-indicator-values.ts";
 import { myTaskExport } from "./export-my-tasks.ts";

@@ -12,8 +12,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
 import { type IndicatorRow, indicators } from "../../db/schema.ts";
 import { conflict, forbidden, notFound, pgErrorCode } from "../../errors.ts";
+import { reachOf, requireActor } from "../access/access.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { reachOf, requireActor } from "../auth/access.ts";
 import { findUnitById } from "../org/org.repository.ts";
 import { ensureCatalogue, tenantIndicators } from "./indicators.repository.ts";
 

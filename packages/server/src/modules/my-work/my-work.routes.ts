@@ -2,7 +2,7 @@ import { ZMyWork } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
-import { requireActor } from "../auth/access.ts";
+import { requireActor } from "../access/access.ts";
 import { myWork } from "./my-work.ts";
 
 export async function myWorkRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {

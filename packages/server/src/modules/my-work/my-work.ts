@@ -5,8 +5,8 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { orgUnitLineage, orgUnits, plans, planTargets, planTasks } from "../../db/schema.ts";
 import { sqlList, todayIso } from "../../db/sql.ts";
-import type { Actor } from "../auth/actor.ts";
-import { subtreeIds } from "../org/org.repository.ts";
+import { subtreeIds } from "../access/access.repository.ts";
+import type { Actor } from "../access/actor.ts";
 import { actorTenants, readablePlanUnits } from "../plans/plan-access.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 

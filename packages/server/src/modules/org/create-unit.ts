@@ -3,8 +3,8 @@ import type { TCreateOrgUnit } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import { type OrgUnitRow, roleGrants } from "../../db/schema.ts";
 import { type AppError, conflict, forbidden, notFound, pgErrorCode } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { auditUnit } from "./org.presenter.ts";
 import { findUnitById, insertUnit } from "./org.repository.ts";
 

@@ -4,8 +4,8 @@ import { descendants, isInForce, type OrgUnitNode } from "@dtplan/domain/org/tre
 import type { Database } from "../../db/database.ts";
 import type { OrgUnitRow } from "../../db/schema.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { withCodeCheck } from "./create-unit.ts";
 import { auditUnit } from "./org.presenter.ts";
 import { findUnitsByIds, insertLineage, insertUnit, listTenantUnits, updateUnit } from "./org.repository.ts";

@@ -2,7 +2,6 @@ import type { UnitLineageEdge } from "@dtplan/domain/org/tree.ts";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { type LineageRow, type OrgUnitRow, orgUnitLineage, orgUnits } from "../../db/schema.ts";
-import { sqlList } from "../../db/sql.ts";
 
 /** A unit looked up by id alone (ids are globally unique; the tenant comes with it). */
 export async function findUnitById(db: Database, unitId: string): Promise<OrgUnitRow | undefined> {
@@ -42,41 +41,6 @@ export async function listUnitsOfTenants(db: Database, tenantIds: readonly strin
     .from(orgUnits)
     .where(inArray(orgUnits.tenantId, [...tenantIds]))
     .orderBy(asc(orgUnits.code));
-}
-
-/** The unit itself, then its ancestors up to the tenant root. */
-export async function unitPath(
-  db: Database,
-  unitId: string,
-): Promise<{ tenantId: string; ids: string[] } | null> {
-  const rows = await queryRows<{ tenant_id: string; id: string }>(
-    db,
-    sql`WITH RECURSIVE up AS (
-          SELECT tenant_id, id, parent_id, 0 AS depth FROM org_units WHERE id = ${unitId}
-          UNION ALL
-          SELECT u.tenant_id, u.id, u.parent_id, up.depth + 1
-            FROM org_units u JOIN up ON u.tenant_id = up.tenant_id AND u.id = up.parent_id
-           WHERE up.depth < 64
-        )
-        SELECT tenant_id, id FROM up ORDER BY depth`,
-  );
-  if (rows.length === 0) return null;
-  return { tenantId: rows[0].tenant_id, ids: rows.map((r) => r.id) };
-}
-
-/** Every unit at or below the given roots (any tenants). */
-export async function subtreeIds(db: Database, rootIds: readonly string[]): Promise<string[]> {
-  if (rootIds.length === 0) return [];
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`WITH RECURSIVE down AS (
-          SELECT tenant_id, id FROM org_units WHERE id IN ${sqlList(rootIds)}
-          UNION
-          SELECT u.tenant_id, u.id FROM org_units u JOIN down d ON u.tenant_id = d.tenant_id AND u.parent_id = d.id
-        )
-        SELECT id FROM down`,
-  );
-  return rows.map((r) => r.id);
 }
 
 export async function insertUnit(db: Database, values: typeof orgUnits.$inferInsert): Promise<OrgUnitRow> {

@@ -21,11 +21,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
-import { reachOf, requireActor } from "../auth/access.ts";
+import { unitPath } from "../access/access.repository.ts";
+import { reachOf, requireActor } from "../access/access.ts";
 import { createUnit } from "./create-unit.ts";
 import { mergeUnits, previewMerge } from "./merge-units.ts";
 import { presentUnit } from "./org.presenter.ts";
-import { findUnitById, findUnitsByIds, unitLineage, unitLinks, unitPath } from "./org.repository.ts";
+import { findUnitById, findUnitsByIds, unitLineage, unitLinks } from "./org.repository.ts";
 import { previewSplit, splitUnit } from "./split-unit.ts";
 import { updateUnit } from "./update-unit.ts";
 

@@ -9,8 +9,8 @@ import {
   planTasks,
 } from "../../db/schema.ts";
 import { conflict } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { actorTenants, planNotFound } from "./plan-access.ts";
 import { findPlanVersions, loadPlanItems } from "./plans.repository.ts";
 

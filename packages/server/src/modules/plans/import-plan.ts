@@ -19,8 +19,8 @@ import {
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { AppError, notFound } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { ensureCatalogue, tenantIndicators, toDomainIndicator } from "../indicators/indicators.repository.ts";
 import { findUnitById, listTenantUnits } from "../org/org.repository.ts";
 import { codesInTenant, plansByDocumentNumber } from "./plans.repository.ts";

@@ -3,9 +3,9 @@ import type { FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import type { PlanRow } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
-import { reachOf, requireActor } from "../auth/access.ts";
-import type { Actor } from "../auth/actor.ts";
-import { unitPath } from "../org/org.repository.ts";
+import { unitPath } from "../access/access.repository.ts";
+import { reachOf, requireActor } from "../access/access.ts";
+import type { Actor } from "../access/actor.ts";
 import { findPlanVersions } from "./plans.repository.ts";
 
 export const planNotFound = () => notFound("Không tìm thấy kế hoạch.");

@@ -32,7 +32,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
-import { assertAllowed, requireActor } from "../auth/access.ts";
+import { assertAllowed, requireActor } from "../access/access.ts";
 import { amendPlan } from "./amend-plan.ts";
 import { extractUpload, importPlan } from "./import-plan.ts";
 import { planNotFound, planUnitOf, readablePlanUnits, readablePlanVersions } from "./plan-access.ts";

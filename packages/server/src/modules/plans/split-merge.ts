@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import type { PlanRow } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { editableDraft, findItem, type ItemType, itemTable, shiftAfter } from "./review-items.ts";
 
 const ENTITY = { target: "plan_target", task: "plan_task" } as const;

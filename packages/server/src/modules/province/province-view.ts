@@ -5,8 +5,8 @@ import type { Database } from "../../db/database.ts";
 import { type OrgUnitRow, type PlanRow, plans } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { forbidden } from "../../errors.ts";
-import { reachOf } from "../auth/access.ts";
-import type { Actor } from "../auth/actor.ts";
+import { reachOf } from "../access/access.ts";
+import type { Actor } from "../access/actor.ts";
 import {
   achievedPercent,
   addTimeliness,

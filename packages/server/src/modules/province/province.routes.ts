@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { requireActor } from "../auth/access.ts";
+import { requireActor } from "../access/access.ts";
 import { sendTable } from "../exports/tabular.ts";
 import { provinceTable } from "./province-table.ts";
 import { provinceView } from "./province-view.ts";

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type NotificationRow, notifications } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 
 export function presentNotification(row: NotificationRow): TNotification {
   return {

@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { forbidden } from "../../errors.ts";
-import { requireActor } from "../auth/access.ts";
+import { requireActor } from "../access/access.ts";
 import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { findPeriod, reportingPlan } from "../reporting/reporting-context.ts";
 import { deliverOutbox } from "./deliver-outbox.ts";

@@ -13,7 +13,7 @@ import {
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";

@@ -26,7 +26,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import { conflict, forbidden, notFound } from "../../errors.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import { listTenantUnits, tenantLineage } from "../org/org.repository.ts";
 import { readablePlanVersions } from "../plans/plan-access.ts";
 

@@ -21,7 +21,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
-import { requireActor } from "../auth/access.ts";
+import { requireActor } from "../access/access.ts";
 import { adjustPeriod } from "./adjust-period.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
 import { getReport, presentReport, reportScope } from "./get-report.ts";

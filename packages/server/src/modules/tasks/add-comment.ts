@@ -1,8 +1,8 @@
 import type { TAddComment } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import { type TaskCommentRow, taskComments } from "../../db/schema.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { assertCan, type TaskContext, workingTask } from "./task-access.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import type { EvidenceFileRow } from "../../db/schema.ts";
-import type { Actor } from "../auth/actor.ts";
+import type { Actor } from "../access/actor.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { storeEvidence } from "../evidence/store-evidence.ts";
 import { assertCan, type TaskContext, workingTask } from "./task-access.ts";

@@ -4,8 +4,8 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, type PlanTaskRow, plans, planTasks } from "../../db/schema.ts";
 import { conflict, forbidden, notFound } from "../../errors.ts";
-import type { Actor } from "../auth/actor.ts";
-import { unitPath } from "../org/org.repository.ts";
+import { unitPath } from "../access/access.repository.ts";
+import type { Actor } from "../access/actor.ts";
 import { actorTenants, readablePlanUnits } from "../plans/plan-access.ts";
 
 export const taskNotFound = () => notFound("Không tìm thấy nhiệm vụ.");

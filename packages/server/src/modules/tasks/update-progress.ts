@@ -4,8 +4,8 @@ import type { Database } from "../../db/database.ts";
 import { plans, planTasks, taskUpdates } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { AppError, conflict } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { assertCan, type TaskContext, workingTask } from "./task-access.ts";
 
 /** The newest progress update of a task (by key), if any. */

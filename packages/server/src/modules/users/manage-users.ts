@@ -3,13 +3,14 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type UserRow, users } from "../../db/schema.ts";
 import { conflict, forbidden, notFound, pgErrorCode } from "../../errors.ts";
+import { grantsOfUsers } from "../access/access.repository.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import type { Actor } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
 import { deleteUserSessions } from "../auth/session.repository.ts";
 import { findUnitsByIds } from "../org/org.repository.ts";
 import { auditUser, presentUser } from "./users.presenter.ts";
-import { findUserById, grantsOfUsers, replaceGrants } from "./users.repository.ts";
+import { findUserById, replaceGrants } from "./users.repository.ts";
 
 async function resolveGrants(db: Database, grants: readonly TGrant[]) {
   const units = new Map(

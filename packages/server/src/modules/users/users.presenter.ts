@@ -1,6 +1,6 @@
 import type { TUser } from "@dtplan/contracts";
 import type { UserRow } from "../../db/schema.ts";
-import type { ActorGrant } from "../auth/actor.ts";
+import type { ActorGrant } from "../access/actor.ts";
 
 /** Never carries the password hash: this is also what the audit log keeps of a user. */
 export function presentUser(row: UserRow, grants: readonly ActorGrant[]): TUser {

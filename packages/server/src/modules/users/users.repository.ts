@@ -1,35 +1,12 @@
 import type { Role } from "@dtplan/domain/access/roles.ts";
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { orgUnits, roleGrants, type UserRow, users } from "../../db/schema.ts";
+import { roleGrants, type UserRow, users } from "../../db/schema.ts";
 import { sqlList } from "../../db/sql.ts";
-import type { ActorGrant } from "../auth/actor.ts";
 
 export async function findUserById(db: Database, userId: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   return row;
-}
-
-export async function grantsOfUsers(
-  db: Database,
-  userIds: readonly string[],
-): Promise<Map<string, ActorGrant[]>> {
-  const out = new Map<string, ActorGrant[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return out;
-  const rows = await db
-    .select({
-      userId: roleGrants.userId,
-      unitId: roleGrants.unitId,
-      role: roleGrants.role,
-      tenantId: roleGrants.tenantId,
-      unitName: orgUnits.name,
-    })
-    .from(roleGrants)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleGrants.tenantId), eq(orgUnits.id, roleGrants.unitId)))
-    .where(inArray(roleGrants.userId, [...userIds]))
-    .orderBy(asc(orgUnits.name), asc(roleGrants.role));
-  for (const { userId, ...grant } of rows) out.get(userId)?.push(grant);
-  return out;
 }
 
 /** Users holding a grant on a unit in `unitIds`, or at home in one of `wholeTenants`. */

@@ -14,10 +14,11 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
 import { notFound } from "../../errors.ts";
-import { reachOf, requireActor } from "../auth/access.ts";
+import { grantsOfUsers } from "../access/access.repository.ts";
+import { reachOf, requireActor } from "../access/access.ts";
 import { createUser, resetPassword, updateUser } from "./manage-users.ts";
 import { presentUser } from "./users.presenter.ts";
-import { findUserById, grantsOfUsers, listUsers } from "./users.repository.ts";
+import { findUserById, listUsers } from "./users.repository.ts";
 
 export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -5,9 +5,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../../db/database.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
-import { subtreeIds, unitPath } from "../org/org.repository.ts";
+import { subtreeIds, unitPaths } from "./access.repository.ts";
 import type { Actor } from "./actor.ts";
-import { loadActor, parseSessionCookie, SESSION_COOKIE } from "./session.repository.ts";
 
 /** The units a request acts on; every one must allow the route's permission. */
 export type UnitResolver = (
@@ -56,8 +55,10 @@ export async function assertAllowed(
   permission: Permission,
   unitIds: Iterable<string>,
 ): Promise<void> {
-  for (const unitId of new Set(unitIds)) {
-    const path = await unitPath(db, unitId);
+  const ids = [...new Set(unitIds)];
+  const paths = await unitPaths(db, ids);
+  for (const unitId of ids) {
+    const path = paths.get(unitId);
     if (!path) throw notFound("Không tìm thấy đơn vị.");
     if (!isAllowed(actor.grants, permission, path.ids)) throw forbidden();
   }
@@ -105,7 +106,14 @@ function originMatches(request: FastifyRequest): boolean {
 
 /** Sessions, CSRF and the per-route permission check. */
 export const accessPlugin = fp(
-  async (app: FastifyInstance, opts: { db: Database; sessionIdleMs: number }) => {
+  async (
+    app: FastifyInstance,
+    opts: {
+      db: Database;
+      /** The signed-in actor behind a request's session, or null (sessions belong to auth). */
+      actorOf: (request: FastifyRequest) => Promise<Actor | null>;
+    },
+  ) => {
     app.decorate("apiRoutes", [] as ApiRoute[]);
     app.decorateRequest("actor", null);
 
@@ -128,8 +136,7 @@ export const accessPlugin = fp(
         throw new AppError("csrf_failed", "Yêu cầu đến từ một trang khác bị từ chối.");
       }
       if (access === "public") return;
-      const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
-      request.actor = cookie ? await loadActor(opts.db, cookie, opts.sessionIdleMs) : null;
+      request.actor = await opts.actorOf(request);
       if (!request.actor) {
         throw new AppError(
           "unauthenticated",
