@@ -62,3 +62,5 @@ export const ZPeriodKey = z
 
 /** A unit named in an answer. */
 export const ZUnitRef = z.object({ id: z.uuid(), name: z.string() });
+/** A person named in an answer (who saved, who approved), or null when nobody did. */
+export const ZPersonRef = ZUnitRef.nullable();

@@ -1,5 +1,8 @@
+import { CONSOLIDATED_FORMATS, SIGNATORIES } from "@dtplan/domain/consolidated/lists.ts";
+import { PROGRESS_SOURCES } from "@dtplan/domain/tasks/lists.ts";
+import { TASK_STATUSES } from "@dtplan/domain/tasks/status.ts";
 import { z } from "zod";
-import { ZIsoDate } from "./common.ts";
+import { ZIsoDate, ZPersonRef, ZUnitRef } from "./common.ts";
 import {
   ZAttainmentStatus,
   ZPeriodCounts,
@@ -15,7 +18,7 @@ import {
  */
 
 /** Who signs: "TM. ỦY BAN NHÂN DÂN" then "CHỦ TỊCH", or "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH". */
-export const ZSignatory = z.enum(["chairman", "vice_chairman"]);
+export const ZSignatory = z.enum(SIGNATORIES);
 export type TSignatory = z.infer<typeof ZSignatory>;
 
 export const ZConsolidatedSignature = z.object({
@@ -67,7 +70,7 @@ export const ZSaveConsolidated = ZConsolidatedNarrative.extend({
 });
 export type TSaveConsolidated = z.infer<typeof ZSaveConsolidated>;
 
-export const ZConsolidatedFormat = z.enum(["docx", "xlsx", "pdf"]);
+export const ZConsolidatedFormat = z.enum(CONSOLIDATED_FORMATS);
 export type TConsolidatedFormat = z.infer<typeof ZConsolidatedFormat>;
 
 const ZPillarRef = z.object({ key: z.string(), label: z.string() });
@@ -89,7 +92,7 @@ export const ZConsolidatedTarget = z.object({
 });
 export type TConsolidatedTarget = z.infer<typeof ZConsolidatedTarget>;
 
-export const ZConsolidatedTaskStatus = z.enum(["not_started", "in_progress", "done", "done_late", "overdue"]);
+export const ZConsolidatedTaskStatus = z.enum(TASK_STATUSES);
 
 /** One row of the tasks table. */
 export const ZConsolidatedTask = z.object({
@@ -104,13 +107,13 @@ export const ZConsolidatedTask = z.object({
   /** Tiến độ (%) as of the period, null when nothing was reported yet. */
   progress: z.number().int().nullable(),
   /** Where the figure comes from: the lead unit's report of the period, or the task's own updates. */
-  progressSource: z.enum(["report", "task_update", "none"]),
+  progressSource: z.enum(PROGRESS_SOURCES),
 });
 export type TConsolidatedTask = z.infer<typeof ZConsolidatedTask>;
 
 /** Khó khăn or kiến nghị of one unit's submitted or approved report. */
 export const ZUnitStatement = z.object({
-  unit: z.object({ id: z.uuid(), name: z.string() }),
+  unit: ZUnitRef,
   status: ZReportStatus,
   difficulties: z.string(),
   proposals: z.string(),
@@ -123,7 +126,7 @@ export const ZConsolidatedReport = z.object({
     code: z.string(),
     title: z.string(),
     year: z.number().int().nullable(),
-    unit: z.object({ id: z.uuid(), name: z.string() }),
+    unit: ZUnitRef,
   }),
   period: ZReportingPeriodRef,
   /** Status and progress are judged on this day: the period's last day, or today while it runs. */
@@ -144,7 +147,7 @@ export const ZConsolidatedReport = z.object({
     .object({
       version: z.number().int(),
       updatedAt: z.string(),
-      updatedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      updatedBy: ZPersonRef,
     })
     .nullable(),
   version: z.number().int(),

@@ -1,3 +1,4 @@
+import { RISK_REASONS } from "@dtplan/domain/attainment/attainment.ts";
 import { z } from "zod";
 import { ZIsoDate, ZPeriodKey, ZPlanCode, ZUnitRef } from "./common.ts";
 import {
@@ -50,7 +51,7 @@ export const ZPillarAttainment = ZAttainmentCounts.extend({ pillar: z.string(), 
 export type TPillarAttainment = z.infer<typeof ZPillarAttainment>;
 
 /** Why a target is at risk (chưa đạt, gần đạt, đi xuống). */
-export const ZRiskReason = z.enum(["not_achieved", "near", "worsening"]);
+export const ZRiskReason = z.enum(RISK_REASONS);
 export type TRiskReason = z.infer<typeof ZRiskReason>;
 
 export const ZTargetAtRisk = ZDashboardTarget.extend({ reasons: z.array(ZRiskReason) });

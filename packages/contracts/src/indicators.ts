@@ -1,3 +1,4 @@
+import { AGGREGATIONS, DIRECTIONS, INDICATOR_ORIGINS } from "@dtplan/domain/indicators/lists.ts";
 import { PILLAR_KEYS } from "@dtplan/domain/indicators/pillars.ts";
 import { z } from "zod";
 
@@ -5,8 +6,8 @@ export { PILLAR_KEYS };
 export const ZPillar = z.enum(PILLAR_KEYS, { message: "Trụ cột không hợp lệ" });
 export type TPillar = z.infer<typeof ZPillar>;
 
-export const ZIndicatorAggregation = z.enum(["ratio", "sum", "average", "latest", "boolean"]);
-export const ZIndicatorDirection = z.enum(["increase", "decrease"]);
+export const ZIndicatorAggregation = z.enum(AGGREGATIONS);
+export const ZIndicatorDirection = z.enum(DIRECTIONS);
 
 /** Chỉ số — a canonical indicator targets map to, so localities compare and roll up. */
 export const ZIndicator = z.object({
@@ -19,7 +20,7 @@ export const ZIndicator = z.object({
   numeratorLabel: z.string().nullable(),
   denominatorLabel: z.string().nullable(),
   /** `national`: from the seeded national catalogue; `local`: created in this province. */
-  origin: z.enum(["national", "local"]),
+  origin: z.enum(INDICATOR_ORIGINS),
 });
 export type TIndicator = z.infer<typeof ZIndicator>;
 

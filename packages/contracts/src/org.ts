@@ -1,5 +1,6 @@
+import { LINEAGE_EVENTS } from "@dtplan/domain/org/lists.ts";
 import { z } from "zod";
-import { ZIsoDate } from "./common.ts";
+import { ZIsoDate, ZUnitRef } from "./common.ts";
 
 const ZUnitCode = z
   .string()
@@ -50,11 +51,11 @@ export const ZLineageLink = z.object({
   unitId: z.uuid(),
   name: z.string(),
   effectiveDate: ZIsoDate,
-  event: z.enum(["merge", "split"]),
+  event: z.enum(LINEAGE_EVENTS),
 });
 
 export const ZOrgUnitDetail = ZOrgUnit.extend({
-  path: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  path: z.array(ZUnitRef),
   predecessors: z.array(ZLineageLink),
   successors: z.array(ZLineageLink),
 });
@@ -99,7 +100,7 @@ export type TMergeOrgUnits = z.infer<typeof ZMergeOrgUnits>;
 
 export const ZMergePreview = z.object({
   closed: z.array(z.object({ id: z.uuid(), name: z.string(), validTo: ZIsoDate })),
-  movedChildren: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  movedChildren: z.array(ZUnitRef),
   target: z.object({ id: z.uuid().nullable(), name: z.string(), isNew: z.boolean() }),
   effectiveDate: ZIsoDate,
 });

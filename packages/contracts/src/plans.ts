@@ -1,11 +1,20 @@
+import {
+  COMPARATORS,
+  ITEM_TYPES,
+  PLAN_KINDS,
+  PLAN_STATUSES,
+  TASK_KINDS,
+} from "@dtplan/domain/plans/lists.ts";
+import { CADENCES, REPORTING_FREQUENCIES } from "@dtplan/domain/reporting/lists.ts";
+import { TASK_STATUSES } from "@dtplan/domain/tasks/status.ts";
 import { z } from "zod";
 import { ZIsoDate, ZPlanCode, ZUnitRef, ZUuid } from "./common.ts";
 import { ZPillar } from "./indicators.ts";
 
-export const ZPlanKind = z.enum(["multi_year", "annual"]);
+export const ZPlanKind = z.enum(PLAN_KINDS);
 /** draft → published (frozen as a version) → superseded by the next published version. */
-export const ZPlanStatus = z.enum(["draft", "published", "superseded"]);
-export const ZComparator = z.enum([">=", ">", "<=", "<"]);
+export const ZPlanStatus = z.enum(PLAN_STATUSES);
+export const ZComparator = z.enum(COMPARATORS);
 
 export const ZPlanCodeParams = z.object({ code: ZPlanCode });
 export const ZPlanItemParams = z.object({ code: ZPlanCode, itemId: ZUuid });
@@ -85,7 +94,7 @@ export const ZPlanTask = z.object({
   position: z.number().int(),
   pillar: ZPillar,
   section: z.string().nullable(),
-  kind: z.enum(["task", "solution"]),
+  kind: z.enum(TASK_KINDS),
   text: z.string(),
   lead: z.object({
     unit: ZUnitRef.nullable(),
@@ -127,7 +136,7 @@ export const ZPlanLegalBasis = z.object({
 
 export const ZPlanReportingRule = z.object({
   id: z.uuid(),
-  frequency: z.enum(["monthly", "quarterly", "semiannual", "annual", "adhoc"]),
+  frequency: z.enum(REPORTING_FREQUENCIES),
   due: z
     .object({ day: z.number().int(), month: z.union([z.number().int(), z.literal("last-of-period")]) })
     .nullable(),
@@ -169,7 +178,7 @@ export const ZPlanReview = z.object({
   /** Every target and task, lowest confidence first; `flagged` below the review threshold. */
   queue: z.array(
     z.object({
-      type: z.enum(["target", "task"]),
+      type: z.enum(ITEM_TYPES),
       id: z.uuid(),
       confidence: z.number(),
       flagged: z.boolean(),
@@ -232,7 +241,7 @@ export type TUpdateTarget = z.infer<typeof ZUpdateTarget>;
 const ZTaskFields = z.object({
   pillar: ZPillar,
   section: z.string().trim().max(300).nullable(),
-  kind: z.enum(["task", "solution"]),
+  kind: z.enum(TASK_KINDS),
   text: z.string().trim().min(1, "Nhập nội dung nhiệm vụ").max(5000),
   /** A unit of the plan's province; null clears it. */
   leadUnitId: z.uuid().nullable(),
@@ -242,7 +251,7 @@ const ZTaskFields = z.object({
   deadlineText: z.string().trim().max(200).nullable(),
   deadlineDate: ZIsoDate.nullable(),
   recurring: z.boolean(),
-  cadence: z.enum(["monthly", "quarterly", "semiannual", "annual"]).nullable(),
+  cadence: z.enum(CADENCES).nullable(),
   source: ZSourceSpan.nullable(),
 });
 export const ZCreateTask = ZTaskFields.partial().extend({
@@ -256,7 +265,7 @@ export const ZUpdateTask = ZTaskFields.partial().refine((v) => Object.keys(v).le
 });
 export type TUpdateTask = z.infer<typeof ZUpdateTask>;
 
-export const ZItemType = z.enum(["target", "task"]);
+export const ZItemType = z.enum(ITEM_TYPES);
 
 /** Tách: cut one item's text at `at` (a character offset into its text) into two items. */
 export const ZSplitItem = z.object({ type: ZItemType, id: z.uuid(), at: z.number().int().min(1) });
@@ -311,7 +320,7 @@ export const ZPlanTaskListQuery = z.object({
   /** Lead unit (its subtree with `includeSubunits`). */
   unitId: z.uuid().optional(),
   pillar: ZPillar.optional(),
-  status: z.enum(["not_started", "in_progress", "done", "done_late", "overdue"]).optional(),
+  status: z.enum(TASK_STATUSES).optional(),
   deadlineFrom: ZIsoDate.optional(),
   deadlineTo: ZIsoDate.optional(),
   includeDrafts: ZBoolQuery,
@@ -320,6 +329,6 @@ export const ZPlanTaskListQuery = z.object({
 });
 export const ZPlanTaskListItem = ZPlanTask.extend({
   plan: z.object({ code: z.string(), title: z.string(), version: z.number().int() }),
-  status: z.enum(["not_started", "in_progress", "done", "done_late", "overdue"]),
+  status: z.enum(TASK_STATUSES),
 });
 export const ZPlanTaskList = z.object({ items: z.array(ZPlanTaskListItem), total: z.number().int() });

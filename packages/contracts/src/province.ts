@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZIsoDate, ZUuid } from "./common.ts";
+import { ZIsoDate, ZUnitRef, ZUuid } from "./common.ts";
 import { ZAttainmentStatusCounts, ZTaskProgressCounts, ZTimelinessCounts } from "./reporting.ts";
 
 export const ZProvinceQuery = z.object({
@@ -49,9 +49,9 @@ export type TLocality = z.infer<typeof ZLocality>;
 
 /** `GET /api/province?tenantId=` — every locality of a province side by side. */
 export const ZProvinceView = z.object({
-  province: z.object({ id: z.uuid(), name: z.string() }),
+  province: ZUnitRef,
   /** The provinces the caller may pick (more than one for a superadmin). */
-  provinces: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  provinces: z.array(ZUnitRef),
   today: ZIsoDate,
   localities: z.array(ZLocality),
 });

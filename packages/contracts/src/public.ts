@@ -1,3 +1,5 @@
+import { ATTAINMENT_STATUSES } from "@dtplan/domain/attainment/attainment.ts";
+import { TASK_STATUSES } from "@dtplan/domain/tasks/status.ts";
 /**
  * Trang công khai — what anyone may read without signing in: published plans, their
  * targets with approved results, and task progress by pillar. Every object here is an
@@ -67,7 +69,7 @@ export const ZPublicPlanList = z.object({
 });
 export type TPublicPlanList = z.infer<typeof ZPublicPlanList>;
 
-export const ZPublicAttainment = z.enum(["achieved", "near", "not_achieved", "no_data", "qualitative"]);
+export const ZPublicAttainment = z.enum(ATTAINMENT_STATUSES);
 
 /** Chỉ tiêu with its latest approved result. */
 export const ZPublicTarget = z.object({
@@ -91,7 +93,7 @@ export const ZPublicTask = z.object({
   deadline: ZIsoDate.nullable(),
   deadlineText: z.string().nullable(),
   recurring: z.boolean(),
-  status: z.enum(["not_started", "in_progress", "done", "done_late", "overdue"]),
+  status: z.enum(TASK_STATUSES),
   progress: z.number().int(),
 });
 export type TPublicTask = z.infer<typeof ZPublicTask>;

@@ -1,18 +1,25 @@
+import { ATTAINMENT_STATUSES } from "@dtplan/domain/attainment/attainment.ts";
+import { TRENDS } from "@dtplan/domain/attainment/trend.ts";
+import {
+  REPORT_EVENT_ACTIONS,
+  REPORT_STATUSES,
+  REPORTING_FREQUENCIES,
+} from "@dtplan/domain/reporting/lists.ts";
+import { TIMELINESS } from "@dtplan/domain/reporting/timeliness.ts";
+import { TASK_ROLES } from "@dtplan/domain/reporting/who-reports.ts";
 import { z } from "zod";
-import { ZIsoDate, ZPeriodKey, ZPlanCode, ZUnitRef, ZUuid } from "./common.ts";
+import { ZIsoDate, ZPeriodKey, ZPersonRef, ZPlanCode, ZUnitRef, ZUuid } from "./common.ts";
 import { ZIndicatorAggregation, ZIndicatorDirection } from "./indicators.ts";
 import { ZEvidenceFile } from "./tasks.ts";
-
-const ZPersonRef = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
 export const ZPeriodParams = z.object({ code: ZPlanCode, key: ZPeriodKey });
 export const ZReportParams = z.object({ code: ZPlanCode, key: ZPeriodKey, unitId: ZUuid });
 
-export const ZReportingFrequency = z.enum(["monthly", "quarterly", "semiannual", "annual", "adhoc"]);
+export const ZReportingFrequency = z.enum(REPORTING_FREQUENCIES);
 export type TReportingFrequency = z.infer<typeof ZReportingFrequency>;
 
 /** Trạng thái báo cáo — draft → submitted → returned (with a comment) or approved (locked). */
-export const ZReportStatus = z.enum(["draft", "submitted", "returned", "approved"]);
+export const ZReportStatus = z.enum(REPORT_STATUSES);
 export type TReportStatus = z.infer<typeof ZReportStatus>;
 
 /**
@@ -20,7 +27,7 @@ export type TReportStatus = z.infer<typeof ZReportStatus>;
  * against the due date; never submitted: `missing` once the due date has passed,
  * `not_due` before.
  */
-export const ZTimeliness = z.enum(["on_time", "late", "missing", "not_due"]);
+export const ZTimeliness = z.enum(TIMELINESS);
 export type TTimeliness = z.infer<typeof ZTimeliness>;
 
 /**
@@ -136,7 +143,7 @@ export const ZPeriodUnitStatus = z.object({
   reviewedAt: z.string().nullable(),
   returnComment: z.string().nullable(),
   /** Whether the unit leads (or only coordinates) tasks of the plan. */
-  role: z.enum(["lead", "coordinator"]),
+  role: z.enum(TASK_ROLES),
   taskCount: z.number().int(),
 });
 export type TPeriodUnitStatus = z.infer<typeof ZPeriodUnitStatus>;
@@ -155,7 +162,7 @@ export const ZReportTask = z.object({
   taskId: z.uuid(),
   text: z.string(),
   pillar: z.string(),
-  role: z.enum(["lead", "coordinator"]),
+  role: z.enum(TASK_ROLES),
   deadline: z.object({ text: z.string().nullable(), date: ZIsoDate.nullable() }),
   recurring: z.boolean(),
   /** The task's progress before this report (tasks module). */
@@ -296,7 +303,7 @@ export const ZReopenReport = z.object({
 });
 export type TReopenReport = z.infer<typeof ZReopenReport>;
 
-export const ZReportEventAction = z.enum(["created", "submitted", "returned", "approved", "reopened"]);
+export const ZReportEventAction = z.enum(REPORT_EVENT_ACTIONS);
 
 /** One line of a report's history (`GET …/history`), oldest first. */
 export const ZReportEvent = z.object({
@@ -314,8 +321,8 @@ export type TReportEvent = z.infer<typeof ZReportEvent>;
 export const ZReportHistory = z.object({ reportId: z.uuid(), events: z.array(ZReportEvent) });
 export type TReportHistory = z.infer<typeof ZReportHistory>;
 
-export const ZAttainmentStatus = z.enum(["achieved", "near", "not_achieved", "no_data", "qualitative"]);
-export const ZTrend = z.enum(["up", "down", "flat"]);
+export const ZAttainmentStatus = z.enum(ATTAINMENT_STATUSES);
+export const ZTrend = z.enum(TRENDS);
 
 export const ZAttainmentQuery = z.object({
   /** Period key; default the latest period with submitted reports. */

@@ -1,12 +1,14 @@
+import { PLAN_STATUSES } from "@dtplan/domain/plans/lists.ts";
+import { TASK_ROLES } from "@dtplan/domain/reporting/who-reports.ts";
+import { TASK_ACTIVITY_TYPES, TASK_COMMENT_KINDS } from "@dtplan/domain/tasks/lists.ts";
+import { TASK_STATUSES } from "@dtplan/domain/tasks/status.ts";
 import { z } from "zod";
-import { ZIsoDate, ZUuid } from "./common.ts";
+import { ZIsoDate, ZPersonRef, ZUnitRef, ZUuid } from "./common.ts";
 import { ZPlanTask } from "./plans.ts";
 
 /** Trạng thái nhiệm vụ — computed from deadline, progress, completion and today; never typed in. */
-export const ZTaskStatus = z.enum(["not_started", "in_progress", "done", "done_late", "overdue"]);
+export const ZTaskStatus = z.enum(TASK_STATUSES);
 export type TTaskStatus = z.infer<typeof ZTaskStatus>;
-
-const ZPersonRef = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
 /** One change of progress (cập nhật tiến độ). */
 export const ZTaskUpdate = z.object({
@@ -21,7 +23,7 @@ export const ZTaskUpdate = z.object({
 export type TTaskUpdate = z.infer<typeof ZTaskUpdate>;
 
 /** `comment` — ý kiến; `direction` — chỉ đạo (leaders and the focal office only). */
-export const ZTaskCommentKind = z.enum(["comment", "direction"]);
+export const ZTaskCommentKind = z.enum(TASK_COMMENT_KINDS);
 export const ZTaskComment = z.object({
   id: z.uuid(),
   kind: ZTaskCommentKind,
@@ -46,7 +48,7 @@ export type TEvidenceFile = z.infer<typeof ZEvidenceFile>;
 
 /** One line of a task's history, newest first, with a Vietnamese summary. */
 export const ZTaskHistoryEntry = z.object({
-  type: z.enum(["progress", "comment", "direction", "evidence"]),
+  type: z.enum(TASK_ACTIVITY_TYPES),
   id: z.uuid(),
   at: z.string(),
   actor: ZPersonRef,
@@ -61,7 +63,7 @@ export const ZTaskDetail = ZPlanTask.extend({
     code: z.string(),
     title: z.string(),
     version: z.number().int(),
-    status: z.enum(["draft", "published", "superseded"]),
+    status: z.enum(PLAN_STATUSES),
   }),
   status: ZTaskStatus,
   /** The status in Vietnamese ("Quá hạn" …). */
@@ -107,9 +109,9 @@ export const ZMyWorkTask = z.object({
   text: z.string(),
   pillar: z.string(),
   plan: z.object({ code: z.string(), title: z.string() }),
-  lead: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  lead: ZUnitRef.nullable(),
   /** Whether one of my units leads the task or coordinates it. */
-  role: z.enum(["lead", "coordinator"]),
+  role: z.enum(TASK_ROLES),
   deadline: z.object({ text: z.string().nullable(), date: ZIsoDate.nullable() }).nullable(),
   recurring: z.boolean(),
   cadence: z.string().nullable(),
@@ -137,7 +139,7 @@ export const ZMyWorkTarget = z.object({
 /** `GET /api/my-work` — việc của tôi. */
 export const ZMyWork = z.object({
   today: ZIsoDate,
-  units: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  units: z.array(ZUnitRef),
   /** Quá hạn, oldest deadline first. */
   overdue: z.array(ZMyWorkTask),
   /** Due within the next 30 days, soonest first. */

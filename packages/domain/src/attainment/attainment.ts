@@ -11,7 +11,12 @@ export interface TargetFigure {
 }
 
 /** Mức độ đạt — where a target stands against the figure reported for it. */
-export type AttainmentStatus = "achieved" | "near" | "not_achieved" | "no_data" | "qualitative";
+export const ATTAINMENT_STATUSES = ["achieved", "near", "not_achieved", "no_data", "qualitative"] as const;
+export type AttainmentStatus = (typeof ATTAINMENT_STATUSES)[number];
+
+/** Why a target shows on the leaders' list of risks. */
+export const RISK_REASONS = ["not_achieved", "near", "worsening"] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
 
 export const ATTAINMENT_LABELS = {
   achieved: { vi: "Đạt", en: "Achieved" },

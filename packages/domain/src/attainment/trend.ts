@@ -12,7 +12,8 @@ export type Movement = "rising" | "falling" | "flat";
  * Xu hướng — whether an indicator is getting better (`up`) or worse (`down`)
  * in its own sense: a falling count of security incidents trends `up`.
  */
-export type Trend = "up" | "down" | "flat";
+export const TRENDS = ["up", "down", "flat"] as const;
+export type Trend = (typeof TRENDS)[number];
 
 export const TREND_LABELS = {
   up: { vi: "Cải thiện", en: "Improving" },

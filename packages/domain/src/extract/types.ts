@@ -1,8 +1,11 @@
 // The plan-extract/v1 contract (shared/plan-extract/SCHEMA.md) plus what the review
 // screen needs: where each item came from (offsets into `sourceText`) and how sure we are.
 
-// The pillar keys are shared with the indicator catalogue: one definition.
+// The pillar keys are shared with the indicator catalogue, the closed lists with the
+// database and the API: one definition each.
 import type { Pillar } from "../indicators/pillars.ts";
+import type { Comparator } from "../plans/lists.ts";
+import type { ReportingFrequency } from "../reporting/lists.ts";
 
 export type { Pillar };
 
@@ -22,7 +25,7 @@ export interface LegalBasis {
   confidence: number;
 }
 
-export type Comparator = ">=" | ">" | "<=" | "<";
+export type { Comparator };
 
 export interface Target {
   id: string;
@@ -73,7 +76,7 @@ export interface Budget {
   confidence: number;
 }
 
-export type ReportingFrequency = "monthly" | "quarterly" | "semiannual" | "annual" | "adhoc";
+export type { ReportingFrequency };
 
 export interface ReportingRule {
   frequency: ReportingFrequency;

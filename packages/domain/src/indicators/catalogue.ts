@@ -1,17 +1,7 @@
+import type { IndicatorAggregation, IndicatorDirection } from "./lists.ts";
 import type { Pillar } from "./pillars.ts";
 
-/**
- * How unit figures combine into one figure for the locality:
- * - `ratio`: Σ numerators / Σ denominators × 100 (never an average of percentages);
- * - `sum`: counts add up;
- * - `average`: mean of the units' figures (indices, speeds);
- * - `latest`: the most recently reported figure (one body reports it, e.g. GRDP share);
- * - `boolean`: yes/no per unit, rolled up as the share of units saying yes.
- */
-export type IndicatorAggregation = "ratio" | "sum" | "average" | "latest" | "boolean";
-
-/** Whether a higher figure is better (`increase`) or a lower one (incidents, rank). */
-export type IndicatorDirection = "increase" | "decrease";
+export type { IndicatorAggregation, IndicatorDirection };
 
 /**
  * Chỉ số — a canonical indicator that targets from different plans map to, so

@@ -1,3 +1,4 @@
 export * from "./catalogue.ts";
+export * from "./lists.ts";
 export * from "./match-indicator.ts";
 export * from "./pillars.ts";

@@ -1,3 +1,4 @@
+export * from "./lists.ts";
 export * from "./match-units.ts";
 export * from "./reorganise.ts";
 export * from "./tree.ts";

@@ -9,9 +9,7 @@
  * report is known when it is due.
  */
 
-import type { ReportingFrequency } from "../extract/types.ts";
-
-export type { ReportingFrequency };
+import type { ReportingFrequency } from "./lists.ts";
 
 /** When a report is due, as plan-extract/v1 writes it. */
 export type ReportingDue = { day: number; month: number | "last-of-period" } | null;

@@ -1,3 +1,4 @@
 export * from "./calendar.ts";
+export * from "./lists.ts";
 export * from "./timeliness.ts";
 export * from "./who-reports.ts";

@@ -2,7 +2,8 @@
  * Trạng thái nhiệm vụ — a task's status, computed from its facts rather than
  * typed in, so it can never disagree with the deadline or the progress.
  */
-export type TaskStatus = "not_started" | "in_progress" | "done" | "done_late" | "overdue";
+export const TASK_STATUSES = ["not_started", "in_progress", "done", "done_late", "overdue"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_STATUS_LABELS = {
   not_started: { vi: "Chưa triển khai", en: "Not started" },

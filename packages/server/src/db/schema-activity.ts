@@ -1,4 +1,5 @@
 // Drizzle's view of migration 0003_task_activity (the SQL is the source of truth).
+import type { EvidenceOwnerType, TaskCommentKind } from "@dtplan/domain/tasks/lists.ts";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -32,7 +33,7 @@ export const taskUpdates = pgTable(
 );
 export type TaskUpdateRow = typeof taskUpdates.$inferSelect;
 
-export type TaskCommentKind = "comment" | "direction";
+export type { TaskCommentKind };
 
 /** Ý kiến and chỉ đạo on a task. */
 export const taskComments = pgTable(
@@ -58,7 +59,7 @@ export const evidenceFiles = pgTable(
   {
     tenantId: uuid("tenant_id").notNull(),
     id: uuid("id").notNull().default(sql`gen_random_uuid()`),
-    ownerType: text("owner_type").$type<"task" | "report">().notNull(),
+    ownerType: text("owner_type").$type<EvidenceOwnerType>().notNull(),
     ownerKey: uuid("owner_key").notNull(),
     planId: uuid("plan_id"),
     originalName: text("original_name").notNull(),

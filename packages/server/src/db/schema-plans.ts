@@ -1,4 +1,11 @@
 // Drizzle's view of migration 0002_plans (the SQL is the source of truth).
+import type {
+  IndicatorAggregation,
+  IndicatorDirection,
+  IndicatorOrigin,
+} from "@dtplan/domain/indicators/lists.ts";
+import type { Comparator, PlanKind, PlanStatus, TaskKind } from "@dtplan/domain/plans/lists.ts";
+import type { ReportingFrequency } from "@dtplan/domain/reporting/lists.ts";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -15,8 +22,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export type PlanKind = "multi_year" | "annual";
-export type PlanStatus = "draft" | "published" | "superseded";
+export type { PlanKind, PlanStatus };
 
 /** A unit suggestion kept beside an extracted name, for the review screen. */
 export interface StoredUnitSuggestion {
@@ -47,13 +53,13 @@ export const indicators = pgTable(
     name: text("name").notNull(),
     unit: text("unit").notNull(),
     pillar: text("pillar").notNull(),
-    aggregation: text("aggregation").$type<"ratio" | "sum" | "average" | "latest" | "boolean">().notNull(),
-    direction: text("direction").$type<"increase" | "decrease">().notNull(),
+    aggregation: text("aggregation").$type<IndicatorAggregation>().notNull(),
+    direction: text("direction").$type<IndicatorDirection>().notNull(),
     numeratorLabel: text("numerator_label"),
     denominatorLabel: text("denominator_label"),
     keywords: jsonb("keywords").$type<string[]>().notNull().default([]),
     scopeKeywords: jsonb("scope_keywords").$type<string[]>().notNull().default([]),
-    origin: text("origin").$type<"national" | "local">().notNull(),
+    origin: text("origin").$type<IndicatorOrigin>().notNull(),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -131,7 +137,7 @@ export const planTargets = pgTable(
     text: text("text").notNull(),
     value: numeric("value", { mode: "number" }),
     unit: text("unit"),
-    comparator: text("comparator").$type<">=" | ">" | "<=" | "<">(),
+    comparator: text("comparator").$type<Comparator>(),
     year: integer("year"),
     scope: text("scope"),
     indicatorCode: text("indicator_code"),
@@ -160,7 +166,7 @@ export const planTasks = pgTable(
     position: integer("position").notNull(),
     pillar: text("pillar").notNull(),
     section: text("section"),
-    kind: text("kind").$type<"task" | "solution">().notNull().default("task"),
+    kind: text("kind").$type<TaskKind>().notNull().default("task"),
     text: text("text").notNull(),
     leadUnitId: uuid("lead_unit_id"),
     leadText: text("lead_text"),
@@ -209,9 +215,7 @@ export const planReportingRules = pgTable(
     id: uuid("id").notNull().default(sql`gen_random_uuid()`),
     planId: uuid("plan_id").notNull(),
     position: integer("position").notNull(),
-    frequency: text("frequency")
-      .$type<"monthly" | "quarterly" | "semiannual" | "annual" | "adhoc">()
-      .notNull(),
+    frequency: text("frequency").$type<ReportingFrequency>().notNull(),
     dueDay: integer("due_day"),
     dueMonth: integer("due_month"),
     dueLastOfPeriod: boolean("due_last_of_period").notNull().default(false),

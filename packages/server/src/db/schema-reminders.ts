@@ -1,8 +1,9 @@
 // Drizzle's view of migration 0005_reminders (the SQL is the source of truth).
+import type { OutboxStatus } from "@dtplan/domain/reminders/outbox.ts";
 import { sql } from "drizzle-orm";
 import { integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+export type { OutboxStatus };
 
 /** Thông báo trong ứng dụng, in the recipient's home tenant. */
 export const notifications = pgTable(

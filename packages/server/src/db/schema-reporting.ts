@@ -1,4 +1,5 @@
 // Drizzle's view of migration 0004_reporting (the SQL is the source of truth).
+import type { ReportEventAction, ReportingFrequency, ReportStatus } from "@dtplan/domain/reporting/lists.ts";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -13,9 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export type ReportingFrequency = "monthly" | "quarterly" | "semiannual" | "annual" | "adhoc";
-export type ReportStatus = "draft" | "submitted" | "returned" | "approved";
-export type ReportEventAction = "created" | "submitted" | "returned" | "approved" | "reopened";
+export type { ReportEventAction, ReportingFrequency, ReportStatus };
 
 /** Kỳ báo cáo of a plan (by code, across amendments). */
 export const reportingPeriods = pgTable(

@@ -1,6 +1,8 @@
 // Drizzle's view of the tables. The SQL files in ./migrations are the source of truth;
+
 // this mirrors them for typed queries.
 import type { Role } from "@dtplan/domain/access/roles.ts";
+import type { LineageEvent } from "@dtplan/domain/org/lists.ts";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -50,7 +52,7 @@ export const orgUnitLineage = pgTable(
     tenantId: uuid("tenant_id").notNull(),
     predecessorId: uuid("predecessor_id").notNull(),
     successorId: uuid("successor_id").notNull(),
-    event: text("event").$type<"merge" | "split">().notNull(),
+    event: text("event").$type<LineageEvent>().notNull(),
     effectiveDate: date("effective_date", { mode: "string" }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
