@@ -9,20 +9,29 @@ import { LATEST_MIGRATION } from "../src/db/migrate.ts";
 import { buildTenant, buildUser, describeBothDatabases, loginAs, openTestDatabase } from "./helpers.ts";
 
 describeBothDatabases("API conventions", (ctx) => {
-  it("reports the database kind, its version and the migration state on /api/health without a session", async () => {
+  it("reports the database kind and the migration state on /api/health without a session, the versions only to a signed-in user", async () => {
     const response = await ctx.app.inject({ method: "GET", url: "/api/health" });
     expect(response.statusCode).toBe(200);
     const health = ZHealth.parse(response.json());
-    expect(health.status).toBe("ok");
-    expect(health.database.kind).toBe(ctx.kind);
-    expect(health.database.serverVersion).toMatch(
+    expect(health).toEqual({
+      status: "ok",
+      database: {
+        kind: ctx.kind,
+        migration: { current: LATEST_MIGRATION, latest: LATEST_MIGRATION, upToDate: true },
+      },
+    });
+    expect(response.body).not.toMatch(/PostgreSQL|\d+\.\d+\.\d+/);
+
+    const tenant = await buildTenant(ctx.db);
+    const user = await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "unit_reporter" }] });
+    const session = await loginAs(ctx.app, user);
+    const signedIn = ZHealth.parse(
+      (await ctx.app.inject({ method: "GET", url: "/api/health", headers: session.headers })).json(),
+    );
+    expect(signedIn.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(signedIn.database.serverVersion).toMatch(
       ctx.kind === "postgres" ? /^PostgreSQL 15\./ : /^PostgreSQL/,
     );
-    expect(health.database.migration).toEqual({
-      current: LATEST_MIGRATION,
-      latest: LATEST_MIGRATION,
-      upToDate: true,
-    });
   });
 
   it("answers an unknown /api route with a JSON 404", async () => {

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -65,16 +66,52 @@ describe("configuration", () => {
 });
 
 describe("PGlite data directory lock", () => {
-  it("refuses a second holder while the first is alive, and takes over a stale lock", () => {
+  const lockFile = (dir: string) => path.join(dir, "dtplan.lock");
+  const ownStart = () => {
+    const stat = readFileSync(`/proc/${process.pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  };
+
+  it("refuses a second holder while the first is alive, and takes over a stale lock with a message", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "dtplan-lock-"));
     const lock = acquireDataDirLock(dir);
-    expect(readFileSync(path.join(dir, "dtplan.lock"), "utf8").trim()).toBe(String(process.pid));
+    expect(readFileSync(lockFile(dir), "utf8").split("\n")[0]).toBe(String(process.pid));
     expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
     lock.release();
     // A pid that cannot be running: the lock is stale.
-    writeFileSync(path.join(dir, "dtplan.lock"), "2147483646\n");
-    const again = acquireDataDirLock(dir);
+    writeFileSync(lockFile(dir), "2147483646\n");
+    const messages: string[] = [];
+    const again = acquireDataDirLock(dir, { onStale: (m) => messages.push(m) });
+    expect(messages).toEqual([expect.stringMatching(/khoá cũ của tiến trình pid 2147483646 .*đã được gỡ/)]);
     again.release();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("takes over a lock whose pid is alive but belongs to another start (pid reused, container restarted)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "dtplan-lock-"));
+    const messages: string[] = [];
+    const onStale = (m: string) => messages.push(m);
+    // Our own pid, written by an earlier process (a container's server is often pid 1 every time).
+    writeFileSync(lockFile(dir), `${process.pid}\n1\n`);
+    acquireDataDirLock(dir, { onStale }).release();
+    // A live process of another program that happens to have the recorded pid.
+    const other = spawn("sleep", ["30"]);
+    try {
+      const pid = other.pid as number;
+      writeFileSync(lockFile(dir), `${pid}\n1\n`);
+      acquireDataDirLock(dir, { onStale }).release();
+      expect(messages).toHaveLength(2);
+      // The same process, recorded with its real start: alive, so the lock holds.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      writeFileSync(lockFile(dir), `${pid}\n${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]}\n`);
+      expect(() => acquireDataDirLock(dir, { onStale })).toThrow(DataDirLockedError);
+      expect(messages).toHaveLength(2);
+    } finally {
+      other.kill("SIGKILL");
+    }
+    // And a lock this very process wrote (same start) still refuses a second open.
+    writeFileSync(lockFile(dir), `${process.pid}\n${ownStart()}\n`);
+    expect(() => acquireDataDirLock(dir, { onStale })).toThrow(DataDirLockedError);
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -60,7 +60,7 @@ function HealthCard() {
               {t(health.data.database.kind === "pglite" ? "dashboard.db.pglite" : "dashboard.db.postgres")}
               <Typography.Text type="secondary">
                 {" "}
-                · {shortVersion(health.data.database.serverVersion)}
+                · {shortVersion(health.data.database.serverVersion ?? "")}
               </Typography.Text>
             </span>
           </Descriptions.Item>
