@@ -5,13 +5,13 @@ import { budgetOrEmpty } from "./budget-empty.ts";
 import { PlanExtractError } from "./errors.ts";
 import { extractLegalBases } from "./legal-bases.ts";
 import { extractMetadata } from "./metadata.ts";
-import { type Block, blockSpan, normalizeText } from "./normalize.ts";
+import { type Block, blockSpan, type NormTable, normalizeText } from "./normalize.ts";
 import { buildOutline, isHeading, type OutlineNode, sectionPath } from "./outline.ts";
 import { pillarFromContent, pillarFromHeading } from "./pillars.ts";
 import { extractReporting } from "./reporting.ts";
-import { findFigures, targetsFromBlock, yearIn } from "./targets.ts";
-import { findCoordinators, tasksFromSection } from "./tasks.ts";
-import { foldKeepingPunctuation, lowerVi } from "./text-utils.ts";
+import { findFigures, targetsFromBlock, targetsFromTableRow, yearIn } from "./targets.ts";
+import { findCoordinators, tableRowTask, tasksFromSection } from "./tasks.ts";
+import { capitalizeFirst, foldKeepingPunctuation, lowerVi } from "./text-utils.ts";
 import type { ExtractOptions, Objective, PlanExtract, Target, Task, UnparsedBlock } from "./types.ts";
 import { splitUnitList, startsWithUnitHead, UnitRegistry, unitPhraseLength } from "./units.ts";
 
@@ -71,7 +71,7 @@ function descendants(node: OutlineNode): OutlineNode[] {
  * Extracts the structured plan from its text. Throws PlanExtractError "empty_file" for
  * blank input and "not_a_plan" when no plan structure is found; never throws otherwise.
  */
-export function extractPlan(text: string, _options: ExtractOptions = {}): PlanExtract {
+export function extractPlan(text: string, options: ExtractOptions = {}): PlanExtract {
   if (typeof text !== "string" || !text.trim()) {
     throw new PlanExtractError(
       "empty_file",
@@ -79,7 +79,7 @@ export function extractPlan(text: string, _options: ExtractOptions = {}): PlanEx
       "The file is empty: nothing to extract.",
     );
   }
-  const norm = normalizeText(text);
+  const norm = normalizeText(text, options.columnRoles);
   const warnings: string[] = [];
   const unparsed: UnparsedBlock[] = [];
 
@@ -151,9 +151,15 @@ export function extractPlan(text: string, _options: ExtractOptions = {}): PlanEx
   const targets: Target[] = [];
   let tId = 0;
   const nextT = () => `T${++tId}`;
+  // The line just above a target table is its title or caption, not a target.
+  const captions = new Set(
+    norm.tables
+      .filter((t) => t.found.kind === "targets" && t.anchor > 0)
+      .map((t) => norm.blocks[t.anchor - 1]),
+  );
   for (const s of sections.filter((x) => x.role === "objectives")) {
     safe(
-      () => collectTargets(s.root, period.end, objectives, targets, nextT, unparsed),
+      () => collectTargets(s.root, period.end, objectives, targets, nextT, unparsed, captions),
       undefined,
       warnings,
       "mục tiêu",
@@ -179,6 +185,32 @@ export function extractPlan(text: string, _options: ExtractOptions = {}): PlanEx
       undefined,
       warnings,
       "nhiệm vụ",
+    );
+  }
+
+  // Rows of task tables outside the task sections: an appendix after the signature.
+  const used = new Set(tasks.map((t) => (t.cell ? `${t.cell.table}/${t.cell.row}` : "")));
+  let appendix: string | null = null;
+  for (const b of norm.blocks) {
+    const ap = /^(phụ lục\s+(?:[IVX]+|\d+))\b/iu.exec(b.text);
+    if (ap && !b.cells)
+      appendix = capitalizeFirst(lowerVi(ap[1]).replace(/\b([ivx]+)$/u, (r) => r.toUpperCase()));
+    if (!b.cells?.ref || used.has(`${b.cells.ref.table}/${b.cells.ref.row}`)) continue;
+    safe(
+      () => tasks.push(tableRowTask(b, appendix, { fallbackYear: period.end, nextId: nextK, warnings })),
+      undefined,
+      warnings,
+      "bảng nhiệm vụ",
+    );
+  }
+
+  // Target tables: one target per year cell.
+  for (const t of norm.tables.filter((x) => x.found.kind === "targets")) {
+    safe(
+      () => targets.push(...tableTargets(t, outline.nodes, body, nextT)),
+      undefined,
+      warnings,
+      "bảng chỉ tiêu",
     );
   }
 
@@ -237,8 +269,64 @@ export function extractPlan(text: string, _options: ExtractOptions = {}): PlanEx
     sourceText: norm.sourceText,
     warnings,
     unparsed,
-    tables: [],
+    tables: norm.tables.map((t) => t.extracted),
   };
+}
+
+/** Targets of a target table: pillar from its group rows, else from the heading above it, else from content. */
+function tableTargets(t: NormTable, nodes: OutlineNode[], body: Block[], nextId: () => string): Target[] {
+  const { found, extracted } = t;
+  const col = (role: string) => found.columns.findIndex((c) => c.role === role);
+  const main = col("target");
+  const unitCol = col("unit");
+  let headingPillar: Target["pillar"] | null = null;
+  let headingSection: string | null = null;
+  const above = t.anchor > 0 && t.anchor <= body.length ? body[t.anchor - 1] : null;
+  const node = above ? nodes.find((n) => n.block === above) : undefined;
+  if (node) {
+    headingSection = sectionPath(node);
+    for (let p: OutlineNode | null = node; p && !headingPillar; p = p.parent)
+      if (isHeading(p)) headingPillar = pillarFromHeading(p.body);
+  }
+  const out: Target[] = [];
+  let group: string | null = null;
+  found.rows.forEach((r, k) => {
+    const texts = r.cells.map((c) => c?.text ?? "");
+    if (r.group) {
+      group = texts.filter(Boolean).join(". ");
+      return;
+    }
+    const text = main >= 0 ? texts[main] : "";
+    if (!text) return;
+    const groupPillar = group ? pillarFromHeading(group.replace(/^[IVXL]+\.\s*/u, "")) : null;
+    const pillar = groupPillar ?? (group ? null : headingPillar) ?? pillarFromContent(text);
+    const cells = found.columns
+      .map((c, column) => ({ c, column }))
+      .filter(({ c, column }) => c.role === "year" && c.year && texts[column])
+      .map(({ c, column }) => ({
+        text: texts[column],
+        year: c.year as number,
+        column,
+        source: extracted.rows[k].cells[column] ?? extracted.rows[k].source,
+      }));
+    out.push(
+      ...targetsFromTableRow(
+        {
+          text,
+          unit: unitCol >= 0 ? texts[unitCol] || null : null,
+          pillar: group && !groupPillar ? "other" : pillar,
+          pillarFromHeading: groupPillar != null || (!group && headingPillar != null),
+          section: group ?? headingSection,
+          cells,
+          row: k,
+          table: extracted.id,
+          source: extracted.rows[k].source,
+        },
+        nextId,
+      ),
+    );
+  });
+  return out;
 }
 
 /** Runs one rule; a failure becomes a warning instead of an exception. */
@@ -258,6 +346,7 @@ function collectTargets(
   targets: Target[],
   nextId: () => string,
   unparsed: UnparsedBlock[],
+  captions: Set<Block>,
 ): void {
   const rootHasSubheadings = root.children.some(isHeading);
   let introYear: number | null = null;
@@ -275,6 +364,9 @@ function collectTargets(
     );
     const text = node.body;
     if (!text) continue;
+    // A table's caption or note ("Bảng: …", "Ghi chú: …") states no target.
+    if (/^(?:bảng(?:\s+\d+)?|ghi chú|nguồn(?: số liệu)?)\s*[:.]/iu.test(text)) continue;
+    if (captions.has(node.block) && !findFigures(text).length) continue;
     if (
       general ||
       (node.parent === root && rootHasSubheadings && !findFigures(text).length && node.style === "para")

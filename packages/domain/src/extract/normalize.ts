@@ -2,8 +2,9 @@
 // numbers, running headers, hyperlink artifacts and footnotes removed. Every block keeps
 // a map from its text back to offsets in the normalised source, so items can point at
 // where they came from.
-import { findTables, type TableRow } from "./tables.ts";
+import { type FoundTable, findTables, type TableCell, tableKind, taskRow } from "./tables.ts";
 import { isAllCaps, isLowerStart } from "./text-utils.ts";
+import type { ExtractedTable, SourceSpan, TableColumnRole } from "./types.ts";
 
 export interface Line {
   text: string;
@@ -20,7 +21,23 @@ export interface Block {
   segStarts: number[];
   segSrc: number[];
   /** A row of a task table: the block's text is the task cell, these are the other cells. */
-  cells?: { lead: string | null; coord: string | null; deadline: string | null };
+  cells?: {
+    lead: string | null;
+    coord: string | null;
+    deadline: string | null;
+    /** The group row above it ("I. CHÍNH QUYỀN SỐ"), if any. */
+    group?: string | null;
+    /** The table and row it came from. */
+    ref?: { table: string; row: number };
+  };
+}
+
+/** A table found in the text, with where it sits among the blocks. */
+export interface NormTable {
+  found: FoundTable;
+  extracted: ExtractedTable;
+  /** Number of blocks before it: blocks[anchor - 1] is the paragraph just above. */
+  anchor: number;
 }
 
 export interface Normalized {
@@ -29,6 +46,7 @@ export interface Normalized {
   /** Footnote bodies taken out of the text. */
   footnotes: Block[];
   paragraphMode: boolean;
+  tables: NormTable[];
 }
 
 /** NFC, LF line ends, odd spaces turned into plain spaces (length-preserving after NFC). */
@@ -179,20 +197,62 @@ function findFootnoteNumbers(lines: Line[], src: string): Set<number> {
   return found;
 }
 
-/** A table row as a block: the task cell's text mapped to its lines, the other cells attached. */
-function rowBlock(row: TableRow): Block | null {
+/** Source span of a cell, or null when its lines are not known. */
+function cellSpan(c: TableCell | null): SourceSpan | null {
+  if (!c?.lines.length) return null;
+  const last = c.lines.length - 1;
+  const start = c.lines[0].start + (c.offsets[0] ?? 0);
+  const end = last === 0 ? start + c.text.length : c.lines[last].end;
+  return { start, end: Math.max(start, Math.min(end, c.lines[last].end)) };
+}
+
+/** The review screen's view of a table: columns and every cell's place in the source. */
+function extractedTable(id: string, t: FoundTable, lines: Line[]): ExtractedTable {
+  const rows = t.rows.map((r) => {
+    const cells = r.cells.map(cellSpan);
+    const spans = cells.filter((c): c is SourceSpan => c !== null);
+    const source = spans.length
+      ? { start: Math.min(...spans.map((c) => c.start)), end: Math.max(...spans.map((c) => c.end)) }
+      : { start: lines[t.from].start, end: lines[t.from].start };
+    return r.group ? { source, cells, group: true } : { source, cells };
+  });
+  return {
+    id,
+    kind: t.kind,
+    source: { start: lines[t.from].start, end: lines[Math.max(t.from, t.to - 1)].end },
+    columns: t.columns.map((c) => ({ header: c.header, role: c.role, year: c.year })),
+    rows,
+  };
+}
+
+/** A task table's row as a block: the task cell's text mapped to its lines, the other cells attached. */
+function rowBlock(t: FoundTable, k: number, id: string, group: string | null): Block | null {
+  const row = taskRow(t, t.rows[k]);
   if (!row.task?.text) return null;
   const b = new BlockBuilder();
   const none = new Set<number>();
-  row.task.lines.forEach((l, k) => {
-    const at = row.task?.offsets[k] ?? 0;
-    const text = k === 0 && row.task && row.task.lines.length === 1 ? row.task.text : l.text.slice(at);
+  row.task.lines.forEach((l, n) => {
+    const at = row.task?.offsets[n] ?? 0;
+    const text = n === 0 && row.task && row.task.lines.length === 1 ? row.task.text : l.text.slice(at);
     b.add({ text, start: l.start + at, end: l.start + at + text.length }, false, none);
   });
-  return { ...b.build(), cells: { lead: row.lead, coord: row.coord, deadline: row.deadline } };
+  return {
+    ...b.build(),
+    cells: { lead: row.lead, coord: row.coord, deadline: row.deadline, group, ref: { table: id, row: k } },
+  };
 }
 
-export function normalizeText(raw: string): Normalized {
+/** Applies the reviewer's column roles to a table found in the text. */
+function withRoles(t: FoundTable, roles: Record<number, TableColumnRole> | undefined): FoundTable {
+  if (!roles) return t;
+  const columns = t.columns.map((c, k) => (roles[k] ? { ...c, role: roles[k] } : c));
+  return { ...t, columns, kind: tableKind(columns, "") };
+}
+
+export function normalizeText(
+  raw: string,
+  columnRoles: Record<string, Record<number, TableColumnRole>> = {},
+): Normalized {
   const sourceText = normalizeSource(raw);
   let lines = splitLines(sourceText);
   // Task tables are read first, from the text with its tabs (the source turns them into spaces).
@@ -200,13 +260,33 @@ export function normalizeText(raw: string): Normalized {
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\f\v\u2028\u2029]/g, "\n");
-  const tableAt = new Map<Line, Block[]>();
+  const tableAt = new Map<Line, { blocks: Block[]; table: NormTable }>();
   const inTable = new Set<Line>();
+  const tables: NormTable[] = [];
   if (tabbed.length === sourceText.length) {
-    for (const t of findTables(lines, (l) => tabbed.slice(l.start, l.end))) {
-      const rows = t.rows.map(rowBlock).filter((b): b is Block => b !== null);
+    for (const found of findTables(lines, (l) => tabbed.slice(l.start, l.end))) {
+      const id = `tbl-${tables.length + 1}`;
+      const t = withRoles(found, columnRoles[id]);
+      const table: NormTable = { found: t, extracted: extractedTable(id, t, lines), anchor: 0 };
+      tables.push(table);
+      // Tables other than tasks and targets stay in the text as lines.
+      if (t.kind !== "tasks" && t.kind !== "targets") continue;
+      const rows: Block[] = [];
+      let group: string | null = null;
+      t.rows.forEach((r, k) => {
+        if (r.group) {
+          group = r.cells
+            .map((c) => c?.text ?? "")
+            .filter(Boolean)
+            .join(". ");
+          return;
+        }
+        if (t.kind !== "tasks") return;
+        const b = rowBlock(t, k, id, group);
+        if (b) rows.push(b);
+      });
       for (let k = t.from; k < t.to; k++) inTable.add(lines[k]);
-      tableAt.set(lines[t.from], rows);
+      tableAt.set(lines[t.from], { blocks: rows, table });
     }
   }
 
@@ -261,7 +341,8 @@ export function normalizeText(raw: string): Normalized {
     const table = tableAt.get(line);
     if (table) {
       flush();
-      blocks.push(...table);
+      table.table.anchor = blocks.length;
+      blocks.push(...table.blocks);
       continue;
     }
     // A lone URL inside a sentence is a hyperlink artifact from the PDF.
@@ -292,7 +373,7 @@ export function normalizeText(raw: string): Normalized {
     }
   }
   flush();
-  return { sourceText, blocks, footnotes, paragraphMode };
+  return { sourceText, blocks, footnotes, paragraphMode, tables };
 }
 
 /**

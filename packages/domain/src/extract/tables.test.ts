@@ -11,7 +11,7 @@ describe("task tables", () => {
     expect(columnRole("STT")).toBe("index");
     expect(columnRole("Nội dung nhiệm vụ")).toBe("task");
     expect(columnRole("Cơ quan chủ trì")).toBe("lead");
-    expect(columnRole("Đơn vị phối hợp")).toBe("coord");
+    expect(columnRole("Đơn vị phối hợp")).toBe("coordinators");
     expect(columnRole("Thời gian hoàn thành")).toBe("deadline");
     expect(columnRole("Xây dựng kho dữ liệu")).toBeNull();
   });

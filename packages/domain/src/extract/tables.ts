@@ -3,10 +3,11 @@
 // " | " or tabs, or (PDF) one cell per line with the row number alone on a line and long
 // cells wrapped over several lines. Both are read here, before paragraphs are joined, so
 // each row becomes one task with its lead, coordinators and deadline. Linear in the lines.
-import { foldKeepingPunctuation } from "./text-utils.ts";
+import { foldKeepingPunctuation, isAllCaps } from "./text-utils.ts";
+import type { TableColumnRole } from "./types.ts";
 import { startsWithUnitHead } from "./units.ts";
 
-export type ColumnRole = "index" | "task" | "lead" | "coord" | "deadline" | "other";
+export type ColumnRole = TableColumnRole;
 
 export interface TableLine {
   text: string;
@@ -22,6 +23,7 @@ export interface TableCell {
   offsets: number[];
 }
 
+/** A task row as the task builder reads it: the task cell and the texts of the other cells. */
 export interface TableRow {
   task: TableCell | null;
   lead: string | null;
@@ -29,47 +31,80 @@ export interface TableRow {
   deadline: string | null;
 }
 
+/** One row of a table: a cell per column (null when empty); a group row spans the table. */
+export interface ReadRow {
+  cells: (TableCell | null)[];
+  group: boolean;
+}
+
+export interface TableColumn {
+  header: string;
+  role: ColumnRole;
+  year: number | null;
+}
+
 export interface FoundTable {
   /** Index of the first and one past the last line the table takes. */
   from: number;
   to: number;
-  rows: TableRow[];
+  columns: TableColumn[];
+  kind: "tasks" | "targets" | "investments" | "other";
+  rows: ReadRow[];
 }
+
+const YEAR = /\b(19\d{2}|20\d{2})\b/u;
 
 /** The role of a header cell, or null when the text is no column title. */
 export function columnRole(cell: string): ColumnRole | null {
   const f = foldKeepingPunctuation(cell)
     .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
     .trim();
   if (!f || f.length > 60) return null;
-  if (/^(?:s?tt|so tt|stt)$/u.test(f)) return "index";
+  if (/^(?:s?tt|so tt|stt|so thu tu)$/u.test(f)) return "index";
+  if (/^(?:don vi tinh|dvt|don vi do)$/u.test(f)) return "unit";
   if (/(?:don vi|co quan|bo phan)?\s*chu tri\b/u.test(f) && !/phoi hop/u.test(f)) return "lead";
-  if (/phoi hop/u.test(f)) return "coord";
-  if (/^(?:thoi gian|thoi han|tien do|moc thoi gian)/u.test(f)) return "deadline";
+  if (/^(?:chu dau tu|don vi thuc hien|co quan thuc hien)$/u.test(f)) return "lead";
+  if (/phoi hop/u.test(f)) return "coordinators";
+  if (/^(?:thoi gian|thoi han|tien do|moc thoi gian|nam hoan thanh)/u.test(f)) return "deadline";
+  if (/^(?:nguon (?:von|kinh phi)|nguon$)/u.test(f)) return "funding";
+  if (/^(?:kinh phi|du toan|tong muc dau tu|ke hoach von|von|tong von|ngan sach)/u.test(f)) return "budget";
+  if (/^(?:san pham|ket qua dau ra|ket qua du kien)/u.test(f)) return "product";
+  if (/^(?:ghi chu)/u.test(f)) return "note";
+  if (/^(?:(?:ten |noi dung )?chi (?:tieu|so)|muc tieu cu the)/u.test(f) && !YEAR.test(f)) return "target";
+  if (YEAR.test(f) || /^(?:muc tieu|ke hoach|lo trinh)(?: theo| tung| cac)? nam$|^cac nam$/u.test(f)) {
+    if (/uoc|thuc hien|ket qua|hien trang|co so|nam goc|hien nay/u.test(f)) return "baseline";
+    const rest = f
+      .replace(YEAR, " ")
+      .replace(
+        /\b(?:nam|muc tieu|ke hoach|chi tieu|dinh huong|den|theo|tam nhin|giai doan|lo trinh|tung|cac)\b/gu,
+        " ",
+      )
+      .trim();
+    if (!rest) return "year";
+  }
   if (
-    /^(?:(?:ten |noi dung )?nhiem vu|noi dung(?: cong viec| thuc hien)?|cong viec|hoat dong|ten (?:de an|du an|nhiem vu))/u.test(
+    /^(?:(?:ten |noi dung )?nhiem vu|noi dung(?: cong viec| thuc hien| hoat dong)?$|cong viec|hoat dong|ten (?:de an|du an|nhiem vu|hoat dong))/u.test(
       f,
     )
   )
     return "task";
-  if (/^(?:san pham|ket qua|ghi chu|kinh phi|du toan|nguon (?:von|kinh phi)|ngan sach)/u.test(f))
-    return "other";
   return null;
 }
 
-/** Column roles of a header, or null when it is not a task table header. */
-function headerRoles(cells: string[]): ColumnRole[] | null {
+/** Roles of a header line of any table, empty cells allowed (spans); null when it is no header. */
+function gridHeaderRoles(cells: string[]): (ColumnRole | null)[] | null {
   if (cells.length < 3) return null;
-  const roles = cells.map(columnRole);
-  if (roles.some((r) => r === null)) return null;
-  const rs = roles as ColumnRole[];
-  if (!rs.includes("task")) return null;
-  if (!rs.includes("lead") && !rs.includes("deadline")) return null;
-  return rs;
+  const roles = cells.map((c) => (c ? columnRole(c) : null));
+  const filled = cells.filter(Boolean).length;
+  const known = roles.filter((r) => r !== null).length;
+  if (known < 3 || known < filled) return null;
+  if (!roles.includes("task") && !roles.includes("target")) return null;
+  return roles;
 }
 
 /** Cells of a line joined with "|" or tabs, with their offsets; null for a plain line. */
-function splitCells(raw: string): Array<{ text: string; at: number }> | null {
+function splitCells(raw: string, keepEmpty = false): Array<{ text: string; at: number }> | null {
   const sep = raw.includes("|") ? "|" : raw.includes("\t") ? "\t" : null;
   if (!sep) return null;
   const out: Array<{ text: string; at: number }> = [];
@@ -79,10 +114,106 @@ function splitCells(raw: string): Array<{ text: string; at: number }> | null {
     out.push({ text: part.trim(), at: at + lead });
     at += part.length + 1;
   }
-  // A leading/trailing "|" of a drawn table gives empty edge cells.
-  while (out.length && !out[0].text) out.shift();
-  while (out.length && !out[out.length - 1].text) out.pop();
+  if (!keepEmpty) {
+    // A leading/trailing "|" of a drawn table gives empty edge cells.
+    while (out.length && !out[0].text) out.shift();
+    while (out.length && !out[out.length - 1].text) out.pop();
+  }
   return out.length >= 2 ? out : null;
+}
+
+/** A year column's year, from its header. */
+function yearOf(header: string): number | null {
+  const m = YEAR.exec(header);
+  return m ? Number(m[1]) : null;
+}
+
+/** What the table lists, from its columns. */
+export function tableKind(columns: TableColumn[], headerText: string): FoundTable["kind"] {
+  const has = (r: ColumnRole) => columns.some((c) => c.role === r);
+  const f = foldKeepingPunctuation(headerText);
+  if (/du an|chu dau tu|tong muc dau tu|ke hoach von/u.test(f)) return "investments";
+  if (has("target") && columns.some((c) => c.role === "year" && c.year)) return "targets";
+  if (has("task") && (has("lead") || has("deadline") || has("coordinators"))) return "tasks";
+  if (has("target")) return "targets";
+  return "other";
+}
+
+const ROMAN_OR_LETTER = /^(?:[IVXL]{1,6}|[A-ZĐ]|[a-zđ])[.)]?$/u;
+
+/** A row spanning the table: a group title ("I | CHÍNH QUYỀN SỐ") with no other cell. */
+function isGroupRow(cells: (TableCell | null)[], columns: TableColumn[]): boolean {
+  const main = columns.findIndex((c) => c.role === "task" || c.role === "target");
+  const index = columns.findIndex((c) => c.role === "index");
+  const filled = cells.map((c, k) => (c?.text ? k : -1)).filter((k) => k >= 0);
+  if (!filled.length) return false;
+  const title = cells[main]?.text ?? cells[filled[filled.length - 1]]?.text ?? "";
+  const others = filled.filter((k) => k !== main && k !== index && cells[k]?.text !== title);
+  if (others.length) return false;
+  const idx = index >= 0 ? (cells[index]?.text ?? "") : "";
+  if (idx && !ROMAN_OR_LETTER.test(idx)) return false;
+  return Boolean(idx) || isAllCaps(title);
+}
+
+/** Builds a table from its header cells and rows of cells; merges continuation rows. */
+export function buildTable(
+  from: number,
+  to: number,
+  headers: string[],
+  rows: (TableCell | null)[][],
+): FoundTable {
+  const columns: TableColumn[] = headers.map((h) => {
+    const role = columnRole(h) ?? "ignore";
+    return { header: h, role, year: role === "year" || role === "baseline" ? yearOf(h) : null };
+  });
+  let kind = tableKind(columns, headers.join(" "));
+  if (kind === "targets") for (const c of columns) if (c.role === "task") c.role = "target";
+  if (kind === "tasks") for (const c of columns) if (c.role === "target") c.role = "task";
+  const main = columns.findIndex((c) => c.role === "task" || c.role === "target");
+  const index = columns.findIndex((c) => c.role === "index");
+  const out: ReadRow[] = [];
+  for (const cells of rows) {
+    if (!cells.some((c) => c?.text)) continue;
+    const group = isGroupRow(cells, columns);
+    const prev = out.length ? out[out.length - 1] : null;
+    const same = (k: number) => k >= 0 && (cells[k]?.text ?? "") === (prev?.cells[k]?.text ?? "");
+    const mainEmpty = main >= 0 && !cells[main]?.text;
+    if (
+      prev &&
+      !prev.group &&
+      !group &&
+      ((mainEmpty && !(index >= 0 && cells[index]?.text)) || (same(main) && same(index) && !mainEmpty))
+    ) {
+      // A task over two rows: the merged cells repeat (or are empty), the others add up.
+      cells.forEach((c, k) => {
+        if (!c?.text) return;
+        const p = prev.cells[k];
+        if (!p) prev.cells[k] = c;
+        else if (p.text !== c.text && !p.text.split("; ").includes(c.text))
+          prev.cells[k] = {
+            text: `${p.text}; ${c.text}`,
+            lines: [...p.lines, ...c.lines],
+            offsets: [...p.offsets, ...c.offsets],
+          };
+      });
+      continue;
+    }
+    out.push({ cells, group });
+  }
+  if (kind === "other" && main < 0) kind = "other";
+  return { from, to, columns, kind, rows: out };
+}
+
+/** The task-builder view of a row of a task table. */
+export function taskRow(t: FoundTable, r: ReadRow): TableRow {
+  const at = (role: ColumnRole) => t.columns.findIndex((c) => c.role === role);
+  const txt = (k: number) => (k >= 0 ? (r.cells[k]?.text ?? null) || null : null);
+  return {
+    task: at("task") >= 0 ? (r.cells[at("task")] ?? null) : null,
+    lead: txt(at("lead")),
+    coord: txt(at("coordinators")),
+    deadline: txt(at("deadline")),
+  };
 }
 
 const TIME_LIKE =
@@ -111,22 +242,18 @@ export function findTables(lines: TableLine[], raw: (l: TableLine) => string): F
   let i = 0;
   while (i < lines.length) {
     // Shape 1: a header line with "|" / tab separated cells.
-    const cells = splitCells(raw(lines[i]));
-    const roles1 = cells ? headerRoles(cells.map((c) => c.text)) : null;
-    if (cells && roles1) {
-      const rows: TableRow[] = [];
-      let j = i + 1;
-      for (; j < lines.length; j++) {
-        const rc = splitCells(raw(lines[j]));
-        if (!rc) break;
-        if (headerRoles(rc.map((c) => c.text))) continue; // header repeated on a new page
-        rows.push(joinedRow(lines[j], rc, roles1));
-      }
-      if (rows.length) {
-        out.push({ from: i, to: j, rows });
-        i = j;
-        continue;
-      }
+    const joined = joinedTable(lines, i, raw);
+    if (joined) {
+      out.push(joined);
+      i = joined.to;
+      continue;
+    }
+    // Shape 3: a target table with one cell per line (Word's "save as text").
+    const stackedTargets = stackedTargetTable(lines, i);
+    if (stackedTargets) {
+      out.push(stackedTargets);
+      i = stackedTargets.to;
+      continue;
     }
     // Shape 2: one header cell per line.
     const roles: ColumnRole[] = [];
@@ -144,7 +271,24 @@ export function findTables(lines: TableLine[], raw: (l: TableLine) => string): F
     ) {
       const res = stackedRows(lines, j, roles);
       if (res.rows.length) {
-        out.push({ from: i, to: res.end, rows: res.rows });
+        const columns = roles.map((r, k) => ({ header: lines[i + k].text, role: r, year: null }));
+        const textCell = (text: string | null): TableCell | null =>
+          text ? { text, lines: [], offsets: [] } : null;
+        const byRole = (r: TableRow, role: ColumnRole): TableCell | null =>
+          role === "task"
+            ? r.task
+            : role === "lead"
+              ? textCell(r.lead)
+              : role === "coordinators"
+                ? textCell(r.coord)
+                : role === "deadline"
+                  ? textCell(r.deadline)
+                  : null;
+        const rows: ReadRow[] = res.rows.map((r) => ({
+          group: false,
+          cells: roles.map((role) => byRole(r, role)),
+        }));
+        out.push({ from: i, to: res.end, columns, kind: "tasks", rows });
         i = res.end;
         continue;
       }
@@ -154,19 +298,152 @@ export function findTables(lines: TableLine[], raw: (l: TableLine) => string): F
   return out;
 }
 
-function joinedRow(line: TableLine, rc: Array<{ text: string; at: number }>, roles: ColumnRole[]): TableRow {
-  const row: TableRow = { task: null, lead: null, coord: null, deadline: null };
-  // A row without its number cell is aligned on the right-hand columns.
-  const shift = rc.length < roles.length && roles[0] === "index" ? 1 : 0;
-  rc.forEach((c, k) => {
-    const role = roles[k + shift];
-    if (!role || !c.text) return;
-    if (role === "task") row.task = cell([line], [c.at], [c.text]);
-    else if (role === "lead") row.lead = c.text;
-    else if (role === "coord") row.coord = c.text;
-    else if (role === "deadline") row.deadline = c.text;
-  });
-  return row;
+/**
+ * Cells of a row line, empty cells kept. A drawn table "| a | b |" has a pipe at both
+ * edges: with `width` known, edge cells beyond it are dropped; without, both empty edges.
+ */
+function rowCells(raw: string, width = 0): Array<{ text: string; at: number }> | null {
+  const cells = splitCells(raw, true);
+  if (!cells) return null;
+  const edged = /^\s*\|/u.test(raw) && /\|\s*$/u.test(raw);
+  if (edged && !width && !cells[0].text && !cells[cells.length - 1].text) {
+    cells.shift();
+    cells.pop();
+  }
+  if (edged && width) {
+    if (cells.length > width && !cells[0].text) cells.shift();
+    if (cells.length > width && !cells[cells.length - 1].text) cells.pop();
+  }
+  return cells.length >= 2 ? cells : null;
+}
+
+const INDEXISH = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,6}\.?|[a-zđ]\)?)$/u;
+const NUMBERING_CELL = /^\(?\d{1,2}\)?$/u;
+
+/** A table of "|"/tab-joined lines: one or two header lines, then its rows. */
+function joinedTable(lines: TableLine[], i: number, raw: (l: TableLine) => string): FoundTable | null {
+  const head = rowCells(raw(lines[i]));
+  if (!head) return null;
+  const roles = gridHeaderRoles(head.map((c) => c.text));
+  if (!roles) return null;
+  const headers = head.map((c) => c.text);
+  let j = i + 1;
+  // A second header line: years under "Mục tiêu theo năm", or the rest of split titles.
+  const second = j < lines.length ? rowCells(raw(lines[j]), headers.length) : null;
+  if (
+    second &&
+    !INDEXISH.test(second[0]?.text ?? "") &&
+    second.some((c) => c.text && !NUMBERING_CELL.test(c.text)) &&
+    second.every((c) => !c.text || columnRole(c.text) !== null || NUMBERING_CELL.test(c.text))
+  ) {
+    let spanTitle = "";
+    second.forEach((c, k) => {
+      if (k >= headers.length) return;
+      if (headers[k]) spanTitle = headers[k];
+      if (!c.text || NUMBERING_CELL.test(c.text) || c.text === headers[k]) return;
+      headers[k] =
+        headers[k] && headers[k] !== spanTitle ? `${headers[k]} ${c.text}` : `${spanTitle} ${c.text}`.trim();
+    });
+    j++;
+  }
+  const indexFirst = columnRole(headers[0]) === "index";
+  const rows: (TableCell | null)[][] = [];
+  for (; j < lines.length; j++) {
+    const rc = rowCells(raw(lines[j]), headers.length);
+    if (!rc) break;
+    const texts = rc.map((c) => c.text);
+    // The header repeated on a new page, and the "(1) | (2) | …" numbering row.
+    if (gridHeaderRoles(texts) || texts.every((t) => !t || NUMBERING_CELL.test(t))) continue;
+    const shift = rc.length < headers.length && indexFirst && !INDEXISH.test(texts[0]) ? 1 : 0;
+    const cells: (TableCell | null)[] = headers.map(() => null);
+    rc.forEach((c, k) => {
+      if (k + shift < cells.length && c.text) cells[k + shift] = cell([lines[j]], [c.at], [c.text]);
+    });
+    rows.push(cells);
+  }
+  if (!rows.length) return null;
+  return buildTable(i, j, headers, rows);
+}
+
+const YEAR_LINE = /^(?:năm\s+)?(?:19|20)\d{2}$/iu;
+const ROMAN_LINE = /^[IVXL]{1,6}\.?$/u;
+
+/**
+ * A target table exported one cell per line: header titles, then the years of the
+ * "Mục tiêu theo năm" span, then rows "1", indicator, figures…, unit, with Roman group rows.
+ */
+function stackedTargetTable(lines: TableLine[], i: number): FoundTable | null {
+  const headers: string[] = [];
+  let j = i;
+  while (j < lines.length && headers.length < 14) {
+    const t = lines[j].text;
+    if (t.length > 60 || !columnRole(t) || YEAR_LINE.test(t)) break;
+    headers.push(t);
+    j++;
+  }
+  const roles = headers.map(columnRole);
+  if (headers.length < 3 || !roles.includes("target") || !(roles.includes("year") || roles.includes("unit")))
+    return null;
+  const years: string[] = [];
+  while (j < lines.length && YEAR_LINE.test(lines[j].text)) years.push(lines[j++].text);
+  // The span column without a year takes the years of the second header row.
+  const span = headers.findIndex((h, k) => roles[k] === "year" && yearOf(h) === null);
+  if (span >= 0 && years.length) headers.splice(span, 1, ...years.map((y) => `${headers[span]} ${y}`));
+  else if (years.length) return null;
+  const hasIndex = columnRole(headers[0]) === "index";
+  const width = headers.length - (hasIndex ? 1 : 0);
+  const rows: (TableCell | null)[][] = [];
+  let expected = 1;
+  let cur: TableLine[] | null = null;
+  let curIndex: TableLine | null = null;
+  const flush = () => {
+    if (!cur) return;
+    const cells: (TableCell | null)[] = headers.map(() => null);
+    if (curIndex) cells[0] = cell([curIndex], [0], [curIndex.text]);
+    cur.forEach((l, k) => {
+      if (k < width) cells[k + (hasIndex ? 1 : 0)] = cell([l], [0], [l.text]);
+    });
+    rows.push(cells);
+    cur = null;
+    curIndex = null;
+  };
+  const full = () => cur === null || cur.length >= width;
+  for (; j < lines.length; j++) {
+    const t = lines[j].text;
+    const n = /^(\d{1,3})\.?$/u.exec(t);
+    const nextIsText = j + 1 < lines.length && lines[j + 1].text.split(" ").length >= 3;
+    if (
+      hasIndex &&
+      n &&
+      Number(n[1]) === expected &&
+      (cur === null || cur.length >= width || (cur.length >= 2 && nextIsText))
+    ) {
+      flush();
+      expected++;
+      cur = [];
+      curIndex = lines[j];
+      continue;
+    }
+    if (
+      ROMAN_LINE.test(t) &&
+      (cur === null || cur.length >= 2) &&
+      j + 1 < lines.length &&
+      isAllCaps(lines[j + 1].text)
+    ) {
+      flush();
+      const g = headers.map(() => null as TableCell | null);
+      g[0] = cell([lines[j]], [0], [t]);
+      g[1] = cell([lines[j + 1]], [0], [lines[j + 1].text]);
+      rows.push(g);
+      j++;
+      continue;
+    }
+    if (full() || endsTable(t)) break;
+    (cur as TableLine[] | null)?.push(lines[j]);
+  }
+  flush();
+  if (rows.length < 2) return null;
+  return buildTable(i, j, headers, rows);
 }
 
 /** Rows of a table whose cells are one per line, starting after the header at `start`. */
@@ -239,8 +516,8 @@ function stackedRow(lines: TableLine[], roles: ColumnRole[]): TableRow {
   );
   const units = rest.slice(Math.max(1, k));
   if (roles.includes("lead") && units.length) row.lead = text(units[0]);
-  if (roles.includes("coord") && units.length > 1) row.coord = units.slice(1).map(text).join(", ");
-  if (!roles.includes("lead") && roles.includes("coord") && units.length)
+  if (roles.includes("coordinators") && units.length > 1) row.coord = units.slice(1).map(text).join(", ");
+  if (!roles.includes("lead") && roles.includes("coordinators") && units.length)
     row.coord = units.map(text).join(", ");
   return row;
 }

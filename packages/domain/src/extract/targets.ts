@@ -299,3 +299,60 @@ export function targetsFromBlock(
   }
   return out;
 }
+
+/** A target cell's figure: "≥ 80", "> 90", "≤ 0,5", "Top 20", "100"; null for "-" or text. */
+export function cellFigure(cell: string): { value: number; comparator: Comparator } | null {
+  const t = cell.trim();
+  const m = new RegExp(
+    `^(≥|>=|>|≤|<=|<|=|trên|dưới|tối thiểu|tối đa|ít nhất|không quá|đạt)?\\s*(top|nhóm)?\\s*(${NUM})\\s*(%)?`,
+    "iu",
+  ).exec(t);
+  if (!m) return null;
+  const value = parseNumber(m[3]);
+  if (!Number.isFinite(value)) return null;
+  const op = (m[1] ?? "").toLowerCase();
+  let comparator: Comparator = ">=";
+  if (m[2]) comparator = "<=";
+  else if (op === ">" || op === "trên") comparator = ">";
+  else if (op === "<") comparator = "<";
+  else if (["≤", "<=", "dưới", "tối đa", "không quá"].includes(op)) comparator = "<=";
+  return { value, comparator };
+}
+
+export interface TableTargetRow {
+  text: string;
+  unit: string | null;
+  pillar: Target["pillar"];
+  pillarFromHeading: boolean;
+  section: string | null;
+  /** Year cells: the cell's text, its column's year and place. */
+  cells: Array<{ text: string; year: number; column: number; source: { start: number; end: number } }>;
+  row: number;
+  table: string;
+  source: { start: number; end: number };
+}
+
+/** One target per year cell with a figure; "-" and empty cells give none. */
+export function targetsFromTableRow(r: TableTargetRow, nextId: () => string): Target[] {
+  const out: Target[] = [];
+  const unit = r.unit ? (r.unit === "%" ? "%" : r.unit.trim().toLowerCase()) : null;
+  for (const c of r.cells) {
+    const f = cellFigure(c.text);
+    if (!f) continue;
+    out.push({
+      id: nextId(),
+      pillar: r.pillar,
+      text: r.text,
+      value: f.value,
+      unit: /%/u.test(c.text) ? "%" : unit,
+      comparator: f.comparator,
+      year: c.year,
+      scope: null,
+      section: r.section,
+      source: c.source,
+      confidence: r.pillarFromHeading ? 0.9 : 0.7,
+      cell: { table: r.table, row: r.row, column: c.column },
+    });
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // ("X chủ trì", "X tham mưu", a sentence whose subject is a unit), coordinating units
 // ("phối hợp (với) …") and deadline (own, or the section's "Thời hạn hoàn thành").
 import { makeDeadline } from "./dates.ts";
-import { blockSpan } from "./normalize.ts";
+import { type Block, blockSpan } from "./normalize.ts";
 import { isHeading, type OutlineNode, sectionPath } from "./outline.ts";
 import { pillarFromContent, pillarFromHeading } from "./pillars.ts";
 import { foldKeepingPunctuation, lowerVi } from "./text-utils.ts";
@@ -278,23 +278,25 @@ function buildTask(
   let own = inlineDeadline(text, ctx.fallbackYear);
   // A row of a task table names its lead, coordinators and deadline in their own cells.
   const cells = node.block.cells;
+  let pillarNow = pillar;
+  let section = sectionPath(node);
   if (cells) {
-    if (cells.lead) lead = canonicalUnit(cleanUnitPhrase(cells.lead));
-    if (cells.coord)
-      coordinators = dedupe(
-        splitUnitList(cleanUnitPhrase(cells.coord))
-          .map(canonicalUnit)
-          .filter((c) => !isCatchAll(c)),
-      );
-    if (cells.deadline) own = makeDeadline(cells.deadline, ctx.fallbackYear);
+    const r = rowAttributes(cells, ctx.fallbackYear);
+    if (r.lead) lead = r.lead;
+    if (cells.coord) coordinators = r.coordinators;
+    if (r.deadline) own = r.deadline;
+    if (cells.group) {
+      pillarNow = pillarFromHeading(cells.group) ?? pillarNow;
+      section = section ? `${section}/${cells.group}` : cells.group;
+    }
   }
   let confidence = 0.9;
   if (!lead) confidence -= 0.25;
   if (!fromHeading) confidence -= 0.2;
   return {
     id: ctx.nextId(),
-    pillar,
-    section: sectionPath(node),
+    pillar: pillarNow,
+    section,
     kind: kindFor(node),
     text: text.replace(/^[-–+•*\s]+/u, "").trim(),
     lead,
@@ -303,5 +305,60 @@ function buildTask(
     source: blockSpan(node.block, node.bodyStart, node.block.text.length),
     confidence: Math.max(0.1, confidence),
     ...(lr.addressees.length ? { addressees: lr.addressees } : {}),
+    ...(cells?.ref ? { cell: cells.ref } : {}),
+  };
+}
+
+type RowCells = NonNullable<Block["cells"]>;
+
+/** The latest of the deadlines of a cell ("Quý II/2026; Quý IV/2026" for a task over two rows). */
+function latestDeadline(text: string, fallbackYear: number | null): Deadline {
+  const parts = text
+    .split(/;\s*/u)
+    .filter(Boolean)
+    .map((p) => makeDeadline(p, fallbackYear));
+  let best = parts[0] ?? makeDeadline(text, fallbackYear);
+  for (const p of parts) if (p.date && (!best.date || p.date > best.date)) best = p;
+  return best;
+}
+
+/** Lead, coordinators and deadline from a table row's own cells. */
+function rowAttributes(
+  cells: RowCells,
+  fallbackYear: number | null,
+): { lead: string | null; coordinators: string[]; deadline: Deadline | null } {
+  return {
+    lead: cells.lead ? canonicalUnit(cleanUnitPhrase(cells.lead)) : null,
+    coordinators: cells.coord
+      ? dedupe(
+          splitUnitList(cleanUnitPhrase(cells.coord))
+            .map(canonicalUnit)
+            .filter((c) => !isCatchAll(c)),
+        )
+      : [],
+    deadline: cells.deadline ? latestDeadline(cells.deadline, fallbackYear) : null,
+  };
+}
+
+/** A task from a row of a task table outside the body (an appendix after the signature). */
+export function tableRowTask(block: Block, appendix: string | null, ctx: TaskBuildContext): Task {
+  const cells = block.cells as RowCells;
+  const text = block.text.trim();
+  const r = rowAttributes(cells, ctx.fallbackYear);
+  const lr = r.lead ? null : findLead(text);
+  const fromGroup = cells.group ? pillarFromHeading(cells.group) : null;
+  const section = [appendix, cells.group].filter(Boolean).join("/") || null;
+  return {
+    id: ctx.nextId(),
+    pillar: fromGroup ?? pillarFromContent(text),
+    section,
+    kind: "task",
+    text,
+    lead: r.lead ?? lr?.lead ?? null,
+    coordinators: cells.coord ? r.coordinators : (lr?.coordinators ?? []),
+    deadline: r.deadline ?? inlineDeadline(text, ctx.fallbackYear),
+    source: blockSpan(block),
+    confidence: fromGroup ? 0.85 : 0.65,
+    ...(cells.ref ? { cell: cells.ref } : {}),
   };
 }

@@ -34,6 +34,11 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bTN\s*(?:&|và)\s*MT\b/gu, "Tài nguyên và Môi trường"],
   [/\bTNMT\b/gu, "Tài nguyên và Môi trường"],
   [/\bKH\s*(?:&|và)\s*ĐT\b/gu, "Kế hoạch và Đầu tư"],
+  [/\bKH\s*(?:&|và)\s*CN\b/gu, "Khoa học và Công nghệ"],
+  [/\bKHCN\b/gu, "Khoa học và Công nghệ"],
+  [/\bNN\s*(?:&|và)\s*MT\b/gu, "Nông nghiệp và Môi trường"],
+  [/\bVH\s*,\s*TT\s*(?:&|và)\s*DL\b/gu, "Văn hóa, Thể thao và Du lịch"],
+  [/\bVHTTDL\b/gu, "Văn hóa, Thể thao và Du lịch"],
   [/\bBHXH\b/gu, "Bảo hiểm xã hội"],
   [/\bBCĐ\b/gu, "Ban Chỉ đạo"],
   [/\bCĐS\b/gu, "chuyển đổi số"],
@@ -346,6 +351,12 @@ function startsNewUnit(chunk: string): boolean {
 
 /** Splits "A, B và C" into units, keeping "các ngân hàng, tổ chức tín dụng" together. */
 export function splitUnitList(phrase: string): string[] {
+  // "A; B, C": a semicolon always separates units.
+  if (phrase.includes(";"))
+    return phrase
+      .split(/\s*;\s*/u)
+      .filter((p) => p.trim())
+      .flatMap((p) => splitUnitList(p));
   const parts: string[] = [];
   const chunks = phrase.split(/,\s*|\s+và\s+|\s+cùng\s+/u);
   const seps: string[] = [];

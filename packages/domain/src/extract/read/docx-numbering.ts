@@ -88,7 +88,7 @@ export function parseStyleNumbering(xml: string): Map<string, { numId: string; i
   return out;
 }
 
-function decodeXml(s: string): string {
+export function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -5,6 +5,7 @@ import { inflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import mammoth from "mammoth";
 import { materialiseNumbering } from "./docx-numbering.ts";
+import { flattenTables } from "./docx-tables.ts";
 import { fail, formatMegabytes, isPlanExtractError } from "./errors.ts";
 import { assertNotEmpty, cleanText } from "./text.ts";
 
@@ -143,25 +144,41 @@ export async function inspectOfficeZip(
   return zip;
 }
 
-/** The .docx with automatic numbering written in as text, or the original bytes. */
+/** The .docx with automatic numbering written in as text and data tables flattened to rows, or the original bytes. */
 async function withNumberingAsText(zip: JSZip, bytes: Uint8Array): Promise<Uint8Array> {
   const numbering = zip.file("word/numbering.xml");
   const document = zip.file("word/document.xml");
-  if (!numbering || !document) return bytes;
-  try {
-    const styles = zip.file("word/styles.xml");
-    const patched = materialiseNumbering(
-      await document.async("string"),
-      await numbering.async("string"),
-      styles ? await styles.async("string") : null,
-    );
-    if (!patched) return bytes;
-    zip.file("word/document.xml", patched);
-    return await zip.generateAsync({ type: "uint8array", compression: "STORE" });
-  } catch {
-    // Numbering is a nicety: a document we cannot renumber is still read as it is.
-    return bytes;
+  if (!document) return bytes;
+  let xml = await document.async("string");
+  let changed = false;
+  if (numbering) {
+    try {
+      const styles = zip.file("word/styles.xml");
+      const patched = materialiseNumbering(
+        xml,
+        await numbering.async("string"),
+        styles ? await styles.async("string") : null,
+      );
+      if (patched) {
+        xml = patched;
+        changed = true;
+      }
+    } catch {
+      // Numbering is a nicety: a document we cannot renumber is still read as it is.
+    }
   }
+  try {
+    const flat = flattenTables(xml);
+    if (flat) {
+      xml = flat;
+      changed = true;
+    }
+  } catch {
+    // Likewise tables: unreadable ones stay as mammoth reads them, one cell per paragraph.
+  }
+  if (!changed) return bytes;
+  zip.file("word/document.xml", xml);
+  return await zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }
 
 export async function readDocx(bytes: Uint8Array, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<string> {
