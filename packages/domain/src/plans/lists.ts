@@ -14,6 +14,11 @@ export const PLAN_STATUS_LABELS = {
 export const PLAN_KINDS = ["multi_year", "annual"] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 
+export const PLAN_KIND_LABELS = {
+  multi_year: { vi: "Kế hoạch giai đoạn", en: "Multi-year plan" },
+  annual: { vi: "Kế hoạch năm", en: "Annual plan" },
+} as const satisfies Record<PlanKind, { vi: string; en: string }>;
+
 /** Nhiệm vụ or giải pháp. */
 export const TASK_KINDS = ["task", "solution"] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];

@@ -4,6 +4,13 @@ import { daysBetween, vietnamDate } from "../time/vietnam.ts";
 export const TIMELINESS = ["on_time", "late", "missing", "not_due"] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
 
+export const TIMELINESS_LABELS = {
+  on_time: { vi: "Đúng hạn", en: "On time" },
+  late: { vi: "Trễ hạn", en: "Late" },
+  missing: { vi: "Chưa nộp (quá hạn)", en: "Missing (past due)" },
+  not_due: { vi: "Chưa đến hạn", en: "Not due yet" },
+} as const satisfies Record<Timeliness, { vi: string; en: string }>;
+
 /**
  * Kịp thời: on time or late by the first submission (a report returned and sent again
  * keeps the day it first came in); never submitted, missing once the due date passed.

@@ -1,3 +1,6 @@
+import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from "@dtplan/domain/plans/lists.ts";
+import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
+import { listMessages } from "./list-labels.ts";
 import type { plansVi } from "./plans.vi.ts";
 
 /** English labels of the plan workspace; same keys as `plans.vi.ts`. */
@@ -19,11 +22,8 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
   "plans.filter.year": "Year",
   "plans.filter.unit": "Issuing unit",
   "plans.empty": "No plans yet. Click “Import a plan” to import a signed plan document.",
-  "plans.kind.multi_year": "Multi-year plan",
-  "plans.kind.annual": "Annual plan",
-  "plans.status.draft": "Draft",
-  "plans.status.published": "Published",
-  "plans.status.superseded": "Superseded",
+  ...listMessages("plans.kind", PLAN_KIND_LABELS, "en"),
+  ...listMessages("plans.status", PLAN_STATUS_LABELS, "en"),
   "plans.versionN": "Version {n}",
   "plans.review": "Review",
   "plans.open": "Open",
@@ -228,11 +228,7 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
   "detail.diff.tasks": "Tasks",
   "detail.viewVersion": "View this version",
 
-  "taskStatus.not_started": "Not started",
-  "taskStatus.in_progress": "In progress",
-  "taskStatus.done": "Done",
-  "taskStatus.done_late": "Done late",
-  "taskStatus.overdue": "Overdue",
+  ...listMessages("taskStatus", TASK_STATUS_LABELS, "en"),
 
   "myTasks.title": "My tasks",
   "myTasks.subtitle": "Your units' tasks and targets in published plans",

@@ -1,3 +1,6 @@
+import { PLAN_KIND_LABELS, PLAN_STATUS_LABELS } from "@dtplan/domain/plans/lists.ts";
+import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
+import { listMessages } from "./list-labels.ts";
 /** Vietnamese labels of the plan workspace (plans, review, indicators, my tasks); spread into `vi.ts`. */
 export const plansVi = {
   "plans.title": "Kế hoạch",
@@ -17,11 +20,8 @@ export const plansVi = {
   "plans.filter.year": "Năm",
   "plans.filter.unit": "Đơn vị ban hành",
   "plans.empty": "Chưa có kế hoạch nào. Bấm “Nhập kế hoạch” để nhập văn bản kế hoạch đã ký.",
-  "plans.kind.multi_year": "Kế hoạch giai đoạn",
-  "plans.kind.annual": "Kế hoạch năm",
-  "plans.status.draft": "Bản nháp",
-  "plans.status.published": "Đã ban hành",
-  "plans.status.superseded": "Hết hiệu lực",
+  ...listMessages("plans.kind", PLAN_KIND_LABELS, "vi"),
+  ...listMessages("plans.status", PLAN_STATUS_LABELS, "vi"),
   "plans.versionN": "Phiên bản {n}",
   "plans.review": "Rà soát",
   "plans.open": "Xem",
@@ -226,11 +226,7 @@ export const plansVi = {
   "detail.diff.tasks": "Nhiệm vụ",
   "detail.viewVersion": "Xem phiên bản này",
 
-  "taskStatus.not_started": "Chưa triển khai",
-  "taskStatus.in_progress": "Đang thực hiện",
-  "taskStatus.done": "Hoàn thành",
-  "taskStatus.done_late": "Hoàn thành trễ hạn",
-  "taskStatus.overdue": "Quá hạn",
+  ...listMessages("taskStatus", TASK_STATUS_LABELS, "vi"),
 
   "myTasks.title": "Nhiệm vụ của tôi",
   "myTasks.subtitle": "Nhiệm vụ và chỉ tiêu của đơn vị bạn trong các kế hoạch đã công bố",

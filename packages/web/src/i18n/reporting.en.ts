@@ -1,3 +1,6 @@
+import { REPORT_STATUS_LABELS } from "@dtplan/domain/reporting/lists.ts";
+import { TIMELINESS_LABELS } from "@dtplan/domain/reporting/timeliness.ts";
+import { listMessages } from "./list-labels.ts";
 import type { reportingVi } from "./reporting.vi.ts";
 
 /** English labels of reporting; same keys as `reporting.vi.ts`. */
@@ -44,14 +47,8 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "periods.attainmentPeriod": "Figures of period",
 
   "reportStatus.none": "Not started",
-  "reportStatus.draft": "Draft",
-  "reportStatus.submitted": "Submitted, awaiting review",
-  "reportStatus.returned": "Returned",
-  "reportStatus.approved": "Approved",
-  "timeliness.on_time": "On time",
-  "timeliness.late": "Late",
-  "timeliness.missing": "Missing (past due)",
-  "timeliness.not_due": "Not due yet",
+  ...listMessages("reportStatus", REPORT_STATUS_LABELS, "en"),
+  ...listMessages("timeliness", TIMELINESS_LABELS, "en"),
 
   "chase.title": "Track submissions",
   "chase.back": "Reporting periods",

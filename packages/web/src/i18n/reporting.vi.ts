@@ -1,3 +1,6 @@
+import { REPORT_STATUS_LABELS } from "@dtplan/domain/reporting/lists.ts";
+import { TIMELINESS_LABELS } from "@dtplan/domain/reporting/timeliness.ts";
+import { listMessages } from "./list-labels.ts";
 /** Vietnamese labels of reporting (periods, chase, unit reports, attainment); loaded by those lazy pages. */
 export const reportingVi = {
   "periods.title": "Kỳ báo cáo",
@@ -42,14 +45,8 @@ export const reportingVi = {
   "periods.attainmentPeriod": "Theo số liệu kỳ",
 
   "reportStatus.none": "Chưa lập báo cáo",
-  "reportStatus.draft": "Đang soạn",
-  "reportStatus.submitted": "Đã nộp, chờ duyệt",
-  "reportStatus.returned": "Bị trả lại",
-  "reportStatus.approved": "Đã duyệt",
-  "timeliness.on_time": "Đúng hạn",
-  "timeliness.late": "Trễ hạn",
-  "timeliness.missing": "Chưa nộp (quá hạn)",
-  "timeliness.not_due": "Chưa đến hạn",
+  ...listMessages("reportStatus", REPORT_STATUS_LABELS, "vi"),
+  ...listMessages("timeliness", TIMELINESS_LABELS, "vi"),
 
   "chase.title": "Theo dõi nộp báo cáo",
   "chase.back": "Các kỳ báo cáo",

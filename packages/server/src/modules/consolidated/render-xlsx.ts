@@ -5,22 +5,11 @@ import type {
   TPeriodUnitStatus,
   TUnitStatement,
 } from "@dtplan/contracts";
+import { REPORT_STATUS_LABELS } from "@dtplan/domain/reporting/lists.ts";
+import { TIMELINESS_LABELS } from "@dtplan/domain/reporting/timeliness.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { type AnyTable, NUMBER_FORMATS, type Table, toXlsx } from "../exports/tabular.ts";
 import { deadlineText } from "./render-docx.ts";
-
-const TIMELINESS = {
-  on_time: "Đúng hạn",
-  late: "Trễ hạn",
-  missing: "Chưa nộp (quá hạn)",
-  not_due: "Chưa đến hạn",
-};
-const STATUS = {
-  draft: "Đang soạn",
-  submitted: "Đã nộp",
-  returned: "Bị trả lại",
-  approved: "Đã duyệt",
-} as const;
 
 const isoToDate = (iso: string | null) => (iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null);
 
@@ -103,9 +92,9 @@ export function consolidatedTables(report: TConsolidatedReport): AnyTable[] {
         key: "status",
         header: "Trạng thái",
         width: 16,
-        value: (r) => (r.status ? STATUS[r.status] : "Chưa lập"),
+        value: (r) => (r.status ? REPORT_STATUS_LABELS[r.status].vi : "Chưa lập"),
       },
-      { key: "timeliness", header: "Kịp thời", width: 20, value: (r) => TIMELINESS[r.timeliness] },
+      { key: "timeliness", header: "Kịp thời", width: 20, value: (r) => TIMELINESS_LABELS[r.timeliness].vi },
       {
         key: "firstSubmittedAt",
         header: "Ngày nộp lần đầu",
@@ -135,7 +124,12 @@ export function consolidatedTables(report: TConsolidatedReport): AnyTable[] {
     rows: report.statements,
     columns: [
       { key: "unit", header: "Đơn vị", width: 36, value: (r) => r.unit.name },
-      { key: "status", header: "Trạng thái báo cáo", width: 16, value: (r) => STATUS[r.status] },
+      {
+        key: "status",
+        header: "Trạng thái báo cáo",
+        width: 16,
+        value: (r) => REPORT_STATUS_LABELS[r.status].vi,
+      },
       {
         key: "difficulties",
         header: "Khó khăn, vướng mắc",

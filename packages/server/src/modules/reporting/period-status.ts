@@ -3,7 +3,6 @@ import type {
   TPeriodUnitStatus,
   TReportingPeriod,
   TReportingPeriodRef,
-  TTimeliness,
 } from "@dtplan/contracts";
 import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
 import { and, eq, inArray } from "drizzle-orm";
@@ -12,12 +11,10 @@ import { type ReportingPeriodRow, type UnitReportRow, unitReports } from "../../
 import { todayIso } from "../../db/sql.ts";
 import {
   can,
-  daysBetween,
   type ReportingBasis,
   type ReportingPlan,
   reportingUnits,
   userNames,
-  vnDate,
 } from "./reporting-context.ts";
 
 export function presentPeriodRef(p: ReportingPeriodRow): TReportingPeriodRef {

@@ -41,6 +41,7 @@ import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { ATTAINMENT_COLOR, TASK_STATUS_COLOR } from "../../lib/status-colors.ts";
 import { useLoad } from "../../lib/use-load.ts";
 
 interface NarrativeValues {
@@ -55,21 +56,6 @@ interface NarrativeValues {
   signature: { authority: string; signatory: "chairman" | "vice_chairman"; signerName: string };
   recipients: string;
 }
-
-const ATTAINMENT_COLORS: Record<string, string> = {
-  achieved: "green",
-  near: "gold",
-  not_achieved: "red",
-  no_data: "default",
-  qualitative: "blue",
-};
-const STATUS_COLORS: Record<string, string> = {
-  done: "green",
-  done_late: "lime",
-  in_progress: "blue",
-  overdue: "red",
-  not_started: "default",
-};
 
 const sentOf = (p: TReportingPeriod) => p.counts.submitted + p.counts.approved;
 
@@ -342,7 +328,7 @@ export default function ReportsPage() {
                     key: "attainment",
                     width: 130,
                     render: (_: unknown, r) => (
-                      <Tag color={ATTAINMENT_COLORS[r.attainment]}>{r.attainmentLabel}</Tag>
+                      <Tag color={ATTAINMENT_COLOR[r.attainment]}>{r.attainmentLabel}</Tag>
                     ),
                   },
                 ]}
@@ -388,7 +374,7 @@ export default function ReportsPage() {
                     title: t("consolidated.col.status"),
                     key: "status",
                     width: 130,
-                    render: (_: unknown, r) => <Tag color={STATUS_COLORS[r.status]}>{r.statusLabel}</Tag>,
+                    render: (_: unknown, r) => <Tag color={TASK_STATUS_COLOR[r.status]}>{r.statusLabel}</Tag>,
                   },
                   {
                     title: t("consolidated.col.progress"),

@@ -2,11 +2,10 @@ import type { TOverdueTask, TTargetAtRisk, TUnitRanking } from "@dtplan/contract
 import { Card, Empty, Progress, Table, Tag, Typography } from "antd";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
+import { RISK_REASON_COLOR } from "../../lib/status-colors.ts";
 import { pillarLabel } from "../plans/review-model.ts";
 import { CardTitle } from "./card-title.tsx";
 import { figureText, goalOf, StatusTag, TrendIcon } from "./target-cells.tsx";
-
-const REASON_COLOR = { not_achieved: "error", near: "warning", worsening: "volcano" } as const;
 
 /** Chỉ tiêu có nguy cơ: chưa đạt, gần đạt or going the wrong way; a click opens its units. */
 export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (x: TTargetAtRisk) => void }) {
@@ -56,7 +55,7 @@ export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (
               <>
                 <StatusTag target={x} />
                 {x.reasons.includes("worsening") && (
-                  <Tag color={REASON_COLOR.worsening}>
+                  <Tag color={RISK_REASON_COLOR.worsening}>
                     <TrendIcon target={x} /> {t("dashboard.reason.worsening")}
                   </Tag>
                 )}

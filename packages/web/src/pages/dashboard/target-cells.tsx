@@ -3,15 +3,8 @@ import type { TDashboardTarget } from "@dtplan/contracts/dashboard.ts";
 import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
 import { Tag, Tooltip } from "antd";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ATTAINMENT_COLOR } from "../../lib/status-colors.ts";
 import { goalText } from "../plans/review-model.ts";
-
-const STATUS_COLOR: Record<TDashboardTarget["attainment"], string> = {
-  achieved: "success",
-  near: "warning",
-  not_achieved: "error",
-  no_data: "default",
-  qualitative: "purple",
-};
 
 type Num = (v: number | null | undefined) => string;
 
@@ -36,7 +29,7 @@ export function figureText(
 
 export function StatusTag({ target }: { target: TDashboardTarget }) {
   const { lang } = useI18n();
-  return <Tag color={STATUS_COLOR[target.attainment]}>{ATTAINMENT_LABELS[target.attainment][lang]}</Tag>;
+  return <Tag color={ATTAINMENT_COLOR[target.attainment]}>{ATTAINMENT_LABELS[target.attainment][lang]}</Tag>;
 }
 
 /** An arrow in the indicator's own sense (up = improving), with its label for screen readers. */

@@ -1,5 +1,11 @@
 import { type TIndicator, type TPillar, ZCreateIndicator } from "@dtplan/contracts/indicators.ts";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
+import {
+  AGGREGATIONS,
+  DIRECTIONS,
+  type IndicatorAggregation,
+  type IndicatorDirection,
+} from "@dtplan/domain/indicators/lists.ts";
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from "antd";
 import { useState } from "react";
 import { indicatorsApi } from "../../api/endpoints.ts";
@@ -8,16 +14,14 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 import { PILLAR_OPTIONS, pillarLabel } from "../plans/review-model.ts";
 
-export const AGGREGATIONS = ["ratio", "sum", "average", "latest", "boolean"] as const;
-
 interface Values {
   unitId?: string | null;
   code?: string;
   name?: string;
   unit?: string;
   pillar?: TPillar;
-  aggregation?: (typeof AGGREGATIONS)[number];
-  direction?: "increase" | "decrease";
+  aggregation?: IndicatorAggregation;
+  direction?: IndicatorDirection;
   numeratorLabel?: string;
   denominatorLabel?: string;
 }
@@ -131,7 +135,7 @@ export function IndicatorFormModal({
           <Col span={8}>
             <Form.Item name="direction" label={t("indicators.field.direction")}>
               <Select
-                options={(["increase", "decrease"] as const).map((d) => ({
+                options={DIRECTIONS.map((d) => ({
                   value: d,
                   label: t(`indicators.dir.${d}`),
                 }))}

@@ -1,5 +1,7 @@
 import "../../i18n/plans-messages.ts";
 import type { TMyWork, TMyWorkTask, TTaskStatus } from "@dtplan/contracts/tasks.ts";
+import { TASK_ROLES } from "@dtplan/domain/reporting/who-reports.ts";
+import { TASK_STATUSES } from "@dtplan/domain/tasks/status.ts";
 import {
   Alert,
   Button,
@@ -168,7 +170,7 @@ export default function MyTasksPage() {
               style={{ width: 140 }}
               value={roleFilter}
               onChange={(v) => setRoleFilter(v ?? null)}
-              options={(["lead", "coordinator"] as const).map((r) => ({
+              options={TASK_ROLES.map((r) => ({
                 value: r,
                 label: t(`myTasks.role.${r}`),
               }))}
@@ -179,7 +181,7 @@ export default function MyTasksPage() {
               style={{ width: 200 }}
               value={statusFilter}
               onChange={(v) => setStatusFilter(v ?? null)}
-              options={(["not_started", "in_progress", "done", "done_late", "overdue"] as const).map((s) => ({
+              options={TASK_STATUSES.map((s) => ({
                 value: s,
                 label: t(`taskStatus.${s}`),
               }))}

@@ -10,6 +10,7 @@ import {
   ZUpdateTarget,
   ZUpdateTask,
 } from "@dtplan/contracts/plans.ts";
+import { TASK_KINDS } from "@dtplan/domain/plans/lists.ts";
 import {
   Alert,
   App,
@@ -287,7 +288,7 @@ export function ItemDrawer(props: Props) {
             <Col span={8}>
               <Form.Item name="kind" label={t("item.kind")}>
                 <Select
-                  options={(["task", "solution"] as const).map((k) => ({
+                  options={TASK_KINDS.map((k) => ({
                     value: k,
                     label: t(`item.kind.${k}`),
                   }))}

@@ -4,6 +4,7 @@ import {
   type TUpdatePlan,
   ZUpdatePlan,
 } from "@dtplan/contracts/plans.ts";
+import { PLAN_KINDS } from "@dtplan/domain/plans/lists.ts";
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -149,7 +150,7 @@ export function PlanInfoModal({
           <Col span={8}>
             <Form.Item name="kind" label={t("planForm.kind")}>
               <Select
-                options={(["annual", "multi_year"] as const).map((k) => ({
+                options={PLAN_KINDS.map((k) => ({
                   value: k,
                   label: t(`plans.kind.${k}`),
                 }))}

@@ -3,12 +3,7 @@ import { Tag, Tooltip } from "antd";
 import type { TPlanKind, TPlanStatus, TTaskStatus } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatPercent } from "../../lib/format.ts";
-
-const PLAN_STATUS_COLOR: Record<TPlanStatus, string> = {
-  draft: "gold",
-  published: "green",
-  superseded: "default",
-};
+import { PLAN_STATUS_COLOR, TASK_STATUS_COLOR } from "../../lib/status-colors.ts";
 
 export function PlanStatusTag({ status }: { status: TPlanStatus }) {
   const { t } = useI18n();
@@ -19,14 +14,6 @@ export function PlanKindText({ kind }: { kind: TPlanKind }) {
   const { t } = useI18n();
   return <>{t(`plans.kind.${kind}`)}</>;
 }
-
-const TASK_STATUS_COLOR: Record<TTaskStatus, string> = {
-  not_started: "default",
-  in_progress: "processing",
-  done: "success",
-  done_late: "warning",
-  overdue: "error",
-};
 
 export function TaskStatusTag({ status }: { status: TTaskStatus }) {
   const { t } = useI18n();

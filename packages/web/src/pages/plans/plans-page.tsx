@@ -1,6 +1,7 @@
 import "../../i18n/plans-messages.ts";
 import { ImportOutlined, SearchOutlined } from "@ant-design/icons";
 import type { TPlanSummary } from "@dtplan/contracts/plans.ts";
+import { PLAN_KINDS, PLAN_STATUSES } from "@dtplan/domain/plans/lists.ts";
 import { App, Button, Card, Flex, Input, InputNumber, Select, Table, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
@@ -175,7 +176,7 @@ export default function PlansPage() {
             value={kind}
             onChange={setKind}
             style={{ width: 180 }}
-            options={(["multi_year", "annual"] as const).map((k) => ({
+            options={PLAN_KINDS.map((k) => ({
               value: k,
               label: t(`plans.kind.${k}`),
             }))}
@@ -186,7 +187,7 @@ export default function PlansPage() {
             value={status}
             onChange={setStatus}
             style={{ width: 160 }}
-            options={(["draft", "published", "superseded"] as const).map((s) => ({
+            options={PLAN_STATUSES.map((s) => ({
               value: s,
               label: t(`plans.status.${s}`),
             }))}

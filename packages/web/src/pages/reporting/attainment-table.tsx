@@ -7,16 +7,9 @@ import { useState } from "react";
 import { reportingApi } from "../../api/reporting.ts";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ATTAINMENT_COLOR } from "../../lib/status-colors.ts";
 import { useLoad } from "../../lib/use-load.ts";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
-
-const ATTAINMENT_COLOR: Record<TTargetAttainment["attainment"], string> = {
-  achieved: "success",
-  near: "warning",
-  not_achieved: "error",
-  no_data: "default",
-  qualitative: "purple",
-};
 
 /** Mức độ đạt chỉ tiêu of a plan in a period: the rolled-up figure, the assessment and the trend. */
 export function AttainmentCard({ planCode, periods }: { planCode: string; periods: TReportingPeriod[] }) {

@@ -173,20 +173,6 @@ export function savePayload(
   return sent.length > 0 ? { body, sent } : null;
 }
 
-export const REPORT_STATUS_COLOR: Record<TReportStatus, string> = {
-  draft: "default",
-  submitted: "processing",
-  returned: "warning",
-  approved: "success",
-};
-
-export const TIMELINESS_COLOR: Record<TTimeliness, string> = {
-  on_time: "green",
-  late: "orange",
-  missing: "red",
-  not_due: "default",
-};
-
 /** Completeness of a period: reports submitted or approved (returned ones are back with the unit). */
 export function completeness(counts: { expected: number; submitted: number; approved: number }): number {
   if (counts.expected === 0) return 0;

@@ -1,7 +1,7 @@
 import type { TReportStatus, TTimeliness } from "@dtplan/contracts/reporting.ts";
 import { Tag } from "antd";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { REPORT_STATUS_COLOR, TIMELINESS_COLOR } from "./report-model.ts";
+import { REPORT_STATUS_COLOR, TIMELINESS_COLOR } from "../../lib/status-colors.ts";
 
 /** Trạng thái báo cáo; null: the unit has not opened its report. */
 export function ReportStatusTag({ status }: { status: TReportStatus | null }) {
