@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "csrf_failed",
   "rate_limited",
   "payload_too_large",
+  "file_too_large",
   "unsupported_media_type",
   "internal",
 ] as const;

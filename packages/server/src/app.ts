@@ -31,6 +31,7 @@ import { healthRoutes } from "./modules/health/health.routes.ts";
 import { indicatorsRoutes } from "./modules/indicators/indicators.routes.ts";
 import { myWorkRoutes } from "./modules/my-work/my-work.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
+import { ExtractPool } from "./modules/plans/extract-pool.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
 import { provinceRoutes } from "./modules/province/province.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
@@ -66,6 +67,7 @@ declare module "fastify" {
   interface FastifyInstance {
     db: Database;
     appConfig: AppConfig;
+    extractPool: ExtractPool;
   }
 }
 
@@ -163,7 +165,11 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   });
 
   // One evidence store for the modules that keep files (tasks, reports, downloads).
-  const modules = { db, config, evidence: createEvidenceStore(config.evidence.store) };
+  // One pool of worker threads that read and extract imported plans off the event loop.
+  const extractPool = new ExtractPool();
+  app.decorate("extractPool", extractPool);
+  app.addHook("onClose", async () => extractPool.close());
+  const modules = { db, config, evidence: createEvidenceStore(config.evidence.store), extractPool };
   await app.register(healthRoutes, { prefix: "/api", ...modules });
   await app.register(authRoutes, { prefix: "/api", ...modules });
   await app.register(usersRoutes, { prefix: "/api", ...modules });

@@ -13,6 +13,7 @@ const STATUS: Record<TErrorCode, number> = {
   rate_limited: 429,
   // The issue asks for 400 on an oversize body, with its own code.
   payload_too_large: 400,
+  file_too_large: 400,
   unsupported_media_type: 415,
   internal: 500,
 };
@@ -27,6 +28,7 @@ const DEFAULT_MESSAGE: Record<TErrorCode, string> = {
   csrf_failed: "Phiên làm việc không hợp lệ (thiếu hoặc sai mã chống giả mạo). Hãy tải lại trang.",
   rate_limited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.",
   payload_too_large: "Dữ liệu gửi lên quá lớn.",
+  file_too_large: "Tệp gửi lên quá lớn.",
   unsupported_media_type: "Định dạng dữ liệu không được hỗ trợ; hãy gửi JSON.",
   internal: "Đã có lỗi xảy ra trên máy chủ. Vui lòng thử lại sau.",
 };

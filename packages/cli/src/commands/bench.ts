@@ -197,6 +197,12 @@ export const command: Command = {
       }
       process.stdout.write(`${table(out, new Set([1, 2, 3, 4, 5]))}\n\n`);
     }
+    if (args.reports) {
+      // Whether an import stalls other users: health checks during the synthetic plan's import.
+      const { benchImport, importRows } = await import("./bench-import.ts");
+      const rows = importRows(await benchImport(synthetic), median);
+      process.stdout.write(`${table(rows, new Set([1, 2, 3, 4]))}\n\n`);
+    }
     const peakMb = process.resourceUsage().maxRSS / 1024;
     if (args.reports)
       process.stdout.write(`peak RSS with the embedded database and demo data: ${peakMb.toFixed(0)} MB\n`);

@@ -1,6 +1,4 @@
 import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
-import { extractPlan } from "@dtplan/domain/extract/index.ts";
-import { readPlanDocument } from "@dtplan/domain/extract/read/index.ts";
 import type { PlanExtract, Task } from "@dtplan/domain/extract/types.ts";
 import { suggestIndicators } from "@dtplan/domain/indicators/match-indicator.ts";
 import { suggestUnits, type UnitCandidate } from "@dtplan/domain/org/match-units.ts";
@@ -23,6 +21,8 @@ import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { ensureCatalogue, tenantIndicators, toDomainIndicator } from "../indicators/indicators.repository.ts";
 import { findUnitById, listTenantUnits } from "../org/org.repository.ts";
+import { ExtractAborted, type ExtractPool, ExtractPoolBusy } from "./extract-pool.ts";
+import { fileTooLarge } from "./plan-upload.ts";
 import { codesInTenant, plansByDocumentNumber } from "./plans.repository.ts";
 
 /** A unit suggestion at or above this is assigned without asking; below, it waits for review. */
@@ -111,14 +111,32 @@ export function taskValues(
   };
 }
 
-/** Reads the file and extracts the plan; a bad file is a 400 with the reader's Vietnamese message. */
-export async function extractUpload(input: { bytes: Uint8Array; fileName: string }) {
+/**
+ * Reads the file and extracts the plan in the import worker pool (never on the event
+ * loop); a bad file is a 400 with the reader's Vietnamese message.
+ */
+export async function extractUpload(pool: ExtractPool, input: { bytes: Uint8Array; fileName: string }) {
   try {
-    const document = await readPlanDocument(input);
-    return { extract: extractPlan(document.text), format: document.format };
+    return await pool.run(input);
   } catch (error) {
     if (error instanceof PlanExtractError) {
+      if (error.code === "file_too_large") throw fileTooLarge(input.bytes.byteLength);
       throw new AppError("bad_request", error.message, [{ path: "file", message: error.code }]);
+    }
+    if (error instanceof ExtractPoolBusy) {
+      throw new AppError(
+        "rate_limited",
+        "Máy chủ đang đọc nhiều tệp kế hoạch khác; hãy thử nhập lại sau ít phút.",
+      );
+    }
+    if (error instanceof ExtractAborted) {
+      throw new AppError(
+        "bad_request",
+        error.reason === "timeout"
+          ? "Tệp kế hoạch quá phức tạp, không đọc xong trong thời gian cho phép. Hãy lưu lại tệp (hoặc xuất lại PDF) rồi nhập lại."
+          : "Tệp kế hoạch quá phức tạp hoặc bị hỏng, không đọc được. Hãy lưu lại tệp (hoặc xuất lại PDF) rồi nhập lại.",
+        [{ path: "file", message: error.reason }],
+      );
     }
     throw error;
   }

@@ -24,7 +24,6 @@ import {
   ZUpdateTarget,
   ZUpdateTask,
 } from "@dtplan/contracts";
-import { assertFileSize, DEFAULT_MAX_BYTES } from "@dtplan/domain/extract/read/index.ts";
 import type { UnparsedBlock } from "@dtplan/domain/extract/types.ts";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
@@ -34,9 +33,11 @@ import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { assertAllowed, requireActor } from "../access/access.ts";
 import { amendPlan } from "./amend-plan.ts";
+import type { ExtractPool } from "./extract-pool.ts";
 import { extractUpload, importPlan } from "./import-plan.ts";
 import { planNotFound, planUnitOf, readablePlanUnits, readablePlanVersions } from "./plan-access.ts";
 import { listPlanTasks } from "./plan-tasks.ts";
+import { PLAN_UPLOAD_LIMITS, readPlanUpload } from "./plan-upload.ts";
 import { listVersions, versionDetail } from "./plan-versions.ts";
 import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
 import { currentVersion, listPlans, loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
@@ -80,8 +81,11 @@ export function presentReview(bundle: PlanBundle): TPlanReview {
   };
 }
 
-export async function plansRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
-  await app.register(fastifyMultipart, { limits: { fileSize: DEFAULT_MAX_BYTES, files: 1, fields: 5 } });
+export async function plansRoutes(
+  app: FastifyInstance,
+  { db, extractPool }: { db: Database; extractPool: ExtractPool },
+): Promise<void> {
+  await app.register(fastifyMultipart, { limits: PLAN_UPLOAD_LIMITS });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const managePlan = { permission: "plans.manage" as const, units: planUnitOf(db) };
   const detailOf = async (plan: Parameters<typeof loadPlanBundle>[1]) =>
@@ -117,41 +121,14 @@ export async function plansRoutes(app: FastifyInstance, { db }: { db: Database }
         tags: TAGS,
         summary: "Nhập kế hoạch từ tệp",
         description:
-          "multipart/form-data với hai trường: `unitId` (đơn vị ban hành kế hoạch; cần quyền quản lý kế hoạch trên đơn vị đó) và `file` (.txt, .docx hoặc .pdf, tối đa 20 MB). Trả về bản nháp với mọi mục đã trích xuất để rà soát. Tệp không đọc được → 400 với thông báo tiếng Việt; mã lỗi trích xuất (`pdf_no_text`, `format_mismatch` …) nằm trong `details[0].message`.",
+          "multipart/form-data với hai trường: `unitId` (đơn vị ban hành kế hoạch; cần quyền quản lý kế hoạch trên đơn vị đó) và `file` (.txt, .docx hoặc .pdf, tối đa 20 MB). Trả về bản nháp với mọi mục đã trích xuất để rà soát. Tệp không đọc được → 400 với thông báo tiếng Việt; mã lỗi trích xuất (`pdf_no_text`, `format_mismatch` …) nằm trong `details[0].message`. Tệp quá 20 MB → 400 `file_too_large`. Tệp được đọc trong luồng riêng (worker), không làm chậm các yêu cầu khác.",
         consumes: ["multipart/form-data"],
         response: { 201: ZPlanReview },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) {
-        throw new AppError(
-          "bad_request",
-          "Hãy gửi tệp kế hoạch dạng multipart/form-data (trường `file` và `unitId`).",
-        );
-      }
-      let unitId: string | null = null;
-      let file: { bytes: Uint8Array; fileName: string } | null = null;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === "file") {
-            if (part.fieldname !== "file") {
-              await part.toBuffer();
-              continue;
-            }
-            file = {
-              bytes: new Uint8Array(await part.toBuffer()),
-              fileName: part.filename || "ke-hoach.txt",
-            };
-          } else if (part.fieldname === "unitId") {
-            unitId = String(part.value);
-          }
-        }
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-          assertFileSize(DEFAULT_MAX_BYTES + 1);
-        throw error;
-      }
+      const { unitId, file } = await readPlanUpload(request);
       const parsedUnit = z.uuid().safeParse(unitId);
       if (!parsedUnit.success) {
         throw new AppError("validation_failed", "Chọn đơn vị ban hành kế hoạch (trường `unitId`).", [
@@ -164,7 +141,7 @@ export async function plansRoutes(app: FastifyInstance, { db }: { db: Database }
           { path: "body.file", message: "Thiếu tệp" },
         ]);
       }
-      const { extract, format } = await extractUpload(file);
+      const { extract, format } = await extractUpload(extractPool, file);
       const plan = await importPlan(db, {
         actor,
         unitId: parsedUnit.data,

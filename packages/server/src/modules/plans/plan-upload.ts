@@ -1,0 +1,68 @@
+// The multipart body of POST /plans/import: the issuing unit and the plan file, with a
+// Vietnamese 400 for everything a client can get wrong, including a file over the limit
+// (`file_too_large`, before a byte of it is read when Content-Length already says so).
+
+import { formatMegabytes } from "@dtplan/domain/extract/read/errors.ts";
+import { DEFAULT_MAX_BYTES } from "@dtplan/domain/extract/read/index.ts";
+import type { FastifyRequest } from "fastify";
+import { AppError } from "../../errors.ts";
+
+/** Room for the multipart framing and the small fields around the file. */
+const FRAMING_BYTES = 64 * 1024;
+
+/** The limits the import route registers @fastify/multipart with. */
+export const PLAN_UPLOAD_LIMITS = {
+  fileSize: DEFAULT_MAX_BYTES,
+  files: 1,
+  fields: 5,
+  fieldSize: 1024,
+} as const;
+
+export function fileTooLarge(size: number | null, maxBytes = DEFAULT_MAX_BYTES): AppError {
+  const max = formatMegabytes(maxBytes).vi;
+  const got = size ? ` (${formatMegabytes(size).vi})` : "";
+  return new AppError(
+    "file_too_large",
+    `Tệp kế hoạch quá lớn${got}: dung lượng tối đa là ${max}. Hãy bỏ bớt ảnh/phụ lục hoặc tách tệp rồi nhập lại.`,
+    [{ path: "body.file", message: `Tối đa ${max}` }],
+  );
+}
+
+export interface PlanUpload {
+  unitId: string | null;
+  file: { bytes: Uint8Array; fileName: string } | null;
+}
+
+export async function readPlanUpload(request: FastifyRequest): Promise<PlanUpload> {
+  if (!request.isMultipart()) {
+    throw new AppError(
+      "bad_request",
+      "Hãy gửi tệp kế hoạch dạng multipart/form-data (trường `file` và `unitId`).",
+    );
+  }
+  const declared = Number(request.headers["content-length"]);
+  const size = Number.isFinite(declared) && declared > 0 ? declared : null;
+  if (size !== null && size > DEFAULT_MAX_BYTES + FRAMING_BYTES) throw fileTooLarge(size);
+  let unitId: string | null = null;
+  let file: PlanUpload["file"] = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        const bytes = new Uint8Array(await part.toBuffer());
+        if (part.fieldname === "file") file = { bytes, fileName: part.filename || "ke-hoach.txt" };
+      } else if (part.fieldname === "unitId") {
+        unitId = String(part.value);
+      }
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw fileTooLarge(size);
+    // Truncated or malformed multipart (a body shorter than its Content-Length, too
+    // many parts): the client's mistake, never a 500.
+    throw new AppError(
+      "bad_request",
+      "Dữ liệu tải lên không hợp lệ hoặc bị cắt ngắn; hãy chọn lại tệp kế hoạch và gửi lại.",
+      [{ path: "body", message: (error as Error).message.slice(0, 200) }],
+    );
+  }
+  return { unitId, file };
+}
