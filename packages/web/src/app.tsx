@@ -1,7 +1,9 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider, theme } from "antd";
 import enUS from "antd/locale/en_US";
 import viVN from "antd/locale/vi_VN";
 import { RouterProvider } from "react-router";
+import { queryClient } from "./api/query.ts";
 import { SessionProvider } from "./auth/session.tsx";
 import { I18nProvider, useI18n } from "./i18n/i18n.tsx";
 import { router } from "./routes.tsx";
@@ -49,8 +51,10 @@ function Themed() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <Themed />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,9 +1,11 @@
 /** Typed calls for the consolidated report (báo cáo tổng hợp); imported by its lazy page only. */
+
 import type {
   TConsolidatedFormat,
   TConsolidatedReport,
   TSaveConsolidated,
 } from "@dtplan/contracts/consolidated.ts";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
 
 const enc = encodeURIComponent;
@@ -17,4 +19,9 @@ export const consolidatedApi = {
   /** A same-origin link, so the session cookie goes with the download. */
   fileUrl: (code: string, key: string, format: TConsolidatedFormat) =>
     `/api${reportPath(code, key)}.${format}`,
+};
+
+export const consolidatedQueries = {
+  report: (code: string, key: string) =>
+    queryOptions({ queryKey: ["consolidated", code, key], queryFn: () => consolidatedApi.get(code, key) }),
 };

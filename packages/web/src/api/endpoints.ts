@@ -1,4 +1,5 @@
 /** Typed calls to the dtplan API; shapes come from the shared contracts. */
+
 import type { TAuditEntry } from "@dtplan/contracts/audit.ts";
 import type { TLoginRequest, TSessionResponse } from "@dtplan/contracts/auth.ts";
 import type { THealth } from "@dtplan/contracts/health.ts";
@@ -25,6 +26,7 @@ import type {
   TUpdateTask,
 } from "@dtplan/contracts/plans.ts";
 import type { TCreateUser, TResetPassword, TUpdateUser, TUser } from "@dtplan/contracts/users.ts";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
 
 export interface ReorganisationResult {
@@ -55,6 +57,15 @@ export const orgApi = {
     api.post<ReorganisationResult>(`/org/units/${encodeURIComponent(id)}/split`, body),
 };
 
+type OrgListQuery = Parameters<typeof orgApi.list>[0];
+
+/** Reads of the organisation, keyed under "org". */
+export const orgQueries = {
+  list: (query: OrgListQuery) =>
+    queryOptions({ queryKey: ["org", "list", query], queryFn: () => orgApi.list(query) }),
+  unit: (id: string) => queryOptions({ queryKey: ["org", "unit", id], queryFn: () => orgApi.get(id) }),
+};
+
 export const usersApi = {
   list: (query: { q?: string; unitId?: string; limit?: number; offset?: number }) =>
     api.get<{ items: TUser[]; total: number }>("/users", query),
@@ -64,14 +75,26 @@ export const usersApi = {
     api.post<unknown>(`/users/${encodeURIComponent(id)}/reset-password`, body),
 };
 
+export const usersQueries = {
+  list: (query: Parameters<typeof usersApi.list>[0]) =>
+    queryOptions({ queryKey: ["users", "list", query], queryFn: () => usersApi.list(query) }),
+};
+
 export const auditApi = {
   list: (query: { entity?: string; entityId?: string; limit?: number; offset?: number }) =>
     api.get<{ items: TAuditEntry[]; total: number }>("/audit", query),
 };
 
+export const auditQueries = {
+  list: (query: Parameters<typeof auditApi.list>[0]) =>
+    queryOptions({ queryKey: ["audit", "list", query], queryFn: () => auditApi.list(query) }),
+};
+
 export const healthApi = {
   get: () => api.get<THealth>("/health", undefined, { allowAnonymous: true }),
 };
+
+export const healthQuery = queryOptions({ queryKey: ["health"], queryFn: healthApi.get });
 
 export type TPlanStatus = TPlanSummary["status"];
 export type TPlanKind = TPlanSummary["kind"];
@@ -151,4 +174,25 @@ export const indicatorsApi = {
   list: (query: { pillar?: TPillar; q?: string; limit?: number; offset?: number }) =>
     api.get<{ items: TIndicator[]; total: number }>("/indicators", query),
   create: (body: TCreateIndicator) => api.post<TIndicator>("/indicators", body),
+};
+
+/** Reads of plans, keyed under "plans" (a plan's budget is "budget", its periods "reporting"). */
+export const plansQueries = {
+  list: (query: Parameters<typeof plansApi.list>[0]) =>
+    queryOptions({ queryKey: ["plans", "list", query], queryFn: () => plansApi.list(query) }),
+  /** Without `version`: the version in force. */
+  detail: (code: string, version?: number) =>
+    queryOptions({
+      queryKey: ["plans", "detail", code, version ?? null],
+      queryFn: () => plansApi.get(code, version),
+    }),
+  review: (code: string) =>
+    queryOptions({ queryKey: ["plans", "review", code], queryFn: () => plansApi.review(code) }),
+  versions: (code: string) =>
+    queryOptions({ queryKey: ["plans", "versions", code], queryFn: () => plansApi.versions(code) }),
+};
+
+export const indicatorsQueries = {
+  list: (query: Parameters<typeof indicatorsApi.list>[0]) =>
+    queryOptions({ queryKey: ["indicators", "list", query], queryFn: () => indicatorsApi.list(query) }),
 };

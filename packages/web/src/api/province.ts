@@ -1,5 +1,7 @@
 /** Typed calls of the province view; imported by its (lazy) page only. */
+
 import type { TProvinceView } from "@dtplan/contracts/province.ts";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
 
 export const provinceApi = {
@@ -8,3 +10,6 @@ export const provinceApi = {
   exportUrl: (format: "csv" | "xlsx", tenantId?: string) =>
     `/api/province/export?format=${format}${tenantId ? `&tenantId=${encodeURIComponent(tenantId)}` : ""}`,
 };
+
+export const provinceQuery = (tenantId?: string) =>
+  queryOptions({ queryKey: ["province", tenantId ?? null], queryFn: () => provinceApi.view(tenantId) });

@@ -13,6 +13,7 @@ import type {
   TUnitReport,
 } from "@dtplan/contracts/reporting.ts";
 import type { TEvidenceFile } from "@dtplan/contracts/tasks.ts";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
 
 const enc = encodeURIComponent;
@@ -67,4 +68,30 @@ export const reportingApi = {
   remind: (code: string, key: string) => api.post<TRemindResult>(`${periodPath(code, key)}/remind`),
   attainment: (code: string, period?: string) =>
     api.get<TPlanAttainment>(`/plans/${enc(code)}/attainment`, { period }),
+};
+
+/** Reads of periods and reports, keyed under "reporting" (a write to a report changes them all). */
+export const reportingQueries = {
+  periods: (code: string) =>
+    queryOptions({ queryKey: ["reporting", "periods", code], queryFn: () => reportingApi.periods(code) }),
+  status: (code: string, key: string) =>
+    queryOptions({
+      queryKey: ["reporting", "status", code, key],
+      queryFn: () => reportingApi.status(code, key),
+    }),
+  report: (r: ReportRef) =>
+    queryOptions({
+      queryKey: ["reporting", "report", r.code, r.periodKey, r.unitId],
+      queryFn: () => reportingApi.report(r),
+    }),
+  history: (r: ReportRef) =>
+    queryOptions({
+      queryKey: ["reporting", "history", r.code, r.periodKey, r.unitId],
+      queryFn: () => reportingApi.history(r),
+    }),
+  attainment: (code: string, period?: string) =>
+    queryOptions({
+      queryKey: ["reporting", "attainment", code, period ?? null],
+      queryFn: () => reportingApi.attainment(code, period),
+    }),
 };

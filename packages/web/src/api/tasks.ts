@@ -1,4 +1,5 @@
 /** Typed calls for tasks (việc của tôi, task detail and its actions); imported by lazy pages only. */
+
 import type {
   TAddComment,
   TEvidenceFile,
@@ -7,6 +8,7 @@ import type {
   TTaskDetail,
   TUpdateProgress,
 } from "@dtplan/contracts/tasks.ts";
+import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
 
 const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
@@ -24,4 +26,9 @@ export const tasksApi = {
     form.append("file", file, file.name);
     return api.upload<TEvidenceFile>(`${taskPath(id)}/evidence`, form, onProgress);
   },
+};
+
+export const tasksQueries = {
+  myWork: () => queryOptions({ queryKey: ["tasks", "my-work"], queryFn: tasksApi.myWork }),
+  task: (id: string) => queryOptions({ queryKey: ["tasks", "task", id], queryFn: () => tasksApi.get(id) }),
 };

@@ -3,6 +3,7 @@ import { type Permission, roleGrants } from "@dtplan/domain/access/roles.ts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import { authApi } from "../api/endpoints.ts";
+import { queryClient } from "../api/query.ts";
 
 type SessionState =
   | { status: "loading" }
@@ -41,7 +42,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .catch(() => {
         if (!cancelled) setState({ status: "anonymous", expired: false });
       });
-    setUnauthenticatedHandler(() => setState({ status: "anonymous", expired: true }));
+    setUnauthenticatedHandler(() => {
+      // What was loaded belongs to the session that ended.
+      queryClient.clear();
+      setState({ status: "anonymous", expired: true });
+    });
     return () => {
       cancelled = true;
       setUnauthenticatedHandler(null);
@@ -62,6 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(err instanceof ApiError)) throw err;
     }
     setCsrfToken(null);
+    queryClient.clear();
     setState({ status: "anonymous", expired: false });
   }, []);
 

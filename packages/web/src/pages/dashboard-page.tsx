@@ -9,15 +9,15 @@ import {
   TeamOutlined,
   WarningTwoTone,
 } from "@ant-design/icons";
-import type { THealth } from "@dtplan/contracts/health.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Descriptions, List, Row, Skeleton, Space, Tag, Typography } from "antd";
 import { useNavigate } from "react-router";
-import { healthApi } from "../api/endpoints.ts";
+import { healthQuery } from "../api/endpoints.ts";
+import { loadError } from "../api/query.ts";
 import { useSession, useUser } from "../auth/session.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PageHeader } from "../layout/page-header.tsx";
-import { useLoad } from "../lib/use-load.ts";
 
 /** "PostgreSQL 18.6 (PGlite 0.5.16) on wasm32-unknown-emscripten, compiled by …" → "PostgreSQL 18.6". */
 function shortVersion(full: string): string {
@@ -26,17 +26,17 @@ function shortVersion(full: string): string {
 
 function HealthCard() {
   const { t } = useI18n();
-  const health = useLoad<THealth>(() => healthApi.get(), []);
+  const health = useQuery(healthQuery);
   return (
     <Card title={t("dashboard.status")} style={{ height: "100%" }}>
-      {health.loading && <Skeleton active paragraph={{ rows: 3 }} />}
+      {health.isFetching && <Skeleton active paragraph={{ rows: 3 }} />}
       {health.error && (
         <Alert
           type="warning"
           showIcon
           title={t("dashboard.statusUnavailable")}
-          description={health.error}
-          action={<Button onClick={health.reload}>{t("common.retry")}</Button>}
+          description={loadError(health)}
+          action={<Button onClick={() => void health.refetch()}>{t("common.retry")}</Button>}
         />
       )}
       {health.data && (

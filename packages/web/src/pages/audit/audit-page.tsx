@@ -1,14 +1,15 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
 import type { TAuditEntry } from "@dtplan/contracts/audit.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Flex, Select, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { auditApi, orgApi } from "../../api/endpoints.ts";
+import { auditQueries, orgQueries } from "../../api/endpoints.ts";
+import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { isMessageKey } from "../../i18n/translate.ts";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { auditSubject, diffAudit, formatAuditValue, type ValueContext } from "./audit-diff.ts";
 
 const PAGE_SIZE = 25;
@@ -21,9 +22,8 @@ export default function AuditPage() {
   const entityId = params.get("entityId") ?? undefined;
   const [page, setPage] = useState(1);
 
-  const list = useLoad(
-    () => auditApi.list({ entity, entityId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    [entity, entityId, page],
+  const list = useQuery(
+    auditQueries.list({ entity, entityId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   );
   const fieldLabel = useCallback(
     (field: string) => {
@@ -33,7 +33,7 @@ export default function AuditPage() {
     [t],
   );
   // Unit names turn parent ids and merge targets into words.
-  const unitsLoad = useLoad(() => orgApi.list({ includeClosed: true }), []);
+  const unitsLoad = useQuery(orgQueries.list({ includeClosed: true }));
   const ctx = useMemo<ValueContext>(
     () => ({
       lang,
@@ -119,14 +119,14 @@ export default function AuditPage() {
             type="error"
             showIcon
             title={t("common.loadFailed")}
-            description={list.error}
+            description={loadError(list)}
             style={{ marginBottom: 16 }}
-            action={<Button onClick={list.reload}>{t("common.retry")}</Button>}
+            action={<Button onClick={() => void list.refetch()}>{t("common.retry")}</Button>}
           />
         )}
         <Table<TAuditEntry>
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t("audit.empty") }}
           pagination={{

@@ -1,11 +1,12 @@
 import { DownloadOutlined, FileOutlined } from "@ant-design/icons";
 import type { TDashboardTarget, TDashboardTargetUnit, TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
 import type { TEvidenceFile } from "@dtplan/contracts/tasks.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Button, Card, Empty, Select, Space, Table, Tag, Typography } from "antd";
-import { dashboardApi } from "../../api/dashboard.ts";
+import { dashboardQueries } from "../../api/dashboard.ts";
+import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { figureText, goalOf, StatusTag, TrendIcon } from "./target-cells.tsx";
 
 export interface Drill {
@@ -38,13 +39,10 @@ export function DrillDown({
   const { t, num } = useI18n();
   const pillar = data.pillars.find((p) => p.pillar === drill.pillar) ?? null;
   const target = data.targets.find((x) => x.targetKey === drill.targetKey) ?? null;
-  const detail = useLoad(
-    () =>
-      target
-        ? dashboardApi.target(data.plan.code, target.targetKey, data.period?.key)
-        : Promise.resolve(null),
-    [data.plan.code, data.period?.key, target?.targetKey],
-  );
+  const detail = useQuery({
+    ...dashboardQueries.target(data.plan.code, target?.targetKey ?? "", data.period?.key),
+    enabled: target !== null,
+  });
   const units = detail.data?.target.targetKey === target?.targetKey ? (detail.data?.units ?? []) : [];
   const unit = units.find((u) => u.unit.id === drill.unitId) ?? null;
 
@@ -131,12 +129,12 @@ export function DrillDown({
             <StatusTag target={target} />
             <TrendIcon target={target} />
           </Space>
-          {detail.error && <Alert type="error" showIcon title={detail.error} />}
+          {detail.error && <Alert type="error" showIcon title={loadError(detail)} />}
           <Typography.Title level={5}>{t("dashboard.drill.target")}</Typography.Title>
           <Table<TDashboardTargetUnit>
             rowKey={(u) => u.unit.id}
             size="small"
-            loading={detail.loading}
+            loading={detail.isFetching}
             dataSource={units}
             pagination={false}
             data-testid="drill-units"

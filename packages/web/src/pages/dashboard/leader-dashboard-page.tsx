@@ -1,15 +1,16 @@
 import "../../i18n/dashboard-messages.ts";
 import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
-import { dashboardApi } from "../../api/dashboard.ts";
-import { plansApi } from "../../api/endpoints.ts";
+import { dashboardQueries } from "../../api/dashboard.ts";
+import { plansQueries } from "../../api/endpoints.ts";
+import { loadError } from "../../api/query.ts";
 import { type ChartClick, LazyChart } from "../../charts/lazy-chart.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, type Lang } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { pillarLabel } from "../plans/review-model.ts";
 import { CardTitle } from "./card-title.tsx";
 import { pillarBarOption, trendLineOption } from "./dashboard-charts.ts";
@@ -33,13 +34,10 @@ export default function LeaderDashboardPage() {
   const navigate = useNavigate();
   const params = useParams<{ code?: string }>();
   const [search, setSearch] = useSearchParams();
-  const plans = useLoad(() => plansApi.list({ status: "published", limit: 200 }), []);
+  const plans = useQuery(plansQueries.list({ status: "published", limit: 200 }));
   const code = params.code ?? plans.data?.items[0]?.code ?? null;
   const period = search.get("period") ?? undefined;
-  const dashboard = useLoad(
-    () => (code ? dashboardApi.plan(code, period) : Promise.resolve(null)),
-    [code, period],
-  );
+  const dashboard = useQuery({ ...dashboardQueries.plan(code ?? "", period), enabled: code !== null });
   const [drill, setDrill] = useState<Drill>(NO_DRILL);
   const loaded = dashboard.data?.plan.code === code ? dashboard.data : null;
   // The server labels pillars and attainment in Vietnamese; show them in the reader's language.
@@ -57,7 +55,7 @@ export default function LeaderDashboardPage() {
               style={{ width: 420 }}
               placeholder={t("dashboard.choosePlan")}
               aria-label={t("dashboard.choosePlan")}
-              loading={plans.loading}
+              loading={plans.isFetching}
               value={code ?? undefined}
               onChange={(next: string) => {
                 setDrill(NO_DRILL);
@@ -83,14 +81,14 @@ export default function LeaderDashboardPage() {
           </Space>
         }
       />
-      {plans.error && <Alert type="error" showIcon title={plans.error} style={{ marginBottom: 12 }} />}
+      {plans.error && <Alert type="error" showIcon title={loadError(plans)} style={{ marginBottom: 12 }} />}
       {plans.data && plans.data.items.length === 0 && (
         <Alert type="info" showIcon title={t("dashboard.noPlans")} style={{ marginBottom: 12 }} />
       )}
       {dashboard.error && (
-        <Alert type="error" showIcon title={dashboard.error} style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon title={loadError(dashboard)} style={{ marginBottom: 12 }} />
       )}
-      {!data && dashboard.loading && <Skeleton active paragraph={{ rows: 10 }} />}
+      {!data && dashboard.isFetching && <Skeleton active paragraph={{ rows: 10 }} />}
       {data && <DashboardBody data={data} drill={drill} onDrill={setDrill} />}
     </>
   );

@@ -1,14 +1,15 @@
 import "../../i18n/plans-messages.ts";
 import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
 import type { TIndicator, TPillar } from "@dtplan/contracts/indicators.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { indicatorsApi, orgApi } from "../../api/endpoints.ts";
+import { indicatorsQueries, orgQueries } from "../../api/endpoints.ts";
+import { invalidate, loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { PILLAR_OPTIONS, pillarLabel } from "../plans/review-model.ts";
 import { IndicatorFormModal } from "./indicator-form-modal.tsx";
 
@@ -21,11 +22,8 @@ export default function IndicatorsPage() {
   const [pillar, setPillar] = useState<TPillar | undefined>();
   const [creating, setCreating] = useState(false);
   // The catalogue of a province is a few hundred rows: load it once, filter here (folded search).
-  const list = useLoad(() => indicatorsApi.list({ limit: 200 }), []);
-  const units = useLoad(
-    () => (canManage ? orgApi.list({ includeClosed: true }) : Promise.resolve({ items: [] })),
-    [canManage],
-  );
+  const list = useQuery(indicatorsQueries.list({ limit: 200 }));
+  const units = useQuery({ ...orgQueries.list({ includeClosed: true }), enabled: canManage });
   const rows = useMemo(
     () =>
       (list.data?.items ?? []).filter(
@@ -72,11 +70,11 @@ export default function IndicatorsPage() {
           <div style={{ flex: 1 }} />
           <Typography.Text type="secondary">{t("indicators.total", { n: rows.length })}</Typography.Text>
         </Flex>
-        {list.error && <Typography.Text type="danger">{list.error}</Typography.Text>}
+        {list.error && <Typography.Text type="danger">{loadError(list)}</Typography.Text>}
         <Table<TIndicator>
           rowKey="code"
           size="middle"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={rows}
           pagination={{ pageSize: 25, showSizeChanger: false }}
           data-testid="indicators-table"
@@ -138,7 +136,7 @@ export default function IndicatorsPage() {
           onCancel={() => setCreating(false)}
           onDone={() => {
             setCreating(false);
-            list.reload();
+            void invalidate("indicators");
           }}
         />
       )}

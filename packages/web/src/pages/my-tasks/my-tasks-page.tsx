@@ -1,7 +1,8 @@
 import "../../i18n/plans-messages.ts";
-import type { TMyWork, TMyWorkTask, TTaskStatus } from "@dtplan/contracts/tasks.ts";
+import type { TMyWorkTask, TTaskStatus } from "@dtplan/contracts/tasks.ts";
 import { TASK_ROLES } from "@dtplan/domain/reporting/who-reports.ts";
 import { TASK_STATUSES } from "@dtplan/domain/tasks/status.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -21,12 +22,12 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { tasksApi } from "../../api/tasks.ts";
+import { loadError } from "../../api/query.ts";
+import { tasksQueries } from "../../api/tasks.ts";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { TaskStatusTag } from "../plans/plan-tags.tsx";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
 import { TaskDrawer } from "../tasks/task-drawer.tsx";
@@ -37,7 +38,7 @@ type Role = TMyWorkTask["role"];
 /** Nhiệm vụ của tôi: what my units (and the units merged into them) lead or support, from `GET /api/my-work`. */
 export default function MyTasksPage() {
   const { t, lang, num } = useI18n();
-  const work = useLoad<TMyWork>(() => tasksApi.myWork(), []);
+  const work = useQuery(tasksQueries.myWork());
   const [params, setParams] = useSearchParams();
   const openTaskId = params.get("task");
   const openTask = (id: string | null) =>
@@ -113,7 +114,7 @@ export default function MyTasksPage() {
       {work.data && work.data.units.length === 0 && (
         <Alert type="info" showIcon title={t("myTasks.noUnits")} style={{ marginBottom: 12 }} />
       )}
-      {work.error && <Alert type="error" showIcon title={work.error} style={{ marginBottom: 12 }} />}
+      {work.error && <Alert type="error" showIcon title={loadError(work)} style={{ marginBottom: 12 }} />}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {(
           [
@@ -124,7 +125,7 @@ export default function MyTasksPage() {
           ] as const
         ).map(([label, value, color]) => (
           <Col key={label} xs={12} md={6}>
-            <Card size="small" loading={work.loading && !work.data}>
+            <Card size="small" loading={work.isPending}>
               <Statistic title={label} value={value} styles={{ content: { color } }} />
             </Card>
           </Col>
@@ -192,7 +193,7 @@ export default function MyTasksPage() {
         <Table<TMyWorkTask>
           rowKey="id"
           size="small"
-          loading={work.loading}
+          loading={work.isFetching}
           dataSource={rows}
           locale={{ emptyText: <Empty description={t("myTasks.empty")} /> }}
           pagination={{ pageSize: 20, showSizeChanger: false }}
@@ -279,7 +280,7 @@ export default function MyTasksPage() {
         <Table
           rowKey="id"
           size="small"
-          loading={work.loading}
+          loading={work.isFetching}
           dataSource={work.data?.targets ?? []}
           pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty /> }}
@@ -308,7 +309,7 @@ export default function MyTasksPage() {
           ]}
         />
       </Card>
-      <TaskDrawer taskId={openTaskId} onClose={() => openTask(null)} onChanged={work.reload} />
+      <TaskDrawer taskId={openTaskId} onClose={() => openTask(null)} />
     </>
   );
 }

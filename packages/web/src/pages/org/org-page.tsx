@@ -1,6 +1,7 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -20,12 +21,12 @@ import {
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { orgApi } from "../../api/endpoints.ts";
+import { orgQueries } from "../../api/endpoints.ts";
+import { invalidate, loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { dayAfter, formatDate, toIsoDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { CloseUnitModal } from "./close-unit-modal.tsx";
 import { MergeModal } from "./merge-modal.tsx";
 import { MoveUnitModal } from "./move-unit-modal.tsx";
@@ -69,12 +70,8 @@ export default function OrgPage() {
   const [query, setQuery] = useState("");
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const [dialog, setDialog] = useState<OrgDialog | null>(null);
-  const [detailVersion, setDetailVersion] = useState(0);
 
-  const list = useLoad(
-    () => orgApi.list({ asOf: asOf === today ? undefined : asOf, includeClosed }),
-    [asOf, includeClosed],
-  );
+  const list = useQuery(orgQueries.list({ asOf: asOf === today ? undefined : asOf, includeClosed }));
   const units = list.data?.items ?? [];
   const roots = useMemo(() => buildUnitTree(units), [units]);
   const filtered = useMemo(() => filterUnitTree(roots, query), [roots, query]);
@@ -114,8 +111,8 @@ export default function OrgPage() {
 
   function afterChange(focusId?: string) {
     setDialog(null);
-    list.reload();
-    setDetailVersion((v) => v + 1);
+    // The tree and the open unit's detail both change.
+    void invalidate("org");
     if (focusId) select(focusId);
   }
 
@@ -235,7 +232,7 @@ export default function OrgPage() {
                 icon={<ReloadOutlined />}
                 aria-label={t("common.refresh")}
                 title={t("common.refresh")}
-                onClick={list.reload}
+                onClick={() => void list.refetch()}
               />
             </Flex>
             {list.error && (
@@ -243,8 +240,8 @@ export default function OrgPage() {
                 type="error"
                 showIcon
                 title={t("common.loadFailed")}
-                description={list.error}
-                action={<Button onClick={list.reload}>{t("common.retry")}</Button>}
+                description={loadError(list)}
+                action={<Button onClick={() => void list.refetch()}>{t("common.retry")}</Button>}
               />
             )}
             {!list.error && !list.data && (
@@ -259,7 +256,7 @@ export default function OrgPage() {
               />
             )}
             {list.data && treeData.length > 0 && (
-              <Spin spinning={list.loading} delay={200}>
+              <Spin spinning={list.isFetching} delay={200}>
                 <div style={{ maxHeight: "calc(100vh - 300px)", minHeight: 320, overflow: "auto" }}>
                   <Tree<TreeItem>
                     className="dt-org-tree"
@@ -284,7 +281,6 @@ export default function OrgPage() {
             unitId={selectedId}
             units={units}
             asOf={asOf}
-            version={detailVersion}
             canManage={canManage}
             onSelect={reveal}
             onAction={setDialog}

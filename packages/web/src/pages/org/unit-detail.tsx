@@ -8,11 +8,12 @@ import {
   StopOutlined,
 } from "@ant-design/icons";
 import type { TOrgUnit, TOrgUnitDetail } from "@dtplan/contracts/org.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography } from "antd";
-import { orgApi } from "../../api/endpoints.ts";
+import { orgQueries } from "../../api/endpoints.ts";
+import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { dayAfter, formatDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import type { OrgDialog } from "./org-page.tsx";
 import { unitStateOn } from "./org-tree-model.ts";
 import { UnitKindIcon, UnitKindTag } from "./unit-kind.tsx";
@@ -22,7 +23,6 @@ interface Props {
   unitId: string | null;
   units: readonly TOrgUnit[];
   asOf: string;
-  version: number;
   canManage: boolean;
   onSelect: (id: string) => void;
   onAction: (dialog: OrgDialog) => void;
@@ -46,12 +46,9 @@ function LineageLinks({ links, onSelect }: { links: Link[]; onSelect: (id: strin
   );
 }
 
-export function UnitDetail({ unit, unitId, units, asOf, version, canManage, onSelect, onAction }: Props) {
+export function UnitDetail({ unit, unitId, units, asOf, canManage, onSelect, onAction }: Props) {
   const { t, lang } = useI18n();
-  const detail = useLoad<TOrgUnitDetail | null>(
-    () => (unitId ? orgApi.get(unitId) : Promise.resolve(null)),
-    [unitId, version],
-  );
+  const detail = useQuery({ ...orgQueries.unit(unitId ?? ""), enabled: unitId !== null });
 
   if (!unitId) {
     return (
@@ -63,7 +60,7 @@ export function UnitDetail({ unit, unitId, units, asOf, version, canManage, onSe
   if (detail.error) {
     return (
       <Card>
-        <Alert type="error" showIcon title={t("common.loadFailed")} description={detail.error} />
+        <Alert type="error" showIcon title={t("common.loadFailed")} description={loadError(detail)} />
       </Card>
     );
   }

@@ -2,6 +2,7 @@ import "../../i18n/budget-messages.ts";
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { type TBudgetItem, ZCreateBudgetItem } from "@dtplan/contracts/budget.ts";
 import type { TPlanTask } from "@dtplan/contracts/plans.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -19,11 +20,11 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
-import { budgetApi } from "../../api/budget.ts";
+import { budgetApi, budgetQueries } from "../../api/budget.ts";
 import { errorMessage } from "../../api/client.ts";
+import { invalidate, loadError } from "../../api/query.ts";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { useLoad } from "../../lib/use-load.ts";
 
 interface ItemFormValues {
   title: string;
@@ -49,7 +50,7 @@ export function BudgetSection({
 }) {
   const { t, vnd, num } = useI18n();
   const { message } = App.useApp();
-  const summary = useLoad(() => budgetApi.summary(code), [code]);
+  const summary = useQuery(budgetQueries.summary(code));
   const [editing, setEditing] = useState<TBudgetItem | "new" | null>(null);
   const [form] = Form.useForm<ItemFormValues>();
   const { validate, showServerError, onValuesChange, formError, reset } = useZodForm(form);
@@ -89,7 +90,7 @@ export function BudgetSection({
       else if (editing) await budgetApi.update(code, editing.id, input);
       message.success(t("budget.saved"));
       setEditing(null);
-      summary.reload();
+      void invalidate("budget");
     } catch (err) {
       showServerError(err);
     } finally {
@@ -101,7 +102,7 @@ export function BudgetSection({
     try {
       await budgetApi.remove(code, item.id);
       message.success(t("budget.deleted"));
-      summary.reload();
+      void invalidate("budget");
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -189,7 +190,7 @@ export function BudgetSection({
           </Button>
         )}
       </Space>
-      {summary.error && <Alert type="error" showIcon title={summary.error} />}
+      {summary.error && <Alert type="error" showIcon title={loadError(summary)} />}
       {data && (
         <>
           <Space size={48} wrap>
@@ -216,7 +217,7 @@ export function BudgetSection({
           <Table
             rowKey="id"
             size="small"
-            loading={summary.loading}
+            loading={summary.isFetching}
             columns={columns}
             dataSource={data.items}
             pagination={false}

@@ -2,6 +2,7 @@ import "../../i18n/plans-messages.ts";
 import { ArrowLeftOutlined, DiffOutlined, EditOutlined } from "@ant-design/icons";
 import type { TPlanDetail, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
 import { taskStatus } from "@dtplan/domain/tasks/status.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -25,13 +26,13 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
-import { plansApi } from "../../api/endpoints.ts";
+import { plansApi, plansQueries } from "../../api/endpoints.ts";
+import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { BudgetSection } from "./budget-section.tsx";
 import { LegalBasisList } from "./legal-basis-list.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
@@ -45,17 +46,18 @@ export default function PlanDetailPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [version, setVersion] = useState<number | undefined>();
-  const detail = useLoad(() => plansApi.get(code, version), [code, version]);
-  const versions = useLoad(() => plansApi.versions(code), [code]);
+  const detail = useQuery(plansQueries.detail(code, version));
+  const versions = useQuery(plansQueries.versions(code));
   const plan = detail.data;
   // An amendment being drafted is the version after the one in force.
-  const pendingDraft = useLoad(
-    () =>
-      plan && plan.status === "published" && version === undefined
-        ? plansApi.get(code, plan.version + 1).catch(() => null)
-        : Promise.resolve(null),
-    [plan?.code, plan?.version, plan?.status, version],
-  );
+  const draftVersion = plan && plan.status === "published" && version === undefined ? plan.version + 1 : null;
+  const pendingDraft = useQuery({
+    queryKey: ["plans", "pending-draft", code, draftVersion],
+    queryFn: () => plansApi.get(code, draftVersion ?? undefined).catch(() => null),
+    enabled: draftVersion !== null,
+    // Another plan's (or version's) draft must not stand in for this one's.
+    placeholderData: undefined,
+  });
   const [amending, setAmending] = useState(false);
   const today = toIsoDate(new Date());
 
@@ -65,9 +67,9 @@ export default function PlanDetailPage() {
     return [...groups.entries()];
   }, [plan]);
 
-  if (detail.loading && !plan) return <Spin style={{ display: "block", margin: "80px auto" }} />;
+  if (detail.isPending) return <Spin style={{ display: "block", margin: "80px auto" }} />;
   if (detail.error && !plan) {
-    return <Result status="warning" title={t("common.loadFailed")} subTitle={detail.error} />;
+    return <Result status="warning" title={t("common.loadFailed")} subTitle={loadError(detail)} />;
   }
   if (!plan) return null;
 

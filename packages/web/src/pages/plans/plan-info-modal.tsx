@@ -5,14 +5,14 @@ import {
   ZUpdatePlan,
 } from "@dtplan/contracts/plans.ts";
 import { PLAN_KINDS } from "@dtplan/domain/plans/lists.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
-import { plansApi } from "../../api/endpoints.ts";
+import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
-import { useLoad } from "../../lib/use-load.ts";
 
 interface Values {
   title?: string;
@@ -41,7 +41,7 @@ export function PlanInfoModal({
   const [form] = Form.useForm<Values>();
   const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
   const [saving, setSaving] = useState(false);
-  const others = useLoad(() => plansApi.list({ limit: 200 }), []);
+  const others = useQuery(plansQueries.list({ limit: 200 }));
   const planOptions = (others.data?.items ?? [])
     .filter((p) => p.code !== plan.code)
     .map((p) => ({ value: p.code, label: `${p.title} (${p.code})` }));
@@ -176,10 +176,10 @@ export function PlanInfoModal({
           </Col>
         </Row>
         <Form.Item name="parentPlanCode" label={t("planForm.parent")}>
-          <Select allowClear showSearch={search} options={planOptions} loading={others.loading} />
+          <Select allowClear showSearch={search} options={planOptions} loading={others.isFetching} />
         </Form.Item>
         <Form.Item name="implementsPlanCode" label={t("planForm.implements")}>
-          <Select allowClear showSearch={search} options={planOptions} loading={others.loading} />
+          <Select allowClear showSearch={search} options={planOptions} loading={others.isFetching} />
         </Form.Item>
       </Form>
     </Modal>

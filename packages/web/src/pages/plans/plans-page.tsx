@@ -2,15 +2,16 @@ import "../../i18n/plans-messages.ts";
 import { ImportOutlined, SearchOutlined } from "@ant-design/icons";
 import type { TPlanSummary } from "@dtplan/contracts/plans.ts";
 import { PLAN_KINDS, PLAN_STATUSES } from "@dtplan/domain/plans/lists.ts";
+import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Flex, Input, InputNumber, Select, Table, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { orgApi, plansApi, type TPlanKind, type TPlanStatus } from "../../api/endpoints.ts";
+import { orgQueries, plansQueries, type TPlanKind, type TPlanStatus } from "../../api/endpoints.ts";
+import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 import { ImportModal } from "./import-modal.tsx";
 import { PlanKindText, PlanStatusTag, periodText } from "./plan-tags.tsx";
@@ -45,20 +46,18 @@ export default function PlansPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: any filter change returns to page 1
   useEffect(() => setPage(1), [q, kind, status, year, unitId]);
 
-  const list = useLoad(
-    () =>
-      plansApi.list({
-        q: q || undefined,
-        kind,
-        status,
-        year: year ?? undefined,
-        unitId: unitId ?? undefined,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      }),
-    [q, kind, status, year, unitId, page],
+  const list = useQuery(
+    plansQueries.list({
+      q: q || undefined,
+      kind,
+      status,
+      year: year ?? undefined,
+      unitId: unitId ?? undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
   );
-  const units = useLoad(() => orgApi.list({ includeClosed: true }), []);
+  const units = useQuery(orgQueries.list({ includeClosed: true }));
   // The import picks among the units the user manages plans for (their grants' units and below).
   const manageable = useMemo(() => units.data?.items ?? [], [units.data]);
   const defaultUnit = user?.grants.find(
@@ -201,11 +200,11 @@ export default function PlansPage() {
             style={{ width: 110 }}
           />
         </Flex>
-        {list.error && <Typography.Text type="danger">{list.error}</Typography.Text>}
+        {list.error && <Typography.Text type="danger">{loadError(list)}</Typography.Text>}
         <Table<TPlanSummary>
           rowKey="id"
           size="middle"
-          loading={list.loading}
+          loading={list.isFetching}
           columns={columns}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t("plans.empty") }}

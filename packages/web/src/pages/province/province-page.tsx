@@ -1,6 +1,7 @@
 import "../../i18n/province-messages.ts";
 import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
 import type { TLocality, TProvinceView } from "@dtplan/contracts/province.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -20,12 +21,12 @@ import {
 import type { EChartsCoreOption } from "echarts/core";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
-import { provinceApi } from "../../api/province.ts";
+import { provinceApi, provinceQuery } from "../../api/province.ts";
+import { loadError } from "../../api/query.ts";
 import { LazyChart } from "../../charts/lazy-chart.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { CardTitle } from "../dashboard/card-title.tsx";
 
 const byNullable = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
@@ -36,7 +37,7 @@ export default function ProvincePage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
   const tenantId = search.get("tenantId") ?? undefined;
-  const view = useLoad(() => provinceApi.view(tenantId), [tenantId]);
+  const view = useQuery(provinceQuery(tenantId));
   const data = view.data;
 
   return (
@@ -72,8 +73,8 @@ export default function ProvincePage() {
           </Space>
         }
       />
-      {view.error && <Alert type="error" showIcon title={view.error} style={{ marginBottom: 12 }} />}
-      {!data && view.loading && <Skeleton active paragraph={{ rows: 10 }} />}
+      {view.error && <Alert type="error" showIcon title={loadError(view)} style={{ marginBottom: 12 }} />}
+      {!data && view.isFetching && <Skeleton active paragraph={{ rows: 10 }} />}
       {data && <ProvinceBody data={data} />}
     </>
   );

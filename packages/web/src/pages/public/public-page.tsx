@@ -1,15 +1,15 @@
 import "../../i18n/public-messages.ts";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useParams } from "react-router";
-import { publicApi } from "../../api/public.ts";
+import { publicQueries } from "../../api/public.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { useLoad } from "../../lib/use-load.ts";
 import { PublicLayout } from "./public-layout.tsx";
 import { PublicPlanList } from "./public-plan-list.tsx";
 import { PublicPlanView } from "./public-plan-view.tsx";
 
 function PlanRoute({ province, code }: { province: string; code: string }) {
-  const data = useLoad(() => publicApi.plan(province, code), [province, code]);
+  const data = useQuery(publicQueries.plan(province, code));
   const title = data.data?.title;
   useEffect(() => {
     if (title) document.title = title;
@@ -19,7 +19,7 @@ function PlanRoute({ province, code }: { province: string; code: string }) {
 
 function ListRoute() {
   const { t } = useI18n();
-  const data = useLoad(() => publicApi.plans(), []);
+  const data = useQuery(publicQueries.plans());
   useEffect(() => {
     document.title = t("public.title");
   }, [t]);

@@ -1,11 +1,12 @@
 import { SearchOutlined } from "@ant-design/icons";
 import type { TPublicPlanList, TPublicPlanSummary } from "@dtplan/contracts/public.ts";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, Input, Progress, Row, Select, Skeleton, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
+import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
-import type { Loaded } from "../../lib/use-load.ts";
 import { filterPlans, periodYears } from "./public-model.ts";
 
 /** Số 12/KH-UBND, ngày 05/02/2025 — whichever of the two the plan has. */
@@ -86,7 +87,7 @@ function PlanCard({ plan }: { plan: TPublicPlanSummary }) {
 }
 
 /** Danh sách kế hoạch công khai with a folded search and a province filter. */
-export function PublicPlanList({ data }: { data: Loaded<TPublicPlanList> }) {
+export function PublicPlanList({ data }: { data: UseQueryResult<TPublicPlanList> }) {
   const { t } = useI18n();
   const [query, setQuery] = useState("");
   const [province, setProvince] = useState<string | null>(null);
@@ -126,8 +127,8 @@ export function PublicPlanList({ data }: { data: Loaded<TPublicPlanList> }) {
           />
         </Col>
       </Row>
-      {data.error && <Alert type="error" showIcon title={data.error} />}
-      {data.loading && !data.data && <Skeleton active />}
+      {data.error && <Alert type="error" showIcon title={loadError(data)} />}
+      {data.isPending && <Skeleton active />}
       {data.data && (
         <>
           <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>

@@ -5,11 +5,12 @@ import type {
   TPublicTarget,
   TPublicTask,
 } from "@dtplan/contracts/public.ts";
+import type { UseQueryResult } from "@tanstack/react-query";
 import { Alert, Card, Col, Collapse, Grid, Progress, Row, Skeleton, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
+import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
-import type { Loaded } from "../../lib/use-load.ts";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
 import { documentLine, periodLine } from "./public-plan-list.tsx";
 import { AttainmentTag, TaskStatusTag } from "./public-tags.tsx";
@@ -346,7 +347,7 @@ function PlanBody({ plan }: { plan: TPublicPlanDetail }) {
 }
 
 /** Một kế hoạch công khai: what it promises, how far it is, by pillar. */
-export function PublicPlanView({ data }: { data: Loaded<TPublicPlanDetail> }) {
+export function PublicPlanView({ data }: { data: UseQueryResult<TPublicPlanDetail> }) {
   const { t } = useI18n();
   return (
     <>
@@ -355,8 +356,10 @@ export function PublicPlanView({ data }: { data: Loaded<TPublicPlanDetail> }) {
           <ArrowLeftOutlined /> {t("public.back")}
         </Link>
       </div>
-      {data.error && <Alert type="warning" showIcon title={t("public.notFound")} description={data.error} />}
-      {data.loading && !data.data && <Skeleton active />}
+      {data.error && (
+        <Alert type="warning" showIcon title={t("public.notFound")} description={loadError(data)} />
+      )}
+      {data.isPending && <Skeleton active />}
       {data.data && !data.error && <PlanBody plan={data.data} />}
     </>
   );

@@ -2,20 +2,21 @@ import "../../i18n/reporting-messages.ts";
 import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-design/icons";
 import type { TReportingPeriod, TTargetAttainment } from "@dtplan/contracts/reporting.ts";
 import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
-import { reportingApi } from "../../api/reporting.ts";
+import { loadError } from "../../api/query.ts";
+import { reportingQueries } from "../../api/reporting.ts";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ATTAINMENT_COLOR } from "../../lib/status-colors.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
 
 /** Mức độ đạt chỉ tiêu of a plan in a period: the rolled-up figure, the assessment and the trend. */
 export function AttainmentCard({ planCode, periods }: { planCode: string; periods: TReportingPeriod[] }) {
   const { t, lang, num } = useI18n();
   const [period, setPeriod] = useState<string | undefined>(undefined);
-  const data = useLoad(() => reportingApi.attainment(planCode, period), [planCode, period]);
+  const data = useQuery(reportingQueries.attainment(planCode, period));
   const counts = data.data?.counts;
 
   return (
@@ -40,7 +41,7 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
         </Space>
       }
     >
-      {data.error && <Alert type="error" showIcon title={data.error} />}
+      {data.error && <Alert type="error" showIcon title={loadError(data)} />}
       {data.data && !data.data.period && <Alert type="info" showIcon title={t("attainment.noPeriod")} />}
       {counts && (
         <Typography.Paragraph type="secondary">
@@ -55,7 +56,7 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
       <Table<TTargetAttainment>
         rowKey="targetKey"
         size="small"
-        loading={data.loading}
+        loading={data.isFetching}
         dataSource={data.data?.targets ?? []}
         pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
         columns={[

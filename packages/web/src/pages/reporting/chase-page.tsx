@@ -1,16 +1,17 @@
 import "../../i18n/reporting-messages.ts";
 import { ArrowLeftOutlined, CopyOutlined, NotificationOutlined } from "@ant-design/icons";
 import type { TPeriodUnitStatus } from "@dtplan/contracts/reporting.ts";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Input, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
-import { reportingApi } from "../../api/reporting.ts";
+import { loadError } from "../../api/query.ts";
+import { reportingApi, reportingQueries } from "../../api/reporting.ts";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { type ChaseFilter, chaseFilter, completeness, reminderText } from "./report-model.ts";
 import { ReportStatusTag, TimelinessTag } from "./report-tags.tsx";
 
@@ -21,7 +22,7 @@ export default function ChasePage() {
   const { code = "", key = "" } = useParams();
   const { t, num } = useI18n();
   const { message } = App.useApp();
-  const status = useLoad(() => reportingApi.status(code, key), [code, key]);
+  const status = useQuery(reportingQueries.status(code, key));
   const [filter, setFilter] = useState<ChaseFilter>("all");
   const [reminder, setReminder] = useState<string | null>(null);
   const [reminding, setReminding] = useState(false);
@@ -106,7 +107,7 @@ export default function ChasePage() {
           </Space>
         }
       />
-      {status.error && <Alert type="error" showIcon title={status.error} style={{ marginBottom: 12 }} />}
+      {status.error && <Alert type="error" showIcon title={loadError(status)} style={{ marginBottom: 12 }} />}
       {reminder && (
         <Card
           size="small"
@@ -152,7 +153,7 @@ export default function ChasePage() {
         <Table<TPeriodUnitStatus>
           rowKey={(r) => r.unit.id}
           size="small"
-          loading={status.loading}
+          loading={status.isFetching}
           dataSource={rows}
           pagination={{ pageSize: 30, showSizeChanger: false, hideOnSinglePage: true }}
           data-testid="chase-table"

@@ -1,6 +1,7 @@
 import "../../i18n/reporting-messages.ts";
 import { PlusOutlined } from "@ant-design/icons";
 import type { TReportingPeriod } from "@dtplan/contracts/reporting.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -17,12 +18,12 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { plansApi } from "../../api/endpoints.ts";
-import { reportingApi } from "../../api/reporting.ts";
+import { plansQueries } from "../../api/endpoints.ts";
+import { invalidate, loadError } from "../../api/query.ts";
+import { reportingQueries } from "../../api/reporting.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { AttainmentCard } from "./attainment-table.tsx";
 import { PeriodModal } from "./period-modal.tsx";
 import { completeness } from "./report-model.ts";
@@ -33,12 +34,9 @@ export default function PeriodsPage() {
   const { t, num } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const plans = useLoad(() => plansApi.list({ status: "published", limit: 200 }), []);
+  const plans = useQuery(plansQueries.list({ status: "published", limit: 200 }));
   const planCode = params.get("plan") ?? plans.data?.items[0]?.code ?? null;
-  const periods = useLoad(
-    () => (planCode ? reportingApi.periods(planCode) : Promise.resolve(null)),
-    [planCode],
-  );
+  const periods = useQuery({ ...reportingQueries.periods(planCode ?? ""), enabled: planCode !== null });
   const [modal, setModal] = useState<{ period: TReportingPeriod | null } | null>(null);
 
   // Keep the chosen plan in the address so links back here land on it.
@@ -83,7 +81,7 @@ export default function PeriodsPage() {
               showSearch={{ optionFilterProp: "label" }}
               style={{ width: 420 }}
               placeholder={t("periods.choosePlan")}
-              loading={plans.loading}
+              loading={plans.isFetching}
               value={planCode ?? undefined}
               onChange={(code: string) => setParams({ plan: code })}
               options={(plans.data?.items ?? []).map((p) => ({
@@ -100,11 +98,13 @@ export default function PeriodsPage() {
           </Space>
         }
       />
-      {plans.error && <Alert type="error" showIcon title={plans.error} style={{ marginBottom: 12 }} />}
+      {plans.error && <Alert type="error" showIcon title={loadError(plans)} style={{ marginBottom: 12 }} />}
       {plans.data && plans.data.items.length === 0 && (
         <Alert type="info" showIcon title={t("periods.noPlans")} style={{ marginBottom: 12 }} />
       )}
-      {periods.error && <Alert type="error" showIcon title={periods.error} style={{ marginBottom: 12 }} />}
+      {periods.error && (
+        <Alert type="error" showIcon title={loadError(periods)} style={{ marginBottom: 12 }} />
+      )}
       <Card
         style={{ marginBottom: 12 }}
         title={data ? `${data.plan.title} — ${data.plan.unit.name}` : undefined}
@@ -112,7 +112,7 @@ export default function PeriodsPage() {
         <Table<TReportingPeriod>
           rowKey="key"
           size="small"
-          loading={periods.loading}
+          loading={periods.isFetching}
           dataSource={data?.periods ?? []}
           locale={{ emptyText: <Empty description={t("periods.empty")} /> }}
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
@@ -258,7 +258,7 @@ export default function PeriodsPage() {
           onSaved={() => {
             message.success(modal?.period ? t("periods.saved") : t("periods.opened"));
             setModal(null);
-            periods.reload();
+            void invalidate("reporting");
           }}
         />
       )}

@@ -1,6 +1,7 @@
 import "../../i18n/plans-messages.ts";
 import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import type { TTaskComment, TTaskDetail } from "@dtplan/contracts/tasks.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -25,27 +26,25 @@ import {
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../api/client.ts";
-import { tasksApi } from "../../api/tasks.ts";
+import { invalidate, loadError, queryClient } from "../../api/query.ts";
+import { tasksApi, tasksQueries } from "../../api/tasks.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { TaskStatusTag } from "../plans/plan-tags.tsx";
 import { pillarLabel } from "../plans/review-model.ts";
 
 interface Props {
   taskId: string | null;
   onClose: () => void;
-  /** Called after any change, so the list behind refreshes. */
-  onChanged?: () => void;
 }
 
 /** Chi tiết nhiệm vụ: status, progress, directions, comments, evidence, history — and the actions `can` allows. */
-export function TaskDrawer({ taskId, onClose, onChanged }: Props) {
+export function TaskDrawer({ taskId, onClose }: Props) {
   const { t, lang } = useI18n();
-  const loaded = useLoad(() => (taskId ? tasksApi.get(taskId) : Promise.resolve(null)), [taskId]);
-  const [detail, setDetail] = useState<TTaskDetail | null>(null);
-  useEffect(() => setDetail(loaded.data), [loaded.data]);
-  const task = detail && detail.id === taskId ? detail : null;
+  const loaded = useQuery({ ...tasksQueries.task(taskId ?? ""), enabled: taskId !== null });
+  const task = loaded.data && loaded.data.id === taskId ? loaded.data : null;
+  // A write changes this task and the lists it appears in (việc của tôi).
+  const changed = () => void invalidate("tasks");
 
   return (
     <Drawer
@@ -56,7 +55,7 @@ export function TaskDrawer({ taskId, onClose, onChanged }: Props) {
       destroyOnHidden
       data-testid="task-drawer"
     >
-      {loaded.error && <Alert type="error" showIcon title={loaded.error} />}
+      {loaded.error && <Alert type="error" showIcon title={loadError(loaded)} />}
       {!task && !loaded.error && <Spin />}
       {task && (
         <>
@@ -111,10 +110,10 @@ export function TaskDrawer({ taskId, onClose, onChanged }: Props) {
                   <ProgressTab
                     task={task}
                     onSaved={(next) => {
-                      setDetail(next);
-                      onChanged?.();
+                      queryClient.setQueryData(tasksQueries.task(next.id).queryKey, next);
+                      changed();
                     }}
-                    onReload={loaded.reload}
+                    onReload={() => void loaded.refetch()}
                   />
                 ),
               },
@@ -125,8 +124,7 @@ export function TaskDrawer({ taskId, onClose, onChanged }: Props) {
                   <CommentsTab
                     task={task}
                     onAdded={() => {
-                      loaded.reload();
-                      onChanged?.();
+                      changed();
                     }}
                   />
                 ),
@@ -134,7 +132,7 @@ export function TaskDrawer({ taskId, onClose, onChanged }: Props) {
               {
                 key: "evidence",
                 label: `${t("task.tab.evidence")} (${task.evidence.length})`,
-                children: <EvidenceTab task={task} onAdded={loaded.reload} />,
+                children: <EvidenceTab task={task} onAdded={changed} />,
               },
               {
                 key: "history",

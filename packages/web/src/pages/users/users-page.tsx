@@ -9,6 +9,7 @@ import {
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import type { TUser } from "@dtplan/contracts/users.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
+import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -26,12 +27,12 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
-import { orgApi, usersApi } from "../../api/endpoints.ts";
+import { orgQueries, usersApi, usersQueries } from "../../api/endpoints.ts";
+import { invalidate, loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
 import { UserFormModal } from "./user-form-modal.tsx";
@@ -60,24 +61,22 @@ export default function UsersPage() {
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
-  const list = useLoad(
-    () =>
-      usersApi.list({
-        q: q || undefined,
-        unitId: unitId ?? undefined,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      }),
-    [q, unitId, page],
+  const list = useQuery(
+    usersQueries.list({
+      q: q || undefined,
+      unitId: unitId ?? undefined,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
   );
-  const unitsLoad = useLoad(() => orgApi.list({}), []);
+  const unitsLoad = useQuery(orgQueries.list({}));
   const units: TOrgUnit[] = unitsLoad.data?.items ?? [];
 
   async function setActive(user: TUser, active: boolean) {
     try {
       await usersApi.update(user.id, { active });
       message.success(t(active ? "users.activated" : "users.deactivated", { name: user.fullName }));
-      list.reload();
+      void invalidate("users");
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -129,14 +128,14 @@ export default function UsersPage() {
             type="error"
             showIcon
             title={t("common.loadFailed")}
-            description={list.error}
+            description={loadError(list)}
             style={{ marginBottom: 16 }}
-            action={<Button onClick={list.reload}>{t("common.retry")}</Button>}
+            action={<Button onClick={() => void list.refetch()}>{t("common.retry")}</Button>}
           />
         )}
         <Table<TUser>
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: filtered ? t("users.noMatch") : t("users.empty") }}
           pagination={{
@@ -281,7 +280,7 @@ export default function UsersPage() {
           onCancel={() => setDialog(null)}
           onDone={() => {
             setDialog(null);
-            list.reload();
+            void invalidate("users");
           }}
         />
       )}
