@@ -1,0 +1,91 @@
+import { Card, Empty, Form, Input } from "antd";
+import type { ReportRef } from "../../../api/reporting.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { TaskRow } from "./report-task-row.tsx";
+import { ValueRow } from "./report-value-row.tsx";
+import type { ReportAutosave } from "./use-report-autosave.ts";
+
+/** The report's editable sections: tasks, figures, difficulties and proposals. */
+export function ReportSections({
+  autosave,
+  reportRef,
+  editable,
+}: {
+  autosave: ReportAutosave;
+  reportRef: ReportRef;
+  editable: boolean;
+}) {
+  const { t } = useI18n();
+  const { report, draft, errors, edit } = autosave;
+
+  const fieldError = (path: string) => {
+    const e = errors[path];
+    return e ? { validateStatus: "error" as const, help: t(e) } : {};
+  };
+
+  return (
+    <Form layout="vertical" component="div" disabled={!editable}>
+      <Card title={t("report.section.tasks")} style={{ marginBottom: 12 }} data-testid="report-tasks">
+        {report.tasks.length === 0 && <Empty description={t("report.noTasks")} />}
+        {report.tasks.map((task, i) => (
+          <TaskRow
+            key={task.key}
+            index={i + 1}
+            task={task}
+            draft={draft.tasks[task.key]}
+            progressError={fieldError(`task:${task.key}.progress`)}
+            editable={editable}
+            onChange={(patch) =>
+              edit(`task:${task.key}`, (d) => ({
+                ...d,
+                tasks: { ...d.tasks, [task.key]: { ...d.tasks[task.key], ...patch } },
+              }))
+            }
+          />
+        ))}
+      </Card>
+
+      <Card title={t("report.section.values")} style={{ marginBottom: 12 }} data-testid="report-values">
+        {report.values.length === 0 && <Empty description={t("report.noValues")} />}
+        {report.values.map((v, i) => (
+          <ValueRow
+            key={v.targetKey}
+            index={i + 1}
+            value={v}
+            draft={draft.values[v.targetKey]}
+            reportRef={reportRef}
+            editable={editable}
+            fieldError={(f) => fieldError(`value:${v.targetKey}.${f}`)}
+            onChange={(patch) =>
+              edit(`value:${v.targetKey}`, (d) => ({
+                ...d,
+                values: { ...d.values, [v.targetKey]: { ...d.values[v.targetKey], ...patch } },
+              }))
+            }
+          />
+        ))}
+      </Card>
+
+      <Card title={t("report.section.difficulties")} style={{ marginBottom: 12 }}>
+        <Input.TextArea
+          aria-label={t("report.section.difficulties")}
+          rows={4}
+          maxLength={20_000}
+          placeholder={editable ? t("report.difficultiesPlaceholder") : undefined}
+          value={draft.difficulties}
+          onChange={(e) => edit("difficulties", (d) => ({ ...d, difficulties: e.target.value }))}
+        />
+      </Card>
+      <Card title={t("report.section.proposals")} style={{ marginBottom: 12 }}>
+        <Input.TextArea
+          aria-label={t("report.section.proposals")}
+          rows={4}
+          maxLength={20_000}
+          placeholder={editable ? t("report.proposalsPlaceholder") : undefined}
+          value={draft.proposals}
+          onChange={(e) => edit("proposals", (d) => ({ ...d, proposals: e.target.value }))}
+        />
+      </Card>
+    </Form>
+  );
+}

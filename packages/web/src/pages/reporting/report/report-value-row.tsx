@@ -1,0 +1,196 @@
+import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import type { TReportValue } from "@dtplan/contracts/reporting.ts";
+import {
+  Alert,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Radio,
+  Space,
+  Tag,
+  Typography,
+  Upload,
+} from "antd";
+import { useState } from "react";
+import { errorMessage } from "../../../api/client.ts";
+import { type ReportRef, reportingApi } from "../../../api/reporting.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { goalText } from "../../plans/review-model.ts";
+import { isRatio, type ReportDraft, ratioPercent } from "../report-model.ts";
+import type { FieldState } from "./report-task-row.tsx";
+
+// `POST …/reports/:unitId/evidence` stores the file; the draft's autosave then references it (`evidenceFileIds`).
+const REPORT_EVIDENCE_UPLOAD = true;
+
+/** One target's figure for the period (a ratio, yes/no or a number), its note and its evidence files. */
+export function ValueRow({
+  index,
+  value,
+  draft,
+  reportRef,
+  editable,
+  fieldError,
+  onChange,
+}: {
+  index: number;
+  value: TReportValue;
+  draft: ReportDraft["values"][string];
+  reportRef: ReportRef;
+  editable: boolean;
+  fieldError: (field: "numerator" | "denominator" | "value") => FieldState;
+  onChange: (patch: Partial<ReportDraft["values"][string]>) => void;
+}) {
+  const { t, lang, num } = useI18n();
+  const [uploading, setUploading] = useState<number | null>(null);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const ratio = isRatio(value);
+  const computed = ratio ? ratioPercent(draft.numerator, draft.denominator) : null;
+  const goal = goalText(value.target as Parameters<typeof goalText>[0], (v) => num(v));
+  const decimal = lang === "vi" ? "," : ".";
+  const unit = value.indicator.unit || value.target.unit || "";
+
+  const upload = async (file: File) => {
+    setUploadError(null);
+    setUploading(0);
+    try {
+      const f = await reportingApi.uploadEvidence(reportRef, file, setUploading);
+      onChange({ evidence: [...draft.evidence, f] });
+    } catch (err) {
+      setUploadError(errorMessage(err));
+    } finally {
+      setUploading(null);
+    }
+  };
+
+  return (
+    <div className="dt-report-row" data-testid="report-value" data-target-key={value.targetKey}>
+      <Typography.Paragraph style={{ marginBottom: 4 }}>
+        <b>{index}.</b> {value.targetText}
+      </Typography.Paragraph>
+      <Space size={6} wrap style={{ marginBottom: 8 }}>
+        <Tag>{value.indicator.name}</Tag>
+        {goal && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t("report.value.target", { goal })}
+          </Typography.Text>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          · {t(`report.value.rule.${value.indicator.aggregation}`)}
+        </Typography.Text>
+        {value.required && <Tag color="red">{t("report.value.required")}</Tag>}
+      </Space>
+      <div className="dt-report-fields">
+        {ratio ? (
+          <>
+            <Form.Item
+              label={value.indicator.numeratorLabel ?? t("report.value.numerator")}
+              data-field={`value:${value.targetKey}.numerator`}
+              style={{ width: 220, marginBottom: 8 }}
+              {...fieldError("numerator")}
+            >
+              <InputNumber
+                aria-label={t("report.value.numerator")}
+                style={{ width: "100%" }}
+                decimalSeparator={decimal}
+                value={draft.numerator}
+                onChange={(v) => onChange({ numerator: v === null ? null : Number(v) })}
+              />
+            </Form.Item>
+            <Form.Item
+              label={value.indicator.denominatorLabel ?? t("report.value.denominator")}
+              data-field={`value:${value.targetKey}.denominator`}
+              style={{ width: 220, marginBottom: 8 }}
+              {...fieldError("denominator")}
+            >
+              <InputNumber
+                aria-label={t("report.value.denominator")}
+                style={{ width: "100%" }}
+                decimalSeparator={decimal}
+                value={draft.denominator}
+                onChange={(v) => onChange({ denominator: v === null ? null : Number(v) })}
+              />
+            </Form.Item>
+            <Form.Item label={t("report.value.computed")} style={{ width: 140, marginBottom: 8 }}>
+              <Typography.Text
+                strong
+                type={computed !== null && computed > 100 ? "danger" : undefined}
+                style={{ fontSize: 16 }}
+                data-testid="computed-ratio"
+              >
+                {computed === null ? "—" : `${num(computed)}%`}
+              </Typography.Text>
+            </Form.Item>
+          </>
+        ) : value.indicator.aggregation === "boolean" ? (
+          <Form.Item
+            label={t("report.value.valuePlain")}
+            data-field={`value:${value.targetKey}.value`}
+            style={{ width: 220, marginBottom: 8 }}
+            {...fieldError("value")}
+          >
+            <Radio.Group
+              value={draft.value}
+              onChange={(e) => onChange({ value: e.target.value as number })}
+              options={[
+                { value: 1, label: t("report.value.yes") },
+                { value: 0, label: t("report.value.no") },
+              ]}
+            />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            label={unit ? t("report.value.value", { unit }) : t("report.value.valuePlain")}
+            data-field={`value:${value.targetKey}.value`}
+            style={{ width: 220, marginBottom: 8 }}
+            {...fieldError("value")}
+          >
+            <InputNumber
+              aria-label={t("report.value.valuePlain")}
+              style={{ width: "100%" }}
+              decimalSeparator={decimal}
+              value={draft.value}
+              onChange={(v) => onChange({ value: v === null ? null : Number(v) })}
+            />
+          </Form.Item>
+        )}
+        <Form.Item label={t("report.value.note")} style={{ flex: 1, minWidth: 220, marginBottom: 8 }}>
+          <Input
+            aria-label={t("report.value.note")}
+            maxLength={5000}
+            value={draft.note}
+            onChange={(e) => onChange({ note: e.target.value })}
+          />
+        </Form.Item>
+      </div>
+      <div>
+        <Space wrap size={[12, 4]}>
+          {(draft.evidence.length > 0 || (editable && REPORT_EVIDENCE_UPLOAD)) && (
+            <Typography.Text type="secondary">{t("report.value.evidence")}:</Typography.Text>
+          )}
+          {draft.evidence.map((f) => (
+            <a key={f.id} href={f.url} download={f.name}>
+              <PaperClipOutlined /> {f.name}
+            </a>
+          ))}
+          {editable && REPORT_EVIDENCE_UPLOAD && (
+            <Upload
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void upload(file);
+                return false;
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />} loading={uploading !== null}>
+                {t("report.value.upload")}
+              </Button>
+            </Upload>
+          )}
+        </Space>
+        {uploading !== null && <Progress percent={uploading} size="small" />}
+        {uploadError && <Alert type="error" showIcon title={uploadError} style={{ marginTop: 4 }} />}
+      </div>
+    </div>
+  );
+}
