@@ -4,13 +4,9 @@ import type { Database } from "../../db/database.ts";
 import { type PlanRow, plans } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
-import {
-  loadUnits,
-  pathIn,
-  type ReportingPlan,
-  reportingPlan,
-  userNames,
-} from "../reporting/reporting-context.ts";
+import { pathIn } from "../access/tree-access.ts";
+import { type ReportingPlan, reportingPlan } from "../reporting/reporting.guards.ts";
+import { loadUnits, userNames } from "../reporting/reporting.repository.ts";
 import { gatherConsolidated } from "./gather-consolidated.ts";
 import { defaultNarrative, findNarrative, presentNarrative } from "./narrative.ts";
 

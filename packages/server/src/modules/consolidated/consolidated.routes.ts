@@ -12,7 +12,7 @@ import { errorBody, forbidden } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
 import { attachmentDisposition } from "../evidence/file-types.ts";
 import { ensurePeriods } from "../reporting/ensure-periods.ts";
-import { findPeriod } from "../reporting/reporting-context.ts";
+import { findPeriod } from "../reporting/reporting.repository.ts";
 import { consolidatedPlan, consolidatedReport } from "./consolidated-report.ts";
 import { saveNarrative } from "./narrative.ts";
 import { renderConsolidated } from "./render-consolidated.ts";

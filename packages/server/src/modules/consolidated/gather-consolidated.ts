@@ -5,6 +5,7 @@ import type {
   TUnitStatement,
 } from "@dtplan/contracts";
 import { isPillar, PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
+import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
 import { endOfVietnamDay } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray, lte } from "drizzle-orm";
@@ -13,12 +14,7 @@ import { type PlanRow, type ReportingPeriodRow, taskUpdates, unitReportTasks } f
 import { todayIso } from "../../db/sql.ts";
 import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { countsOf, presentPeriodRef, reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
-import {
-  findPeriod,
-  loadBasis,
-  type ReportingBasis,
-  reportingUnits,
-} from "../reporting/reporting-context.ts";
+import { findPeriod, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { lowerFirst, officialName, plannedText } from "./vi-format.ts";
 

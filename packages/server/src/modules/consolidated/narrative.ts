@@ -1,4 +1,5 @@
 import type { TConsolidatedNarrative, TSaveConsolidated } from "@dtplan/contracts";
+import { vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ConsolidatedReportRow, consolidatedReports, type PlanRow } from "../../db/schema.ts";
@@ -6,7 +7,7 @@ import { todayIso } from "../../db/sql.ts";
 import { conflict } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { userNames, vnDateTime } from "../reporting/reporting-context.ts";
+import { userNames } from "../reporting/reporting.repository.ts";
 import type { ConsolidatedData } from "./gather-consolidated.ts";
 import { lowerFirst, officialName, placeNameOf, viDate } from "./vi-format.ts";
 
@@ -156,7 +157,7 @@ async function staleVersion(db: Database, row: ConsolidatedReportRow) {
   const names = await userNames(db, [row.updatedBy]);
   const who = row.updatedBy ? (names.get(row.updatedBy) ?? "người khác") : "người khác";
   return conflict(
-    `Báo cáo tổng hợp đã được ${who} lưu lúc ${vnDateTime(row.updatedAt)}; hãy tải lại trước khi lưu.`,
+    `Báo cáo tổng hợp đã được ${who} lưu lúc ${vietnamDateTimeText(row.updatedAt)}; hãy tải lại trước khi lưu.`,
   );
 }
 

@@ -10,7 +10,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
-import { reportingPlan } from "../reporting/reporting-context.ts";
+import { reportingPlan } from "../reporting/reporting.guards.ts";
 import { planDashboard } from "./plan-dashboard.ts";
 import { dashboardTarget } from "./target-drill-down.ts";
 

@@ -9,16 +9,13 @@ import type {
 } from "@dtplan/contracts";
 import { attainment, type TargetComparator } from "@dtplan/domain/attainment/attainment.ts";
 import { PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
+import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
 import { presentPeriodRef, reportsOfPeriods } from "../reporting/period-status.ts";
-import {
-  daysBetween,
-  listPeriods,
-  loadBasis,
-  planHeading,
-  type ReportingPlan,
-} from "../reporting/reporting-context.ts";
+import type { ReportingPlan } from "../reporting/reporting.guards.ts";
+import { planHeading } from "../reporting/reporting.presenter.ts";
+import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import {
   addTimeliness,

@@ -2,7 +2,7 @@ import type { TAttainmentCounts, TDashboardTarget, TTargetAttainment } from "@dt
 import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
 import type { PlanTaskRow, ReportingPeriodRow, UnitReportRow } from "../../db/schema.ts";
 import { unitStatusRows } from "../reporting/period-status.ts";
-import type { ReportingBasis } from "../reporting/reporting-context.ts";
+import type { ReportingBasis } from "../reporting/reporting.repository.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 
 /**

@@ -1,15 +1,17 @@
 import { isAllowed } from "@dtplan/domain/access/access.ts";
 import { makeTextPdf } from "@dtplan/domain/extract/read/fixtures.ts";
+import { reportingUnits, unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { plans, unitReports, users } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
+import { pathIn } from "../access/tree-access.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { attachReportEvidence } from "../reporting/attach-report-evidence.ts";
 import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { createReport, type ReportScope } from "../reporting/get-report.ts";
-import { loadBasis, pathIn, reportingUnits, unitTargets } from "../reporting/reporting-context.ts";
+import { loadBasis } from "../reporting/reporting.repository.ts";
 import { reviewReport } from "../reporting/review-report.ts";
 import { saveDraft } from "../reporting/save-draft.ts";
 import { submitReport } from "../reporting/submit-report.ts";

@@ -1,4 +1,5 @@
 import type { ZIndicatorValueExportQuery } from "@dtplan/contracts";
+import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
@@ -16,16 +17,10 @@ import {
 } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
+import { can, pathIn } from "../access/tree-access.ts";
 import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
-import {
-  can,
-  findPeriod,
-  loadBasis,
-  pathIn,
-  type ReportingPlan,
-  reportingPlan,
-  vnDate,
-} from "../reporting/reporting-context.ts";
+import { type ReportingPlan, reportingPlan } from "../reporting/reporting.guards.ts";
+import { findPeriod, loadBasis } from "../reporting/reporting.repository.ts";
 import { COMPARATOR_TEXT, dateCell, pillarLabel } from "./export-columns.ts";
 import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
 
@@ -111,7 +106,7 @@ const VALUE_COLUMNS: readonly Column<ValueRow>[] = [
   {
     key: "submittedAt",
     header: "Ngày nộp",
-    value: (x) => (x.report.submittedAt ? dateCell(vnDate(x.report.submittedAt)) : null),
+    value: (x) => (x.report.submittedAt ? dateCell(vietnamDate(x.report.submittedAt)) : null),
     numFmt: NUMBER_FORMATS.date,
     width: 12,
   },

@@ -22,7 +22,12 @@ import {
 } from "../dashboard/plan-figures.ts";
 import { findUnitsByIds, listTenantUnits } from "../org/org.repository.ts";
 import { reportsOfPeriods } from "../reporting/period-status.ts";
-import { listPeriods, loadBasis, loadTenantTree, type TenantTree } from "../reporting/reporting-context.ts";
+import {
+  listPeriods,
+  loadBasis,
+  loadTenantTree,
+  type TenantTree,
+} from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */

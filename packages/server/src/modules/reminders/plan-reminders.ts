@@ -1,4 +1,5 @@
 import { ROLES, roleGrants as roleHas } from "@dtplan/domain/access/roles.ts";
+import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { RemindersConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
@@ -14,7 +15,7 @@ import {
 import { todayIso } from "../../db/sql.ts";
 import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
-import { daysBetween, loadBasis, type ReportingBasis } from "../reporting/reporting-context.ts";
+import { loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { type ReminderKind, reminderText, reportPath } from "./reminder-text.ts";
 
 /** Overdue reminders stop this long after the due date: a period forgotten for a quarter needs a person, not mail. */

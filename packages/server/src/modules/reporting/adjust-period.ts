@@ -5,7 +5,8 @@ import { reportingPeriods } from "../../db/schema.ts";
 import { AppError, forbidden } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
-import { findPeriod, type ReportingPlan } from "./reporting-context.ts";
+import type { ReportingPlan } from "./reporting.guards.ts";
+import { findPeriod } from "./reporting.repository.ts";
 
 export function assertManage(ctx: ReportingPlan): void {
   if (!ctx.canReview) throw forbidden("Chỉ chuyên viên đầu mối hoặc lãnh đạo được điều chỉnh kỳ báo cáo.");

@@ -3,7 +3,7 @@ import type { EvidenceFileRow } from "../../db/schema.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { storeEvidence } from "../evidence/store-evidence.ts";
 import { createReport, type ReportScope } from "./get-report.ts";
-import { findReport } from "./reporting-context.ts";
+import { findReport } from "./reporting.repository.ts";
 import { assertEditable, assertEditor } from "./save-draft.ts";
 
 /**

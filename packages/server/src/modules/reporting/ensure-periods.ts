@@ -2,7 +2,7 @@ import { buildReportingCalendar, type ReportingRuleInput } from "@dtplan/domain/
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, planReportingRules, reportingPeriods } from "../../db/schema.ts";
-import { listPeriods } from "./reporting-context.ts";
+import { listPeriods } from "./reporting.repository.ts";
 
 /** The plan's years: its period, else the year it was issued or published. */
 function planYears(plan: PlanRow): { start: number; end: number } {

@@ -1,4 +1,5 @@
 import type { TUnitReport } from "@dtplan/contracts";
+import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -18,19 +19,16 @@ import { presentEvidence } from "../tasks/task-history.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";
 import { REPORT_STATUS_LABELS } from "./report-labels.ts";
+import { type ReportingPlan, reportingPlan, reportingUnitOf } from "./reporting.guards.ts";
+import { person } from "./reporting.presenter.ts";
 import {
   findPeriod,
   findReport,
   loadBasis,
-  person,
   type ReportingBasis,
-  type ReportingPlan,
   type ReportingUnit,
-  reportingPlan,
-  reportingUnitOf,
-  unitTargets,
   userNames,
-} from "./reporting-context.ts";
+} from "./reporting.repository.ts";
 
 /** Everything an operation on one unit's report needs. */
 export interface ReportScope {

@@ -3,7 +3,8 @@ import type { Database } from "../../db/database.ts";
 import { reportingPeriods } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { assertManage } from "./adjust-period.ts";
-import { listPeriods, type ReportingPlan } from "./reporting-context.ts";
+import type { ReportingPlan } from "./reporting.guards.ts";
+import { listPeriods } from "./reporting.repository.ts";
 
 /** Mở kỳ báo cáo đột xuất — keyed `<year of its end>-A<n>`; audited. */
 export async function openAdhocPeriod(

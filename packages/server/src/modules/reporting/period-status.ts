@@ -5,17 +5,14 @@ import type {
   TReportingPeriodRef,
 } from "@dtplan/contracts";
 import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
+import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ReportingPeriodRow, type UnitReportRow, unitReports } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
-import {
-  can,
-  type ReportingBasis,
-  type ReportingPlan,
-  reportingUnits,
-  userNames,
-} from "./reporting-context.ts";
+import { can } from "../access/tree-access.ts";
+import type { ReportingPlan } from "./reporting.guards.ts";
+import { type ReportingBasis, userNames } from "./reporting.repository.ts";
 
 export function presentPeriodRef(p: ReportingPeriodRow): TReportingPeriodRef {
   return {

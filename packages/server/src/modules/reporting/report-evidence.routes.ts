@@ -13,7 +13,7 @@ import {
 import { presentEvidence } from "../tasks/task-history.ts";
 import { attachReportEvidence } from "./attach-report-evidence.ts";
 import { reportScope } from "./get-report.ts";
-import { reportingPlan } from "./reporting-context.ts";
+import { reportingPlan } from "./reporting.guards.ts";
 
 /** Tệp minh chứng of a unit's report; its own plugin scope because it parses multipart. */
 export async function reportEvidenceRoutes(

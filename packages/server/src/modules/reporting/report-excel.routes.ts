@@ -14,7 +14,7 @@ import {
   uploadError,
   XLSX_CONTENT_TYPE,
 } from "./report-excel.ts";
-import { reportingPlan } from "./reporting-context.ts";
+import { reportingPlan } from "./reporting.guards.ts";
 import { assertEditor, saveDraft } from "./save-draft.ts";
 
 const TAGS = ["reporting"];

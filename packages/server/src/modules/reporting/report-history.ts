@@ -1,18 +1,24 @@
 import type { TReportHistory } from "@dtplan/contracts";
+import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ReportEventRow, reportEvents } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import type { ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
-import { findReport, person, userNames, vnDate } from "./reporting-context.ts";
+import { person } from "./reporting.presenter.ts";
+import { findReport, userNames } from "./reporting.repository.ts";
 
 function summaryOf(e: ReportEventRow, scope: ReportScope): string {
   switch (e.action) {
     case "created":
       return "Lập báo cáo (bản nháp)";
     case "submitted": {
-      const { timeliness, daysLate } = timelinessOf(scope.period, { firstSubmittedAt: e.at }, vnDate(e.at));
+      const { timeliness, daysLate } = timelinessOf(
+        scope.period,
+        { firstSubmittedAt: e.at },
+        vietnamDate(e.at),
+      );
       const again = e.fromStatus === "returned" ? "Nộp lại báo cáo" : "Nộp báo cáo";
       return timeliness === "late" ? `${again} (sau hạn ${daysLate} ngày)` : `${again} (đúng hạn)`;
     }

@@ -29,13 +29,9 @@ import { openAdhocPeriod } from "./open-adhoc-period.ts";
 import { presentPeriods } from "./period-status.ts";
 import { reopenReport } from "./reopen-report.ts";
 import { reportHistory } from "./report-history.ts";
-import {
-  findPeriod,
-  loadBasis,
-  planHeading,
-  type ReportingPlan,
-  reportingPlan,
-} from "./reporting-context.ts";
+import { type ReportingPlan, reportingPlan } from "./reporting.guards.ts";
+import { planHeading } from "./reporting.presenter.ts";
+import { findPeriod, loadBasis } from "./reporting.repository.ts";
 import { reviewReport } from "./review-report.ts";
 import { planAttainment } from "./roll-up.ts";
 import { saveDraft } from "./save-draft.ts";

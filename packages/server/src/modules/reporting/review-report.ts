@@ -3,7 +3,7 @@ import type { Database } from "../../db/database.ts";
 import type { UnitReportRow } from "../../db/schema.ts";
 import { conflict, forbidden, notFound } from "../../errors.ts";
 import type { ReportScope } from "./get-report.ts";
-import { findReport } from "./reporting-context.ts";
+import { findReport } from "./reporting.repository.ts";
 import { assertVersion } from "./save-draft.ts";
 import { transition } from "./workflow.ts";
 

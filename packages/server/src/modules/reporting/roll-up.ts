@@ -5,16 +5,11 @@ import { TREND_LABELS, trend } from "@dtplan/domain/attainment/trend.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ReportingPeriodRow, unitReports, unitReportValues } from "../../db/schema.ts";
+import { pathIn } from "../access/tree-access.ts";
 import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef } from "./period-status.ts";
-import {
-  findPeriod,
-  listPeriods,
-  loadBasis,
-  pathIn,
-  type ReportingBasis,
-  type ReportingPlan,
-} from "./reporting-context.ts";
+import type { ReportingPlan } from "./reporting.guards.ts";
+import { findPeriod, listPeriods, loadBasis, type ReportingBasis } from "./reporting.repository.ts";
 
 interface Figure extends ReportedValue {
   periodId: string;

@@ -1,4 +1,6 @@
 import type { TSaveReport } from "@dtplan/contracts";
+import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
+import { vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -10,7 +12,7 @@ import {
 } from "../../db/schema.ts";
 import { AppError, conflict, type ErrorDetail, forbidden } from "../../errors.ts";
 import { createReport, type ReportScope } from "./get-report.ts";
-import { findReport, unitTargets, userNames, vnDateTime } from "./reporting-context.ts";
+import { findReport, userNames } from "./reporting.repository.ts";
 
 export function assertEditor(scope: ReportScope): void {
   if (!scope.canEdit) {
@@ -24,7 +26,7 @@ export async function assertVersion(db: Database, report: UnitReportRow, version
   const names = await userNames(db, [report.updatedBy]);
   const who = report.updatedBy ? (names.get(report.updatedBy) ?? "người khác") : "người khác";
   throw conflict(
-    `Báo cáo đã được ${who} cập nhật lúc ${vnDateTime(report.updatedAt)}; hãy tải lại trước khi lưu.`,
+    `Báo cáo đã được ${who} cập nhật lúc ${vietnamDateTimeText(report.updatedAt)}; hãy tải lại trước khi lưu.`,
   );
 }
 

@@ -1,4 +1,6 @@
 import type { TReportAction } from "@dtplan/contracts";
+import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
+import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { plans, planTasks, taskUpdates, type UnitReportRow, type unitReportTasks } from "../../db/schema.ts";
@@ -6,7 +8,7 @@ import { conflict, type ErrorDetail } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { loadReportRows, type ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
-import { findReport, unitTargets, vnDate } from "./reporting-context.ts";
+import { findReport } from "./reporting.repository.ts";
 import { assertEditor, assertVersion, validationError } from "./save-draft.ts";
 import { transition } from "./workflow.ts";
 
@@ -71,7 +73,7 @@ export async function submitReport(
     if (details.length) throw validationError(details);
 
     const first = report.firstSubmittedAt ?? now;
-    const { timeliness, daysLate } = timelinessOf(period, { firstSubmittedAt: first }, vnDate(now));
+    const { timeliness, daysLate } = timelinessOf(period, { firstSubmittedAt: first }, vietnamDate(now));
     const updated = await transition(tx, scope, report, {
       action: "submitted",
       to: "submitted",
@@ -106,7 +108,7 @@ async function writeTaskProgress(
   for (const { task, role } of ru.tasks) {
     const row = byKey.get(task.key);
     if (role !== "lead" || row?.progress == null || row.progress === task.progress) continue;
-    const completedAt = row.progress === 100 ? (task.completedAt ?? vnDate(now)) : null;
+    const completedAt = row.progress === 100 ? (task.completedAt ?? vietnamDate(now)) : null;
     await tx
       .update(planTasks)
       .set({ progress: row.progress, completedAt })

@@ -1,12 +1,4 @@
-import { isAllowed } from "@dtplan/domain/access/access.ts";
-import type { Permission } from "@dtplan/domain/access/roles.ts";
-import {
-  reportingUnits as domainReportingUnits,
-  unitTargets as domainUnitTargets,
-  type ReportingUnitOf,
-  type UnitTaskOf,
-} from "@dtplan/domain/reporting/who-reports.ts";
-import { daysBetween, vietnamDate, vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
+import type { ReportingUnitOf, UnitTaskOf } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -25,60 +17,10 @@ import {
   unitReports,
   users,
 } from "../../db/schema.ts";
-import { conflict, forbidden, notFound } from "../../errors.ts";
-import type { Actor } from "../access/actor.ts";
+import { notFound } from "../../errors.ts";
 import { listTenantUnits, tenantLineage } from "../org/org.repository.ts";
-import { readablePlanVersions } from "../plans/plan-access.ts";
 
 export const periodNotFound = () => notFound("Không tìm thấy kỳ báo cáo.");
-
-/** The published plan behind `/plans/:code/…` and what the caller may do on its reporting. */
-export interface ReportingPlan {
-  plan: PlanRow;
-  actor: Actor;
-  /** Return, approve, reopen, adjust periods (reports.review on the plan's unit). */
-  canReview: boolean;
-}
-
-/** Periods belong to the published plan; a draft has none yet. 404 when the plan is not readable. */
-export async function reportingPlan(db: Database, actor: Actor, code: string): Promise<ReportingPlan> {
-  const rows = await readablePlanVersions(db, actor, code);
-  const plan = rows.find((r) => r.status === "published");
-  if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
-  const units = await loadUnits(db, plan.tenantId);
-  return { plan, actor, canReview: can(actor, "reports.review", units, plan.unitId) };
-}
-
-/** A plan as the head of an answer: code, title and the unit that issued it. */
-export function planHeading(plan: PlanRow, units: ReadonlyMap<string, OrgUnitRow>) {
-  return {
-    code: plan.code,
-    title: plan.title,
-    unit: { id: plan.unitId, name: units.get(plan.unitId)?.name ?? "—" },
-  };
-}
-
-/** The unit's path (itself up to the root) from a loaded tree. */
-export function pathIn(units: ReadonlyMap<string, OrgUnitRow>, unitId: string): string[] {
-  const out: string[] = [];
-  for (
-    let u = units.get(unitId);
-    u && !out.includes(u.id);
-    u = u.parentId ? units.get(u.parentId) : undefined
-  ) {
-    out.push(u.id);
-  }
-  return out;
-}
-
-export function can(
-  actor: Actor,
-  permission: Permission,
-  units: ReadonlyMap<string, OrgUnitRow>,
-  unitId: string,
-): boolean {
-  return isAllowed(actor.grants, permission, pathIn(units, unitId));
-}
 
 export async function loadUnits(db: Database, tenantId: string): Promise<Map<string, OrgUnitRow>> {
   return new Map((await listTenantUnits(db, tenantId)).map((u) => [u.id, u]));
@@ -132,15 +74,10 @@ export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree):
   return { plan, tasks, targets, indicators: new Map(indicatorRows.map((i) => [i.code, i])), units, lineage };
 }
 
-/** Đơn vị phải báo cáo in a period (the rule lives in the domain). */
-export const reportingUnits = (basis: ReportingBasis, period: Pick<ReportingPeriodRow, "endDate">) =>
-  domainReportingUnits(basis, period);
-
-/** The targets a unit reports figures for (the rule lives in the domain). */
-export const unitTargets = (basis: ReportingBasis, ru: ReportingUnit) =>
-  domainUnitTargets<PlanTargetRow, IndicatorRow>(basis, ru);
-
-export async function listPeriods(db: Database, plan: PlanRow): Promise<ReportingPeriodRow[]> {
+export async function listPeriods(
+  db: Database,
+  plan: Pick<PlanRow, "tenantId" | "code">,
+): Promise<ReportingPeriodRow[]> {
   return db
     .select()
     .from(reportingPeriods)
@@ -194,29 +131,3 @@ export async function userNames(db: Database, ids: readonly (string | null)[]): 
     .where(inArray(users.id, list));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
-
-export const person = (id: string | null, names: Map<string, string>) =>
-  id ? { id, name: names.get(id) ?? "—" } : null;
-
-/** A unit that reports in the period, and whether the caller may read or write its report. */
-export function reportingUnitOf(
-  ctx: ReportingPlan,
-  basis: ReportingBasis,
-  period: ReportingPeriodRow,
-  unitId: string,
-): { ru: ReportingUnit; canEdit: boolean } {
-  const ru = reportingUnits(basis, period).get(unitId);
-  if (!ru) throw notFound("Đơn vị không phải báo cáo trong kỳ này.");
-  const canEdit = can(ctx.actor, "reports.submit", basis.units, unitId);
-  const canRead = canEdit || ctx.canReview || can(ctx.actor, "plans.read", basis.units, unitId);
-  if (!canRead) throw forbidden("Bạn chỉ xem được báo cáo của đơn vị mình.");
-  return { ru, canEdit };
-}
-
-/** ISO date in Vietnam of a moment. */
-export const vnDate = (d: Date) => vietnamDate(d);
-
-export { daysBetween };
-
-/** dd/mm/yyyy hh:mm in Vietnam time, for messages. */
-export const vnDateTime = vietnamDateTimeText;

@@ -1,0 +1,40 @@
+import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
+import type { Database } from "../../db/database.ts";
+import type { PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
+import { conflict, forbidden, notFound } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
+import { can } from "../access/tree-access.ts";
+import { readablePlanVersions } from "../plans/plan-access.ts";
+import { loadUnits, type ReportingBasis, type ReportingUnit } from "./reporting.repository.ts";
+
+/** The published plan behind `/plans/:code/…` and what the caller may do on its reporting. */
+export interface ReportingPlan {
+  plan: PlanRow;
+  actor: Actor;
+  /** Return, approve, reopen, adjust periods (reports.review on the plan's unit). */
+  canReview: boolean;
+}
+
+/** Periods belong to the published plan; a draft has none yet. 404 when the plan is not readable. */
+export async function reportingPlan(db: Database, actor: Actor, code: string): Promise<ReportingPlan> {
+  const rows = await readablePlanVersions(db, actor, code);
+  const plan = rows.find((r) => r.status === "published");
+  if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
+  const units = await loadUnits(db, plan.tenantId);
+  return { plan, actor, canReview: can(actor, "reports.review", units, plan.unitId) };
+}
+
+/** A unit that reports in the period, and whether the caller may read or write its report. */
+export function reportingUnitOf(
+  ctx: ReportingPlan,
+  basis: ReportingBasis,
+  period: ReportingPeriodRow,
+  unitId: string,
+): { ru: ReportingUnit; canEdit: boolean } {
+  const ru = reportingUnits(basis, period).get(unitId);
+  if (!ru) throw notFound("Đơn vị không phải báo cáo trong kỳ này.");
+  const canEdit = can(ctx.actor, "reports.submit", basis.units, unitId);
+  const canRead = canEdit || ctx.canReview || can(ctx.actor, "plans.read", basis.units, unitId);
+  if (!canRead) throw forbidden("Bạn chỉ xem được báo cáo của đơn vị mình.");
+  return { ru, canEdit };
+}
