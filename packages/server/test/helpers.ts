@@ -355,6 +355,7 @@ export function isoDaysFromToday(days: number): string {
  */
 export async function buildReportingPlan(db: Database) {
   const { indicators, planReportingRules } = await import("../src/db/schema.ts");
+  const { writePlanPeriods } = await import("../src/modules/plans/plan-periods.ts");
   const { and, eq } = await import("drizzle-orm");
   const tenant = await buildTenant(db);
   const { plan, tasks } = await buildPublishedPlan(db, tenant.district, {
@@ -369,6 +370,8 @@ export async function buildReportingPlan(db: Database) {
     dueLastOfPeriod: true,
     text: "Định kỳ hàng quý (trước ngày 15 của tháng cuối quý)",
   });
+  // Kỳ báo cáo exist from publication, as the publish operation writes them.
+  await writePlanPeriods(db, plan);
   const code = `TL-${unique()}`;
   await db.insert(indicators).values({
     tenantId: plan.tenantId,

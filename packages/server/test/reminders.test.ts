@@ -15,11 +15,11 @@ import {
   unitReports,
   users,
 } from "../src/db/schema.ts";
+import { writePlanPeriods } from "../src/modules/plans/plan-periods.ts";
 import { deliverOutbox, STALE_CLAIM_MS } from "../src/modules/reminders/deliver-outbox.ts";
 import { createMailer, type Mailer } from "../src/modules/reminders/mailer.ts";
 import { OVERDUE_STOP_DAYS, reminderDue } from "../src/modules/reminders/plan-reminders.ts";
 import { runReminders, startReminderScheduler } from "../src/modules/reminders/scheduler.ts";
-import { ensurePeriods } from "../src/modules/reporting/ensure-periods.ts";
 import {
   buildReportingPlan,
   buildUser,
@@ -182,7 +182,7 @@ describeBothDatabases("reminders: in-app notifications and e-mail through the ou
     const fixture = await buildReportingPlan(ctx.db);
     ({ plan, communeA } = fixture);
     // Q4 is due in two days; the other periods far in the future, so only Q4 reminds.
-    await ensurePeriods(ctx.db, plan);
+    await writePlanPeriods(ctx.db, plan);
     await ctx.db
       .update(reportingPeriods)
       .set({ dueDate: "2099-12-31" })

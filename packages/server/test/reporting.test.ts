@@ -22,6 +22,7 @@ import {
   planTargets,
   taskUpdates,
 } from "../src/db/schema.ts";
+import { writePlanPeriods } from "../src/modules/plans/plan-periods.ts";
 import {
   buildPublishedPlan,
   buildTenant,
@@ -95,6 +96,8 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
       },
       { tenantId: plan.tenantId, planId: plan.id, position: 1, frequency: "adhoc", text: "Đột xuất" },
     ]);
+    // Kỳ báo cáo exist from publication, as the publish operation writes them.
+    await writePlanPeriods(ctx.db, plan);
     const code = `TL-${Date.now().toString(36)}`;
     await ctx.db.insert(indicators).values({
       tenantId: plan.tenantId,
@@ -392,6 +395,7 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
     const { plan: merged } = await buildPublishedPlan(ctx.db, tenant.district, {
       tasks: [{ leadUnitId: old.id }, { leadUnitId: tenant.communeA.id }],
     });
+    await writePlanPeriods(ctx.db, merged);
     const head = await loginAs(
       ctx.app,
       await buildUser(ctx.db, { grants: [{ unit: tenant.district, role: "focal_officer" }] }),

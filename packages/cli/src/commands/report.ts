@@ -76,8 +76,8 @@ export const command: Command = {
         );
       }
       const ctx = await systemReportingPlan(db, values.plan as string);
-      const { ensurePeriods } = await import("@dtplan/server/modules/reporting/ensure-periods.ts");
-      const periods = await ensurePeriods(db, ctx.plan);
+      const { listPeriods } = await import("@dtplan/server/modules/reporting/reporting.repository.ts");
+      const periods = await listPeriods(db, ctx.plan);
       if (!periods.some((p) => p.key === values.period)) {
         return fail(
           `kế hoạch ${ctx.plan.code} không có kỳ báo cáo "${values.period}". Các kỳ: ${periods.map((p) => `${p.key} (${p.label})`).join(", ") || "chưa có"}.`,

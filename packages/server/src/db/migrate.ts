@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "./database.ts";
+import { up as backfillPeriods } from "./migrations/0007_periods_from_publication.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
 export const MIGRATIONS = [
@@ -10,7 +11,16 @@ export const MIGRATIONS = [
   "0004_reporting",
   "0005_reminders",
   "0006_consolidated_reports",
+  "0007_periods_from_publication",
 ] as const;
+
+/**
+ * Code a migration runs after its SQL, in the same transaction, for data SQL cannot
+ * derive (a plan's periods come from the domain's calendar).
+ */
+const DATA_STEPS: Partial<Record<(typeof MIGRATIONS)[number], (tx: Database) => Promise<void>>> = {
+  "0007_periods_from_publication": backfillPeriods,
+};
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];
 
@@ -82,6 +92,7 @@ export async function migrateToLatest(db: Database): Promise<{ applied: string[]
       const done = await queryRows(tx, sql`SELECT 1 FROM schema_migrations WHERE version = ${version}`);
       if (done.length) return false;
       for (const statement of statements) await tx.execute(sql.raw(statement));
+      await DATA_STEPS[version]?.(tx);
       await tx.execute(sql`INSERT INTO schema_migrations (version) VALUES (${version})`);
       return true;
     });

@@ -11,7 +11,6 @@ import type { Database } from "../../db/database.ts";
 import { errorBody, forbidden } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
 import { attachmentDisposition } from "../evidence/file-types.ts";
-import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { findPeriod } from "../reporting/reporting.repository.ts";
 import { consolidatedPlan, consolidatedReport } from "./consolidated-report.ts";
 import { saveNarrative } from "./narrative.ts";
@@ -100,7 +99,6 @@ export async function consolidatedRoutes(
           "Chỉ chuyên viên đầu mối hoặc lãnh đạo của đơn vị ban hành kế hoạch được sửa báo cáo tổng hợp.",
         );
       }
-      await ensurePeriods(db, ctx.plan);
       await findPeriod(db, ctx.plan, request.params.key);
       await saveNarrative(db, {
         plan: ctx.plan,

@@ -12,7 +12,6 @@ import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, type ReportingPeriodRow, taskUpdates, unitReportTasks } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
-import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { countsOf, presentPeriodRef, reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
 import { findPeriod, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
@@ -123,15 +122,12 @@ export async function gatherConsolidated(
     now = new Date(),
   }: { plan: PlanRow; periodKey: string; nearThreshold: number; now?: Date },
 ): Promise<ConsolidatedData> {
-  await ensurePeriods(db, plan);
   const [period, basis] = await Promise.all([findPeriod(db, plan, periodKey), loadBasis(db, plan)]);
-  // Periods were ensured just above: the roll-up only reads them.
   const attainment = await planAttainment(db, {
     ctx: { plan },
     periodKey,
     nearThreshold,
     basis,
-    readOnly: true,
   });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;

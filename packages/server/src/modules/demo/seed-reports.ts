@@ -9,9 +9,8 @@ import { pathIn } from "../access/tree-access.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { attachReportEvidence } from "../reporting/attach-report-evidence.ts";
-import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { createReport, type ReportScope } from "../reporting/get-report.ts";
-import { loadBasis } from "../reporting/reporting.repository.ts";
+import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
 import { reviewReport } from "../reporting/review-report.ts";
 import { saveDraft } from "../reporting/save-draft.ts";
 import { submitReport } from "../reporting/submit-report.ts";
@@ -109,7 +108,7 @@ async function seedPlanReports(
   ]);
   if (!admin) return 0;
   const reviewer = officer ?? admin;
-  const periods = await ensurePeriods(db, plan);
+  const periods = await listPeriods(db, plan);
   const basis = await loadBasis(db, plan);
   let count = 0;
   for (const [q, key] of demo.periods.entries()) {

@@ -5,8 +5,8 @@ import { type PlanRow, plans, planVersions } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { diffPlans } from "./plan-diff.ts";
+import { writePlanPeriods } from "./plan-periods.ts";
 import { presentPlanDetail } from "./plans.presenter.ts";
 import { loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
 import { editableDraft } from "./review-items.ts";
@@ -99,7 +99,7 @@ export async function publishPlan(
     });
     // Kỳ báo cáo exist from the day the plan is in force, so pages that only read them
     // (the public page) see them; an amendment's new reporting rules add theirs.
-    await ensurePeriods(tx, plan);
+    await writePlanPeriods(tx, plan);
     return { plan, snapshot, warnings: check.warnings, diff };
   });
 }

@@ -13,9 +13,8 @@ import {
   users,
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
-import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
-import { loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
+import { listPeriods, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { type ReminderKind, reminderText, reportPath } from "./reminder-text.ts";
 
 /** Overdue reminders stop this long after the due date: a period forgotten for a quarter needs a person, not mail. */
@@ -62,7 +61,7 @@ export async function planReminders(
   const total: ReminderCounts = { units: 0, notifications: 0, emails: 0 };
   const published = await db.select().from(plans).where(eq(plans.status, "published"));
   for (const plan of published) {
-    const periods = await ensurePeriods(db, plan);
+    const periods = await listPeriods(db, plan);
     const due = periods.flatMap((period) => {
       const when = reminderDue(period, today, config);
       return when ? [{ period, ...when }] : [];

@@ -13,7 +13,6 @@ import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { forbidden } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
-import { ensurePeriods } from "../reporting/ensure-periods.ts";
 import { reportingPlan } from "../reporting/reporting.guards.ts";
 import { findPeriod } from "../reporting/reporting.repository.ts";
 import { deliverOutbox } from "./deliver-outbox.ts";
@@ -95,7 +94,6 @@ export async function remindersRoutes(
     async (request) => {
       const ctx = await reportingPlan(db, requireActor(request), request.params.code);
       if (!ctx.canReview) throw forbidden("Chỉ chuyên viên đầu mối hoặc lãnh đạo được nhắc các đơn vị.");
-      await ensurePeriods(db, ctx.plan);
       const period = await findPeriod(db, ctx.plan, request.params.key);
       const counts = await remindNow(db, { plan: ctx.plan, period, config: config.reminders });
       if (counts.emails > 0 && mailer) {

@@ -4,7 +4,6 @@ import type { Database } from "../../db/database.ts";
 import { reportingPeriods } from "../../db/schema.ts";
 import { AppError, forbidden } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { ensurePeriods } from "./ensure-periods.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
 import { findPeriod } from "./reporting.repository.ts";
 
@@ -18,7 +17,6 @@ export async function adjustPeriod(
   { ctx, key, input }: { ctx: ReportingPlan; key: string; input: TAdjustPeriod },
 ) {
   assertManage(ctx);
-  await ensurePeriods(db, ctx.plan);
   const period = await findPeriod(db, ctx.plan, key);
   const next = {
     label: input.label ?? period.label,

@@ -16,7 +16,6 @@ import { todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
-import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";
 import { REPORT_STATUS_LABELS } from "./report-labels.ts";
 import { type ReportingPlan, reportingPlan, reportingUnitOf } from "./reporting.guards.ts";
@@ -45,7 +44,6 @@ export async function reportScope(
   key: string,
   unitId: string,
 ): Promise<ReportScope> {
-  await ensurePeriods(db, ctx.plan);
   const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
   const { ru, canEdit } = reportingUnitOf(ctx, basis, period, unitId);
   return { ctx, basis, period, ru, canEdit };

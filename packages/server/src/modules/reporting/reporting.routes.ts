@@ -23,7 +23,6 @@ import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
 import { requireActor } from "../access/access.ts";
 import { adjustPeriod } from "./adjust-period.ts";
-import { ensurePeriods } from "./ensure-periods.ts";
 import { getReport, presentReport, reportScope } from "./get-report.ts";
 import { openAdhocPeriod } from "./open-adhoc-period.ts";
 import { presentPeriods } from "./period-status.ts";
@@ -31,7 +30,7 @@ import { reopenReport } from "./reopen-report.ts";
 import { reportHistory } from "./report-history.ts";
 import { type ReportingPlan, reportingPlan } from "./reporting.guards.ts";
 import { planHeading } from "./reporting.presenter.ts";
-import { findPeriod, loadBasis } from "./reporting.repository.ts";
+import { findPeriod, listPeriods, loadBasis } from "./reporting.repository.ts";
 import { reviewReport } from "./review-report.ts";
 import { planAttainment } from "./roll-up.ts";
 import { saveDraft } from "./save-draft.ts";
@@ -51,7 +50,6 @@ export async function reportingRoutes(
     reportingPlan(db, requireActor(request), request.params.code);
 
   const onePeriod = async (ctx: ReportingPlan, key: string) => {
-    await ensurePeriods(db, ctx.plan);
     const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
     const [out] = await presentPeriods(db, ctx, basis, [period]);
     return out;
@@ -72,7 +70,7 @@ export async function reportingRoutes(
     },
     async (request) => {
       const ctx = await plan(request);
-      const periods = await ensurePeriods(db, ctx.plan);
+      const periods = await listPeriods(db, ctx.plan);
       const basis = await loadBasis(db, ctx.plan);
       return {
         plan: planHeading(ctx.plan, basis.units),

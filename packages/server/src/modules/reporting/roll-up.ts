@@ -6,7 +6,6 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ReportingPeriodRow, unitReports, unitReportValues } from "../../db/schema.ts";
 import { pathIn } from "../access/tree-access.ts";
-import { ensurePeriods } from "./ensure-periods.ts";
 import { presentPeriodRef } from "./period-status.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
 import { findPeriod, listPeriods, loadBasis, type ReportingBasis } from "./reporting.repository.ts";
@@ -67,7 +66,6 @@ export async function planAttainment(
     periodKey,
     nearThreshold,
     approvedOnly = false,
-    readOnly = false,
     basis: loaded,
   }: {
     ctx: Pick<ReportingPlan, "plan">;
@@ -75,13 +73,11 @@ export async function planAttainment(
     nearThreshold: number;
     /** Count approved reports only (the public page: nothing a reviewer has not accepted). */
     approvedOnly?: boolean;
-    /** Read the periods there are, never write missing ones (an anonymous request must not). */
-    readOnly?: boolean;
     /** The plan's basis when the caller has it already (dashboards, the province view). */
     basis?: ReportingBasis;
   },
 ): Promise<TPlanAttainment> {
-  const periods = readOnly ? await listPeriods(db, ctx.plan) : await ensurePeriods(db, ctx.plan);
+  const periods = await listPeriods(db, ctx.plan);
   const basis = loaded ?? (await loadBasis(db, ctx.plan));
   const figures = await reportedFigures(
     db,

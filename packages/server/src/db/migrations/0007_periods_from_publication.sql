@@ -1,0 +1,5 @@
+-- Kỳ báo cáo exist from publication: plans published before the publish operation wrote
+-- them got theirs on the first read that needed them. This migration writes the missing
+-- periods of every published plan once, so reads only read; the periods come from the
+-- domain's calendar, so the step is code (0007_periods_from_publication.ts), run in this
+-- migration's transaction after this file.
