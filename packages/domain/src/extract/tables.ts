@@ -93,7 +93,7 @@ export function columnRole(cell: string): ColumnRole | null {
 }
 
 /** Roles of a header line of any table, empty cells allowed (spans); null when it is no header. */
-function gridHeaderRoles(cells: string[]): (ColumnRole | null)[] | null {
+export function gridHeaderRoles(cells: string[]): (ColumnRole | null)[] | null {
   if (cells.length < 3) return null;
   const roles = cells.map((c) => (c ? columnRole(c) : null));
   const filled = cells.filter(Boolean).length;

@@ -40,8 +40,11 @@ function mul(m1, m2) {
 }
 const toMatrix = (a) => (a && a.length >= 6 ? [a[0], a[1], a[2], a[3], a[4], a[5]] : null);
 
-/** Runs the text operators of one page; returns glyphs as {ch, x, y, w, size} in page space. */
-function glyphsOfPage(fnArray, argsArray, fontMatrixOf) {
+/**
+ * Runs the text operators of one page; returns glyphs as {ch, x, y, w, size} in page space.
+ * Thin drawn paths (table borders) go to `rules` as {x0, y0, x1, y1}.
+ */
+function glyphsOfPage(fnArray, argsArray, fontMatrixOf, rules = []) {
   const glyphs = [];
   let state = {
     ctm: IDENTITY,
@@ -156,12 +159,28 @@ function glyphsOfPage(fnArray, argsArray, fontMatrixOf) {
         }
         break;
       }
+      case OPS.constructPath: {
+        // pdf.js 5: [paint op, path data, [minX, minY, maxX, maxY]] in user space.
+        const mm = args?.[2];
+        if (!mm || mm.length < 4 || rules.length > 20000) break;
+        const [ax, ay] = apply(state.ctm, num(mm[0]), num(mm[1]));
+        const [bx, by] = apply(state.ctm, num(mm[2]), num(mm[3]));
+        const x0 = Math.min(ax, bx);
+        const x1 = Math.max(ax, bx);
+        const y0 = Math.min(ay, by);
+        const y1 = Math.max(ay, by);
+        if ((y1 - y0 <= 2.5 && x1 - x0 >= 8) || (x1 - x0 <= 2.5 && y1 - y0 >= 8))
+          rules.push({ x0, y0, x1, y1 });
+        break;
+      }
       default:
         break;
     }
   }
   return glyphs;
 }
+
+const apply = (m, x, y) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 async function extract(bytes) {
   const loadingTask = pdfjs.getDocument({
@@ -188,11 +207,16 @@ async function extract(bytes) {
           return DEFAULT_FONT_MATRIX;
         }
       };
-      const glyphs = glyphsOfPage(list.fnArray, list.argsArray, fontMatrixOf);
+      const rules = [];
+      const glyphs = glyphsOfPage(list.fnArray, list.argsArray, fontMatrixOf, rules);
       const [, y0, , y1] = page.view;
       // Bands (header/footer) are judged relative to the crop box.
       for (const g of glyphs) g.y -= y0;
-      pages.push({ height: y1 - y0, glyphs });
+      for (const r of rules) {
+        r.y0 -= y0;
+        r.y1 -= y0;
+      }
+      pages.push({ height: y1 - y0, glyphs, rules });
       page.cleanup();
     }
     return { pages };

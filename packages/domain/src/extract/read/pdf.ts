@@ -3,6 +3,7 @@
 // dropped and wrapped lines are rejoined into paragraphs.
 import { Worker } from "node:worker_threads";
 import { fail, isPlanExtractError } from "./errors.ts";
+import { type Carry, type Rule, rebuildTables, ruledTables, type Segment } from "./pdf-tables.ts";
 import { cleanText } from "./text.ts";
 
 /** One drawn glyph in page space (PDF units, y up). */
@@ -23,6 +24,10 @@ export interface PdfLine {
   y: number;
   size: number;
   page: number;
+  /** Runs of text separated by wide gaps (table cells), left to right. */
+  segments: Segment[];
+  /** A table row rebuilt by pdf-tables.ts: a paragraph of its own. */
+  tableRow?: boolean;
 }
 
 const isSpaceChar = (ch: string) => /^\s+$/u.test(ch);
@@ -72,6 +77,8 @@ function spellLine(cluster: Glyph[], page: number): PdfLine | null {
   let prev: Glyph | null = null;
   let pendingSpace = false;
   const solid: Glyph[] = [];
+  const segments: Segment[] = [];
+  let seg: Segment | null = null;
   for (const g of bases) {
     if (isSpaceChar(g.ch)) {
       pendingSpace = text !== "";
@@ -82,9 +89,18 @@ function spellLine(cluster: Glyph[], page: number): PdfLine | null {
       if (g.ch === prev.ch && Math.abs(g.x - prev.x) < 0.15 * g.size) continue;
       const gap = g.x - (prev.x + prev.w);
       if (pendingSpace || gap > 0.22 * Math.max(g.size, prev.size)) text += " ";
+      // A gap wider than a few spaces separates table cells.
+      if (gap > 0.9 * Math.max(g.size, prev.size)) seg = null;
     }
     pendingSpace = false;
-    text += g.ch + (after.get(g) ?? []).map((m) => m.ch).join("");
+    const chars = g.ch + (after.get(g) ?? []).map((m) => m.ch).join("");
+    text += chars;
+    if (!seg) {
+      seg = { text: "", x0: g.x, x1: g.x + g.w };
+      segments.push(seg);
+    } else if (seg.text && g.x - seg.x1 > 0.22 * g.size) seg.text += " ";
+    seg.text += chars;
+    seg.x1 = Math.max(seg.x1, g.x + g.w);
     solid.push(g);
     prev = g;
   }
@@ -102,6 +118,7 @@ function spellLine(cluster: Glyph[], page: number): PdfLine | null {
     y: ys[Math.floor(ys.length / 2)],
     size,
     page,
+    segments: segments.map((sg) => ({ ...sg, text: sg.text.normalize("NFC").replace(/\s+/g, " ").trim() })),
   };
 }
 
@@ -123,7 +140,11 @@ function mergeRaisedLines(lines: PdfLine[]): PdfLine[] {
       // Put the mark where it stands horizontally: usually at the end of a word.
       const ratio = (small.x0 - below.x0) / Math.max(1, below.x1 - below.x0);
       const at = nearestWordEnd(below.text, Math.round(ratio * below.text.length));
-      lines[i + 1] = { ...below, text: below.text.slice(0, at) + small.text + below.text.slice(at) };
+      lines[i + 1] = {
+        ...below,
+        text: below.text.slice(0, at) + small.text + below.text.slice(at),
+        segments: below.segments,
+      };
       continue;
     }
     out.push(small);
@@ -225,6 +246,7 @@ export function paragraphsOfLines(pages: PdfLine[][]): string[] {
       const sizeChange = Math.abs(line.size - prev.size) > 0.15 * bodySize;
       const marker = LIST_MARKER.test(line.text) && (ENDS_SENTENCE.test(prev.text) || prevShort);
       breakBefore =
+        Boolean(line.tableRow || prev.tableRow) ||
         prevShort ||
         marker ||
         sizeChange ||
@@ -245,6 +267,42 @@ export function paragraphsOfLines(pages: PdfLine[][]): string[] {
   return paragraphs;
 }
 
+// ---------------------------------------------------------------- tables
+
+/**
+ * A page's lines with each table replaced by one line per row ("a | b | c"): from its
+ * drawn borders when it has them, else from the text's columns.
+ */
+export function withTables(
+  lines: PdfLine[],
+  rules: Rule[] = [],
+  carry: Carry | null = null,
+): {
+  lines: PdfLine[];
+  carry: Carry | null;
+} {
+  const ruled = ruledTables(lines, rules, carry);
+  const tables = ruled.tables.length ? ruled.tables : rules.length ? [] : rebuildTables(lines);
+  return { lines: spliceTables(lines, tables), carry: ruled.carry };
+}
+
+function spliceTables(
+  lines: PdfLine[],
+  tables: Array<{ from: number; to: number; rows: string[] }>,
+): PdfLine[] {
+  if (!tables.length) return lines;
+  const out: PdfLine[] = [];
+  let at = 0;
+  for (const t of tables) {
+    out.push(...lines.slice(at, t.from));
+    const first = lines[t.from];
+    for (const row of t.rows) out.push({ ...first, text: row, segments: [], tableRow: true });
+    at = t.to;
+  }
+  out.push(...lines.slice(at));
+  return out;
+}
+
 // ---------------------------------------------------------------- reader
 
 export interface PdfOptions {
@@ -255,6 +313,8 @@ export interface PdfOptions {
 interface WorkerPage {
   height: number;
   glyphs: Glyph[];
+  /** Thin drawn paths: table borders. */
+  rules?: Rule[];
 }
 
 /** An error pdfjs raised while parsing (as opposed to the worker itself failing). */
@@ -403,11 +463,16 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       "The PDF has no readable text layer (its fonts have no Unicode mapping); it needs OCR, or a fresh export from the original document, before it can be imported.",
     );
   }
+  let carry: Carry | null = null;
   const paragraphs = paragraphsOfLines(
     dropPageFurniture(
       lines,
       pages.map((p) => p.height),
-    ),
+    ).map((pageLines, p) => {
+      const r = withTables(pageLines, pages[p].rules ?? [], carry);
+      carry = r.carry;
+      return r.lines;
+    }),
   );
   const text = cleanText(paragraphs.join("\n\n")).trim();
   if (!text) noText();

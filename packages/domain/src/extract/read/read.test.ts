@@ -356,6 +356,7 @@ describe("PDF layout", () => {
       y,
       size: 11,
       page,
+      segments: [],
     });
     const pages = [1, 2, 3, 4].map((p) => [
       line("UBND huyen Thap Muoi - Ke hoach CDS", 800, p),
@@ -372,7 +373,15 @@ describe("PDF layout", () => {
   });
 
   it("starts a paragraph at a list marker after a finished sentence, not at a wrapped number", () => {
-    const L = (text: string, y: number, x1 = 520): PdfLine => ({ text, x0: 72, x1, y, size: 12, page: 1 });
+    const L = (text: string, y: number, x1 = 520): PdfLine => ({
+      text,
+      x0: 72,
+      x1,
+      y,
+      size: 12,
+      page: 1,
+      segments: [],
+    });
     const paragraphs = paragraphsOfLines([
       [
         L("- Trien khai giai doan 2021 - 2025 dinh huong den nam", 700),
