@@ -1,9 +1,16 @@
-/** Typed calls to the dtplan API; shapes come from the shared contracts. */
-
-import type { TAuditEntry } from "@dtplan/contracts/audit.ts";
+/**
+ * Typed calls to the dtplan API. Every shape is the shared contracts' (zod
+ * schemas, `z.infer` types): the web declares none of its own.
+ */
+import type { ZAuditList, ZAuditQuery } from "@dtplan/contracts/audit.ts";
 import type { TLoginRequest, TSessionResponse } from "@dtplan/contracts/auth.ts";
 import type { THealth } from "@dtplan/contracts/health.ts";
-import type { TCreateIndicator, TIndicator, TPillar } from "@dtplan/contracts/indicators.ts";
+import type {
+  TCreateIndicator,
+  TIndicator,
+  ZIndicatorList,
+  ZIndicatorListQuery,
+} from "@dtplan/contracts/indicators.ts";
 import type {
   TCreateOrgUnit,
   TMergeOrgUnits,
@@ -12,28 +19,47 @@ import type {
   TOrgUnitDetail,
   TSplitOrgUnit,
   TUpdateOrgUnit,
+  ZOrgUnitList,
+  ZOrgUnitListQuery,
+  ZReorganisationResult,
 } from "@dtplan/contracts/org.ts";
 import type {
   TCreateTarget,
   TCreateTask,
   TPlanDetail,
-  TPlanDiff,
   TPlanReview,
-  TPlanSummary,
-  TPlanTask,
   TUpdatePlan,
   TUpdateTarget,
   TUpdateTask,
+  ZItemType,
+  ZPlanKind,
+  ZPlanList,
+  ZPlanListQuery,
+  ZPlanStatus,
+  ZPlanTaskList,
+  ZPlanTaskListQuery,
+  ZPlanVersionList,
+  ZPublishResult,
 } from "@dtplan/contracts/plans.ts";
-import type { TCreateUser, TResetPassword, TUpdateUser, TUser } from "@dtplan/contracts/users.ts";
+import type {
+  TCreateUser,
+  TResetPassword,
+  TUpdateUser,
+  TUser,
+  ZUserList,
+  ZUserListQuery,
+} from "@dtplan/contracts/users.ts";
 import { queryOptions } from "@tanstack/react-query";
+import type { z } from "zod";
 import { api } from "./client.ts";
 
-export interface ReorganisationResult {
-  created: TOrgUnit[];
-  closed: TOrgUnit[];
-  moved: TOrgUnit[];
-}
+/** A list endpoint's query as the web sends it: any of the fields the contract reads. */
+type QueryOf<S extends z.ZodType> = Partial<z.output<S>>;
+
+export type TPlanStatus = z.infer<typeof ZPlanStatus>;
+export type TPlanKind = z.infer<typeof ZPlanKind>;
+export type TItemType = z.infer<typeof ZItemType>;
+export type { TTaskStatus } from "@dtplan/contracts/tasks.ts";
 
 export const authApi = {
   login: (body: TLoginRequest) => api.post<TSessionResponse>("/auth/login", body, { allowAnonymous: true }),
@@ -42,8 +68,8 @@ export const authApi = {
 };
 
 export const orgApi = {
-  list: (query: { asOf?: string; includeClosed?: boolean }) =>
-    api.get<{ items: TOrgUnit[] }>("/org/units", {
+  list: (query: QueryOf<typeof ZOrgUnitListQuery>) =>
+    api.get<z.infer<typeof ZOrgUnitList>>("/org/units", {
       asOf: query.asOf,
       includeClosed: query.includeClosed ? "true" : undefined,
     }),
@@ -52,9 +78,9 @@ export const orgApi = {
   update: (id: string, body: TUpdateOrgUnit) =>
     api.patch<TOrgUnit>(`/org/units/${encodeURIComponent(id)}`, body),
   previewMerge: (body: TMergeOrgUnits) => api.post<TMergePreview>("/org/merges/preview", body),
-  merge: (body: TMergeOrgUnits) => api.post<ReorganisationResult>("/org/merges", body),
+  merge: (body: TMergeOrgUnits) => api.post<z.infer<typeof ZReorganisationResult>>("/org/merges", body),
   split: (id: string, body: TSplitOrgUnit) =>
-    api.post<ReorganisationResult>(`/org/units/${encodeURIComponent(id)}/split`, body),
+    api.post<z.infer<typeof ZReorganisationResult>>(`/org/units/${encodeURIComponent(id)}/split`, body),
 };
 
 type OrgListQuery = Parameters<typeof orgApi.list>[0];
@@ -67,8 +93,7 @@ export const orgQueries = {
 };
 
 export const usersApi = {
-  list: (query: { q?: string; unitId?: string; limit?: number; offset?: number }) =>
-    api.get<{ items: TUser[]; total: number }>("/users", query),
+  list: (query: QueryOf<typeof ZUserListQuery>) => api.get<z.infer<typeof ZUserList>>("/users", query),
   create: (body: TCreateUser) => api.post<TUser>("/users", body),
   update: (id: string, body: TUpdateUser) => api.patch<TUser>(`/users/${encodeURIComponent(id)}`, body),
   resetPassword: (id: string, body: TResetPassword) =>
@@ -81,8 +106,7 @@ export const usersQueries = {
 };
 
 export const auditApi = {
-  list: (query: { entity?: string; entityId?: string; limit?: number; offset?: number }) =>
-    api.get<{ items: TAuditEntry[]; total: number }>("/audit", query),
+  list: (query: QueryOf<typeof ZAuditQuery>) => api.get<z.infer<typeof ZAuditList>>("/audit", query),
 };
 
 export const auditQueries = {
@@ -96,43 +120,10 @@ export const healthApi = {
 
 export const healthQuery = queryOptions({ queryKey: ["health"], queryFn: healthApi.get });
 
-export type TPlanStatus = TPlanSummary["status"];
-export type TPlanKind = TPlanSummary["kind"];
-export type TTaskStatus = "not_started" | "in_progress" | "done" | "done_late" | "overdue";
-export type TItemType = "target" | "task";
-
-export interface TPlanVersion {
-  version: number;
-  status: TPlanStatus;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  reason: string | null;
-  diff: TPlanDiff | null;
-}
-
-export interface TPlanTaskListItem extends TPlanTask {
-  plan: { code: string; title: string; version: number };
-  status: TTaskStatus;
-}
-
-export interface TPublishResult {
-  plan: TPlanDetail;
-  warnings: string[];
-  diff: TPlanDiff | null;
-}
-
 const planPath = (code: string) => `/plans/${encodeURIComponent(code)}`;
 
 export const plansApi = {
-  list: (query: {
-    unitId?: string;
-    kind?: TPlanKind;
-    status?: TPlanStatus;
-    year?: number;
-    q?: string;
-    limit?: number;
-    offset?: number;
-  }) => api.get<{ items: TPlanSummary[]; total: number }>("/plans", query),
+  list: (query: QueryOf<typeof ZPlanListQuery>) => api.get<z.infer<typeof ZPlanList>>("/plans", query),
   get: (code: string, version?: number) => api.get<TPlanDetail>(planPath(code), { version }),
   review: (code: string) => api.get<TPlanReview>(`${planPath(code)}/review`),
   /** `file` and the issuing `unitId`, multipart, with upload progress. */
@@ -155,24 +146,17 @@ export const plansApi = {
     api.post<TPlanReview>(`${planPath(code)}/split`, body),
   merge: (code: string, body: { type: TItemType; ids: [string, string] }) =>
     api.post<TPlanReview>(`${planPath(code)}/merge`, body),
-  publish: (code: string, note?: string) => api.post<TPublishResult>(`${planPath(code)}/publish`, { note }),
+  publish: (code: string, note?: string) =>
+    api.post<z.infer<typeof ZPublishResult>>(`${planPath(code)}/publish`, { note }),
   amend: (code: string, reason: string) => api.post<TPlanReview>(`${planPath(code)}/amendments`, { reason }),
-  versions: (code: string) => api.get<{ items: TPlanVersion[] }>(`${planPath(code)}/versions`),
-  tasks: (query: {
-    planCode?: string;
-    unitId?: string;
-    pillar?: TPillar;
-    status?: TTaskStatus;
-    deadlineFrom?: string;
-    deadlineTo?: string;
-    limit?: number;
-    offset?: number;
-  }) => api.get<{ items: TPlanTaskListItem[]; total: number }>("/plan-tasks", query),
+  versions: (code: string) => api.get<z.infer<typeof ZPlanVersionList>>(`${planPath(code)}/versions`),
+  tasks: (query: QueryOf<typeof ZPlanTaskListQuery>) =>
+    api.get<z.infer<typeof ZPlanTaskList>>("/plan-tasks", query),
 };
 
 export const indicatorsApi = {
-  list: (query: { pillar?: TPillar; q?: string; limit?: number; offset?: number }) =>
-    api.get<{ items: TIndicator[]; total: number }>("/indicators", query),
+  list: (query: QueryOf<typeof ZIndicatorListQuery>) =>
+    api.get<z.infer<typeof ZIndicatorList>>("/indicators", query),
   create: (body: TCreateIndicator) => api.post<TIndicator>("/indicators", body),
 };
 
