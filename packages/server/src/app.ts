@@ -36,9 +36,11 @@ import { plansRoutes } from "./modules/plans/plans.routes.ts";
 import { provinceRoutes } from "./modules/province/province.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
 import { remindersRoutes } from "./modules/reminders/reminders.routes.ts";
+import { reportScopeById } from "./modules/reporting/get-report.ts";
 import { reportEvidenceRoutes } from "./modules/reporting/report-evidence.routes.ts";
 import { reportExcelRoutes } from "./modules/reporting/report-excel.routes.ts";
 import { reportingRoutes } from "./modules/reporting/reporting.routes.ts";
+import { readableTaskByKey } from "./modules/tasks/task-access.ts";
 import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { SERVER_VERSION } from "./version.ts";
@@ -178,7 +180,12 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(plansRoutes, { prefix: "/api", ...modules });
   await app.register(indicatorsRoutes, { prefix: "/api", ...modules });
   await app.register(tasksRoutes, { prefix: "/api", ...modules });
-  await app.register(evidenceRoutes, { prefix: "/api", ...modules });
+  // A file is read by whoever reads its owner; the owning modules say who that is.
+  await app.register(evidenceRoutes, {
+    prefix: "/api",
+    ...modules,
+    owners: { task: readableTaskByKey, report: reportScopeById },
+  });
   await app.register(budgetRoutes, { prefix: "/api", ...modules });
   await app.register(myWorkRoutes, { prefix: "/api", ...modules });
   await app.register(reportingRoutes, { prefix: "/api", ...modules });

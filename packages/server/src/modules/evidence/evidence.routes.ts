@@ -8,22 +8,38 @@ import { AppError, notFound } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import { actorTenants } from "../plans/plan-access.ts";
-import { reportScopeById } from "../reporting/get-report.ts";
-import { readableTaskByKey } from "../tasks/task-access.ts";
 import type { EvidenceStore } from "./evidence-store.ts";
 import { attachmentDisposition, servedContentType } from "./file-types.ts";
 
 const evidenceNotFound = () => notFound("Không tìm thấy tệp minh chứng.");
+
+/** Throws unless the actor may read the owner (a task, a unit's report) of a file. */
+export type OwnerReadCheck = (
+  db: Database,
+  actor: Actor,
+  tenantId: string,
+  ownerKey: string,
+) => Promise<unknown>;
+
+/** How each kind of owner is read: the module that owns the files says (tasks, reporting). */
+export interface EvidenceOwners {
+  task: OwnerReadCheck;
+  report: OwnerReadCheck;
+}
 
 /**
  * A file is readable by whoever reads its owner: the task, or the unit's report. Other
  * refusals look like a missing file, except that a report's own 403 (a unit that is
  * not yours in a plan you read) is kept, as on the report itself.
  */
-async function assertReadableOwner(db: Database, actor: Actor, row: EvidenceFileRow): Promise<void> {
+async function assertReadableOwner(
+  db: Database,
+  owners: EvidenceOwners,
+  actor: Actor,
+  row: EvidenceFileRow,
+): Promise<void> {
   try {
-    if (row.ownerType === "report") await reportScopeById(db, actor, row.tenantId, row.ownerKey);
-    else await readableTaskByKey(db, actor, row.tenantId, row.ownerKey);
+    await owners[row.ownerType === "report" ? "report" : "task"](db, actor, row.tenantId, row.ownerKey);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     throw row.ownerType === "report" && error.code === "forbidden" ? error : evidenceNotFound();
@@ -32,7 +48,7 @@ async function assertReadableOwner(db: Database, actor: Actor, row: EvidenceFile
 
 export async function evidenceRoutes(
   app: FastifyInstance,
-  { db, evidence: store }: { db: Database; evidence: EvidenceStore },
+  { db, evidence: store, owners }: { db: Database; evidence: EvidenceStore; owners: EvidenceOwners },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -58,7 +74,7 @@ export async function evidenceRoutes(
         .where(and(inArray(evidenceFiles.tenantId, tenants), eq(evidenceFiles.id, request.params.id)))
         .limit(1);
       if (!row) throw evidenceNotFound();
-      await assertReadableOwner(db, actor, row);
+      await assertReadableOwner(db, owners, actor, row);
       const bytes = await store.get(row.storageKey);
       if (!bytes) throw notFound("Tệp minh chứng không còn trong kho lưu trữ.");
       return reply

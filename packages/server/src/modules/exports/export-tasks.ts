@@ -3,7 +3,7 @@ import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../access/actor.ts";
-import { listPlanTasks } from "../plans/plan-tasks.ts";
+import { listPlanTasks } from "../tasks/plan-tasks.ts";
 import { dateCell, deadlineColumns, pillarLabel } from "./export-columns.ts";
 import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
 

@@ -12,8 +12,6 @@ import {
   ZPlanList,
   ZPlanListQuery,
   ZPlanReview,
-  ZPlanTaskList,
-  ZPlanTaskListQuery,
   ZPlanVersionDetail,
   ZPlanVersionList,
   ZPlanVersionParams,
@@ -36,7 +34,6 @@ import { amendPlan } from "./amend-plan.ts";
 import type { ExtractPool } from "./extract-pool.ts";
 import { extractUpload, importPlan } from "./import-plan.ts";
 import { planNotFound, planUnitOf, readablePlanUnits, readablePlanVersions } from "./plan-access.ts";
-import { listPlanTasks } from "./plan-tasks.ts";
 import { PLAN_UPLOAD_LIMITS, readPlanUpload } from "./plan-upload.ts";
 import { listVersions, versionDetail } from "./plan-versions.ts";
 import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
@@ -420,21 +417,5 @@ export async function plansRoutes(
       if (!found) throw planNotFound();
       return found;
     },
-  );
-
-  r.get(
-    "/plan-tasks",
-    {
-      config: { access: { permission: "plans.read" } },
-      schema: {
-        tags: TAGS,
-        summary: "Nhiệm vụ của các kế hoạch",
-        description:
-          "Nhiệm vụ của các kế hoạch đã ban hành trong phạm vi người dùng, lọc theo kế hoạch, đơn vị chủ trì, trụ cột, trạng thái, khoảng thời hạn.",
-        querystring: ZPlanTaskListQuery,
-        response: { 200: ZPlanTaskList },
-      },
-    },
-    async (request) => listPlanTasks(db, requireActor(request), request.query),
   );
 }

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, type PlanTaskRow, plans, planTasks } from "../../db/schema.ts";
 import { conflict, forbidden, notFound } from "../../errors.ts";
-import { unitPath } from "../access/access.repository.ts";
+import { unitPath, unitPaths } from "../access/access.repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { actorTenants, readablePlanUnits } from "../plans/plan-access.ts";
 
@@ -35,10 +35,10 @@ async function reachesUnit(
 ): Promise<boolean> {
   if (!unitId) return false;
   if (isAllowed(actor.grants, permission, path)) return true;
-  for (const root of grantRoots(actor.grants, permission)) {
-    if ((await pathOf(db, root)).includes(unitId)) return true;
-  }
-  return false;
+  const roots = grantRoots(actor.grants, permission);
+  if (roots.length === 0) return false;
+  const paths = await unitPaths(db, roots);
+  return roots.some((root) => paths.get(root)?.ids.includes(unitId));
 }
 
 /** What the actor may do on a task (reading is checked separately). */

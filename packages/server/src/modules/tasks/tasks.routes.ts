@@ -1,6 +1,8 @@
 import {
   ZAddComment,
   ZEvidenceFile,
+  ZPlanTaskList,
+  ZPlanTaskListQuery,
   ZTaskComment,
   ZTaskDetail,
   ZTaskParams,
@@ -19,6 +21,7 @@ import {
 } from "../evidence/evidence-upload.ts";
 import { addComment } from "./add-comment.ts";
 import { attachEvidence } from "./attach-evidence.ts";
+import { listPlanTasks } from "./plan-tasks.ts";
 import { readableTask } from "./task-access.ts";
 import { presentEvidence, taskDetail } from "./task-history.ts";
 import { updateProgress } from "./update-progress.ts";
@@ -122,5 +125,21 @@ export async function tasksRoutes(
       const row = await attachEvidence(db, store, { actor, ctx, file });
       return reply.code(201).send(presentEvidence(row, new Map([[actor.id, actor.fullName]])));
     },
+  );
+
+  r.get(
+    "/plan-tasks",
+    {
+      config: { access: { permission: "plans.read" } },
+      schema: {
+        tags: ["plans"],
+        summary: "Nhiệm vụ của các kế hoạch",
+        description:
+          "Nhiệm vụ của các kế hoạch đã ban hành trong phạm vi người dùng, lọc theo kế hoạch, đơn vị chủ trì, trụ cột, trạng thái, khoảng thời hạn.",
+        querystring: ZPlanTaskListQuery,
+        response: { 200: ZPlanTaskList },
+      },
+    },
+    async (request) => listPlanTasks(db, requireActor(request), request.query),
   );
 }

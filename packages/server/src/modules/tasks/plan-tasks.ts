@@ -7,9 +7,9 @@ import { todayIso } from "../../db/sql.ts";
 import { forbidden } from "../../errors.ts";
 import { subtreeIds } from "../access/access.repository.ts";
 import type { Actor } from "../access/actor.ts";
-import { statusOfTask } from "../tasks/task-status.ts";
-import { readablePlanUnits } from "./plan-access.ts";
-import { presentTask } from "./plans.presenter.ts";
+import { readablePlanUnits } from "../plans/plan-access.ts";
+import { presentTask } from "../plans/plans.presenter.ts";
+import { statusOfTask } from "./task-status.ts";
 
 /**
  * Tasks of the plans the actor may read (published versions unless `includeDrafts`),
