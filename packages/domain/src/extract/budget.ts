@@ -4,13 +4,19 @@ import { type Block, blockSpan } from "./normalize.ts";
 import { collapseSpaces, foldKeepingPunctuation } from "./text-utils.ts";
 import type { Budget } from "./types.ts";
 
-const AMOUNT_RE =
-  /(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/giu;
+/** "2.143,5" (dots for thousands, a comma for decimals), "1,250,000", "9,6", "500". */
+const NUM = String.raw`\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?`;
+const AMOUNT_RE = new RegExp(`(${NUM})\\s*(tỷ|triệu|nghìn|ngàn)?\\s*(?:đồng|VNĐ|VND|đ)(?![\\p{L}])`, "giu");
+const TOTAL_RE = new RegExp(
+  `tổng(?:\\s+(?:kinh phí|cộng|dự toán|số|vốn))?[^.;\\d]{0,60}?(${NUM})\\s*(tỷ|triệu|nghìn|ngàn)?\\s*(?:đồng|VNĐ|VND|đ)(?![\\p{L}])`,
+  "iu",
+);
 
 /** Parses "1.552.020.000", "1,5 tỷ", "500 triệu" into VND. */
 export function parseAmount(num: string, scale: string | undefined): number | null {
   let n: number;
-  if (/^\d{1,3}(?:[.,]\d{3})+$/u.test(num) && !scale) n = Number(num.replace(/[.,]/g, ""));
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/u.test(num)) n = Number(num.replace(/\./g, "").replace(",", "."));
+  else if (/^\d{1,3}(?:[.,]\d{3})+$/u.test(num) && !scale) n = Number(num.replace(/[.,]/g, ""));
   else if (/^\d{1,3}(?:\.\d{3})+$/u.test(num)) n = Number(num.replace(/\./g, ""));
   else n = Number(num.replace(",", "."));
   if (!Number.isFinite(n)) return null;
@@ -32,10 +38,7 @@ export function extractBudget(blocks: Block[], allBlocks: Block[]): Budget {
   let confidence = 0.5;
   const find = (list: Block[]): number | null => {
     for (const b of list) {
-      const m =
-        /tổng(?:\s+(?:kinh phí|cộng|dự toán|số|vốn))?[^.;\d]{0,60}?(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/iu.exec(
-          b.text,
-        );
+      const m = TOTAL_RE.exec(b.text);
       if (m) return parseAmount(m[1], m[2]);
       // "Tổng kinh phí … giai đoạn 2021-2025 dự kiến 1.250 tỷ đồng": the first amount after "tổng".
       const t = /tổng(?:\s+(?:kinh phí|cộng|dự toán|số|vốn))/iu.exec(b.text);

@@ -87,7 +87,16 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
   let closeAt = norm.blocks.findIndex((b) => /^nơi nhận/iu.test(b.text));
   if (closeAt < 0) closeAt = norm.blocks.length;
   const body = norm.blocks.slice(0, closeAt);
-  const closing = closeAt < norm.blocks.length ? norm.blocks.slice(closeAt) : norm.blocks.slice(-12);
+  // An appendix after the signature (a task table, a list of projects) is not part of the closing.
+  let appendixAt = closeAt;
+  while (
+    appendixAt < norm.blocks.length &&
+    !/^phụ lục\b/iu.test(norm.blocks[appendixAt].text) &&
+    !norm.blocks[appendixAt].cells
+  )
+    appendixAt++;
+  const closing =
+    closeAt < norm.blocks.length ? norm.blocks.slice(closeAt, appendixAt) : norm.blocks.slice(-12);
   const outline = buildOutline(body);
 
   const sections: Array<{ root: OutlineNode; role: SectionRole }> = [];

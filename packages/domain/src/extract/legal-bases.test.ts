@@ -48,3 +48,27 @@ describe("legal bases", () => {
     expect(b).toMatchObject({ type: "Luật", date: "2015-06-19" });
   });
 });
+
+describe("legal bases of post-2025 plans", () => {
+  it("reads laws by name and number, the number also in parentheses after the date", () => {
+    const list = bases(
+      "Căn cứ Luật Dữ liệu số 60/2024/QH15;\nCăn cứ Luật Chuyển đổi số ngày 11/12/2025 (Luật số 148/2025/QH15);\nCăn cứ Luật Khoa học, Công nghệ và Đổi mới sáng tạo số 93/2025/QH15;",
+    );
+    expect(list.map((b) => [b.type, b.number, b.date])).toEqual([
+      ["Luật", "60/2024/QH15", null],
+      ["Luật", "148/2025/QH15", "2025-12-11"],
+      ["Luật", "93/2025/QH15", null],
+    ]);
+  });
+
+  it("reads several decisions in one citation and a programme of action", () => {
+    const list = bases(
+      "Căn cứ các Nghị quyết của Chính phủ: số 03/NQ-CP ngày 09/01/2025 ban hành Chương trình hành động; số 214/NQ-CP ngày 23/7/2025 về dữ liệu;\n- Chương trình hành động số 12-CTr/TU ngày 30/9/2025 của Ban Thường vụ Tỉnh ủy;",
+    );
+    expect(list.map((b) => [b.type, b.number, b.date])).toEqual([
+      ["Nghị quyết", "03/NQ-CP", "2025-01-09"],
+      ["Nghị quyết", "214/NQ-CP", "2025-07-23"],
+      ["Chương trình", "12-CTr/TU", "2025-09-30"],
+    ]);
+  });
+});

@@ -12,7 +12,14 @@ import { expandUnitAbbreviations } from "./units.ts";
 const TYPES =
   "Thông tư liên tịch|Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công văn|Chương trình|Nghị định|Thông tư|Luật|Pháp lệnh|Thông báo|Kết luận|Hướng dẫn|Đề án|Văn bản|Chiến lược|Công điện";
 const NUMBER = String.raw`\d{1,6}(?:[-–.][\p{L}\d]+)*(?:\/[\p{L}\d]+(?:[-–][\p{L}\d]+)*)+`;
-const CITATION_RE = new RegExp(`(${TYPES})(?:\\s+số)?\\s*:?\\s*(${NUMBER})`, "giu");
+const CITATION_RE = new RegExp(
+  `(${TYPES})(?:\\s+(?:hành động|liên tịch|công tác|phối hợp))?(?:\\s+số)?\\s*:?\\s*(${NUMBER})`,
+  "giu",
+);
+/** "Luật Chuyển đổi số số 148/2025/QH15", "(Luật số 148/2025/QH15)": a law by name and number. */
+const LAW_NUMBER_RE = /\bLuật\s+(?:[^;()]{2,120}?\s+)?số\s+(\d{1,4}\/\d{4}\/QH\d{1,2})/gu;
+/** "các Nghị quyết của Chính phủ: số 03/NQ-CP …; số 214/NQ-CP …": one citation, several documents. */
+const PLURAL_RE = new RegExp(`các\\s+(${TYPES})(?:\\s+của\\s+([^:;]{2,80}?))?\\s*:`, "iu");
 const LAW_RE = /\bLuật\s+(?!số\b)((?:[\p{Lu}\p{Ll}]+\s+){1,12}?)(?:số\s+(\S+)\s+)?ngày\s+/gu;
 
 const ISSUER_STOP =
@@ -77,7 +84,12 @@ export function extractLegalBases(blocks: Block[], ctx: LegalContext): LegalBasi
       if (depth > 0) continue;
       const nested = firstInClause.has(clause);
       firstInClause.add(clause);
-      if (nested && !/về\s+(?:việc\s+)?(?:triển khai\s+)?thực hiện\s*$/iu.test(before)) continue;
+      if (
+        nested &&
+        !/về\s+(?:việc\s+)?(?:triển khai\s+)?thực hiện\s*$/iu.test(before) &&
+        !(/\svà\s*$/u.test(before) && /^\s*(?:-\s*)?(?:Căn cứ|Thực hiện)\s/iu.test(before))
+      )
+        continue;
       const number = hit[2].replace(/[.,;:]+$/u, "");
       const key = number.toLowerCase().replace(/\s+/g, "");
       // Cited first without a date (in the title), then in full: keep the full citation.
@@ -123,11 +135,72 @@ export function extractLegalBases(blocks: Block[], ctx: LegalContext): LegalBasi
         confidence: date ? 0.95 : 0.8,
       });
     }
+    // "các Nghị quyết của Chính phủ: số …; số …": each "số N" opening a part is one more.
+    const plural = PLURAL_RE.exec(text);
+    if (plural) {
+      const re = new RegExp(`(?:[:;]\\s*)số\\s+(${NUMBER})`, "gu");
+      re.lastIndex = plural.index + plural[0].length - 1;
+      let pm: RegExpExecArray | null;
+      for (pm = re.exec(text); pm !== null; pm = re.exec(text)) {
+        const number = pm[1].replace(/[.,;:]+$/u, "");
+        const key = number.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const at = pm.index + pm[0].indexOf("số");
+        const semi = text.indexOf(";", at);
+        const end = semi < 0 ? text.length : semi;
+        const d = /^\s*,?\s*ngày\s+/u.exec(text.slice(at + pm[0].length - pm[0].indexOf("số")));
+        const date = d
+          ? findDate(text.slice(at + pm[0].length - pm[0].indexOf("số") + d[0].length).slice(0, 40))
+          : null;
+        const type = canonicalType(plural[1]);
+        const issuer = plural[2] ? expandIssuer(plural[2], ctx) : null;
+        out.push({
+          type,
+          number,
+          date: date && date.index === 0 ? date.iso : null,
+          issuer,
+          text: `${type} ${text.slice(at, end).replace(/[\s.;,]+$/u, "")}${issuer ? ` của ${issuer}` : ""}`,
+          source: blockSpan(block, at, end),
+          confidence: 0.8,
+        });
+      }
+    }
+    // Laws by name and number, the number possibly in parentheses after the date.
+    LAW_NUMBER_RE.lastIndex = 0;
+    const lawClauses = new Set<number>();
+    let ln: RegExpExecArray | null;
+    for (ln = LAW_NUMBER_RE.exec(text); ln !== null; ln = LAW_NUMBER_RE.exec(text)) {
+      const clause = clauseOf(ln.index);
+      const before = text.slice(clauseStarts[clause], ln.index);
+      const inParens = /\(\s*$/u.test(before);
+      if (!inParens && !/^\s*(?:-\s*)?(?:Căn cứ|Thực hiện)?\s*$/iu.test(before)) continue;
+      const number = ln[1];
+      lawClauses.add(clause);
+      if (seen.has(number.toLowerCase())) continue;
+      seen.add(number.toLowerCase());
+      const cStart = inParens ? clauseStarts[clause] : ln.index;
+      const cEnd = clause + 1 < clauseStarts.length ? clauseStarts[clause + 1] - 1 : text.length;
+      const slice = text.slice(cStart, cEnd).replace(/^[\s-]*(?:Căn cứ|Thực hiện)\s+/iu, "");
+      const from = cEnd - slice.length;
+      const d = /ngày\s+/u.exec(slice);
+      const date = d ? findDate(slice.slice(d.index + d[0].length, d.index + d[0].length + 40)) : null;
+      out.push({
+        type: "Luật",
+        number,
+        date: date && date.index === 0 ? date.iso : null,
+        issuer: /Quốc hội/u.test(slice) ? "Quốc hội" : null,
+        text: slice.replace(/[\s.;,]+$/u, ""),
+        source: blockSpan(block, from, cEnd),
+        confidence: 0.8,
+      });
+    }
     // Laws are cited by name and date rather than number.
     LAW_RE.lastIndex = 0;
     let lm: RegExpExecArray | null;
     for (lm = LAW_RE.exec(text); lm !== null; lm = LAW_RE.exec(text)) {
       const clause = clauseOf(lm.index);
+      if (lawClauses.has(clause)) continue;
       const before = text.slice(clauseStarts[clause], lm.index);
       if (!/^\s*(?:-\s*)?(?:Căn cứ|Thực hiện)?\s*$/iu.test(before)) continue;
       const d = findDate(text.slice(lm.index + lm[0].length, lm.index + lm[0].length + 40));

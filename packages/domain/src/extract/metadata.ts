@@ -8,6 +8,7 @@ import {
   collapseSpaces,
   foldKeepingPunctuation,
   isAllCaps,
+  isLowerStart,
   modernTone,
   titleCaseName,
 } from "./text-utils.ts";
@@ -17,7 +18,9 @@ const NATIONAL_MOTTO =
   /CỘNG\s*HÒA\s*XÃ\s*HỘI\s*CHỦ\s*NGHĨA\s*VIỆT\s*NAM|Độc\s*lập\s*[-–]\s*Tự\s*do\s*[-–]\s*Hạnh\s*phúc|[-_–]{3,}/giu;
 const KIND = "huyện|thị xã|thành phố|quận|tỉnh|xã|phường|thị trấn";
 const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3}`;
-const KIND_NAME_RE = new RegExp(`(?<![\\p{L}])(${KIND})\\s+(${NAME})`, "u");
+/** A unit name may be hyphenated since the 2025 mergers: "phường Lâm Viên - Đà Lạt". */
+const HYPHENATED_NAME = String.raw`${NAME}(?:\s+[-–]\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,2})?`;
+const KIND_NAME_RE = new RegExp(`(?<![\\p{L}])(${KIND})\\s+(${HYPHENATED_NAME})`, "u");
 
 /** The document's head and signature: the plan-extract fields that describe the document itself. */
 export type Metadata = Pick<
@@ -108,6 +111,9 @@ export function extractMetadata(
       )
         rest += ` ${headText[j]}`;
       if (isAllCaps(rest)) rest = rest.charAt(0) + rest.slice(1).toLowerCase();
+      // A subtitle wrapped over lines: "Thực hiện Chương trình …" / "giai đoạn 2026 - 2030, …".
+      for (let j = i + 2; j < headText.length && isLowerStart(headText[j]) && rest.length < 300; j++)
+        rest += ` ${headText[j]}`;
     }
     if (rest) title = `Kế hoạch ${rest.replace(/[.;:]+$/u, "")}`;
     break;

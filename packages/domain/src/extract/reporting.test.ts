@@ -75,3 +75,23 @@ describe("budget", () => {
     expect(b.total).toBeNull();
   });
 });
+
+describe("two reporting cycles", () => {
+  it("keeps a rule per frequency and date, and reads 'năm (trước ngày …)' after '6 tháng'", () => {
+    expect(
+      rules(
+        "Sở Khoa học và Công nghệ tổng hợp, báo cáo UBND tỉnh định kỳ 6 tháng (trước ngày 20/6) và năm (trước ngày 10/12).\nCác sở xây dựng kế hoạch hằng năm; gửi báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 12 của tháng cuối quý.\nCác đơn vị báo cáo năm trước ngày 20/11.",
+      ),
+    ).toEqual([
+      ["semiannual", { day: 20, month: 6 }],
+      ["annual", { day: 10, month: 12 }],
+      ["quarterly", { day: 12, month: "last-of-period" }],
+      ["annual", { day: 20, month: 11 }],
+    ]);
+  });
+
+  it("reads an amount with thousands dots and a decimal comma", () => {
+    expect(parseAmount("2.143,5", "tỷ")).toBe(2143500000000);
+    expect(parseAmount("9,6", "tỷ")).toBe(9600000000);
+  });
+});

@@ -27,7 +27,7 @@ function frequencies(f: string): Mention[] {
   );
   push(/(?:6|sau) thang(?! (?:dau|cuoi) nam \d)|ban nien/gu, "semiannual");
   push(
-    /(?:hang|dinh ky|moi) nam(?! \d)|bao cao nam(?! \d)|(?:quy|thang)\s*,\s*nam(?! \d)|tong ket nam(?! \d)/gu,
+    /(?:hang|dinh ky|moi) nam(?! \d)|bao cao nam(?! \d)|(?:quy|thang)\s*,\s*nam(?! \d)|tong ket nam(?! \d)|\bva nam(?=\s*\(|\s+truoc)/gu,
     "annual",
   );
   push(/dot xuat|khi co yeu cau/gu, "adhoc");
@@ -67,20 +67,48 @@ function dues(f: string): Array<{ at: number; due: NonNullable<Due> }> {
 
 const REPORT_WORD = /bao cao|phan anh/u;
 const ADHOC_RE =
-  /(?:neu co|khi co|truong hop)[^.]{0,120}(?:kho khan|vuong mac|phat sinh)[^.]{0,160}(?:bao cao|phan anh|de xuat)/u;
+  /(?:neu co|khi co|truong hop|qua trinh|kho khan|vuong mac)[^.]{0,120}(?:kho khan|vuong mac|phat sinh|sua doi|bo sung|dieu chinh)[^.]{0,160}(?:bao cao|phan anh|de xuat)/u;
+/** A due "trước ngày N của tháng cuối quý" names the quarter even without "hằng quý". */
+const QUARTER_DUE = /ngay \d{1,2}\s*(?:hang thang\s*)?(?:cua\s+)?thang cuoi quy/u;
 
-/** Reporting rules from the organisation / closing blocks (one per frequency). */
+/**
+ * Sentences, cut at ";" when the parts are clauses of their own ("Xây dựng kế hoạch hằng
+ * năm …; báo cáo kết quả 6 tháng …"), but not inside parentheses.
+ */
+function clauses(text: string): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  for (const s of splitSentences(text)) {
+    let from = s.from;
+    let depth = 0;
+    for (let i = s.from; i < s.to; i++) {
+      const c = text[i];
+      if (c === "(") depth++;
+      else if (c === ")") depth = Math.max(0, depth - 1);
+      else if (c === ";" && depth === 0) {
+        out.push({ from, to: i + 1 });
+        from = i + 1;
+        while (from < s.to && text[from] === " ") from++;
+      }
+    }
+    if (from < s.to) out.push({ from, to: s.to });
+  }
+  return out;
+}
+
+/** Reporting rules from the organisation / closing blocks (one per frequency and date). */
 export function extractReporting(blocks: Block[]): ReportingRule[] {
   const rules: ReportingRule[] = [];
-  const have = new Set<ReportingFrequency>();
+  const have = new Set<string>();
   for (const block of blocks) {
-    for (const s of splitSentences(block.text)) {
+    for (const s of clauses(block.text)) {
       let text = block.text.slice(s.from, s.to).replace(/^[-–+•*]\s*/u, "");
       text = text.replace(/\.\/\.$/u, ".");
       const f = foldKeepingPunctuation(text);
-      if (!REPORT_WORD.test(f)) continue;
-      const freqs = frequencies(f);
       const isAdhoc = ADHOC_RE.test(f);
+      if (!REPORT_WORD.test(f) && !isAdhoc) continue;
+      const freqs = frequencies(f);
+      if (!freqs.some((x) => x.freq !== "adhoc") && QUARTER_DUE.test(f))
+        freqs.push({ at: QUARTER_DUE.exec(f)?.index ?? 0, freq: "quarterly" });
       if (!freqs.length && !isAdhoc) continue;
       // A regime sentence in a list often starts with the unit: keep from "định kỳ" when present.
       const dk = /định kỳ|Định kỳ/u.exec(text);
@@ -96,8 +124,12 @@ export function extractReporting(blocks: Block[]): ReportingRule[] {
         if (!due && (fm.freq === "quarterly" || fm.freq === "monthly") && periodic.length === ds.length)
           due = ds[i]?.due ?? null;
         if (!due && (fm.freq === "semiannual" || fm.freq === "annual")) due = fixed.shift()?.due ?? null;
-        if (have.has(fm.freq)) return;
+        // Two reporting cycles (units → focal department, department → committee) give
+        // two rules of one frequency when their dates differ.
+        const key = `${fm.freq}/${JSON.stringify(due)}`;
+        if (have.has(fm.freq) && (!due || have.has(key))) return;
         have.add(fm.freq);
+        have.add(key);
         rules.push({ frequency: fm.freq, due, text: shown, source: span, confidence: due ? 0.85 : 0.7 });
       });
       if ((freqs.some((x) => x.freq === "adhoc") || isAdhoc) && !have.has("adhoc")) {
