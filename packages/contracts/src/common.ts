@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "payload_too_large",
   "file_too_large",
   "unsupported_media_type",
+  "unavailable",
   "internal",
 ] as const;
 export const ZErrorCode = z.enum(ERROR_CODES);

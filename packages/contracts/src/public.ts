@@ -63,11 +63,43 @@ export const ZPublicPlanSummary = z.object({
 });
 export type TPublicPlanSummary = z.infer<typeof ZPublicPlanSummary>;
 
+/**
+ * Filters of `GET /api/public/plans`: a province (its slug), one issuing unit of it
+ * (its code), a year the plan covers, words typed with or without diacritics, a page.
+ */
+export const ZPublicPlanQuery = z.object({
+  province: ZProvinceSlug.optional(),
+  unit: z.string().trim().min(1).max(60).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(24),
+});
+export type TPublicPlanQuery = z.infer<typeof ZPublicPlanQuery>;
+
+/** One page of published plans, with how many match in all. */
 export const ZPublicPlanList = z.object({
-  provinces: z.array(ZPublicProvince),
   items: z.array(ZPublicPlanSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type TPublicPlanList = z.infer<typeof ZPublicPlanList>;
+
+/** A province with published plans, for the picker that opens the public page. */
+export const ZPublicProvinceEntry = ZPublicProvince.extend({ planCount: z.number().int() });
+export const ZPublicProvinceList = z.object({ provinces: z.array(ZPublicProvinceEntry) });
+export type TPublicProvinceList = z.infer<typeof ZPublicProvinceList>;
+
+/** An issuing unit (commune, ward, department or the province itself) with published plans. */
+export const ZPublicIssuingUnit = z.object({
+  code: z.string(),
+  name: z.string(),
+  planCount: z.number().int(),
+});
+export const ZPublicUnitList = z.object({ province: ZPublicProvince, units: z.array(ZPublicIssuingUnit) });
+export type TPublicUnitList = z.infer<typeof ZPublicUnitList>;
+export const ZPublicProvinceParams = z.object({ province: ZProvinceSlug });
 
 export const ZPublicAttainment = z.enum(ATTAINMENT_STATUSES);
 

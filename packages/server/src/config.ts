@@ -55,6 +55,11 @@ export interface AppConfig {
   reminders: RemindersConfig;
   /** Outgoing mail; `null` without DTPLAN_SMTP_HOST (e-mails wait in the outbox). */
   smtp: SmtpConfig | null;
+  /**
+   * Trang công khai: how long a public answer is reused while nothing published
+   * changed (0: never), and how long one public request may run before a 503.
+   */
+  publicPages: { cacheSeconds: number; timeoutMs: number };
 }
 
 /** Nhắc nộp báo cáo: when reminders go out and how often the scheduler looks. */
@@ -117,6 +122,8 @@ const ZEnv = z
       .int()
       .min(0)
       .default(15 * 60_000),
+    DTPLAN_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+    DTPLAN_PUBLIC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     DTPLAN_PUBLIC_URL: z.url("DTPLAN_PUBLIC_URL phải là địa chỉ http(s)://…").optional(),
     DTPLAN_SMTP_HOST: z.string().min(1).optional(),
     DTPLAN_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -162,6 +169,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     bodyLimit: 1024 * 1024,
     logLevel: e.DTPLAN_LOG_LEVEL,
     attainment: { nearThreshold: e.DTPLAN_ATTAINMENT_NEAR },
+    publicPages: { cacheSeconds: e.DTPLAN_PUBLIC_CACHE_SECONDS, timeoutMs: e.DTPLAN_PUBLIC_TIMEOUT_MS },
     reminders: {
       daysBefore: e.DTPLAN_REMINDER_DAYS_BEFORE,
       overdueEveryDays: e.DTPLAN_REMINDER_OVERDUE_EVERY_DAYS,
@@ -211,6 +219,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     bodyLimit: 1024 * 1024,
     logLevel: "silent",
     attainment: { nearThreshold: 0.9 },
+    publicPages: { cacheSeconds: 300, timeoutMs: 5000 },
     reminders: { daysBefore: 3, overdueEveryDays: 3, intervalMs: 0, publicUrl: "http://127.0.0.1:3000" },
     smtp: null,
     evidence: {

@@ -15,6 +15,8 @@ const STATUS: Record<TErrorCode, number> = {
   payload_too_large: 400,
   file_too_large: 400,
   unsupported_media_type: 415,
+  // The server is busy (a public request hit its time limit): try again shortly.
+  unavailable: 503,
   internal: 500,
 };
 
@@ -30,6 +32,7 @@ const DEFAULT_MESSAGE: Record<TErrorCode, string> = {
   payload_too_large: "Dữ liệu gửi lên quá lớn.",
   file_too_large: "Tệp gửi lên quá lớn.",
   unsupported_media_type: "Định dạng dữ liệu không được hỗ trợ; hãy gửi JSON.",
+  unavailable: "Máy chủ đang bận. Vui lòng thử lại sau ít phút.",
   internal: "Đã có lỗi xảy ra trên máy chủ. Vui lòng thử lại sau.",
 };
 
@@ -106,6 +109,8 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError | nu
   }
   if (error.statusCode === 429) return new AppError("rate_limited");
   const pgCode = pgErrorCode(error);
+  // A statement that ran past its time limit (statement_timeout): the server is busy, not broken.
+  if (pgCode === "57014") return new AppError("unavailable");
   if (pgCode === "23505") return conflict("Dữ liệu bị trùng với dữ liệu đã có.");
   if (pgCode === "23503")
     return conflict("Dữ liệu đang được dữ liệu khác tham chiếu hoặc tham chiếu tới dữ liệu không tồn tại.");

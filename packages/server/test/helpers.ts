@@ -1,4 +1,5 @@
 // Test helpers: both databases, factories, and signing in through the API.
+
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +27,7 @@ import {
 } from "../src/db/schema.ts";
 import { hashPassword } from "../src/modules/auth/password.ts";
 import { insertUnit } from "../src/modules/org/org.repository.ts";
+import { refreshPlanSummaries } from "../src/modules/plans/plan-summaries.ts";
 
 export type DatabaseKindUnderTest = "pglite" | "postgres";
 export const DATABASE_KINDS: DatabaseKindUnderTest[] = ["pglite", "postgres"];
@@ -339,6 +341,8 @@ export async function buildPublishedPlan(
       sources: ["Ngân sách huyện"],
     });
   }
+  // Publication keeps the plan's stored figures, as publishPlan does.
+  await refreshPlanSummaries(db, { tenantId: plan.tenantId, planCode: plan.code });
   return { plan, tasks: tasks.sort((a, b) => a.position - b.position) };
 }
 

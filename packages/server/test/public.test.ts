@@ -8,11 +8,22 @@ import {
   type TUnitReport,
   ZPublicPlanDetail,
   ZPublicPlanList,
+  ZPublicProvinceList,
+  ZPublicUnitList,
 } from "@dtplan/contracts";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { beforeAll, expect, it } from "vitest";
-import { type OrgUnitRow, plans, reportingPeriods, type UserRow, users } from "../src/db/schema.ts";
+import {
+  type OrgUnitRow,
+  plans,
+  planTasks,
+  reportingPeriods,
+  type UserRow,
+  users,
+} from "../src/db/schema.ts";
+import { todayIso } from "../src/db/sql.ts";
+import { statusOfTask } from "../src/modules/tasks/task-status.ts";
 import {
   buildPlan,
   buildPublishedPlan,
@@ -191,7 +202,8 @@ describeBothDatabases("public transparency page: published plans only, nothing p
       taskCount: 2,
     });
     expect(mine?.progress).toMatchObject({ total: 2, averageProgress: expect.any(Number) });
-    expect(list.provinces).toContainEqual({ slug: province, name: setup.province.name });
+    const provinces = ZPublicProvinceList.parse(ok(await anonymous("/api/public/provinces")));
+    expect(provinces.provinces).toContainEqual({ slug: province, name: setup.province.name, planCount: 1 });
     expect(list.items.map((p) => p.code)).not.toContain(draftCode);
     expect(res.headers["set-cookie"]).toBeUndefined();
     expect(res.headers["cache-control"]).toBe("public, max-age=300");
@@ -288,5 +300,104 @@ describeBothDatabases("public transparency page: published plans only, nothing p
       const res = await ctx.app.inject({ method, url, payload: method === "POST" ? {} : undefined });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
     }
+  });
+
+  it("pages the list and filters it by province, issuing unit, year and words typed without diacritics", async () => {
+    const list = async (qs: string) => ZPublicPlanList.parse(ok(await anonymous(`/api/public/plans?${qs}`)));
+    const before = (await list(`province=${province}`)).total;
+    // Three more plans of the district's province: two of commune A (2026–2030, 2025), one of the district.
+    const extra = [
+      await buildPublishedPlan(ctx.db, setup.communeA, { code: `xa-a-2026-${Date.now()}` }),
+      await buildPublishedPlan(ctx.db, setup.communeA),
+      await buildPublishedPlan(ctx.db, setup.district),
+    ];
+    await ctx.db
+      .update(plans)
+      .set({ periodStart: 2026, periodEnd: 2030, title: "Kế hoạch chuyển đổi số xã giai đoạn 2026–2030" })
+      .where(eq(plans.id, extra[0].plan.id));
+
+    const all = await list(`province=${province}`);
+    expect(all.total).toBe(before + 3);
+    expect(all.items.every((p) => p.province.slug === province)).toBe(true);
+    // Newest period first within the province.
+    expect(all.items[0].code).toBe(extra[0].plan.code);
+
+    const pages = [
+      await list(`province=${province}&pageSize=3&page=1`),
+      await list(`province=${province}&pageSize=3&page=2`),
+    ];
+    expect(pages.map((p) => p.items.length)).toEqual([3, all.total - 3]);
+    expect(pages[1].total).toBe(all.total);
+    expect(new Set([...pages[0].items, ...pages[1].items].map((p) => p.code)).size).toBe(all.total);
+    expect(await list(`province=${province}&pageSize=3&page=9`)).toMatchObject({
+      items: [],
+      total: all.total,
+      page: 9,
+    });
+
+    const units = ZPublicUnitList.parse(ok(await anonymous(`/api/public/provinces/${province}/units`)));
+    expect(units.units).toContainEqual({
+      code: setup.communeA.code,
+      name: setup.communeA.name,
+      planCount: 2,
+    });
+    expect(JSON.stringify(units)).not.toMatch(UUID);
+    const communeA = await list(`province=${province}&unit=${encodeURIComponent(setup.communeA.code)}`);
+    expect(communeA.items.map((p) => p.issuingUnit)).toEqual([setup.communeA.name, setup.communeA.name]);
+
+    expect((await list(`province=${province}&year=2027`)).items.map((p) => p.code)).toEqual([
+      extra[0].plan.code,
+    ]);
+    // "giai doan 2026" typed without diacritics finds "giai đoạn 2026–2030".
+    const found = await list(`q=${encodeURIComponent("GIAI DOAN 2026")}`);
+    expect(found.items.map((p) => p.code)).toContain(extra[0].plan.code);
+    expect(found.items.map((p) => p.code)).not.toContain(setup.plan.code);
+    expect((await list(`province=khong-co-tinh-nay`)).total).toBe(0);
+    expect((await anonymous("/api/public/plans?pageSize=1000")).statusCode).toBe(400);
+  });
+
+  it("keeps every published plan's stored figures equal to counting its tasks on the day", async () => {
+    const published = await ctx.db.select().from(plans).where(eq(plans.status, "published"));
+    const today = todayIso();
+    for (const plan of published) {
+      const tasks = await ctx.db
+        .select()
+        .from(planTasks)
+        .where(and(eq(planTasks.tenantId, plan.tenantId), eq(planTasks.planId, plan.id)));
+      const listed = ZPublicPlanList.parse(
+        ok(await anonymous(`/api/public/plans?province=${province}&pageSize=100`)),
+      ).items.find((p) => p.code === plan.code && plan.tenantId === setup.province.tenantId);
+      if (plan.tenantId !== setup.province.tenantId) continue;
+      const statuses = tasks.map((t) => statusOfTask(t, today));
+      expect(listed?.progress, plan.code).toEqual({
+        total: tasks.length,
+        done: statuses.filter((s) => s === "done" || s === "done_late").length,
+        inProgress: statuses.filter((s) => s === "in_progress").length,
+        notStarted: statuses.filter((s) => s === "not_started").length,
+        overdue: statuses.filter((s) => s === "overdue").length,
+        averageProgress: tasks.length
+          ? Math.round(
+              tasks.reduce((a, t) => a + Math.min(100, Math.max(0, t.progress ?? 0)), 0) / tasks.length,
+            )
+          : null,
+      });
+    }
+  });
+
+  it("answers the next request with the change once task progress moves or a report is approved", async () => {
+    const url = `/api/public/plans?province=${province}&q=${encodeURIComponent(setup.plan.code)}`;
+    const before = ZPublicPlanList.parse(ok(await anonymous(url))).items[0];
+    const task = setup.tasks[1];
+    ok(await call(officer, "POST", `/api/tasks/${task.id}/progress`, { progress: 100 }));
+    const after = ZPublicPlanList.parse(ok(await anonymous(url))).items[0];
+    expect(after.progress.done).toBe(before.progress.done + 1);
+
+    const detailUrl = `/api/public/plans/${province}/${setup.plan.code}`;
+    const shown = ok(await anonymous(detailUrl)) as TPublicPlanDetail;
+    expect(shown.resultPeriod?.key).toBe("2025-Q1");
+    // Commune B's Q1 report is approved: the detail's figures change at once.
+    ok(await call(officer, "POST", `${reportUrl("2025-Q1", setup.communeB)}/approve`, {}));
+    const changed = JSON.stringify(ok(await anonymous(detailUrl)));
+    expect(changed).not.toBe(JSON.stringify(shown));
   });
 });

@@ -33,17 +33,30 @@ describe("public transparency page in Chromium", () => {
     await page.getByTestId("public-link").filter({ hasText: "Xem thông tin công khai" }).click();
     await page.getByRole("heading", { name: "Kế hoạch chuyển đổi số đã ban hành" }).waitFor();
     await page.getByText("Công khai kế hoạch chuyển đổi số").waitFor();
-    const cards = page.getByTestId("public-plan-card");
-    await cards.first().waitFor();
+    // A province first: every province with published plans, as tiles with their counts.
+    const provinces = page.getByTestId("public-province");
+    await provinces.first().waitFor();
     for (const province of ["Tỉnh Vĩnh Long", "Tỉnh Đồng Tháp", "Tỉnh Quảng Ngãi"]) {
-      expect(await cards.filter({ hasText: province }).count(), province).toBeGreaterThan(0);
+      expect(await provinces.filter({ hasText: province }).count(), province).toBe(1);
     }
     expect(await page.getByRole("link", { name: "Đăng nhập" }).count()).toBe(1);
     await expectNoPeople(page);
+    await screenshot(page, "public-provinces", { fullPage: true });
+
+    // Then its plans, a page at a time, and its issuing units to narrow them.
+    await provinces.filter({ hasText: "Tỉnh Vĩnh Long" }).click();
+    await page.waitForURL("**/cong-khai?tinh=vlg");
+    const cards = page.getByTestId("public-plan-card");
+    await cards.first().waitFor();
+    expect(await cards.filter({ hasNotText: "Tỉnh Vĩnh Long" }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId("public-count").innerText())
+      .toMatch(/^Tỉnh Vĩnh Long · \d+ kế hoạch$/);
     await screenshot(page, "public-list", { fullPage: true });
 
-    // Search folds Vietnamese: "chau thanh" finds "Châu Thành".
+    // Search folds Vietnamese: "chau thanh" finds "Châu Thành", on the server.
     await page.getByLabel("Tìm theo tên kế hoạch, đơn vị, số văn bản").fill("chau thanh");
+    await page.waitForURL("**/cong-khai?tinh=vlg&q=chau+thanh");
     await expect.poll(() => cards.count()).toBe(1);
     await cards.first().getByRole("link", { name: "Xem chi tiết" }).click();
 

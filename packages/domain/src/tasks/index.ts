@@ -1,2 +1,3 @@
 export * from "./lists.ts";
 export * from "./status.ts";
+export * from "./summary.ts";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "./database.ts";
 import { up as backfillPeriods } from "./migrations/0007_periods_from_publication.ts";
+import { up as backfillPlanSummaries } from "./migrations/0008_public_summaries.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
 export const MIGRATIONS = [
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   "0005_reminders",
   "0006_consolidated_reports",
   "0007_periods_from_publication",
+  "0008_public_summaries",
 ] as const;
 
 /**
@@ -20,6 +22,7 @@ export const MIGRATIONS = [
  */
 const DATA_STEPS: Partial<Record<(typeof MIGRATIONS)[number], (tx: Database) => Promise<void>>> = {
   "0007_periods_from_publication": backfillPeriods,
+  "0008_public_summaries": backfillPlanSummaries,
 };
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];

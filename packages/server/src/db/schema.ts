@@ -126,5 +126,6 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export * from "./schema-activity.ts";
 export * from "./schema-consolidated.ts";
 export * from "./schema-plans.ts";
+export * from "./schema-public.ts";
 export * from "./schema-reminders.ts";
 export * from "./schema-reporting.ts";

@@ -13,6 +13,11 @@ export const publicEn: Record<keyof typeof publicVi, string> = {
   "public.search": "Search by plan title, unit or document number",
   "public.province": "Province or city",
   "public.allProvinces": "All provinces and cities",
+  "public.pickProvince":
+    "Choose a province to see its plans and those of its communes, wards and special zones; or search the whole country.",
+  "public.unit": "Commune, ward, special zone or department",
+  "public.allUnits": "All issuing units",
+  "public.unitAfterProvince": "Choose a province first",
   "public.count": "{n} plans",
   "public.empty": "No plan has been made public yet.",
   "public.noMatch": "No plan matches your search.",

@@ -13,6 +13,11 @@ export const publicVi = {
   "public.search": "Tìm theo tên kế hoạch, đơn vị, số văn bản",
   "public.province": "Tỉnh, thành phố",
   "public.allProvinces": "Tất cả tỉnh, thành phố",
+  "public.pickProvince":
+    "Chọn tỉnh, thành phố để xem kế hoạch của tỉnh và các xã, phường, đặc khu; hoặc tìm trên cả nước.",
+  "public.unit": "Xã, phường, đặc khu, sở ngành",
+  "public.allUnits": "Tất cả đơn vị ban hành",
+  "public.unitAfterProvince": "Chọn tỉnh trước",
   "public.count": "{n} kế hoạch",
   "public.empty": "Chưa có kế hoạch nào được công khai.",
   "public.noMatch": "Không có kế hoạch nào khớp với điều kiện tìm kiếm.",

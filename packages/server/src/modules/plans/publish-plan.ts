@@ -7,6 +7,7 @@ import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { writePlanPeriods } from "./plan-periods.ts";
+import { refreshPlanSummaries } from "./plan-summaries.ts";
 import { presentPlanDetail } from "./plans.presenter.ts";
 import { loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
 import { editableDraft } from "./review-items.ts";
@@ -75,6 +76,7 @@ export async function publishPlan(
       .set({ status: "published", publishedAt: now, publishedBy: actor.id, updatedAt: now })
       .where(and(eq(plans.tenantId, draft.tenantId), eq(plans.id, draft.id)))
       .returning();
+    await refreshPlanSummaries(tx, { tenantId: plan.tenantId, planCode: plan.code });
     const snapshot = presentPlanDetail(await loadPlanBundle(tx, plan));
     const diff = previous ? diffPlans(previous.snapshot as TPlanDetail, snapshot) : null;
     await tx.insert(planVersions).values({

@@ -3,9 +3,17 @@
  * them. Reads only published rows (a draft, or an amendment draft beside the
  * published version, never appears) and hands them to the allow-list presenter.
  */
-import type { TPublicPlanDetail, TPublicPlanList } from "@dtplan/contracts";
+import type {
+  TPublicPlanDetail,
+  TPublicPlanList,
+  TPublicPlanQuery,
+  TPublicProvinceList,
+  TPublicUnitList,
+} from "@dtplan/contracts";
+import type { DueDate } from "@dtplan/domain/tasks/summary.ts";
+import { foldedTokens } from "@dtplan/domain/text/fold.ts";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "../../db/database.ts";
+import { type Database, queryRows } from "../../db/database.ts";
 import {
   type OrgUnitRow,
   orgUnits,
@@ -20,7 +28,13 @@ import { todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
-import { presentPlanDetail, presentPlanSummary, provinceSlug } from "./public.presenter.ts";
+import {
+  type ListedPlanRow,
+  presentListedPlan,
+  presentPlanDetail,
+  presentProvince,
+  provinceSlug,
+} from "./public.presenter.ts";
 
 export const publicPlanNotFound = () => notFound("Không tìm thấy kế hoạch đã ban hành này.");
 
@@ -39,59 +53,123 @@ const TASK_FACTS = {
   completedAt: planTasks.completedAt,
 };
 
-/** Root units (one per tenant: `id = tenant_id`) and the issuing units of `planRows`. */
-async function unitsOf(db: Database, planRows: readonly PlanRow[]): Promise<Map<string, OrgUnitRow>> {
-  const ids = [...new Set(planRows.flatMap((p) => [p.tenantId, p.unitId]))];
-  if (ids.length === 0) return new Map();
-  const rows = await db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
+/** Root units (one per tenant: `id = tenant_id`) and the issuing unit of `plan`. */
+async function unitsOf(db: Database, plan: PlanRow): Promise<Map<string, OrgUnitRow>> {
+  const rows = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, plan.tenantId), inArray(orgUnits.id, [plan.tenantId, plan.unitId])));
   return new Map(rows.map((u) => [u.id, u]));
 }
 
-/** Every published plan of every province, provinces by name, plans by province then year. */
-export async function listPublicPlans(db: Database): Promise<TPublicPlanList> {
-  const planRows = await db.select().from(plans).where(eq(plans.status, "published"));
-  if (planRows.length === 0) return { provinces: [], items: [] };
-  const planIds = planRows.map((p) => p.id);
-  const [units, tasks, targetCounts] = await Promise.all([
-    unitsOf(db, planRows),
-    db.select(TASK_FACTS).from(planTasks).where(inArray(planTasks.planId, planIds)),
-    db
-      .select({ planId: planTargets.planId, n: sql<number>`count(*)::int` })
-      .from(planTargets)
-      .where(inArray(planTargets.planId, planIds))
-      .groupBy(planTargets.planId),
-  ]);
-  const today = todayIso();
-  const targetsOf = new Map(targetCounts.map((r) => [r.planId, Number(r.n)]));
-  const items = planRows
-    .filter((p) => units.has(p.tenantId))
-    .map((plan) => {
-      const mine = tasks.filter((t) => t.planId === plan.id);
-      return presentPlanSummary({
-        plan,
-        province: units.get(plan.tenantId) as OrgUnitRow,
-        issuingUnit: units.get(plan.unitId) ?? null,
-        targetCount: targetsOf.get(plan.id) ?? 0,
-        tasks: mine.map((t) => ({ progress: t.progress, status: statusOfTask(t, today) })),
-      });
-    })
-    .sort(
-      (a, b) =>
-        a.province.name.localeCompare(b.province.name, "vi") ||
-        (b.periodStart ?? 0) - (a.periodStart ?? 0) ||
-        a.title.localeCompare(b.title, "vi"),
-    );
-  const provinces = new Map(items.map((i) => [i.province.slug, i.province]));
-  return {
-    provinces: [...provinces.values()].sort((a, b) => a.name.localeCompare(b.name, "vi")),
-    items,
-  };
+/** Every province (root unit): a few dozen rows, read through their partial index. */
+async function provinceRoots(db: Database): Promise<OrgUnitRow[]> {
+  return db.select().from(orgUnits).where(eq(orgUnits.id, orgUnits.tenantId));
 }
 
 /** The province whose root unit's code gives `slug` (`vlg` → the tenant of unit `VLG`); one per tenant. */
 async function findProvince(db: Database, slug: string): Promise<OrgUnitRow | null> {
-  const roots = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnits.tenantId));
-  return roots.find((u) => provinceSlug(u) === slug) ?? null;
+  return (await provinceRoots(db)).find((u) => provinceSlug(u) === slug) ?? null;
+}
+
+/** The words of a search, folded as the SQL function `dtplan_fold` folds the text searched. */
+export function searchPatterns(q: string | undefined): string[] {
+  return foldedTokens(q ?? "").map((w) => `%${w}%`);
+}
+
+/**
+ * One page of published plans, filtered and ordered in SQL: province by name, newest
+ * period first, then title. The page is chosen first; only its rows join their stored
+ * summaries, so the cost follows the page size, not the number of plans in the country.
+ */
+export async function listPublicPlans(
+  db: Database,
+  query: TPublicPlanQuery,
+  today: string = todayIso(),
+): Promise<TPublicPlanList> {
+  const { page, pageSize } = query;
+  let tenantId: string | null = null;
+  if (query.province) {
+    const province = await findProvince(db, query.province);
+    if (!province) return { items: [], total: 0, page, pageSize };
+    tenantId = province.tenantId;
+  }
+  const patterns = searchPatterns(query.q);
+  const from = sql`FROM plans p
+      JOIN org_units prov ON prov.tenant_id = p.tenant_id AND prov.id = p.tenant_id
+      LEFT JOIN org_units iu ON iu.tenant_id = p.tenant_id AND iu.id = p.unit_id
+      WHERE p.status = 'published'
+        ${tenantId ? sql`AND p.tenant_id = ${tenantId}` : sql``}
+        ${query.unit ? sql`AND iu.code = ${query.unit}` : sql``}
+        ${
+          query.year
+            ? sql`AND p.period_start <= ${query.year} AND coalesce(p.period_end, p.period_start) >= ${query.year}`
+            : sql``
+        }
+        ${
+          patterns.length
+            ? sql`AND dtplan_fold(concat_ws(' ', p.title, p.code, p.document_number, iu.name, prov.name))
+                  LIKE ALL (ARRAY[${sql.join(
+                    patterns.map((w) => sql`${w}`),
+                    sql`, `,
+                  )}]::text[])`
+            : sql``
+        }`;
+  const rows = await queryRows<ListedPlanRow>(
+    db,
+    sql`WITH page AS (
+      SELECT p.tenant_id, p.id, p.code, p.title, p.kind, p.period_start, p.period_end, p.vision_year,
+             p.document_number, p.issued_date, p.version, p.issuer,
+             prov.code AS province_code, prov.name AS province_name, iu.name AS unit_name,
+             count(*) OVER () AS total,
+             row_number() OVER (ORDER BY dtplan_fold(prov.name), prov.code, p.period_start DESC NULLS LAST,
+                                         dtplan_fold(p.title), p.code) AS n
+      ${from}
+      ORDER BY n
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    )
+    SELECT page.*, s.target_count, s.task_total, s.task_done, s.task_done_late, s.task_started,
+           s.progress_sum, s.due_dates
+    FROM page
+    LEFT JOIN plan_summaries s ON s.tenant_id = page.tenant_id AND s.plan_id = page.id
+    ORDER BY page.n`,
+  );
+  // Past the last page there is no row to carry the total: count on its own.
+  const total = rows.length
+    ? Number(rows[0].total)
+    : Number((await queryRows<{ n: number | string }>(db, sql`SELECT count(*) AS n ${from}`))[0]?.n ?? 0);
+  return { items: rows.map((r) => presentListedPlan(r, today)), total, page, pageSize };
+}
+
+/** Provinces that have published plans, by name, with how many. */
+export async function listPublicProvinces(db: Database): Promise<TPublicProvinceList> {
+  const counts = await queryRows<{ tenant_id: string; n: number | string }>(
+    db,
+    sql`SELECT tenant_id, count(*) AS n FROM plans WHERE status = 'published' GROUP BY tenant_id`,
+  );
+  const countOf = new Map(counts.map((c) => [c.tenant_id, Number(c.n)]));
+  const provinces = (await provinceRoots(db))
+    .filter((root) => countOf.has(root.tenantId))
+    .map((root) => ({ ...presentProvince(root), planCount: countOf.get(root.tenantId) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  return { provinces };
+}
+
+/** The units of one province that issued published plans (the province itself, communes, departments). */
+export async function listPublicIssuingUnits(db: Database, slug: string): Promise<TPublicUnitList> {
+  const province = await findProvince(db, slug);
+  if (!province) throw notFound("Không tìm thấy tỉnh, thành phố này.");
+  const rows = await queryRows<{ code: string; name: string; n: number | string }>(
+    db,
+    sql`SELECT u.code, u.name, count(*) AS n
+        FROM plans p JOIN org_units u ON u.tenant_id = p.tenant_id AND u.id = p.unit_id
+        WHERE p.tenant_id = ${province.tenantId} AND p.status = 'published'
+        GROUP BY u.code, u.name`,
+  );
+  const units = rows
+    .map((r) => ({ code: r.code, name: r.name, planCount: Number(r.n) }))
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  return { province: presentProvince(province), units };
 }
 
 /**
@@ -114,7 +192,7 @@ export async function publicPlanDetail(
     .limit(1);
   if (!plan) throw publicPlanNotFound();
   const [units, tasks, targetRows, legalBases, rules, attainment] = await Promise.all([
-    unitsOf(db, [plan]),
+    unitsOf(db, plan),
     db
       .select(TASK_FACTS)
       .from(planTasks)

@@ -14,6 +14,7 @@ import type {
 } from "@dtplan/contracts";
 import { isPillar, PILLAR_KEYS, type Pillar } from "@dtplan/domain/indicators/pillars.ts";
 import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
+import { type DueDate, progressOn } from "@dtplan/domain/tasks/summary.ts";
 import type {
   OrgUnitRow,
   PlanLegalBasisRow,
@@ -62,6 +63,66 @@ export function taskProgress(
     notStarted: count("not_started"),
     overdue: count("overdue"),
     averageProgress: tasks.length ? Math.round(sum / tasks.length) : null,
+  };
+}
+
+/** A plan row of the public list as SQL returns it: the plan, its province and issuer, its summary. */
+export interface ListedPlanRow {
+  code: string;
+  title: string;
+  kind: PlanRow["kind"];
+  period_start: number | null;
+  period_end: number | null;
+  vision_year: number | null;
+  document_number: string | null;
+  issued_date: string | Date | null;
+  version: number;
+  issuer: string | null;
+  province_code: string;
+  province_name: string;
+  unit_name: string | null;
+  target_count: number | null;
+  task_total: number | null;
+  task_done: number | null;
+  task_done_late: number | null;
+  task_started: number | null;
+  progress_sum: number | null;
+  due_dates: DueDate[] | string | null;
+  total: number | string;
+}
+
+const isoDate = (d: string | Date | null) =>
+  d === null ? null : typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10);
+
+/** A row of the public list, its task figures read from the plan's stored summary on `today`. */
+export function presentListedPlan(r: ListedPlanRow, today: string): TPublicPlanSummary {
+  const dueDates: DueDate[] = typeof r.due_dates === "string" ? JSON.parse(r.due_dates) : (r.due_dates ?? []);
+  const progress = progressOn(
+    {
+      total: r.task_total ?? 0,
+      done: r.task_done ?? 0,
+      doneLate: r.task_done_late ?? 0,
+      started: r.task_started ?? 0,
+      progressSum: r.progress_sum ?? 0,
+      dueDates,
+    },
+    today,
+  );
+  return {
+    province: presentProvince({ code: r.province_code, name: r.province_name }),
+    code: r.code,
+    title: r.title,
+    issuingUnit: r.unit_name ?? r.issuer ?? "—",
+    kind: r.kind,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    visionYear: r.vision_year,
+    documentNumber: r.document_number,
+    issuedDate: isoDate(r.issued_date),
+    version: r.version,
+    targetCount: r.target_count ?? 0,
+    taskCount: progress.total,
+    progress,
   };
 }
 

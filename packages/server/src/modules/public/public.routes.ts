@@ -1,10 +1,24 @@
-import { ZPublicPlanDetail, ZPublicPlanList, ZPublicPlanParams } from "@dtplan/contracts";
+import {
+  ZPublicPlanDetail,
+  ZPublicPlanList,
+  ZPublicPlanParams,
+  ZPublicPlanQuery,
+  ZPublicProvinceList,
+  ZPublicProvinceParams,
+  ZPublicUnitList,
+} from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
-import { listPublicPlans, publicPlanDetail } from "./public-plans.ts";
+import { PublicCache, readPublic } from "./public-cache.ts";
+import {
+  listPublicIssuingUnits,
+  listPublicPlans,
+  listPublicProvinces,
+  publicPlanDetail,
+} from "./public-plans.ts";
 
 /** Five minutes: figures change when a report is approved, not by the second. */
 const CACHE_CONTROL = "public, max-age=300";
@@ -29,6 +43,41 @@ export async function publicRoutes(
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const cache = new PublicCache(config.publicPages.cacheSeconds * 1000);
+  /** One public answer: cached per query, read in a read-only, time-limited transaction. */
+  const answer = <T>(key: string, read: (tx: Database) => Promise<T>) =>
+    cache.get(db, key, () => readPublic(db, config.publicPages.timeoutMs, read));
+
+  r.get(
+    "/public/provinces",
+    {
+      config: { access: "public", rateLimit: RATE_LIMIT },
+      schema: {
+        tags: ["public"],
+        summary: "Các tỉnh, thành phố có kế hoạch đã ban hành (công khai)",
+        description: "Không cần đăng nhập. Tên, mã (slug) và số kế hoạch đã ban hành của mỗi tỉnh.",
+        response: { 200: ZPublicProvinceList },
+      },
+    },
+    async () => answer("provinces", (tx) => listPublicProvinces(tx)),
+  );
+
+  r.get(
+    "/public/provinces/:province/units",
+    {
+      config: { access: "public", rateLimit: RATE_LIMIT },
+      schema: {
+        tags: ["public"],
+        summary: "Các đơn vị của một tỉnh có kế hoạch đã ban hành (công khai)",
+        description:
+          "Không cần đăng nhập. Tỉnh và các xã, phường, đặc khu, sở ngành đã ban hành kế hoạch: mã, tên, số kế hoạch.",
+        params: ZPublicProvinceParams,
+        response: { 200: ZPublicUnitList },
+      },
+    },
+    async (request) =>
+      answer(`units:${request.params.province}`, (tx) => listPublicIssuingUnits(tx, request.params.province)),
+  );
 
   r.get(
     "/public/plans",
@@ -38,11 +87,16 @@ export async function publicRoutes(
         tags: ["public"],
         summary: "Danh sách kế hoạch đã ban hành (công khai)",
         description:
-          "Không cần đăng nhập. Các kế hoạch chuyển đổi số đã ban hành của mọi tỉnh: đơn vị ban hành, số và ngày văn bản, số chỉ tiêu, số nhiệm vụ và tiến độ chung. Không có dữ liệu cá nhân.",
+          "Không cần đăng nhập. Các kế hoạch chuyển đổi số đã ban hành, từng trang, lọc theo tỉnh (`province`), đơn vị ban hành (`unit`, mã đơn vị), năm (`year`) và từ khóa (`q`, gõ có dấu hay không dấu đều được): đơn vị ban hành, số và ngày văn bản, số chỉ tiêu, số nhiệm vụ và tiến độ chung. Không có dữ liệu cá nhân.",
+        querystring: ZPublicPlanQuery,
         response: { 200: ZPublicPlanList },
       },
     },
-    async () => listPublicPlans(db),
+    async (request) => {
+      const q = request.query;
+      const key = `plans:${JSON.stringify([q.province, q.unit, q.year, q.q?.normalize("NFC"), q.page, q.pageSize])}`;
+      return answer(key, (tx) => listPublicPlans(tx, q));
+    },
   );
 
   r.get(
@@ -58,11 +112,11 @@ export async function publicRoutes(
         response: { 200: ZPublicPlanDetail },
       },
     },
-    async (request) =>
-      publicPlanDetail(db, {
-        province: request.params.province,
-        code: request.params.code,
-        nearThreshold: config.attainment.nearThreshold,
-      }),
+    async (request) => {
+      const { province, code } = request.params;
+      return answer(`plan:${province}/${code}`, (tx) =>
+        publicPlanDetail(tx, { province, code, nearThreshold: config.attainment.nearThreshold }),
+      );
+    },
   );
 }

@@ -6,6 +6,7 @@ import type { Database } from "../../db/database.ts";
 import { plans, planTasks, taskUpdates, type UnitReportRow, type unitReportTasks } from "../../db/schema.ts";
 import { conflict, type ErrorDetail } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
 import { loadReportRows, type ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
 import { findReport } from "./reporting.repository.ts";
@@ -82,6 +83,7 @@ export async function submitReport(
       extra: { timeliness, daysLate },
     });
     await writeTaskProgress(tx, scope, taskRows, now);
+    await refreshPlanSummaries(tx, { tenantId: scope.ctx.plan.tenantId, planCode: scope.ctx.plan.code });
     return updated;
   });
 }

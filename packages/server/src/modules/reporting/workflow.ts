@@ -8,6 +8,7 @@ import {
   unitReports,
 } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { publicDataChanged } from "../plans/plan-summaries.ts";
 import type { ReportScope } from "./get-report.ts";
 
 /**
@@ -39,6 +40,8 @@ export async function transition(
     })
     .where(and(eq(unitReports.tenantId, report.tenantId), eq(unitReports.id, report.id)))
     .returning();
+  // Approved figures are what the public page shows: approving or reopening changes it.
+  if (change.to === "approved" || report.status === "approved") await publicDataChanged(tx, report.tenantId);
   await tx.insert(reportEvents).values({
     tenantId: report.tenantId,
     reportId: report.id,

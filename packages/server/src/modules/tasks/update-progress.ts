@@ -6,6 +6,7 @@ import { todayIso } from "../../db/sql.ts";
 import { AppError, conflict } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
 import { assertCan, type TaskContext, workingTask } from "./task-access.ts";
 
 /** The newest progress update of a task (by key), if any. */
@@ -66,6 +67,7 @@ export async function updateProgress(
           inArray(planTasks.planId, sameCode),
         ),
       );
+    await refreshPlanSummaries(tx, { tenantId: plan.tenantId, planCode: plan.code });
     const [update] = await tx
       .insert(taskUpdates)
       .values({

@@ -1,11 +1,11 @@
 import "../../i18n/public-messages.ts";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { useParams } from "react-router";
+import { useCallback, useEffect } from "react";
+import { useParams, useSearchParams } from "react-router";
 import { publicQueries } from "../../api/public.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PublicLayout } from "./public-layout.tsx";
-import { PublicPlanList } from "./public-plan-list.tsx";
+import { type PublicFilters, PublicPlanList } from "./public-plan-list.tsx";
 import { PublicPlanView } from "./public-plan-view.tsx";
 
 function PlanRoute({ province, code }: { province: string; code: string }) {
@@ -17,13 +17,31 @@ function PlanRoute({ province, code }: { province: string; code: string }) {
   return <PublicPlanView data={data} />;
 }
 
+/** The list's filters live in the address (`?tinh=vlg&don-vi=…&q=…&trang=2`). */
 function ListRoute() {
   const { t } = useI18n();
-  const data = useQuery(publicQueries.plans());
+  const [params, setParams] = useSearchParams();
   useEffect(() => {
     document.title = t("public.title");
   }, [t]);
-  return <PublicPlanList data={data} />;
+  const filters: PublicFilters = {
+    province: params.get("tinh"),
+    unit: params.get("don-vi"),
+    q: params.get("q") ?? "",
+    page: Math.max(1, Number(params.get("trang")) || 1),
+  };
+  const onChange = useCallback(
+    (next: PublicFilters) => {
+      const p = new URLSearchParams();
+      if (next.province) p.set("tinh", next.province);
+      if (next.unit) p.set("don-vi", next.unit);
+      if (next.q) p.set("q", next.q);
+      if (next.page > 1) p.set("trang", String(next.page));
+      setParams(p);
+    },
+    [setParams],
+  );
+  return <PublicPlanList filters={filters} onChange={onChange} />;
 }
 
 /** Trang công khai (no login): `/cong-khai` lists published plans, `/cong-khai/:tenant/:code` shows one. */

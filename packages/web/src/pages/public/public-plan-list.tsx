@@ -1,13 +1,28 @@
 import { SearchOutlined } from "@ant-design/icons";
-import type { TPublicPlanList, TPublicPlanSummary } from "@dtplan/contracts/public.ts";
-import type { UseQueryResult } from "@tanstack/react-query";
-import { Alert, Card, Col, Empty, Input, Progress, Row, Select, Skeleton, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import type { TPublicPlanSummary } from "@dtplan/contracts/public.ts";
+import { useQuery } from "@tanstack/react-query";
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Pagination,
+  Progress,
+  Row,
+  Select,
+  Skeleton,
+  Tag,
+  Typography,
+} from "antd";
+import { useEffect, useState } from "react";
 import { Link } from "react-router";
+import { publicQueries } from "../../api/public.ts";
 import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { matchesFolded } from "../../lib/fold.ts";
 import { formatDate } from "../../lib/format.ts";
-import { filterPlans, periodYears } from "./public-model.ts";
+import { periodYears } from "./public-model.ts";
 
 /** Số 12/KH-UBND, ngày 05/02/2025 — whichever of the two the plan has. */
 export function documentLine(
@@ -86,15 +101,91 @@ function PlanCard({ plan }: { plan: TPublicPlanSummary }) {
   );
 }
 
-/** Danh sách kế hoạch công khai with a folded search and a province filter. */
-export function PublicPlanList({ data }: { data: UseQueryResult<TPublicPlanList> }) {
+/** The public list's filters, kept in the address so a link or the back button restores them. */
+export interface PublicFilters {
+  province: string | null;
+  unit: string | null;
+  q: string;
+  page: number;
+}
+
+const PAGE_SIZE = 24;
+
+/** The provinces with published plans, as tiles to choose from: the page's first step. */
+function ProvincePicker({ onPick }: { onPick: (slug: string) => void }) {
   const { t } = useI18n();
-  const [query, setQuery] = useState("");
-  const [province, setProvince] = useState<string | null>(null);
-  const items = useMemo(
-    () => filterPlans(data.data?.items ?? [], query, province),
-    [data.data, query, province],
+  const provinces = useQuery(publicQueries.provinces());
+  if (provinces.error) return <Alert type="error" showIcon title={loadError(provinces)} />;
+  if (!provinces.data) return <Skeleton active />;
+  if (provinces.data.provinces.length === 0) return <Empty description={t("public.empty")} />;
+  return (
+    <>
+      <Typography.Title level={5}>{t("public.pickProvince")}</Typography.Title>
+      <Row gutter={[12, 12]}>
+        {provinces.data.provinces.map((p) => (
+          <Col key={p.slug} xs={12} md={8} xl={6}>
+            <Card
+              size="small"
+              hoverable
+              data-testid="public-province"
+              onClick={() => onPick(p.slug)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" || e.key === " ") onPick(p.slug);
+              }}
+              tabIndex={0}
+              role="button"
+            >
+              <Typography.Text strong>{p.name}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">{t("public.count", { n: p.planCount })}</Typography.Text>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </>
   );
+}
+
+/**
+ * Danh sách kế hoạch công khai: a province first (tiles), then its communes, wards and
+ * departments, words typed with or without diacritics, and pages of plans — all
+ * filtered and paged by the server, so the page stays light with every province present.
+ */
+export function PublicPlanList({
+  filters,
+  onChange,
+}: {
+  filters: PublicFilters;
+  onChange: (next: PublicFilters) => void;
+}) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState(filters.q);
+  useEffect(() => setTyped(filters.q), [filters.q]);
+  // Search as the visitor types, a moment after the last key (one request, not one per letter).
+  useEffect(() => {
+    if (typed === filters.q) return;
+    const timer = setTimeout(() => onChange({ ...filters, q: typed, page: 1 }), 350);
+    return () => clearTimeout(timer);
+  }, [typed, filters, onChange]);
+
+  const provinces = useQuery(publicQueries.provinces());
+  const units = useQuery({
+    ...publicQueries.units(filters.province ?? ""),
+    enabled: Boolean(filters.province),
+  });
+  const searching = Boolean(filters.province || filters.q.trim());
+  const plans = useQuery({
+    ...publicQueries.plans({
+      province: filters.province ?? undefined,
+      unit: filters.unit ?? undefined,
+      q: filters.q.trim() || undefined,
+      page: filters.page,
+      pageSize: PAGE_SIZE,
+    }),
+    enabled: searching,
+  });
+  const provinceName = provinces.data?.provinces.find((p) => p.slug === filters.province)?.name;
+
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -105,45 +196,87 @@ export function PublicPlanList({ data }: { data: UseQueryResult<TPublicPlanList>
         {t("public.privacy")}
       </Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={24} md={14}>
+        <Col xs={24} md={8}>
+          <Select
+            allowClear
+            showSearch={{
+              filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input),
+            }}
+            style={{ width: "100%" }}
+            aria-label={t("public.province")}
+            placeholder={t("public.allProvinces")}
+            value={filters.province}
+            onChange={(v) => onChange({ province: v ?? null, unit: null, q: filters.q, page: 1 })}
+            options={(provinces.data?.provinces ?? []).map((p) => ({ value: p.slug, label: p.name }))}
+          />
+        </Col>
+        <Col xs={24} md={8}>
+          <Select
+            allowClear
+            showSearch={{
+              filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input),
+            }}
+            style={{ width: "100%" }}
+            disabled={!filters.province}
+            aria-label={t("public.unit")}
+            placeholder={filters.province ? t("public.allUnits") : t("public.unitAfterProvince")}
+            value={filters.unit}
+            onChange={(v) => onChange({ ...filters, unit: v ?? null, page: 1 })}
+            options={(units.data?.units ?? []).map((u) => ({
+              value: u.code,
+              label: `${u.name} (${u.planCount})`,
+            }))}
+          />
+        </Col>
+        <Col xs={24} md={8}>
           <Input
             allowClear
             prefix={<SearchOutlined />}
             placeholder={t("public.search")}
             aria-label={t("public.search")}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        </Col>
-        <Col xs={24} md={10}>
-          <Select
-            allowClear
-            style={{ width: "100%" }}
-            aria-label={t("public.province")}
-            placeholder={t("public.allProvinces")}
-            value={province}
-            onChange={(v) => setProvince(v ?? null)}
-            options={(data.data?.provinces ?? []).map((p) => ({ value: p.slug, label: p.name }))}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
           />
         </Col>
       </Row>
-      {data.error && <Alert type="error" showIcon title={loadError(data)} />}
-      {data.isPending && <Skeleton active />}
-      {data.data && (
+      {!searching && (
+        <ProvincePicker onPick={(slug) => onChange({ province: slug, unit: null, q: "", page: 1 })} />
+      )}
+      {searching && plans.error && <Alert type="error" showIcon title={loadError(plans)} />}
+      {searching && plans.isPending && <Skeleton active />}
+      {searching && plans.data && (
         <>
-          <Typography.Text type="secondary" style={{ display: "block", marginBottom: 8 }}>
-            {t("public.count", { n: items.length })}
+          <Typography.Text
+            type="secondary"
+            style={{ display: "block", marginBottom: 8 }}
+            data-testid="public-count"
+          >
+            {provinceName ? `${provinceName} · ` : ""}
+            {t("public.count", { n: plans.data.total })}
           </Typography.Text>
-          {items.length === 0 ? (
-            <Empty description={data.data.items.length ? t("public.noMatch") : t("public.empty")} />
+          {plans.data.items.length === 0 ? (
+            <Empty description={t("public.noMatch")} />
           ) : (
             <Row gutter={[16, 16]}>
-              {items.map((p) => (
+              {plans.data.items.map((p) => (
                 <Col key={`${p.province.slug}/${p.code}`} xs={24} md={12} xl={8}>
                   <PlanCard plan={p} />
                 </Col>
               ))}
             </Row>
+          )}
+          {plans.data.total > plans.data.pageSize && (
+            <Pagination
+              style={{ marginTop: 16, textAlign: "center" }}
+              current={plans.data.page}
+              pageSize={plans.data.pageSize}
+              total={plans.data.total}
+              showSizeChanger={false}
+              onChange={(page) => {
+                onChange({ ...filters, page });
+                window.scrollTo({ top: 0 });
+              }}
+            />
           )}
         </>
       )}

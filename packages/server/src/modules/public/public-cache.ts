@@ -1,0 +1,63 @@
+/**
+ * Public answers are read by anyone, often, and change only when a plan is published
+ * or amended, a report approved or reopened, or a task's progress moves. Each answer is
+ * kept per query for a fixed freshness, and dropped as soon as the public data version
+ * (public_data_versions, bumped in those transactions) moves, so every dtplan process
+ * serves the change on its next request. A public request also runs in a read-only
+ * transaction with a statement time limit: it can never write, nor hold the database.
+ */
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/database.ts";
+
+interface Entry {
+  version: string;
+  expiresAt: number;
+  value: unknown;
+}
+
+/** Most distinct public queries kept at once; the oldest go first. */
+const MAX_ENTRIES = 2000;
+
+/** Runs `read` in a read-only transaction whose statements stop after `timeoutMs` (PostgreSQL). */
+export async function readPublic<T>(db: Database, timeoutMs: number, read: (tx: Database) => Promise<T>) {
+  return db.transaction(
+    async (tx) => {
+      // PGlite runs statements on this process's one thread and has no timer to stop them;
+      // PostgreSQL cancels the statement (57014), which the error handler answers with 503.
+      await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`));
+      return read(tx as unknown as Database);
+    },
+    { accessMode: "read only" },
+  );
+}
+
+export class PublicCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly freshnessMs: number) {}
+
+  /** The version of everything public: it moves whenever any province's public data changes. */
+  private async currentVersion(db: Database): Promise<string> {
+    const [row] = await queryRows<{ v: string | number | null; n: string | number }>(
+      db,
+      sql`SELECT sum(version) AS v, count(*) AS n FROM public_data_versions`,
+    );
+    return `${row?.v ?? 0}:${row?.n ?? 0}`;
+  }
+
+  /** The answer for `key`, from the cache when it is fresh and nothing changed since. */
+  async get<T>(db: Database, key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+    if (this.freshnessMs <= 0) return compute();
+    const version = await this.currentVersion(db);
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && hit.expiresAt > now) return hit.value as T;
+    const value = await compute();
+    this.entries.delete(key);
+    this.entries.set(key, { version, expiresAt: now + this.freshnessMs, value });
+    if (this.entries.size > MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return value;
+  }
+}
