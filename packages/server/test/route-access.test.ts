@@ -28,6 +28,8 @@ const PUBLIC_ROUTES = [
   // — public transparency page —
   "GET /api/public/plans",
   "GET /api/public/plans/:province/:code",
+  "GET /api/public/provinces",
+  "GET /api/public/provinces/:province/units",
 ];
 
 interface Targets {
