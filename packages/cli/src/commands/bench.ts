@@ -16,7 +16,8 @@ const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [-
 hành, toàn tỉnh, trang công khai trên dữ liệu mẫu (measures read + extract, then the
 reports and dashboards through the API on the demo data):
   --runs N           số lần chạy mỗi tệp, lấy trung vị (runs per file, median; default 15)
-  --dir DIR          thư mục kế hoạch mẫu (dev plans; default fixtures/plan-extract/dev)
+  --dir DIR          thư mục kế hoạch mẫu (dev plans; default fixtures/plan-extract/dev
+                     and dev-layouts beside it)
   --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
   --no-reports       chỉ đo trích xuất (extraction only)`;
 
@@ -107,10 +108,15 @@ export const command: Command = {
       );
       return 2;
     }
-    const names = readdirSync(dir)
-      .filter((f) => f.endsWith(".txt"))
-      .map((f) => f.slice(0, -4))
-      .sort();
+    // The dev plans and, beside them, the post-2025 layouts (tables, attribute lines).
+    const layouts = path.join(path.dirname(dir), "dev-layouts");
+    const sets = args.dir || !existsSync(layouts) ? [dir] : [dir, layouts];
+    const namesIn = (d: string) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith(".txt"))
+        .map((f) => f.slice(0, -4))
+        .sort();
+    const names = namesIn(dir);
 
     const cpus = os.cpus();
     process.stdout.write(
@@ -118,34 +124,52 @@ export const command: Command = {
         "dtplan bench — read + extract, median of runs",
         `machine: ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM`,
         `node ${process.version} (${process.platform} ${process.arch}), runs per file: ${args.runs}`,
-        `plans: ${dir}`,
+        `plans: ${sets.join(", ")}`,
         "",
       ].join("\n"),
     );
 
-    const rows: string[][] = [["plan", "format", "KB", "median ms", "min ms", "max ms", "targets", "tasks"]];
-    for (const name of names) {
-      for (const format of FORMATS) {
-        const file = path.join(dir, `${name}.${format}`);
-        if (!existsSync(file)) continue;
-        const bytes = new Uint8Array(readFileSync(file));
-        const once = async () =>
-          extractPlan((await readPlanDocument({ bytes, fileName: `${name}.${format}` })).text);
-        const plan = await once(); // warm-up: module loading and JIT are not what we measure
-        const times = await timeRuns(args.runs, once);
-        rows.push([
-          name,
-          format,
-          (bytes.length / 1024).toFixed(0),
-          ms(median(times)),
-          ms(Math.min(...times)),
-          ms(Math.max(...times)),
-          String(plan.targets.length),
-          String(plan.tasks.length),
-        ]);
+    const rows: string[][] = [
+      ["set", "plan", "format", "KB", "median ms", "min ms", "max ms", "targets", "tasks"],
+    ];
+    const summary: string[][] = [["set", "format", "plans", "median of medians ms", "slowest median ms"]];
+    for (const set of sets) {
+      const setName = path.basename(set);
+      const perFormat = new Map<DocumentFormat, number[]>();
+      for (const name of namesIn(set)) {
+        for (const format of FORMATS) {
+          const file = path.join(set, `${name}.${format}`);
+          if (!existsSync(file)) continue;
+          const bytes = new Uint8Array(readFileSync(file));
+          const once = async () =>
+            extractPlan((await readPlanDocument({ bytes, fileName: `${name}.${format}` })).text);
+          const plan = await once(); // warm-up: module loading and JIT are not what we measure
+          const times = await timeRuns(args.runs, once);
+          perFormat.set(format, [...(perFormat.get(format) ?? []), median(times)]);
+          rows.push([
+            setName,
+            name,
+            format,
+            (bytes.length / 1024).toFixed(0),
+            ms(median(times)),
+            ms(Math.min(...times)),
+            ms(Math.max(...times)),
+            String(plan.targets.length),
+            String(plan.tasks.length),
+          ]);
+        }
       }
+      for (const [format, medians] of perFormat)
+        summary.push([
+          setName,
+          format,
+          String(medians.length),
+          ms(median(medians)),
+          ms(Math.max(...medians)),
+        ]);
     }
-    process.stdout.write(`${table(rows, new Set([2, 3, 4, 5, 6, 7]))}\n\n`);
+    process.stdout.write(`${table(rows, new Set([3, 4, 5, 6, 7, 8]))}\n\n`);
+    process.stdout.write(`${table(summary, new Set([2, 3, 4]))}\n\n`);
 
     // Synthetic large plan: the dev plans' sections repeated and renumbered.
     const texts = names.map((n) => readFileSync(path.join(dir, `${n}.txt`), "utf8").normalize("NFC"));
