@@ -1,3 +1,4 @@
+import { TABLE_COLUMN_ROLES } from "@dtplan/domain/extract/types.ts";
 import {
   COMPARATORS,
   ITEM_TYPES,
@@ -22,6 +23,38 @@ export const ZPlanVersionParams = z.object({ code: ZPlanCode, version: z.coerce.
 
 export const ZSourceSpan = z.object({ start: z.number().int(), end: z.number().int() });
 const ZPlanRef = z.object({ code: z.string(), title: z.string() });
+
+/** What a column of a table in the plan holds (the focal officer can change it). */
+export const ZTableColumnRole = z.enum(TABLE_COLUMN_ROLES);
+/** The row (and for a target, the cell) of `ZPlanReview.tables` an item was read from. */
+export const ZTableCellRef = z.object({
+  table: z.string(),
+  row: z.number().int().min(0),
+  column: z.number().int().min(0).optional(),
+});
+export type TTableCellRef = z.infer<typeof ZTableCellRef>;
+/** A table of the plan as read: columns with their roles, rows with their cells' places in the source text. */
+export const ZExtractedTable = z.object({
+  id: z.string(),
+  kind: z.enum(["tasks", "targets", "investments", "other"]),
+  source: ZSourceSpan,
+  columns: z.array(
+    z.object({ header: z.string(), role: ZTableColumnRole, year: z.number().int().nullable() }),
+  ),
+  rows: z.array(
+    z.object({ source: ZSourceSpan, cells: z.array(ZSourceSpan.nullable()), group: z.boolean() }),
+  ),
+});
+export type TExtractedTable = z.infer<typeof ZExtractedTable>;
+
+export const ZTableParams = z.object({ code: ZPlanCode, tableId: z.string().regex(/^tbl-\d{1,4}$/) });
+/** "This column is the lead unit": every row of the table is extracted again with it. */
+export const ZRemapTableColumns = z.object({
+  columns: z
+    .array(z.object({ index: z.number().int().min(0).max(99), role: ZTableColumnRole }))
+    .min(1, "Chọn ít nhất một cột"),
+});
+export type TRemapTableColumns = z.infer<typeof ZRemapTableColumns>;
 export const ZUnitSuggestion = z.object({ unitId: z.uuid(), unitName: z.string(), score: z.number() });
 
 /** One row of `GET /api/plans`. */
@@ -183,8 +216,12 @@ export const ZPlanReview = z.object({
       confidence: z.number(),
       flagged: z.boolean(),
       source: ZSourceSpan.nullable(),
+      /** Set when the item was read from a row (or cell) of one of `tables`. */
+      cell: ZTableCellRef.nullable(),
     }),
   ),
+  /** The tables read from the plan, shown as tables in the source pane. */
+  tables: z.array(ZExtractedTable),
   unparsed: z.array(z.object({ text: z.string(), section: z.string().nullable(), source: ZSourceSpan })),
   warnings: z.array(z.string()),
   /** What publishing would refuse or warn about now. */

@@ -1,12 +1,16 @@
 // Plan import under load and abuse: extraction runs in the worker pool, so the server
 // keeps answering while a large plan is read; a file over 20 MB is a 400
-// `file_too_large` however its size is (mis)declared, never a 500.
+// `file_too_large` however its size is (mis)declared, never a 500. And a plan whose
+// tasks are in a table: the review shows the table, and remapping a column once
+// re-extracts every row of it, leaving the officer's other edits alone.
 import { readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
-import { ZPlanReview } from "@dtplan/contracts";
+import { type TPlanReview, ZPlanReview } from "@dtplan/contracts";
 import { buildSyntheticPlan } from "@dtplan/domain/extract/read/synthetic.ts";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { auditLog } from "../src/db/schema.ts";
 import {
   buildTenant,
   buildUser,
@@ -18,6 +22,7 @@ import {
 
 const MAX = 20 * 1024 * 1024;
 const DEV_PLANS = new URL("../../../fixtures/plan-extract/dev/", import.meta.url);
+const GIA_LAI_DOCX = new URL("../../../fixtures/plan-extract/dev-layouts/gia-lai-2026.docx", import.meta.url);
 
 /** A plan-shaped text of about `mb` megabytes, from the dev plans' sections repeated. */
 function largePlan(mb: number): Uint8Array {
@@ -70,7 +75,7 @@ function rawRequest(port: number, head: string, body: Iterable<Buffer>): Promise
   });
 }
 
-describeBothDatabases("plan import: worker pool and file size limit", (ctx) => {
+describeBothDatabases("plan import: worker pool, file size limit, table columns", (ctx) => {
   let officer: SignedIn;
   let unitId: string;
   let port: number;
@@ -186,5 +191,95 @@ describeBothDatabases("plan import: worker pool and file size limit", (ctx) => {
     expect(response.statusCode, response.body).toBe(201);
     expect(order).toEqual(["health", "import"]);
     expect(ZPlanReview.parse(response.json()).plan.tasks.length).toBeGreaterThan(10);
+  });
+
+  it("shows a task table as a table and follows a column remapped once, row by row", async () => {
+    const body = multipart(
+      { unitId },
+      { name: "file", fileName: "gia-lai-2026.docx", bytes: readFileSync(GIA_LAI_DOCX) },
+    );
+    const imported = await ctx.app.inject({
+      method: "POST",
+      url: "/api/plans/import",
+      payload: body.payload,
+      headers: { ...body.headers, ...officer.headers },
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const review = ZPlanReview.parse(imported.json());
+    const code = review.plan.code;
+    const table = review.tables.find((t) => t.kind === "tasks");
+    if (!table) throw new Error("no task table read from the plan");
+    const lead = table.columns.findIndex((c) => c.role === "lead");
+    const coordinators = table.columns.findIndex((c) => c.role === "coordinators");
+    expect(lead).toBeGreaterThan(0);
+    expect(coordinators).toBeGreaterThan(0);
+    const fromTable = (r: TPlanReview) => {
+      const cells = new Map(r.queue.map((q) => [q.id, q.cell]));
+      return r.plan.tasks.filter((t) => cells.get(t.id)?.table === table.id);
+    };
+    const before = fromTable(review);
+    expect(before.length).toBeGreaterThan(10);
+    const rows = new Set(review.queue.flatMap((q) => (q.cell?.table === table.id ? [q.cell.row] : [])));
+    expect(rows.size).toBe(before.length);
+
+    // The officer fixes a task that is not in the table first: that edit must survive.
+    const other = review.plan.tasks.find((t) => !before.includes(t));
+    if (!other) throw new Error("no task outside the table");
+    const edited = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/plans/${code}/tasks/${other.id}`,
+      payload: { text: "Nhiệm vụ đã sửa tay" },
+      headers: officer.headers,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+
+    const remapped = await ctx.app.inject({
+      method: "POST",
+      url: `/api/plans/${code}/tables/${table.id}/columns`,
+      payload: {
+        columns: [
+          { index: lead, role: "coordinators" },
+          { index: coordinators, role: "lead" },
+        ],
+      },
+      headers: officer.headers,
+    });
+    expect(remapped.statusCode, remapped.body).toBe(200);
+    const after = ZPlanReview.parse(remapped.json());
+    const swapped = after.tables.find((t) => t.id === table.id);
+    expect(swapped?.columns[lead].role).toBe("coordinators");
+    expect(swapped?.columns[coordinators].role).toBe("lead");
+    // Every row followed: the same tasks (ids kept), the old lead now among the coordinators.
+    const now = fromTable(after);
+    expect(now.map((t) => t.id).sort()).toEqual(before.map((t) => t.id).sort());
+    for (const task of before) {
+      const same = now.find((t) => t.id === task.id);
+      if (task.lead.text) expect(same?.coordinators.map((c) => c.text)).toContain(task.lead.text);
+    }
+    expect(after.plan.tasks.find((t) => t.id === other.id)?.text).toBe("Nhiệm vụ đã sửa tay");
+    expect(after.plan.tasks.length).toBe(review.plan.tasks.length);
+    const audits = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "plan.table_columns"), eq(auditLog.entityId, after.plan.id)));
+    expect(audits).toHaveLength(1);
+    expect(audits[0].after).toMatchObject({ table: table.id, updated: before.length, added: 0, removed: 0 });
+
+    // A column the table does not have, or a table the plan does not have: a clear 4xx.
+    const noColumn = await ctx.app.inject({
+      method: "POST",
+      url: `/api/plans/${code}/tables/${table.id}/columns`,
+      payload: { columns: [{ index: 42, role: "lead" }] },
+      headers: officer.headers,
+    });
+    expect(noColumn.statusCode).toBe(400);
+    expect(noColumn.json().error.details[0].path).toBe("body.columns.0.index");
+    const noTable = await ctx.app.inject({
+      method: "POST",
+      url: `/api/plans/${code}/tables/tbl-99/columns`,
+      payload: { columns: [{ index: 1, role: "lead" }] },
+      headers: officer.headers,
+    });
+    expect(noTable.statusCode).toBe(404);
   });
 });

@@ -99,21 +99,23 @@ export interface UnparsedBlock {
 }
 
 /** What a table column holds; the review screen lets the focal officer change it. */
-export type TableColumnRole =
-  | "index"
-  | "task"
-  | "target"
-  | "product"
-  | "lead"
-  | "coordinators"
-  | "deadline"
-  | "budget"
-  | "funding"
-  | "unit"
-  | "year"
-  | "baseline"
-  | "note"
-  | "ignore";
+export const TABLE_COLUMN_ROLES = [
+  "index",
+  "task",
+  "target",
+  "product",
+  "lead",
+  "coordinators",
+  "deadline",
+  "budget",
+  "funding",
+  "unit",
+  "year",
+  "baseline",
+  "note",
+  "ignore",
+] as const;
+export type TableColumnRole = (typeof TABLE_COLUMN_ROLES)[number];
 
 /** A row (and for a target, a column) of one of `PlanExtract.tables`. */
 export interface TableCellRef {

@@ -14,6 +14,7 @@ export const MIGRATIONS = [
   "0006_consolidated_reports",
   "0007_periods_from_publication",
   "0008_public_summaries",
+  "0009_plan_item_cells",
 ] as const;
 
 /**

@@ -1,4 +1,6 @@
-// Drizzle's view of migration 0002_plans (the SQL is the source of truth).
+// Drizzle's view of migrations 0002_plans and 0009_plan_item_cells (the SQL is the source of truth).
+
+import type { TableCellRef } from "@dtplan/domain/extract/types.ts";
 import type {
   IndicatorAggregation,
   IndicatorDirection,
@@ -149,6 +151,8 @@ export const planTargets = pgTable(
       .default([]),
     sourceStart: integer("source_start"),
     sourceEnd: integer("source_end"),
+    /** The table row (and cell) the item was read from, when it came from a table. */
+    sourceCell: jsonb("source_cell").$type<TableCellRef>(),
     confidence: real("confidence").notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
@@ -180,6 +184,8 @@ export const planTasks = pgTable(
     cadence: text("cadence"),
     sourceStart: integer("source_start"),
     sourceEnd: integer("source_end"),
+    /** The table row the task was read from, when it came from a table. */
+    sourceCell: jsonb("source_cell").$type<TableCellRef>(),
     confidence: real("confidence").notNull().default(1),
     progress: integer("progress"),
     completedAt: date("completed_at", { mode: "string" }),

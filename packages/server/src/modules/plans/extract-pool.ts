@@ -122,9 +122,11 @@ export class ExtractPool {
       slot.task = task;
       slot.timer = setTimeout(() => this.#end(slot, new ExtractAborted("timeout")), this.#timeoutMs);
       slot.worker.ref();
-      // A copy is transferred: the caller's buffer may be a view of a shared pool.
-      const bytes = new Uint8Array(task.job.bytes);
-      slot.worker.postMessage({ job: { ...task.job, bytes } }, [bytes.buffer]);
+      if ("bytes" in task.job) {
+        // A copy is transferred: the caller's buffer may be a view of a shared pool.
+        const bytes = new Uint8Array(task.job.bytes);
+        slot.worker.postMessage({ job: { ...task.job, bytes } }, [bytes.buffer]);
+      } else slot.worker.postMessage({ job: task.job });
     }
   }
 

@@ -1,5 +1,6 @@
 import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
-import type { PlanExtract, Task } from "@dtplan/domain/extract/types.ts";
+import type { ExtractOptions, PlanExtract, Target, Task } from "@dtplan/domain/extract/types.ts";
+import type { Indicator as DomainIndicator } from "@dtplan/domain/indicators/catalogue.ts";
 import { suggestIndicators } from "@dtplan/domain/indicators/match-indicator.ts";
 import { suggestUnits, type UnitCandidate } from "@dtplan/domain/org/match-units.ts";
 import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
@@ -21,6 +22,7 @@ import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { ensureCatalogue, tenantIndicators, toDomainIndicator } from "../indicators/indicators.repository.ts";
 import { findUnitById, listTenantUnits } from "../org/org.repository.ts";
+import type { ExtractJob } from "./extract-job.ts";
 import { ExtractAborted, type ExtractPool, ExtractPoolBusy } from "./extract-pool.ts";
 import { fileTooLarge } from "./plan-upload.ts";
 import { codesInTenant, plansByDocumentNumber } from "./plans.repository.ts";
@@ -83,7 +85,8 @@ export function taskValues(
   task: Pick<
     Task,
     "pillar" | "section" | "kind" | "text" | "lead" | "coordinators" | "deadline" | "source" | "confidence"
-  >,
+  > &
+    Partial<Pick<Task, "cell">>,
   candidates: readonly UnitCandidate[],
   asOf: string,
 ) {
@@ -107,20 +110,61 @@ export function taskValues(
     ...cadenceOf(task.deadline?.text ?? null),
     sourceStart: task.source.start,
     sourceEnd: task.source.end,
+    sourceCell: task.cell ?? null,
     confidence: task.confidence,
   };
+}
+
+/** A target's stored fields, with its best indicator match (kept when at least 0.5). */
+export function targetValues(target: Target, catalogue: readonly DomainIndicator[]) {
+  const suggestions = suggestIndicators(target, catalogue, { limit: 3 }).map((s) => ({
+    code: s.code,
+    score: s.score,
+  }));
+  const top = suggestions[0];
+  return {
+    pillar: target.pillar,
+    section: target.section,
+    text: target.text,
+    value: target.value,
+    unit: target.unit,
+    comparator: target.comparator,
+    year: target.year,
+    scope: target.scope,
+    indicatorCode: top && top.score >= 0.5 ? top.code : null,
+    indicatorScore: top && top.score >= 0.5 ? top.score : null,
+    indicatorSuggestions: suggestions,
+    sourceStart: target.source.start,
+    sourceEnd: target.source.end,
+    sourceCell: target.cell ?? null,
+    confidence: target.confidence,
+  };
+}
+
+/** The day unit names are matched on: the plan's issue date, else the start of its period, else today. */
+export function matchDateOf(extract: PlanExtract): string {
+  return extract.issuedDate ?? (extract.period.start ? `${extract.period.start}-01-01` : todayIso());
 }
 
 /**
  * Reads the file and extracts the plan in the import worker pool (never on the event
  * loop); a bad file is a 400 with the reader's Vietnamese message.
  */
-export async function extractUpload(pool: ExtractPool, input: { bytes: Uint8Array; fileName: string }) {
+export function extractUpload(pool: ExtractPool, input: { bytes: Uint8Array; fileName: string }) {
+  return inPool(pool, input, input.bytes.byteLength);
+}
+
+/** A stored source text extracted again (with the column roles the officer fixed), in the pool. */
+export async function extractStored(pool: ExtractPool, text: string, options: ExtractOptions) {
+  return (await inPool(pool, { text, options }, null)).extract;
+}
+
+async function inPool(pool: ExtractPool, job: ExtractJob, size: number | null) {
   try {
-    return await pool.run(input);
+    return await pool.run(job);
   } catch (error) {
     if (error instanceof PlanExtractError) {
-      if (error.code === "file_too_large") throw fileTooLarge(input.bytes.byteLength);
+      if (error.code === "file_too_large") throw fileTooLarge(size);
       throw new AppError("bad_request", error.message, [{ path: "file", message: error.code }]);
     }
     if (error instanceof ExtractPoolBusy) {
@@ -165,7 +209,7 @@ export async function importPlan(
     await ensureCatalogue(tx, tenantId);
     const catalogue = (await tenantIndicators(tx, tenantId)).map(toDomainIndicator);
     const candidates: UnitCandidate[] = await listTenantUnits(tx, tenantId);
-    const asOf = extract.issuedDate ?? (extract.period.start ? `${extract.period.start}-01-01` : todayIso());
+    const asOf = matchDateOf(extract);
 
     const base = planCodeBase(extract.locality, unit.name, extract.period);
     const code = uniqueCode(base, await codesInTenant(tx, tenantId, base));
@@ -209,32 +253,12 @@ export async function importPlan(
 
     if (extract.targets.length) {
       await tx.insert(planTargets).values(
-        extract.targets.map((t, position) => {
-          const suggestions = suggestIndicators(t, catalogue, { limit: 3 }).map((s) => ({
-            code: s.code,
-            score: s.score,
-          }));
-          const top = suggestions[0];
-          return {
-            tenantId,
-            planId: plan.id,
-            position,
-            pillar: t.pillar,
-            section: t.section,
-            text: t.text,
-            value: t.value,
-            unit: t.unit,
-            comparator: t.comparator,
-            year: t.year,
-            scope: t.scope,
-            indicatorCode: top && top.score >= 0.5 ? top.code : null,
-            indicatorScore: top && top.score >= 0.5 ? top.score : null,
-            indicatorSuggestions: suggestions,
-            sourceStart: t.source.start,
-            sourceEnd: t.source.end,
-            confidence: t.confidence,
-          };
-        }),
+        extract.targets.map((t, position) => ({
+          tenantId,
+          planId: plan.id,
+          position,
+          ...targetValues(t, catalogue),
+        })),
       );
     }
     if (extract.tasks.length) {

@@ -1,4 +1,5 @@
 import {
+  type TExtractedTable,
   type TPlanReview,
   ZAmendPlan,
   ZCreateTarget,
@@ -17,12 +18,14 @@ import {
   ZPlanVersionParams,
   ZPublishPlan,
   ZPublishResult,
+  ZRemapTableColumns,
   ZSplitItem,
+  ZTableParams,
   ZUpdatePlan,
   ZUpdateTarget,
   ZUpdateTask,
 } from "@dtplan/contracts";
-import type { UnparsedBlock } from "@dtplan/domain/extract/types.ts";
+import type { ExtractedTable, UnparsedBlock } from "@dtplan/domain/extract/types.ts";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -39,14 +42,33 @@ import { listVersions, versionDetail } from "./plan-versions.ts";
 import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
 import { currentVersion, listPlans, loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
 import { publishCheck, publishPlan, REVIEW_CONFIDENCE } from "./publish-plan.ts";
+import { remapTableColumns } from "./remap-table.ts";
 import { addItem, deleteItem, updateItem, updatePlan } from "./review-items.ts";
 import { mergeItems, splitItem } from "./split-merge.ts";
 
 const TAGS = ["plans"];
 
+/** A stored table as the review screen gets it (every optional field filled). */
+function presentTable(t: ExtractedTable): TExtractedTable {
+  return {
+    id: t.id,
+    kind: t.kind,
+    source: t.source,
+    columns: t.columns.map((c) => ({ header: c.header, role: c.role, year: c.year ?? null })),
+    rows: t.rows.map((r) => ({ source: r.source, cells: r.cells, group: r.group ?? false })),
+  };
+}
+
 export function presentReview(bundle: PlanBundle): TPlanReview {
   const plan = presentPlanDetail(bundle);
-  const extraction = (bundle.plan.extraction ?? {}) as { unparsed?: UnparsedBlock[]; warnings?: string[] };
+  const extraction = (bundle.plan.extraction ?? {}) as {
+    unparsed?: UnparsedBlock[];
+    warnings?: string[];
+    tables?: ExtractedTable[];
+  };
+  const cells = new Map(
+    [...bundle.targets, ...bundle.tasks].map((row) => [row.id, row.sourceCell ?? null] as const),
+  );
   const queue = [
     ...plan.targets.map((t) => ({
       type: "target" as const,
@@ -61,6 +83,7 @@ export function presentReview(bundle: PlanBundle): TPlanReview {
       source: t.source,
     })),
   ]
+    .map((q) => ({ ...q, cell: cells.get(q.id) ?? null }))
     .map((q, i) => ({ ...q, i, flagged: q.confidence < REVIEW_CONFIDENCE }))
     .sort((a, b) => a.confidence - b.confidence || a.i - b.i)
     .map(({ i: _, ...q }) => q);
@@ -74,6 +97,7 @@ export function presentReview(bundle: PlanBundle): TPlanReview {
       source: u.source,
     })),
     warnings: extraction.warnings ?? [],
+    tables: (extraction.tables ?? []).map(presentTable),
     publishCheck: publishCheck(bundle),
   };
 }
@@ -147,6 +171,31 @@ export async function plansRoutes(
         format,
       });
       return reply.code(201).send(await reviewOf(plan));
+    },
+  );
+
+  r.post(
+    "/plans/:code/tables/:tableId/columns",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Sửa vai trò cột của một bảng (bản nháp)",
+        description:
+          "Ví dụ «cột này là đơn vị chủ trì»: `columns` là danh sách {`index` (cột, từ 0), `role`}. Cả bảng được trích xuất lại theo vai trò mới: các mục lấy từ bảng được cập nhật theo từng dòng, các mục khác giữ nguyên chỉnh sửa đã làm. Một giao dịch, có ghi nhật ký.",
+        params: ZTableParams,
+        body: ZRemapTableColumns,
+        response: { 200: ZPlanReview },
+      },
+    },
+    async (request) => {
+      const plan = await remapTableColumns(db, extractPool, {
+        actor: requireActor(request),
+        code: request.params.code,
+        tableId: request.params.tableId,
+        input: request.body,
+      });
+      return reviewOf(plan);
     },
   );
 
