@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   "create-admin": () => import("./commands/create-admin.ts"),
   extract: () => import("./commands/extract.ts"),
   report: () => import("./commands/report.ts"),
+  backup: () => import("./commands/backup.ts"),
+  restore: () => import("./commands/restore.ts"),
   bench: () => import("./commands/bench.ts"),
 };
 

@@ -3,6 +3,8 @@ import { buildApp } from "./app.ts";
 import type { AppConfig } from "./config.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { startControlSocket } from "./modules/backup/control-socket.ts";
+import { writeBackup } from "./modules/backup/create-backup.ts";
 import { type DemoAccount, hasAnyUnit, hasDemoAdmin, seedDemo } from "./modules/demo/seed.ts";
 import { createEvidenceStore } from "./modules/evidence/evidence-store.ts";
 import { startReminderScheduler } from "./modules/reminders/scheduler.ts";
@@ -49,6 +51,12 @@ export async function startServer(
     const address = await ready.listen({ host: config.host, port: config.port });
     const url = address.replace("[::1]", "localhost");
     const scheduler = startReminderScheduler(db, config, ready.log);
+    // `dtplan backup` cannot open an embedded database this process holds: it asks here.
+    const evidence = createEvidenceStore(config.evidence.store);
+    const control =
+      config.database.kind === "pglite" && config.database.dataDir
+        ? await startControlSocket(config.database.dataDir, (out) => writeBackup(db, evidence, out))
+        : null;
     let closing: Promise<void> | null = null;
     return {
       app: ready,
@@ -59,6 +67,7 @@ export async function startServer(
         (closing ??= (async () => {
           try {
             await scheduler?.stop();
+            await control?.close();
             await ready.close();
           } finally {
             await closeDatabase(db);

@@ -21,6 +21,9 @@ export const command: Command = {
     const db = await openDatabase(config.database);
     try {
       await migrateToLatest(db);
+      process.stdout.write(
+        "Đang nạp dữ liệu mẫu (một giao dịch; nếu bị ngắt, lần chạy sau nạp lại từ đầu)…\n",
+      );
       const { created, accounts } = await seedDemo(db, {
         password: config.demoPassword,
         evidence: createEvidenceStore(config.evidence.store),

@@ -21,6 +21,8 @@ export type DatabaseKind = "pglite" | "postgres";
 
 interface Handle {
   kind: DatabaseKind;
+  /** The driver underneath, for maintenance that drizzle cannot do (backups). */
+  driver: { kind: "pglite"; client: PGlite } | { kind: "postgres"; pool: pg.Pool };
   close(): Promise<void>;
 }
 const handles = new WeakMap<object, Handle>();
@@ -52,7 +54,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 /** Wraps an open PGlite (e.g. a test's `clone()`) as a `Database`. */
 export function wrapPglite(client: PGlite, close: () => Promise<void> = () => client.close()): Database {
-  return register(drizzlePglite({ client, schema }) as unknown as Database, "pglite", close);
+  return register(
+    drizzlePglite({ client, schema }) as unknown as Database,
+    { kind: "pglite", client },
+    close,
+  );
 }
 
 /**
@@ -80,19 +86,32 @@ export function wrapPgPool(pool: pg.Pool): Database {
   // crash the process; the next query on that client reports it instead.
   pool.on("error", () => {});
   pool.on("connect", queueQueries);
-  return register(drizzlePg({ client: pool, schema }) as unknown as Database, "postgres", () => pool.end());
+  return register(
+    drizzlePg({ client: pool, schema }) as unknown as Database,
+    { kind: "postgres", pool },
+    () => pool.end(),
+  );
 }
 
-function register(db: Database, kind: DatabaseKind, close: () => Promise<void>): Database {
+function register(db: Database, driver: Handle["driver"], close: () => Promise<void>): Database {
   let closed: Promise<void> | null = null;
-  handles.set(db, { kind, close: () => (closed ??= close()) });
+  handles.set(db, { kind: driver.kind, driver, close: () => (closed ??= close()) });
   return db;
 }
 
-export function databaseKind(db: Database): DatabaseKind {
+function handleOf(db: Database): Handle {
   const handle = handles.get(db);
   if (!handle) throw new Error("Not a database opened by openDatabase()");
-  return handle.kind;
+  return handle;
+}
+
+export function databaseKind(db: Database): DatabaseKind {
+  return handleOf(db).kind;
+}
+
+/** The PGlite instance or the PostgreSQL pool under a database (not a transaction). */
+export function databaseDriver(db: Database): Handle["driver"] {
+  return handleOf(db).driver;
 }
 
 /** Closes the database (and releases the PGlite lock). Safe to call twice. */

@@ -50,105 +50,108 @@ export async function hasDemoAdmin(db: Database): Promise<boolean> {
 }
 
 /**
- * Loads the demo provinces, their units, lineage and accounts in one transaction,
- * then imports and publishes the three demo plans.
- * Idempotent: does nothing when the demo administrator already exists. Hashes the
- * demo password once for every account.
+ * Loads the demo provinces, their units, lineage and accounts, then imports and
+ * publishes the demo plans and writes their reports — all in one transaction, so a
+ * load interrupted (kill -9, power cut) leaves nothing behind and the next start
+ * loads it whole. Idempotent: with the demo administrator there it only tops up what
+ * a demo database from an older dtplan lacks (the demo plans and reports), also in
+ * one transaction. Hashes the demo password once for every account.
+ * Evidence files are written to the store as the reports are; an interrupted load
+ * leaves those files without rows, which nothing reads.
  */
 export async function seedDemo(
   db: Database,
   { password, evidence = null }: { password: string; evidence?: EvidenceStore | null },
 ): Promise<{ created: boolean; accounts: DemoAccount[] }> {
-  if (await hasDemoAdmin(db)) {
-    // A data directory from before the demo plans existed gets them now.
-    await seedDemoPlans(db);
-    await seedDemoReports(db, evidence);
-    return { created: false, accounts: demoAccounts() };
-  }
-  const passwordHash = await hashPassword(password);
-
-  await db.transaction(async (tx) => {
-    const rootCodes = DEMO_TENANTS.map((t) => t.units[0].code);
-    const clash = await tx
-      .select({ code: orgUnits.code })
-      .from(orgUnits)
-      .where(inArray(orgUnits.code, rootCodes));
-    if (clash.length) {
-      throw new Error(`Đã có đơn vị trùng mã với dữ liệu mẫu (${clash.map((c) => c.code).join(", ")}).`);
-    }
-    const adminId = randomUUID();
-    let adminInserted = false;
-    for (const tenant of DEMO_TENANTS) {
-      const ids = new Map(tenant.units.map((u) => [u.key, randomUUID()]));
-      const tenantId = ids.get(tenant.units[0].key) as string;
-      await tx.insert(orgUnits).values(
-        tenant.units.map((u) => ({
-          tenantId,
-          id: ids.get(u.key) as string,
-          parentId: u.parent ? (ids.get(u.parent) as string) : null,
-          code: u.code,
-          name: u.name,
-          shortName: u.shortName ?? null,
-          kind: u.kind,
-          validFrom: u.validFrom ?? null,
-          validTo: u.validTo ?? null,
-        })),
-      );
-      await tx.insert(orgUnitLineage).values(
-        tenant.lineage.flatMap((l) =>
-          l.from.map((from) => ({
-            tenantId,
-            predecessorId: ids.get(from) as string,
-            successorId: ids.get(l.to) as string,
-            event: l.event,
-            effectiveDate: l.effectiveDate,
-          })),
-        ),
-      );
-      if (!adminInserted) {
-        await tx.insert(users).values({
-          tenantId,
-          id: adminId,
-          username: DEMO_ADMIN,
-          fullName: "Quản trị hệ thống (mẫu)",
-          passwordHash,
-          isSuperadmin: true,
-        });
-        adminInserted = true;
-      }
-      const accounts = tenant.users.map((u) => ({ ...u, id: randomUUID() }));
-      await tx.insert(users).values(
-        accounts.map((u) => ({
-          tenantId,
-          id: u.id,
-          username: u.username,
-          fullName: u.fullName,
-          passwordHash,
-        })),
-      );
-      await tx.insert(roleGrants).values([
-        { tenantId, userId: adminId, unitId: tenantId, role: "administrator" as const },
-        ...accounts.flatMap((u) =>
-          u.grants.map((g) => ({
-            tenantId,
-            userId: u.id,
-            unitId: ids.get(g.unit) as string,
-            role: g.role,
-          })),
-        ),
-      ]);
-      await recordAudit(tx, {
-        tenantId,
-        actorId: null,
-        action: "demo.seed",
-        entity: "org_unit",
-        entityId: tenantId,
-        unitId: tenantId,
-        after: { units: tenant.units.length, users: accounts.length, lineage: tenant.lineage.length },
-      });
-    }
+  const passwordHash = (await hasDemoAdmin(db)) ? null : await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const created = passwordHash !== null && !(await hasDemoAdmin(tx));
+    if (created) await seedDemoAccounts(tx, passwordHash);
+    await seedDemoPlans(tx);
+    await seedDemoReports(tx, evidence);
+    return { created, accounts: demoAccounts() };
   });
-  await seedDemoPlans(db);
-  await seedDemoReports(db, evidence);
-  return { created: true, accounts: demoAccounts() };
+}
+
+/** The demo provinces, their units, lineage and accounts (inside the caller's transaction). */
+async function seedDemoAccounts(tx: Database, passwordHash: string): Promise<void> {
+  const rootCodes = DEMO_TENANTS.map((t) => t.units[0].code);
+  const clash = await tx
+    .select({ code: orgUnits.code })
+    .from(orgUnits)
+    .where(inArray(orgUnits.code, rootCodes));
+  if (clash.length) {
+    throw new Error(`Đã có đơn vị trùng mã với dữ liệu mẫu (${clash.map((c) => c.code).join(", ")}).`);
+  }
+  const adminId = randomUUID();
+  let adminInserted = false;
+  for (const tenant of DEMO_TENANTS) {
+    const ids = new Map(tenant.units.map((u) => [u.key, randomUUID()]));
+    const tenantId = ids.get(tenant.units[0].key) as string;
+    await tx.insert(orgUnits).values(
+      tenant.units.map((u) => ({
+        tenantId,
+        id: ids.get(u.key) as string,
+        parentId: u.parent ? (ids.get(u.parent) as string) : null,
+        code: u.code,
+        name: u.name,
+        shortName: u.shortName ?? null,
+        kind: u.kind,
+        validFrom: u.validFrom ?? null,
+        validTo: u.validTo ?? null,
+      })),
+    );
+    await tx.insert(orgUnitLineage).values(
+      tenant.lineage.flatMap((l) =>
+        l.from.map((from) => ({
+          tenantId,
+          predecessorId: ids.get(from) as string,
+          successorId: ids.get(l.to) as string,
+          event: l.event,
+          effectiveDate: l.effectiveDate,
+        })),
+      ),
+    );
+    if (!adminInserted) {
+      await tx.insert(users).values({
+        tenantId,
+        id: adminId,
+        username: DEMO_ADMIN,
+        fullName: "Quản trị hệ thống (mẫu)",
+        passwordHash,
+        isSuperadmin: true,
+      });
+      adminInserted = true;
+    }
+    const accounts = tenant.users.map((u) => ({ ...u, id: randomUUID() }));
+    await tx.insert(users).values(
+      accounts.map((u) => ({
+        tenantId,
+        id: u.id,
+        username: u.username,
+        fullName: u.fullName,
+        passwordHash,
+      })),
+    );
+    await tx.insert(roleGrants).values([
+      { tenantId, userId: adminId, unitId: tenantId, role: "administrator" as const },
+      ...accounts.flatMap((u) =>
+        u.grants.map((g) => ({
+          tenantId,
+          userId: u.id,
+          unitId: ids.get(g.unit) as string,
+          role: g.role,
+        })),
+      ),
+    ]);
+    await recordAudit(tx, {
+      tenantId,
+      actorId: null,
+      action: "demo.seed",
+      entity: "org_unit",
+      entityId: tenantId,
+      unitId: tenantId,
+      after: { units: tenant.units.length, users: accounts.length, lineage: tenant.lineage.length },
+    });
+  }
 }
