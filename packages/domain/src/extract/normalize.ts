@@ -264,7 +264,9 @@ export function normalizeText(
   const inTable = new Set<Line>();
   const tables: NormTable[] = [];
   if (tabbed.length === sourceText.length) {
-    for (const found of findTables(lines, (l) => tabbed.slice(l.start, l.end))) {
+    const blankBefore = (k: number) =>
+      k > 0 && k < lines.length && /\n[ \t]*\n/u.test(sourceText.slice(lines[k - 1].end, lines[k].start));
+    for (const found of findTables(lines, (l) => tabbed.slice(l.start, l.end), blankBefore)) {
       const id = `tbl-${tables.length + 1}`;
       const t = withRoles(found, columnRoles[id]);
       const table: NormTable = { found: t, extracted: extractedTable(id, t, lines), anchor: 0 };

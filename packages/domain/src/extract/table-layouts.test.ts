@@ -139,3 +139,59 @@ describe("target tables", () => {
     expect(cellFigure("-")).toBeNull();
   });
 });
+
+describe("a task table as pdftotext prints it (one column after another)", () => {
+  const dump = [
+    "Phụ lục I",
+    "STT",
+    "",
+    "Nhiệm vụ",
+    "",
+    "I",
+    "",
+    "HẠ TẦNG SỐ",
+    "Phát triển trạm phát sóng 5G tại các xã,",
+    "phường và khu công nghiệp",
+    "Nâng cấp mạng truyền số liệu chuyên dùng",
+    "1",
+    "2",
+    "",
+    "Sản phẩm đầu ra",
+    "",
+    "Đơn vị chủ trì",
+    "",
+    "Thời gian",
+    "thực hiện",
+    "",
+    "Tối thiểu 650 trạm",
+    "",
+    "Các doanh nghiệp",
+    "viễn thông",
+    "",
+    "Năm 2026",
+    "",
+    "Mạng được nâng cấp",
+    "",
+    "Sở KH&CN",
+    "",
+    "Quý III/2026",
+  ].join("\n");
+  const r = extractPlan(plan("Tỷ lệ hồ sơ trực tuyến đạt 80%.", dump));
+
+  it("cuts the task column into as many cells as numbers and matches the other cells by kind", () => {
+    expect(rows(r).map((t) => [t.text, t.lead, t.deadline?.date, t.pillar])).toEqual([
+      [
+        "Phát triển trạm phát sóng 5G tại các xã, phường và khu công nghiệp",
+        "Các doanh nghiệp viễn thông",
+        "2026-12-31",
+        "infrastructure",
+      ],
+      [
+        "Nâng cấp mạng truyền số liệu chuyên dùng",
+        "Sở Khoa học và Công nghệ",
+        "2026-09-30",
+        "infrastructure",
+      ],
+    ]);
+  });
+});

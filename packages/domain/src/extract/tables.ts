@@ -73,15 +73,17 @@ export function columnRole(cell: string): ColumnRole | null {
   if (/^(?:ghi chu)/u.test(f)) return "note";
   if (/^(?:(?:ten |noi dung )?chi (?:tieu|so)|muc tieu cu the)/u.test(f) && !YEAR.test(f)) return "target";
   if (YEAR.test(f) || /^(?:muc tieu|ke hoach|lo trinh)(?: theo| tung| cac)? nam$|^cac nam$/u.test(f)) {
-    if (/uoc|thuc hien|ket qua|hien trang|co so|nam goc|hien nay/u.test(f)) return "baseline";
     const rest = f
       .replace(YEAR, " ")
       .replace(
-        /\b(?:nam|muc tieu|ke hoach|chi tieu|dinh huong|den|theo|tam nhin|giai doan|lo trinh|tung|cac)\b/gu,
+        /\b(?:nam|muc tieu|ke hoach|chi tieu|dinh huong|den|theo|tam nhin|giai doan|lo trinh|tung|cac|uoc|th|uoc tinh|thuc hien|ket qua|hien trang|co so|goc|hien nay|so lieu|dat duoc)\b/gu,
         " ",
       )
       .trim();
-    if (!rest) return "year";
+    if (!rest)
+      return /\b(?:uoc|th|thuc hien|ket qua|hien trang|co so|goc|hien nay|dat duoc)\b/u.test(f)
+        ? "baseline"
+        : "year";
   }
   if (
     /^(?:(?:ten |noi dung )?nhiem vu|noi dung(?: cong viec| thuc hien| hoat dong)?$|cong viec|hoat dong|ten (?:de an|du an|nhiem vu|hoat dong))/u.test(
@@ -237,10 +239,21 @@ function cell(lines: TableLine[], offsets: number[], texts: string[]): TableCell
  * Finds task tables among the lines. `raw(line)` is the line's text with tabs kept
  * (the normalised source turns tabs into spaces).
  */
-export function findTables(lines: TableLine[], raw: (l: TableLine) => string): FoundTable[] {
+export function findTables(
+  lines: TableLine[],
+  raw: (l: TableLine) => string,
+  blankBefore: (k: number) => boolean = () => false,
+): FoundTable[] {
   const out: FoundTable[] = [];
   let i = 0;
   while (i < lines.length) {
+    // Shape 4: pdftotext's column after column.
+    const dump = columnDumpTable(lines, i, blankBefore);
+    if (dump) {
+      out.push(dump);
+      i = dump.to;
+      continue;
+    }
     // Shape 1: a header line with "|" / tab separated cells.
     const joined = joinedTable(lines, i, raw);
     if (joined) {
@@ -520,4 +533,252 @@ function stackedRow(lines: TableLine[], roles: ColumnRole[]): TableRow {
   if (!roles.includes("lead") && roles.includes("coordinators") && units.length)
     row.coord = units.map(text).join(", ");
   return row;
+}
+
+// ---------------------------------------------------------------- column dumps
+
+const INDEX_TOKEN = /^(?:\d{1,3}|[IVXL]{1,6})\.?$/u;
+/** Words after which a line break continues a name: "tỉnh / Bình Định", "Ngày / Chuyển đổi số …". */
+const NAME_BEFORE =
+  /(?:^|\s)(?:tỉnh|huyện|xã|phường|thành phố|ngày|Ngày|luật|Luật|về|số|với|quốc gia|Cơ sở|cơ sở)$/u;
+const ROMAN_TOKEN = /^[IVXL]{1,6}\.?$/u;
+const FUNDING_LIKE = /^(?:ngân sách|vốn|không phát sinh|xã hội hó?a|thuê dịch vụ|nguồn|kinh phí)/iu;
+const TIME_CELL = /^(?:\d{1,2}\s+tháng|(?:trước|trong|từ|đến|hết|cuối|đầu)\s+\d)/iu;
+
+type Kind = "product" | "unit" | "time" | "funding";
+
+function blockKind(text: string): Kind {
+  if (TIME_LIKE.test(text) || TIME_CELL.test(text)) return "time";
+  if (FUNDING_LIKE.test(text)) return "funding";
+  if (startsWithUnitHead(text)) return "unit";
+  return "product";
+}
+
+/** Splits the lines of one group's task cells into `count` cells at the likeliest row breaks. */
+function splitTaskCells(lines: TableLine[], count: number, width: number): TableLine[][] | null {
+  if (count <= 0 || lines.length < count) return null;
+  if (count === 1) return [lines];
+  const scored = lines
+    .map((l, k) => {
+      if (k === 0 || !/^[\p{Lu}“"\d]/u.test(l.text)) return null;
+      const prev = lines[k - 1].text;
+      const firstWord = l.text.split(" ")[0];
+      const room = width - prev.length;
+      // The writer's software would have put the next word on this line: the cell ended here.
+      let score = room > firstWord.length + 1 ? 3 : 0;
+      if (/[.;:)”"]$/u.test(prev)) score += 1;
+      // A line ending in a connector or a word that takes a name goes on ("tỉnh / Bình Định").
+      if (ENDS_OPEN.test(prev)) score -= 5;
+      if (NAME_BEFORE.test(prev)) score -= 3;
+      // Two capitalised words start a name, not a cell ("Bình Định", "Chuyển đổi" after "Ngày").
+      if (/^\p{Lu}\S*\s+\p{Lu}/u.test(l.text)) score -= 2;
+      return { k, score: score + room / (100 * width) };
+    })
+    .filter((x): x is { k: number; score: number } => x !== null)
+    .sort((a, b) => b.score - a.score || a.k - b.k);
+  if (scored.length < count - 1) return null;
+  const cuts = scored
+    .slice(0, count - 1)
+    .map((x) => x.k)
+    .sort((a, b) => a - b);
+  const out: TableLine[][] = [];
+  let from = 0;
+  for (const c of [...cuts, lines.length]) {
+    out.push(lines.slice(from, c));
+    from = c;
+  }
+  return out;
+}
+
+/**
+ * A task table as pdftotext prints it by default: per page, the number and task columns
+ * first (numbers, Roman group numbers, group titles in capitals and wrapped task text
+ * interleaved), then the titles of the other columns, then those cells as blank-line
+ * separated blocks, row after row. Task cells are cut at the likeliest line breaks, as
+ * many as the page has numbers; the other cells are matched to rows by what they look
+ * like (product, unit, time, funding) in column order.
+ */
+export function columnDumpTable(
+  lines: TableLine[],
+  i: number,
+  blankBefore: (k: number) => boolean,
+): FoundTable | null {
+  if (columnRole(lines[i].text) !== "index") return null;
+  const rows: (TableCell | null)[][] = [];
+  let headers: string[] | null = null;
+  let j = i;
+  let chunks = 0;
+  while (j < lines.length && columnRole(lines[j].text) === "index" && chunks < 200) {
+    chunks++;
+    // Left columns: numbers and task text, up to the other columns' titles.
+    const indices: string[] = [];
+    const text: TableLine[] = [];
+    let k = j + 1;
+    let taskTitle = "";
+    for (; k < lines.length; k++) {
+      const t = lines[k].text;
+      const role = columnRole(t);
+      if (role && role !== "index" && role !== "task" && role !== "target") break;
+      if (role === "task" && !taskTitle) {
+        taskTitle = t;
+        continue;
+      }
+      if (INDEX_TOKEN.test(t)) indices.push(t.replace(/\.$/u, ""));
+      else text.push(lines[k]);
+      if (k - j > 400) return null;
+    }
+    if (!taskTitle || k >= lines.length) return null;
+    // Titles of the other columns: blocks starting with a column title.
+    const titles: string[] = [];
+    while (k < lines.length && !INDEX_TOKEN.test(lines[k].text)) {
+      // A title may wrap: "Nguồn kinh" / "phí".
+      let e = k + 1;
+      while (e < lines.length && !blankBefore(e) && lines[e].text.length < 20 && e - k < 3) e++;
+      const title = lines
+        .slice(k, e)
+        .map((l) => l.text)
+        .join(" ");
+      if (!columnRole(title) || title.length > 60) break;
+      titles.push(title);
+      k = e;
+    }
+    const cols = ["STT", taskTitle, ...titles];
+    const roles = cols.map(columnRole);
+    if (!headers) {
+      if (roles.some((r) => r === null) || (!roles.includes("lead") && !roles.includes("deadline")))
+        return null;
+      headers = cols;
+    }
+    // The other cells: blank-line separated blocks, up to the next page's "STT" or the table's end.
+    const blocks: TableLine[][] = [];
+    for (; k < lines.length; k++) {
+      const t = lines[k].text;
+      if (columnRole(t) === "index" || /^(?:phụ lục|nơi nhận)\b/iu.test(t) || endsTable(t)) break;
+      if (
+        /^\d{1,3}$/u.test(t) &&
+        blankBefore(k) &&
+        (k + 1 >= lines.length || blankBefore(k + 1) || columnRole(lines[k + 1].text) === "index")
+      )
+        continue; // a page number
+      if (!blocks.length || blankBefore(k)) blocks.push([lines[k]]);
+      else blocks[blocks.length - 1].push(lines[k]);
+    }
+    // Task cells per group.
+    const width = Math.max(...text.map((l) => l.text.length), 1);
+    const isTitle = (l: TableLine) => isAllCaps(l.text) && /\p{Lu}{3}/u.test(l.text);
+    const groups: Array<{
+      roman: string | null;
+      title: TableLine | null;
+      lines: TableLine[];
+      count: number;
+    }> = [{ roman: null, title: null, lines: [], count: 0 }];
+    for (const tok of indices) {
+      if (ROMAN_TOKEN.test(tok)) groups.push({ roman: tok, title: null, lines: [], count: 0 });
+      else groups[groups.length - 1].count++;
+    }
+    let g = 0;
+    for (const l of text) {
+      if (isTitle(l) && g + 1 < groups.length) groups[++g].title = l;
+      else groups[g].lines.push(l);
+    }
+    const kinds = roles.slice(2);
+    const taskRows: (TableCell | null)[][] = [];
+    let n = 0;
+    const numbers = indices.filter((t) => !ROMAN_TOKEN.test(t));
+    for (const grp of groups) {
+      if (grp.roman && grp.title) {
+        const r = cols.map(() => null as TableCell | null);
+        r[0] = { text: grp.roman, lines: [], offsets: [] };
+        r[1] = cell([grp.title], [0], [grp.title.text]);
+        rows.push(r);
+      }
+      const cells = splitTaskCells(grp.lines, grp.count, width);
+      if (!cells) {
+        n += grp.count;
+        continue;
+      }
+      for (const c of cells) {
+        const r = cols.map(() => null as TableCell | null);
+        r[0] = { text: numbers[n++] ?? "", lines: [], offsets: [] };
+        r[1] = cell(
+          c,
+          c.map(() => 0),
+          c.map((l) => l.text),
+        );
+        rows.push(r);
+        taskRows.push(r);
+      }
+    }
+    // Other cells, row by row: each kind in column order; a block of an earlier column starts a new row.
+    const order: Record<Kind, number> = { product: 0, unit: 1, time: 3, funding: 4 };
+    let row = 0;
+    let last = -1;
+    let units = 0;
+    const leftovers: Array<{ kind: Kind; block: TableLine[] }> = [];
+    const kindsOf = blocks.map((b) => blockKind(b.map((l) => l.text).join(" ")));
+    for (const [bi, b] of blocks.entries()) {
+      let kind = kindsOf[bi];
+      const next = kindsOf[bi + 1];
+      // A product-looking block after the product is the lead (a name without a unit word);
+      // after the lead and before the time, the partners.
+      if (kind === "product" && (last === 0 || (last === 1 && (next === "time" || next === "funding"))))
+        kind = "unit";
+      // A row opening with a unit-like block followed by two more units: the first is the product
+      // ("Trung tâm dữ liệu đạt tiêu chuẩn …").
+      if (
+        kind === "unit" &&
+        (last === -1 || last >= 2) &&
+        next === "unit" &&
+        kindsOf[bi + 2] === "unit" &&
+        last !== 1
+      )
+        kind = "product";
+      let rank = order[kind];
+      if (kind === "unit") rank = units === 0 ? 1 : 2;
+      if (rank <= last) {
+        row++;
+        last = -1;
+        units = 0;
+        if (kind === "unit") rank = 1;
+      }
+      if (row >= taskRows.length) {
+        leftovers.push({ kind, block: b });
+        continue;
+      }
+      const role: ColumnRole =
+        kind === "product"
+          ? "product"
+          : kind === "time"
+            ? "deadline"
+            : kind === "funding"
+              ? "funding"
+              : rank === 1
+                ? "lead"
+                : "coordinators";
+      const col = kinds.indexOf(role);
+      if (col >= 0)
+        taskRows[row][col + 2] = cell(
+          b,
+          b.map(() => 0),
+          b.map((l) => l.text),
+        );
+      if (kind === "unit") units++;
+      last = rank;
+    }
+    // Cells printed after the others (a row split over two): to the rows missing that column.
+    for (const { kind, block } of leftovers) {
+      const role: ColumnRole = kind === "time" ? "deadline" : kind === "funding" ? "funding" : "product";
+      const col = kinds.indexOf(role);
+      const r = col >= 0 ? taskRows.find((x) => !x[col + 2]) : undefined;
+      if (r)
+        r[col + 2] = cell(
+          block,
+          block.map(() => 0),
+          block.map((l) => l.text),
+        );
+    }
+    j = k;
+  }
+  if (!headers || !rows.length) return null;
+  return buildTable(i, j, headers, rows);
 }
