@@ -29,3 +29,9 @@ describe("dates", () => {
     expect(findDate("31/02/2024")?.iso).toBeNull();
   });
 });
+
+describe("deadlines before a year", () => {
+  it("reads 'trước năm 2028' as the end of 2027", () => {
+    expect(deadlineDate("trước năm 2028", null)).toBe("2027-12-31");
+  });
+});

@@ -63,6 +63,9 @@ export function deadlineDate(text: string, fallbackYear: number | null): string 
   // "2021-2025", "giai đoạn 2021 – 2025": the range's last year.
   m = /\b(20\d{2})\s*[-–]\s*(20\d{2})\b/u.exec(f);
   if (m) return lastDay(Number(m[2]), 12);
+  // "trước năm 2028": by the end of 2027.
+  m = /truoc\s+nam\s+(\d{4})/u.exec(f);
+  if (m) return lastDay(Number(m[1]) - 1, 12);
   m = /(?:nam|giai doan|den)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})/u.exec(f);
   if (m) return lastDay(Number(m[1]), 12);
   m = /\b(20\d{2})\b/u.exec(f);

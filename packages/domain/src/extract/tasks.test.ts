@@ -125,3 +125,16 @@ describe("task sections", () => {
     expect(tasks[0].confidence).toBeLessThan(0.8);
   });
 });
+
+describe("an item closing with its own attributes", () => {
+  it("reads '(X chủ trì, phối hợp Y; time)' and '(X thực hiện; Z theo dõi; time)'", () => {
+    const t = section(
+      "III. NHIỆM VỤ\n1. Chính quyền số\n- Triển khai hóa đơn điện tử cho hộ kinh doanh (Thuế tỉnh Tây Ninh chủ trì, phối hợp UBND các xã, phường; hoàn thành năm 2026).\n- Phủ sóng 5G vùng biên giới (Các doanh nghiệp viễn thông thực hiện; Sở Khoa học và Công nghệ theo dõi, hướng dẫn; giai đoạn 2026 - 2028).\n- Duy trì Tổ công nghệ số cộng đồng (UBND các xã, phường thực hiện; thường xuyên).",
+    );
+    expect(t.map((x) => [x.lead, x.coordinators, x.deadline])).toEqual([
+      ["Thuế tỉnh Tây Ninh", ["Ủy ban nhân dân các xã, phường"], { text: "năm 2026", date: "2026-12-31" }],
+      ["Các doanh nghiệp viễn thông", [], { text: "giai đoạn 2026 - 2028", date: "2028-12-31" }],
+      ["Ủy ban nhân dân các xã, phường", [], { text: "thường xuyên", date: null }],
+    ]);
+  });
+});

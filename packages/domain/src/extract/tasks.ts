@@ -276,6 +276,13 @@ function buildTask(
     lr.found || !intro ? lr.coordinators : dedupe([...intro.coordinators, ...lr.coordinators]);
   const { pillar, fromHeading } = pillarFor(node, text);
   let own = inlineDeadline(text, ctx.fallbackYear);
+  // "(X chủ trì, phối hợp Y; Quý II/2026)" at the end: the item's own attributes.
+  const tail = trailingAttributes(text, ctx.fallbackYear);
+  if (tail) {
+    if (tail.lead) lead = tail.lead;
+    if (tail.lead || tail.coordinators.length) coordinators = tail.coordinators;
+    if (tail.deadline) own = tail.deadline;
+  }
   // A row of a task table names its lead, coordinators and deadline in their own cells.
   const cells = node.block.cells;
   let pillarNow = pillar;
@@ -310,6 +317,52 @@ function buildTask(
 }
 
 type RowCells = NonNullable<Block["cells"]>;
+
+const TIME_EXPR =
+  /(?:(?:trong|trước|đến|từ|cuối|đầu)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}\/\d{4}|quý\s+[IV]+(?:\s*[-–]\s*quý\s+[IV]+)?\s*(?:\/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*(?:\/|năm)\s*\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|\d{4}\s*[-–]\s*\d{4}|(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+\d{4}|năm\s+\d{4}|thường xuyên|hằng năm|hàng năm|hằng quý|liên tục)/iu;
+
+/**
+ * The parenthesis closing an item: "(Sở Tư pháp chủ trì, phối hợp Sở Khoa học và Công nghệ;
+ * hoàn thành năm 2026)", "(UBND các xã, phường thực hiện; thường xuyên)". A part "X chủ
+ * trì" / "X thực hiện" names the lead (any name: it says so), "phối hợp Y" the partners,
+ * a time expression the deadline; "theo dõi, hướng dẫn" is neither.
+ */
+export function trailingAttributes(
+  text: string,
+  fallbackYear: number | null,
+): { lead: string | null; coordinators: string[]; deadline: Deadline | null } | null {
+  const m = /\(([^()]{4,300})\)\s*[.;]?\s*$/u.exec(text);
+  if (!m) return null;
+  let lead: string | null = null;
+  let coordinators: string[] = [];
+  let deadline: Deadline | null = null;
+  for (const part of m[1].split(/\s*;\s*/u)) {
+    const lm =
+      /^(.{2,120}?)\s+(?:chủ trì|thực hiện|thực hiện chính|chịu trách nhiệm)(?:\s*,\s*phối hợp(?:\s+với)?\s+(.+))?$/iu.exec(
+        part,
+      );
+    if (lm && !lead) {
+      lead = canonicalUnit(cleanUnitPhrase(lm[1]));
+      if (lm[2])
+        coordinators = dedupe(
+          splitUnitList(cleanUnitPhrase(lm[2]))
+            .map(canonicalUnit)
+            .filter((c) => !isCatchAll(c)),
+        );
+      continue;
+    }
+    const cm = /^phối hợp(?:\s+với)?\s+(.+)$/iu.exec(part);
+    if (cm) {
+      coordinators = dedupe(splitUnitList(cleanUnitPhrase(cm[1])).map(canonicalUnit));
+      continue;
+    }
+    const tm = TIME_EXPR.exec(part);
+    if (tm && !deadline && !/theo dõi|hướng dẫn/iu.test(part.slice(0, tm.index)))
+      deadline = makeDeadline(tm[0], fallbackYear);
+  }
+  if (!lead && !deadline && !coordinators.length) return null;
+  return { lead, coordinators, deadline };
+}
 
 /** The latest of the deadlines of a cell ("Quý II/2026; Quý IV/2026" for a task over two rows). */
 function latestDeadline(text: string, fallbackYear: number | null): Deadline {
