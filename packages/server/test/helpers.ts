@@ -1,7 +1,21 @@
 // Test helpers: both databases, factories, and signing in through the API.
-
+//
+// Writing a data-layer test (it stays cheap because nothing is migrated per suite):
+// - `describeBothDatabases("what it does", (ctx) => { it(…) })` runs the suite on PGlite
+//   and on PostgreSQL 15, each on its own database copied from a template migrated once
+//   per run by global-setup.ts (PostgreSQL: CREATE DATABASE … TEMPLATE; PGlite: a dumped
+//   data directory loaded with `loadDataDir`). `ctx.db`, `ctx.app` (built with buildApp)
+//   and `ctx.config` are filled in by the time the tests run.
+// - For a database without an app, `openTestDatabase(kind)` in a beforeAll and its
+//   `close()` in the afterAll; `{ migrate: false }` gives an empty one (migration tests).
+// - Build data with the factories below (buildTenant, buildUser, buildPublishedPlan,
+//   buildReportingPlan …) rather than the demo: seeding the demo costs seconds.
+// - One database per suite, shared by its tests: make each test's rows its own (the
+//   factories give unique codes) instead of expecting an empty table.
+// - A new migration needs nothing here: the templates are migrated at the start of each run.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Role } from "@dtplan/domain/access/roles.ts";
@@ -12,7 +26,6 @@ import { afterAll, beforeAll, describe, inject } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { type AppConfig, testConfig } from "../src/config.ts";
 import { closeDatabase, type Database, wrapPglite, wrapPgPool } from "../src/db/database.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
 import {
   type OrgUnitRow,
   type PlanRow,
@@ -32,7 +45,7 @@ import { refreshPlanSummaries } from "../src/modules/plans/plan-summaries.ts";
 export type DatabaseKindUnderTest = "pglite" | "postgres";
 export const DATABASE_KINDS: DatabaseKindUnderTest[] = ["pglite", "postgres"];
 
-let pgliteTemplate: Promise<PGlite> | null = null;
+let pgliteTemplate: Promise<Blob> | null = null;
 
 /** A fresh, migrated, empty database of the given kind; closing it throws it away. */
 export async function openTestDatabase(
@@ -40,30 +53,27 @@ export async function openTestDatabase(
   { migrate = true }: { migrate?: boolean } = {},
 ): Promise<{ db: Database; close(): Promise<void> }> {
   if (kind === "pglite") {
-    if (!migrate) {
-      const client = await PGlite.create();
-      const db = wrapPglite(client);
-      return { db, close: () => closeDatabase(db) };
-    }
-    // Start-up of PGlite costs seconds; a migrated template cloned per suite costs one.
-    pgliteTemplate ??= (async () => {
-      const client = await PGlite.create();
-      await migrateToLatest(wrapPglite(client));
-      return client;
-    })();
-    const db = wrapPglite((await (await pgliteTemplate).clone()) as PGlite);
+    // The global set-up migrated one PGlite and dumped its data directory: loading that
+    // costs a fraction of starting an empty PGlite and migrating it.
+    pgliteTemplate ??= readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
+    const client = migrate
+      ? await PGlite.create({ loadDataDir: await pgliteTemplate })
+      : await PGlite.create();
+    const db = wrapPglite(client);
     return { db, close: () => closeDatabase(db) };
   }
   const adminUrl = inject("postgresUrl");
   const name = `dtplan_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  // A copy of the migrated template (made once by the global set-up) instead of migrating here.
+  await admin.query(
+    migrate ? `CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}` : `CREATE DATABASE ${name}`,
+  );
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = wrapPgPool(new pg.Pool({ connectionString: url.toString(), max: 4 }));
-  if (migrate) await migrateToLatest(db);
   return {
     db,
     async close() {
