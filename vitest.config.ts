@@ -1,14 +1,41 @@
 import { defineConfig } from "vitest/config";
 
-// One suite for the whole workspace. The server's global set-up starts a throwaway
-// PostgreSQL 15 so data-layer tests run on it and on PGlite in the same run.
+const BROWSER_TESTS = "packages/web/test/**/*.browser.test.ts";
+
+// One suite for the whole workspace, in two projects so each run pays only for the
+// set-up its files need:
+// - "main": every test but the browser ones. The server's global set-up starts a
+//   throwaway PostgreSQL 15 and migrates a template database there and a PGlite image
+//   once, so data-layer tests run on both without migrating per suite.
+// - "browser": Chromium against the built web app. Its global set-up builds the app
+//   when its sources changed and seeds the demo once; each file gets its own copy.
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
-    globalSetup: ["packages/server/test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default on 2 cores is one worker; the tests wait on PostgreSQL, Chromium
+    // and LibreOffice (other processes) much of the time, so two keep both cores busy.
+    maxWorkers: 2,
     reporters: ["default", "./scripts/summary-reporter.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "main",
+          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+          exclude: [BROWSER_TESTS, "**/node_modules/**"],
+          globalSetup: ["packages/server/test/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: [BROWSER_TESTS],
+          globalSetup: ["packages/web/test/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -2,8 +2,10 @@
 # npm test: installs what the suite needs from Debian when missing (PostgreSQL 15
 # server binaries for the data-layer tests, Chromium and fonts for the browser test,
 # LibreOffice Writer for the report's PDF),
-# builds the web app, then runs every test. The PostgreSQL the tests use is started
-# and removed by the suite itself (packages/server/test/global-setup.ts).
+# then runs every test. The PostgreSQL the tests use is started and removed by the
+# suite itself (packages/server/test/global-setup.ts); the web app is built by the
+# browser tests' set-up when its sources changed since the last build
+# (packages/web/test/web-build.ts), so an unchanged app is not rebuilt on each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,10 +38,6 @@ if ((${#missing[@]} + ${#lean[@]})); then
   "${sudo[@]}" apt-get update -qq
   if ((${#missing[@]})); then "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null; fi
   if ((${#lean[@]})); then "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null; fi
-fi
-
-if node -e 'process.exit(require("./packages/web/package.json").scripts?.build ? 0 : 1)' 2>/dev/null; then
-  npm run --silent build:web
 fi
 
 exec npx vitest run "$@"

@@ -1,15 +1,15 @@
 /**
  * The browser side of the browser tests: the system Chromium on a throwaway profile,
  * screenshots into test-artifacts/ for a human to look at, and signing in through
- * the login form. `useDtplanInChromium` starts a suite's server (server-harness.ts)
- * and browser together.
+ * the login form. `useDtplanInChromium` starts a suite's server (server-harness.ts) on
+ * its own copy of the demo seeded once per run, and a browser, together.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
-import { type RunningDtplan, startDtplan } from "./server-harness.ts";
+import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { type RunningDtplan, startDemoCopy } from "./server-harness.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -57,6 +57,7 @@ export async function launchChromium({
       timezoneId,
       acceptDownloads,
     });
+    trackRequests(context);
     return {
       context,
       close: async () => {
@@ -84,7 +85,7 @@ export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChro
   let server: RunningDtplan | undefined;
   let browser: RunningChromium | undefined;
   beforeAll(async () => {
-    server = await startDtplan();
+    server = await startDemoCopy(inject("demoDataDir"));
     browser = await launchChromium(options);
   });
   afterAll(async () => {
@@ -105,9 +106,55 @@ export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChro
   };
 }
 
-/** Saves test-artifacts/<name>.png once antd's open/close animations have settled. */
+/** Requests each browser context has in flight, counted from its own events. */
+const inFlight = new WeakMap<BrowserContext, Set<Request>>();
+
+function trackRequests(context: BrowserContext): void {
+  const open = new Set<Request>();
+  inFlight.set(context, open);
+  context.on("request", (request) => open.add(request));
+  context.on("requestfinished", (request) => open.delete(request));
+  context.on("requestfailed", (request) => open.delete(request));
+}
+
+/**
+ * Waits until the page is still: no request of its context in flight, its fonts loaded,
+ * and no finite CSS animation or transition (antd's open/close motions) running for two
+ * frames in a row. Conditions, not a fixed pause; each gives up after `cap` ms so a page
+ * that never settles still gets its screenshot.
+ */
+export async function settle(page: Page, cap = 5_000): Promise<void> {
+  const open = inFlight.get(page.context()) ?? new Set<Request>();
+  const pageOf = (request: Request) => {
+    try {
+      return request.frame().page();
+    } catch {
+      return null; // a service worker's request belongs to no page
+    }
+  };
+  const busy = () => [...open].some((request) => pageOf(request) === page);
+  const until = Date.now() + cap;
+  while (busy() && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await page.evaluate(async (ms) => {
+    const deadline = performance.now() + ms;
+    await Promise.race([document.fonts.ready, new Promise((resolve) => setTimeout(resolve, ms))]);
+    const moving = () =>
+      document
+        .getAnimations()
+        .some((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
+    let still = 0;
+    while (still < 2 && performance.now() < deadline) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      still = moving() ? 0 : still + 1;
+    }
+  }, cap);
+}
+
+/** Saves test-artifacts/<name>.png once the page has settled (see `settle`). */
 export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
-  await page.waitForTimeout(450);
+  await settle(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 

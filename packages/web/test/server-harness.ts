@@ -1,30 +1,14 @@
 /**
- * Starts the real dtplan server in-process for browser tests: in-memory PGlite,
- * demo data, serving the built web app from packages/web/dist on a free port.
+ * Starts the real dtplan server in-process for browser tests: PGlite holding the demo
+ * data, serving the built web app (web-build.ts) on a free port.
  */
-import { existsSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { WEB_DIST } from "./web-build.ts";
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// DTPLAN_TEST_WEB_DIST lets parallel work build and test its own copy of the app.
-export const WEB_DIST = process.env.DTPLAN_TEST_WEB_DIST ?? path.join(WEB_ROOT, "dist");
-
-/** Builds the web app when `dist` is missing (the test script normally builds it first). */
-export async function ensureWebBuilt(): Promise<void> {
-  if (existsSync(path.join(WEB_DIST, "index.html"))) return;
-  const { build } = await import("vite");
-  await build({
-    configFile: path.join(WEB_ROOT, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: WEB_DIST, emptyOutDir: true },
-  });
-  if (!existsSync(path.join(WEB_DIST, "index.html"))) {
-    throw new Error(
-      `Building the web app did not produce ${WEB_DIST}/index.html; run: npm run build -w @dtplan/web`,
-    );
-  }
-}
 
 export interface RunningDtplan {
   url: string;
@@ -37,17 +21,59 @@ interface ServerModule {
   startServer(config: unknown, opts: { demo: boolean }): Promise<{ url: string; close(): Promise<void> }>;
 }
 interface ConfigModule {
-  testConfig(overrides: { webDist: string; demoPassword: string }): unknown;
+  testConfig(overrides: {
+    webDist: string;
+    demoPassword: string;
+    database: { kind: "pglite"; dataDir: string | null };
+  }): unknown;
 }
 const SERVER_SRC = path.resolve(WEB_ROOT, "../server/src");
 
-/** The server's own start-up (`dtplan serve --demo`), on in-memory PGlite and a free port. */
-export async function startDtplan(): Promise<RunningDtplan> {
-  await ensureWebBuilt();
+/**
+ * The server's own start-up (`dtplan serve`) on a free port. With `demo`, it seeds the
+ * demo into `dataDir` (in memory without one), as `dtplan serve --demo` does.
+ */
+export async function startDtplan({
+  dataDir = null,
+  demo = false,
+}: {
+  dataDir?: string | null;
+  demo?: boolean;
+} = {}): Promise<RunningDtplan> {
   const { startServer } = (await import(path.join(SERVER_SRC, "server.ts"))) as ServerModule;
   const { testConfig } = (await import(path.join(SERVER_SRC, "config.ts"))) as ConfigModule;
-  const server = await startServer(testConfig({ webDist: WEB_DIST, demoPassword: "dtplan-demo" }), {
-    demo: true,
+  const config = testConfig({
+    webDist: WEB_DIST,
+    demoPassword: "dtplan-demo",
+    database: { kind: "pglite", dataDir },
   });
+  const server = await startServer(config, { demo });
   return { url: server.url, close: () => server.close() };
+}
+
+/**
+ * A server on its own copy of `demoDataDir`, the demo seeded once by global-setup.ts,
+ * so what one test file changes never reaches another.
+ */
+export async function startDemoCopy(demoDataDir: string): Promise<RunningDtplan> {
+  const dir = mkdtempSync(path.join(tmpdir(), "dtplan-browser-"));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const dataDir = path.join(dir, "pgdata");
+    cpSync(demoDataDir, dataDir, { recursive: true });
+    const server = await startDtplan({ dataDir });
+    return {
+      url: server.url,
+      close: async () => {
+        try {
+          await server.close();
+        } finally {
+          remove();
+        }
+      },
+    };
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
