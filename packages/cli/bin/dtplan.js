@@ -9,10 +9,5 @@ process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
-const { main } = await import("../src/main.ts");
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(`dtplan: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
+const { runMain } = await import("../src/main.ts");
+process.exitCode = await runMain(process.argv.slice(2));

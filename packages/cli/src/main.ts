@@ -53,3 +53,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   return command.run(rest);
 }
+
+/** `main` as the `dtplan` binary runs it: an unexpected error is one line on stderr and exit code 1. */
+export async function runMain(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (error) {
+    process.stderr.write(`dtplan: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

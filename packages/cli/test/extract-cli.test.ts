@@ -1,35 +1,18 @@
-// The real `dtplan` binary, spawned as the scorer and users run it.
-import { execFile } from "node:child_process";
+// `dtplan extract` and `dtplan bench` as the scorer and users run them: the binary is
+// spawned where the test is about the binary (the scorer's argument order, a refusal's
+// clean stderr, the bench); the other cases call its main function in this process.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { dtplanInProcess, ROOT, type Run, spawnDtplan } from "./run-cli.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const BIN = path.join(ROOT, "packages/cli/bin/dtplan.js");
 const DEV = path.resolve(ROOT, "fixtures/plan-extract/dev");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "dtplan-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function dtplan(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, encoding: "utf8", timeout: 120_000, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const dtplan = (...args: string[]) => dtplanInProcess(args);
+const spawned = (...args: string[]) => spawnDtplan(args);
 
 /** A refusal: one clear Vietnamese line (plus the English), no stack trace. */
 function expectCleanError(run: Run, code = 2) {
@@ -55,7 +38,7 @@ describe("dtplan extract --json", () => {
   }
 
   it("accepts --json before the file, as the scorer passes it", async () => {
-    const run = await dtplan("extract", "--json", path.join(DEV, "ba-to-2023.txt"));
+    const run = await spawned("extract", "--json", path.join(DEV, "ba-to-2023.txt"));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).schema).toBe("plan-extract/v1");
   });
@@ -88,7 +71,7 @@ describe("dtplan extract on bad input", () => {
       file,
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(100).fill(0)]),
     );
-    const run = await dtplan("extract", file, "--json");
+    const run = await spawned("extract", file, "--json");
     expectCleanError(run);
     expect(run.stderr).toContain("PNG");
     expect(run.stderr).toContain("format_mismatch");
@@ -140,7 +123,7 @@ describe("dtplan extract on bad input", () => {
 
 describe("dtplan bench", () => {
   it("prints the machine, a table per plan and format, and the synthetic throughput", async () => {
-    const run = await dtplan("bench", "--runs", "1", "--synthetic-mb", "0.1", "--no-reports");
+    const run = await spawned("bench", "--runs", "1", "--synthetic-mb", "0.1", "--no-reports");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/machine: .+, \d+ cores/);
@@ -151,7 +134,7 @@ describe("dtplan bench", () => {
   });
 
   it("times the reports, dashboards and public page through the API on the demo data", async () => {
-    const run = await dtplan("bench", "--runs", "1", "--synthetic-mb", "0.05");
+    const run = await spawned("bench", "--runs", "1", "--synthetic-mb", "0.05");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     for (const what of [
