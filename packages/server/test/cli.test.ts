@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { dtplanInProcess } from "../../cli/test/run-cli.ts";
 import { REPO_ROOT } from "../src/config.ts";
 
 const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
@@ -27,9 +28,9 @@ describe("dtplan command line", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("lists serve, migrate and demo in --help", () => {
-    const result = dtplan("--help");
-    expect(result.status).toBe(0);
+  it("lists serve, migrate and demo in --help", async () => {
+    const result = await dtplanInProcess(["--help"]);
+    expect(result.code).toBe(0);
     for (const name of ["serve", "migrate", "demo"])
       expect(result.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
   });

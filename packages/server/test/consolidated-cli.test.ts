@@ -6,19 +6,20 @@ import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { dtplanInProcess } from "../../cli/test/run-cli.ts";
 import { REPO_ROOT } from "../src/config.ts";
 
 const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
 const dataDir = mkdtempSync(path.join(tmpdir(), "dtplan-report-cli-"));
 const outDir = mkdtempSync(path.join(tmpdir(), "dtplan-report-out-"));
-const env = {
-  ...process.env,
+const dtplanEnv = {
   DTPLAN_DATA_DIR: dataDir,
   DATABASE_URL: "",
   PORT: "0",
   DTPLAN_WEB_DIST: dataDir,
   DTPLAN_DEMO_PASSWORD: "dtplan-demo",
 };
+const env = { ...process.env, ...dtplanEnv };
 
 function dtplan(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 120_000 });
@@ -50,7 +51,8 @@ describe("dtplan report", () => {
     expect(text).toContain("quý II năm 2025");
   }, 60_000);
 
-  it("refuses unknown plans, periods and formats and missing arguments with exit 2", () => {
+  // Argument errors: the command's main function in this process (a spawn each cost seconds).
+  it("refuses unknown plans, periods and formats and missing arguments with exit 2", async () => {
     const out = path.join(outDir, "x.docx");
     const cases: [string[], RegExp][] = [
       [["--plan", "khong-co", "--period", "2025-Q2", "--format", "docx", "--out", out], /Không có kế hoạch/],
@@ -62,8 +64,8 @@ describe("dtplan report", () => {
       [["--plan", "chau-thanh-2025"], /thiếu --period, --format, --out/],
     ];
     for (const [args, message] of cases) {
-      const result = dtplan("report", ...args);
-      expect(result.status, result.stderr).toBe(2);
+      const result = await dtplanInProcess(["report", ...args], dtplanEnv);
+      expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     }
