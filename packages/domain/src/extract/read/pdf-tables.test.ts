@@ -2,6 +2,7 @@
 // a vertically centred number stay in their row, and a rule across only some columns
 // (a merged task over two rows) does not split the task.
 import { describe, expect, it } from "vitest";
+import { type PdfLine, twoColumnBlocks } from "./pdf.ts";
 import { type Rule, ruledTables, type TableLineIn } from "./pdf-tables.ts";
 
 const line = (y: number, ...segs: Array<[number, string]>): TableLineIn => ({
@@ -46,5 +47,29 @@ describe("ruled PDF tables", () => {
     expect(ruledTables(lines, [], null).tables).toEqual([]);
     const noHeader = lines.slice(2);
     expect(ruledTables(noHeader, rules, null).tables).toEqual([]);
+  });
+});
+
+describe("two-column blocks of a PDF", () => {
+  const L = (y: number, ...segs: Array<[number, string]>): PdfLine => ({
+    ...line(y, ...segs),
+    page: 1,
+  });
+
+  it("reads recipients | signature column by column, so the signer's lines stay together", () => {
+    const out = twoColumnBlocks([
+      L(200, [60, "Nơi nhận:"], [350, "KT. CHỦ TỊCH"]),
+      L(190, [60, "- Sở Khoa học và Công nghệ;"], [350, "PHÓ CHỦ TỊCH"]),
+      L(180, [60, "- Lưu: VT."]),
+      L(150, [350, "Đặng Minh Quân"]),
+    ]);
+    expect(out.map((l) => l.text)).toEqual([
+      "Nơi nhận:",
+      "- Sở Khoa học và Công nghệ;",
+      "- Lưu: VT.",
+      "KT. CHỦ TỊCH",
+      "PHÓ CHỦ TỊCH",
+      "Đặng Minh Quân",
+    ]);
   });
 });

@@ -283,7 +283,51 @@ export function withTables(
 } {
   const ruled = ruledTables(lines, rules, carry);
   const tables = ruled.tables.length ? ruled.tables : rules.length ? [] : rebuildTables(lines);
-  return { lines: spliceTables(lines, tables), carry: ruled.carry };
+  return { lines: twoColumnBlocks(spliceTables(lines, tables)), carry: ruled.carry };
+}
+
+/**
+ * The two-column blocks of a plan (issuer | national motto at the top, recipients |
+ * signature at the end) are drawn side by side: each printed line holds a bit of both.
+ * A run of lines that split at the same place is read column by column, left first.
+ */
+export function twoColumnBlocks(lines: PdfLine[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i];
+    const split = !l.tableRow && l.segments.length === 2 ? l.segments[1].x0 : null;
+    if (split === null || l.segments[1].x0 - l.segments[0].x1 < 2 * l.size) {
+      out.push(l);
+      i++;
+      continue;
+    }
+    const left: PdfLine[] = [];
+    const right: PdfLine[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const m = lines[j];
+      if (m.tableRow) break;
+      const segs = m.segments.length ? m.segments : [{ text: m.text, x0: m.x0, x1: m.x1 }];
+      if (segs.some((sg) => sg.x0 < split - 4 && sg.x1 > split + 4)) break;
+      if (segs.length > 2) break;
+      for (const sg of segs) {
+        const part = { ...m, text: sg.text, x0: sg.x0, x1: sg.x1, segments: [sg] };
+        if (sg.x0 >= split - 4) right.push(part);
+        else left.push(part);
+      }
+      // Two lines in a row that are only on one side and far below: the block has ended.
+      if (j > i && m.page !== lines[j - 1].page) break;
+    }
+    if (j - i < 2 || !left.length || !right.length) {
+      out.push(l);
+      i++;
+      continue;
+    }
+    out.push(...left, ...right);
+    i = j;
+  }
+  return out;
 }
 
 function spliceTables(
