@@ -1,9 +1,11 @@
 // @dtplan/server — the HTTP API and its database.
 export { buildApp } from "./app.ts";
+export { addScaleProvinces, NATIONAL_SHAPE } from "./bench/scale-data.ts";
 export { type AppConfig, ConfigError, readConfig, testConfig } from "./config.ts";
 export { closeDatabase, type Database, databaseKind, openDatabase } from "./db/database.ts";
 export { DataDirLockedError } from "./db/lock.ts";
 export { LATEST_MIGRATION, MIGRATIONS, migrateToLatest, migrationStatus } from "./db/migrate.ts";
+export { startThrowawayPostgres } from "./db/throwaway-postgres.ts";
 export { AppError } from "./errors.ts";
 export { DEMO_ADMIN, type DemoAccount, demoAccounts, seedDemo } from "./modules/demo/seed.ts";
 export { createEvidenceStore } from "./modules/evidence/evidence-store.ts";

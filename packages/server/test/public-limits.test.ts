@@ -1,42 +1,16 @@
 /**
- * The public page's limits: a search typed without diacritics matches in SQL exactly as
- * the domain folds text, and a public request that cannot finish in time answers 503 in
- * Vietnamese instead of holding the server.
+ * A public request that cannot finish in time answers 503 in Vietnamese instead of
+ * holding the server. PostgreSQL only: it is the server that cancels a statement after
+ * statement_timeout; embedded PGlite runs statements on the process's own thread and
+ * has no timer to stop one.
  */
-import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { testConfig } from "../src/config.ts";
-import { type Database, queryRows } from "../src/db/database.ts";
-import { DATABASE_KINDS, openTestDatabase } from "./helpers.ts";
-
-/** Every Vietnamese letter, both cases, and the spellings plans mix. */
-const VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
-const SAMPLES = [
-  VIETNAMESE,
-  VIETNAMESE.toUpperCase(),
-  "Kế hoạch số 12/KH-UBND ngày 05/02/2026 của Ủy ban nhân dân xã Phú Túc",
-  "Phòng Văn hoá - Xã hội; Uỷ ban; KH&CN; CBCCVC (trừ văn bản mật)",
-  "  ĐẶC KHU   Phú Quốc — 2026–2030  ",
-];
-
-describe.each(DATABASE_KINDS)("dtplan_fold agrees with the domain's folding (%s)", (kind) => {
-  let db: Database;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await openTestDatabase(kind));
-  });
-  afterAll(() => close());
-
-  it("folds every Vietnamese letter and the samples as foldVietnamese does", async () => {
-    for (const text of [...SAMPLES, ...[...VIETNAMESE].map((c) => `x${c}${c.toUpperCase()}y`)]) {
-      const [row] = await queryRows<{ f: string }>(db, sql`SELECT dtplan_fold(${text}) AS f`);
-      expect(row.f, text).toBe(foldVietnamese(text));
-    }
-  });
-});
+import type { Database } from "../src/db/database.ts";
+import { openTestDatabase } from "./helpers.ts";
 
 describe("a public request that runs out of time (postgres)", () => {
   let db: Database;

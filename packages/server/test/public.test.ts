@@ -23,6 +23,7 @@ import {
   users,
 } from "../src/db/schema.ts";
 import { todayIso } from "../src/db/sql.ts";
+import { refreshPlanSummaries } from "../src/modules/plans/plan-summaries.ts";
 import { statusOfTask } from "../src/modules/tasks/task-status.ts";
 import {
   buildPlan,
@@ -315,6 +316,8 @@ describeBothDatabases("public transparency page: published plans only, nothing p
       .update(plans)
       .set({ periodStart: 2026, periodEnd: 2030, title: "Kế hoạch chuyển đổi số xã giai đoạn 2026–2030" })
       .where(eq(plans.id, extra[0].plan.id));
+    // As an amendment's publication would, the stored summary follows the new title.
+    await refreshPlanSummaries(ctx.db, { tenantId: extra[0].plan.tenantId, planCode: extra[0].plan.code });
 
     const all = await list(`province=${province}`);
     expect(all.total).toBe(before + 3);

@@ -9,6 +9,7 @@ import { extractPlan } from "@dtplan/domain/extract/index.ts";
 import { type DocumentFormat, readPlanDocument } from "@dtplan/domain/extract/read/index.ts";
 import { buildSyntheticPlan } from "@dtplan/domain/extract/read/synthetic.ts";
 import type { Command } from "../main.ts";
+import type { Scale } from "./bench-scale.ts";
 
 const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [--no-reports]
 
@@ -19,7 +20,9 @@ reports and dashboards through the API on the demo data):
   --dir DIR          thư mục kế hoạch mẫu (dev plans; default fixtures/plan-extract/dev
                      and dev-layouts beside it)
   --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
-  --no-reports       chỉ đo trích xuất (extraction only)`;
+  --no-reports       chỉ đo trích xuất (extraction only)
+  --scale S          đo ở quy mô tỉnh hoặc cả nước trên PostgreSQL 15 (province | national:
+                     1 → 5 → 34 tỉnh): danh sách công khai, so với SQL viết tay`;
 
 const FORMATS: DocumentFormat[] = ["txt", "docx", "pdf"];
 
@@ -74,20 +77,27 @@ function parseArgs(argv: string[]): {
   dir: string | null;
   syntheticMb: number;
   reports: boolean;
+  scale: Scale | null;
 } {
   let runs = 15;
   let dir: string | null = null;
   let syntheticMb = 1;
   let reports = true;
+  let scale: Scale | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--runs") runs = Math.max(1, Math.floor(Number(argv[++i])) || 15);
     else if (a === "--dir") dir = argv[++i] ?? null;
     else if (a === "--synthetic-mb") syntheticMb = Math.max(0.01, Number(argv[++i]) || 1);
     else if (a === "--no-reports") reports = false;
-    else throw new Error(`tùy chọn không hợp lệ "${a}" (unknown option)`);
+    else if (a === "--scale") {
+      const v = argv[++i];
+      if (v !== "province" && v !== "national")
+        throw new Error(`--scale nhận province hoặc national, không phải "${v}"`);
+      scale = v;
+    } else throw new Error(`tùy chọn không hợp lệ "${a}" (unknown option)`);
   }
-  return { runs, dir, syntheticMb, reports };
+  return { runs, dir, syntheticMb, reports, scale };
 }
 
 export const command: Command = {
@@ -100,6 +110,12 @@ export const command: Command = {
     } catch (error) {
       process.stderr.write(`dtplan bench: ${(error as Error).message}\n${USAGE}\n`);
       return 2;
+    }
+    if (args.scale) {
+      // Loaded only here: the scale bench needs PostgreSQL 15 and the server's modules.
+      const { benchScale } = await import("./bench-scale.ts");
+      await benchScale(args.scale, Math.min(args.runs, 20), (line) => process.stdout.write(`${line}\n`));
+      return 0;
     }
     const dir = args.dir ?? findDevDir();
     if (!dir || !existsSync(dir)) {

@@ -23,6 +23,11 @@ export function foldVietnamese(s: string): string {
     .trim();
 }
 
+/** One folded text of several parts (missing ones skipped), to search them all at once. */
+export function foldedSearchText(...parts: (string | null | undefined)[]): string {
+  return foldVietnamese(parts.filter((p) => p).join(" "));
+}
+
 /** The folded words of `s`, in order. */
 export function foldedTokens(s: string): string[] {
   const folded = foldVietnamese(s);

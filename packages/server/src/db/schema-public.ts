@@ -1,6 +1,6 @@
 // Drizzle's view of migration 0008_public_summaries (the SQL is the source of truth).
 import type { DueDate } from "@dtplan/domain/tasks/summary.ts";
-import { bigint, integer, jsonb, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A plan's calendar-free task figures (domain tasks/summary.ts), kept with every task change. */
 export const planSummaries = pgTable(
@@ -15,6 +15,8 @@ export const planSummaries = pgTable(
     taskStarted: integer("task_started").notNull().default(0),
     progressSum: integer("progress_sum").notNull().default(0),
     dueDates: jsonb("due_dates").$type<DueDate[]>().notNull().default([]),
+    searchText: text("search_text").notNull().default(""),
+    titleKey: text("title_key").notNull().default(""),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.planId] })],

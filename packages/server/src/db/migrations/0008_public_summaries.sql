@@ -16,6 +16,10 @@ CREATE TABLE plan_summaries (
   task_started integer NOT NULL DEFAULT 0,
   progress_sum integer NOT NULL DEFAULT 0,
   due_dates jsonb NOT NULL DEFAULT '[]',
+  -- Folded (domain text/fold.ts) words a visitor may search by: title, code, number, issuing unit,
+  -- province; and the folded title to order by. Folding in SQL at read time cost 0.5 ms a row.
+  search_text text NOT NULL DEFAULT '',
+  title_key text NOT NULL DEFAULT '',
   refreshed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, plan_id),
   CONSTRAINT plan_summaries_plan_fk FOREIGN KEY (tenant_id, plan_id)
@@ -33,13 +37,6 @@ CREATE TABLE public_data_versions (
 --> statement-breakpoint
 -- Published plans, the only ones the public list reads.
 CREATE INDEX plans_published_idx ON plans (tenant_id, unit_id) WHERE status = 'published';
---> statement-breakpoint
--- The same folding as domain text/fold.ts foldVietnamese for Vietnamese and Latin text
--- (lower case, no diacritics, đ → d, punctuation → one space), so a search typed without
--- diacritics matches in SQL. A test checks the two agree on every Vietnamese letter.
-CREATE FUNCTION dtplan_fold(t text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  AS $$ SELECT btrim(regexp_replace(translate(t, 'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđABCDEFGHIJKLMNOPQRSTUVWXYZ', 'aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyaabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwyaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyyddabcdefghijklmnopqrstuvwxyz'), '[^a-z0-9]+', ' ', 'g')) $$;
 --> statement-breakpoint
 -- The provinces (root units), looked up by code from a public URL.
 CREATE INDEX org_units_roots_idx ON org_units (code) WHERE id = tenant_id;

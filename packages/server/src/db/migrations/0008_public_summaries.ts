@@ -1,4 +1,5 @@
 import { summariseTasks } from "@dtplan/domain/tasks/summary.ts";
+import { foldedSearchText, foldVietnamese } from "@dtplan/domain/text/fold.ts";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../database.ts";
 
@@ -9,7 +10,22 @@ import { type Database, queryRows } from "../database.ts";
  */
 export async function up(tx: Database): Promise<void> {
   // One pass over all provinces, once; every later statement stays within one tenant.
-  const plans = await queryRows<{ tenant_id: string; id: string }>(tx, sql`SELECT tenant_id, id FROM plans`);
+  const plans = await queryRows<{
+    tenant_id: string;
+    id: string;
+    title: string;
+    code: string;
+    document_number: string | null;
+    unit_name: string | null;
+    province_name: string | null;
+  }>(
+    tx,
+    sql`SELECT p.tenant_id, p.id, p.title, p.code, p.document_number, iu.name AS unit_name,
+               prov.name AS province_name
+          FROM plans p
+          LEFT JOIN org_units iu ON iu.tenant_id = p.tenant_id AND iu.id = p.unit_id
+          LEFT JOIN org_units prov ON prov.tenant_id = p.tenant_id AND prov.id = p.tenant_id`,
+  );
   for (const plan of plans) {
     const tasks = await queryRows<{
       deadline: string | null;
@@ -35,9 +51,11 @@ export async function up(tx: Database): Promise<void> {
     );
     await tx.execute(sql`
       INSERT INTO plan_summaries (tenant_id, plan_id, target_count, task_total, task_done, task_done_late,
-                                  task_started, progress_sum, due_dates)
+                                  task_started, progress_sum, due_dates, search_text, title_key)
       VALUES (${plan.tenant_id}, ${plan.id}, ${Number(targets?.n ?? 0)}, ${s.total}, ${s.done}, ${s.doneLate},
-              ${s.started}, ${s.progressSum}, ${JSON.stringify(s.dueDates)}::jsonb)
+              ${s.started}, ${s.progressSum}, ${JSON.stringify(s.dueDates)}::jsonb,
+              ${foldedSearchText(plan.title, plan.code, plan.document_number, plan.unit_name, plan.province_name)},
+              ${foldVietnamese(plan.title)})
       ON CONFLICT (tenant_id, plan_id) DO NOTHING`);
   }
 }

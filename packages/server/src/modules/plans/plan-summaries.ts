@@ -9,15 +9,20 @@
  * count after the flows that write tasks.
  */
 import { summariseTasks } from "@dtplan/domain/tasks/summary.ts";
+import { foldedSearchText, foldVietnamese } from "@dtplan/domain/text/fold.ts";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "../../db/database.ts";
+import { type Database, queryRows } from "../../db/database.ts";
 import { planSummaries, plans, planTargets, planTasks, publicDataVersions } from "../../db/schema.ts";
 
 /** Recomputes the summaries of `planIds` (all of one tenant) from their tasks and targets. */
-async function writeSummaries(tx: Database, tenantId: string, planIds: readonly string[]): Promise<void> {
+export async function writePlanSummaries(
+  tx: Database,
+  tenantId: string,
+  planIds: readonly string[],
+): Promise<void> {
   if (planIds.length === 0) return;
   const ids = [...planIds];
-  const [tasks, targetCounts] = await Promise.all([
+  const [tasks, targetCounts, planRows] = await Promise.all([
     tx
       .select({
         planId: planTasks.planId,
@@ -33,12 +38,32 @@ async function writeSummaries(tx: Database, tenantId: string, planIds: readonly 
       .from(planTargets)
       .where(and(eq(planTargets.tenantId, tenantId), inArray(planTargets.planId, ids)))
       .groupBy(planTargets.planId),
+    queryRows<{
+      id: string;
+      title: string;
+      code: string;
+      document_number: string | null;
+      unit_name: string | null;
+      province_name: string | null;
+    }>(
+      tx,
+      sql`SELECT p.id, p.title, p.code, p.document_number, iu.name AS unit_name, prov.name AS province_name
+            FROM plans p
+            LEFT JOIN org_units iu ON iu.tenant_id = p.tenant_id AND iu.id = p.unit_id
+            LEFT JOIN org_units prov ON prov.tenant_id = p.tenant_id AND prov.id = p.tenant_id
+           WHERE p.tenant_id = ${tenantId} AND p.id IN (${sql.join(
+             ids.map((id) => sql`${id}`),
+             sql`, `,
+           )})`,
+    ),
   ]);
+  const planOf = new Map(planRows.map((p) => [p.id, p]));
   const targetsOf = new Map(targetCounts.map((r) => [r.planId, Number(r.n)]));
   const tasksOf = new Map<string, typeof tasks>(ids.map((id) => [id, []]));
   for (const t of tasks) tasksOf.get(t.planId)?.push(t);
   const now = new Date();
   const rows = ids.map((planId) => {
+    const plan = planOf.get(planId);
     const s = summariseTasks((tasksOf.get(planId) ?? []).map((t) => ({ ...t, progress: t.progress ?? 0 })));
     return {
       tenantId,
@@ -50,6 +75,14 @@ async function writeSummaries(tx: Database, tenantId: string, planIds: readonly 
       taskStarted: s.started,
       progressSum: s.progressSum,
       dueDates: s.dueDates,
+      searchText: foldedSearchText(
+        plan?.title,
+        plan?.code,
+        plan?.document_number,
+        plan?.unit_name,
+        plan?.province_name,
+      ),
+      titleKey: foldVietnamese(plan?.title ?? ""),
       refreshedAt: now,
     };
   });
@@ -66,6 +99,8 @@ async function writeSummaries(tx: Database, tenantId: string, planIds: readonly 
         taskStarted: sql`excluded.task_started`,
         progressSum: sql`excluded.progress_sum`,
         dueDates: sql`excluded.due_dates`,
+        searchText: sql`excluded.search_text`,
+        titleKey: sql`excluded.title_key`,
         refreshedAt: sql`excluded.refreshed_at`,
       },
     });
@@ -103,7 +138,7 @@ export async function refreshPlanSummaries(
         inArray(plans.status, ["published", "draft"]),
       ),
     );
-  await writeSummaries(
+  await writePlanSummaries(
     tx,
     tenantId,
     versions.map((v) => v.id),

@@ -72,15 +72,16 @@ async function findProvince(db: Database, slug: string): Promise<OrgUnitRow | nu
   return (await provinceRoots(db)).find((u) => provinceSlug(u) === slug) ?? null;
 }
 
-/** The words of a search, folded as the SQL function `dtplan_fold` folds the text searched. */
+/** The words of a search, folded as the stored search text is (domain text/fold.ts). */
 export function searchPatterns(q: string | undefined): string[] {
   return foldedTokens(q ?? "").map((w) => `%${w}%`);
 }
 
 /**
  * One page of published plans, filtered and ordered in SQL: province by name, newest
- * period first, then title. The page is chosen first; only its rows join their stored
- * summaries, so the cost follows the page size, not the number of plans in the country.
+ * period first, then title. Each plan's figures and folded search words come from its
+ * stored summary, so nothing is counted or folded per request and the work beyond the
+ * index look-ups follows the page size, not the number of plans in the country.
  */
 export async function listPublicPlans(
   db: Database,
@@ -88,19 +89,27 @@ export async function listPublicPlans(
   today: string = todayIso(),
 ): Promise<TPublicPlanList> {
   const { page, pageSize } = query;
+  const roots = await provinceRoots(db);
   let tenantId: string | null = null;
   if (query.province) {
-    const province = await findProvince(db, query.province);
+    const province = roots.find((u) => provinceSlug(u) === query.province);
     if (!province) return { items: [], total: 0, page, pageSize };
     tenantId = province.tenantId;
   }
+  // Provinces in Vietnamese alphabetical order (a few dozen, sorted here), then newest period, then title.
+  const provinceOrder = roots
+    .sort((a, b) => a.name.localeCompare(b.name, "vi") || a.code.localeCompare(b.code))
+    .map((u) => u.tenantId);
   const patterns = searchPatterns(query.q);
-  const from = sql`FROM plans p
-      JOIN org_units prov ON prov.tenant_id = p.tenant_id AND prov.id = p.tenant_id
-      LEFT JOIN org_units iu ON iu.tenant_id = p.tenant_id AND iu.id = p.unit_id
-      WHERE p.status = 'published'
+  const filters = sql`p.status = 'published'
         ${tenantId ? sql`AND p.tenant_id = ${tenantId}` : sql``}
-        ${query.unit ? sql`AND iu.code = ${query.unit}` : sql``}
+        ${
+          query.unit
+            ? sql`AND p.unit_id IN (SELECT u.id FROM org_units u
+                                     WHERE u.code = ${query.unit}
+                                       ${tenantId ? sql`AND u.tenant_id = ${tenantId}` : sql``})`
+            : sql``
+        }
         ${
           query.year
             ? sql`AND p.period_start <= ${query.year} AND coalesce(p.period_end, p.period_start) >= ${query.year}`
@@ -108,36 +117,50 @@ export async function listPublicPlans(
         }
         ${
           patterns.length
-            ? sql`AND dtplan_fold(concat_ws(' ', p.title, p.code, p.document_number, iu.name, prov.name))
-                  LIKE ALL (ARRAY[${sql.join(
-                    patterns.map((w) => sql`${w}`),
-                    sql`, `,
-                  )}]::text[])`
+            ? sql`AND s.search_text LIKE ALL (ARRAY[${sql.join(
+                patterns.map((w) => sql`${w}`),
+                sql`, `,
+              )}]::text[])`
             : sql``
         }`;
+  const order = sql`array_position(ARRAY[${sql.join(
+    provinceOrder.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[], p.tenant_id), p.period_start DESC NULLS LAST, s.title_key, p.code`;
+  // The page is chosen on plans and their stored summaries alone; only its rows then
+  // fetch their province's and issuing unit's names.
   const rows = await queryRows<ListedPlanRow>(
     db,
     sql`WITH page AS (
-      SELECT p.tenant_id, p.id, p.code, p.title, p.kind, p.period_start, p.period_end, p.vision_year,
+      SELECT p.tenant_id, p.id, p.unit_id, p.code, p.title, p.kind, p.period_start, p.period_end, p.vision_year,
              p.document_number, p.issued_date, p.version, p.issuer,
-             prov.code AS province_code, prov.name AS province_name, iu.name AS unit_name,
-             count(*) OVER () AS total,
-             row_number() OVER (ORDER BY dtplan_fold(prov.name), prov.code, p.period_start DESC NULLS LAST,
-                                         dtplan_fold(p.title), p.code) AS n
-      ${from}
-      ORDER BY n
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+             s.target_count, s.task_total, s.task_done, s.task_done_late, s.task_started, s.progress_sum,
+             s.due_dates, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS n
+        FROM plans p
+        JOIN plan_summaries s ON s.tenant_id = p.tenant_id AND s.plan_id = p.id
+       WHERE ${filters}
+       ORDER BY n
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
-    SELECT page.*, s.target_count, s.task_total, s.task_done, s.task_done_late, s.task_started,
-           s.progress_sum, s.due_dates
-    FROM page
-    LEFT JOIN plan_summaries s ON s.tenant_id = page.tenant_id AND s.plan_id = page.id
-    ORDER BY page.n`,
+    SELECT page.*, prov.code AS province_code, prov.name AS province_name, iu.name AS unit_name
+      FROM page
+      JOIN org_units prov ON prov.tenant_id = page.tenant_id AND prov.id = page.tenant_id
+      LEFT JOIN org_units iu ON iu.tenant_id = page.tenant_id AND iu.id = page.unit_id
+     ORDER BY page.n`,
   );
   // Past the last page there is no row to carry the total: count on its own.
   const total = rows.length
     ? Number(rows[0].total)
-    : Number((await queryRows<{ n: number | string }>(db, sql`SELECT count(*) AS n ${from}`))[0]?.n ?? 0);
+    : Number(
+        (
+          await queryRows<{ n: number | string }>(
+            db,
+            sql`SELECT count(*) AS n FROM plans p
+                  JOIN plan_summaries s ON s.tenant_id = p.tenant_id AND s.plan_id = p.id
+                 WHERE ${filters}`,
+          )
+        )[0]?.n ?? 0,
+      );
   return { items: rows.map((r) => presentListedPlan(r, today)), total, page, pageSize };
 }
 
