@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
+export * from "./backup.ts";
 export * from "./budget.ts";
 export * from "./common.ts";
 export * from "./consolidated.ts";

@@ -21,6 +21,7 @@ import { accessPlugin } from "./modules/access/access.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
 import { loadActor, parseSessionCookie, SESSION_COOKIE } from "./modules/auth/session.repository.ts";
+import { backupRoutes } from "./modules/backup/backup.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { consolidatedRoutes } from "./modules/consolidated/consolidated.routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
@@ -197,6 +198,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(provinceRoutes, { prefix: "/api", ...modules });
   await app.register(exportsRoutes, { prefix: "/api", ...modules });
   await app.register(publicRoutes, { prefix: "/api", ...modules });
+  await app.register(backupRoutes, { prefix: "/api", ...modules });
 
   app
     .withTypeProvider<ZodTypeProvider>()

@@ -53,6 +53,7 @@ export interface AppConfig {
   /** Đạt / gần đạt: a figure reaching `nearThreshold` of its target is "near" (default 0.9). */
   attainment: { nearThreshold: number };
   reminders: RemindersConfig;
+  backup: BackupConfig;
   /** Outgoing mail; `null` without DTPLAN_SMTP_HOST (e-mails wait in the outbox). */
   smtp: SmtpConfig | null;
   /**
@@ -72,6 +73,16 @@ export interface RemindersConfig {
   intervalMs: number;
   /** Address of the web app, for links in e-mails (default http://HOST:PORT). */
   publicUrl: string;
+}
+
+/** Sao lưu định kỳ: where the server writes its backups, how often, how many it keeps. */
+export interface BackupConfig {
+  /** Scheduled and administrator-started backups go here (default DTPLAN_DATA_DIR/backups). */
+  dir: string;
+  /** Hours between scheduled backups; 0 turns the schedule off (the administrator can still start one). */
+  everyHours: number;
+  /** Scheduled backups kept; older ones are deleted after each new one. */
+  keep: number;
 }
 
 export interface SmtpConfig {
@@ -124,6 +135,13 @@ const ZEnv = z
       .default(15 * 60_000),
     DTPLAN_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
     DTPLAN_PUBLIC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+    DTPLAN_BACKUP_DIR: z.string().min(1).optional(),
+    DTPLAN_BACKUP_EVERY_HOURS: z.coerce
+      .number()
+      .min(0, "DTPLAN_BACKUP_EVERY_HOURS phải ≥ 0 (0 là tắt)")
+      .max(24 * 366)
+      .default(24),
+    DTPLAN_BACKUP_KEEP: z.coerce.number().int().min(1, "DTPLAN_BACKUP_KEEP phải ≥ 1").max(10_000).default(7),
     DTPLAN_PUBLIC_URL: z.url("DTPLAN_PUBLIC_URL phải là địa chỉ http(s)://…").optional(),
     DTPLAN_SMTP_HOST: z.string().min(1).optional(),
     DTPLAN_SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -176,6 +194,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       intervalMs: e.DTPLAN_REMINDER_INTERVAL_MS,
       publicUrl: (e.DTPLAN_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ""),
     },
+    backup: {
+      dir: path.resolve(cwd, e.DTPLAN_BACKUP_DIR ?? path.join(e.DTPLAN_DATA_DIR, "backups")),
+      everyHours: e.DTPLAN_BACKUP_EVERY_HOURS,
+      keep: e.DTPLAN_BACKUP_KEEP,
+    },
     smtp: e.DTPLAN_SMTP_HOST
       ? {
           host: e.DTPLAN_SMTP_HOST,
@@ -221,6 +244,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     attainment: { nearThreshold: 0.9 },
     publicPages: { cacheSeconds: 300, timeoutMs: 5000 },
     reminders: { daysBefore: 3, overdueEveryDays: 3, intervalMs: 0, publicUrl: "http://127.0.0.1:3000" },
+    backup: { dir: path.join(tmpdir(), "dtplan-backups-test"), everyHours: 0, keep: 7 },
     smtp: null,
     evidence: {
       maxBytes: 20 * 1024 * 1024,

@@ -3,6 +3,7 @@ import { buildApp } from "./app.ts";
 import type { AppConfig } from "./config.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { startBackupScheduler } from "./modules/backup/backup-dir.ts";
 import { startControlSocket } from "./modules/backup/control-socket.ts";
 import { writeBackup } from "./modules/backup/create-backup.ts";
 import { type DemoAccount, hasAnyUnit, hasDemoAdmin, seedDemo } from "./modules/demo/seed.ts";
@@ -57,6 +58,10 @@ export async function startServer(
       config.database.kind === "pglite" && config.database.dataDir
         ? await startControlSocket(config.database.dataDir, (out) => writeBackup(db, evidence, out))
         : null;
+    const backups = startBackupScheduler(db, evidence, config.backup, {
+      info: (message) => ready.log.info(message),
+      error: (message) => ready.log.error(message),
+    });
     let closing: Promise<void> | null = null;
     return {
       app: ready,
@@ -68,6 +73,7 @@ export async function startServer(
           try {
             await scheduler?.stop();
             await control?.close();
+            await backups?.stop();
             await ready.close();
           } finally {
             await closeDatabase(db);

@@ -57,6 +57,23 @@ describe("configuration", () => {
     );
   });
 
+  it("reads the backup schedule: DTPLAN_DATA_DIR/backups, daily, seven kept by default; refuses a negative interval", () => {
+    expect(readConfig({}, "/srv/dtplan").backup).toEqual({
+      dir: "/srv/dtplan/data/backups",
+      everyHours: 24,
+      keep: 7,
+    });
+    expect(
+      readConfig(
+        { DTPLAN_BACKUP_DIR: "/mnt/sao-luu", DTPLAN_BACKUP_EVERY_HOURS: "6", DTPLAN_BACKUP_KEEP: "28" },
+        "/srv",
+      ).backup,
+    ).toEqual({ dir: "/mnt/sao-luu", everyHours: 6, keep: 28 });
+    expect(() => readConfig({ DTPLAN_BACKUP_EVERY_HOURS: "-1", DTPLAN_BACKUP_KEEP: "0" })).toThrow(
+      /DTPLAN_BACKUP_EVERY_HOURS[\s\S]*DTPLAN_BACKUP_KEEP/,
+    );
+  });
+
   it("refuses bad values, naming each variable", () => {
     expect(() => readConfig({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(ConfigError);
     expect(() => readConfig({ PORT: "eighty", DATABASE_URL: "mysql://x" })).toThrow(

@@ -313,6 +313,10 @@ const SAMPLES: Record<
   // — province view —
   "GET /api/province": (t) => ({ url: `/api/province?tenantId=${t.unit.tenantId}` }),
   "GET /api/province/export": (t) => ({ url: `/api/province/export?format=csv&tenantId=${t.unit.tenantId}` }),
+  // — backups (superadministrators only; the refusal of other administrators is in backup-routes.test.ts) —
+  "GET /api/admin/backups": () => ({ url: "/api/admin/backups" }),
+  "POST /api/admin/backups": () => ({ url: "/api/admin/backups" }),
+  "GET /api/admin/backups/:name": () => ({ url: "/api/admin/backups/dtplan-backup-20260101T000000Z.tar" }),
   // — exports —
   "GET /api/exports/tasks": (t) => ({
     url: "/api/exports/tasks?includeDrafts=true&format=json",

@@ -17,10 +17,15 @@ export type UnitResolver = (
  * What a route requires, declared once in its `config.access`:
  * - `"public"`: anyone;
  * - `"authenticated"`: any signed-in user (acts only on themselves);
+ * - `"superadmin"`: only a superadministrator (the whole installation: backups);
  * - `{ permission, units }`: the permission on every unit `units` returns; without
  *   `units`, the permission on some unit, and the handler keeps to the caller's reach.
  */
-export type RouteAccess = "public" | "authenticated" | { permission: Permission; units?: UnitResolver };
+export type RouteAccess =
+  | "public"
+  | "authenticated"
+  | "superadmin"
+  | { permission: Permission; units?: UnitResolver };
 
 export interface ApiRoute {
   method: string;
@@ -148,6 +153,9 @@ export const accessPlugin = fp(
         if (typeof header !== "string" || !sameSecret(header, request.actor.session.csrfToken)) {
           throw new AppError("csrf_failed");
         }
+      }
+      if (access === "superadmin" && !request.actor.isSuperadmin) {
+        throw forbidden("Chỉ quản trị viên toàn hệ thống được thực hiện thao tác này.");
       }
     });
 
