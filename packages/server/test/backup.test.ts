@@ -21,7 +21,6 @@ import { LATEST_MIGRATION } from "../src/db/migrate.ts";
 import {
   budgetItems,
   consolidatedReports,
-  evidenceFiles,
   notifications,
   orgUnitLineage,
   outbox,
