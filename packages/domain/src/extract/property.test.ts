@@ -14,6 +14,11 @@ const DEV = path.resolve(import.meta.dirname, "../../../../fixtures/plan-extract
 const PLANS = ["ba-to-2023", "chau-thanh-2025", "thap-muoi-2024"].map((n) =>
   readFileSync(path.join(DEV, `${n}.txt`), "utf8"),
 );
+const LAYOUTS = path.resolve(DEV, "../dev-layouts");
+/** Plans with tables: an appendix task table (pdftotext), a target table (one cell per line), attribute lines. */
+const TABLE_PLANS = ["gia-lai-2026", "tay-ninh-2026-2030", "phuong-lam-vien-da-lat-2026-2030"].map((n) =>
+  readFileSync(path.join(LAYOUTS, `${n}.txt`), "utf8"),
+);
 const FREQUENCIES = new Set(["monthly", "quarterly", "semiannual", "annual", "adhoc"]);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -279,6 +284,81 @@ describe("extractPlan never fails in an unexpected way", () => {
   });
 });
 
+// Tables of every shape the extractor reads, with titles from the closed lists in any order.
+const HEADERS = [
+  "STT",
+  "TT",
+  "Nhiệm vụ",
+  "Nội dung",
+  "Chỉ tiêu",
+  "Đơn vị tính",
+  "Đơn vị chủ trì",
+  "Đơn vị phối hợp",
+  "Thời gian thực hiện",
+  "Sản phẩm đầu ra",
+  "Nguồn kinh phí",
+  "Ước TH năm 2025",
+  "2026",
+  "2030",
+  "Định hướng 2035",
+  "Mục tiêu theo năm",
+  "Tên dự án",
+  "Ghi chú",
+];
+const CELLS = [
+  "",
+  "-",
+  "≥ 80",
+  "≤ 0,5",
+  "Top 20",
+  "100",
+  "I",
+  "1",
+  "HẠ TẦNG SỐ",
+  "Sở KH&CN",
+  "Quý II/2026",
+  "Thường xuyên",
+  "Ngân sách tỉnh",
+  "Xây dựng kho dữ liệu",
+  "|",
+  "(",
+  "Phụ lục I",
+  "%",
+];
+const table = fc
+  .tuple(
+    fc.array(fc.constantFrom(...HEADERS), { minLength: 2, maxLength: 9 }),
+    fc.array(fc.array(fc.constantFrom(...CELLS), { maxLength: 10 }), { maxLength: 30 }),
+    fc.constantFrom(" | ", "\t", "\n", "\n\n"),
+  )
+  .map(([head, rows, sep]) => {
+    const join = (cells: string[]) => (sep.includes("\n") ? cells.join(sep) : cells.join(sep));
+    return [head, ...rows].map(join).join("\n");
+  });
+const planWithTable = fc
+  .tuple(table, fc.boolean())
+  .map(
+    ([t, appendix]) =>
+      `KẾ HOẠCH\nChuyển đổi số tỉnh Gia Lai năm 2026\nI. MỤC TIÊU\n${appendix ? "Tỷ lệ đạt 80%." : t}\nII. NHIỆM VỤ\n- Số hóa hồ sơ.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn An\n${appendix ? `Phụ lục I\n${t}` : ""}`,
+  );
+
+describe("tables never make extractPlan fail", () => {
+  it("on random tables of every shape, in the body and in an appendix", () => {
+    fc.assert(fc.property(planWithTable, extractsOrRefuses), { numRuns: 300, seed: 2026 });
+  });
+
+  it("on mutated plans with tables", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: TABLE_PLANS.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (i, ms) => extractsOrRefuses(applyMutations(TABLE_PLANS[i], ms)),
+      ),
+      { numRuns: 60, seed: 20260101 },
+    );
+  });
+});
+
 describe("extractPlan scales linearly", () => {
   function medianMs(text: string, runs: number): number {
     const times: number[] = [];
@@ -298,6 +378,44 @@ describe("extractPlan scales linearly", () => {
     const large = buildSyntheticPlan(PLANS, 600_000);
     expect(large.length / small.length).toBeGreaterThan(3.5);
     extractPlan(small); // warm-up (JIT)
+    const ratio = medianMs(large, 3) / Math.max(1, medianMs(small, 5));
+    expect(ratio).toBeLessThan(12);
+  });
+
+  it("takes well under 12× as long on tables 4× longer", () => {
+    // A task table in " | " rows, a target table one cell per line, and a pdftotext column dump.
+    const plan = (rows: number) => {
+      const joined = Array.from(
+        { length: rows },
+        (_, k) =>
+          `${k + 1} | Nhiệm vụ số ${k + 1} về dữ liệu | Sở Tư pháp | Sở Y tế; Công an tỉnh | Quý II/2026`,
+      );
+      const stacked = Array.from({ length: rows }, (_, k) => [
+        `${k + 1}`,
+        `Tỷ lệ thứ ${k + 1} đạt chuẩn`,
+        "≥ 80",
+        "90",
+        "%",
+      ]);
+      const dumpTasks = Array.from({ length: rows }, (_, k) => `Triển khai việc thứ ${k + 1}.`);
+      const dumpCells = Array.from({ length: rows }, () => "Sản phẩm\n\nSở KH&CN\n\nQuý I/2026");
+      return [
+        "KẾ HOẠCH\nChuyển đổi số tỉnh Gia Lai năm 2026\nI. MỤC TIÊU\n1. Chỉ tiêu",
+        "TT\nChỉ tiêu\n2026\n2030\nĐơn vị tính",
+        ...stacked.flat(),
+        "II. NHIỆM VỤ\nSTT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian",
+        ...joined,
+        "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn An\nPhụ lục I\nSTT\n\nNhiệm vụ\n",
+        ...Array.from({ length: rows }, (_, k) => `${k + 1}`),
+        ...dumpTasks,
+        "\nSản phẩm đầu ra\n\nĐơn vị chủ trì\n\nThời gian\n",
+        dumpCells.join("\n\n"),
+      ].join("\n");
+    };
+    const small = plan(100);
+    const large = plan(400);
+    const s = extractPlan(small);
+    expect(s.tables?.length).toBe(3);
     const ratio = medianMs(large, 3) / Math.max(1, medianMs(small, 5));
     expect(ratio).toBeLessThan(12);
   });

@@ -386,23 +386,27 @@ const ROMAN_LINE = /^[IVXL]{1,6}\.?$/u;
  * "Mục tiêu theo năm" span, then rows "1", indicator, figures…, unit, with Roman group rows.
  */
 function stackedTargetTable(lines: TableLine[], i: number): FoundTable | null {
-  const headers: string[] = [];
+  const all: string[] = [];
   let j = i;
-  while (j < lines.length && headers.length < 14) {
+  while (j < lines.length && all.length < 20) {
     const t = lines[j].text;
-    if (t.length > 60 || !columnRole(t) || YEAR_LINE.test(t)) break;
-    headers.push(t);
+    if (t.length > 60 || !columnRole(t)) break;
+    all.push(t);
     j++;
   }
+  // Years after the last other title are the second header row, under the span "Mục tiêu theo năm".
+  let cut = all.length;
+  while (cut > 0 && YEAR_LINE.test(all[cut - 1])) cut--;
+  const headers = all.slice(0, cut);
+  const years = all.slice(cut);
   const roles = headers.map(columnRole);
-  if (headers.length < 3 || !roles.includes("target") || !(roles.includes("year") || roles.includes("unit")))
-    return null;
-  const years: string[] = [];
-  while (j < lines.length && YEAR_LINE.test(lines[j].text)) years.push(lines[j++].text);
-  // The span column without a year takes the years of the second header row.
+  if (headers.length < 3 && !(headers.length >= 2 && years.length)) return null;
+  if (!roles.includes("target") || !(roles.includes("year") || roles.includes("unit"))) {
+    if (!roles.includes("target") || !years.length) return null;
+  }
   const span = headers.findIndex((h, k) => roles[k] === "year" && yearOf(h) === null);
   if (span >= 0 && years.length) headers.splice(span, 1, ...years.map((y) => `${headers[span]} ${y}`));
-  else if (years.length) return null;
+  else if (years.length) headers.push(...years);
   const hasIndex = columnRole(headers[0]) === "index";
   const width = headers.length - (hasIndex ? 1 : 0);
   const rows: (TableCell | null)[][] = [];
@@ -625,7 +629,7 @@ export function columnDumpTable(
       }
       if (INDEX_TOKEN.test(t)) indices.push(t.replace(/\.$/u, ""));
       else text.push(lines[k]);
-      if (k - j > 400) return null;
+      if (k - j > 20000) return null;
     }
     if (!taskTitle || k >= lines.length) return null;
     // Titles of the other columns: blocks starting with a column title.
@@ -766,10 +770,15 @@ export function columnDumpTable(
       last = rank;
     }
     // Cells printed after the others (a row split over two): to the rows missing that column.
+    const nextFree = new Map<number, number>();
     for (const { kind, block } of leftovers) {
       const role: ColumnRole = kind === "time" ? "deadline" : kind === "funding" ? "funding" : "product";
       const col = kinds.indexOf(role);
-      const r = col >= 0 ? taskRows.find((x) => !x[col + 2]) : undefined;
+      if (col < 0) continue;
+      let at = nextFree.get(col) ?? 0;
+      while (at < taskRows.length && taskRows[at][col + 2]) at++;
+      nextFree.set(col, at + 1);
+      const r = taskRows[at];
       if (r)
         r[col + 2] = cell(
           block,
