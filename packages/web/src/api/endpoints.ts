@@ -28,6 +28,7 @@ import type {
   TCreateTask,
   TPlanDetail,
   TPlanReview,
+  TRemapTableColumns,
   TUpdatePlan,
   TUpdateTarget,
   TUpdateTask,
@@ -146,6 +147,9 @@ export const plansApi = {
     api.post<TPlanReview>(`${planPath(code)}/split`, body),
   merge: (code: string, body: { type: TItemType; ids: [string, string] }) =>
     api.post<TPlanReview>(`${planPath(code)}/merge`, body),
+  /** "This column is the lead unit": every row of the table follows. */
+  remapColumns: (code: string, tableId: string, body: TRemapTableColumns) =>
+    api.post<TPlanReview>(`${planPath(code)}/tables/${encodeURIComponent(tableId)}/columns`, body),
   publish: (code: string, note?: string) =>
     api.post<z.infer<typeof ZPublishResult>>(`${planPath(code)}/publish`, { note }),
   amend: (code: string, reason: string) => api.post<TPlanReview>(`${planPath(code)}/amendments`, { reason }),

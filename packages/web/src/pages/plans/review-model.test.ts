@@ -6,6 +6,8 @@ import {
   groupForReview,
   neighbours,
   passages,
+  tableCells,
+  withTables,
 } from "./review-model.ts";
 
 const item = (id: string, pillar: string, confidence: number, position: number) =>
@@ -72,5 +74,48 @@ describe("helpers", () => {
   it("counts days between calendar dates", () => {
     expect(daysUntil("2025-03-31", "2025-03-01")).toBe(30);
     expect(daysUntil("2025-03-01", "2025-03-31")).toBe(-30);
+  });
+});
+
+describe("withTables and tableCells", () => {
+  it("shows a table as one passage and drops the item spans inside it", () => {
+    const spans = [
+      { id: "a", start: 0, end: 5, kind: "item" as const },
+      { id: "b", start: 12, end: 18, kind: "item" as const },
+    ];
+    const out = passages(30, withTables(spans, [{ id: "tbl-1", source: { start: 10, end: 25 } }]));
+    expect(out.map((p) => [p.kind, p.id ?? null, p.start, p.end])).toEqual([
+      ["item", "a", 0, 5],
+      ["plain", null, 5, 10],
+      ["table", "tbl-1", 10, 25],
+      ["plain", null, 25, 30],
+    ]);
+  });
+
+  it("finds each item's cell and each row's items", () => {
+    const { byItem, byRow } = tableCells({
+      queue: [
+        {
+          type: "target",
+          id: "t1",
+          confidence: 1,
+          flagged: false,
+          source: null,
+          cell: { table: "tbl-2", row: 1, column: 2 },
+        },
+        {
+          type: "target",
+          id: "t2",
+          confidence: 1,
+          flagged: false,
+          source: null,
+          cell: { table: "tbl-2", row: 1, column: 3 },
+        },
+        { type: "task", id: "k1", confidence: 1, flagged: false, source: null, cell: null },
+      ],
+    });
+    expect(byItem.get("t2")).toEqual({ table: "tbl-2", row: 1, column: 3 });
+    expect(byItem.has("k1")).toBe(false);
+    expect(byRow.get("tbl-2")?.get(1)).toEqual(["t1", "t2"]);
   });
 });

@@ -4,7 +4,13 @@
  * passages. No React, so it runs in Node tests.
  */
 import type { TPillar } from "@dtplan/contracts/indicators.ts";
-import type { TPlanReview, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
+import type {
+  TExtractedTable,
+  TPlanReview,
+  TPlanTarget,
+  TPlanTask,
+  TTableCellRef,
+} from "@dtplan/contracts/plans.ts";
 import { PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import type { Lang } from "../../lib/format.ts";
 
@@ -64,7 +70,7 @@ export function neighbours<T extends { id: string; position: number }>(
   return { prev: ordered[i - 1] ?? null, next: ordered[i + 1] ?? null };
 }
 
-export type PassageKind = "plain" | "item" | "unparsed";
+export type PassageKind = "plain" | "item" | "unparsed" | "table";
 export interface Passage {
   start: number;
   end: number;
@@ -79,7 +85,7 @@ export interface Passage {
  */
 export function passages(
   length: number,
-  spans: readonly { id?: string; start: number; end: number; kind: "item" | "unparsed" }[],
+  spans: readonly { id?: string; start: number; end: number; kind: Exclude<PassageKind, "plain"> }[],
 ): Passage[] {
   const sorted = spans
     .map((s) => ({ ...s, start: Math.max(0, s.start), end: Math.min(length, s.end) }))
@@ -106,6 +112,36 @@ export function reviewSpans(review: TPlanReview) {
     ...review.plan.tasks.flatMap((t) => (t.source ? [{ id: t.id, ...t.source, kind: "item" as const }] : [])),
     ...review.unparsed.map((u, i) => ({ id: `unparsed-${i}`, ...u.source, kind: "unparsed" as const })),
   ];
+}
+
+/**
+ * The spans with each table as one "table" passage (rendered as a table): a span that
+ * overlaps a table is dropped, its item is shown on the table's row instead.
+ */
+export function withTables(
+  spans: readonly { id?: string; start: number; end: number; kind: "item" | "unparsed" }[],
+  tables: readonly Pick<TExtractedTable, "id" | "source">[],
+) {
+  const inTable = (s: { start: number; end: number }) =>
+    tables.some((t) => s.start < t.source.end && s.end > t.source.start);
+  return [
+    ...spans.filter((s) => !inTable(s)),
+    ...tables.map((t) => ({ id: t.id, start: t.source.start, end: t.source.end, kind: "table" as const })),
+  ];
+}
+
+/** Where each item of a review was read from, when from a table: id → cell, and table → row → item ids. */
+export function tableCells(review: Pick<TPlanReview, "queue">) {
+  const byItem = new Map<string, TTableCellRef>();
+  const byRow = new Map<string, Map<number, string[]>>();
+  for (const q of review.queue) {
+    if (!q.cell) continue;
+    byItem.set(q.id, q.cell);
+    const rows = byRow.get(q.cell.table) ?? new Map<number, string[]>();
+    rows.set(q.cell.row, [...(rows.get(q.cell.row) ?? []), q.id]);
+    byRow.set(q.cell.table, rows);
+  }
+  return { byItem, byRow };
 }
 
 /** A sensible default cut for "split": the sentence or clause boundary nearest the middle. */

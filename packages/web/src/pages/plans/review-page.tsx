@@ -9,25 +9,7 @@ import {
 } from "@ant-design/icons";
 import type { TIndicator } from "@dtplan/contracts/indicators.ts";
 import type { TPlanReview, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Collapse,
-  Descriptions,
-  Empty,
-  Flex,
-  Input,
-  List,
-  Modal,
-  Result,
-  Space,
-  Spin,
-  Tabs,
-  Tag,
-  Typography,
-} from "antd";
+import { App, Button, Card, Collapse, Empty, Flex, Result, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
@@ -40,6 +22,7 @@ import { ItemCard } from "./item-card.tsx";
 import { ItemDrawer, type ItemEditing } from "./item-drawer.tsx";
 import { PlanInfoModal } from "./plan-info-modal.tsx";
 import { periodText } from "./plan-tags.tsx";
+import { PublishModal } from "./publish-modal.tsx";
 import {
   groupForReview,
   lacksLead,
@@ -48,16 +31,21 @@ import {
   pillarLabel,
   type ReviewItem,
   reviewSpans,
+  tableCells,
 } from "./review-model.ts";
+import "./review.css";
+import { BudgetTab } from "./review-budget-tab.tsx";
 import { SourcePane } from "./source-pane.tsx";
 import { SplitModal } from "./split-modal.tsx";
+import { UnparsedList } from "./unparsed-list.tsx";
+import { useTableRemap } from "./use-table-remap.tsx";
 
 type Tab = "targets" | "tasks" | "bases" | "budget" | "unparsed";
 
 /** Rà soát: the source beside what was extracted from it, fixed item by item, then published. */
 export default function ReviewPage() {
   const { code = "" } = useParams();
-  const { t, lang, vnd } = useI18n();
+  const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const loaded = useLoad(() => plansApi.review(code), [code]);
@@ -97,6 +85,8 @@ export default function ReviewPage() {
   const checkTargets = targetEntries.filter((e) => needsCheck(e, flagged)).length;
   const checkTasks = taskEntries.filter((e) => needsCheck(e, flagged)).length;
   const spans = useMemo(() => (review ? reviewSpans(review) : []), [review]);
+  const cells = useMemo(() => tableCells(review ?? { queue: [] }), [review]);
+  const tableRemap = useTableRemap(code, setReview);
   const unitList = units.data?.items ?? [];
   const planUnit = unitList.find((u) => u.id === plan?.unit.id) ?? null;
 
@@ -308,47 +298,7 @@ export default function ReviewPage() {
     {
       key: "budget",
       label: t("review.tab.budget"),
-      children: (
-        <Space direction="vertical" style={{ width: "100%" }} size={16}>
-          {plan.objectives.length > 0 && (
-            <div>
-              <Typography.Title level={5}>{t("review.objectives")}</Typography.Title>
-              {plan.objectives.map((o) => (
-                <Typography.Paragraph key={o}>{o}</Typography.Paragraph>
-              ))}
-            </div>
-          )}
-          {plan.budget ? (
-            <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label={t("review.budgetTotal")}>
-                <b data-testid="budget-total">{vnd(plan.budget.total)}</b>
-              </Descriptions.Item>
-              <Descriptions.Item label={t("review.budgetSources")}>
-                {plan.budget.sources.join("; ")}
-              </Descriptions.Item>
-              {plan.budget.text && <Descriptions.Item label="">{plan.budget.text}</Descriptions.Item>}
-            </Descriptions>
-          ) : (
-            <Alert type="warning" showIcon title={t("review.noBudget")} />
-          )}
-          <div>
-            <Typography.Title level={5}>{t("review.reporting")}</Typography.Title>
-            <List
-              size="small"
-              dataSource={plan.reportingRules}
-              locale={{ emptyText: t("review.emptyTab") }}
-              renderItem={(r) => (
-                <List.Item>
-                  <Space direction="vertical" size={2}>
-                    <Tag color="blue">{t(`freq.${r.frequency}`)}</Tag>
-                    <span>{r.text}</span>
-                  </Space>
-                </List.Item>
-              )}
-            />
-          </div>
-        </Space>
-      ),
+      children: <BudgetTab plan={plan} />,
     },
     {
       key: "unparsed",
@@ -359,68 +309,14 @@ export default function ReviewPage() {
         </Space>
       ),
       children: (
-        <>
-          <Alert
-            type={review.unparsed.length > 0 ? "warning" : "success"}
-            showIcon
-            style={{ margin: "8px 0 12px" }}
-            title={review.unparsed.length > 0 ? t("review.unparsedIntro") : t("review.unparsedNone")}
-          />
-          {review.unparsed.map((u, i) => {
-            const id = `unparsed-${i}`;
-            return (
-              // biome-ignore lint/a11y/useSemanticElements: a card holding buttons cannot itself be a <button>
-              <div
-                key={id}
-                data-item-id={id}
-                className={`dt-item${selectedId === id ? " dt-item-selected" : ""}`}
-                role="button"
-                tabIndex={0}
-                onClick={() => setSelectedId(id)}
-                onKeyDown={(e) => e.key === "Enter" && setSelectedId(id)}
-              >
-                {u.section && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t("review.section")}: {u.section}
-                  </Typography.Text>
-                )}
-                <div className="dt-item-text dt-split-text">{u.text}</div>
-                <div className="dt-item-actions">
-                  <Button
-                    size="small"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setEditing({
-                        mode: "create",
-                        type: "target",
-                        text: u.text,
-                        section: u.section,
-                        source: u.source,
-                      });
-                    }}
-                  >
-                    {t("review.addAsTarget")}
-                  </Button>
-                  <Button
-                    size="small"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setEditing({
-                        mode: "create",
-                        type: "task",
-                        text: u.text,
-                        section: u.section,
-                        source: u.source,
-                      });
-                    }}
-                  >
-                    {t("review.addAsTask")}
-                  </Button>
-                </div>
-              </div>
-            );
-          })}
-        </>
+        <UnparsedList
+          unparsed={review.unparsed}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onAdd={(type, u) =>
+            setEditing({ mode: "create", type, text: u.text, section: u.section, source: u.source })
+          }
+        />
       ),
     },
   ];
@@ -514,7 +410,16 @@ export default function ReviewPage() {
       <div className="dt-review-panes">
         <div className="dt-pane">
           <div className="dt-pane-title">{t("review.source")}</div>
-          <SourcePane text={review.sourceText} spans={spans} selectedId={selectedId} onSelect={select} />
+          <SourcePane
+            text={review.sourceText}
+            spans={spans}
+            selectedId={selectedId}
+            onSelect={select}
+            tables={review.tables}
+            cells={cells}
+            onRemap={tableRemap.remap}
+            remapping={tableRemap.busy}
+          />
         </div>
         <div className="dt-pane">
           <div className="dt-items">
@@ -583,113 +488,5 @@ export default function ReviewPage() {
         />
       )}
     </div>
-  );
-}
-
-function PublishModal({
-  review,
-  onCancel,
-  onDone,
-  onShowBlocking,
-}: {
-  review: TPlanReview;
-  onCancel: () => void;
-  onDone: (version: number) => void;
-  onShowBlocking: () => void;
-}) {
-  const { t } = useI18n();
-  const [note, setNote] = useState("");
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { blocking, warnings } = review.publishCheck;
-  const allWarnings = [...review.warnings, ...warnings];
-  const blocked = blocking.length > 0;
-
-  async function publish() {
-    setSaving(true);
-    setError(null);
-    try {
-      const result = await plansApi.publish(review.plan.code, note.trim() || undefined);
-      onDone(result.plan.version);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <Modal
-      open
-      title={t("review.publishTitle")}
-      onCancel={onCancel}
-      width={640}
-      data-testid="publish-modal"
-      footer={
-        blocked
-          ? [
-              <Button key="c" onClick={onCancel}>
-                {t("common.close")}
-              </Button>,
-              <Button key="s" type="primary" onClick={onShowBlocking}>
-                {t("review.edit")}
-              </Button>,
-            ]
-          : [
-              <Button key="c" onClick={onCancel}>
-                {t("common.cancel")}
-              </Button>,
-              <Button key="p" type="primary" icon={<SendOutlined />} loading={saving} onClick={publish}>
-                {t("review.publish")}
-              </Button>,
-            ]
-      }
-    >
-      <Typography.Paragraph>
-        {t("review.publishIntro", { version: review.plan.version })}
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      {blocked && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t("review.publishBlocked", { n: blocking.length })}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 200, overflow: "auto" }}>
-              {blocking.map((b, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the server may repeat a message for two items
-                <li key={i}>{b}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {allWarnings.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t("review.publishWarnings", { n: allWarnings.length })}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 200, overflow: "auto" }}>
-              {allWarnings.map((w, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat
-                <li key={i}>{w}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {!blocked && (
-        <Input.TextArea
-          placeholder={t("review.publishNote")}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          autoSize={{ minRows: 2, maxRows: 4 }}
-          maxLength={2000}
-        />
-      )}
-    </Modal>
   );
 }

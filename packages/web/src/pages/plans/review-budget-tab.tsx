@@ -1,0 +1,49 @@
+import type { TPlanDetail } from "@dtplan/contracts/plans.ts";
+import { Alert, Descriptions, List, Space, Tag, Typography } from "antd";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+/** The review's "budget" tab: objectives, budget and reporting rules as extracted. */
+export function BudgetTab({ plan }: { plan: TPlanDetail }) {
+  const { t, vnd } = useI18n();
+  return (
+    <Space direction="vertical" style={{ width: "100%" }} size={16}>
+      {plan.objectives.length > 0 && (
+        <div>
+          <Typography.Title level={5}>{t("review.objectives")}</Typography.Title>
+          {plan.objectives.map((o) => (
+            <Typography.Paragraph key={o}>{o}</Typography.Paragraph>
+          ))}
+        </div>
+      )}
+      {plan.budget ? (
+        <Descriptions column={1} bordered size="small">
+          <Descriptions.Item label={t("review.budgetTotal")}>
+            <b data-testid="budget-total">{vnd(plan.budget.total)}</b>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("review.budgetSources")}>
+            {plan.budget.sources.join("; ")}
+          </Descriptions.Item>
+          {plan.budget.text && <Descriptions.Item label="">{plan.budget.text}</Descriptions.Item>}
+        </Descriptions>
+      ) : (
+        <Alert type="warning" showIcon title={t("review.noBudget")} />
+      )}
+      <div>
+        <Typography.Title level={5}>{t("review.reporting")}</Typography.Title>
+        <List
+          size="small"
+          dataSource={plan.reportingRules}
+          locale={{ emptyText: t("review.emptyTab") }}
+          renderItem={(r) => (
+            <List.Item>
+              <Space direction="vertical" size={2}>
+                <Tag color="blue">{t(`freq.${r.frequency}`)}</Tag>
+                <span>{r.text}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      </div>
+    </Space>
+  );
+}
