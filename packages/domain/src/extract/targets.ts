@@ -44,7 +44,11 @@ const COUNT_UNITS = [
   "chỉ tiêu",
   "bài",
   "tin",
-];
+  "khu dân cư",
+  "bộ dữ liệu",
+]
+  // Longest first, so "khu dân cư" is not cut short.
+  .sort((a, b) => b.length - a.length);
 /** Words before a bare number that make it a quantity to reach. */
 const QUANTITY_BEFORE =
   /(?:ít nhất|tối thiểu|tối đa|không quá|trên|hơn|đạt|phấn đấu|thêm|mới|có|khoảng|tăng|giảm|xây dựng|phát triển|hỗ trợ|tổ chức|đào tạo|cấp)\s*$/iu;

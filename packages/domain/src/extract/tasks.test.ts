@@ -138,3 +138,14 @@ describe("an item closing with its own attributes", () => {
     ]);
   });
 });
+
+describe("post-2025 task sections", () => {
+  it("leaves out the sentence pointing to the appendix and stops a unit at its verb", () => {
+    const t = section(
+      "III. NHIỆM VỤ\n1. Nhiệm vụ\nNăm 2026, tỉnh triển khai 26 nhiệm vụ (chi tiết tại Phụ lục I).\n2. Hạ tầng số\n- Phòng Kinh tế phối hợp với VNPT Phú Thọ, Viettel Phú Thọ khảo sát, đề xuất lắp đặt trạm BTS.",
+    );
+    expect(t.map((x) => [x.lead, x.coordinators])).toEqual([
+      ["Phòng Kinh tế", ["VNPT Phú Thọ", "Viettel Phú Thọ"]],
+    ]);
+  });
+});

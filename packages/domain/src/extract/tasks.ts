@@ -14,6 +14,7 @@ const DEADLINE_LINE =
 const LEAD_LINE =
   /^(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|thực hiện chính|chịu trách nhiệm)\s*:\s*(.+)$/iu;
 const COORD_LINE = /^(?:đơn vị|cơ quan)\s+phối hợp\s*:\s*(.+)$/iu;
+const POINTS_TO_APPENDIX = /(?:chi tiết|cụ thể|danh mục|theo)\s+(?:tại|theo|ở|như)\s+(?:các\s+)?phụ lục/iu;
 const OTHER_ATTR_LINE = /^(?:sản phẩm|kết quả(?:\s+đầu ra)?|kinh phí|nguồn kinh phí|dự toán)\s*:/iu;
 
 export function isAttributeLine(body: string): boolean {
@@ -230,6 +231,8 @@ export function tasksFromSection(
         unparsed.push(k);
         continue;
       }
+      // "… (chi tiết tại Phụ lục I)": the sentence pointing to the appendix is not a task.
+      if (k.style === "para" && POINTS_TO_APPENDIX.test(body)) continue;
       const t = buildTask(k, intro, dl, ctx);
       for (const a of attrKids) applyAttribute(t, a.body, ctx.fallbackYear);
       tasks.push(t);

@@ -262,6 +262,12 @@ const STOP_WORDS = [
   "tiến hành",
   "mở rộng",
   "đo lường",
+  // Verbs after a unit in post-2025 plans: "VNPT Quảng Ngãi khảo sát …", "Viettel Phú Thọ tài trợ …".
+  "khảo sát",
+  "tài trợ",
+  "lắp đặt",
+  "công bố",
+  "cung ứng",
 ];
 const STOP_SET = new Set(STOP_WORDS);
 const MAX_STOP_WORDS = 3;
