@@ -1,5 +1,6 @@
 import { ATTAINMENT_STATUSES } from "@dtplan/domain/attainment/attainment.ts";
 import { TRENDS } from "@dtplan/domain/attainment/trend.ts";
+import { numeratorExceedsDenominator } from "@dtplan/domain/reporting/figures.ts";
 import {
   REPORT_EVENT_ACTIONS,
   REPORT_STATUSES,
@@ -266,10 +267,8 @@ export const ZSaveReportValue = z
     evidenceFileIds: z.array(ZUuid).max(50).optional(),
   })
   .superRefine((v, ctx) => {
-    if (typeof v.numerator === "number" && typeof v.denominator === "number") {
-      if (v.numerator > v.denominator) {
-        ctx.addIssue({ code: "custom", path: ["numerator"], message: "Tử số không được lớn hơn mẫu số" });
-      }
+    if (numeratorExceedsDenominator(v.numerator, v.denominator)) {
+      ctx.addIssue({ code: "custom", path: ["numerator"], message: "Tử số không được lớn hơn mẫu số" });
     }
   });
 

@@ -6,6 +6,7 @@ import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
 import { extractPlan } from "@dtplan/domain/extract/index.ts";
 import { assertFileSize, DEFAULT_MAX_BYTES, readPlanDocument } from "@dtplan/domain/extract/read/index.ts";
 import type { PlanExtract } from "@dtplan/domain/extract/types.ts";
+import { formatDate as formatViDate, formatVnd as formatVndVi } from "@dtplan/domain/text/format.ts";
 import type { Command } from "../main.ts";
 
 const USAGE = `Cách dùng / Usage: dtplan extract FILE [--json] [--max-mb N]
@@ -49,17 +50,10 @@ const FREQUENCY_VI: Record<string, string> = {
 const FORMAT_VI = { txt: "văn bản thuần (.txt)", docx: "Word (.docx)", pdf: "PDF" } as const;
 
 /** 1552020000 → "1.552.020.000" (Vietnamese thousands separator). */
-export function formatVnd(amount: number): string {
-  return `${Math.round(amount)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ".")} đồng`;
-}
+export const formatVnd = (amount: number): string => formatVndVi(amount, "vi");
 
 /** "2024-03-31" → "31/03/2024". */
-function formatDate(iso: string | null | undefined): string | null {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso ?? null);
-}
+const formatDate = (iso: string | null | undefined): string | null => (iso ? formatViDate(iso) : null);
 
 function formatPeriod(period: Plan["period"] | undefined): string | null {
   if (!period || (period.start == null && period.end == null)) return null;

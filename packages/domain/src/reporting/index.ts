@@ -1,4 +1,5 @@
 export * from "./calendar.ts";
+export * from "./figures.ts";
 export * from "./lists.ts";
 export * from "./plan-calendar.ts";
 export * from "./timeliness.ts";

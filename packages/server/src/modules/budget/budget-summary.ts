@@ -1,11 +1,13 @@
 import type { TBudgetItem, TBudgetSummary } from "@dtplan/contracts";
+import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
+import { formatVnd } from "@dtplan/domain/text/format.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, planBudget } from "../../db/schema.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 import { listBudgetItems } from "./budget-items.ts";
 
-const vnd = (n: number) => `${new Intl.NumberFormat("vi-VN").format(n)} đồng`;
+const vnd = (n: number) => formatVnd(n, "vi");
 
 function groupBy<K>(items: readonly TBudgetItem[], key: (i: TBudgetItem) => K) {
   const groups = new Map<K, { planned: number; disbursed: number }>();
@@ -57,7 +59,7 @@ export async function budgetSummary(db: Database, versions: readonly PlanRow[]):
     planned,
     disbursed,
     difference: planTotal === null ? null : planned - planTotal,
-    disbursedPercent: planned > 0 ? Math.round((disbursed / planned) * 1000) / 10 : null,
+    disbursedPercent: ratioPercent(disbursed, planned),
     bySource: groupBy(items, (i) => i.source).map(([source, g]) => ({ source, ...g })),
     byYear: groupBy(items, (i) => i.year)
       .sort(([a], [b]) => (a ?? 0) - (b ?? 0))

@@ -7,6 +7,7 @@ import type {
 } from "@dtplan/contracts";
 import { REPORT_STATUS_LABELS } from "@dtplan/domain/reporting/lists.ts";
 import { TIMELINESS_LABELS } from "@dtplan/domain/reporting/timeliness.ts";
+import { formatDate } from "@dtplan/domain/text/format.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { type AnyTable, NUMBER_FORMATS, type Table, toXlsx } from "../exports/tabular.ts";
 import { deadlineText } from "./render-docx.ts";
@@ -78,7 +79,7 @@ export function consolidatedTables(report: TConsolidatedReport): AnyTable[] {
   };
   const units: Table<TPeriodUnitStatus> = {
     name: "Tình hình báo cáo",
-    title: `Tình hình báo cáo của các đơn vị — ${where} (hạn ${report.period.dueDate.split("-").reverse().join("/")})`,
+    title: `Tình hình báo cáo của các đơn vị — ${where} (hạn ${formatDate(report.period.dueDate)})`,
     rows: report.units,
     columns: [
       { key: "unit", header: "Đơn vị", width: 36, value: (r) => r.unit.name },

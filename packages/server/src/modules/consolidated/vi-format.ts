@@ -1,11 +1,10 @@
 /** Vietnamese presentation of figures and dates in the report (1.552.020,5; 05/07/2025). */
+import { formatDate, formatNumber } from "@dtplan/domain/text/format.ts";
 
-const NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
-
-export const viNumber = (n: number) => NUMBER.format(n);
+export const viNumber = (n: number) => formatNumber(n, "vi", 2);
 
 /** dd/mm/yyyy of an ISO date. */
-export const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const viDate = (iso: string) => formatDate(iso);
 
 /** "ngày 05 tháng 7 năm 2025" — day with two digits, month without a leading zero below 3 (Decree 30). */
 export function viLongDate(iso: string): string {

@@ -1,4 +1,5 @@
 import type { TAttainmentCounts, TDashboardTarget, TTargetAttainment } from "@dtplan/contracts";
+import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
 import type { PlanTaskRow, ReportingPeriodRow, UnitReportRow } from "../../db/schema.ts";
 import { unitStatusRows } from "../reporting/period-status.ts";
@@ -11,8 +12,7 @@ import { statusOfTask } from "../tasks/task-status.ts";
  * reports) — pure, so a plan costs the same few queries however many tasks it has.
  */
 
-export const percent = (part: number, whole: number): number | null =>
-  whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+export const percent = (part: number, whole: number): number | null => ratioPercent(part, whole);
 
 export function countAttainment(
   targets: readonly Pick<TTargetAttainment, "attainment">[],

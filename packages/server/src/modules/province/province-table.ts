@@ -1,4 +1,5 @@
 import type { TLocality, TProvinceView } from "@dtplan/contracts";
+import { formatDate } from "@dtplan/domain/text/format.ts";
 import { NUMBER_FORMATS, type Table } from "../exports/tabular.ts";
 
 const integer = NUMBER_FORMATS.integer;
@@ -8,7 +9,7 @@ const pct = NUMBER_FORMATS.percent;
 export function provinceTable(view: TProvinceView): Table<TLocality> {
   return {
     name: "Toàn tỉnh",
-    title: `Kết quả thực hiện kế hoạch chuyển đổi số các địa phương — ${view.province.name} (số liệu đến ngày ${view.today.split("-").reverse().join("/")})`,
+    title: `Kết quả thực hiện kế hoạch chuyển đổi số các địa phương — ${view.province.name} (số liệu đến ngày ${formatDate(view.today)})`,
     rows: view.localities,
     columns: [
       { key: "locality", header: "Địa phương", value: (l) => l.unit.name, width: 40, wrap: true },

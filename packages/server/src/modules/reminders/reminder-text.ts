@@ -1,10 +1,11 @@
+import { formatDate } from "@dtplan/domain/text/format.ts";
 import type { OrgUnitRow, PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
 
 /** before_due: N days before the due date; overdue: every N days after it; manual: the focal officer's "nhắc ngay". */
 export type ReminderKind = "before_due" | "overdue" | "manual";
 
 /** dd/mm/yyyy of an ISO date. */
-export const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const vnDay = (iso: string) => formatDate(iso);
 
 /** Where the unit opens its report in the web app. */
 export const reportPath = (planCode: string, periodKey: string, unitId: string) =>

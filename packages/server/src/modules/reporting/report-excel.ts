@@ -1,6 +1,7 @@
 import type { TSaveReport, TUnitReport } from "@dtplan/contracts";
 import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
 import { inspectOfficeZip, XLSX_KIND } from "@dtplan/domain/extract/read/index.ts";
+import { numeratorExceedsDenominator } from "@dtplan/domain/reporting/figures.ts";
 import ExcelJS from "exceljs";
 import { AppError, type ErrorDetail } from "../../errors.ts";
 
@@ -381,7 +382,7 @@ export function parseReportWorkbook(wb: ExcelJS.Workbook, report: TUnitReport): 
         const numerator = figure(VALUE_COLS.numerator, "tử số");
         const denominator = figure(VALUE_COLS.denominator, "mẫu số");
         if (numerator === undefined || denominator === undefined) continue;
-        if (numerator !== null && denominator !== null && numerator > denominator) {
+        if (numeratorExceedsDenominator(numerator, denominator)) {
           errors.push(cellError(SHEETS.values, r, VALUE_COLS.numerator, "tử số không được lớn hơn mẫu số"));
           continue;
         }

@@ -1,4 +1,5 @@
 import type { TSaveReport } from "@dtplan/contracts";
+import { numeratorExceedsDenominator } from "@dtplan/domain/reporting/figures.ts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -135,7 +136,7 @@ export async function saveDraft(
       const old = existing.get(v.targetKey);
       const numerator = v.numerator !== undefined ? v.numerator : (old?.numerator ?? null);
       const denominator = v.denominator !== undefined ? v.denominator : (old?.denominator ?? null);
-      if (numerator !== null && denominator !== null && numerator > denominator) {
+      if (numeratorExceedsDenominator(numerator, denominator)) {
         mixed.push({ path: `body.values.${i}.numerator`, message: "Tử số không được lớn hơn mẫu số" });
       }
     });

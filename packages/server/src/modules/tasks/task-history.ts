@@ -6,6 +6,7 @@ import type {
   TTaskUpdate,
 } from "@dtplan/contracts";
 import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
+import { formatDate } from "@dtplan/domain/text/format.ts";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { evidenceFiles, orgUnits, taskComments, taskUpdates, users } from "../../db/schema.ts";
@@ -16,7 +17,7 @@ import { statusOfTask } from "./task-status.ts";
 
 const person = (id: string | null, names: Map<string, string>) =>
   id ? { id, name: names.get(id) ?? "" } : null;
-const vnDate = (iso: string) => iso.split("-").reverse().join("/");
+const vnDate = formatDate;
 
 export function presentEvidence(
   row: typeof evidenceFiles.$inferSelect,

@@ -1,5 +1,6 @@
 import "../../i18n/dashboard-messages.ts";
 import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
@@ -106,7 +107,7 @@ function DashboardBody({
   const { t, num } = useI18n();
   const pct = (v: number | null) => (v === null ? "—" : `${num(v)}%`);
   const measured = data.counts.achieved + data.counts.near + data.counts.notAchieved;
-  const achievedShare = measured > 0 ? Math.round((data.counts.achieved / measured) * 1000) / 10 : null;
+  const achievedShare = ratioPercent(data.counts.achieved, measured);
   const pillarOption = useMemo(() => pillarBarOption(data.pillars, t, num), [data.pillars, t, num]);
   const trendOption = useMemo(() => trendLineOption(data.trend, t, num), [data.trend, t, num]);
   // Bars are drawn bottom-up (first pillar on top), so index from the end.

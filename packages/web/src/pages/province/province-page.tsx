@@ -1,6 +1,7 @@
 import "../../i18n/province-messages.ts";
 import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
 import type { TLocality, TProvinceView } from "@dtplan/contracts/province.ts";
+import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -100,7 +101,7 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
     late: sum((l) => l.reporting.late),
     missing: sum((l) => l.reporting.missing),
   };
-  const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
+  const share = ratioPercent;
   const charted = useMemo(() => list.filter((l) => l.targets.achievedPercent !== null), [list]);
 
   const kpis = [

@@ -10,6 +10,7 @@ import type {
   TUnitReport,
 } from "@dtplan/contracts/reporting.ts";
 import type { TEvidenceFile } from "@dtplan/contracts/tasks.ts";
+import { numeratorExceedsDenominator, ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 
 export interface TaskDraft {
   progress: number | null;
@@ -60,11 +61,7 @@ export function isRatio(v: Pick<TReportValue, "indicator">): boolean {
   return v.indicator.aggregation === "ratio";
 }
 
-/** numerator / denominator as a percentage, one decimal; null when it cannot be computed. */
-export function ratioPercent(numerator: number | null, denominator: number | null): number | null {
-  if (numerator === null || denominator === null || denominator <= 0) return null;
-  return Math.round((numerator / denominator) * 1000) / 10;
-}
+export { ratioPercent };
 
 /** Message keys of the form's validation (see `reporting.vi.ts`). */
 export type FieldError =
@@ -105,12 +102,7 @@ export function validateDraft(
       if (d.numerator !== null && d.numerator < 0) errors[`${path}.numerator`] = "report.err.negative";
       if (d.denominator !== null && d.denominator < 0) errors[`${path}.denominator`] = "report.err.negative";
       else if (d.denominator === 0) errors[`${path}.denominator`] = "report.err.denominatorZero";
-      if (
-        d.numerator !== null &&
-        d.denominator !== null &&
-        d.numerator > d.denominator &&
-        !errors[`${path}.numerator`]
-      ) {
+      if (numeratorExceedsDenominator(d.numerator, d.denominator) && !errors[`${path}.numerator`]) {
         errors[`${path}.numerator`] = "report.err.numeratorAboveDenominator";
       }
       if (forSubmit && v.required) {
