@@ -1,24 +1,13 @@
 // Drizzle's view of migration 0003_task_activity (the SQL is the source of truth).
 import type { EvidenceOwnerType, TaskCommentKind } from "@dtplan/domain/tasks/lists.ts";
-import { sql } from "drizzle-orm";
-import {
-  bigint,
-  date,
-  integer,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, date, integer, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
 
 /** Cập nhật tiến độ — one change of a task's progress, by the task's stable key. */
 export const taskUpdates = pgTable(
   "task_updates",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     taskKey: uuid("task_key").notNull(),
     taskId: uuid("task_id").notNull(),
     planId: uuid("plan_id").notNull(),
@@ -27,9 +16,9 @@ export const taskUpdates = pgTable(
     progress: integer("progress").notNull(),
     note: text("note"),
     completedAt: date("completed_at", { mode: "string" }),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt("at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type TaskUpdateRow = typeof taskUpdates.$inferSelect;
 
@@ -39,17 +28,16 @@ export type { TaskCommentKind };
 export const taskComments = pgTable(
   "task_comments",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     taskKey: uuid("task_key").notNull(),
     taskId: uuid("task_id").notNull(),
     planId: uuid("plan_id").notNull(),
     kind: text("kind").$type<TaskCommentKind>().notNull(),
     authorId: uuid("author_id"),
     body: text("body").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt("at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type TaskCommentRow = typeof taskComments.$inferSelect;
 
@@ -57,8 +45,7 @@ export type TaskCommentRow = typeof taskComments.$inferSelect;
 export const evidenceFiles = pgTable(
   "evidence_files",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     ownerType: text("owner_type").$type<EvidenceOwnerType>().notNull(),
     ownerKey: uuid("owner_key").notNull(),
     planId: uuid("plan_id"),
@@ -68,9 +55,9 @@ export const evidenceFiles = pgTable(
     sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
     sha256: text("sha256").notNull(),
     uploadedBy: uuid("uploaded_by"),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt("at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
 
@@ -78,8 +65,7 @@ export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
 export const budgetItems = pgTable(
   "budget_items",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     planCode: text("plan_code").notNull(),
     taskKey: uuid("task_key"),
     title: text("title").notNull(),
@@ -88,9 +74,9 @@ export const budgetItems = pgTable(
     source: text("source"),
     year: integer("year"),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
+    updatedAt: stampedAt("updated_at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type BudgetItemRow = typeof budgetItems.$inferSelect;

@@ -1,5 +1,6 @@
 // Drizzle's view of migration 0006_consolidated_reports (the SQL is the source of truth).
-import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { stampedAt } from "./columns.ts";
 
 export interface StoredSignature {
   authority: string;
@@ -25,9 +26,9 @@ export const consolidatedReports = pgTable(
     signature: jsonb("signature").$type<StoredSignature>().notNull(),
     recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
     version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
     createdBy: uuid("created_by"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt("updated_at"),
     updatedBy: uuid("updated_by"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.planCode, t.periodKey] })],

@@ -23,6 +23,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
 
 export type { PlanKind, PlanStatus };
 
@@ -63,7 +64,7 @@ export const indicators = pgTable(
     scopeKeywords: jsonb("scope_keywords").$type<string[]>().notNull().default([]),
     origin: text("origin").$type<IndicatorOrigin>().notNull(),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );
@@ -73,8 +74,7 @@ export type IndicatorRow = typeof indicators.$inferSelect;
 export const plans = pgTable(
   "plans",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     code: text("code").notNull(),
     version: integer("version").notNull().default(1),
     status: text("status").$type<PlanStatus>().notNull().default("draft"),
@@ -99,12 +99,12 @@ export const plans = pgTable(
     extraction: jsonb("extraction"),
     amendmentReason: text("amendment_reason"),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
+    updatedAt: stampedAt("updated_at"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedBy: uuid("published_by"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type PlanRow = typeof plans.$inferSelect;
 
@@ -118,7 +118,7 @@ export const planVersions = pgTable(
     snapshot: jsonb("snapshot").notNull(),
     diff: jsonb("diff"),
     reason: text("reason"),
-    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: stampedAt("published_at"),
     publishedBy: uuid("published_by"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code, t.version] })],
@@ -129,8 +129,7 @@ export type PlanVersionRow = typeof planVersions.$inferSelect;
 export const planTargets = pgTable(
   "plan_targets",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     planId: uuid("plan_id").notNull(),
     key: uuid("key").notNull().default(sql`gen_random_uuid()`),
     position: integer("position").notNull(),
@@ -155,7 +154,7 @@ export const planTargets = pgTable(
     sourceCell: jsonb("source_cell").$type<TableCellRef>(),
     confidence: real("confidence").notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type PlanTargetRow = typeof planTargets.$inferSelect;
 
@@ -163,8 +162,7 @@ export type PlanTargetRow = typeof planTargets.$inferSelect;
 export const planTasks = pgTable(
   "plan_tasks",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     planId: uuid("plan_id").notNull(),
     key: uuid("key").notNull().default(sql`gen_random_uuid()`),
     position: integer("position").notNull(),
@@ -190,7 +188,7 @@ export const planTasks = pgTable(
     progress: integer("progress"),
     completedAt: date("completed_at", { mode: "string" }),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type PlanTaskRow = typeof planTasks.$inferSelect;
 
@@ -198,8 +196,7 @@ export type PlanTaskRow = typeof planTasks.$inferSelect;
 export const planLegalBases = pgTable(
   "plan_legal_bases",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     planId: uuid("plan_id").notNull(),
     position: integer("position").notNull(),
     type: text("type").notNull(),
@@ -209,7 +206,7 @@ export const planLegalBases = pgTable(
     text: text("text").notNull(),
     linkedPlanCode: text("linked_plan_code"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type PlanLegalBasisRow = typeof planLegalBases.$inferSelect;
 
@@ -217,8 +214,7 @@ export type PlanLegalBasisRow = typeof planLegalBases.$inferSelect;
 export const planReportingRules = pgTable(
   "plan_reporting_rules",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     planId: uuid("plan_id").notNull(),
     position: integer("position").notNull(),
     frequency: text("frequency").$type<ReportingFrequency>().notNull(),
@@ -227,7 +223,7 @@ export const planReportingRules = pgTable(
     dueLastOfPeriod: boolean("due_last_of_period").notNull().default(false),
     text: text("text").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type PlanReportingRuleRow = typeof planReportingRules.$inferSelect;
 

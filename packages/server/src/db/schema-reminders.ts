@@ -1,7 +1,7 @@
 // Drizzle's view of migration 0005_reminders (the SQL is the source of truth).
 import type { OutboxStatus } from "@dtplan/domain/reminders/outbox.ts";
-import { sql } from "drizzle-orm";
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
 
 export type { OutboxStatus };
 
@@ -9,8 +9,7 @@ export type { OutboxStatus };
 export const notifications = pgTable(
   "notifications",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     userId: uuid("user_id").notNull(),
     kind: text("kind").notNull(),
     idempotencyKey: text("idempotency_key"),
@@ -18,9 +17,9 @@ export const notifications = pgTable(
     body: text("body").notNull().default(""),
     link: text("link"),
     readAt: timestamp("read_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -28,8 +27,7 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export const outbox = pgTable(
   "outbox",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     idempotencyKey: text("idempotency_key").notNull(),
     kind: text("kind").notNull(),
     userId: uuid("user_id"),
@@ -38,12 +36,12 @@ export const outbox = pgTable(
     body: text("body").notNull(),
     status: text("status").$type<OutboxStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: stampedAt("next_attempt_at"),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type OutboxRow = typeof outbox.$inferSelect;

@@ -1,6 +1,5 @@
 // Drizzle's view of migration 0004_reporting (the SQL is the source of truth).
 import type { ReportEventAction, ReportingFrequency, ReportStatus } from "@dtplan/domain/reporting/lists.ts";
-import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -13,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
 
 export type { ReportEventAction, ReportingFrequency, ReportStatus };
 
@@ -20,8 +20,7 @@ export type { ReportEventAction, ReportingFrequency, ReportStatus };
 export const reportingPeriods = pgTable(
   "reporting_periods",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     planCode: text("plan_code").notNull(),
     key: text("key").notNull(),
     label: text("label").notNull(),
@@ -34,9 +33,9 @@ export const reportingPeriods = pgTable(
     adjustedAt: timestamp("adjusted_at", { withTimezone: true }),
     adjustReason: text("adjust_reason"),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type ReportingPeriodRow = typeof reportingPeriods.$inferSelect;
 
@@ -44,8 +43,7 @@ export type ReportingPeriodRow = typeof reportingPeriods.$inferSelect;
 export const unitReports = pgTable(
   "unit_reports",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     periodId: uuid("period_id").notNull(),
     planCode: text("plan_code").notNull(),
     unitId: uuid("unit_id").notNull(),
@@ -60,11 +58,11 @@ export const unitReports = pgTable(
     reviewedBy: uuid("reviewed_by"),
     returnComment: text("return_comment"),
     locked: boolean("locked").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
+    updatedAt: stampedAt("updated_at"),
     updatedBy: uuid("updated_by"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type UnitReportRow = typeof unitReports.$inferSelect;
 
@@ -76,7 +74,7 @@ export const unitReportTasks = pgTable(
     taskKey: uuid("task_key").notNull(),
     progress: integer("progress"),
     note: text("note"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.reportId, t.taskKey] })],
 );
@@ -94,7 +92,7 @@ export const unitReportValues = pgTable(
     value: numeric("value", { mode: "number" }),
     note: text("note"),
     evidenceFileIds: jsonb("evidence_file_ids").$type<string[]>().notNull().default([]),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedAt("updated_at"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.reportId, t.targetKey] })],
 );
@@ -104,8 +102,7 @@ export type UnitReportValueRow = typeof unitReportValues.$inferSelect;
 export const reportEvents = pgTable(
   "report_events",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     reportId: uuid("report_id").notNull(),
     periodId: uuid("period_id").notNull(),
     unitId: uuid("unit_id").notNull(),
@@ -114,8 +111,8 @@ export const reportEvents = pgTable(
     toStatus: text("to_status").$type<ReportStatus>().notNull(),
     actorId: uuid("actor_id"),
     comment: text("comment"),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt("at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type ReportEventRow = typeof reportEvents.$inferSelect;

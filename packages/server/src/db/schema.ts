@@ -3,7 +3,6 @@
 // this mirrors them for typed queries.
 import type { Role } from "@dtplan/domain/access/roles.ts";
 import type { LineageEvent } from "@dtplan/domain/org/lists.ts";
-import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -17,18 +16,18 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
 
 const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampedAt("created_at"),
+  updatedAt: stampedAt("updated_at"),
 };
 
 /** Đơn vị — a node of the organisation tree. */
 export const orgUnits = pgTable(
   "org_units",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     parentId: uuid("parent_id"),
     code: text("code").notNull(),
     name: text("name").notNull(),
@@ -54,7 +53,7 @@ export const orgUnitLineage = pgTable(
     successorId: uuid("successor_id").notNull(),
     event: text("event").$type<LineageEvent>().notNull(),
     effectiveDate: date("effective_date", { mode: "string" }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.predecessorId, t.successorId] })],
 );
@@ -63,8 +62,7 @@ export type LineageRow = typeof orgUnitLineage.$inferSelect;
 export const users = pgTable(
   "users",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     username: text("username").notNull(),
     fullName: text("full_name").notNull(),
     email: text("email"),
@@ -85,7 +83,7 @@ export const roleGrants = pgTable(
     userId: uuid("user_id").notNull(),
     unitId: uuid("unit_id").notNull(),
     role: text("role").$type<Role>().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.unitId, t.role] })],
 );
@@ -93,16 +91,15 @@ export const roleGrants = pgTable(
 export const sessions = pgTable(
   "sessions",
   {
-    tenantId: uuid("tenant_id").notNull(),
-    id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+    ...tenantRow(),
     userId: uuid("user_id").notNull(),
     tokenHash: text("token_hash").notNull(),
     csrfToken: text("csrf_token").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedAt("created_at"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: stampedAt("last_seen_at"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -111,7 +108,7 @@ export const auditLog = pgTable(
   {
     tenantId: uuid("tenant_id").notNull(),
     id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: stampedAt("at"),
     actorId: uuid("actor_id"),
     action: text("action").notNull(),
     entity: text("entity").notNull(),
@@ -120,7 +117,7 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+  tenantRowKey,
 );
 export type AuditRow = typeof auditLog.$inferSelect;
 export * from "./schema-activity.ts";
