@@ -362,6 +362,27 @@ export function isoDaysFromToday(days: number): string {
   return now.toISOString().slice(0, 10);
 }
 
+/** The Châu Thành reporting regime: quarterly, before the 15th of the quarter's last month. */
+export const QUARTERLY_RULE = {
+  position: 0,
+  frequency: "quarterly",
+  dueDay: 15,
+  dueLastOfPeriod: true,
+  text: "Định kỳ hàng quý (trước ngày 15 của tháng cuối quý)",
+} as const;
+
+/** A ratio indicator (tử số / mẫu số) the reporting suites fill in, without its tenant and code. */
+export const ONLINE_RECORDS_INDICATOR = {
+  name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+  unit: "%",
+  pillar: "digital_government",
+  aggregation: "ratio",
+  direction: "increase",
+  numeratorLabel: "Số hồ sơ trực tuyến toàn trình",
+  denominatorLabel: "Tổng số hồ sơ",
+  origin: "local",
+} as const;
+
 /**
  * A published plan of a district with one task led by each commune, the quarterly
  * regime (due the 15th of the quarter's last month) and a ratio indicator on the
@@ -375,30 +396,11 @@ export async function buildReportingPlan(db: Database) {
   const { plan, tasks } = await buildPublishedPlan(db, tenant.district, {
     tasks: [{ leadUnitId: tenant.communeA.id }, { leadUnitId: tenant.communeB.id }],
   });
-  await db.insert(planReportingRules).values({
-    tenantId: plan.tenantId,
-    planId: plan.id,
-    position: 0,
-    frequency: "quarterly",
-    dueDay: 15,
-    dueLastOfPeriod: true,
-    text: "Định kỳ hàng quý (trước ngày 15 của tháng cuối quý)",
-  });
+  await db.insert(planReportingRules).values({ tenantId: plan.tenantId, planId: plan.id, ...QUARTERLY_RULE });
   // Kỳ báo cáo exist from publication, as the publish operation writes them.
   await writePlanPeriods(db, plan);
   const code = `TL-${unique()}`;
-  await db.insert(indicators).values({
-    tenantId: plan.tenantId,
-    code,
-    name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
-    unit: "%",
-    pillar: "digital_government",
-    aggregation: "ratio",
-    direction: "increase",
-    numeratorLabel: "Số hồ sơ trực tuyến toàn trình",
-    denominatorLabel: "Tổng số hồ sơ",
-    origin: "local",
-  });
+  await db.insert(indicators).values({ tenantId: plan.tenantId, code, ...ONLINE_RECORDS_INDICATOR });
   const [target] = await db
     .update(planTargets)
     .set({ indicatorCode: code, comparator: ">=", value: 80, year: 2025 })

@@ -30,6 +30,8 @@ import {
   buildUser,
   describeBothDatabases,
   loginAs,
+  ONLINE_RECORDS_INDICATOR,
+  QUARTERLY_RULE,
   type SignedIn,
 } from "./helpers.ts";
 
@@ -85,32 +87,13 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
     }));
     // The Châu Thành regime: quarterly, before the 15th of the quarter's last month; ad hoc on demand.
     await ctx.db.insert(planReportingRules).values([
-      {
-        tenantId: plan.tenantId,
-        planId: plan.id,
-        position: 0,
-        frequency: "quarterly",
-        dueDay: 15,
-        dueLastOfPeriod: true,
-        text: "Định kỳ hàng quý (trước ngày 15 của tháng cuối quý)",
-      },
+      { tenantId: plan.tenantId, planId: plan.id, ...QUARTERLY_RULE },
       { tenantId: plan.tenantId, planId: plan.id, position: 1, frequency: "adhoc", text: "Đột xuất" },
     ]);
     // Kỳ báo cáo exist from publication, as the publish operation writes them.
     await writePlanPeriods(ctx.db, plan);
     const code = `TL-${Date.now().toString(36)}`;
-    await ctx.db.insert(indicators).values({
-      tenantId: plan.tenantId,
-      code,
-      name: "Tỷ lệ hồ sơ trực tuyến toàn trình",
-      unit: "%",
-      pillar: "digital_government",
-      aggregation: "ratio",
-      direction: "increase",
-      numeratorLabel: "Số hồ sơ trực tuyến toàn trình",
-      denominatorLabel: "Tổng số hồ sơ",
-      origin: "local",
-    });
+    await ctx.db.insert(indicators).values({ tenantId: plan.tenantId, code, ...ONLINE_RECORDS_INDICATOR });
     const [target] = await ctx.db
       .update(planTargets)
       .set({ indicatorCode: code, comparator: ">=", value: 80, year: 2025 })

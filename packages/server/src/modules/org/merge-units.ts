@@ -5,10 +5,9 @@ import type { Database } from "../../db/database.ts";
 import type { OrgUnitRow } from "../../db/schema.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
-import { recordAudit } from "../audit/audit.repository.ts";
 import { withCodeCheck } from "./create-unit.ts";
-import { auditUnit } from "./org.presenter.ts";
 import { findUnitsByIds, insertLineage, insertUnit, listTenantUnits, updateUnit } from "./org.repository.ts";
+import { reorganisationAudit } from "./reorganisation-audit.ts";
 
 const NEW_UNIT = "00000000-0000-4000-8000-000000000000";
 
@@ -104,20 +103,9 @@ export async function mergeUnits(
   return withCodeCheck(input.newUnit?.code ?? "", () =>
     db.transaction(async (tx) => {
       const prepared = await prepareMerge(tx, input);
-      const audit = (action: string, before: OrgUnitRow | null, after: OrgUnitRow) =>
-        recordAudit(tx, {
-          tenantId: prepared.tenantId,
-          actorId: actor.id,
-          action,
-          entity: "org_unit",
-          entityId: after.id,
-          unitId: after.id,
-          before: before ? auditUnit(before) : null,
-          after: {
-            ...auditUnit(after),
-            merge: { sourceIds: input.sourceIds, effectiveDate: input.effectiveDate },
-          },
-        });
+      const audit = reorganisationAudit(tx, prepared.tenantId, actor.id, {
+        merge: { sourceIds: input.sourceIds, effectiveDate: input.effectiveDate },
+      });
       const created: OrgUnitRow[] = [];
       let targetId = input.targetId;
       let plan = prepared.plan;

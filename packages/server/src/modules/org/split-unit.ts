@@ -4,11 +4,10 @@ import type { Database } from "../../db/database.ts";
 import type { OrgUnitRow } from "../../db/schema.ts";
 import { conflict, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
-import { recordAudit } from "../audit/audit.repository.ts";
 import { withCodeCheck } from "./create-unit.ts";
 import { asConflict } from "./merge-units.ts";
-import { auditUnit } from "./org.presenter.ts";
 import { findUnitById, insertLineage, insertUnit, listTenantUnits, updateUnit } from "./org.repository.ts";
+import { reorganisationAudit } from "./reorganisation-audit.ts";
 
 async function prepareSplit(db: Database, unitId: string, input: TSplitOrgUnit) {
   const source = await findUnitById(db, unitId);
@@ -49,17 +48,9 @@ export async function splitUnit(
   return withCodeCheck(input.parts.map((p) => p.code).join(", "), () =>
     db.transaction(async (tx) => {
       const { source } = await prepareSplit(tx, unitId, input);
-      const audit = (action: string, before: OrgUnitRow | null, after: OrgUnitRow) =>
-        recordAudit(tx, {
-          tenantId: source.tenantId,
-          actorId: actor.id,
-          action,
-          entity: "org_unit",
-          entityId: after.id,
-          unitId: after.id,
-          before: before ? auditUnit(before) : null,
-          after: { ...auditUnit(after), split: { sourceId: source.id, effectiveDate: input.effectiveDate } },
-        });
+      const audit = reorganisationAudit(tx, source.tenantId, actor.id, {
+        split: { sourceId: source.id, effectiveDate: input.effectiveDate },
+      });
       const created: OrgUnitRow[] = [];
       for (const part of input.parts) {
         const row = await insertUnit(tx, {

@@ -25,13 +25,18 @@ export function presentPlanSummary(row: PlanRow, unitName: string): TPlanSummary
   };
 }
 
+/** What a target and a task share: identity, place in the plan, pillar and section. */
+const itemHead = (row: PlanTargetRow | PlanTaskRow) => ({
+  id: row.id,
+  key: row.key,
+  position: row.position,
+  pillar: row.pillar as TPillar,
+  section: row.section,
+});
+
 export function presentTarget(row: PlanTargetRow, names: Names): TPlanTarget {
   return {
-    id: row.id,
-    key: row.key,
-    position: row.position,
-    pillar: row.pillar as TPillar,
-    section: row.section,
+    ...itemHead(row),
     text: row.text,
     value: row.value === null ? null : Number(row.value),
     unit: row.unit,
@@ -57,11 +62,7 @@ export function presentTask(row: PlanTaskRow, names: Names): TPlanTask {
   const suggestions = (list: { unitId: string; score: number }[]) =>
     list.map((s) => ({ unitId: s.unitId, unitName: names.unitNames.get(s.unitId) ?? "", score: s.score }));
   return {
-    id: row.id,
-    key: row.key,
-    position: row.position,
-    pillar: row.pillar as TPillar,
-    section: row.section,
+    ...itemHead(row),
     kind: row.kind,
     text: row.text,
     lead: {
