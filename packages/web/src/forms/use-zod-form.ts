@@ -2,6 +2,7 @@ import type { FormInstance } from "antd";
 import { useCallback, useState } from "react";
 import type { z } from "zod";
 import { ApiError, errorMessage } from "../api/client.ts";
+import { useAction } from "../lib/use-action.ts";
 import { issuesToFieldErrors, serverDetailsToFieldErrors } from "./field-errors.ts";
 
 /**
@@ -49,5 +50,8 @@ export function useZodForm(form: FormInstance) {
 
   const reset = useCallback(() => setFormError(null), []);
 
-  return { validate, showServerError, onValuesChange, formError, setFormError, reset };
+  /** Sends the form: `saving` while the request runs, its error shown on the form. */
+  const { saving, run } = useAction(showServerError);
+
+  return { validate, showServerError, onValuesChange, formError, setFormError, reset, saving, run };
 }

@@ -1,15 +1,16 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
 import type { TAuditEntry } from "@dtplan/contracts/audit.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Flex, Select, Space, Table, Tag, Typography } from "antd";
+import { Card, Flex, Select, Space, Table, Tag, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { auditQueries, orgQueries } from "../../api/endpoints.ts";
-import { loadError } from "../../api/query.ts";
+import { LoadError } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { isMessageKey } from "../../i18n/translate.ts";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
+import { serverPagination } from "../../lib/server-paging.ts";
 import { auditSubject, diffAudit, formatAuditValue, type ValueContext } from "./audit-diff.ts";
 
 const PAGE_SIZE = 25;
@@ -114,29 +115,19 @@ export default function AuditPage() {
             </Tag>
           )}
         </Flex>
-        {list.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={t("common.loadFailed")}
-            description={loadError(list)}
-            style={{ marginBottom: 16 }}
-            action={<Button onClick={() => void list.refetch()}>{t("common.retry")}</Button>}
-          />
-        )}
+        <LoadError query={list} style={{ marginBottom: 16 }} />
         <Table<TAuditEntry>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t("audit.empty") }}
-          pagination={{
-            current: page,
+          pagination={serverPagination({
+            page,
             pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
+            total: list.data?.total,
             onChange: setPage,
-            showSizeChanger: false,
             showTotal: (n) => t("audit.total", { n }),
-          }}
+          })}
           expandable={{
             expandedRowRender: (entry) => (
               <Flex gap={16} wrap>

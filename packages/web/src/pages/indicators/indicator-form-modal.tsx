@@ -6,9 +6,9 @@ import {
   type IndicatorAggregation,
   type IndicatorDirection,
 } from "@dtplan/domain/indicators/lists.ts";
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from "antd";
-import { useState } from "react";
+import { App, Col, Form, Input, Row, Select } from "antd";
 import { indicatorsApi } from "../../api/endpoints.ts";
+import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
@@ -42,8 +42,7 @@ export function IndicatorFormModal({
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
-  const [saving, setSaving] = useState(false);
+  const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
   const aggregation = Form.useWatch("aggregation", form);
 
   async function submit() {
@@ -60,32 +59,22 @@ export function IndicatorFormModal({
       denominatorLabel: v.denominatorLabel?.trim() || null,
     });
     if (!body) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       const created = await indicatorsApi.create(body);
       message.success(t("indicators.created", { code: created.code }));
       onDone(created);
-    } catch (err) {
-      showServerError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      saving={saving}
+      formError={formError}
       title={t("indicators.createTitle")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
       width={640}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -158,6 +147,6 @@ export function IndicatorFormModal({
           </Row>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { ZUpdateOrgUnit } from "@dtplan/contracts/org.ts";
 import { dayBefore } from "@dtplan/domain/org/tree.ts";
-import { Alert, App, DatePicker, Form, Modal, Typography } from "antd";
+import { Alert, App, DatePicker, Form, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
 import { orgApi } from "../../api/endpoints.ts";
+import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -24,8 +24,7 @@ export function CloseUnitModal({ unit, units, onCancel, onDone }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ date?: Dayjs | null }>();
-  const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
-  const [saving, setSaving] = useState(false);
+  const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
   const activeChildren = units.filter((u) => u.parentId === unit.id && u.validTo === null);
 
   async function submit() {
@@ -37,30 +36,22 @@ export function CloseUnitModal({ unit, units, onCancel, onDone }: Props) {
     const from = date.format("YYYY-MM-DD");
     const body = validate(ZUpdateOrgUnit, { validTo: dayBefore(from) });
     if (!body) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       const closed = await orgApi.update(unit.id, body);
       message.success(t("org.close.done", { name: closed.name, date: formatDate(from) }));
       onDone(closed);
-    } catch (err) {
-      showServerError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      saving={saving}
+      formError={formError}
       title={t("org.close.title", { name: unit.name })}
       okText={t("org.close.confirm")}
       okButtonProps={{ danger: true, disabled: activeChildren.length > 0 }}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
     >
       {activeChildren.length > 0 && (
         <Alert
@@ -70,13 +61,12 @@ export function CloseUnitModal({ unit, units, onCancel, onDone }: Props) {
           style={{ marginBottom: 16 }}
         />
       )}
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t("org.close.help")}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="close-form" onFinish={submit} onValuesChange={onValuesChange}>
         <Form.Item name="date" label={t("org.close.date")} initialValue={dayjs().startOf("day")} required>
           <DatePicker format="DD/MM/YYYY" allowClear={false} placeholder={t("common.datePlaceholder")} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -11,7 +11,6 @@ import {
   List,
   Modal,
   Radio,
-  Select,
   Space,
   Steps,
   Tag,
@@ -22,9 +21,8 @@ import { useMemo, useState } from "react";
 import { orgApi } from "../../api/endpoints.ts";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { matchesFolded } from "../../lib/fold.ts";
 import { formatDate } from "../../lib/format.ts";
-import { UnitKindIcon, unitKindOptions } from "./unit-kind.tsx";
+import { UnitKindIcon, UnitKindSelect } from "./unit-kind.tsx";
 import { UnitTreeSelect } from "./unit-tree-select.tsx";
 
 interface Props {
@@ -47,7 +45,7 @@ interface Values {
  * stop on which day, which sub-units move) before confirming.
  */
 export function MergeModal({ units, initialSources, onCancel, onDone }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { validate, showServerError, onValuesChange, formError, reset } = useZodForm(form);
@@ -237,12 +235,7 @@ export function MergeModal({ units, initialSources, onCancel, onDone }: Props) {
                   required
                   style={{ width: 300 }}
                 >
-                  <Select
-                    options={unitKindOptions(lang)}
-                    showSearch={{
-                      filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input),
-                    }}
-                  />
+                  <UnitKindSelect />
                 </Form.Item>
               </Space>
             </>

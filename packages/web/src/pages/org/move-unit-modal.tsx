@@ -1,8 +1,9 @@
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { ZUpdateOrgUnit } from "@dtplan/contracts/org.ts";
-import { Alert, App, Form, Modal, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { App, Form, Typography } from "antd";
+import { useMemo } from "react";
 import { orgApi } from "../../api/endpoints.ts";
+import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { descendantIds } from "./org-tree-model.ts";
@@ -20,8 +21,7 @@ export function MoveUnitModal({ unit, units, onCancel, onDone }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ parentId?: string | null }>();
-  const { validate, showServerError, onValuesChange, formError, setFormError } = useZodForm(form);
-  const [saving, setSaving] = useState(false);
+  const { validate, onValuesChange, formError, setFormError, saving, run } = useZodForm(form);
 
   const disabled = useMemo(() => {
     const ids = descendantIds(units, unit.id);
@@ -46,39 +46,29 @@ export function MoveUnitModal({ unit, units, onCancel, onDone }: Props) {
     }
     const body = validate(ZUpdateOrgUnit, { parentId });
     if (!body) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       const moved = await orgApi.update(unit.id, body);
       const parentName = units.find((u) => u.id === parentId)?.name ?? "";
       message.success(t("org.move.done", { name: moved.name, parent: parentName }));
       onDone(moved);
-    } catch (err) {
-      showServerError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      saving={saving}
+      formError={formError}
       title={t("org.move.title", { name: unit.name })}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
       width={560}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t("org.move.help")}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="move-form" onFinish={submit} onValuesChange={onValuesChange}>
         <Form.Item name="parentId" label={t("org.move.newParent")} initialValue={unit.parentId} required>
           <UnitTreeSelect units={units.filter((u) => u.validTo === null)} disabledIds={disabled} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

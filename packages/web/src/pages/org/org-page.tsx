@@ -3,7 +3,6 @@ import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -22,8 +21,9 @@ import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { orgQueries } from "../../api/endpoints.ts";
-import { invalidate, loadError } from "../../api/query.ts";
+import { invalidate } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { dayAfter, formatDate, toIsoDate } from "../../lib/format.ts";
@@ -235,15 +235,7 @@ export default function OrgPage() {
                 onClick={() => void list.refetch()}
               />
             </Flex>
-            {list.error && (
-              <Alert
-                type="error"
-                showIcon
-                title={t("common.loadFailed")}
-                description={loadError(list)}
-                action={<Button onClick={() => void list.refetch()}>{t("common.retry")}</Button>}
-              />
-            )}
+            <LoadError query={list} />
             {!list.error && !list.data && (
               <Flex justify="center" style={{ padding: 48 }}>
                 <Spin />

@@ -1,15 +1,15 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { ZSplitOrgUnit } from "@dtplan/contracts/org.ts";
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { orgApi } from "../../api/endpoints.ts";
+import { RemoveButton } from "../../components/remove-button.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { matchesFolded } from "../../lib/fold.ts";
 import { formatDate } from "../../lib/format.ts";
-import { unitKindOptions } from "./unit-kind.tsx";
+import { UnitKindSelect } from "./unit-kind.tsx";
 
 interface Props {
   unit: TOrgUnit;
@@ -25,7 +25,7 @@ interface Values {
 
 /** Chia tách: the unit stops; two or more new units start at the same level. */
 export function SplitModal({ unit, units, onCancel, onDone }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
@@ -100,13 +100,7 @@ export function SplitModal({ unit, units, onCancel, onDone }: Props) {
                   title={t("org.split.part", { n: index + 1 })}
                   extra={
                     fields.length > 2 && (
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t("common.remove")}
-                        onClick={() => remove(field.name)}
-                      />
+                      <RemoveButton label={t("common.remove")} onClick={() => remove(field.name)} />
                     )
                   }
                 >
@@ -128,12 +122,7 @@ export function SplitModal({ unit, units, onCancel, onDone }: Props) {
                       required
                       style={{ width: 300 }}
                     >
-                      <Select
-                        options={unitKindOptions(lang)}
-                        showSearch={{
-                          filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input),
-                        }}
-                      />
+                      <UnitKindSelect />
                     </Form.Item>
                   </Space>
                 </Card>

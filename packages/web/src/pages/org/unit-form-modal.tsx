@@ -1,12 +1,11 @@
 import { type TOrgUnit, type TUpdateOrgUnit, ZCreateOrgUnit, ZUpdateOrgUnit } from "@dtplan/contracts/org.ts";
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from "antd";
+import { App, DatePicker, Form, Input } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
 import { orgApi } from "../../api/endpoints.ts";
+import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { matchesFolded } from "../../lib/fold.ts";
-import { unitKindOptions } from "./unit-kind.tsx";
+import { UnitKindSelect } from "./unit-kind.tsx";
 
 type Props =
   | {
@@ -34,17 +33,15 @@ interface Values {
 
 /** Add a unit under a parent (or a top-level one), or edit a unit's name, code, short name, kind. */
 export function UnitFormModal(props: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
-  const [saving, setSaving] = useState(false);
+  const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
   const editing = props.mode === "edit" ? props.unit : null;
 
   async function submit() {
     const v = form.getFieldsValue();
-    setSaving(true);
-    try {
+    await run(async () => {
       if (props.mode === "add") {
         const body = validate(ZCreateOrgUnit, {
           parentId: props.parent?.id ?? null,
@@ -76,11 +73,7 @@ export function UnitFormModal(props: Props) {
         message.success(t("org.form.updated", { name: updated.name }));
         props.onDone(updated);
       }
-    } catch (err) {
-      showServerError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const title =
@@ -91,19 +84,14 @@ export function UnitFormModal(props: Props) {
         : t("org.form.addRootTitle");
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      saving={saving}
+      formError={formError}
       title={title}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
       onCancel={props.onCancel}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
       width={560}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -124,14 +112,7 @@ export function UnitFormModal(props: Props) {
           <Input maxLength={50} style={{ maxWidth: 240 }} />
         </Form.Item>
         <Form.Item name="kind" label={t("org.kind")} required>
-          <Select
-            options={unitKindOptions(lang)}
-            showSearch={{
-              filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input),
-            }}
-            placeholder={t("kind.label")}
-            style={{ maxWidth: 320 }}
-          />
+          <UnitKindSelect placeholder={t("kind.label")} style={{ maxWidth: 320 }} />
         </Form.Item>
         <Form.Item name="shortName" label={t("org.shortName")}>
           <Input maxLength={100} style={{ maxWidth: 320 }} />
@@ -142,6 +123,6 @@ export function UnitFormModal(props: Props) {
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -13,8 +13,10 @@ import {
   ToolOutlined,
 } from "@ant-design/icons";
 import { UNIT_KINDS, unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
-import { Tag } from "antd";
+import { Select, type SelectProps, Tag } from "antd";
 import type { ReactNode } from "react";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { matchesFolded } from "../../lib/fold.ts";
 import type { Lang } from "../../lib/format.ts";
 
 const ICONS: Record<string, ReactNode> = {
@@ -66,4 +68,16 @@ export function UnitKindTag({ kind, lang, muted }: { kind: string; lang: Lang; m
 
 export function unitKindOptions(lang: Lang) {
   return Object.entries(UNIT_KINDS).map(([value, label]) => ({ value, label: label[lang] }));
+}
+
+/** Loại đơn vị, searchable without diacritics ("xa" finds "Xã"). */
+export function UnitKindSelect(props: SelectProps) {
+  const { lang } = useI18n();
+  return (
+    <Select
+      options={unitKindOptions(lang)}
+      showSearch={{ filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input) }}
+      {...props}
+    />
+  );
 }

@@ -23,6 +23,7 @@ import { useState } from "react";
 import { budgetApi, budgetQueries } from "../../api/budget.ts";
 import { errorMessage } from "../../api/client.ts";
 import { invalidate, loadError } from "../../api/query.ts";
+import { MoneyInput } from "../../forms/money-input.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -268,20 +269,10 @@ export function BudgetSection({
           </Space>
           <Space size={12} wrap>
             <Form.Item name="amountPlanned" label={t("budget.col.planned")} required>
-              <InputNumber<number>
-                min={0}
-                style={{ width: 220 }}
-                formatter={(v) => (v === undefined || v === null || `${v}` === "" ? "" : num(Number(v)))}
-                parser={(v) => Number((v ?? "").replace(/[^\d]/g, "")) || 0}
-              />
+              <MoneyInput />
             </Form.Item>
             <Form.Item name="amountDisbursed" label={t("budget.col.disbursed")}>
-              <InputNumber<number>
-                min={0}
-                style={{ width: 220 }}
-                formatter={(v) => (v === undefined || v === null || `${v}` === "" ? "" : num(Number(v)))}
-                parser={(v) => Number((v ?? "").replace(/[^\d]/g, "")) || 0}
-              />
+              <MoneyInput />
             </Form.Item>
           </Space>
         </Form>

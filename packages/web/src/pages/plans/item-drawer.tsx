@@ -17,7 +17,6 @@ import {
   Button,
   Checkbox,
   Col,
-  DatePicker,
   Divider,
   Drawer,
   Form,
@@ -33,6 +32,7 @@ import {
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { plansApi } from "../../api/endpoints.ts";
+import { DateInput } from "../../forms/date-input.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
@@ -474,11 +474,7 @@ export function ItemDrawer(props: Props) {
               </Col>
               <Col span={10}>
                 <Form.Item name="deadlineDate" label={t("item.deadlineDate")}>
-                  <DatePicker
-                    format="DD/MM/YYYY"
-                    placeholder={t("common.datePlaceholder")}
-                    style={{ width: "100%" }}
-                  />
+                  <DateInput />
                 </Form.Item>
               </Col>
             </Row>

@@ -25,7 +25,6 @@ import {
 } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
@@ -33,6 +32,7 @@ import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
+import { useAction } from "../../lib/use-action.ts";
 import { BudgetSection } from "./budget-section.tsx";
 import { LegalBasisList } from "./legal-basis-list.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
@@ -445,24 +445,18 @@ function AmendModal({ code, onCancel, onDone }: { code: string; onCancel: () => 
   const { t } = useI18n();
   const { message } = App.useApp();
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useAction();
 
   async function submit() {
     if (!reason.trim()) {
       setError(t("detail.amendReasonRequired"));
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       await plansApi.amend(code, reason.trim());
       message.success(t("review.saved"));
       onDone();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -6,10 +6,11 @@ import {
 } from "@dtplan/contracts/plans.ts";
 import { PLAN_KINDS } from "@dtplan/domain/plans/lists.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from "antd";
+import { App, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
+import { DateInput } from "../../forms/date-input.tsx";
+import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
@@ -39,12 +40,24 @@ export function PlanInfoModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
-  const [saving, setSaving] = useState(false);
+  const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
   const others = useQuery(plansQueries.list({ limit: 200 }));
   const planOptions = (others.data?.items ?? [])
     .filter((p) => p.code !== plan.code)
     .map((p) => ({ value: p.code, label: `${p.title} (${p.code})` }));
+
+  /** The plan's fields as they stand: the form starts from them and sends only what differs. */
+  const before = {
+    title: plan.title,
+    kind: plan.kind,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    visionYear: plan.visionYear,
+    documentNumber: plan.documentNumber,
+    issuedDate: plan.issuedDate,
+    parentPlanCode: plan.parentPlan?.code ?? null,
+    implementsPlanCode: plan.implementsPlan?.code ?? null,
+  };
 
   async function submit() {
     const v = form.getFieldsValue(true) as Values;
@@ -59,19 +72,8 @@ export function PlanInfoModal({
       parentPlanCode: v.parentPlanCode ?? null,
       implementsPlanCode: v.implementsPlanCode ?? null,
     };
-    const before: Record<string, unknown> = {
-      title: plan.title,
-      kind: plan.kind,
-      periodStart: plan.periodStart,
-      periodEnd: plan.periodEnd,
-      visionYear: plan.visionYear,
-      documentNumber: plan.documentNumber,
-      issuedDate: plan.issuedDate,
-      parentPlanCode: plan.parentPlan?.code ?? null,
-      implementsPlanCode: plan.implementsPlan?.code ?? null,
-    };
     const changes = Object.fromEntries(
-      Object.entries(all).filter(([k, value]) => value !== before[k]),
+      Object.entries(all).filter(([k, value]) => value !== (before as Record<string, unknown>)[k]),
     ) as TUpdatePlan;
     if (Object.keys(changes).length === 0) {
       onCancel();
@@ -79,16 +81,11 @@ export function PlanInfoModal({
     }
     const body = validate(ZUpdatePlan, changes);
     if (!body) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       const review = await plansApi.update(plan.code, body);
       message.success(t("review.saved"));
       onDone(review);
-    } catch (err) {
-      showServerError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const search = {
@@ -97,19 +94,14 @@ export function PlanInfoModal({
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      saving={saving}
+      formError={formError}
       title={t("planForm.title")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
       width={680}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -117,17 +109,7 @@ export function PlanInfoModal({
         onFinish={submit}
         onValuesChange={onValuesChange}
         requiredMark="optional"
-        initialValues={{
-          title: plan.title,
-          kind: plan.kind,
-          periodStart: plan.periodStart,
-          periodEnd: plan.periodEnd,
-          visionYear: plan.visionYear,
-          documentNumber: plan.documentNumber,
-          issuedDate: plan.issuedDate ? dayjs(plan.issuedDate) : null,
-          parentPlanCode: plan.parentPlan?.code ?? null,
-          implementsPlanCode: plan.implementsPlan?.code ?? null,
-        }}
+        initialValues={{ ...before, issuedDate: before.issuedDate ? dayjs(before.issuedDate) : null }}
       >
         <Form.Item name="title" label={t("planForm.name")} required>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
@@ -140,11 +122,7 @@ export function PlanInfoModal({
           </Col>
           <Col span={8}>
             <Form.Item name="issuedDate" label={t("planForm.issuedDate")}>
-              <DatePicker
-                format="DD/MM/YYYY"
-                placeholder={t("common.datePlaceholder")}
-                style={{ width: "100%" }}
-              />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -182,6 +160,6 @@ export function PlanInfoModal({
           <Select allowClear showSearch={search} options={planOptions} loading={others.isFetching} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -12,20 +12,12 @@ import { useSession } from "../../auth/session.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
+import { serverPagination, useDebounced } from "../../lib/server-paging.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 import { ImportModal } from "./import-modal.tsx";
 import { PlanKindText, PlanStatusTag, periodText } from "./plan-tags.tsx";
 
 const PAGE_SIZE = 20;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** Kế hoạch: every plan the user can see, and the door to importing a new one. */
 export default function PlansPage() {
@@ -208,14 +200,13 @@ export default function PlansPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t("plans.empty") }}
-          pagination={{
-            current: page,
+          pagination={serverPagination({
+            page,
             pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
+            total: list.data?.total,
             onChange: setPage,
-            showSizeChanger: false,
             showTotal: (n) => t("plans.total", { n }),
-          }}
+          })}
           data-testid="plans-table"
         />
       </Card>

@@ -1,9 +1,9 @@
 import type { TPlanReview } from "@dtplan/contracts/plans.ts";
 import { Alert, App, Input, Modal, Typography } from "antd";
 import { useState } from "react";
-import { errorMessage } from "../../api/client.ts";
 import { plansApi, type TItemType } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { useAction } from "../../lib/use-action.ts";
 import { defaultSplitPoint } from "./review-model.ts";
 
 /** Tách: the officer puts the cursor where one item should become two. */
@@ -25,8 +25,7 @@ export function SplitModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [at, setAt] = useState(() => defaultSplitPoint(text));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, run } = useAction();
   const valid = at > 0 && at < text.length && text.slice(0, at).trim() !== "" && text.slice(at).trim() !== "";
 
   async function submit() {
@@ -34,16 +33,11 @@ export function SplitModal({
       setError(t("item.splitInvalid"));
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       const review = await plansApi.split(code, { type, id, at });
       message.success(t("item.splitDone"));
       onDone(review);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

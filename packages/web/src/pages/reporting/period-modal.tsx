@@ -1,9 +1,10 @@
 import type { TReportingPeriod } from "@dtplan/contracts/reporting.ts";
-import { Alert, DatePicker, Form, Input, Modal } from "antd";
+import { Alert, Form, Input, Modal } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { reportingApi } from "../../api/reporting.ts";
+import { DateInput } from "../../forms/date-input.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 interface Values {
@@ -78,6 +79,17 @@ export function PeriodModal({
   };
 
   const dateRule = { required: true, message: t("periods.form.required") };
+  /** A date of the period may not come before its first day. */
+  const notBeforeStart =
+    (message: "periods.form.endBeforeStart" | "periods.form.dueBeforeStart") =>
+    ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+      validator: (_: unknown, value: Dayjs | undefined) => {
+        const start = getFieldValue("start") as Dayjs | undefined;
+        return value && start && value.isBefore(start, "day")
+          ? Promise.reject(new Error(t(message)))
+          : Promise.resolve();
+      },
+    });
   return (
     <Modal
       open={open}
@@ -102,45 +114,25 @@ export function PeriodModal({
         </Form.Item>
         <div style={{ display: "flex", gap: 12 }}>
           <Form.Item name="start" label={t("periods.form.start")} rules={[dateRule]} style={{ flex: 1 }}>
-            <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+            <DateInput />
           </Form.Item>
           <Form.Item
             name="end"
             label={t("periods.form.end")}
             dependencies={["start"]}
             style={{ flex: 1 }}
-            rules={[
-              dateRule,
-              ({ getFieldValue }) => ({
-                validator: (_, value: Dayjs | undefined) => {
-                  const start = getFieldValue("start") as Dayjs | undefined;
-                  return value && start && value.isBefore(start, "day")
-                    ? Promise.reject(new Error(t("periods.form.endBeforeStart")))
-                    : Promise.resolve();
-                },
-              }),
-            ]}
+            rules={[dateRule, notBeforeStart("periods.form.endBeforeStart")]}
           >
-            <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+            <DateInput />
           </Form.Item>
           <Form.Item
             name="dueDate"
             label={t("periods.form.due")}
             dependencies={["start"]}
             style={{ flex: 1 }}
-            rules={[
-              dateRule,
-              ({ getFieldValue }) => ({
-                validator: (_, value: Dayjs | undefined) => {
-                  const start = getFieldValue("start") as Dayjs | undefined;
-                  return value && start && value.isBefore(start, "day")
-                    ? Promise.reject(new Error(t("periods.form.dueBeforeStart")))
-                    : Promise.resolve();
-                },
-              }),
-            ]}
+            rules={[dateRule, notBeforeStart("periods.form.dueBeforeStart")]}
           >
-            <DatePicker format="DD/MM/YYYY" style={{ width: "100%" }} />
+            <DateInput />
           </Form.Item>
         </div>
         {period && (

@@ -1,7 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { ROLE_LABELS, ROLES } from "@dtplan/domain/access/roles.ts";
 import { Button, Form, Select, Space, Typography } from "antd";
+import { RemoveButton } from "../../components/remove-button.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 
@@ -34,13 +35,7 @@ export function GrantsEditor({ units }: { units: readonly TOrgUnit[] }) {
                   aria-label={t("users.grantRole")}
                 />
               </Form.Item>
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t("common.remove")}
-                onClick={() => remove(field.name)}
-              />
+              <RemoveButton label={t("common.remove")} onClick={() => remove(field.name)} />
             </Space>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: "unit_reporter" })}>

@@ -1,7 +1,7 @@
 import { type TUser, ZResetPassword } from "@dtplan/contracts/users.ts";
-import { Alert, App, Form, Input, Modal, Typography } from "antd";
-import { useState } from "react";
+import { App, Form, Input, Typography } from "antd";
 import { usersApi } from "../../api/endpoints.ts";
+import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -17,43 +17,33 @@ export function ResetPasswordModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword?: string }>();
-  const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
-  const [saving, setSaving] = useState(false);
+  const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
 
   async function submit() {
     const body = validate(ZResetPassword, { newPassword: form.getFieldValue("newPassword") ?? "" });
     if (!body) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       await usersApi.resetPassword(user.id, body);
       message.success(t("users.resetDone", { name: user.fullName }));
       onDone();
-    } catch (err) {
-      showServerError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      saving={saving}
+      formError={formError}
       title={t("users.resetTitle", { name: user.fullName })}
       okText={t("users.resetPassword")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t("users.resetHelp")}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="reset-form" onFinish={submit} onValuesChange={onValuesChange}>
         <Form.Item name="newPassword" label={t("users.newPassword")} required extra={t("users.passwordHelp")}>
           <Input.Password autoComplete="new-password" autoFocus maxLength={200} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { type TUser, ZCreateUser, ZUpdateUser } from "@dtplan/contracts/users.ts";
-import { Alert, App, Form, Input, Modal } from "antd";
+import { App, Form, Input } from "antd";
 import { useState } from "react";
 import { usersApi } from "../../api/endpoints.ts";
+import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { GrantsEditor } from "./grants-editor.tsx";
@@ -27,8 +28,7 @@ export function UserFormModal({ user, units, onCancel, onDone }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { validate, showServerError, onValuesChange, formError } = useZodForm(form);
-  const [saving, setSaving] = useState(false);
+  const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
   const [grantsError, setGrantsError] = useState<string | null>(null);
 
   async function submit() {
@@ -36,8 +36,7 @@ export function UserFormModal({ user, units, onCancel, onDone }: Props) {
     const email = v.email?.trim() ? v.email.trim() : null;
     const grants = (v.grants ?? []).map((g) => ({ unitId: g.unitId ?? "", role: g.role ?? "" }));
     setGrantsError(null);
-    setSaving(true);
-    try {
+    await run(async () => {
       if (!user) {
         const body = validate(ZCreateUser, {
           username: v.username ?? "",
@@ -62,27 +61,18 @@ export function UserFormModal({ user, units, onCancel, onDone }: Props) {
         message.success(t("users.updated", { name: updated.fullName }));
         onDone(updated);
       }
-    } catch (err) {
-      showServerError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      saving={saving}
+      formError={formError}
       title={user ? t("users.edit", { name: user.fullName }) : t("users.createTitle")}
-      okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
       onCancel={onCancel}
-      confirmLoading={saving}
-      destroyOnHidden
-      mask={{ closable: false }}
       width={680}
     >
-      {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -125,6 +115,6 @@ export function UserFormModal({ user, units, onCancel, onDone }: Props) {
           <GrantsEditor units={units} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

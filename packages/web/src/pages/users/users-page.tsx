@@ -11,7 +11,6 @@ import type { TUser } from "@dtplan/contracts/users.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
-  Alert,
   App,
   Badge,
   Button,
@@ -25,14 +24,16 @@ import {
   Tooltip,
   Typography,
 } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { orgQueries, usersApi, usersQueries } from "../../api/endpoints.ts";
-import { invalidate, loadError } from "../../api/query.ts";
+import { invalidate } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
+import { LoadError } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
+import { serverPagination, useDebounced } from "../../lib/server-paging.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
 import { UserFormModal } from "./user-form-modal.tsx";
@@ -40,15 +41,6 @@ import { UserFormModal } from "./user-form-modal.tsx";
 const PAGE_SIZE = 20;
 
 type Dialog = { type: "create" } | { type: "edit"; user: TUser } | { type: "reset"; user: TUser };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 export default function UsersPage() {
   const { t, lang } = useI18n();
@@ -123,29 +115,19 @@ export default function UsersPage() {
             />
           </div>
         </Flex>
-        {list.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={t("common.loadFailed")}
-            description={loadError(list)}
-            style={{ marginBottom: 16 }}
-            action={<Button onClick={() => void list.refetch()}>{t("common.retry")}</Button>}
-          />
-        )}
+        <LoadError query={list} style={{ marginBottom: 16 }} />
         <Table<TUser>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: filtered ? t("users.noMatch") : t("users.empty") }}
-          pagination={{
-            current: page,
+          pagination={serverPagination({
+            page,
             pageSize: PAGE_SIZE,
-            total: list.data?.total ?? 0,
+            total: list.data?.total,
             onChange: setPage,
-            showSizeChanger: false,
             showTotal: (n) => t("users.total", { n }),
-          }}
+          })}
           columns={[
             {
               title: t("users.fullName"),
