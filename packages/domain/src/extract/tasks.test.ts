@@ -149,3 +149,20 @@ describe("post-2025 task sections", () => {
     ]);
   });
 });
+
+describe("item-then-attributes layouts", () => {
+  it("reads '+ Chủ trì:', '+ Phối hợp:', '+ Thời gian:' under an item as its attributes, never as tasks", () => {
+    const t = section(
+      "II. NHIỆM VỤ\n1. Chính quyền số\na) Số hóa hồ sơ hộ tịch của xã.\n+ Chủ trì: Công an xã.\n+ Phối hợp: Văn phòng HĐND và UBND xã; Phòng Văn hóa - Xã hội.\n+ Thời gian: Quý II/2026.\nb) Lắp camera an ninh tại các thôn.\n- Cơ quan chủ trì: Công an xã\n- Cơ quan phối hợp thực hiện: Phòng Kinh tế\n- Sản phẩm: 20 camera\n- Thời gian thực hiện: Năm 2026",
+    );
+    expect(t.map((x) => [x.text, x.lead, x.coordinators, x.deadline?.date])).toEqual([
+      [
+        "Số hóa hồ sơ hộ tịch của xã.",
+        "Công an xã",
+        ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Phòng Văn hóa - Xã hội"],
+        "2026-06-30",
+      ],
+      ["Lắp camera an ninh tại các thôn.", "Công an xã", ["Phòng Kinh tế"], "2026-12-31"],
+    ]);
+  });
+});

@@ -10,10 +10,11 @@ import type { Deadline, Pillar, Task } from "./types.ts";
 import { canonicalUnit, isCatchAll, splitUnitList, startsWithUnitHead, unitPhraseLength } from "./units.ts";
 
 const DEADLINE_LINE =
-  /^(?:thời hạn|thời gian|tiến độ)(?:\s+(?:hoàn thành|thực hiện|triển khai))?\s*:\s*(.+)$/iu;
+  /^(?:thời hạn|thời gian|tiến độ|thời điểm|hoàn thành)(?:\s+(?:hoàn thành|thực hiện|triển khai))?\s*:\s*(.+)$/iu;
+// "- Đơn vị chủ trì: …", "+ Chủ trì: …", "- Cơ quan thực hiện: …"; "+ Phối hợp: …", "- Cơ quan phối hợp thực hiện: …".
 const LEAD_LINE =
-  /^(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|thực hiện chính|chịu trách nhiệm)\s*:\s*(.+)$/iu;
-const COORD_LINE = /^(?:đơn vị|cơ quan)\s+phối hợp\s*:\s*(.+)$/iu;
+  /^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|thực hiện|thực hiện chính|chịu trách nhiệm|phụ trách)(?:\s+(?:thực hiện|chính))?\s*:\s*(.+)$/iu;
+const COORD_LINE = /^(?:(?:đơn vị|cơ quan|bộ phận)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*(.+)$/iu;
 const POINTS_TO_APPENDIX = /(?:chi tiết|cụ thể|danh mục|theo)\s+(?:tại|theo|ở|như)\s+(?:các\s+)?phụ lục/iu;
 const OTHER_ATTR_LINE = /^(?:sản phẩm|kết quả(?:\s+đầu ra)?|kinh phí|nguồn kinh phí|dự toán)\s*:/iu;
 
