@@ -230,6 +230,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
 
 /** A configuration for tests and embedding: in-memory PGlite, no web app, quiet. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  // Backups of a test server on a data directory go beside it (and go with it).
+  const dataDir = overrides.database?.kind === "pglite" ? overrides.database.dataDir : null;
   return {
     host: "127.0.0.1",
     port: 0,
@@ -244,7 +246,13 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     attainment: { nearThreshold: 0.9 },
     publicPages: { cacheSeconds: 300, timeoutMs: 5000 },
     reminders: { daysBefore: 3, overdueEveryDays: 3, intervalMs: 0, publicUrl: "http://127.0.0.1:3000" },
-    backup: { dir: path.join(tmpdir(), "dtplan-backups-test"), everyHours: 0, keep: 7 },
+    backup: {
+      dir: dataDir
+        ? path.join(dataDir, "backups")
+        : path.join(tmpdir(), `dtplan-backups-test-${process.pid}`),
+      everyHours: 0,
+      keep: 7,
+    },
     smtp: null,
     evidence: {
       maxBytes: 20 * 1024 * 1024,

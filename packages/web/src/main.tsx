@@ -1,17 +1,6 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { z } from "zod";
-import { App } from "./app.tsx";
-import "./styles.css";
+// zod decides when a schema is built — and the contracts build theirs as they are
+// imported — whether it may compile with eval, which the Content-Security-Policy
+// forbids. So zod is configured first and the app, with every schema, loaded after.
+import "./lib/zod-no-eval.ts";
 
-// The server's Content-Security-Policy forbids eval: zod must not probe for it (the
-// browser would log a violation) nor compile parsers with it.
-z.config({ jitless: true });
-
-const root = document.getElementById("root");
-if (!root) throw new Error("#root missing from index.html");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import("./render.tsx");

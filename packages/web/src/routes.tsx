@@ -11,6 +11,7 @@ const ComingSoonPage = lazy(() => import("./pages/coming-soon-page.tsx"));
 const OrgPage = lazy(() => import("./pages/org/org-page.tsx"));
 const UsersPage = lazy(() => import("./pages/users/users-page.tsx"));
 const AuditPage = lazy(() => import("./pages/audit/audit-page.tsx"));
+const BackupsPage = lazy(() => import("./pages/backups/backups-page.tsx"));
 const PlansPage = lazy(() => import("./pages/plans/plans-page.tsx"));
 const ReviewPage = lazy(() => import("./pages/plans/review-page.tsx"));
 const PlanDetailPage = lazy(() => import("./pages/plans/plan-detail-page.tsx"));
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
       { path: "admin/org", element: <OrgPage /> },
       { path: "admin/users", element: <UsersPage /> },
       { path: "admin/audit", element: <AuditPage /> },
+      { path: "admin/backups", element: <BackupsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

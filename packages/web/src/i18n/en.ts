@@ -79,6 +79,7 @@ export const en: Dictionary = {
   "nav.org": "Organisation",
   "nav.users": "Users",
   "nav.audit": "Change log",
+  "nav.backups": "Backups",
 
   "soon.title": "This feature is being built",
   "soon.willDo": "When it is ready, here you will:",
@@ -336,4 +337,7 @@ export const en: Dictionary = {
   "audit.action.org.split.close": "Split: unit stopped",
   "audit.action.auth.login": "Signed in",
   "audit.action.auth.logout": "Signed out",
+  "audit.action.backup.create": "Backup",
+  "audit.action.backup.download": "Backup downloaded",
+  "audit.entity.backup": "Backup",
 };

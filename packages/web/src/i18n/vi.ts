@@ -2,6 +2,7 @@
  * Vietnamese, the interface's first language. Every label goes through `useT()`;
  * `en.ts` must have the same keys (checked by its type). `{name}` is a placeholder.
  */
+import type { backupsVi } from "./backups.vi.ts";
 import type { budgetVi } from "./budget.vi.ts";
 import type { consolidatedVi } from "./consolidated.vi.ts";
 import type { dashboardVi } from "./dashboard.vi.ts";
@@ -90,6 +91,7 @@ export const vi = {
   "nav.org": "Cơ cấu tổ chức",
   "nav.users": "Người dùng",
   "nav.audit": "Nhật ký thay đổi",
+  "nav.backups": "Sao lưu",
 
   "soon.title": "Chức năng đang được xây dựng",
   "soon.willDo": "Khi hoàn thành, tại đây bạn sẽ:",
@@ -349,6 +351,9 @@ export const vi = {
   "audit.action.org.split.close": "Chia tách: đơn vị thôi hoạt động",
   "audit.action.auth.login": "Đăng nhập",
   "audit.action.auth.logout": "Đăng xuất",
+  "audit.action.backup.create": "Sao lưu",
+  "audit.action.backup.download": "Tải bản sao lưu",
+  "audit.entity.backup": "Bản sao lưu",
 } as const;
 
 /** Keys of the core dictionary, loaded with the shell. */
@@ -359,6 +364,7 @@ export type MessageKey =
   | CoreKey
   | keyof typeof plansVi
   | keyof typeof budgetVi
+  | keyof typeof backupsVi
   | keyof typeof reportingVi
   | keyof typeof consolidatedVi
   | keyof typeof dashboardVi

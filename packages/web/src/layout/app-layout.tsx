@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
+  CloudDownloadOutlined,
   DashboardOutlined,
   FileTextOutlined,
   FundOutlined,
@@ -31,6 +32,8 @@ interface NavItem {
   label: MessageKey;
   icon: React.ReactNode;
   needs?: Permission;
+  /** Only for superadministrators (the whole installation). */
+  superadmin?: boolean;
 }
 
 const MAIN_NAV: NavItem[] = [
@@ -49,6 +52,7 @@ const ADMIN_NAV: NavItem[] = [
   { path: "/admin/org", label: "nav.org", icon: <ApartmentOutlined />, needs: "org.read" },
   { path: "/admin/users", label: "nav.users", icon: <TeamOutlined />, needs: "users.read" },
   { path: "/admin/audit", label: "nav.audit", icon: <AuditOutlined />, needs: "audit.read" },
+  { path: "/admin/backups", label: "nav.backups", icon: <CloudDownloadOutlined />, superadmin: true },
 ];
 
 /** The given name's initial: Vietnamese names end with it ("Nguyễn Thị Lan" → "L"). */
@@ -66,7 +70,9 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const toItem = (item: NavItem) => ({ key: item.path, icon: item.icon, label: t(item.label) });
-  const adminItems = ADMIN_NAV.filter((item) => !item.needs || can(item.needs)).map(toItem);
+  const adminItems = ADMIN_NAV.filter(
+    (item) => (!item.needs || can(item.needs)) && (!item.superadmin || user.isSuperadmin),
+  ).map(toItem);
   const items: MenuProps["items"] = [
     ...MAIN_NAV.map(toItem),
     ...(adminItems.length > 0
