@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { TUnitReport } from "@dtplan/contracts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
@@ -8,6 +9,8 @@ import {
   reportEvents,
   reportingPeriods,
   type UnitReportRow,
+  type UnitReportTaskRow,
+  type UnitReportValueRow,
   unitReports,
   unitReportTasks,
   unitReportValues,
@@ -93,6 +96,7 @@ export async function createReport(
     .insert(unitReports)
     .values({
       tenantId: period.tenantId,
+      id: reportIdFor(period, ru.unit.id),
       periodId: period.id,
       planCode: period.planCode,
       unitId: ru.unit.id,
@@ -101,14 +105,14 @@ export async function createReport(
     .onConflictDoNothing()
     .returning();
   if (!created) return (await findReport(db, period, ru.unit.id)) as UnitReportRow;
-  const led = ru.tasks.filter((t) => t.role === "lead");
-  if (led.length) {
+  const lines = startingTaskLines(scope);
+  if (lines.length) {
     await db.insert(unitReportTasks).values(
-      led.map((t) => ({
+      lines.map((line) => ({
         tenantId: period.tenantId,
         reportId: created.id,
-        taskKey: t.task.key,
-        progress: t.task.progress,
+        taskKey: line.taskKey,
+        progress: line.progress,
       })),
     );
   }
@@ -124,18 +128,68 @@ export async function createReport(
   return created;
 }
 
-/** The unit's report form; opened as a draft the first time one of its reporters opens it. */
+/**
+ * The unit's report form. Before the unit's first save its reporters see the form a new
+ * draft starts as (led tasks at their current progress, no figures) and nothing is
+ * written: the draft is created by the first save (or upload), not by reading.
+ */
 export async function getReport(
   db: Database,
   { ctx, key, unitId }: { ctx: ReportingPlan; key: string; unitId: string },
 ): Promise<TUnitReport> {
   const scope = await reportScope(db, ctx, key, unitId);
-  let report = await findReport(db, scope.period, unitId);
-  if (!report) {
-    if (!scope.canEdit) throw notFound("Đơn vị chưa mở báo cáo kỳ này.");
-    report = await db.transaction((tx) => createReport(tx, scope, ctx.actor.id));
-  }
-  return presentReport(db, scope, report);
+  const report = await findReport(db, scope.period, unitId);
+  if (report) return presentReport(db, scope, report);
+  if (!scope.canEdit) throw notFound("Đơn vị chưa mở báo cáo kỳ này.");
+  return presentUnsavedReport(scope);
+}
+
+/**
+ * The id a unit's report in a period has from the start: derived from the period and the
+ * unit (a UUID of version 8), so the unsaved form and the draft its first save creates
+ * carry the same id.
+ */
+export function reportIdFor(period: Pick<ReportingPeriodRow, "tenantId" | "id">, unitId: string): string {
+  const hex = createHash("sha256")
+    .update(`unit_report:${period.tenantId}:${period.id}:${unitId}`)
+    .digest("hex");
+  const variant = ((Number.parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The led tasks' lines a new draft starts with: each task's current progress. */
+function startingTaskLines(scope: ReportScope) {
+  return scope.ru.tasks
+    .filter((t) => t.role === "lead")
+    .map((t) => ({ taskKey: t.task.key, progress: t.task.progress, note: null }));
+}
+
+/** The form of a report not saved yet: what `createReport` would store, unwritten. */
+function presentUnsavedReport(scope: ReportScope): TUnitReport {
+  const now = new Date();
+  const draft = {
+    id: reportIdFor(scope.period, scope.ru.unit.id),
+    status: "draft" as const,
+    version: 1,
+    difficulties: "",
+    proposals: "",
+    locked: false,
+    firstSubmittedAt: null,
+    submittedAt: null,
+    submittedBy: null,
+    reviewedAt: null,
+    reviewedBy: null,
+    returnComment: null,
+    updatedAt: now,
+    updatedBy: null,
+  };
+  return presentForm(
+    scope,
+    draft,
+    { taskRows: startingTaskLines(scope), valueRows: [] },
+    new Map(),
+    new Map(),
+  );
 }
 
 /** The report's saved task lines and figure rows. */
@@ -158,7 +212,6 @@ export async function presentReport(
   scope: ReportScope,
   report: UnitReportRow,
 ): Promise<TUnitReport> {
-  const { ctx, period, ru, basis } = scope;
   const { taskRows, valueRows } = await loadReportRows(db, report);
   const fileIds = [...new Set(valueRows.flatMap((v) => v.evidenceFileIds))];
   const files = fileIds.length
@@ -174,6 +227,39 @@ export async function presentReport(
     ...files.map((f) => f.uploadedBy),
   ]);
   const filesById = new Map(files.map((f) => [f.id, presentEvidence(f, names)]));
+  return presentForm(scope, report, { taskRows, valueRows }, names, filesById);
+}
+
+type FormReport = Pick<
+  UnitReportRow,
+  | "status"
+  | "version"
+  | "difficulties"
+  | "proposals"
+  | "locked"
+  | "firstSubmittedAt"
+  | "submittedAt"
+  | "submittedBy"
+  | "reviewedAt"
+  | "reviewedBy"
+  | "returnComment"
+  | "updatedAt"
+  | "updatedBy"
+> & { id: string };
+
+/** The form from a report (saved or not), its lines, the people and files it names. */
+function presentForm(
+  scope: ReportScope,
+  report: FormReport,
+  rows: {
+    taskRows: readonly Pick<UnitReportTaskRow, "taskKey" | "progress" | "note">[];
+    valueRows: readonly UnitReportValueRow[];
+  },
+  names: Map<string, string>,
+  filesById: Map<string, ReturnType<typeof presentEvidence>>,
+): TUnitReport {
+  const { ctx, period, ru, basis } = scope;
+  const { taskRows, valueRows } = rows;
   const tasksByKey = new Map(taskRows.map((t) => [t.taskKey, t]));
   const valuesByKey = new Map(valueRows.map((v) => [v.targetKey, v]));
   const editable = report.status === "draft" || report.status === "returned";
