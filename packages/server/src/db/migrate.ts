@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "./database.ts";
 import { up as backfillPeriods } from "./migrations/0007_periods_from_publication.ts";
 import { up as backfillPlanSummaries } from "./migrations/0008_public_summaries.ts";
+import { up as seedCatalogues } from "./migrations/0010_indicator_catalogue.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   "0007_periods_from_publication",
   "0008_public_summaries",
   "0009_plan_item_cells",
+  "0010_indicator_catalogue",
 ] as const;
 
 /**
@@ -24,6 +26,7 @@ export const MIGRATIONS = [
 const DATA_STEPS: Partial<Record<(typeof MIGRATIONS)[number], (tx: Database) => Promise<void>>> = {
   "0007_periods_from_publication": backfillPeriods,
   "0008_public_summaries": backfillPlanSummaries,
+  "0010_indicator_catalogue": seedCatalogues,
 };
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];

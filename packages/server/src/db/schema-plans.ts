@@ -63,6 +63,8 @@ export const indicators = pgTable(
     keywords: jsonb("keywords").$type<string[]>().notNull().default([]),
     scopeKeywords: jsonb("scope_keywords").$type<string[]>().notNull().default([]),
     origin: text("origin").$type<IndicatorOrigin>().notNull(),
+    /** Code and name folded (no diacritics, lower case): what the catalogue search matches. */
+    searchText: text("search_text").notNull().default(""),
     createdBy: uuid("created_by"),
     createdAt: stampedAt("created_at"),
   },

@@ -6,6 +6,7 @@ import { orgUnitLineage, orgUnits, roleGrants, users } from "../../db/schema.ts"
 import { recordAudit } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
+import { ensureCatalogue } from "../indicators/indicators.repository.ts";
 import { DEMO_TENANTS } from "./demo-data.ts";
 import { seedDemoPlans } from "./seed-plans.ts";
 import { seedDemoReports } from "./seed-reports.ts";
@@ -101,6 +102,7 @@ async function seedDemoAccounts(tx: Database, passwordHash: string): Promise<voi
         validTo: u.validTo ?? null,
       })),
     );
+    await ensureCatalogue(tx, tenantId);
     await tx.insert(orgUnitLineage).values(
       tenant.lineage.flatMap((l) =>
         l.from.map((from) => ({

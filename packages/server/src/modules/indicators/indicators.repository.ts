@@ -1,14 +1,18 @@
 import { INDICATOR_CATALOGUE, type Indicator } from "@dtplan/domain/indicators/catalogue.ts";
 import type { Pillar } from "@dtplan/domain/indicators/pillars.ts";
 import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type IndicatorRow, indicators } from "../../db/schema.ts";
 
+/** What the catalogue search matches: code and name, folded. */
+export const indicatorSearchText = (i: { code: string; name: string }) =>
+  foldVietnamese(`${i.code} ${i.name}`);
+
 /**
- * Copies the national catalogue into a tenant the first time it is needed (an import,
- * a listing). Codes already present are left alone, so seeding twice is harmless and
- * a newer catalogue adds its new codes.
+ * Copies the national catalogue into a tenant: when the province is created, and again
+ * before an import (a newer catalogue adds its new codes). Codes already present are
+ * left alone, so seeding twice is harmless. Never called by a read.
  */
 export async function ensureCatalogue(db: Database, tenantId: string): Promise<void> {
   const present = await db
@@ -35,6 +39,7 @@ export async function ensureCatalogue(db: Database, tenantId: string): Promise<v
         keywords: i.keywords,
         scopeKeywords: i.scopeKeywords ?? [],
         origin: "national" as const,
+        searchText: indicatorSearchText(i),
       })),
     )
     .onConflictDoNothing();
@@ -42,6 +47,33 @@ export async function ensureCatalogue(db: Database, tenantId: string): Promise<v
 
 export async function tenantIndicators(db: Database, tenantId: string): Promise<IndicatorRow[]> {
   return db.select().from(indicators).where(eq(indicators.tenantId, tenantId)).orderBy(asc(indicators.code));
+}
+
+/**
+ * A page of a tenant's catalogue, filtered by pillar and by words (each must occur in
+ * the folded code and name), with the count of all that match.
+ */
+export async function searchIndicators(
+  db: Database,
+  query: { tenantId: string; pillar?: string; q?: string; limit: number; offset: number },
+): Promise<{ rows: IndicatorRow[]; total: number }> {
+  const words = query.q ? foldVietnamese(query.q).split(" ").filter(Boolean) : [];
+  const where = and(
+    eq(indicators.tenantId, query.tenantId),
+    query.pillar ? eq(indicators.pillar, query.pillar) : undefined,
+    ...words.map((w) => sql`position(${w} in ${indicators.searchText}) > 0`),
+  );
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select()
+      .from(indicators)
+      .where(where)
+      .orderBy(asc(indicators.code))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: count() }).from(indicators).where(where),
+  ]);
+  return { rows, total };
 }
 
 export async function findIndicator(

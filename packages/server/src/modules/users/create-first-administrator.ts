@@ -6,6 +6,7 @@ import { roleGrants, users } from "../../db/schema.ts";
 import { AppError, conflict } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/password.ts";
+import { ensureCatalogue } from "../indicators/indicators.repository.ts";
 import { withCodeCheck } from "../org/create-unit.ts";
 import { auditUnit } from "../org/org.presenter.ts";
 import { insertUnit } from "../org/org.repository.ts";
@@ -56,6 +57,8 @@ export async function createFirstAdministrator(
         kind: input.unit.kind ?? "province",
         validFrom: null,
       });
+      // The province starts with the national indicator catalogue.
+      await ensureCatalogue(tx, unitId);
       const [user] = await tx
         .insert(users)
         .values({
