@@ -152,7 +152,9 @@ export async function provinceView(
     .from(plans)
     .where(and(eq(plans.tenantId, tenantId), eq(plans.status, "published")))
     .orderBy(asc(plans.code), desc(plans.version));
-  const current = published.filter((p, i) => published.findIndex((q) => q.code === p.code) === i);
+  // Newest version first within a code: the first row of each code is the one in force.
+  const seen = new Set<string>();
+  const current = published.filter((p) => !seen.has(p.code) && Boolean(seen.add(p.code)));
   // The province's tree once, not once per plan: a province has a hundred communes and more.
   const tree = await loadTenantTree(db, tenantId);
   // A few plans at a time: PostgreSQL answers them on several connections (PGlite takes turns anyway).
@@ -164,21 +166,17 @@ export async function provinceView(
     );
   }
 
-  const issuers = [...new Set(figures.map((f) => f.plan.unitId))];
+  const byIssuer = new Map<string, PlanFigures[]>();
+  for (const f of figures) byIssuer.set(f.plan.unitId, [...(byIssuer.get(f.plan.unitId) ?? []), f]);
+  const issuers = [...byIssuer.keys()];
   const withoutPlan = units.filter(
-    (u) => GRASSROOTS.has(u.kind) && (u.validTo === null || u.validTo >= today) && !issuers.includes(u.id),
+    (u) => GRASSROOTS.has(u.kind) && (u.validTo === null || u.validTo >= today) && !byIssuer.has(u.id),
   );
   const localities = [
     ...issuers
       .map((id) => byId.get(id))
       .filter((u): u is OrgUnitRow => Boolean(u))
-      .map((u) =>
-        locality(
-          u,
-          figures.filter((f) => f.plan.unitId === u.id),
-          today,
-        ),
-      ),
+      .map((u) => locality(u, byIssuer.get(u.id) ?? [], today)),
     ...withoutPlan.map((u) => locality(u, [], today)),
   ].sort(
     (a, b) =>
