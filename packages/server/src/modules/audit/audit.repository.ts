@@ -15,16 +15,24 @@ export interface AuditEntryInput {
 
 /** Records one change. Call it with the transaction that makes the change. */
 export async function recordAudit(db: Database, entry: AuditEntryInput): Promise<void> {
-  await db.insert(auditLog).values({
-    tenantId: entry.tenantId,
-    actorId: entry.actorId,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    unitId: entry.unitId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await recordAudits(db, [entry]);
+}
+
+/** Several entries in one statement (an act that changes many rows at once). */
+export async function recordAudits(db: Database, entries: readonly AuditEntryInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(
+    entries.map((entry) => ({
+      tenantId: entry.tenantId,
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      unitId: entry.unitId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
 }
 
 export async function listAudit(

@@ -1,11 +1,11 @@
 import type { TReportAction } from "@dtplan/contracts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
-import { and, eq, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { plans, planTasks, taskUpdates, type UnitReportRow, type unitReportTasks } from "../../db/schema.ts";
+import { taskUpdates, type UnitReportRow, type unitReportTasks } from "../../db/schema.ts";
 import { conflict, type ErrorDetail } from "../../errors.ts";
-import { recordAudit } from "../audit/audit.repository.ts";
+import { recordAudits } from "../audit/audit.repository.ts";
 import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
 import { loadReportRows, type ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
@@ -97,52 +97,54 @@ async function writeTaskProgress(
 ): Promise<void> {
   const { ctx, ru, period } = scope;
   const byKey = new Map(rows.map((r) => [r.taskKey, r]));
-  const sameCode = tx
-    .select({ id: plans.id })
-    .from(plans)
-    .where(
-      and(
-        eq(plans.tenantId, ctx.plan.tenantId),
-        eq(plans.code, ctx.plan.code),
-        inArray(plans.status, ["published", "draft"]),
-      ),
-    );
-  for (const { task, role } of ru.tasks) {
+  const moved = ru.tasks.flatMap(({ task, role }) => {
     const row = byKey.get(task.key);
-    if (role !== "lead" || row?.progress == null || row.progress === task.progress) continue;
+    if (role !== "lead" || row?.progress == null || row.progress === task.progress) return [];
     const completedAt = row.progress === 100 ? (task.completedAt ?? vietnamDate(now)) : null;
-    await tx
-      .update(planTasks)
-      .set({ progress: row.progress, completedAt })
-      .where(
-        and(
-          eq(planTasks.tenantId, task.tenantId),
-          eq(planTasks.key, task.key),
-          inArray(planTasks.planId, sameCode),
-        ),
-      );
     const note = `Báo cáo ${period.label}${row.note ? `: ${row.note}` : ""}`;
-    await tx.insert(taskUpdates).values({
-      tenantId: task.tenantId,
-      taskKey: task.key,
-      taskId: task.id,
+    return [{ task, progress: row.progress, completedAt, note }];
+  });
+  if (moved.length === 0) return;
+  // Three statements for all the tasks, not three per task.
+  const values = moved.map((m) => sql`(${m.task.key}::uuid, ${m.progress}::integer, ${m.completedAt}::date)`);
+  await tx.execute(
+    sql`UPDATE plan_tasks AS t SET progress = v.progress, completed_at = v.completed_at
+          FROM (VALUES ${sql.join(values, sql`, `)}) AS v (key, progress, completed_at)
+         WHERE t.tenant_id = ${ctx.plan.tenantId} AND t.key = v.key
+           AND t.plan_id IN (SELECT id FROM plans WHERE tenant_id = ${ctx.plan.tenantId}
+                               AND code = ${ctx.plan.code} AND status IN ('published', 'draft'))`,
+  );
+  await tx.insert(taskUpdates).values(
+    moved.map((m) => ({
+      tenantId: m.task.tenantId,
+      taskKey: m.task.key,
+      taskId: m.task.id,
       planId: ctx.plan.id,
       actorId: ctx.actor.id,
-      progressBefore: task.progress,
-      progress: row.progress,
-      note,
-      completedAt,
+      progressBefore: m.task.progress,
+      progress: m.progress,
+      note: m.note,
+      completedAt: m.completedAt,
       at: now,
-    });
-    await recordAudit(tx, {
-      tenantId: task.tenantId,
+    })),
+  );
+  await recordAudits(
+    tx,
+    moved.map((m) => ({
+      tenantId: m.task.tenantId,
       actorId: ctx.actor.id,
       action: "task.progress",
       entity: "task",
-      entityId: task.key,
-      unitId: task.leadUnitId ?? ctx.plan.unitId,
-      before: { progress: task.progress, completedAt: task.completedAt },
-      after: { progress: row.progress, completedAt, note, planCode: ctx.plan.code, period: period.key },
-    });
-  }
+      entityId: m.task.key,
+      unitId: m.task.leadUnitId ?? ctx.plan.unitId,
+      before: { progress: m.task.progress, completedAt: m.task.completedAt },
+      after: {
+        progress: m.progress,
+        completedAt: m.completedAt,
+        note: m.note,
+        planCode: ctx.plan.code,
+        period: period.key,
+      },
+    })),
+  );
 }
