@@ -1,5 +1,5 @@
 import type { UnitLineageEdge } from "@dtplan/domain/org/tree.ts";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { type LineageRow, type OrgUnitRow, orgUnitLineage, orgUnits } from "../../db/schema.ts";
 
@@ -28,6 +28,29 @@ export async function findUnitsByIds(db: Database, unitIds: readonly string[]): 
     .select()
     .from(orgUnits)
     .where(inArray(orgUnits.id, [...unitIds]));
+}
+
+/**
+ * Units among `unitIds`, optionally of one tenant and in force on a date (the domain's
+ * `isInForce`: valid from on or before it, valid to on or after it), filtered in SQL.
+ */
+export async function listUnits(
+  db: Database,
+  filter: { unitIds: readonly string[]; tenantId?: string; inForceOn?: string },
+): Promise<OrgUnitRow[]> {
+  if (filter.unitIds.length === 0) return [];
+  const on = filter.inForceOn;
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        inArray(orgUnits.id, [...filter.unitIds]),
+        filter.tenantId ? eq(orgUnits.tenantId, filter.tenantId) : undefined,
+        on ? or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, on)) : undefined,
+        on ? or(isNull(orgUnits.validTo), gte(orgUnits.validTo, on)) : undefined,
+      ),
+    );
 }
 
 export async function listTenantUnits(db: Database, tenantId: string): Promise<OrgUnitRow[]> {

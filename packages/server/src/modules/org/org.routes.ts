@@ -15,7 +15,6 @@ import {
   ZUnitLineage,
   ZUpdateOrgUnit,
 } from "@dtplan/contracts";
-import { isInForce } from "@dtplan/domain/org/tree.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
@@ -26,7 +25,7 @@ import { reachOf, requireActor } from "../access/access.ts";
 import { createUnit } from "./create-unit.ts";
 import { mergeUnits, previewMerge } from "./merge-units.ts";
 import { presentUnit } from "./org.presenter.ts";
-import { findUnitById, findUnitsByIds, unitLineage, unitLinks } from "./org.repository.ts";
+import { findUnitById, findUnitsByIds, listUnits, unitLineage, unitLinks } from "./org.repository.ts";
 import { previewSplit, splitUnit } from "./split-unit.ts";
 import { updateUnit } from "./update-unit.ts";
 
@@ -61,10 +60,13 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }):
     async (request) => {
       const reach = await reachOf(db, requireActor(request), "org.read");
       const asOf = request.query.asOf ?? todayIso();
-      const rows = (await findUnitsByIds(db, [...reach.unitIds]))
-        .filter((u) => !request.query.tenantId || u.tenantId === request.query.tenantId)
-        .filter((u) => request.query.includeClosed || isInForce(u, asOf))
-        .sort((a, b) => a.code.localeCompare(b.code));
+      const rows = (
+        await listUnits(db, {
+          unitIds: [...reach.unitIds],
+          tenantId: request.query.tenantId,
+          inForceOn: request.query.includeClosed ? undefined : asOf,
+        })
+      ).sort((a, b) => a.code.localeCompare(b.code));
       return { items: rows.map((u) => presentUnit(u)) };
     },
   );
