@@ -1,5 +1,5 @@
 import type { TPillar, ZPlanTaskListQuery } from "@dtplan/contracts";
-import { and, asc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { orgUnits, plans, planTasks } from "../../db/schema.ts";
@@ -9,12 +9,12 @@ import { subtreeIds } from "../access/access.repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { readablePlanUnits } from "../plans/plan-access.ts";
 import { presentTask } from "../plans/plans.presenter.ts";
-import { statusOfTask } from "./task-status.ts";
+import { statusOfTask, taskStatusSql } from "./task-status.ts";
 
 /**
  * Tasks of the plans the actor may read (published versions unless `includeDrafts`),
- * filtered by plan, lead unit (and its subtree), pillar, deadline range and status.
- * Status is computed from the facts, so it is filtered after the query.
+ * filtered by plan, lead unit (and its subtree), pillar, deadline range and status, and
+ * paged, in the query (status by the SQL form of the domain rule).
  */
 export async function listPlanTasks(db: Database, actor: Actor, query: z.infer<typeof ZPlanTaskListQuery>) {
   const readable = await readablePlanUnits(db, actor);
@@ -30,20 +30,23 @@ export async function listPlanTasks(db: Database, actor: Actor, query: z.infer<t
     query.deadlineTo ? lte(planTasks.deadlineDate, query.deadlineTo) : undefined,
   ];
   if (readable.size === 0) return { items: [], total: 0 };
-  const rows = await db
-    .select({ task: planTasks, plan: { code: plans.code, title: plans.title, version: plans.version } })
-    .from(planTasks)
-    .innerJoin(plans, and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId)))
-    .where(and(...conditions))
-    .orderBy(asc(plans.code), asc(planTasks.position));
   const today = todayIso();
-  const withStatus = rows
-    .map((r) => ({
-      ...r,
-      status: statusOfTask(r.task, today),
-    }))
-    .filter((r) => !query.status || r.status === query.status);
-  const page = withStatus.slice(query.offset, query.offset + query.limit);
+  const status = taskStatusSql(today);
+  if (query.status) conditions.push(sql`${status} = ${query.status}`);
+  const where = and(...conditions);
+  const join = and(eq(plans.tenantId, planTasks.tenantId), eq(plans.id, planTasks.planId));
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({ task: planTasks, plan: { code: plans.code, title: plans.title, version: plans.version } })
+      .from(planTasks)
+      .innerJoin(plans, join)
+      .where(where)
+      .orderBy(asc(plans.code), asc(planTasks.position))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: count() }).from(planTasks).innerJoin(plans, join).where(where),
+  ]);
+  const page = rows.map((r) => ({ ...r, status: statusOfTask(r.task, today) }));
   const unitIds = [
     ...new Set(page.flatMap((r) => [r.task.leadUnitId, ...r.task.coordinators.map((c) => c.unitId)])),
   ].filter((x): x is string => Boolean(x));
@@ -68,6 +71,6 @@ export async function listPlanTasks(db: Database, actor: Actor, query: z.infer<t
       plan: r.plan,
       status: r.status,
     })),
-    total: withStatus.length,
+    total,
   };
 }
