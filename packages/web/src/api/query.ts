@@ -11,8 +11,10 @@ export const queryClient = new QueryClient({
     queries: {
       // A failure shows at once with the server's message (the screen offers "retry"), as before.
       retry: false,
-      // Never reload a screen under someone filling in a form; writes invalidate what they change.
+      // Never reload a screen under someone filling in a form (on focus or when the network
+      // comes back): a read reloads when its screen opens or a write invalidates it.
       refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
       // Keep showing the previous data while the next (filter, page, period) loads: no flicker.
       placeholderData: keepPreviousData,
     },
