@@ -9,15 +9,22 @@ import {
 } from "@ant-design/icons";
 import type { TIndicator } from "@dtplan/contracts/indicators.ts";
 import type { TPlanReview, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
+import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Collapse, Empty, Flex, Result, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
-import { indicatorsApi, orgApi, plansApi, type TItemType } from "../../api/endpoints.ts";
+import {
+  indicatorsQueries,
+  orgQueries,
+  plansApi,
+  plansQueries,
+  type TItemType,
+} from "../../api/endpoints.ts";
+import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
-import { useLoad } from "../../lib/use-load.ts";
 import { ItemCard } from "./item-card.tsx";
 import { ItemDrawer, type ItemEditing } from "./item-drawer.tsx";
 import { PlanInfoModal } from "./plan-info-modal.tsx";
@@ -48,13 +55,14 @@ export default function ReviewPage() {
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const loaded = useLoad(() => plansApi.review(code), [code]);
+  // Copied into `review` below, which each edit replaces: start from a fresh load, never a cached copy.
+  const loaded = useQuery({ ...plansQueries.review(code), gcTime: 0 });
   const [review, setReview] = useState<TPlanReview | null>(null);
   useEffect(() => {
     if (loaded.data) setReview(loaded.data);
   }, [loaded.data]);
-  const units = useLoad(() => orgApi.list({ includeClosed: true }), []);
-  const catalogue = useLoad(() => indicatorsApi.list({ limit: 200 }), []);
+  const units = useQuery(orgQueries.list({ includeClosed: true }));
+  const catalogue = useQuery(indicatorsQueries.list({ limit: 200 }));
   const [extraIndicators, setExtraIndicators] = useState<TIndicator[]>([]);
   const indicators = useMemo(
     () => [...(catalogue.data?.items ?? []), ...extraIndicators],
@@ -112,7 +120,7 @@ export default function ReviewPage() {
     try {
       const next = await action();
       if (next) setReview(next);
-      else loaded.reload();
+      else void loaded.refetch();
       if (done) message.success(done);
     } catch (err) {
       message.error(errorMessage(err));
@@ -121,14 +129,14 @@ export default function ReviewPage() {
     }
   }
 
-  if (loaded.loading && !review) return <Spin style={{ display: "block", margin: "80px auto" }} />;
+  if (loaded.isFetching && !review) return <Spin style={{ display: "block", margin: "80px auto" }} />;
   if (loaded.error && !review) {
     return (
       <Result
         status="warning"
         title={t("common.loadFailed")}
-        subTitle={loaded.error}
-        extra={<Button onClick={loaded.reload}>{t("common.retry")}</Button>}
+        subTitle={loadError(loaded)}
+        extra={<Button onClick={() => void loaded.refetch()}>{t("common.retry")}</Button>}
       />
     );
   }
