@@ -15,6 +15,7 @@ import {
   loginAs,
   openTestDatabase,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 const backupDir = mkdtempSync(path.join(tmpdir(), "dtplan-backups-"));
@@ -37,10 +38,7 @@ describeBothDatabases(
       });
       superadminId = root.id;
       superadmin = await loginAs(ctx.app, root);
-      provinceAdmin = await loginAs(
-        ctx.app,
-        await buildUser(ctx.db, { grants: [{ unit: tenant.province, role: "administrator" }] }),
-      );
+      provinceAdmin = await signInAs(ctx, tenant.province, "administrator");
     });
 
     it("lets a superadministrator start a backup, see it listed with its counts, and download it — both in the audit log", async () => {

@@ -5,10 +5,9 @@ import { auditLog, type PlanRow, type PlanTaskRow } from "../src/db/schema.ts";
 import {
   buildPublishedPlan,
   buildTenant,
-  buildUser,
   describeBothDatabases,
-  loginAs,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 describeBothDatabases("budget: line items against the plan total", (ctx) => {
@@ -36,14 +35,8 @@ describeBothDatabases("budget: line items against the plan total", (ctx) => {
     ({
       tasks: [foreignTask],
     } = await buildPublishedPlan(ctx.db, tenant.communeB));
-    officer = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: tenant.district, role: "focal_officer" }] }),
-    );
-    reporter = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "unit_reporter" }] }),
-    );
+    officer = await signInAs(ctx, tenant.district, "focal_officer");
+    reporter = await signInAs(ctx, tenant.communeA, "unit_reporter");
   });
 
   it("adds, edits and removes items, warning in Vietnamese while their sum differs from the plan total", async () => {

@@ -17,6 +17,7 @@ import {
   loginAs,
   multipart,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -53,14 +54,8 @@ describeBothDatabases(
       ({
         tasks: [task],
       } = await buildPublishedPlan(ctx.db, tenant.district, { tasks: [{ leadUnitId: tenant.communeA.id }] }));
-      reporter = await loginAs(
-        ctx.app,
-        await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "unit_reporter" }] }),
-      );
-      outsider = await loginAs(
-        ctx.app,
-        await buildUser(ctx.db, { grants: [{ unit: tenant.communeB, role: "unit_reporter" }] }),
-      );
+      reporter = await signInAs(ctx, tenant.communeA, "unit_reporter");
+      outsider = await signInAs(ctx, tenant.communeB, "unit_reporter");
       stranger = await loginAs(
         ctx.app,
         await buildUser(ctx.db, {

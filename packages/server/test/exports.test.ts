@@ -3,7 +3,14 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { type OrgUnitRow, type PlanRow, type PlanTaskRow, planTasks } from "../src/db/schema.ts";
-import { buildReportingPlan, buildUser, describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
+import {
+  buildReportingPlan,
+  buildUser,
+  describeBothDatabases,
+  loginAs,
+  type SignedIn,
+  signInAs,
+} from "./helpers.ts";
 
 describeBothDatabases("exports: targets, indicator values and tasks as CSV, JSON and XLSX", (ctx) => {
   let plan: PlanRow;
@@ -64,10 +71,7 @@ describeBothDatabases("exports: targets, indicator values and tasks as CSV, JSON
     reporterB = await login(communeB, "unit_reporter");
     viewer = await login(built.province, "province_viewer");
     const other = await buildReportingPlan(ctx.db);
-    stranger = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: other.province, role: "administrator" }] }),
-    );
+    stranger = await signInAs(ctx, other.province, "administrator");
 
     // Commune A submits 2025-Q1 (90 of 100 files online); commune B only drafts (10 of 20).
     const report = (unit: OrgUnitRow) => `/api/plans/${plan.code}/periods/2025-Q1/reports/${unit.id}`;

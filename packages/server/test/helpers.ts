@@ -228,6 +228,15 @@ export async function loginAs(
   return { cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
 }
 
+/** A new user holding one role on one unit, signed in: how most suites meet their actors. */
+export async function signInAs(
+  ctx: Pick<SuiteContext, "app" | "db">,
+  unit: Pick<OrgUnitRow, "id" | "tenantId">,
+  role: Role,
+): Promise<SignedIn> {
+  return loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
+}
+
 /** A multipart/form-data body with text fields and one file, for `app.inject`. */
 export function multipart(
   fields: Record<string, string>,

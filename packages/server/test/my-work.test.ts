@@ -6,11 +6,10 @@ import {
   buildPublishedPlan,
   buildTenant,
   buildUnit,
-  buildUser,
   describeBothDatabases,
   isoDaysFromToday,
-  loginAs,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 describeBothDatabases("my work: a unit's tasks grouped by what needs doing", (ctx) => {
@@ -61,10 +60,7 @@ describeBothDatabases("my work: a unit's tasks grouped by what needs doing", (ct
       .update(planTasks)
       .set({ progress: 100, completedAt: isoDaysFromToday(-25) })
       .where(eq(planTasks.id, tasks[3].id));
-    reporter = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: vhtt, role: "unit_reporter" }] }),
-    );
+    reporter = await signInAs(ctx, vhtt, "unit_reporter");
   });
 
   it("groups the unit's tasks into overdue, due within 30 days, in progress and done, with the plans' targets of its pillars", async () => {

@@ -10,6 +10,7 @@ import {
   describeBothDatabases,
   loginAs,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 describeBothDatabases("organisation tree", (ctx) => {
@@ -193,10 +194,7 @@ describeBothDatabases("organisation tree", (ctx) => {
   it("merges communes into a new one: sources close the day before, children move, history carries over", async () => {
     const t = await buildTenant(ctx.db);
     const school = await buildUnit(ctx.db, { parent: t.communeA, kind: "school", name: "Trường Tiểu học A" });
-    const session = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: t.province, role: "administrator" }] }),
-    );
+    const session = await signInAs(ctx, t.province, "administrator");
     const body = {
       sourceIds: [t.communeA.id, t.communeB.id],
       newUnit: { parentId: t.province.id, code: "XA-HOP-NHAT", name: "Xã Hợp Nhất", kind: "commune" },
@@ -287,10 +285,7 @@ describeBothDatabases("organisation tree", (ctx) => {
     });
     // The admin of another province may not.
     expect(result.statusCode).toBe(403);
-    const session = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: t.province, role: "administrator" }] }),
-    );
+    const session = await signInAs(ctx, t.province, "administrator");
     const ok = await ctx.app.inject({
       method: "POST",
       url: "/api/org/merges",
@@ -313,10 +308,7 @@ describeBothDatabases("organisation tree", (ctx) => {
 
   it("rolls the whole merge back when one part fails", async () => {
     const t = await buildTenant(ctx.db);
-    const session = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: t.province, role: "administrator" }] }),
-    );
+    const session = await signInAs(ctx, t.province, "administrator");
     const response = await ctx.app.inject({
       method: "POST",
       url: "/api/org/merges",
@@ -334,10 +326,7 @@ describeBothDatabases("organisation tree", (ctx) => {
 
   it("splits a unit into parts that each carry on its history", async () => {
     const t = await buildTenant(ctx.db);
-    const session = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: t.province, role: "administrator" }] }),
-    );
+    const session = await signInAs(ctx, t.province, "administrator");
     const body = {
       parts: [
         { code: "XA-BAC", name: "Xã Bắc", kind: "commune" },
@@ -390,10 +379,7 @@ describeBothDatabases("organisation tree", (ctx) => {
 
   it("follows lineage through several reorganisations", async () => {
     const t = await buildTenant(ctx.db);
-    const session = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: t.province, role: "administrator" }] }),
-    );
+    const session = await signInAs(ctx, t.province, "administrator");
     const post = (url: string, payload: object) =>
       ctx.app.inject({ method: "POST", url, payload, headers: session.headers });
     const split = await post(`/api/org/units/${t.communeA.id}/split`, {

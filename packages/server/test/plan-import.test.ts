@@ -11,14 +11,7 @@ import { buildSyntheticPlan } from "@dtplan/domain/extract/read/synthetic.ts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { auditLog } from "../src/db/schema.ts";
-import {
-  buildTenant,
-  buildUser,
-  describeBothDatabases,
-  loginAs,
-  multipart,
-  type SignedIn,
-} from "./helpers.ts";
+import { buildTenant, describeBothDatabases, multipart, type SignedIn, signInAs } from "./helpers.ts";
 
 const MAX = 20 * 1024 * 1024;
 const DEV_PLANS = new URL("../../../fixtures/plan-extract/dev/", import.meta.url);
@@ -91,10 +84,7 @@ describeBothDatabases("plan import: worker pool, file size limit, table columns"
   beforeAll(async () => {
     const tenant = await buildTenant(ctx.db);
     unitId = tenant.district.id;
-    officer = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: tenant.district, role: "focal_officer" }] }),
-    );
+    officer = await signInAs(ctx, tenant.district, "focal_officer");
     await ctx.app.listen({ port: 0, host: "127.0.0.1" });
     port = (ctx.app.server.address() as AddressInfo).port;
   });

@@ -13,12 +13,11 @@ import { auditLog, reportingPeriods } from "../src/db/schema.ts";
 import {
   buildTenant,
   buildUnit,
-  buildUser,
   CHAU_THANH_TXT,
   describeBothDatabases,
-  loginAs,
   multipart,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
@@ -53,19 +52,10 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
       kind: "district_office",
       validFrom: "2020-01-01",
     });
-    officer = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: tenant.district, role: "focal_officer" }] }),
-    );
-    reporter = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "unit_reporter" }] }),
-    );
+    officer = await signInAs(ctx, tenant.district, "focal_officer");
+    reporter = await signInAs(ctx, tenant.communeA, "unit_reporter");
     const other = await buildTenant(ctx.db);
-    stranger = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: other.district, role: "focal_officer" }] }),
-    );
+    stranger = await signInAs(ctx, other.district, "focal_officer");
   });
 
   it("imports a .txt plan into a draft with every extracted item, matching 'Phòng VH&TT' to the office", async () => {

@@ -12,6 +12,7 @@ import {
   isoDaysFromToday,
   loginAs,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 describeBothDatabases("province view: every locality side by side", (ctx) => {
@@ -44,19 +45,10 @@ describeBothDatabases("province view: every locality side by side", (ctx) => {
       .update(planTasks)
       .set({ progress: 100, completedAt: isoDaysFromToday(-1) })
       .where(and(eq(planTasks.tenantId, setup.tasks[1].tenantId), eq(planTasks.id, setup.tasks[1].id)));
-    viewer = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: setup.province, role: "province_viewer" }] }),
-    );
-    districtLeader = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: setup.district, role: "leader" }] }),
-    );
+    viewer = await signInAs(ctx, setup.province, "province_viewer");
+    districtLeader = await signInAs(ctx, setup.district, "leader");
     otherProvince = (await buildTenant(ctx.db)).province;
-    otherViewer = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: otherProvince, role: "province_viewer" }] }),
-    );
+    otherViewer = await signInAs(ctx, otherProvince, "province_viewer");
     superadmin = await loginAs(
       ctx.app,
       await buildUser(ctx.db, {

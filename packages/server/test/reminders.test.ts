@@ -27,6 +27,7 @@ import {
   isoDaysFromToday,
   loginAs,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 interface Received {
@@ -212,10 +213,7 @@ describeBothDatabases("reminders: in-app notifications and e-mail through the ou
       .set({ email: `${b.username}@xa-b.gov.vn` })
       .where(eq(users.id, b.id));
     reporterB = await loginAs(ctx.app, b);
-    officer = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: fixture.district, role: "focal_officer" }] }),
-    );
+    officer = await signInAs(ctx, fixture.district, "focal_officer");
   });
 
   it("e-mails the reporter of a unit that has not submitted, once, in Vietnamese, and notifies in the app", async () => {

@@ -4,14 +4,7 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { type OrgUnitRow, type PlanRow, type PlanTaskRow, unitReports } from "../src/db/schema.ts";
-import {
-  buildReportingPlan,
-  buildUser,
-  describeBothDatabases,
-  loginAs,
-  multipart,
-  type SignedIn,
-} from "./helpers.ts";
+import { buildReportingPlan, describeBothDatabases, multipart, type SignedIn, signInAs } from "./helpers.ts";
 
 describeBothDatabases("reporting: the unit's period form as Excel", (ctx) => {
   let plan: PlanRow;
@@ -54,14 +47,8 @@ describeBothDatabases("reporting: the unit's period form as Excel", (ctx) => {
   beforeAll(async () => {
     const fixture = await buildReportingPlan(ctx.db);
     ({ plan, tasks, communeA, targetKey } = fixture);
-    reporterA = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: communeA, role: "unit_reporter" }] }),
-    );
-    reporterB = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: fixture.communeB, role: "unit_reporter" }] }),
-    );
+    reporterA = await signInAs(ctx, communeA, "unit_reporter");
+    reporterB = await signInAs(ctx, fixture.communeB, "unit_reporter");
   });
 
   it("downloads a locked form with the unit's tasks and indicators and shaded input cells", async () => {

@@ -33,6 +33,7 @@ import {
   ONLINE_RECORDS_INDICATOR,
   QUARTERLY_RULE,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 describeBothDatabases("reporting: periods, unit reports, workflow, status and attainment", (ctx) => {
@@ -379,10 +380,7 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
       tasks: [{ leadUnitId: old.id }, { leadUnitId: tenant.communeA.id }],
     });
     await writePlanPeriods(ctx.db, merged);
-    const head = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: tenant.district, role: "focal_officer" }] }),
-    );
+    const head = await signInAs(ctx, tenant.district, "focal_officer");
     const units = async (key: string) =>
       ZPeriodStatus.parse(
         (await call(head, "GET", `/api/plans/${merged.code}/periods/${key}/status`)).json(),

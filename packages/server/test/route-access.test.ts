@@ -15,9 +15,9 @@ import {
   buildTenant,
   buildUser,
   describeBothDatabases,
-  loginAs,
   multipart,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 /** Routes anyone may call. Adding one here is a decision, not an accident. */
@@ -391,15 +391,9 @@ describeBothDatabases("every /api route checks its permission", (ctx) => {
       after: { id: a.communeA.id },
     });
     const b = await buildTenant(ctx.db);
-    otherTenantAdmin = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: b.province, role: "administrator" }] }),
-    );
+    otherTenantAdmin = await signInAs(ctx, b.province, "administrator");
     // Administers the sibling commune in the same province: a different unit.
-    siblingUnitAdmin = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: a.communeB, role: "administrator" }] }),
-    );
+    siblingUnitAdmin = await signInAs(ctx, a.communeB, "administrator");
   });
 
   it("declares access on every route and has a refusal sample for each non-public one", () => {

@@ -2,7 +2,14 @@ import { type TUser, ZAuditList, ZUserList } from "@dtplan/contracts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { auditLog } from "../src/db/schema.ts";
-import { buildTenant, buildUser, describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
+import {
+  buildTenant,
+  buildUser,
+  describeBothDatabases,
+  loginAs,
+  type SignedIn,
+  signInAs,
+} from "./helpers.ts";
 
 describeBothDatabases("accounts and audit", (ctx) => {
   let tenant: Awaited<ReturnType<typeof buildTenant>>;
@@ -15,10 +22,7 @@ describeBothDatabases("accounts and audit", (ctx) => {
     const p = await buildUser(ctx.db, { grants: [{ unit: tenant.province, role: "administrator" }] });
     provinceAdminId = p.id;
     provinceAdmin = await loginAs(ctx.app, p);
-    communeAdmin = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "administrator" }] }),
-    );
+    communeAdmin = await signInAs(ctx, tenant.communeA, "administrator");
   });
 
   const as = (session: SignedIn, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
