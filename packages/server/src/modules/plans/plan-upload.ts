@@ -6,6 +6,7 @@ import { formatMegabytes } from "@dtplan/domain/extract/read/errors.ts";
 import { DEFAULT_MAX_BYTES } from "@dtplan/domain/extract/read/index.ts";
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../../errors.ts";
+import { readMultipart } from "../../multipart.ts";
 
 /** Room for the multipart framing and the small fields around the file. */
 const FRAMING_BYTES = 64 * 1024;
@@ -34,35 +35,19 @@ export interface PlanUpload {
 }
 
 export async function readPlanUpload(request: FastifyRequest): Promise<PlanUpload> {
-  if (!request.isMultipart()) {
-    throw new AppError(
-      "bad_request",
-      "Hãy gửi tệp kế hoạch dạng multipart/form-data (trường `file` và `unitId`).",
-    );
-  }
-  const declared = Number(request.headers["content-length"]);
-  const size = Number.isFinite(declared) && declared > 0 ? declared : null;
-  if (size !== null && size > DEFAULT_MAX_BYTES + FRAMING_BYTES) throw fileTooLarge(size);
-  let unitId: string | null = null;
-  let file: PlanUpload["file"] = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === "file") {
-        const bytes = new Uint8Array(await part.toBuffer());
-        if (part.fieldname === "file") file = { bytes, fileName: part.filename || "ke-hoach.txt" };
-      } else if (part.fieldname === "unitId") {
-        unitId = String(part.value);
-      }
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw fileTooLarge(size);
+  const form = await readMultipart(request, {
+    notMultipart: "Hãy gửi tệp kế hoạch dạng multipart/form-data (trường `file` và `unitId`).",
+    maxBodyBytes: DEFAULT_MAX_BYTES + FRAMING_BYTES,
+    tooLarge: (size) => fileTooLarge(size),
     // Truncated or malformed multipart (a body shorter than its Content-Length, too
     // many parts): the client's mistake, never a 500.
-    throw new AppError(
-      "bad_request",
-      "Dữ liệu tải lên không hợp lệ hoặc bị cắt ngắn; hãy chọn lại tệp kế hoạch và gửi lại.",
-      [{ path: "body", message: (error as Error).message.slice(0, 200) }],
-    );
-  }
-  return { unitId, file };
+    malformed: (error) =>
+      new AppError(
+        "bad_request",
+        "Dữ liệu tải lên không hợp lệ hoặc bị cắt ngắn; hãy chọn lại tệp kế hoạch và gửi lại.",
+        [{ path: "body", message: error.message.slice(0, 200) }],
+      ),
+    defaultFileName: "ke-hoach.txt",
+  });
+  return { unitId: form.fields.get("unitId") ?? null, file: form.file };
 }

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
+import { readMultipart, requireFile } from "../../multipart.ts";
 import { requireActor } from "../access/access.ts";
 import { getReport, presentReport, reportScope } from "./get-report.ts";
 import {
@@ -69,28 +70,15 @@ export async function reportExcelRoutes(app: FastifyInstance, { db }: { db: Data
       const ctx = await reportingPlan(db, requireActor(request), request.params.code);
       const scope = await reportScope(db, ctx, request.params.key, request.params.unitId);
       assertEditor(scope);
-      if (!request.isMultipart()) {
-        throw new AppError("bad_request", "Hãy gửi tệp Excel dạng multipart/form-data (trường `file`).");
-      }
-      let bytes: Uint8Array | null = null;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === "file" && part.fieldname === "file")
-            bytes = new Uint8Array(await part.toBuffer());
-        }
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new AppError("payload_too_large", "Tệp Excel quá lớn (tối đa 5 MB).", [
+      const form = await readMultipart(request, {
+        notMultipart: "Hãy gửi tệp Excel dạng multipart/form-data (trường `file`).",
+        tooLarge: () =>
+          new AppError("payload_too_large", "Tệp Excel quá lớn (tối đa 5 MB).", [
             { path: "body.file", message: "Quá lớn" },
-          ]);
-        }
-        throw error;
-      }
-      if (!bytes) {
-        throw new AppError("validation_failed", "Chọn tệp Excel (trường `file`).", [
-          { path: "body.file", message: "Thiếu tệp" },
-        ]);
-      }
+          ]),
+        defaultFileName: "bao-cao.xlsx",
+      });
+      const { bytes } = requireFile(form, "Chọn tệp Excel (trường `file`).");
       const wb = await loadWorkbook(bytes);
       const current = await getReport(db, { ctx, key: request.params.key, unitId: request.params.unitId });
       const { input, errors } = parseReportWorkbook(wb, current);
