@@ -195,3 +195,21 @@ describe("a task table as pdftotext prints it (one column after another)", () =>
     ]);
   });
 });
+
+describe("target tables of other shapes", () => {
+  it("reads a 'Lộ trình thực hiện' span, an unknown column and a rate without a unit column", () => {
+    const table = [
+      "STT | Chỉ tiêu | Cơ sở pháp lý | Lộ trình thực hiện |  | Ghi chú",
+      " |  |  | 2026 | 2028 | ",
+      "1 | Tỷ lệ hồ sơ trực tuyến toàn trình | Nghị quyết 57 | ≥ 70 | 90 | ",
+      "2 | Tốc độ Internet cố định (Mbps) | - | 300 | ≥ 500 | ",
+    ].join("\n");
+    const r = extractPlan(plan(`1. Chỉ tiêu chủ yếu\n${table}`));
+    expect(r.targets.map((t) => [t.value, t.unit, t.year])).toEqual([
+      [70, "%", 2026],
+      [90, "%", 2028],
+      [300, "mbps", 2026],
+      [500, "mbps", 2028],
+    ]);
+  });
+});

@@ -56,6 +56,8 @@ const YEAR = /\b(19\d{2}|20\d{2})\b/u;
 
 /** The role of a header cell, or null when the text is no column title. */
 export function columnRole(cell: string): ColumnRole | null {
+  // A column title is short: do not fold a whole paragraph to find out.
+  if (cell.length > 80) return null;
   const f = foldKeepingPunctuation(cell)
     .replace(/[^a-z0-9 ]+/g, " ")
     .replace(/\s+/g, " ")
@@ -72,7 +74,12 @@ export function columnRole(cell: string): ColumnRole | null {
   if (/^(?:san pham|ket qua dau ra|ket qua du kien)/u.test(f)) return "product";
   if (/^(?:ghi chu)/u.test(f)) return "note";
   if (/^(?:(?:ten |noi dung )?chi (?:tieu|so)|muc tieu cu the)/u.test(f) && !YEAR.test(f)) return "target";
-  if (YEAR.test(f) || /^(?:muc tieu|ke hoach|lo trinh)(?: theo| tung| cac)? nam$|^cac nam$/u.test(f)) {
+  if (
+    YEAR.test(f) ||
+    /^lo trinh(?: thuc hien)?(?: (?:theo|tung|cac|qua cac) nam)?$|^(?:muc tieu|ke hoach|chi tieu)(?: thuc hien)? (?:theo|tung|cac|qua cac) nam$|^cac nam$/u.test(
+      f,
+    )
+  ) {
     const rest = f
       .replace(YEAR, " ")
       .replace(
@@ -80,10 +87,11 @@ export function columnRole(cell: string): ColumnRole | null {
         " ",
       )
       .trim();
-    if (!rest)
-      return /\b(?:uoc|th|thuc hien|ket qua|hien trang|co so|goc|hien nay|dat duoc)\b/u.test(f)
-        ? "baseline"
-        : "year";
+    // "Ước TH năm 2025", "Thực hiện 2025" are what was done; "Lộ trình thực hiện 2026" is a target year.
+    const done =
+      /\b(?:uoc|th|ket qua|hien trang|co so|goc|hien nay|dat duoc)\b/u.test(f) ||
+      (/\bthuc hien\b/u.test(f) && !/\b(?:lo trinh|ke hoach|muc tieu)\b/u.test(f));
+    if (!rest) return done ? "baseline" : "year";
   }
   if (
     /^(?:(?:ten |noi dung )?nhiem vu|noi dung(?: cong viec| thuc hien| hoat dong)?$|cong viec|hoat dong|ten (?:de an|du an|nhiem vu|hoat dong))/u.test(
@@ -100,7 +108,8 @@ export function gridHeaderRoles(cells: string[]): (ColumnRole | null)[] | null {
   const roles = cells.map((c) => (c ? columnRole(c) : null));
   const filled = cells.filter(Boolean).length;
   const known = roles.filter((r) => r !== null).length;
-  if (known < 3 || known < filled) return null;
+  // One title we do not know ("Cơ sở pháp lý") is a column to ignore, not a reason to miss the table.
+  if (known < 3 || known < filled - (filled >= 5 ? 1 : 0)) return null;
   if (!roles.includes("task") && !roles.includes("target")) return null;
   return roles;
 }

@@ -339,7 +339,10 @@ export interface TableTargetRow {
 /** One target per year cell with a figure; "-" and empty cells give none. */
 export function targetsFromTableRow(r: TableTargetRow, nextId: () => string): Target[] {
   const out: Target[] = [];
-  const unit = r.unit ? (r.unit === "%" ? "%" : r.unit.trim().toLowerCase()) : null;
+  // Without a unit column: "(%)" / "(Mbps)" in the indicator, and a rate ("Tỷ lệ …") is a percentage.
+  const inText = /\(([^()]{1,20})\)\s*$/u.exec(r.text)?.[1] ?? (/^tỷ lệ(?=\s)/iu.test(r.text) ? "%" : null);
+  const given = r.unit ?? inText;
+  const unit = given ? (given.trim() === "%" ? "%" : given.trim().toLowerCase()) : null;
   for (const c of r.cells) {
     const f = cellFigure(c.text);
     if (!f) continue;
