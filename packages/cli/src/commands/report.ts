@@ -52,7 +52,7 @@ export const command: Command = {
     const out = path.resolve(values.out as string);
 
     const server = await import("@dtplan/server");
-    const { consolidatedReport, systemReportingPlan } = await import(
+    const { consolidatedReport, publishedPlanByCode } = await import(
       "@dtplan/server/modules/consolidated/consolidated-report.ts"
     );
     const { renderConsolidated } = await import("@dtplan/server/modules/consolidated/render-consolidated.ts");
@@ -75,16 +75,17 @@ export const command: Command = {
           `cơ sở dữ liệu chưa ở phiên bản mới nhất (${status.current ?? "trống"}); chạy \`dtplan migrate\` trước.`,
         );
       }
-      const ctx = await systemReportingPlan(db, values.plan as string);
+      const plan = await publishedPlanByCode(db, values.plan as string);
       const { listPeriods } = await import("@dtplan/server/modules/reporting/reporting.repository.ts");
-      const periods = await listPeriods(db, ctx.plan);
+      const periods = await listPeriods(db, plan);
       if (!periods.some((p) => p.key === values.period)) {
         return fail(
-          `kế hoạch ${ctx.plan.code} không có kỳ báo cáo "${values.period}". Các kỳ: ${periods.map((p) => `${p.key} (${p.label})`).join(", ") || "chưa có"}.`,
+          `kế hoạch ${plan.code} không có kỳ báo cáo "${values.period}". Các kỳ: ${periods.map((p) => `${p.key} (${p.label})`).join(", ") || "chưa có"}.`,
         );
       }
       const report = await consolidatedReport(db, {
-        ctx,
+        plan,
+        canEdit: false,
         periodKey: values.period as string,
         nearThreshold: config.attainment.nearThreshold,
       });

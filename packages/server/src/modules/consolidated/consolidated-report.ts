@@ -20,10 +20,11 @@ export async function consolidatedPlan(db: Database, actor: Actor, code: string)
 }
 
 /**
- * The command line generates without a login: the published plan of that code as the
- * system of its own tenant. Several tenants using one code must be told apart.
+ * The published plan of a code, looked up without a caller — for the command line,
+ * which runs as the system on the server's own database, not as a signed-in user.
+ * Several tenants using one code must be told apart.
  */
-export async function systemReportingPlan(db: Database, code: string): Promise<ReportingPlan> {
+export async function publishedPlanByCode(db: Database, code: string): Promise<PlanRow> {
   const rows = await db
     .select()
     .from(plans)
@@ -34,18 +35,7 @@ export async function systemReportingPlan(db: Database, code: string): Promise<R
   if (new Set(rows.map((r) => r.tenantId)).size > 1) {
     throw new AppError("conflict", `Mã kế hoạch "${code}" có ở nhiều tỉnh; không xác định được kế hoạch.`);
   }
-  const plan = rows[0];
-  const actor: Actor = {
-    id: "00000000-0000-0000-0000-000000000000",
-    tenantId: plan.tenantId,
-    username: "dtplan-cli",
-    fullName: "dtplan (dòng lệnh)",
-    email: null,
-    isSuperadmin: false,
-    grants: [{ tenantId: plan.tenantId, unitId: plan.unitId, role: "leader", unitName: "" }],
-    session: { id: "cli", tenantId: plan.tenantId, csrfToken: "" },
-  };
-  return { plan, actor, canReview: false };
+  return rows[0];
 }
 
 async function provinceNameOf(db: Database, plan: PlanRow): Promise<string | null> {
@@ -61,17 +51,25 @@ async function provinceNameOf(db: Database, plan: PlanRow): Promise<string | nul
 export async function consolidatedReport(
   db: Database,
   {
-    ctx,
+    plan,
     periodKey,
     nearThreshold,
+    canEdit,
     now = new Date(),
-  }: { ctx: ReportingPlan; periodKey: string; nearThreshold: number; now?: Date },
+  }: {
+    plan: PlanRow;
+    periodKey: string;
+    nearThreshold: number;
+    /** Whether the caller may edit the narrative (the command line only reads). */
+    canEdit: boolean;
+    now?: Date;
+  },
 ): Promise<TConsolidatedReport> {
-  const data = await gatherConsolidated(db, { plan: ctx.plan, periodKey, nearThreshold, now });
-  const saved = await findNarrative(db, ctx.plan, periodKey);
+  const data = await gatherConsolidated(db, { plan, periodKey, nearThreshold, now });
+  const saved = await findNarrative(db, plan, periodKey);
   const narrative = saved
     ? presentNarrative(saved)
-    : defaultNarrative(data, { plan: ctx.plan, provinceName: await provinceNameOf(db, ctx.plan) }, now);
+    : defaultNarrative(data, { plan, provinceName: await provinceNameOf(db, plan) }, now);
   const names = saved ? await userNames(db, [saved.updatedBy]) : new Map<string, string>();
   return {
     ...data,
@@ -86,6 +84,6 @@ export async function consolidatedReport(
         }
       : null,
     version: saved?.version ?? 0,
-    can: { edit: ctx.canReview },
+    can: { edit: canEdit },
   };
 }

@@ -55,7 +55,8 @@ export async function consolidatedRoutes(
     return {
       ctx,
       report: await consolidatedReport(db, {
-        ctx,
+        plan: ctx.plan,
+        canEdit: ctx.canReview,
         periodKey: request.params.key,
         nearThreshold: config.attainment.nearThreshold,
       }),
@@ -107,7 +108,8 @@ export async function consolidatedRoutes(
         input: request.body,
       });
       return consolidatedReport(db, {
-        ctx,
+        plan: ctx.plan,
+        canEdit: ctx.canReview,
         periodKey: request.params.key,
         nearThreshold: config.attainment.nearThreshold,
       });
