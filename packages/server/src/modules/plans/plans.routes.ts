@@ -1,6 +1,4 @@
 import {
-  type TExtractedTable,
-  type TPlanReview,
   ZAmendPlan,
   ZCreateTarget,
   ZCreateTask,
@@ -25,7 +23,6 @@ import {
   ZUpdateTarget,
   ZUpdateTask,
 } from "@dtplan/contracts";
-import type { ExtractedTable, UnparsedBlock } from "@dtplan/domain/extract/types.ts";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -40,67 +37,14 @@ import { planNotFound, planUnitOf, readablePlanUnits, readablePlanVersions } fro
 import { PLAN_UPLOAD_LIMITS, readPlanUpload } from "./plan-upload.ts";
 import { listVersions, versionDetail } from "./plan-versions.ts";
 import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
-import { currentVersion, listPlans, loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
-import { publishCheck, publishPlan, REVIEW_CONFIDENCE } from "./publish-plan.ts";
+import { currentVersion, listPlans, loadPlanBundle } from "./plans.repository.ts";
+import { publishPlan } from "./publish-plan.ts";
 import { remapTableColumns } from "./remap-table.ts";
+import { presentReview } from "./review.presenter.ts";
 import { addItem, deleteItem, updateItem, updatePlan } from "./review-items.ts";
 import { mergeItems, splitItem } from "./split-merge.ts";
 
 const TAGS = ["plans"];
-
-/** A stored table as the review screen gets it (every optional field filled). */
-function presentTable(t: ExtractedTable): TExtractedTable {
-  return {
-    id: t.id,
-    kind: t.kind,
-    source: t.source,
-    columns: t.columns.map((c) => ({ header: c.header, role: c.role, year: c.year ?? null })),
-    rows: t.rows.map((r) => ({ source: r.source, cells: r.cells, group: r.group ?? false })),
-  };
-}
-
-export function presentReview(bundle: PlanBundle): TPlanReview {
-  const plan = presentPlanDetail(bundle);
-  const extraction = (bundle.plan.extraction ?? {}) as {
-    unparsed?: UnparsedBlock[];
-    warnings?: string[];
-    tables?: ExtractedTable[];
-  };
-  const cells = new Map(
-    [...bundle.targets, ...bundle.tasks].map((row) => [row.id, row.sourceCell ?? null] as const),
-  );
-  const queue = [
-    ...plan.targets.map((t) => ({
-      type: "target" as const,
-      id: t.id,
-      confidence: t.confidence,
-      source: t.source,
-    })),
-    ...plan.tasks.map((t) => ({
-      type: "task" as const,
-      id: t.id,
-      confidence: t.confidence,
-      source: t.source,
-    })),
-  ]
-    .map((q) => ({ ...q, cell: cells.get(q.id) ?? null }))
-    .map((q, i) => ({ ...q, i, flagged: q.confidence < REVIEW_CONFIDENCE }))
-    .sort((a, b) => a.confidence - b.confidence || a.i - b.i)
-    .map(({ i: _, ...q }) => q);
-  return {
-    plan,
-    sourceText: bundle.plan.sourceText,
-    queue,
-    unparsed: (extraction.unparsed ?? []).map((u) => ({
-      text: u.text,
-      section: u.section,
-      source: u.source,
-    })),
-    warnings: extraction.warnings ?? [],
-    tables: (extraction.tables ?? []).map(presentTable),
-    publishCheck: publishCheck(bundle),
-  };
-}
 
 export async function plansRoutes(
   app: FastifyInstance,
