@@ -46,6 +46,27 @@ async function assertReadableOwner(
   }
 }
 
+/** Tải minh chứng — a file and its bytes, for whoever reads its owner; 404 otherwise. */
+export async function downloadEvidence(
+  db: Database,
+  store: EvidenceStore,
+  owners: EvidenceOwners,
+  { actor, id }: { actor: Actor; id: string },
+): Promise<{ row: EvidenceFileRow; bytes: Uint8Array }> {
+  const tenants = actorTenants(actor);
+  if (tenants.length === 0) throw evidenceNotFound();
+  const [row] = await db
+    .select()
+    .from(evidenceFiles)
+    .where(and(inArray(evidenceFiles.tenantId, tenants), eq(evidenceFiles.id, id)))
+    .limit(1);
+  if (!row) throw evidenceNotFound();
+  await assertReadableOwner(db, owners, actor, row);
+  const bytes = await store.get(row.storageKey);
+  if (!bytes) throw notFound("Tệp minh chứng không còn trong kho lưu trữ.");
+  return { row, bytes };
+}
+
 export async function evidenceRoutes(
   app: FastifyInstance,
   { db, evidence: store, owners }: { db: Database; evidence: EvidenceStore; owners: EvidenceOwners },
@@ -65,18 +86,10 @@ export async function evidenceRoutes(
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const tenants = actorTenants(actor);
-      if (tenants.length === 0) throw evidenceNotFound();
-      const [row] = await db
-        .select()
-        .from(evidenceFiles)
-        .where(and(inArray(evidenceFiles.tenantId, tenants), eq(evidenceFiles.id, request.params.id)))
-        .limit(1);
-      if (!row) throw evidenceNotFound();
-      await assertReadableOwner(db, owners, actor, row);
-      const bytes = await store.get(row.storageKey);
-      if (!bytes) throw notFound("Tệp minh chứng không còn trong kho lưu trữ.");
+      const { row, bytes } = await downloadEvidence(db, store, owners, {
+        actor: requireActor(request),
+        id: request.params.id,
+      });
       return reply
         .header("content-type", servedContentType(row.contentType))
         .header("content-disposition", attachmentDisposition(row.originalName))
