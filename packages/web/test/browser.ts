@@ -144,9 +144,15 @@ export async function settle(page: Page, cap = 5_000): Promise<void> {
       document
         .getAnimations()
         .some((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity);
+    // A frame, or 50 ms where the page draws none (a background tab gets no frames).
+    const frame = () =>
+      new Promise((resolve) => {
+        requestAnimationFrame(resolve);
+        setTimeout(resolve, 50);
+      });
     let still = 0;
     while (still < 2 && performance.now() < deadline) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
       still = moving() ? 0 : still + 1;
     }
   }, cap);
