@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { registerInputCleaning } from "./clean-input.ts";
 import type { AppConfig } from "./config.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
@@ -124,7 +125,15 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
-    trustProxy: false,
+    // Fastify 5 refuses a bare hop count (it cannot check the peer); DTPLAN_TRUST_PROXY=N
+    // means "the server is reachable only through N proxies", so trust the N nearest hops.
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -133,6 +142,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   registerErrorHandling(app, {
     webIndex: webDist ? () => existsSync(path.join(webDist, "index.html")) : null,
   });
+  registerInputCleaning(app);
   app.decorate("db", db);
   app.decorate("appConfig", config);
   if (ownsDb) app.addHook("onClose", async () => closeDatabase(db));

@@ -87,9 +87,10 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError | nu
   }
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
+      // Fastify's own text is English; the parser's position is of no use to the person reading.
       return new AppError(
         "bad_request",
-        `Dữ liệu JSON không hợp lệ: ${error.message.replace(/^.*?:\s*/, "")}`.slice(0, 300),
+        "Dữ liệu JSON không hợp lệ: nội dung gửi lên không đúng cú pháp JSON (kiểm tra dấu ngoặc, dấu phẩy, dấu nháy).",
         [{ path: "body", message: "JSON không hợp lệ" }],
       );
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
@@ -111,6 +112,9 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError | nu
   const pgCode = pgErrorCode(error);
   // A statement that ran past its time limit (statement_timeout): the server is busy, not broken.
   if (pgCode === "57014") return new AppError("unavailable");
+  // NUL (or an unencodable character) that slipped past the input cleaning: the request's fault.
+  if (pgCode === "22021" || pgCode === "22P05")
+    return new AppError("bad_request", "Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự điều khiển như NUL).");
   if (pgCode === "23505") return conflict("Dữ liệu bị trùng với dữ liệu đã có.");
   if (pgCode === "23503")
     return conflict("Dữ liệu đang được dữ liệu khác tham chiếu hoặc tham chiếu tới dữ liệu không tồn tại.");

@@ -1,1 +1,2 @@
+export * from "./clean.ts";
 export * from "./fold.ts";

@@ -1,5 +1,7 @@
 // Plain-text plans: UTF-8 (with or without BOM), UTF-16 (BOM or the NUL pattern),
 // and, as a last resort, the Vietnamese Windows code page some old files use.
+
+import { cleanText as cleanFreeText } from "../../text/clean.ts";
 import { fail } from "./errors.ts";
 import { isControlByte, utf16WithoutBom } from "./sniff.ts";
 
@@ -59,14 +61,13 @@ function assertReadable(text: string): void {
  * characters; form feeds (page breaks) become blank lines.
  */
 export function cleanText(text: string): string {
-  return (
+  // The rest (NUL, other C0 controls, U+FFFE/U+FFFF, lone surrogates, NFC) is the rule all free text follows.
+  return cleanFreeText(
     text
       .replace(/^\uFEFF/, "")
       .replace(/\r\n?/g, "\n")
       .replace(/\f/g, "\n\n")
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-      .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, "")
-      .normalize("NFC")
+      .replace(/\u007F/g, ""),
   );
 }
 

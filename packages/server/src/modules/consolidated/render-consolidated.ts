@@ -1,4 +1,5 @@
 import type { TConsolidatedFormat, TConsolidatedReport } from "@dtplan/contracts";
+import { cleanTextDeep } from "@dtplan/domain/text/clean.ts";
 import { EVIDENCE_TYPES } from "../evidence/file-types.ts";
 import { renderDocx } from "./render-docx.ts";
 import { docxToPdf, type PdfOptions } from "./render-pdf.ts";
@@ -18,10 +19,13 @@ export function consolidatedFileName(report: TConsolidatedReport, format: TConso
 
 /** The report as a file: Word (Decree 30 layout), Excel (its tables) or PDF (the Word through LibreOffice). */
 export async function renderConsolidated(
-  report: TConsolidatedReport,
+  stored: TConsolidatedReport,
   format: TConsolidatedFormat,
   pdf: PdfOptions = {},
 ): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+  // Text saved before the input was cleaned may hold characters XML forbids (one U+FFFE
+  // made the Word file unopenable).
+  const report = cleanTextDeep(stored);
   const bytes =
     format === "xlsx"
       ? await renderXlsx(report)

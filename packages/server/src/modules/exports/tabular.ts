@@ -1,3 +1,4 @@
+import { cleanText } from "@dtplan/domain/text/clean.ts";
 import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import { attachmentDisposition } from "../evidence/file-types.ts";
@@ -81,7 +82,7 @@ export function toJsonRows<R>(table: Table<R>): Record<string, string | number |
 
 export function sheetName(name: string, taken: Set<string> = new Set()): string {
   const base =
-    name
+    cleanText(name)
       .replace(/[[\]:*?/\\]/g, " ")
       .trim()
       .slice(0, 31) || "Sheet";
@@ -90,6 +91,9 @@ export function sheetName(name: string, taken: Set<string> = new Set()): string 
   taken.add(out.toLowerCase());
   return out;
 }
+
+/** Stored text may predate the input cleaning: keep the sheet's XML well-formed. */
+const xmlSafe = <V>(value: V): V => (typeof value === "string" ? (cleanText(value) as V) : value);
 
 /** Adds one table as a sheet: bold header, frozen panes under it, filter, widths, number formats. */
 export function addSheet<R>(
@@ -100,7 +104,7 @@ export function addSheet<R>(
   const ws = wb.addWorksheet(sheetName(table.name, taken));
   let headerRow = 1;
   if (table.title) {
-    ws.getCell(1, 1).value = table.title;
+    ws.getCell(1, 1).value = xmlSafe(table.title);
     ws.getCell(1, 1).font = { bold: true, size: 13 };
     headerRow = 2;
   }
@@ -119,7 +123,7 @@ export function addSheet<R>(
     cell.border = { bottom: { style: "thin" } };
   });
   for (const row of table.rows) {
-    const r = ws.addRow(table.columns.map((c) => c.value(row) ?? null));
+    const r = ws.addRow(table.columns.map((c) => xmlSafe(c.value(row) ?? null)));
     table.columns.forEach((c, i) => {
       if (c.wrap) r.getCell(i + 1).alignment = { wrapText: true, vertical: "top" };
     });

@@ -2,6 +2,7 @@ import type { TSaveReport, TUnitReport } from "@dtplan/contracts";
 import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
 import { inspectOfficeZip, XLSX_KIND } from "@dtplan/domain/extract/read/index.ts";
 import { numeratorExceedsDenominator } from "@dtplan/domain/reporting/figures.ts";
+import { cleanTextDeep } from "@dtplan/domain/text/clean.ts";
 import ExcelJS from "exceljs";
 import { AppError, type ErrorDetail } from "../../errors.ts";
 
@@ -110,7 +111,9 @@ function ruleText(v: TUnitReport["values"][number]): string {
  * cells to fill are unlocked, shaded and validated; a hidden sheet carries the plan,
  * period, unit and the version the form was made from, so an upload can be checked.
  */
-export async function reportWorkbook(report: TUnitReport): Promise<Buffer> {
+export async function reportWorkbook(stored: TUnitReport): Promise<Buffer> {
+  // Text saved before the input was cleaned may hold characters XML forbids.
+  const report = cleanTextDeep(stored);
   const wb = new ExcelJS.Workbook();
   wb.creator = "dtplan";
   wb.created = new Date();
