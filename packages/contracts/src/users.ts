@@ -1,7 +1,13 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@dtplan/domain/access/password-rules.ts";
 import { z } from "zod";
 import { ZGrant, ZGrantView } from "./auth.ts";
 
-const ZPassword = z.string().min(10, "Mật khẩu tối thiểu 10 ký tự").max(200, "Mật khẩu tối đa 200 ký tự");
+// The length is checked here for the form; the full rule (common passwords, not the
+// username) on the server, by the domain's passwordProblem.
+const ZPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Mật khẩu tối thiểu ${PASSWORD_MIN_LENGTH} ký tự`)
+  .max(PASSWORD_MAX_LENGTH, `Mật khẩu tối đa ${PASSWORD_MAX_LENGTH} ký tự`);
 
 export const ZUser = z.object({
   id: z.uuid(),

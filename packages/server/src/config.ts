@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { passwordProblem } from "@dtplan/domain/access/password-rules.ts";
 import { z } from "zod";
+import { isCommonPassword } from "./modules/auth/password.ts";
 
 /** The repository root, so defaults do not depend on where a command is started. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -41,8 +44,14 @@ export interface AppConfig {
   cookieSecure: boolean;
   /** Built web app to serve, when it exists. */
   webDist: string | null;
-  /** Login attempts allowed per IP and username within the window. */
-  loginRateLimit: { max: number; windowMs: number };
+  /** Failed sign-ins allowed within the window: per address and account, per account, per address. */
+  signIn: SignInLimits;
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's
+   * `trustProxy`: false, a hop count, or addresses/CIDR ranges. Sign-in limits and the
+   * public page's rate limit count by that address.
+   */
+  trustProxy: boolean | number | string[];
   /** A session ends after this long without a request. */
   sessionIdleMs: number;
   /** Largest accepted request body, in bytes. */
@@ -61,6 +70,17 @@ export interface AppConfig {
    * changed (0: never), and how long one public request may run before a 503.
    */
   publicPages: { cacheSeconds: number; timeoutMs: number };
+}
+
+/**
+ * How many failed sign-ins a window allows: one address on one account, one account from
+ * anywhere, one address across all usernames (password spraying).
+ */
+export interface SignInLimits {
+  windowMs: number;
+  perAccountAndAddress: number;
+  perAccount: number;
+  perAddress: number;
 }
 
 /** Nhắc nộp báo cáo: when reminders go out and how often the scheduler looks. */
@@ -95,6 +115,35 @@ export interface SmtpConfig {
   from: string;
 }
 
+/** Password of the demo accounts unless DTPLAN_DEMO_PASSWORD says otherwise (printed in the README). */
+export const DEMO_PASSWORD = "dtplan-demo-2025";
+
+const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
+  windowMs: 15 * 60_000,
+  perAccountAndAddress: 10,
+  perAccount: 50,
+  perAddress: 100,
+};
+
+/**
+ * DTPLAN_TRUST_PROXY: unset or empty → trust no proxy; `1`, `2` … → that many hops
+ * (nginx in front: 1); `127.0.0.1,10.0.0.0/8` → those addresses. Null when malformed.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] | null {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "false" || v === "0") return false;
+  if (/^\d+$/.test(v)) return Number(v) <= 20 ? Number(v) : null;
+  const entries = v.split(",").map((s) => s.trim());
+  const valid = entries.every((entry) => {
+    const [address, prefix, extra] = entry.split("/");
+    const family = isIP(address ?? "");
+    if (!family || extra !== undefined) return false;
+    if (prefix === undefined) return true;
+    return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
+}
+
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .optional()
@@ -110,7 +159,29 @@ const ZEnv = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     DTPLAN_DATA_DIR: z.string().min(1).default("./data"),
-    DTPLAN_DEMO_PASSWORD: z.string().min(4, "DTPLAN_DEMO_PASSWORD tối thiểu 4 ký tự").default("dtplan-demo"),
+    DTPLAN_TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const parsed = parseTrustProxy(v);
+        if (parsed === null) {
+          ctx.addIssue({
+            code: "custom",
+            message:
+              "DTPLAN_TRUST_PROXY phải là số bước proxy (1, 2 …) hoặc danh sách địa chỉ/CIDR cách nhau bởi dấu phẩy",
+          });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    // The demo accounts follow the same password rules as any other account.
+    DTPLAN_DEMO_PASSWORD: z
+      .string()
+      .default(DEMO_PASSWORD)
+      .superRefine((v, ctx) => {
+        const problem = passwordProblem(v, "", isCommonPassword);
+        if (problem) ctx.addIssue({ code: "custom", message: `DTPLAN_DEMO_PASSWORD: ${problem.vi}` });
+      }),
     DTPLAN_COOKIE_SECURE: booleanFlag,
     DTPLAN_WEB_DIST: z.string().min(1).optional(),
     DTPLAN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("warn"),
@@ -182,7 +253,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     demoPassword: e.DTPLAN_DEMO_PASSWORD,
     cookieSecure: e.DTPLAN_COOKIE_SECURE,
     webDist: existsSync(path.join(webDist, "index.html")) ? webDist : null,
-    loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
+    signIn: DEFAULT_SIGN_IN_LIMITS,
+    trustProxy: e.DTPLAN_TRUST_PROXY,
     sessionIdleMs: 8 * 60 * 60_000,
     bodyLimit: 1024 * 1024,
     logLevel: e.DTPLAN_LOG_LEVEL,
@@ -236,10 +308,11 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     host: "127.0.0.1",
     port: 0,
     database: { kind: "pglite", dataDir: null },
-    demoPassword: "dtplan-demo",
+    demoPassword: DEMO_PASSWORD,
     cookieSecure: false,
     webDist: null,
-    loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
+    signIn: DEFAULT_SIGN_IN_LIMITS,
+    trustProxy: false,
     sessionIdleMs: 8 * 60 * 60_000,
     bodyLimit: 1024 * 1024,
     logLevel: "silent",

@@ -14,7 +14,7 @@ const env = {
   DATABASE_URL: "",
   PORT: "0",
   DTPLAN_WEB_DIST: dataDir,
-  DTPLAN_DEMO_PASSWORD: "dtplan-demo",
+  DTPLAN_DEMO_PASSWORD: "dtplan-demo-2025",
 };
 
 function dtplan(...args: string[]) {
@@ -67,7 +67,7 @@ describe("dtplan command line", () => {
     });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(output).toMatch(/admin\s/);
-    expect(output).toContain("dtplan-demo");
+    expect(output).toContain("dtplan-demo-2025");
     const health = await fetch(`${url}/api/health`);
     expect(((await health.json()) as { database: { kind: string } }).database.kind).toBe("pglite");
 

@@ -13,7 +13,7 @@ describe("configuration", () => {
       host: "127.0.0.1",
       port: 3000,
       database: { kind: "pglite", dataDir: "/srv/dtplan/data" },
-      demoPassword: "dtplan-demo",
+      demoPassword: "dtplan-demo-2025",
       cookieSecure: false,
     });
   });

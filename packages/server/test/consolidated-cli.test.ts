@@ -17,7 +17,7 @@ const dtplanEnv = {
   DATABASE_URL: "",
   PORT: "0",
   DTPLAN_WEB_DIST: dataDir,
-  DTPLAN_DEMO_PASSWORD: "dtplan-demo",
+  DTPLAN_DEMO_PASSWORD: "dtplan-demo-2025",
 };
 const env = { ...process.env, ...dtplanEnv };
 

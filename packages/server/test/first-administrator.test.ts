@@ -39,7 +39,7 @@ describeBothDatabases("first administrator of a new installation", (ctx) => {
 
   it("refuses a weak password with a Vietnamese message, writing nothing", async () => {
     await expect(createFirstAdministrator(ctx.db, { ...input, password: "ngan" })).rejects.toThrow(
-      /password: Mật khẩu tối thiểu 10 ký tự/,
+      /password: Mật khẩu tối thiểu 12 ký tự/,
     );
   });
 });

@@ -147,8 +147,33 @@ describeBothDatabases("accounts and audit", (ctx) => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([
-      { path: "body.password", message: "Mật khẩu tối thiểu 10 ký tự" },
+      { path: "body.password", message: "Mật khẩu tối thiểu 12 ký tự" },
     ]);
+  });
+
+  it("refuses a common password, one equal to the username, and a weak reset, naming the field", async () => {
+    for (const [password, message] of [
+      ["123456789012", /phổ biến/],
+      ["password1234", /phổ biến/],
+      ["            ", /đơn giản/],
+      ["ten-dang-nhap-dai", /trùng tên đăng nhập/],
+    ] as const) {
+      const response = await as(provinceAdmin, "POST", "/api/users", {
+        ...newUser(tenant.communeA.id, "ten-dang-nhap-dai"),
+        password,
+      });
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().error.details[0].path).toBe("body.password");
+      expect(response.json().error.details[0].message).toMatch(message);
+    }
+    const created = (
+      await as(provinceAdmin, "POST", "/api/users", newUser(tenant.communeA.id, "doi-mat-khau-yeu"))
+    ).json() as TUser;
+    const reset = await as(provinceAdmin, "POST", `/api/users/${created.id}/reset-password`, {
+      newPassword: "qwertyuiop123",
+    });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error.details[0]).toMatchObject({ path: "body.newPassword" });
   });
 
   it("lists only the accounts within the caller's reach", async () => {

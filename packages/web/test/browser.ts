@@ -182,7 +182,7 @@ export async function signIn(
   page: Page,
   baseUrl: string,
   username: string,
-  password = "dtplan-demo",
+  password = "dtplan-demo-2025",
 ): Promise<void> {
   await page.context().clearCookies();
   await submitLogin(page, baseUrl, username, password);

@@ -44,7 +44,7 @@ export async function startDtplan({
   const { testConfig } = (await import(path.join(SERVER_SRC, "config.ts"))) as ConfigModule;
   const config = testConfig({
     webDist: WEB_DIST,
-    demoPassword: "dtplan-demo",
+    demoPassword: "dtplan-demo-2025",
     database: { kind: "pglite", dataDir },
   });
   const server = await startServer(config, { demo });

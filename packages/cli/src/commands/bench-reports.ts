@@ -51,7 +51,7 @@ export async function benchReports(
   const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-bench-evidence-"));
   const config = testConfig({
     evidence: { maxBytes: 20 * 1024 * 1024, store: { kind: "local", dir: evidenceDir } },
-    loginRateLimit: { max: 1000, windowMs: 60_000 },
+    signIn: { windowMs: 60_000, perAccountAndAddress: 1000, perAccount: 1000, perAddress: 1000 },
   });
   const db = await openDatabase(config.database);
   try {

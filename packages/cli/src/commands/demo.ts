@@ -8,7 +8,7 @@ export const command: Command = {
     "Applies migrations, then loads the demo provinces (Vĩnh Long, Đồng Tháp, Quảng Ngãi),",
     "their units, merges and accounts into the configured database, and prints the",
     "accounts. Does nothing if the demo data is already there. The accounts' password is",
-    "DTPLAN_DEMO_PASSWORD (default dtplan-demo).",
+    "DTPLAN_DEMO_PASSWORD (default dtplan-demo-2025).",
   ].join("\n"),
   async run(argv) {
     if (argv.length) {

@@ -28,7 +28,7 @@ export const command: Command = {
     "",
     "  --demo   load the demo provinces and accounts when the database is empty",
     "           and print the demo accounts (password: DTPLAN_DEMO_PASSWORD,",
-    "           default dtplan-demo)",
+    "           default dtplan-demo-2025)",
   ].join("\n"),
   async run(argv) {
     const unknown = argv.filter((a) => a !== "--demo");

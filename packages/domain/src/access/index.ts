@@ -1,2 +1,3 @@
 export * from "./access.ts";
+export * from "./password-rules.ts";
 export * from "./roles.ts";

@@ -17,6 +17,7 @@ export const MIGRATIONS = [
   "0008_public_summaries",
   "0009_plan_item_cells",
   "0010_indicator_catalogue",
+  "0011_sign_in_failures",
 ] as const;
 
 /**

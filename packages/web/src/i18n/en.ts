@@ -235,7 +235,8 @@ export const en: Dictionary = {
   "users.fullName": "Full name",
   "users.email": "E-mail",
   "users.password": "Password",
-  "users.passwordHelp": "At least 10 characters. Users should change it after their first sign-in.",
+  "users.passwordHelp":
+    "At least 12 characters, not the username, not a common password. Users should change it after their first sign-in.",
   "users.grants": "Roles on units",
   "users.grantUnit": "Unit",
   "users.grantRole": "Role",
@@ -336,6 +337,7 @@ export const en: Dictionary = {
   "audit.action.org.split.create": "Split: new unit created",
   "audit.action.org.split.close": "Split: unit stopped",
   "audit.action.auth.login": "Signed in",
+  "audit.action.auth.login_failed": "Failed sign-in",
   "audit.action.auth.logout": "Signed out",
   "audit.action.backup.create": "Backup",
   "audit.action.backup.download": "Backup downloaded",

@@ -249,7 +249,8 @@ export const vi = {
   "users.fullName": "Họ và tên",
   "users.email": "Email",
   "users.password": "Mật khẩu",
-  "users.passwordHelp": "Tối thiểu 10 ký tự. Người dùng nên đổi mật khẩu sau lần đăng nhập đầu.",
+  "users.passwordHelp":
+    "Tối thiểu 12 ký tự, không trùng tên đăng nhập, không phải mật khẩu phổ biến. Người dùng nên đổi mật khẩu sau lần đăng nhập đầu.",
   "users.grants": "Vai trò trên đơn vị",
   "users.grantUnit": "Đơn vị",
   "users.grantRole": "Vai trò",
@@ -350,6 +351,7 @@ export const vi = {
   "audit.action.org.split.create": "Chia tách: tạo đơn vị mới",
   "audit.action.org.split.close": "Chia tách: đơn vị thôi hoạt động",
   "audit.action.auth.login": "Đăng nhập",
+  "audit.action.auth.login_failed": "Đăng nhập sai",
   "audit.action.auth.logout": "Đăng xuất",
   "audit.action.backup.create": "Sao lưu",
   "audit.action.backup.download": "Tải bản sao lưu",

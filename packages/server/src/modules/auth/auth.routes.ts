@@ -29,19 +29,7 @@ export async function authRoutes(
     {
       config: {
         access: "public",
-        rateLimit: {
-          max: config.loginRateLimit.max,
-          timeWindow: config.loginRateLimit.windowMs,
-          // After validation, so the key can name the username being tried.
-          hook: "preHandler",
-          keyGenerator: (request) =>
-            `${request.ip}|${String((request.body as { username?: unknown })?.username ?? "").toLowerCase()}`,
-          errorResponseBuilder: (_request, context) =>
-            new AppError(
-              "rate_limited",
-              `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(context.ttl / 60_000)} phút.`,
-            ),
-        },
+        // Failed sign-ins are limited in the database (login.ts), shared by every process.
       },
       schema: {
         tags: ["auth"],
@@ -57,6 +45,7 @@ export async function authRoutes(
         password: request.body.password,
         idleMs: config.sessionIdleMs,
         ip: request.ip,
+        limits: config.signIn,
       });
       const cookie = parseSessionCookie(session.cookieValue);
       const actor = cookie && (await loadActor(db, cookie, config.sessionIdleMs));

@@ -1,4 +1,7 @@
+import { passwordProblem } from "@dtplan/domain/access/password-rules.ts";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import * as commonPasswords from "@zxcvbn-ts/language-common";
+import { AppError } from "../../errors.ts";
 
 // OWASP's argon2id minimum, set explicitly (the libraries' defaults differ).
 const ARGON2_OPTIONS = {
@@ -32,5 +35,23 @@ export async function verifyPassword(
     return await verify(storedHash, password);
   } catch {
     return false;
+  }
+}
+
+let common: Set<string> | null = null;
+
+/** On the list of ~49 000 common passwords that @zxcvbn-ts/language-common ships (offline). */
+export function isCommonPassword(lowerCased: string): boolean {
+  common ??= new Set(commonPasswords.dictionary["passwords-common"] as string[]);
+  return common.has(lowerCased);
+}
+
+/** Throws a 400 naming the field when `password` breaks the rules (domain: passwordProblem). */
+export function assertAcceptablePassword(password: string, username: string, field = "password"): void {
+  const problem = passwordProblem(password, username, isCommonPassword);
+  if (problem) {
+    throw new AppError("validation_failed", `Dữ liệu gửi lên không hợp lệ — body.${field}: ${problem.vi}`, [
+      { path: `body.${field}`, message: problem.vi },
+    ]);
   }
 }

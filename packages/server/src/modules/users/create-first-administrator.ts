@@ -5,7 +5,7 @@ import type { Database } from "../../db/database.ts";
 import { roleGrants, users } from "../../db/schema.ts";
 import { AppError, conflict } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { hashPassword } from "../auth/password.ts";
+import { assertAcceptablePassword, hashPassword } from "../auth/password.ts";
 import { ensureCatalogue } from "../indicators/indicators.repository.ts";
 import { withCodeCheck } from "../org/create-unit.ts";
 import { auditUnit } from "../org/org.presenter.ts";
@@ -33,6 +33,7 @@ export async function createFirstAdministrator(
     const issue = checked.error.issues[0];
     throw new AppError("validation_failed", `${String(issue.path[0])}: ${issue.message}`);
   }
+  assertAcceptablePassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return withCodeCheck(input.unit.code, () =>
     db.transaction(async (tx) => {

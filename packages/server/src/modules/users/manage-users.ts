@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound, pgErrorCode } from "../../errors.ts";
 import { grantsOfUsers } from "../access/access.repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { hashPassword } from "../auth/password.ts";
+import { assertAcceptablePassword, hashPassword } from "../auth/password.ts";
 import { deleteUserSessions } from "../auth/session.repository.ts";
 import { findUnitsByIds } from "../org/org.repository.ts";
 import { auditUser, presentUser } from "./users.presenter.ts";
@@ -44,6 +44,7 @@ export async function createUser(
   db: Database,
   { actor, input }: { actor: Actor; input: TCreateUser },
 ): Promise<TUser> {
+  assertAcceptablePassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -118,11 +119,12 @@ export async function resetPassword(
   db: Database,
   { actor, userId, input }: { actor: Actor; userId: string; input: TResetPassword },
 ): Promise<void> {
-  const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     const row = await findUserById(tx, userId);
     if (!row) throw notFound("Không tìm thấy tài khoản.");
     assertMayManage(actor, row);
+    assertAcceptablePassword(input.newPassword, row.username, "newPassword");
+    const passwordHash = await hashPassword(input.newPassword);
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
     await deleteUserSessions(tx, userId);
     const grants = (await grantsOfUsers(tx, [userId])).get(userId) ?? [];
