@@ -259,13 +259,14 @@ describeBothDatabases("consolidated report of a period", (ctx) => {
     expect(res.json().error.message).toContain("Nhập địa danh");
   });
 
-  it("lets reporters and the province read it but not edit it; another province does not see it", async () => {
-    for (const session of [reporter, viewer]) {
-      const report = await load(session);
-      expect(report.can.edit).toBe(false);
-      const refused = await save(session, narrativeOf(report));
-      expect(refused.statusCode).toBe(403);
-    }
+  it("lets the province read it but not edit it; a unit reporter neither; another province does not see it", async () => {
+    const report = await load(viewer);
+    expect(report.can.edit).toBe(false);
+    expect((await save(viewer, narrativeOf(report))).statusCode).toBe(403);
+    // Other units' statements and unapproved figures are for the period's reviewers.
+    expect((await get(reporter)).statusCode).toBe(403);
+    expect((await get(reporter, ".docx")).statusCode).toBe(403);
+    expect((await save(reporter, narrativeOf(report))).statusCode).toBe(403);
     expect((await get(otherProvince)).statusCode).toBe(404);
     expect((await get(otherProvince, ".docx")).statusCode).toBe(404);
     const missing = await ctx.app.inject({

@@ -168,10 +168,9 @@ describeBothDatabases("leader dashboard of a plan", (ctx) => {
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF)).toBe(true);
 
-    // Commune B's reporter reads the district plan but not commune A's report: no file names.
-    const seenByB = ZDashboardTargetDetail.parse(await ok(reporterB, "GET", url));
-    const aByB = seenByB.units.find((u) => u.unit.id === setup.communeA.id);
-    expect(aByB).toMatchObject({ canReadEvidence: false, evidence: [] });
+    // Commune B's reporter reads the district plan but not the other units' figures (issue 12).
+    const seenByB = await call(reporterB, "GET", url);
+    expect(seenByB.statusCode).toBe(403);
   });
 
   it("refuses another province and answers 404 for a target outside the plan", async () => {

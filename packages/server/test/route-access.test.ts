@@ -1,3 +1,4 @@
+import type { Role } from "@dtplan/domain/access/roles.ts";
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import {
@@ -7,11 +8,14 @@ import {
   type OrgUnitRow,
   planTargets,
   planTasks,
+  roleGrants,
   type UserRow,
 } from "../src/db/schema.ts";
 import { recordAudit } from "../src/modules/audit/audit.repository.ts";
 import {
   buildPlan,
+  buildPublishedPlan,
+  buildReportingPlan,
   buildTenant,
   buildUser,
   describeBothDatabases,
@@ -448,4 +452,141 @@ describeBothDatabases("every /api route checks its permission", (ctx) => {
       }
     });
   }
+});
+
+describeBothDatabases("report content: other units' figures only for the period's reviewers", (ctx) => {
+  let world: Awaited<ReturnType<typeof buildReportingPlan>>;
+  const sessions = {} as Record<"reporter" | "officer" | "leader" | "viewer" | "otherAdmin", SignedIn>;
+  const as = (session: SignedIn, url: string) =>
+    ctx.app.inject({ method: "GET", url, headers: session.headers });
+
+  beforeAll(async () => {
+    world = await buildReportingPlan(ctx.db);
+    const signIn = async (unit: OrgUnitRow, role: Role) =>
+      loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
+    sessions.reporter = await signIn(world.communeA, "unit_reporter");
+    sessions.officer = await signIn(world.district, "focal_officer");
+    sessions.leader = await signIn(world.district, "leader");
+    sessions.viewer = await signIn(world.province, "province_viewer");
+    const other = await buildTenant(ctx.db);
+    sessions.otherAdmin = await signIn(other.province, "administrator");
+  });
+
+  const contentUrls = () => {
+    const period = `/api/plans/${world.plan.code}/periods/2025-Q1`;
+    return [
+      `${period}/consolidated`,
+      `${period}/consolidated.docx`,
+      `${period}/consolidated.xlsx`,
+      `${period}/consolidated.pdf`,
+      `/api/plans/${world.plan.code}/dashboard/targets/${world.targetKey}`,
+    ];
+  };
+
+  it("refuses a unit reporter the consolidated report (JSON, Word, Excel, PDF) and a target's units", async () => {
+    for (const url of contentUrls()) {
+      const res = await as(sessions.reporter, url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.message, url).toMatch(/cán bộ báo cáo xem báo cáo của đơn vị mình/);
+    }
+    // Its own report stays open to it; another unit's does not.
+    const own = `/api/plans/${world.plan.code}/periods/2025-Q1/reports/${world.communeA.id}`;
+    expect((await as(sessions.reporter, own)).statusCode).toBe(200);
+    const other = `/api/plans/${world.plan.code}/periods/2025-Q1/reports/${world.communeB.id}`;
+    expect((await as(sessions.reporter, other)).statusCode).toBe(403);
+  });
+
+  it("lets the focal officer, the leader and the province viewer read them", async () => {
+    for (const who of ["officer", "leader", "viewer"] as const) {
+      for (const url of contentUrls().filter((u) => !u.endsWith(".pdf"))) {
+        const res = await as(sessions[who], url);
+        expect(res.statusCode, `${who} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
+      }
+    }
+  });
+
+  it("shows another province's administrator no account and no grant outside their province", async () => {
+    const superadmin = await buildUser(ctx.db, {
+      isSuperadmin: true,
+      grants: [
+        { unit: world.province, role: "administrator" },
+        { unit: (await buildTenant(ctx.db)).province, role: "administrator" },
+      ],
+    });
+    const third = await buildTenant(ctx.db);
+    await ctx.db.insert(roleGrants).values({
+      tenantId: third.province.id,
+      userId: superadmin.id,
+      unitId: third.province.id,
+      role: "administrator",
+    });
+    const thirdAdmin = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: third.province, role: "administrator" }] }),
+    );
+    const list = (await as(thirdAdmin, "/api/users?limit=200")).json() as {
+      items: { id: string; grants: { tenantId: string }[] }[];
+    };
+    const listed = list.items.find((u) => u.id === superadmin.id);
+    expect(listed?.grants.map((g) => g.tenantId)).toEqual([third.province.id]);
+    for (const user of list.items) {
+      expect(user.grants.every((g) => g.tenantId === third.province.id)).toBe(true);
+    }
+    expect((await as(thirdAdmin, `/api/users/${superadmin.id}`)).statusCode).toBe(403);
+  });
+
+  it("resolves a plan code only in a province the caller holds or chooses", async () => {
+    // The same code in two provinces, and a superadministrator holding roles in both.
+    const other = await buildTenant(ctx.db);
+    const code = `trung-ma-${Date.now().toString(36)}`;
+    const here = await buildPublishedPlan(ctx.db, world.district, { code });
+    const there = await buildPublishedPlan(ctx.db, other.district, { code });
+    const both = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, {
+        isSuperadmin: true,
+        grants: [
+          { unit: other.province, role: "administrator" },
+          { unit: world.province, role: "administrator" },
+        ],
+      }),
+    );
+    // Home province (the first grant's) wins without a choice.
+    expect((await as(both, `/api/plans/${code}`)).json().id).toBe(there.plan.id);
+    const chosen = await ctx.app.inject({
+      method: "GET",
+      url: `/api/plans/${code}?province=${world.province.id}`,
+      headers: both.headers,
+    });
+    expect(chosen.json().id).toBe(here.plan.id);
+    const byHeader = await ctx.app.inject({
+      method: "GET",
+      url: `/api/plans/${code}`,
+      headers: { ...both.headers, "x-dtplan-province": world.province.id },
+    });
+    expect(byHeader.json().id).toBe(here.plan.id);
+    // A province the caller holds no role in resolves nothing.
+    const stranger = await ctx.app.inject({
+      method: "GET",
+      url: `/api/plans/${code}?province=${(await buildTenant(ctx.db)).province.id}`,
+      headers: both.headers,
+    });
+    expect(stranger.statusCode).toBe(404);
+    // Held in two provinces, neither the home one: the caller must choose.
+    const twoAway = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, {
+        grants: [
+          { unit: (await buildTenant(ctx.db)).province, role: "province_viewer" },
+          { unit: world.province, role: "province_viewer" },
+          { unit: other.province, role: "province_viewer" },
+        ],
+      }),
+    );
+    const ambiguous = await as(twoAway, `/api/plans/${code}`);
+    expect(ambiguous.statusCode).toBe(409);
+    expect(ambiguous.json().error.message).toMatch(/chọn tỉnh/);
+    const bad = await as(twoAway, `/api/plans/${code}?province=khong-phai-uuid`);
+    expect(bad.statusCode).toBe(400);
+  });
 });

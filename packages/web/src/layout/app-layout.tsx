@@ -43,7 +43,7 @@ const MAIN_NAV: NavItem[] = [
   { path: "/plans", label: "nav.plans", icon: <FileTextOutlined /> },
   { path: "/my-tasks", label: "nav.myTasks", icon: <CheckSquareOutlined /> },
   { path: "/periods", label: "nav.periods", icon: <CalendarOutlined /> },
-  { path: "/reports", label: "nav.reports", icon: <ProfileOutlined /> },
+  { path: "/reports", label: "nav.reports", icon: <ProfileOutlined />, needs: "dashboard.read" },
   { path: "/dti", label: "nav.dti", icon: <BarChartOutlined /> },
   { path: "/indicators", label: "nav.indicators", icon: <UnorderedListOutlined /> },
 ];
@@ -74,7 +74,7 @@ export function AppLayout() {
     (item) => (!item.needs || can(item.needs)) && (!item.superadmin || user.isSuperadmin),
   ).map(toItem);
   const items: MenuProps["items"] = [
-    ...MAIN_NAV.map(toItem),
+    ...MAIN_NAV.filter((item) => !item.needs || can(item.needs)).map(toItem),
     ...(adminItems.length > 0
       ? [
           { type: "divider" as const },

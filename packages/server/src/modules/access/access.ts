@@ -69,6 +69,29 @@ export async function assertAllowed(
   }
 }
 
+/**
+ * Other units' statements, figures and unapproved content of a plan are for those who
+ * review its periods: the focal officer and the leader (reports.review) and the province
+ * viewer (dashboard.read) on the plan's unit. A unit reporter reads its own report.
+ */
+export async function assertOverseesUnit(
+  db: Database,
+  actor: Pick<Actor, "grants">,
+  unitId: string,
+): Promise<void> {
+  const path = await unitPath(db, unitId);
+  if (!path) throw notFound("Không tìm thấy đơn vị.");
+  if (
+    isAllowed(actor.grants, "reports.review", path.ids) ||
+    isAllowed(actor.grants, "dashboard.read", path.ids)
+  ) {
+    return;
+  }
+  throw forbidden(
+    "Chỉ chuyên viên đầu mối, lãnh đạo và cán bộ theo dõi cấp tỉnh xem được số liệu và báo cáo của các đơn vị; cán bộ báo cáo xem báo cáo của đơn vị mình.",
+  );
+}
+
 export interface Reach {
   /** Every unit the permission reaches. */
   unitIds: Set<string>;
@@ -107,6 +130,28 @@ function originMatches(request: FastifyRequest): boolean {
   } catch {
     return false;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The province a request works in, when the caller names one: header `x-dtplan-province`
+ * or query `province` (the province's unit id). Plan codes are unique per province only;
+ * with a choice, `/plans/{code}` resolves in that province alone.
+ */
+function chosenProvince(request: FastifyRequest): string | null {
+  const header = request.headers["x-dtplan-province"];
+  const query = (request.query as { province?: unknown } | undefined)?.province;
+  const value = typeof header === "string" && header ? header : typeof query === "string" ? query : "";
+  if (!value) return null;
+  if (!UUID.test(value)) {
+    throw new AppError(
+      "bad_request",
+      "Mã tỉnh (x-dtplan-province hoặc ?province=) phải là mã định danh (UUID).",
+      [{ path: "province", message: "Mã định danh không hợp lệ" }],
+    );
+  }
+  return value.toLowerCase();
 }
 
 /** Sessions, CSRF and the per-route permission check. */
@@ -148,6 +193,7 @@ export const accessPlugin = fp(
           "Bạn cần đăng nhập (phiên làm việc không tồn tại hoặc đã hết hạn).",
         );
       }
+      request.actor.chosenTenantId = chosenProvince(request);
       if (STATE_CHANGING.has(request.method)) {
         const header = request.headers["x-csrf-token"];
         if (typeof header !== "string" || !sameSecret(header, request.actor.session.csrfToken)) {

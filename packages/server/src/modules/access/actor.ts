@@ -17,5 +17,7 @@ export interface Actor {
   email: string | null;
   isSuperadmin: boolean;
   grants: ActorGrant[];
+  /** The province the request chose to work in (x-dtplan-province / ?province=), if any. */
+  chosenTenantId?: string | null;
   session: { id: string; tenantId: string; csrfToken: string };
 }

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { errorBody, forbidden } from "../../errors.ts";
-import { requireActor } from "../access/access.ts";
+import { assertOverseesUnit, requireActor } from "../access/access.ts";
 import { attachmentDisposition } from "../evidence/file-types.ts";
 import { findPeriod } from "../reporting/reporting.repository.ts";
 import { consolidatedPlan, consolidatedReport } from "./consolidated-report.ts";
@@ -18,8 +18,9 @@ import { renderConsolidated } from "./render-consolidated.ts";
 import { PdfUnavailableError } from "./render-pdf.ts";
 
 const TAGS = ["consolidated"];
-// Read with plans.read on the plan; editing the narrative is decided on the plan's unit
-// (reports.review: the focal officer and the leader) inside the handler.
+// Read by those who review the plan's periods (reports.review or dashboard.read on its
+// unit: focal officer, leader, province viewer), decided in the handler once the plan is
+// found; editing the narrative needs reports.review (the focal officer and the leader).
 const READ = { access: { permission: "plans.read" as const } };
 
 const FORMATS: { format: TConsolidatedFormat; summary: string; description: string }[] = [
@@ -52,6 +53,8 @@ export async function consolidatedRoutes(
     request: Parameters<typeof requireActor>[0] & { params: { code: string; key: string } },
   ) => {
     const ctx = await consolidatedPlan(db, requireActor(request), request.params.code);
+    // Every unit's statements and figures, submitted or not: the period's reviewers only.
+    await assertOverseesUnit(db, ctx.actor, ctx.plan.unitId);
     return {
       ctx,
       report: await consolidatedReport(db, {

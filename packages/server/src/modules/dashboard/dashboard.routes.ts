@@ -9,7 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { requireActor } from "../access/access.ts";
+import { assertOverseesUnit, requireActor } from "../access/access.ts";
 import { reportingPlan } from "../reporting/reporting.guards.ts";
 import { planDashboard } from "./plan-dashboard.ts";
 import { dashboardTarget } from "./target-drill-down.ts";
@@ -62,12 +62,16 @@ export async function dashboardRoutes(
         response: { 200: ZDashboardTargetDetail },
       },
     },
-    async (request) =>
-      dashboardTarget(db, {
-        ctx: await reportingPlan(db, requireActor(request), request.params.code),
+    async (request) => {
+      const ctx = await reportingPlan(db, requireActor(request), request.params.code);
+      // Each unit's figures and evidence, approved or not: the period's reviewers only.
+      await assertOverseesUnit(db, ctx.actor, ctx.plan.unitId);
+      return dashboardTarget(db, {
+        ctx,
         targetKey: request.params.targetKey,
         periodKey: request.query.period,
         nearThreshold,
-      }),
+      });
+    },
   );
 }

@@ -23,7 +23,11 @@ export async function readablePlanUnits(db: Database, actor: Actor): Promise<Set
   return units;
 }
 
-export const actorTenants = (actor: Actor) => [...new Set(actor.grants.map((g) => g.tenantId))];
+/** The provinces the actor holds roles in, narrowed to the one the request chose (if any). */
+export const actorTenants = (actor: Actor) =>
+  [...new Set(actor.grants.map((g) => g.tenantId))].filter(
+    (t) => !actor.chosenTenantId || t === actor.chosenTenantId,
+  );
 
 /** Every version of a plan the actor may read, newest first; 404 otherwise. */
 export async function readablePlanVersions(db: Database, actor: Actor, code: string): Promise<PlanRow[]> {

@@ -31,6 +31,7 @@ import {
   planTargets,
   planTasks,
 } from "../../db/schema.ts";
+import { conflict } from "../../errors.ts";
 
 /** Every version of the plan with this code in the given tenants, newest first. */
 export async function findPlanVersions(
@@ -46,8 +47,15 @@ export async function findPlanVersions(
     .where(and(inArray(plans.tenantId, [...new Set(tenantIds)]), eq(plans.code, code)))
     .orderBy(desc(plans.version));
   if (rows.length === 0) return rows;
-  // The same code in two provinces the caller works in: the home province wins.
-  const tenant = rows.some((r) => r.tenantId === preferTenant) ? preferTenant : rows[0].tenantId;
+  // The same code in two provinces the caller works in: the home province wins; otherwise
+  // the caller must say which (x-dtplan-province / ?province=), never a guess.
+  const tenants = new Set(rows.map((r) => r.tenantId));
+  if (tenants.size > 1 && !(preferTenant && tenants.has(preferTenant))) {
+    throw conflict(
+      `Mã kế hoạch "${code}" có ở ${tenants.size} tỉnh bạn làm việc; hãy chọn tỉnh (tham số ?province= hoặc header x-dtplan-province).`,
+    );
+  }
+  const tenant = preferTenant && tenants.has(preferTenant) ? preferTenant : rows[0].tenantId;
   return rows.filter((r) => r.tenantId === tenant);
 }
 

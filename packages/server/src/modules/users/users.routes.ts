@@ -49,7 +49,8 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }
       },
     },
     async (request) => {
-      const reach = await reachOf(db, requireActor(request), "users.read");
+      const actor = requireActor(request);
+      const reach = await reachOf(db, actor, "users.read");
       const { rows, total } = await listUsers(db, {
         unitIds: [...reach.unitIds],
         wholeTenants: [...reach.wholeTenants],
@@ -59,7 +60,10 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }
         db,
         rows.map((u) => u.id),
       );
-      return { items: rows.map((u) => presentUser(u, grants.get(u.id) ?? [])), total };
+      // An account listed because it holds a role here shows only the roles within reach
+      // (a superadministrator's grants in other provinces are not this administrator's business).
+      const visible = (g: { unitId: string }) => actor.isSuperadmin || reach.unitIds.has(g.unitId);
+      return { items: rows.map((u) => presentUser(u, (grants.get(u.id) ?? []).filter(visible))), total };
     },
   );
 
