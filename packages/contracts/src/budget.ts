@@ -16,6 +16,8 @@ export const ZBudgetItem = z.object({
   source: z.string().nullable(),
   year: z.number().int().nullable(),
   updatedAt: z.string(),
+  /** Bumped by every edit; send it back with the next edit. */
+  version: z.number().int(),
 });
 export type TBudgetItem = z.infer<typeof ZBudgetItem>;
 
@@ -35,9 +37,10 @@ export const ZCreateBudgetItem = ZBudgetItemFields.partial().extend({
   amountPlanned: ZBudgetItemFields.shape.amountPlanned,
 });
 export type TCreateBudgetItem = z.infer<typeof ZCreateBudgetItem>;
-export const ZUpdateBudgetItem = ZBudgetItemFields.partial().refine((v) => Object.keys(v).length > 0, {
-  message: "Không có thay đổi nào",
-});
+export const ZUpdateBudgetItem = ZBudgetItemFields.partial()
+  // The version as loaded; a save made on an older one is refused (409).
+  .extend({ version: z.number().int().min(1).optional() })
+  .refine((v) => Object.keys(v).some((k) => k !== "version"), { message: "Không có thay đổi nào" });
 export type TUpdateBudgetItem = z.infer<typeof ZUpdateBudgetItem>;
 
 /** `GET /api/plans/{code}/budget`: the plan's total beside the sum of its items. */

@@ -95,6 +95,8 @@ export const ZPlanList = z.object({ items: z.array(ZPlanSummary), total: z.numbe
 /** Chỉ tiêu — a figure the plan must reach. */
 export const ZPlanTarget = z.object({
   id: z.uuid(),
+  /** Bumped by every edit of the draft; send it back with the next edit. */
+  version: z.number().int(),
   /** Stays the same across versions. */
   key: z.uuid(),
   position: z.number().int(),
@@ -123,6 +125,8 @@ export type TPlanTarget = z.infer<typeof ZPlanTarget>;
 /** Nhiệm vụ / giải pháp. */
 export const ZPlanTask = z.object({
   id: z.uuid(),
+  /** Bumped by every edit of the draft; send it back with the next edit. */
+  version: z.number().int(),
   key: z.uuid(),
   position: z.number().int(),
   pillar: ZPillar,
@@ -270,9 +274,12 @@ export const ZCreateTarget = ZTargetFields.partial().extend({
   afterId: z.uuid().optional(),
 });
 export type TCreateTarget = z.infer<typeof ZCreateTarget>;
-export const ZUpdateTarget = ZTargetFields.partial().refine((v) => Object.keys(v).length > 0, {
-  message: "Không có thay đổi nào",
-});
+/** The version of the item as loaded; a save made on an older one is refused (409). */
+export const ZItemVersion = z.object({ version: z.number().int().min(1).optional() });
+const hasChanges = (v: object) => Object.keys(v).some((k) => k !== "version");
+export const ZUpdateTarget = ZTargetFields.partial()
+  .extend(ZItemVersion.shape)
+  .refine(hasChanges, { message: "Không có thay đổi nào" });
 export type TUpdateTarget = z.infer<typeof ZUpdateTarget>;
 
 const ZTaskFields = z.object({
@@ -297,9 +304,9 @@ export const ZCreateTask = ZTaskFields.partial().extend({
   afterId: z.uuid().optional(),
 });
 export type TCreateTask = z.infer<typeof ZCreateTask>;
-export const ZUpdateTask = ZTaskFields.partial().refine((v) => Object.keys(v).length > 0, {
-  message: "Không có thay đổi nào",
-});
+export const ZUpdateTask = ZTaskFields.partial()
+  .extend(ZItemVersion.shape)
+  .refine(hasChanges, { message: "Không có thay đổi nào" });
 export type TUpdateTask = z.infer<typeof ZUpdateTask>;
 
 export const ZItemType = z.enum(ITEM_TYPES);

@@ -18,6 +18,7 @@ export const MIGRATIONS = [
   "0009_plan_item_cells",
   "0010_indicator_catalogue",
   "0011_sign_in_failures",
+  "0012_item_versions",
 ] as const;
 
 /**

@@ -76,6 +76,9 @@ export const budgetItems = pgTable(
     createdBy: uuid("created_by"),
     createdAt: stampedAt("created_at"),
     updatedAt: stampedAt("updated_at"),
+    // Optimistic lock (migration 0012): a save names the version it read.
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by"),
   },
   tenantRowKey,
 );

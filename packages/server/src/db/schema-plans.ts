@@ -155,6 +155,10 @@ export const planTargets = pgTable(
     /** The table row (and cell) the item was read from, when it came from a table. */
     sourceCell: jsonb("source_cell").$type<TableCellRef>(),
     confidence: real("confidence").notNull().default(1),
+    // Optimistic lock (migration 0012): a save names the version it read.
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
   },
   tenantRowKey,
 );
@@ -189,6 +193,10 @@ export const planTasks = pgTable(
     confidence: real("confidence").notNull().default(1),
     progress: integer("progress"),
     completedAt: date("completed_at", { mode: "string" }),
+    // Optimistic lock (migration 0012): a save names the version it read.
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }),
   },
   tenantRowKey,
 );

@@ -4,6 +4,7 @@ import type { Database } from "../../db/database.ts";
 import { type BudgetItemRow, budgetItems, type PlanRow, planTasks } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
+import { staleVersion } from "../../stale-version.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 
@@ -52,6 +53,7 @@ export function presentBudgetItem(
     source: row.source,
     year: row.year,
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -152,13 +154,24 @@ export async function updateBudgetItem(
 ): Promise<BudgetItemRow> {
   const plan = versions[0];
   await assertTaskOfPlan(db, versions, input.taskKey);
+  const { version, ...fields } = input;
+  const what = "Hạng mục kinh phí này";
   return db.transaction(async (tx) => {
     const before = await findItem(tx, plan, itemId);
+    if (version !== undefined && version !== before.version) throw await staleVersion(tx, what, before);
     const [row] = await tx
       .update(budgetItems)
-      .set({ ...input, updatedAt: new Date() })
-      .where(and(eq(budgetItems.tenantId, plan.tenantId), eq(budgetItems.id, itemId)))
+      .set({ ...fields, version: before.version + 1, updatedBy: actor.id, updatedAt: new Date() })
+      // The version in the condition: of two saves racing from one version, one wins.
+      .where(
+        and(
+          eq(budgetItems.tenantId, plan.tenantId),
+          eq(budgetItems.id, itemId),
+          eq(budgetItems.version, before.version),
+        ),
+      )
       .returning();
+    if (!row) throw await staleVersion(tx, what, await findItem(tx, plan, itemId));
     await recordAudit(tx, {
       tenantId: plan.tenantId,
       actorId: actor.id,

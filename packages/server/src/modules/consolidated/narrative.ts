@@ -5,9 +5,9 @@ import type { Database } from "../../db/database.ts";
 import { type ConsolidatedReportRow, consolidatedReports, type PlanRow } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { conflict } from "../../errors.ts";
+import { staleVersion } from "../../stale-version.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { userNames } from "../reporting/reporting.repository.ts";
 import type { ConsolidatedData } from "./gather-consolidated.ts";
 import { lowerFirst, officialName, placeNameOf, viDate } from "./vi-format.ts";
 
@@ -153,13 +153,8 @@ export async function findNarrative(
   return row ?? null;
 }
 
-async function staleVersion(db: Database, row: ConsolidatedReportRow) {
-  const names = await userNames(db, [row.updatedBy]);
-  const who = row.updatedBy ? (names.get(row.updatedBy) ?? "người khác") : "người khác";
-  return conflict(
-    `Báo cáo tổng hợp đã được ${who} lưu lúc ${vietnamDateTimeText(row.updatedAt)}; hãy tải lại trước khi lưu.`,
-  );
-}
+const staleNarrative = (db: Database, row: ConsolidatedReportRow) =>
+  staleVersion(db, "Báo cáo tổng hợp", row);
 
 /**
  * Lưu phần lời văn of the period's consolidated report: refused (409, naming who saved
@@ -181,7 +176,7 @@ export async function saveNarrative(
     const now = new Date();
     let saved: ConsolidatedReportRow | undefined;
     if (existing) {
-      if (existing.version !== version) throw await staleVersion(tx, existing);
+      if (existing.version !== version) throw await staleNarrative(tx, existing);
       [saved] = await tx
         .update(consolidatedReports)
         .set({ ...narrative, version: existing.version + 1, updatedAt: now, updatedBy: actor.id })
@@ -212,7 +207,9 @@ export async function saveNarrative(
       // Someone saved the first version between our read and our insert.
       if (!saved) {
         const raced = await findNarrative(tx, plan, periodKey);
-        throw raced ? await staleVersion(tx, raced) : conflict("Báo cáo tổng hợp vừa được lưu; hãy tải lại.");
+        throw raced
+          ? await staleNarrative(tx, raced)
+          : conflict("Báo cáo tổng hợp vừa được lưu; hãy tải lại.");
       }
     }
     await recordAudit(tx, {

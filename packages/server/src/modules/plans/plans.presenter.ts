@@ -54,6 +54,7 @@ export function presentTarget(row: PlanTargetRow, names: Names): TPlanTarget {
     indicatorSuggestions: row.indicatorSuggestions,
     source: span(row.sourceStart, row.sourceEnd),
     confidence: row.confidence,
+    version: row.version,
   };
 }
 
@@ -86,6 +87,7 @@ export function presentTask(row: PlanTaskRow, names: Names): TPlanTask {
     cadence: row.cadence,
     source: span(row.sourceStart, row.sourceEnd),
     confidence: row.confidence,
+    version: row.version,
     progress: row.progress,
     completedAt: row.completedAt,
   };

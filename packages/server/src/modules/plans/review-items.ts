@@ -12,6 +12,7 @@ import {
 } from "../../db/schema.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
+import { staleVersion } from "../../stale-version.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { findIndicator } from "../indicators/indicators.repository.ts";
 import { actorTenants, planNotFound } from "./plan-access.ts";
@@ -212,19 +213,24 @@ export async function updateItem(
     input,
   }: { actor: Actor; code: string; type: ItemType; id: string; input: TUpdateTarget | TUpdateTask },
 ): Promise<{ plan: PlanRow; id: string }> {
+  const { version, ...fields } = input;
+  const what = type === "target" ? "Chỉ tiêu này" : "Nhiệm vụ này";
   return db.transaction(async (tx) => {
     const plan = await editableDraft(tx, actor, code);
     const before = await findItem(tx, plan, type, id);
+    if (version !== undefined && version !== before.version) throw await staleVersion(tx, what, before);
     const values =
       type === "target"
-        ? await targetValues(tx, plan, input as TUpdateTarget)
-        : await taskValues(tx, plan, input as TUpdateTask);
+        ? await targetValues(tx, plan, fields as TUpdateTarget)
+        : await taskValues(tx, plan, fields as TUpdateTask);
     const table = itemTable(type);
     const [after] = await tx
       .update(table)
-      .set(values as never)
-      .where(and(eq(table.tenantId, plan.tenantId), eq(table.id, id)))
+      .set({ ...values, version: before.version + 1, updatedBy: actor.id, updatedAt: new Date() } as never)
+      // The version in the condition: of two saves racing from one version, one wins.
+      .where(and(eq(table.tenantId, plan.tenantId), eq(table.id, id), eq(table.version, before.version)))
       .returning();
+    if (!after) throw await staleVersion(tx, what, await findItem(tx, plan, type, id));
     await audit(tx, actor, plan, type, "update", id, before, after);
     return { plan, id };
   });

@@ -88,7 +88,8 @@ export function BudgetSection({
     setSaving(true);
     try {
       if (editing === "new") await budgetApi.create(code, input);
-      else if (editing) await budgetApi.update(code, editing.id, input);
+      // The version loaded: if someone saved this item since, the server says who (409).
+      else if (editing) await budgetApi.update(code, editing.id, { ...input, version: editing.version });
       message.success(t("budget.saved"));
       setEditing(null);
       void invalidate("budget");

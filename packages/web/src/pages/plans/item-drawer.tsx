@@ -175,7 +175,8 @@ export function ItemDrawer(props: Props) {
           const body = validate(ZCreateTarget, { ...fields, source: editing.source ?? null });
           if (body) review = await plansApi.addTarget(props.code, body);
         } else {
-          const body = validate(ZUpdateTarget, fields);
+          // The version loaded: if someone saved this item since, the server says who (409).
+          const body = validate(ZUpdateTarget, { ...fields, version: editing.item.version });
           if (body) review = await plansApi.updateTarget(props.code, editing.item.id, body);
         }
       } else {
@@ -194,7 +195,7 @@ export function ItemDrawer(props: Props) {
           const body = validate(ZCreateTask, { ...fields, source: editing.source ?? null });
           if (body) review = await plansApi.addTask(props.code, body);
         } else {
-          const body = validate(ZUpdateTask, fields);
+          const body = validate(ZUpdateTask, { ...fields, version: editing.item.version });
           if (body) review = await plansApi.updateTask(props.code, editing.item.id, body);
         }
       }

@@ -210,16 +210,19 @@ export default function ReviewPage() {
         if (!target.indicator) return;
         const indicatorCode = target.indicator.code;
         run(target.id, () =>
-          plansApi.updateTarget(code, target.id, { indicatorCode, indicatorConfirmed: true }),
+          plansApi.updateTarget(code, target.id, {
+            indicatorCode,
+            indicatorConfirmed: true,
+            version: target.version,
+          }),
         );
       },
       onSetLead: (unitId: string | null, none?: boolean) =>
         run(entry.item.id, () =>
-          plansApi.updateTask(
-            code,
-            entry.item.id,
-            none ? { leadNone: true, leadUnitId: null } : { leadUnitId: unitId, leadNone: false },
-          ),
+          plansApi.updateTask(code, entry.item.id, {
+            ...(none ? { leadNone: true, leadUnitId: null } : { leadUnitId: unitId, leadNone: false }),
+            version: entry.item.version,
+          }),
         ),
     };
   };
