@@ -1,0 +1,154 @@
+// kill -9 in the middle of writes, restart on the same data, check that every write
+// the server acknowledged is there and none is half done. PGlite and PostgreSQL 15.
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { CHAU_THANH_TXT } from "../test/helpers.ts";
+import { dataPlace, type Kind, type ServerProcess, signIn, startServer } from "./server-process.ts";
+
+const PLAN = "chau-thanh-2025";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind) => {
+  let place: Awaited<ReturnType<typeof dataPlace>>;
+  let server: ServerProcess | null = null;
+  afterAll(async () => {
+    await server?.stop();
+    await place?.drop();
+  });
+
+  it("keeps every acknowledged report submission, whole, across a kill -9", {
+    timeout: 600_000,
+  }, async () => {
+    place = await dataPlace(kind);
+    server = await startServer(place.env);
+    const admin = await signIn(server.url, "admin");
+    const periods = (await admin.call("GET", `/api/plans/${PLAN}/periods`)).json.periods as { key: string }[];
+    const pending: { key: string; unitId: string }[] = [];
+    for (const p of periods) {
+      const status = (await admin.call("GET", `/api/plans/${PLAN}/periods/${p.key}/status`)).json;
+      for (const u of status.units as { unit: { id: string }; status: string | null }[]) {
+        if (u.status === null || u.status === "draft") pending.push({ key: p.key, unitId: u.unit.id });
+      }
+    }
+    expect(pending.length).toBeGreaterThan(4);
+
+    const acknowledged: typeof pending = [];
+    let killed = false;
+    const submit = async (r: (typeof pending)[number]) => {
+      const url = `/api/plans/${PLAN}/periods/${r.key}/reports/${r.unitId}`;
+      const form = await admin.call("GET", url);
+      if (form.status !== 200) return;
+      const saved = await admin.call("PUT", url, {
+        version: form.json.version,
+        difficulties: "Thử nghiệm độ bền: khó khăn",
+        tasks: form.json.tasks.map((t: { key: string }) => ({ key: t.key, progress: 60, note: "Đã làm" })),
+        values: form.json.values.map((v: { targetKey: string; indicator: { aggregation: string } }) =>
+          v.indicator.aggregation === "ratio"
+            ? { targetKey: v.targetKey, numerator: 3, denominator: 4 }
+            : { targetKey: v.targetKey, value: 1 },
+        ),
+      });
+      if (saved.status !== 200) return;
+      const done = await admin.call("POST", `${url}/submit`, { version: saved.json.version });
+      if (done.status === 200) acknowledged.push(r);
+      else if (!killed) throw new Error(`submit ${url}: ${done.status} ${JSON.stringify(done.json)}`);
+    };
+    const queue = [...pending];
+    const workers = Array.from({ length: 4 }, async () => {
+      while (queue.length && !killed) {
+        const next = queue.shift();
+        if (next) await submit(next).catch((e) => (killed ? undefined : Promise.reject(e)));
+      }
+    });
+    // Kill once a few submissions are acknowledged, with others in flight.
+    while (acknowledged.length < Math.min(3, pending.length - 1)) await sleep(20);
+    killed = true;
+    await server.kill9();
+    await Promise.allSettled(workers);
+    const attempted = pending.filter((r) => !queue.includes(r));
+    process.stdout.write(
+      `[reliability ${kind}] report submissions: ${acknowledged.length} acknowledged, ${attempted.length} attempted before kill -9\n`,
+    );
+
+    server = await startServer(place.env);
+    const again = await signIn(server.url, "admin");
+    for (const r of attempted) {
+      const url = `/api/plans/${PLAN}/periods/${r.key}/reports/${r.unitId}`;
+      const report = await again.call("GET", url);
+      expect(report.status, url).toBe(200);
+      const wasAcknowledged = acknowledged.includes(r);
+      if (wasAcknowledged) expect(["submitted", "approved"], url).toContain(report.json.status);
+      if (report.json.status === "submitted") {
+        // Whole: the submission's history event and its figures came with it.
+        const history = await again.call("GET", `${url}/history`);
+        expect(
+          history.json.events.map((e: { action: string }) => e.action),
+          url,
+        ).toContain("submitted");
+        expect(
+          report.json.values.every((v: { value: number | null }) => v.value !== null),
+          url,
+        ).toBe(true);
+        expect(report.json.difficulties).toBe("Thử nghiệm độ bền: khó khăn");
+      }
+    }
+    for (const key of new Set(attempted.map((r) => r.key))) {
+      const consolidated = await again.call("GET", `/api/plans/${PLAN}/periods/${key}/consolidated`);
+      expect(consolidated.status, key).toBe(200);
+    }
+  });
+
+  it("leaves no half-imported plan after a kill -9 during imports", { timeout: 600_000 }, async () => {
+    if (!server) throw new Error("the previous test starts the server");
+    const admin = await signIn(server.url, "admin");
+    const units = (await admin.call("GET", "/api/org/units")).json.items as {
+      id: string;
+      parentId: string | null;
+    }[];
+    const unitId = units.find((u) => u.parentId !== null)?.id ?? units[0].id;
+    const text = readFileSync(CHAU_THANH_TXT);
+    const importOnce = async () => {
+      const form = new FormData();
+      form.append("unitId", unitId);
+      form.append("file", new Blob([text]), "chau-thanh-2025.txt");
+      const res = await fetch(`${server?.url}/api/plans/import`, {
+        method: "POST",
+        headers: admin.headers,
+        body: form,
+      });
+      return { status: res.status, json: (await res.json().catch(() => null)) as { code?: string } | null };
+    };
+    const first = await importOnce();
+    expect(first.status, JSON.stringify(first.json)).toBeLessThan(300);
+    const full = (await admin.call("GET", `/api/plans/${first.json?.code}/review`)).json;
+    const acknowledged: string[] = [];
+    let killed = false;
+    const inFlight = Array.from({ length: 6 }, async (_, i) => {
+      await sleep(i * 40);
+      const res = await importOnce().catch(() => null);
+      if (res && res.status < 300 && res.json?.code) acknowledged.push(res.json.code);
+      else if (res && !killed) throw new Error(`import: ${res.status}`);
+    });
+    await sleep(150);
+    killed = true;
+    await server.kill9();
+    await Promise.allSettled(inFlight);
+    process.stdout.write(
+      `[reliability ${kind}] imports: ${acknowledged.length} acknowledged of 6 before kill -9\n`,
+    );
+
+    server = await startServer(place.env);
+    const again = await signIn(server.url, "admin");
+    const plans = (await again.call("GET", "/api/plans?limit=200")).json.items as {
+      code: string;
+      status: string;
+    }[];
+    for (const code of acknowledged) expect(plans.map((p) => p.code)).toContain(code);
+    for (const plan of plans.filter((p) => p.status === "draft")) {
+      const review = (await again.call("GET", `/api/plans/${plan.code}/review`)).json;
+      // All or nothing: a draft has every item the full import has.
+      expect(review.targets.length, plan.code).toBe(full.targets.length);
+      expect(review.tasks.length, plan.code).toBe(full.tasks.length);
+    }
+  });
+});
