@@ -79,7 +79,7 @@ export async function assertOverseesUnit(
   actor: Pick<Actor, "grants">,
   unitId: string,
 ): Promise<void> {
-  const path = await unitPath(db, unitId);
+  const path = (await unitPaths(db, [unitId])).get(unitId);
   if (!path) throw notFound("Không tìm thấy đơn vị.");
   if (
     isAllowed(actor.grants, "reports.review", path.ids) ||

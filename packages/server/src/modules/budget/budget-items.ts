@@ -3,8 +3,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type BudgetItemRow, budgetItems, type PlanRow, planTasks } from "../../db/schema.ts";
 import { AppError, notFound } from "../../errors.ts";
-import type { Actor } from "../access/actor.ts";
 import { staleVersion } from "../../stale-version.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 

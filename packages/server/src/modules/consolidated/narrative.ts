@@ -1,5 +1,4 @@
 import type { TConsolidatedNarrative, TSaveConsolidated } from "@dtplan/contracts";
-import { vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ConsolidatedReportRow, consolidatedReports, type PlanRow } from "../../db/schema.ts";

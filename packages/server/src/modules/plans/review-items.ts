@@ -11,8 +11,8 @@ import {
   planTasks,
 } from "../../db/schema.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
-import type { Actor } from "../access/actor.ts";
 import { staleVersion } from "../../stale-version.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { findIndicator } from "../indicators/indicators.repository.ts";
 import { actorTenants, planNotFound } from "./plan-access.ts";
