@@ -1,7 +1,10 @@
 // kill -9 in the middle of writes, restart on the same data, check that every write
 // the server acknowledged is there and none is half done. PGlite and PostgreSQL 15.
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../src/config.ts";
 import { CHAU_THANH_TXT } from "../test/helpers.ts";
 import { dataPlace, type Kind, type ServerProcess, signIn, startServer } from "./server-process.ts";
 
@@ -150,5 +153,51 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
       expect(review.targets.length, plan.code).toBe(full.targets.length);
       expect(review.tasks.length, plan.code).toBe(full.tasks.length);
     }
+  });
+  it("never leaves a backup file half written when the backup or the server is killed", {
+    timeout: 600_000,
+  }, async () => {
+    if (!server) throw new Error("the first test starts the server");
+    const stamp = Date.now();
+    const backup = (n: number) => {
+      const out = path.join(place.env.DTPLAN_DATA_DIR, `backup-${stamp}-${n}.tar`);
+      const child = spawn(
+        process.execPath,
+        [path.join(REPO_ROOT, "packages/cli/bin/dtplan.js"), "backup", "--out", out],
+        {
+          env: { ...process.env, ...place.env },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let output = "";
+      child.stdout?.on("data", (c) => {
+        output += c;
+      });
+      child.stderr?.on("data", (c) => {
+        output += c;
+      });
+      const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      return { child, exit, output: () => output, out };
+    };
+    // The backup process itself killed: no file under the final name.
+    const first = backup(1);
+    await sleep(400);
+    first.child.kill("SIGKILL");
+    await first.exit;
+    expect(existsSync(first.out), first.output()).toBe(false);
+    // The server killed while a backup runs: the backup fails, still no file; after a
+    // restart a backup completes.
+    const second = backup(2);
+    await sleep(300);
+    await server.kill9();
+    const code = await second.exit;
+    process.stdout.write(`[reliability ${kind}] backup during server kill -9: exit ${code}\n`);
+    if (code !== 0) expect(existsSync(second.out), second.output()).toBe(false);
+    server = await startServer(place.env);
+    const third = backup(3);
+    expect(await third.exit, third.output()).toBe(0);
+    expect(existsSync(third.out)).toBe(true);
+    const again = await signIn(server.url, "admin");
+    expect((await again.call("GET", `/api/plans/${PLAN}/periods`)).status).toBe(200);
   });
 });

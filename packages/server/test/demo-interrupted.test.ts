@@ -17,7 +17,7 @@ const env = {
   ...process.env,
   DTPLAN_DATA_DIR: dataDir,
   DATABASE_URL: "",
-  DTPLAN_DEMO_PASSWORD: "dtplan-demo",
+  DTPLAN_DEMO_PASSWORD: "dtplan-demo-2025",
 };
 
 async function countsIn(dir: string) {
