@@ -54,7 +54,10 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
       if (saved.status !== 200) return;
       const done = await admin.call("POST", `${url}/submit`, { version: saved.json.version });
       if (done.status === 200) acknowledged.push(r);
-      else if (!killed) throw new Error(`submit ${url}: ${done.status} ${JSON.stringify(done.json)}`);
+      // A refusal (a period not open yet, a figure the form does not take) is an answer;
+      // a server error before the kill is a failure.
+      else if (!killed && done.status >= 500)
+        throw new Error(`submit ${url}: ${done.status} ${JSON.stringify(done.json)}`);
     };
     const queue = [...pending];
     const workers = Array.from({ length: 4 }, async () => {
@@ -64,7 +67,9 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
       }
     });
     // Kill once a few submissions are acknowledged, with others in flight.
-    while (acknowledged.length < Math.min(3, pending.length - 1)) await sleep(20);
+    for (let waited = 0; acknowledged.length < 3 && queue.length > 0 && waited < 120_000; waited += 20) {
+      await sleep(20);
+    }
     killed = true;
     await server.kill9();
     await Promise.allSettled(workers);
@@ -121,18 +126,22 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
       });
       return { status: res.status, json: (await res.json().catch(() => null)) as { code?: string } | null };
     };
+    const before = new Set(
+      ((await admin.call("GET", "/api/plans?limit=200")).json.items as { code: string }[]).map((p) => p.code),
+    );
     const first = await importOnce();
     expect(first.status, JSON.stringify(first.json)).toBeLessThan(300);
     const full = (await admin.call("GET", `/api/plans/${first.json?.code}/review`)).json;
     const acknowledged: string[] = [];
     let killed = false;
     const inFlight = Array.from({ length: 6 }, async (_, i) => {
-      await sleep(i * 40);
+      await sleep(i * 100);
       const res = await importOnce().catch(() => null);
       if (res && res.status < 300 && res.json?.code) acknowledged.push(res.json.code);
       else if (res && !killed) throw new Error(`import: ${res.status}`);
     });
-    await sleep(150);
+    // Kill once one import is acknowledged, the others still in flight.
+    for (let waited = 0; acknowledged.length === 0 && waited < 120_000; waited += 20) await sleep(20);
     killed = true;
     await server.kill9();
     await Promise.allSettled(inFlight);
@@ -147,11 +156,11 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
       status: string;
     }[];
     for (const code of acknowledged) expect(plans.map((p) => p.code)).toContain(code);
-    for (const plan of plans.filter((p) => p.status === "draft")) {
+    for (const plan of plans.filter((p) => p.status === "draft" && !before.has(p.code))) {
       const review = (await again.call("GET", `/api/plans/${plan.code}/review`)).json;
       // All or nothing: a draft has every item the full import has.
-      expect(review.targets.length, plan.code).toBe(full.targets.length);
-      expect(review.tasks.length, plan.code).toBe(full.tasks.length);
+      expect(review.plan.targets.length, plan.code).toBe(full.plan.targets.length);
+      expect(review.plan.tasks.length, plan.code).toBe(full.plan.tasks.length);
     }
   });
   it("never leaves a backup file half written when the backup or the server is killed", {

@@ -59,7 +59,7 @@ describeBothDatabases("concurrent edits of every versioned thing", (ctx) => {
   for (const type of ["target", "task"] as const) {
     it(`refuses a stale edit of a draft plan's ${type} and lets one of two racing edits win`, async () => {
       const review = (await call(first, "GET", `/api/plans/${draftCode}/review`)).json();
-      const item = (type === "target" ? review.targets : review.tasks)[0];
+      const item = (type === "target" ? review.plan.targets : review.plan.tasks)[0];
       expect(item.version).toBe(1);
       const url = `/api/plans/${draftCode}/${type}s/${item.id}`;
       const saved = await call(first, "PATCH", url, { text: "Sửa lần một", version: item.version });
@@ -73,7 +73,7 @@ describeBothDatabases("concurrent edits of every versioned thing", (ctx) => {
         { text: "Người thứ hai", version: 2 },
       ]);
       const after = (await call(first, "GET", `/api/plans/${draftCode}/review`)).json();
-      const now = (type === "target" ? after.targets : after.tasks).find(
+      const now = (type === "target" ? after.plan.targets : after.plan.tasks).find(
         (i: { id: string }) => i.id === item.id,
       );
       expect(now).toMatchObject({ version: 3, text: winner === 0 ? "Người thứ nhất" : "Người thứ hai" });

@@ -154,6 +154,10 @@ const SAMPLES: Record<
   "DELETE /api/plans/:code/tasks/:itemId": (t) => ({
     url: `/api/plans/${t.plan.code}/tasks/${t.plan.taskId}`,
   }),
+  "POST /api/plans/:code/tables/:tableId/columns": (t) => ({
+    url: `/api/plans/${t.plan.code}/tables/tbl-1/columns`,
+    payload: { columns: [{ index: 0, role: "task" }] },
+  }),
   "POST /api/plans/:code/split": (t) => ({
     url: `/api/plans/${t.plan.code}/split`,
     payload: { type: "task", id: t.plan.taskId, at: 5 },
