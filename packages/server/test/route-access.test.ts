@@ -19,6 +19,7 @@ import {
   buildTenant,
   buildUser,
   describeBothDatabases,
+  loginAs,
   multipart,
   type SignedIn,
   signInAs,
