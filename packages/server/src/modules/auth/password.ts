@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { passwordProblem } from "@dtplan/domain/access/password-rules.ts";
 import { type Algorithm, hash, verify } from "@node-rs/argon2";
 import * as commonPasswords from "@zxcvbn-ts/language-common";
@@ -11,8 +12,26 @@ const ARGON2_OPTIONS = {
   parallelism: 1,
 };
 
+// Each argon2 run holds 19 MiB for ~50 ms: a burst of sign-ins (200 at once) would ask for
+// gigabytes and slow every one of them to a crawl. A few at a time, the rest wait in turn.
+const MAX_CONCURRENT_HASHES = Math.max(2, availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return oneAtATime(() => hash(password, ARGON2_OPTIONS));
 }
 
 let dummyHash: Promise<string> | null = null;
@@ -28,11 +47,12 @@ export async function verifyPassword(
 ): Promise<boolean> {
   if (!storedHash) {
     dummyHash ??= hashPassword("dtplan-no-such-user-padding");
-    await verify(await dummyHash, password).catch(() => false);
+    const padding = await dummyHash;
+    await oneAtATime(() => verify(padding, password)).catch(() => false);
     return false;
   }
   try {
-    return await verify(storedHash, password);
+    return await oneAtATime(() => verify(storedHash, password));
   } catch {
     return false;
   }
