@@ -10,7 +10,6 @@ import type {
   TPublicProvinceList,
   TPublicUnitList,
 } from "@dtplan/contracts";
-import type { DueDate } from "@dtplan/domain/tasks/summary.ts";
 import { foldedTokens } from "@dtplan/domain/text/fold.ts";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
