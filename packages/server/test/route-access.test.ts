@@ -168,10 +168,6 @@ const SAMPLES: Record<
     payload: { type: "task", ids: [t.plan.taskId, t.plan.taskId] },
   }),
   "POST /api/plans/:code/publish": (t) => ({ url: `/api/plans/${t.plan.code}/publish`, payload: {} }),
-  "POST /api/plans/:code/tables/:tableId/columns": (t) => ({
-    url: `/api/plans/${t.plan.code}/tables/tbl-1/columns`,
-    payload: { columns: [{ index: 3, role: "lead" }] },
-  }),
   "POST /api/plans/:code/amendments": (t) => ({
     url: `/api/plans/${t.plan.code}/amendments`,
     payload: { reason: "Trái phép" },

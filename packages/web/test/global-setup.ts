@@ -5,11 +5,10 @@
  * seconds each; a copy of the directory costs a fraction of one, and a file that
  * changes data still changes only its own copy.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startDtplan } from "./server-harness.ts";
+import { scratchDir, startDtplan } from "./server-harness.ts";
 import { ensureWebBuilt } from "./web-build.ts";
 
 declare module "vitest" {
@@ -21,7 +20,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   await ensureWebBuilt();
-  const dir = mkdtempSync(path.join(tmpdir(), "dtplan-browser-demo-"));
+  const dir = scratchDir("dtplan-browser-demo-");
   const dataDir = path.join(dir, "pgdata");
   try {
     // The same start-up as `dtplan serve --demo`, on a data directory, stopped once seeded.
