@@ -111,6 +111,12 @@ export interface PublicFilters {
 
 const PAGE_SIZE = 24;
 
+/** A picker's options found by what is typed, with or without diacritics. */
+const FOLDED_SEARCH = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    matchesFolded(String(option?.label ?? ""), input),
+};
+
 /** The provinces with published plans, as tiles to choose from: the page's first step. */
 function ProvincePicker({ onPick }: { onPick: (slug: string) => void }) {
   const { t } = useI18n();
@@ -199,9 +205,7 @@ export function PublicPlanList({
         <Col xs={24} md={8}>
           <Select
             allowClear
-            showSearch={{
-              filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input),
-            }}
+            showSearch={FOLDED_SEARCH}
             style={{ width: "100%" }}
             aria-label={t("public.province")}
             placeholder={t("public.allProvinces")}
@@ -213,9 +217,7 @@ export function PublicPlanList({
         <Col xs={24} md={8}>
           <Select
             allowClear
-            showSearch={{
-              filterOption: (input, option) => matchesFolded(String(option?.label ?? ""), input),
-            }}
+            showSearch={FOLDED_SEARCH}
             style={{ width: "100%" }}
             disabled={!filters.province}
             aria-label={t("public.unit")}
