@@ -36,7 +36,20 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
     const periods = (await admin.call("GET", `/api/plans/${PLAN}/periods`)).json.periods as { key: string }[];
     const pending: { key: string; unitId: string }[] = [];
     for (const p of periods) {
-      const status = (await admin.call("GET", `/api/plans/${PLAN}/periods/${p.key}/status`)).json;
+      const url = `/api/plans/${PLAN}/periods/${p.key}`;
+      // The demo's reports are in: reopen the approved ones and return the submitted ones,
+      // so there are reports to submit again.
+      for (const u of (await admin.call("GET", `${url}/status`)).json.units as {
+        unit: { id: string };
+        status: string | null;
+      }[]) {
+        const report = `${url}/reports/${u.unit.id}`;
+        if (u.status === "approved")
+          await admin.call("POST", `${report}/reopen`, { reason: "Kiểm thử độ bền" });
+        if (u.status === "submitted")
+          await admin.call("POST", `${report}/return`, { comment: "Kiểm thử độ bền" });
+      }
+      const status = (await admin.call("GET", `${url}/status`)).json;
       for (const u of status.units as { unit: { id: string }; status: string | null }[]) {
         if (u.status === null || u.status === "draft" || u.status === "returned")
           pending.push({ key: p.key, unitId: u.unit.id });
