@@ -162,7 +162,8 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
       await sleep(i * 100);
       const res = await importOnce().catch(() => null);
       if (res && res.status < 300 && res.json?.code) acknowledged.push(res.json.code);
-      else if (res && !killed) throw new Error(`import: ${res.status}`);
+      // Two imports of one file racing for the same code: one gets a 409, which is an answer.
+      else if (res && !killed && res.status >= 500) throw new Error(`import: ${res.status}`);
     });
     // Kill once one import is acknowledged, the others still in flight.
     for (let waited = 0; acknowledged.length === 0 && waited < 120_000; waited += 20) await sleep(20);
