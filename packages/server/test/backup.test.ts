@@ -14,7 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, type Database, databaseDriver, openDatabase } from "../src/db/database.ts";
 import { LATEST_MIGRATION } from "../src/db/migrate.ts";
@@ -186,6 +186,11 @@ async function seedEveryTable(db: Database, store: LocalDiskStore) {
     entityId: tenantId,
     after: { note: TRICKY },
   });
+  // A failed sign-in: counted in a table of its own, outside any province.
+  await db.execute(
+    sql`INSERT INTO sign_in_failures (scope, key, failures, window_started_at, last_failed_at)
+        VALUES ('address', '127.0.0.1', 2, ${"2025-03-13T01:00:00.000Z"}, ${"2025-03-13T01:02:03.456Z"})`,
+  );
 }
 
 /** Every table's rows as sorted JSON lines (times in UTC), for comparing two databases. */
