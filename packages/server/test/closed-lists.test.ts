@@ -1,4 +1,5 @@
 import { ROLES } from "@dtplan/domain/access/roles.ts";
+import { SIGN_IN_FAILURE_SCOPES } from "@dtplan/domain/access/sign-in.ts";
 import { AGGREGATIONS, DIRECTIONS, INDICATOR_ORIGINS } from "@dtplan/domain/indicators/lists.ts";
 import { LINEAGE_EVENTS } from "@dtplan/domain/org/lists.ts";
 import { COMPARATORS, PLAN_KINDS, PLAN_STATUSES, TASK_KINDS } from "@dtplan/domain/plans/lists.ts";
@@ -32,6 +33,7 @@ const LISTS: Record<string, readonly string[]> = {
   task_comments_kind: TASK_COMMENT_KINDS,
   evidence_files_owner_type: EVIDENCE_OWNER_TYPES,
   outbox_status: OUTBOX_STATUSES,
+  sign_in_failures_scope_check: SIGN_IN_FAILURE_SCOPES,
 };
 
 describe.each(DATABASE_KINDS)("closed lists in the database (%s)", (kind) => {

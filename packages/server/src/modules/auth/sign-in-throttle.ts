@@ -1,10 +1,9 @@
+import type { SignInFailureScope } from "@dtplan/domain/access/sign-in.ts";
 import { sql } from "drizzle-orm";
 import type { SignInLimits } from "../../config.ts";
 import { type Database, queryRows } from "../../db/database.ts";
 
-type Scope = "pair" | "account" | "address";
-
-function keysOf(attempt: { username: string; address: string }): [Scope, string][] {
+function keysOf(attempt: { username: string; address: string }): [SignInFailureScope, string][] {
   const username = attempt.username.toLowerCase().slice(0, 200);
   return [
     ["pair", `${attempt.address}|${username}`],
@@ -13,7 +12,7 @@ function keysOf(attempt: { username: string; address: string }): [Scope, string]
   ];
 }
 
-const LIMIT: Record<Scope, (l: SignInLimits) => number> = {
+const LIMIT: Record<SignInFailureScope, (l: SignInLimits) => number> = {
   pair: (l) => l.perAccountAndAddress,
   account: (l) => l.perAccount,
   address: (l) => l.perAddress,
@@ -31,7 +30,7 @@ export async function signInRetryAfterMs(
   limits: SignInLimits,
 ): Promise<number> {
   const keys = keysOf(attempt);
-  const rows = await queryRows<{ scope: Scope; failures: number; remaining_ms: number }>(
+  const rows = await queryRows<{ scope: SignInFailureScope; failures: number; remaining_ms: number }>(
     db,
     sql`SELECT scope, failures,
           (extract(epoch FROM (window_started_at + ${windowInterval(limits.windowMs)} - now())) * 1000)::float8 AS remaining_ms
