@@ -82,6 +82,14 @@ describe("public transparency page in Chromium", () => {
     await page.getByTestId("public-pillar-targets").first().scrollIntoViewIfNeeded();
     await screenshot(page, "public-page-mobile-targets");
 
+    // The list on a phone: the province's plans stack in one column, nothing wider than the screen.
+    await page.goto(`${app.url}/cong-khai?tinh=vlg`);
+    await cards.first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "public-list-mobile");
+    await page.goto(`${app.url}/cong-khai/vlg/${PLAN}`);
+    await page.getByTestId("public-pillar-targets").first().waitFor();
+
     // The language switch works without a session.
     await page.getByText("EN", { exact: true }).click();
     await page.getByText("Task progress by pillar").waitFor();
