@@ -37,12 +37,13 @@ import { BudgetSection } from "./budget-section.tsx";
 import { LegalBasisList } from "./legal-basis-list.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
 import { PlanKindText, PlanStatusTag, periodText, TaskStatusTag } from "./plan-tags.tsx";
+import { BudgetSummary } from "./review-budget-tab.tsx";
 import { goalText, pillarLabel } from "./review-model.ts";
 
 /** A published plan: what it says, who does what by when, and how it changed. */
 export default function PlanDetailPage() {
   const { code = "" } = useParams();
-  const { t, lang, num, vnd } = useI18n();
+  const { t, lang, num } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
   const [version, setVersion] = useState<number | undefined>();
@@ -212,19 +213,7 @@ export default function PlanDetailPage() {
       label: t("detail.tab.budget"),
       children: (
         <Space direction="vertical" size={16} style={{ width: "100%" }}>
-          {plan.budget ? (
-            <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label={t("review.budgetTotal")}>
-                <b data-testid="budget-total">{vnd(plan.budget.total)}</b>
-              </Descriptions.Item>
-              <Descriptions.Item label={t("review.budgetSources")}>
-                {plan.budget.sources.join("; ")}
-              </Descriptions.Item>
-              {plan.budget.text && <Descriptions.Item label="">{plan.budget.text}</Descriptions.Item>}
-            </Descriptions>
-          ) : (
-            <Alert type="info" showIcon title={t("review.noBudget")} />
-          )}
+          <BudgetSummary budget={plan.budget} missing="info" />
           <BudgetSection code={plan.code} tasks={plan.tasks} canManage={canManage} />
           <div>
             <Typography.Title level={5}>{t("review.reporting")}</Typography.Title>

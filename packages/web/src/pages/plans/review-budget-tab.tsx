@@ -2,9 +2,33 @@ import type { TPlanDetail } from "@dtplan/contracts/plans.ts";
 import { Alert, Descriptions, List, Space, Tag, Typography } from "antd";
 import { useI18n } from "../../i18n/i18n.tsx";
 
+/**
+ * The plan's budget as read from the document: total, sources and the sentence it came
+ * from, or a note that the plan names none (a warning while reviewing, a fact once published).
+ */
+export function BudgetSummary({
+  budget,
+  missing,
+}: {
+  budget: TPlanDetail["budget"];
+  missing: "warning" | "info";
+}) {
+  const { t, vnd } = useI18n();
+  if (!budget) return <Alert type={missing} showIcon title={t("review.noBudget")} />;
+  return (
+    <Descriptions column={1} bordered size="small">
+      <Descriptions.Item label={t("review.budgetTotal")}>
+        <b data-testid="budget-total">{vnd(budget.total)}</b>
+      </Descriptions.Item>
+      <Descriptions.Item label={t("review.budgetSources")}>{budget.sources.join("; ")}</Descriptions.Item>
+      {budget.text && <Descriptions.Item label="">{budget.text}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
+
 /** The review's "budget" tab: objectives, budget and reporting rules as extracted. */
 export function BudgetTab({ plan }: { plan: TPlanDetail }) {
-  const { t, vnd } = useI18n();
+  const { t } = useI18n();
   return (
     <Space direction="vertical" style={{ width: "100%" }} size={16}>
       {plan.objectives.length > 0 && (
@@ -15,19 +39,7 @@ export function BudgetTab({ plan }: { plan: TPlanDetail }) {
           ))}
         </div>
       )}
-      {plan.budget ? (
-        <Descriptions column={1} bordered size="small">
-          <Descriptions.Item label={t("review.budgetTotal")}>
-            <b data-testid="budget-total">{vnd(plan.budget.total)}</b>
-          </Descriptions.Item>
-          <Descriptions.Item label={t("review.budgetSources")}>
-            {plan.budget.sources.join("; ")}
-          </Descriptions.Item>
-          {plan.budget.text && <Descriptions.Item label="">{plan.budget.text}</Descriptions.Item>}
-        </Descriptions>
-      ) : (
-        <Alert type="warning" showIcon title={t("review.noBudget")} />
-      )}
+      <BudgetSummary budget={plan.budget} missing="warning" />
       <div>
         <Typography.Title level={5}>{t("review.reporting")}</Typography.Title>
         <List
