@@ -24,6 +24,7 @@ export const ZUser = z.object({
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int() });
+export type TUserList = z.infer<typeof ZUserList>;
 
 export const ZUserListQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -31,6 +32,7 @@ export const ZUserListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
 export const ZCreateUser = z.object({
   username: z

@@ -3,12 +3,11 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { AppError } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
 import { presentSession } from "./auth.presenter.ts";
 import { login } from "./login.ts";
 import { logout } from "./logout.ts";
-import { loadActor, parseSessionCookie, SESSION_COOKIE } from "./session.repository.ts";
+import { SESSION_COOKIE } from "./session.repository.ts";
 
 export async function authRoutes(
   app: FastifyInstance,
@@ -40,17 +39,14 @@ export async function authRoutes(
       },
     },
     async (request, reply) => {
-      const session = await login(db, {
+      const { cookieValue, actor } = await login(db, {
         username: request.body.username,
         password: request.body.password,
         idleMs: config.sessionIdleMs,
         ip: request.ip,
         limits: config.signIn,
       });
-      const cookie = parseSessionCookie(session.cookieValue);
-      const actor = cookie && (await loadActor(db, cookie, config.sessionIdleMs));
-      if (!actor) throw new AppError("internal");
-      setCookie(reply, session.cookieValue, Math.floor(config.sessionIdleMs / 1000));
+      setCookie(reply, cookieValue, Math.floor(config.sessionIdleMs / 1000));
       return presentSession(actor);
     },
   );

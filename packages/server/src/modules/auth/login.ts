@@ -3,9 +3,10 @@ import type { SignInLimits } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { users } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
+import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { verifyPassword } from "./password.ts";
-import { createSession } from "./session.repository.ts";
+import { createSession, loadActor, parseSessionCookie } from "./session.repository.ts";
 import { clearSignInFailures, recordSignInFailure, signInRetryAfterMs } from "./sign-in-throttle.ts";
 
 const WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.";
@@ -29,7 +30,7 @@ function tooManyFailures(retryAfterMs: number): AppError {
 export async function login(
   db: Database,
   input: { username: string; password: string; idleMs: number; ip: string; limits: SignInLimits },
-): Promise<{ cookieValue: string; csrfToken: string; userId: string }> {
+): Promise<{ cookieValue: string; actor: Actor }> {
   const attempt = { username: input.username, address: input.ip };
   const wait = await signInRetryAfterMs(db, attempt, input.limits);
   if (wait > 0) throw tooManyFailures(wait);
@@ -55,7 +56,7 @@ export async function login(
     });
     throw new AppError("unauthenticated", WRONG_CREDENTIALS);
   }
-  return db.transaction(async (tx) => {
+  const session = await db.transaction(async (tx) => {
     await clearSignInFailures(tx, attempt);
     const session = await createSession(tx, {
       tenantId: user.tenantId,
@@ -71,6 +72,11 @@ export async function login(
       entityId: session.sessionId,
       after: { username: user.username, ip: input.ip },
     });
-    return { cookieValue: session.cookieValue, csrfToken: session.csrfToken, userId: user.id };
+    return session;
   });
+  // The session as every later request will see it (roles, province, CSRF token).
+  const cookie = parseSessionCookie(session.cookieValue);
+  const actor = cookie && (await loadActor(db, cookie, input.idleMs));
+  if (!actor) throw new AppError("internal");
+  return { cookieValue: session.cookieValue, actor };
 }

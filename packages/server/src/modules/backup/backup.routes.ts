@@ -1,15 +1,11 @@
-import { createReadStream } from "node:fs";
-import path from "node:path";
 import { ZBackupItem, ZBackupList, ZBackupName } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { notFound } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
-import { recordAudit } from "../audit/audit.repository.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
-import { backupNow, listBackups, pruneBackups } from "./backup-dir.ts";
+import { backupOverview, openBackup, startBackup } from "./admin-backups.ts";
 
 /**
  * Sao lưu — for superadministrators only: a backup holds every province. The list
@@ -20,15 +16,6 @@ export async function backupRoutes(
   { db, config, evidence }: { db: Database; config: AppConfig; evidence: EvidenceStore },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const audit = (actor: ReturnType<typeof requireActor>, action: string, name: string, after: object) =>
-    recordAudit(db, {
-      tenantId: actor.tenantId,
-      actorId: actor.id,
-      action,
-      entity: "backup",
-      entityId: name,
-      after,
-    });
 
   r.get(
     "/admin/backups",
@@ -41,12 +28,7 @@ export async function backupRoutes(
         response: { 200: ZBackupList },
       },
     },
-    async () => ({
-      dir: config.backup.dir,
-      everyHours: config.backup.everyHours,
-      keep: config.backup.keep,
-      items: await listBackups(config.backup.dir),
-    }),
+    async () => backupOverview(config.backup),
   );
 
   r.post(
@@ -61,20 +43,7 @@ export async function backupRoutes(
         response: { 200: ZBackupItem },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { name, manifest } = await backupNow(db, evidence, config.backup.dir);
-      await pruneBackups(config.backup.dir, config.backup.keep);
-      const item = (await listBackups(config.backup.dir)).find((b) => b.name === name);
-      if (!item) throw notFound("Bản sao lưu vừa tạo đã bị xoá (DTPLAN_BACKUP_KEEP quá nhỏ?).");
-      await audit(actor, "backup.create", name, {
-        bytes: item.bytes,
-        rows: item.rows,
-        evidenceFiles: manifest.evidence.files.length,
-        schemaVersion: manifest.database.schemaVersion,
-      });
-      return item;
-    },
+    async (request) => startBackup(db, evidence, { actor: requireActor(request), config: config.backup }),
   );
 
   r.get(
@@ -89,16 +58,16 @@ export async function backupRoutes(
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const item = (await listBackups(config.backup.dir)).find((b) => b.name === request.params.name);
-      if (!item?.complete) throw notFound("Không có bản sao lưu này.");
-      // Downloading every province's data is worth a line in the audit log, though it is a read.
-      await audit(actor, "backup.download", item.name, { bytes: item.bytes });
+      const { item, stream } = await openBackup(db, {
+        actor: requireActor(request),
+        config: config.backup,
+        name: request.params.name,
+      });
       return reply
         .header("content-type", "application/x-tar")
         .header("content-length", item.bytes)
         .header("content-disposition", `attachment; filename="${item.name}"`)
-        .send(createReadStream(path.join(config.backup.dir, item.name)));
+        .send(stream);
     },
   );
 }

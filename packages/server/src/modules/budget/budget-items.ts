@@ -6,6 +6,7 @@ import { AppError, notFound } from "../../errors.ts";
 import { staleVersion } from "../../stale-version.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { readablePlanVersions } from "../plans/plan-access.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 
 const itemNotFound = () => notFound("Không tìm thấy hạng mục kinh phí.");
@@ -109,13 +110,23 @@ const auditValues = (r: BudgetItemRow) => ({
   year: r.year,
 });
 
+/** Hạng mục kinh phí of a plan the actor reads. */
+export async function planBudgetItems(
+  db: Database,
+  { actor, code }: { actor: Actor; code: string },
+): Promise<TBudgetItem[]> {
+  return listBudgetItems(db, await readablePlanVersions(db, actor, code));
+}
+
+/** Thêm hạng mục kinh phí (the route has checked `plans.manage` on the plan's unit). */
 export async function createBudgetItem(
   db: Database,
-  { actor, versions, input }: { actor: Actor; versions: PlanRow[]; input: TCreateBudgetItem },
-): Promise<BudgetItemRow> {
+  { actor, code, input }: { actor: Actor; code: string; input: TCreateBudgetItem },
+): Promise<TBudgetItem> {
+  const versions = await readablePlanVersions(db, actor, code);
   const plan = versions[0];
   await assertTaskOfPlan(db, versions, input.taskKey);
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(budgetItems)
       .values({
@@ -141,22 +152,19 @@ export async function createBudgetItem(
     });
     return row;
   });
+  return presentBudgetItem(row, await tasksByKey(db, versions));
 }
 
 export async function updateBudgetItem(
   db: Database,
-  {
-    actor,
-    versions,
-    itemId,
-    input,
-  }: { actor: Actor; versions: PlanRow[]; itemId: string; input: TUpdateBudgetItem },
-): Promise<BudgetItemRow> {
+  { actor, code, itemId, input }: { actor: Actor; code: string; itemId: string; input: TUpdateBudgetItem },
+): Promise<TBudgetItem> {
+  const versions = await readablePlanVersions(db, actor, code);
   const plan = versions[0];
   await assertTaskOfPlan(db, versions, input.taskKey);
   const { version, ...fields } = input;
   const what = "Hạng mục kinh phí này";
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const before = await findItem(tx, plan, itemId);
     if (version !== undefined && version !== before.version) throw await staleVersion(tx, what, before);
     const [row] = await tx
@@ -184,13 +192,14 @@ export async function updateBudgetItem(
     });
     return row;
   });
+  return presentBudgetItem(updated, await tasksByKey(db, versions));
 }
 
 export async function deleteBudgetItem(
   db: Database,
-  { actor, versions, itemId }: { actor: Actor; versions: PlanRow[]; itemId: string },
+  { actor, code, itemId }: { actor: Actor; code: string; itemId: string },
 ): Promise<void> {
-  const plan = versions[0];
+  const plan = (await readablePlanVersions(db, actor, code))[0];
   await db.transaction(async (tx) => {
     const before = await findItem(tx, plan, itemId);
     await tx

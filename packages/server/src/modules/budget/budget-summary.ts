@@ -4,6 +4,8 @@ import { formatVnd } from "@dtplan/domain/text/format.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, planBudget } from "../../db/schema.ts";
+import type { Actor } from "../access/actor.ts";
+import { readablePlanVersions } from "../plans/plan-access.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 import { listBudgetItems } from "./budget-items.ts";
 
@@ -67,4 +69,12 @@ export async function budgetSummary(db: Database, versions: readonly PlanRow[]):
     warning: budgetWarning(planTotal, planned, disbursed),
     items,
   };
+}
+
+/** Kinh phí kế hoạch of a plan the actor reads. */
+export async function planBudgetSummary(
+  db: Database,
+  { actor, code }: { actor: Actor; code: string },
+): Promise<TBudgetSummary> {
+  return budgetSummary(db, await readablePlanVersions(db, actor, code));
 }

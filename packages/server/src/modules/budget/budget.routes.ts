@@ -12,23 +12,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
-import { planUnitOf, readablePlanVersions } from "../plans/plan-access.ts";
-import {
-  createBudgetItem,
-  deleteBudgetItem,
-  listBudgetItems,
-  presentBudgetItem,
-  updateBudgetItem,
-} from "./budget-items.ts";
-import { budgetSummary } from "./budget-summary.ts";
+import { planUnitOf } from "../plans/plan-access.ts";
+import { createBudgetItem, deleteBudgetItem, planBudgetItems, updateBudgetItem } from "./budget-items.ts";
+import { planBudgetSummary } from "./budget-summary.ts";
 
 const TAGS = ["budget"];
 
 export async function budgetRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const managePlan = { permission: "plans.manage" as const, units: planUnitOf(db) };
-  const versionsOf = (request: { params: { code: string } } & Parameters<typeof requireActor>[0]) =>
-    readablePlanVersions(db, requireActor(request), request.params.code);
 
   r.get(
     "/plans/:code/budget",
@@ -43,7 +35,7 @@ export async function budgetRoutes(app: FastifyInstance, { db }: { db: Database 
         response: { 200: ZBudgetSummary },
       },
     },
-    async (request) => budgetSummary(db, await versionsOf(request)),
+    async (request) => planBudgetSummary(db, { actor: requireActor(request), code: request.params.code }),
   );
 
   r.get(
@@ -57,7 +49,9 @@ export async function budgetRoutes(app: FastifyInstance, { db }: { db: Database 
         response: { 200: ZBudgetItemList },
       },
     },
-    async (request) => ({ items: await listBudgetItems(db, await versionsOf(request)) }),
+    async (request) => ({
+      items: await planBudgetItems(db, { actor: requireActor(request), code: request.params.code }),
+    }),
   );
 
   r.post(
@@ -74,12 +68,14 @@ export async function budgetRoutes(app: FastifyInstance, { db }: { db: Database 
         response: { 201: ZBudgetItem },
       },
     },
-    async (request, reply) => {
-      const versions = await versionsOf(request);
-      const row = await createBudgetItem(db, { actor: requireActor(request), versions, input: request.body });
-      const item = (await listBudgetItems(db, versions)).find((i) => i.id === row.id);
-      return reply.code(201).send(item ?? presentBudgetItem(row, new Map()));
-    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await createBudgetItem(db, {
+          actor: requireActor(request),
+          code: request.params.code,
+          input: request.body,
+        }),
+      ),
   );
 
   r.patch(
@@ -95,19 +91,13 @@ export async function budgetRoutes(app: FastifyInstance, { db }: { db: Database 
         response: { 200: ZBudgetItem },
       },
     },
-    async (request) => {
-      const versions = await versionsOf(request);
-      const row = await updateBudgetItem(db, {
+    async (request) =>
+      updateBudgetItem(db, {
         actor: requireActor(request),
-        versions,
+        code: request.params.code,
         itemId: request.params.itemId,
         input: request.body,
-      });
-      return (
-        (await listBudgetItems(db, versions)).find((i) => i.id === row.id) ??
-        presentBudgetItem(row, new Map())
-      );
-    },
+      }),
   );
 
   r.delete(
@@ -124,7 +114,7 @@ export async function budgetRoutes(app: FastifyInstance, { db }: { db: Database 
     async (request) => {
       await deleteBudgetItem(db, {
         actor: requireActor(request),
-        versions: await versionsOf(request),
+        code: request.params.code,
         itemId: request.params.itemId,
       });
       return { ok: true as const };

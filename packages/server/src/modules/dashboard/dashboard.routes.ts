@@ -9,10 +9,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { assertOverseesUnit, requireActor } from "../access/access.ts";
-import { reportingPlan } from "../reporting/reporting.guards.ts";
-import { planDashboard } from "./plan-dashboard.ts";
-import { dashboardTarget } from "./target-drill-down.ts";
+import { requireActor } from "../access/access.ts";
+import { readDashboardTarget, readPlanDashboard } from "./dashboard-reads.ts";
 
 const TAGS = ["dashboard"];
 // Whoever reads the plan sees its dashboard (reportingPlan: 404 otherwise).
@@ -41,8 +39,9 @@ export async function dashboardRoutes(
       },
     },
     async (request) =>
-      planDashboard(db, {
-        ctx: await reportingPlan(db, requireActor(request), request.params.code),
+      readPlanDashboard(db, {
+        actor: requireActor(request),
+        code: request.params.code,
         periodKey: request.query.period,
         nearThreshold,
       }),
@@ -62,16 +61,13 @@ export async function dashboardRoutes(
         response: { 200: ZDashboardTargetDetail },
       },
     },
-    async (request) => {
-      const ctx = await reportingPlan(db, requireActor(request), request.params.code);
-      // Each unit's figures and evidence, approved or not: the period's reviewers only.
-      await assertOverseesUnit(db, ctx.actor, ctx.plan.unitId);
-      return dashboardTarget(db, {
-        ctx,
+    async (request) =>
+      readDashboardTarget(db, {
+        actor: requireActor(request),
+        code: request.params.code,
         targetKey: request.params.targetKey,
         periodKey: request.query.period,
         nearThreshold,
-      });
-    },
+      }),
   );
 }

@@ -19,10 +19,10 @@ import { notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { can, pathIn } from "../access/tree-access.ts";
 import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
-import { type ReportingPlan, reportingPlan } from "../reporting/reporting.guards.ts";
+import { reportingPlan } from "../reporting/reporting.guards.ts";
 import { findPeriod, loadBasis } from "../reporting/reporting.repository.ts";
-import { COMPARATOR_TEXT, dateCell, pillarLabel } from "./export-columns.ts";
-import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
+import { COMPARATOR_TEXT, dateCell, filtersOf, pillarLabel } from "./export-columns.ts";
+import { type Column, NUMBER_FORMATS, type TableDownload } from "./tabular.ts";
 
 interface ValueRow {
   period: ReportingPeriodRow;
@@ -133,7 +133,7 @@ export async function indicatorValueExport(
   actor: Actor,
   query: z.infer<typeof ZIndicatorValueExportQuery>,
   code: string,
-): Promise<{ table: Table<ValueRow>; ctx: ReportingPlan; period: ReportingPeriodRow | null }> {
+): Promise<TableDownload<ValueRow>> {
   const ctx = await reportingPlan(db, actor, code);
   const { plan } = ctx;
   const basis = await loadBasis(db, plan);
@@ -199,8 +199,12 @@ export async function indicatorValueExport(
         (a.target?.position ?? 0) - (b.target?.position ?? 0),
     );
   return {
-    ctx,
-    period,
+    fileBase: `so-lieu-chi-so-${plan.code}${period ? `-${period.key}` : ""}`,
+    meta: {
+      plan: { code: plan.code, title: plan.title, version: plan.version },
+      period: period ? { key: period.key, label: period.label } : null,
+      filters: filtersOf(query),
+    },
     table: {
       name: "Số liệu chỉ số",
       title: `Số liệu chỉ số do đơn vị báo cáo — ${plan.title}${period ? ` — ${period.label}` : ""}`,

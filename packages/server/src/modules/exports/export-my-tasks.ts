@@ -3,8 +3,8 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../access/actor.ts";
 import { myWork } from "../my-work/my-work.ts";
-import { dateCell, deadlineColumns, pillarLabel } from "./export-columns.ts";
-import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
+import { dateCell, deadlineColumns, filtersOf, pillarLabel } from "./export-columns.ts";
+import { type Column, NUMBER_FORMATS, type TableDownload } from "./tabular.ts";
 
 const ROLE_LABELS: Record<TMyWorkTask["role"], string> = { lead: "Chủ trì", coordinator: "Phối hợp" };
 
@@ -44,7 +44,7 @@ export async function myTaskExport(
   db: Database,
   actor: Actor,
   query: z.infer<typeof ZMyTaskExportQuery>,
-): Promise<Table<TMyWorkTask>> {
+): Promise<TableDownload<TMyWorkTask>> {
   const work = await myWork(db, actor);
   const seen = new Set<string>();
   const rows = [...work.overdue, ...work.dueSoon, ...work.inProgress, ...work.done].filter((x) => {
@@ -53,9 +53,13 @@ export async function myTaskExport(
     return (!query.status || x.status === query.status) && (!query.role || x.role === query.role);
   });
   return {
-    name: "Việc của tôi",
-    title: `Việc của tôi — ${work.units.map((u) => u.name).join(", ") || "—"}`,
-    columns: MY_TASK_COLUMNS,
-    rows,
+    fileBase: "viec-cua-toi",
+    meta: { plan: null, filters: filtersOf(query) },
+    table: {
+      name: "Việc của tôi",
+      title: `Việc của tôi — ${work.units.map((u) => u.name).join(", ") || "—"}`,
+      columns: MY_TASK_COLUMNS,
+      rows,
+    },
   };
 }

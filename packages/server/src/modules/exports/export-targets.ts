@@ -1,15 +1,15 @@
 import type { TTargetAttainment, ZTargetExportQuery } from "@dtplan/contracts";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import type { PlanRow, PlanTargetRow } from "../../db/schema.ts";
+import type { PlanTargetRow } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
 import { planNotFound, readablePlanVersions } from "../plans/plan-access.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 import { reportingPlan } from "../reporting/reporting.guards.ts";
 import { loadBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
-import { COMPARATOR_TEXT, pillarLabel } from "./export-columns.ts";
-import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
+import { COMPARATOR_TEXT, filtersOf, pillarLabel } from "./export-columns.ts";
+import { type Column, NUMBER_FORMATS, type Table, type TableDownload } from "./tabular.ts";
 
 interface TargetRow {
   target: PlanTargetRow;
@@ -92,7 +92,7 @@ export async function targetExport(
   actor: Actor,
   query: z.infer<typeof ZTargetExportQuery>,
   { code, nearThreshold }: { code: string; nearThreshold: number },
-): Promise<{ table: Table<TargetRow>; plan: PlanRow; period: { key: string; label: string } | null }> {
+): Promise<TableDownload<TargetRow>> {
   const rows = await readablePlanVersions(db, actor, code);
   const plan = query.version ? rows.find((p) => p.version === query.version) : currentVersion(rows);
   if (!plan) throw planNotFound();
@@ -122,5 +122,13 @@ export async function targetExport(
         result: results.get(target.key) ?? null,
       })),
   };
-  return { table, plan, period };
+  return {
+    table,
+    fileBase: `chi-tieu-${plan.code}`,
+    meta: {
+      plan: { code: plan.code, title: plan.title, version: plan.version },
+      period,
+      filters: filtersOf(query),
+    },
+  };
 }

@@ -4,8 +4,8 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../access/actor.ts";
 import { listPlanTasks } from "../tasks/plan-tasks.ts";
-import { dateCell, deadlineColumns, pillarLabel } from "./export-columns.ts";
-import { type Column, NUMBER_FORMATS, type Table } from "./tabular.ts";
+import { dateCell, deadlineColumns, filtersOf, pillarLabel } from "./export-columns.ts";
+import { type Column, NUMBER_FORMATS, type TableDownload } from "./tabular.ts";
 
 /** A row of `GET /api/plan-tasks`. */
 type TaskRow = Awaited<ReturnType<typeof listPlanTasks>>["items"][number];
@@ -65,7 +65,7 @@ export async function taskExport(
   db: Database,
   actor: Actor,
   query: z.infer<typeof ZTaskExportQuery>,
-): Promise<{ table: Table<TaskRow>; plan: { code: string; title: string; version: number } | null }> {
+): Promise<TableDownload<TaskRow>> {
   const { format: _format, ...filters } = query;
   const { items } = await listPlanTasks(db, actor, {
     ...filters,
@@ -75,7 +75,8 @@ export async function taskExport(
   // One plan asked for: its name heads the sheet and the JSON.
   const plan = query.planCode ? (items[0]?.plan ?? null) : null;
   return {
-    plan,
+    fileBase: `nhiem-vu-${plan?.code ?? "cac-ke-hoach"}`,
+    meta: { plan, filters: filtersOf(query) },
     table: {
       name: "Nhiệm vụ",
       title: plan ? `Nhiệm vụ — ${plan.title}` : "Nhiệm vụ của các kế hoạch",

@@ -10,12 +10,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
-import { filtersOf } from "./export-columns.ts";
 import { indicatorValueExport } from "./export-indicator-values.ts";
 import { myTaskExport } from "./export-my-tasks.ts";
 import { targetExport } from "./export-targets.ts";
 import { taskExport } from "./export-tasks.ts";
-import { sendTable } from "./tabular.ts";
+import { sendDownload } from "./tabular.ts";
 
 const TAGS = ["exports"];
 // Who sees which rows is decided by the list each export mirrors; the route only
@@ -42,13 +41,8 @@ export async function exportsRoutes(
         querystring: ZTaskExportQuery,
       },
     },
-    async (request, reply) => {
-      const { table, plan } = await taskExport(db, requireActor(request), request.query);
-      return sendTable(reply, request.query.format, table, `nhiem-vu-${plan?.code ?? "cac-ke-hoach"}`, {
-        plan,
-        filters: filtersOf(request.query),
-      });
-    },
+    async (request, reply) =>
+      sendDownload(reply, request.query.format, await taskExport(db, requireActor(request), request.query)),
   );
 
   r.get(
@@ -63,13 +57,7 @@ export async function exportsRoutes(
       },
     },
     async (request, reply) =>
-      sendTable(
-        reply,
-        request.query.format,
-        await myTaskExport(db, requireActor(request), request.query),
-        "viec-cua-toi",
-        { plan: null, filters: filtersOf(request.query) },
-      ),
+      sendDownload(reply, request.query.format, await myTaskExport(db, requireActor(request), request.query)),
   );
 
   r.get(
@@ -84,17 +72,15 @@ export async function exportsRoutes(
         querystring: ZTargetExportQuery,
       },
     },
-    async (request, reply) => {
-      const { table, plan, period } = await targetExport(db, requireActor(request), request.query, {
-        code: request.params.code,
-        nearThreshold: config.attainment.nearThreshold,
-      });
-      return sendTable(reply, request.query.format, table, `chi-tieu-${plan.code}`, {
-        plan: { code: plan.code, title: plan.title, version: plan.version },
-        period,
-        filters: filtersOf(request.query),
-      });
-    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        request.query.format,
+        await targetExport(db, requireActor(request), request.query, {
+          code: request.params.code,
+          nearThreshold: config.attainment.nearThreshold,
+        }),
+      ),
   );
 
   r.get(
@@ -109,19 +95,11 @@ export async function exportsRoutes(
         querystring: ZIndicatorValueExportQuery,
       },
     },
-    async (request, reply) => {
-      const { table, ctx, period } = await indicatorValueExport(
-        db,
-        requireActor(request),
-        request.query,
-        request.params.code,
-      );
-      const base = `so-lieu-chi-so-${ctx.plan.code}${period ? `-${period.key}` : ""}`;
-      return sendTable(reply, request.query.format, table, base, {
-        plan: { code: ctx.plan.code, title: ctx.plan.title, version: ctx.plan.version },
-        period: period ? { key: period.key, label: period.label } : null,
-        filters: filtersOf(request.query),
-      });
-    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        request.query.format,
+        await indicatorValueExport(db, requireActor(request), request.query, request.params.code),
+      ),
   );
 }

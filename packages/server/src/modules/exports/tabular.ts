@@ -180,3 +180,13 @@ export async function sendTable<R>(
     .header("content-disposition", attachmentDisposition(`${fileBase}.${format}`))
     .send(body);
 }
+
+/** A table ready to send: its file name (without extension) and the JSON header. */
+export interface TableDownload<R> {
+  table: Table<R>;
+  fileBase: string;
+  meta: Record<string, unknown>;
+}
+
+export const sendDownload = <R>(reply: FastifyReply, format: TabularFormat, d: TableDownload<R>) =>
+  sendTable(reply, format, d.table, d.fileBase, d.meta);

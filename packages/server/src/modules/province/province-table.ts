@@ -1,6 +1,6 @@
 import type { TLocality, TProvinceView } from "@dtplan/contracts";
 import { formatDate } from "@dtplan/domain/text/format.ts";
-import { NUMBER_FORMATS, type Table } from "../exports/tabular.ts";
+import { NUMBER_FORMATS, type Table, type TableDownload } from "../exports/tabular.ts";
 
 const integer = NUMBER_FORMATS.integer;
 const pct = NUMBER_FORMATS.percent;
@@ -74,3 +74,10 @@ export function provinceTable(view: TProvinceView): Table<TLocality> {
     ],
   };
 }
+
+/** The province view as a download, one row per locality. */
+export const provinceDownload = (view: TProvinceView): TableDownload<TLocality> => ({
+  table: provinceTable(view),
+  fileBase: `toan-tinh-${view.today}`,
+  meta: { province: view.province, today: view.today },
+});

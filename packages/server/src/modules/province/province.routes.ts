@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
-import { sendTable } from "../exports/tabular.ts";
-import { provinceTable } from "./province-table.ts";
+import { sendDownload } from "../exports/tabular.ts";
+import { provinceDownload } from "./province-table.ts";
 import { provinceView } from "./province-view.ts";
 
 const TAGS = ["province"];
@@ -49,16 +49,17 @@ export async function provinceRoutes(
         querystring: ZProvinceExportQuery,
       },
     },
-    async (request, reply) => {
-      const view = await provinceView(db, {
-        actor: requireActor(request),
-        tenantId: request.query.tenantId,
-        nearThreshold,
-      });
-      return sendTable(reply, request.query.format, provinceTable(view), `toan-tinh-${view.today}`, {
-        province: view.province,
-        today: view.today,
-      });
-    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        request.query.format,
+        provinceDownload(
+          await provinceView(db, {
+            actor: requireActor(request),
+            tenantId: request.query.tenantId,
+            nearThreshold,
+          }),
+        ),
+      ),
   );
 }

@@ -11,14 +11,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { forbidden } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
-import { reportingPlan } from "../reporting/reporting.guards.ts";
-import { findPeriod } from "../reporting/reporting.repository.ts";
 import { deliverOutbox } from "./deliver-outbox.ts";
 import { createMailer } from "./mailer.ts";
 import { listNotifications, markAllRead, markRead } from "./notifications.ts";
-import { remindNow } from "./plan-reminders.ts";
+import { remindPeriod } from "./remind-period.ts";
 
 const OWN = { access: "authenticated" as const };
 const READ = { access: { permission: "plans.read" as const } };
@@ -35,6 +32,12 @@ export async function remindersRoutes(
     await sending;
     mailer?.close();
   });
+  const sendInBackground = () => {
+    if (!mailer) return;
+    sending = sending
+      .then(() => deliverOutbox(db, mailer, { log: app.log }))
+      .catch((error) => app.log.error({ err: error }, "Gửi thư nhắc không thành công"));
+  };
 
   r.get(
     "/notifications",
@@ -91,17 +94,13 @@ export async function remindersRoutes(
         response: { 200: ZRemindResult },
       },
     },
-    async (request) => {
-      const ctx = await reportingPlan(db, requireActor(request), request.params.code);
-      if (!ctx.canReview) throw forbidden("Chỉ chuyên viên đầu mối hoặc lãnh đạo được nhắc các đơn vị.");
-      const period = await findPeriod(db, ctx.plan, request.params.key);
-      const counts = await remindNow(db, { plan: ctx.plan, period, config: config.reminders });
-      if (counts.emails > 0 && mailer) {
-        sending = sending
-          .then(() => deliverOutbox(db, mailer, { log: app.log }))
-          .catch((error) => app.log.error({ err: error }, "Gửi thư nhắc không thành công"));
-      }
-      return counts;
-    },
+    async (request) =>
+      remindPeriod(db, {
+        actor: requireActor(request),
+        code: request.params.code,
+        key: request.params.key,
+        config: config.reminders,
+        onEmails: sendInBackground,
+      }),
   );
 }

@@ -13,28 +13,17 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
-import { notFound } from "../../errors.ts";
-import { grantsOfUsers } from "../access/access.repository.ts";
-import { reachOf, requireActor } from "../access/access.ts";
+import { requireActor } from "../access/access.ts";
 import { createUser, resetPassword, updateUser } from "./manage-users.ts";
-import { presentUser } from "./users.presenter.ts";
-import { findUserById, listUsers } from "./users.repository.ts";
+import { getUser, listVisibleUsers, unitsOfUser, unitsOfUserAndNewGrants } from "./read-users.ts";
 
 export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  /** A user belongs to the units they hold roles on (or, with none, to their home province). */
-  const unitsOfUser = async (request: FastifyRequest): Promise<string[] | null> => {
-    const user = await findUserById(db, (request.params as { id: string }).id);
-    if (!user) return null;
-    const grants = (await grantsOfUsers(db, [user.id])).get(user.id) ?? [];
-    return grants.length ? grants.map((g) => g.unitId) : [user.tenantId];
-  };
-  const unitsOfUserAndNewGrants = async (request: FastifyRequest) => {
-    const current = (await unitsOfUser(request)) ?? [];
-    const next = (request.body as TUpdateUser).grants?.map((g) => g.unitId) ?? [];
-    return current.length ? [...current, ...next] : null;
-  };
+  type UserRequest = FastifyRequest<{ Params: { id: string } }>;
+  const userUnits = (request: FastifyRequest) => unitsOfUser(db, (request as UserRequest).params.id);
+  const userAndGrantUnits = (request: FastifyRequest) =>
+    unitsOfUserAndNewGrants(db, (request as UserRequest).params.id, request.body as TUpdateUser);
 
   r.get(
     "/users",
@@ -48,29 +37,13 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }
         response: { 200: ZUserList },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const reach = await reachOf(db, actor, "users.read");
-      const { rows, total } = await listUsers(db, {
-        unitIds: [...reach.unitIds],
-        wholeTenants: [...reach.wholeTenants],
-        ...request.query,
-      });
-      const grants = await grantsOfUsers(
-        db,
-        rows.map((u) => u.id),
-      );
-      // An account listed because it holds a role here shows only the roles within reach
-      // (a superadministrator's grants in other provinces are not this administrator's business).
-      const visible = (g: { unitId: string }) => actor.isSuperadmin || reach.unitIds.has(g.unitId);
-      return { items: rows.map((u) => presentUser(u, (grants.get(u.id) ?? []).filter(visible))), total };
-    },
+    async (request) => listVisibleUsers(db, { actor: requireActor(request), query: request.query }),
   );
 
   r.get(
     "/users/:id",
     {
-      config: { access: { permission: "users.read", units: unitsOfUser } },
+      config: { access: { permission: "users.read", units: userUnits } },
       schema: {
         tags: ["users"],
         summary: "Chi tiết tài khoản",
@@ -79,11 +52,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }
         response: { 200: ZUser },
       },
     },
-    async (request) => {
-      const user = await findUserById(db, request.params.id);
-      if (!user) throw notFound("Không tìm thấy tài khoản.");
-      return presentUser(user, (await grantsOfUsers(db, [user.id])).get(user.id) ?? []);
-    },
+    async (request) => getUser(db, { userId: request.params.id }),
   );
 
   r.post(
@@ -113,7 +82,7 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }
   r.patch(
     "/users/:id",
     {
-      config: { access: { permission: "users.manage", units: unitsOfUserAndNewGrants } },
+      config: { access: { permission: "users.manage", units: userAndGrantUnits } },
       schema: {
         tags: ["users"],
         summary: "Sửa tài khoản",
@@ -123,15 +92,14 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }
         response: { 200: ZUser },
       },
     },
-    async (request) => {
-      return updateUser(db, { actor: requireActor(request), userId: request.params.id, input: request.body });
-    },
+    async (request) =>
+      updateUser(db, { actor: requireActor(request), userId: request.params.id, input: request.body }),
   );
 
   r.post(
     "/users/:id/reset-password",
     {
-      config: { access: { permission: "users.manage", units: unitsOfUser } },
+      config: { access: { permission: "users.manage", units: userUnits } },
       schema: {
         tags: ["users"],
         summary: "Đặt lại mật khẩu",

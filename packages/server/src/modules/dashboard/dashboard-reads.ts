@@ -1,0 +1,32 @@
+import type { TDashboardTargetDetail, TPlanDashboard } from "@dtplan/contracts";
+import type { Database } from "../../db/database.ts";
+import { assertOverseesUnit } from "../access/access.ts";
+import type { Actor } from "../access/actor.ts";
+import { reportingPlan } from "../reporting/reporting.guards.ts";
+import { planDashboard } from "./plan-dashboard.ts";
+import { dashboardTarget } from "./target-drill-down.ts";
+
+interface DashboardRead {
+  actor: Actor;
+  code: string;
+  periodKey?: string;
+  nearThreshold: number;
+}
+
+/** Bảng điều hành of a plan: whoever reads the plan sees it (404 otherwise). */
+export async function readPlanDashboard(
+  db: Database,
+  { actor, code, ...opts }: DashboardRead,
+): Promise<TPlanDashboard> {
+  return planDashboard(db, { ctx: await reportingPlan(db, actor, code), ...opts });
+}
+
+/** One target's figures in each unit, approved or not: the period's reviewers only. */
+export async function readDashboardTarget(
+  db: Database,
+  { actor, code, targetKey, ...opts }: DashboardRead & { targetKey: string },
+): Promise<TDashboardTargetDetail> {
+  const ctx = await reportingPlan(db, actor, code);
+  await assertOverseesUnit(db, ctx.actor, ctx.plan.unitId);
+  return dashboardTarget(db, { ctx, targetKey, ...opts });
+}
