@@ -118,6 +118,7 @@ export const ZReorganisationResult = z.object({
   closed: z.array(ZOrgUnit),
   moved: z.array(ZOrgUnit),
 });
+export type TReorganisationResult = z.infer<typeof ZReorganisationResult>;
 
 /** What a split would do (`POST /api/org/units/:id/split/preview`); changes nothing. */
 export const ZSplitPreview = z.object({

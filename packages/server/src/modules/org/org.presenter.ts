@@ -1,4 +1,4 @@
-import type { TOrgUnit } from "@dtplan/contracts";
+import type { TOrgUnit, TReorganisationResult } from "@dtplan/contracts";
 import { isInForce } from "@dtplan/domain/org/tree.ts";
 import type { OrgUnitRow } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
@@ -17,5 +17,18 @@ export function auditUnit(row: OrgUnitRow) {
     kind: row.kind,
     validFrom: row.validFrom,
     validTo: row.validTo,
+  };
+}
+
+/** The units a merge or split created, closed and moved. */
+export function presentReorganisation(result: {
+  created: OrgUnitRow[];
+  closed: OrgUnitRow[];
+  moved: OrgUnitRow[];
+}): TReorganisationResult {
+  return {
+    created: result.created.map((u) => presentUnit(u)),
+    closed: result.closed.map((u) => presentUnit(u)),
+    moved: result.moved.map((u) => presentUnit(u)),
   };
 }

@@ -18,14 +18,11 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
-import { todayIso } from "../../db/sql.ts";
-import { notFound } from "../../errors.ts";
-import { unitPath } from "../access/access.repository.ts";
-import { reachOf, requireActor } from "../access/access.ts";
+import { requireActor } from "../access/access.ts";
 import { createUnit } from "./create-unit.ts";
 import { mergeUnits, previewMerge } from "./merge-units.ts";
-import { presentUnit } from "./org.presenter.ts";
-import { findUnitById, findUnitsByIds, listUnits, unitLineage, unitLinks } from "./org.repository.ts";
+import { presentReorganisation, presentUnit } from "./org.presenter.ts";
+import { listReachableUnits, splitAccessUnits, unitDetail, unitLineageOf } from "./read-units.ts";
 import { previewSplit, splitUnit } from "./split-unit.ts";
 import { updateUnit } from "./update-unit.ts";
 
@@ -38,11 +35,7 @@ const mergeUnitsOf = (request: FastifyRequest) => {
 
 export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // A split creates its parts beside the source: it needs the right on the parent too.
-  const splitUnitsOf = async (request: FastifyRequest) => {
-    const unit = await findUnitById(db, idParam(request));
-    return unit ? [unit.id, unit.parentId ?? unit.id] : [idParam(request)];
-  };
+  const splitUnitsOf = (request: FastifyRequest) => splitAccessUnits(db, idParam(request));
 
   r.get(
     "/org/units",
@@ -57,18 +50,7 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }):
         response: { 200: ZOrgUnitList },
       },
     },
-    async (request) => {
-      const reach = await reachOf(db, requireActor(request), "org.read");
-      const asOf = request.query.asOf ?? todayIso();
-      const rows = (
-        await listUnits(db, {
-          unitIds: [...reach.unitIds],
-          tenantId: request.query.tenantId,
-          inForceOn: request.query.includeClosed ? undefined : asOf,
-        })
-      ).sort((a, b) => a.code.localeCompare(b.code));
-      return { items: rows.map((u) => presentUnit(u)) };
-    },
+    async (request) => listReachableUnits(db, { actor: requireActor(request), query: request.query }),
   );
 
   r.get(
@@ -84,18 +66,7 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }):
         response: { 200: ZOrgUnitDetail },
       },
     },
-    async (request) => {
-      const unit = await findUnitById(db, request.params.id);
-      const path = await unitPath(db, request.params.id);
-      if (!unit || !path) throw notFound("Không tìm thấy đơn vị.");
-      const names = new Map((await findUnitsByIds(db, path.ids)).map((u) => [u.id, u.name]));
-      const links = await unitLinks(db, unit.tenantId, unit.id);
-      return {
-        ...presentUnit(unit),
-        path: [...path.ids].reverse().map((id) => ({ id, name: names.get(id) ?? "" })),
-        ...links,
-      };
-    },
+    async (request) => unitDetail(db, { unitId: request.params.id }),
   );
 
   r.get(
@@ -111,11 +82,7 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }):
         response: { 200: ZUnitLineage },
       },
     },
-    async (request) => {
-      const unit = await findUnitById(db, request.params.id);
-      if (!unit) throw notFound("Không tìm thấy đơn vị.");
-      return { items: await unitLineage(db, unit.tenantId, unit.id) };
-    },
+    async (request) => unitLineageOf(db, { unitId: request.params.id }),
   );
 
   r.post(
@@ -136,10 +103,10 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }):
         response: { 201: ZOrgUnit },
       },
     },
-    async (request, reply) => {
-      const row = await createUnit(db, { actor: requireActor(request), input: request.body });
-      return reply.code(201).send(presentUnit(row));
-    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(presentUnit(await createUnit(db, { actor: requireActor(request), input: request.body }))),
   );
 
   r.patch(
@@ -201,14 +168,8 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }):
         response: { 200: ZReorganisationResult },
       },
     },
-    async (request) => {
-      const result = await mergeUnits(db, { actor: requireActor(request), input: request.body });
-      return {
-        created: result.created.map((u) => presentUnit(u)),
-        closed: result.closed.map((u) => presentUnit(u)),
-        moved: result.moved.map((u) => presentUnit(u)),
-      };
-    },
+    async (request) =>
+      presentReorganisation(await mergeUnits(db, { actor: requireActor(request), input: request.body })),
   );
 
   r.post(
@@ -241,17 +202,9 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Database }):
         response: { 200: ZReorganisationResult },
       },
     },
-    async (request) => {
-      const result = await splitUnit(db, {
-        actor: requireActor(request),
-        unitId: request.params.id,
-        input: request.body,
-      });
-      return {
-        created: result.created.map((u) => presentUnit(u)),
-        closed: result.closed.map((u) => presentUnit(u)),
-        moved: [],
-      };
-    },
+    async (request) =>
+      presentReorganisation(
+        await splitUnit(db, { actor: requireActor(request), unitId: request.params.id, input: request.body }),
+      ),
   );
 }

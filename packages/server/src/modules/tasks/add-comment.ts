@@ -1,9 +1,10 @@
-import type { TAddComment } from "@dtplan/contracts";
+import type { TAddComment, TTaskComment } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
-import { type TaskCommentRow, taskComments } from "../../db/schema.ts";
+import { taskComments } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { assertCan, type TaskContext, workingTask } from "./task-access.ts";
+import { assertCan, readableTask, workingTask } from "./task-access.ts";
+import { presentComment } from "./task-history.ts";
 
 /**
  * Ý kiến or chỉ đạo on a task. A direction needs `reports.review` (a leader or the
@@ -11,14 +12,15 @@ import { assertCan, type TaskContext, workingTask } from "./task-access.ts";
  */
 export async function addComment(
   db: Database,
-  { actor, ctx, input }: { actor: Actor; ctx: TaskContext; input: TAddComment },
-): Promise<TaskCommentRow> {
+  { actor, taskId, input }: { actor: Actor; taskId: string; input: TAddComment },
+): Promise<TTaskComment> {
+  const ctx = await readableTask(db, actor, taskId);
   if (input.kind === "direction") {
     assertCan(ctx.can.direct, "Chỉ lãnh đạo hoặc chuyên viên đầu mối được cho ý kiến chỉ đạo.");
   } else {
     assertCan(ctx.can.comment, "Bạn không tham gia nhiệm vụ này nên không gửi được ý kiến.");
   }
-  return db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const { task, plan } = await workingTask(tx, ctx);
     const [row] = await tx
       .insert(taskComments)
@@ -43,4 +45,5 @@ export async function addComment(
     });
     return row;
   });
+  return presentComment(row, actor);
 }

@@ -9,10 +9,18 @@ import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
 import { formatDate } from "@dtplan/domain/text/format.ts";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { evidenceFiles, orgUnits, taskComments, taskUpdates, users } from "../../db/schema.ts";
+import {
+  evidenceFiles,
+  orgUnits,
+  type TaskCommentRow,
+  taskComments,
+  taskUpdates,
+  users,
+} from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
+import type { Actor } from "../access/actor.ts";
 import { presentTask } from "../plans/plans.presenter.ts";
-import type { TaskContext } from "./task-access.ts";
+import { readableTask, type TaskContext } from "./task-access.ts";
 import { statusOfTask } from "./task-status.ts";
 
 const person = (id: string | null, names: Map<string, string>) =>
@@ -35,10 +43,29 @@ export function presentEvidence(
   };
 }
 
+/** A comment or direction just written, by the actor. */
+export function presentComment(row: TaskCommentRow, author: Pick<Actor, "id" | "fullName">): TTaskComment {
+  return {
+    id: row.id,
+    kind: row.kind,
+    body: row.body,
+    author: { id: author.id, name: author.fullName },
+    at: row.at.toISOString(),
+  };
+}
+
 /**
  * Lịch sử nhiệm vụ — the task with its computed status and everything that happened
  * to it (by its stable key, so across plan versions), newest first.
  */
+/** Chi tiết nhiệm vụ for whoever reads the task (404 otherwise). */
+export async function readTaskDetail(
+  db: Database,
+  { actor, taskId }: { actor: Actor; taskId: string },
+): Promise<TTaskDetail> {
+  return taskDetail(db, await readableTask(db, actor, taskId));
+}
+
 export async function taskDetail(db: Database, ctx: TaskContext): Promise<TTaskDetail> {
   const { task, plan } = ctx;
   const [updates, comments, evidence] = await Promise.all([

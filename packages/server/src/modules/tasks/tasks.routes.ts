@@ -20,10 +20,9 @@ import {
   registerEvidenceMultipart,
 } from "../evidence/evidence-upload.ts";
 import { addComment } from "./add-comment.ts";
-import { attachEvidence } from "./attach-evidence.ts";
+import { attachTaskEvidence } from "./attach-evidence.ts";
 import { listPlanTasks } from "./plan-tasks.ts";
-import { readableTask } from "./task-access.ts";
-import { presentEvidence, taskDetail } from "./task-history.ts";
+import { readTaskDetail } from "./task-history.ts";
 import { updateProgress } from "./update-progress.ts";
 
 const TAGS = ["tasks"];
@@ -52,7 +51,7 @@ export async function tasksRoutes(
         response: { 200: ZTaskDetail },
       },
     },
-    async (request) => taskDetail(db, await readableTask(db, requireActor(request), request.params.id)),
+    async (request) => readTaskDetail(db, { actor: requireActor(request), taskId: request.params.id }),
   );
 
   r.post(
@@ -69,12 +68,8 @@ export async function tasksRoutes(
         response: { 200: ZTaskDetail },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const ctx = await readableTask(db, actor, request.params.id);
-      const { taskId } = await updateProgress(db, { actor, ctx, input: request.body });
-      return taskDetail(db, await readableTask(db, actor, taskId));
-    },
+    async (request) =>
+      updateProgress(db, { actor: requireActor(request), taskId: request.params.id, input: request.body }),
   );
 
   r.post(
@@ -91,18 +86,16 @@ export async function tasksRoutes(
         response: { 201: ZTaskComment },
       },
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const ctx = await readableTask(db, actor, request.params.id);
-      const row = await addComment(db, { actor, ctx, input: request.body });
-      return reply.code(201).send({
-        id: row.id,
-        kind: row.kind,
-        body: row.body,
-        author: { id: actor.id, name: actor.fullName },
-        at: row.at.toISOString(),
-      });
-    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await addComment(db, {
+            actor: requireActor(request),
+            taskId: request.params.id,
+            input: request.body,
+          }),
+        ),
   );
 
   r.post(
@@ -118,13 +111,14 @@ export async function tasksRoutes(
         response: { 201: ZEvidenceFile },
       },
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const ctx = await readableTask(db, actor, request.params.id);
-      const file = await readEvidenceUpload(request, maxBytes);
-      const row = await attachEvidence(db, store, { actor, ctx, file });
-      return reply.code(201).send(presentEvidence(row, new Map([[actor.id, actor.fullName]])));
-    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await attachTaskEvidence(db, store, {
+          actor: requireActor(request),
+          taskId: request.params.id,
+          readFile: () => readEvidenceUpload(request, maxBytes),
+        }),
+      ),
   );
 
   r.get(

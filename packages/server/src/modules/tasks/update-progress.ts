@@ -1,4 +1,4 @@
-import type { TUpdateProgress } from "@dtplan/contracts";
+import type { TTaskDetail, TUpdateProgress } from "@dtplan/contracts";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { plans, planTasks, taskUpdates } from "../../db/schema.ts";
@@ -7,7 +7,8 @@ import { AppError, conflict } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
-import { assertCan, type TaskContext, workingTask } from "./task-access.ts";
+import { assertCan, readableTask, workingTask } from "./task-access.ts";
+import { taskDetail } from "./task-history.ts";
 
 /** The newest progress update of a task (by key), if any. */
 export async function latestUpdate(db: Database, tenantId: string, taskKey: string) {
@@ -28,8 +29,9 @@ export async function latestUpdate(db: Database, tenantId: string, taskKey: stri
  */
 export async function updateProgress(
   db: Database,
-  { actor, ctx, input }: { actor: Actor; ctx: TaskContext; input: TUpdateProgress },
-): Promise<{ taskId: string }> {
+  { actor, taskId, input }: { actor: Actor; taskId: string; input: TUpdateProgress },
+): Promise<TTaskDetail> {
+  const ctx = await readableTask(db, actor, taskId);
   assertCan(
     ctx.can.updateProgress,
     "Chỉ cán bộ báo cáo của đơn vị chủ trì hoặc chuyên viên đầu mối được cập nhật tiến độ nhiệm vụ này.",
@@ -40,7 +42,7 @@ export async function updateProgress(
       { path: "body.completedAt", message: "Sau ngày hôm nay" },
     ]);
   }
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const { task, plan } = await workingTask(tx, ctx, true);
     const last = await latestUpdate(tx, task.tenantId, task.key);
     if (input.lastUpdateId !== undefined && input.lastUpdateId !== (last?.id ?? null)) {
@@ -92,6 +94,7 @@ export async function updateProgress(
       before: { progress: task.progress, completedAt: task.completedAt },
       after: { progress: input.progress, completedAt, note: update.note, planCode: plan.code },
     });
-    return { taskId: task.id };
+    return task.id;
   });
+  return taskDetail(db, await readableTask(db, actor, updated));
 }
