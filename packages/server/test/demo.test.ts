@@ -39,7 +39,7 @@ describeBothDatabases("demo data", (ctx) => {
 
   it("signs every demo account in with the demo password; admin is a superadministrator of all three", async () => {
     const accounts = demoAccounts();
-    expect(accounts.length).toBe(16);
+    expect(accounts.length).toBe(27);
     const [admin] = await ctx.db.select().from(users).where(eq(users.username, DEMO_ADMIN));
     expect(admin.isSuperadmin).toBe(true);
     const session = await loginAs(ctx.app, { username: DEMO_ADMIN, password: PASSWORD });
@@ -95,6 +95,54 @@ describeBothDatabases("demo data", (ctx) => {
       ).json(),
     );
     expect(lineage.items.map((u) => u.name)).toEqual(expect.arrayContaining(["Xã Hữu Định", "Xã Phú Túc"]));
+  });
+
+  it("has today's Vĩnh Long: its departments and at least 20 communes and wards, each formed from its predecessors", async () => {
+    const session = await loginAs(ctx.app, { username: "vinhlong.daumoi", password: PASSWORD });
+    const today = ZOrgUnitList.parse(
+      (await ctx.app.inject({ method: "GET", url: "/api/org/units", headers: session.headers })).json(),
+    ).items;
+    const names = today.map((u) => u.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Sở Khoa học và Công nghệ tỉnh Vĩnh Long",
+        "Sở Nội vụ tỉnh Vĩnh Long",
+        "Sở Tài chính tỉnh Vĩnh Long",
+        "Văn phòng Ủy ban nhân dân tỉnh Vĩnh Long",
+        "Công an tỉnh Vĩnh Long",
+        "Xã Long Hồ",
+        "Phường Trà Vinh",
+      ]),
+    );
+    expect(names.some((n) => /^Huyện |^Thị trấn |\(trước 1\/7\/2025\)/.test(n))).toBe(false);
+    const locals = today.filter((u) => u.kind === "commune" || u.kind === "ward");
+    expect(locals.length).toBeGreaterThanOrEqual(20);
+    const longHo = today.find((u) => u.name === "Xã Long Hồ");
+    const lineage = ZUnitLineage.parse(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: `/api/org/units/${longHo?.id}/lineage`,
+          headers: session.headers,
+        })
+      ).json(),
+    );
+    expect(lineage.items.map((u) => u.name)).toEqual(
+      expect.arrayContaining(["Thị trấn Long Hồ", "Xã Long An", "Xã Long Phước"]),
+    );
+  });
+
+  it("grants every account of today's Vĩnh Long on a unit in force today", async () => {
+    for (const username of ["vinhlong.daumoi", "vinhlong.lanhdao", "vinhlong.sonv", "longho.baocao"]) {
+      const session = await loginAs(ctx.app, { username, password: PASSWORD });
+      const me = ZSessionResponse.parse(
+        (await ctx.app.inject({ method: "GET", url: "/api/auth/me", headers: session.headers })).json(),
+      );
+      for (const grant of me.user.grants) {
+        const [unit] = await ctx.db.select().from(orgUnits).where(eq(orgUnits.id, grant.unitId));
+        expect(unit.validTo, `${username} → ${unit.name}`).toBeNull();
+      }
+    }
   });
 
   it("records the Sở Thông tin và Truyền thông merge into Sở Khoa học và Công nghệ", async () => {

@@ -6,6 +6,7 @@
 // text. Communes the plans do not name, and the 1/7/2025 commune arrangement, are
 // illustrative (marked "dữ liệu mẫu"), not the official resolutions.
 import type { Role } from "@dtplan/domain/access/roles.ts";
+import { VLG_USERS, vinhLongToday } from "./vinh-long-today.ts";
 
 export interface DemoUnit {
   key: string;
@@ -28,6 +29,8 @@ export interface DemoLineage {
 export interface DemoUser {
   username: string;
   fullName: string;
+  /** Where the person works, when the grant is wider ("Sở Khoa học và Công nghệ"). */
+  workplace?: string;
   grants: { unit: string; role: Role }[];
 }
 
@@ -86,7 +89,7 @@ function buildTenant(p: LocalityPlan): DemoTenant {
       ["SYT", "Sở Y tế"],
       ["STC", "Sở Tài chính"],
       ["SNV", "Sở Nội vụ"],
-      ["CAT", "Công an tỉnh"],
+      ["CAT", "Công an"],
     ].map(([code, name]) => ({
       key: k(code),
       parent: root,
@@ -164,48 +167,76 @@ const COMMON_OFFICES = {
   bcd: { code: "BCD", name: "Ban Chỉ đạo chuyển đổi số huyện", kind: "steering_committee" },
 };
 
+/** Adds today's Vĩnh Long (vinh-long-today.ts, by unit code) to the Châu Thành tenant. */
+function withVinhLongToday(tenant: DemoTenant, prefix: string): DemoTenant {
+  const root = tenant.units[0];
+  const departments = new Set(
+    tenant.units.filter((u) => u.parent === root.key).map((u) => u.code.replace(`${root.code}-`, "")),
+  );
+  const today = vinhLongToday(departments);
+  const keys = new Map<string, string>(tenant.units.map((u) => [u.code, u.key]));
+  const key = (code: string) => keys.get(code) ?? `${prefix}:${code}`;
+  return {
+    units: [
+      ...tenant.units,
+      ...today.units.map((u) => ({ ...u, key: key(u.code), parent: u.parent ? key(u.parent) : null })),
+    ],
+    lineage: [
+      ...tenant.lineage,
+      ...today.lineage.map((l) => ({ ...l, from: l.from.map(key), to: key(l.to) })),
+    ],
+    users: [
+      ...tenant.users,
+      ...VLG_USERS.map((u) => ({ ...u, grants: u.grants.map((g) => ({ ...g, unit: key(g.unit) })) })),
+    ],
+  };
+}
+
 export const DEMO_TENANTS: DemoTenant[] = [
-  buildTenant({
-    prefix: "chauthanh",
-    province: { code: "VLG", name: "Tỉnh Vĩnh Long", shortName: "Vĩnh Long" },
-    oldProvince: { code: "BTR", name: "Tỉnh Bến Tre" },
-    district: { code: "BTR-CT", name: "Huyện Châu Thành" },
-    offices: [
-      COMMON_OFFICES.vhtt,
-      COMMON_OFFICES.nv,
-      COMMON_OFFICES.tckh,
-      { code: "KTHT", name: "Phòng Kinh tế và Hạ tầng", kind: "district_office" },
-      COMMON_OFFICES.vp,
-      COMMON_OFFICES.bcd,
-      { code: "CAH", name: "Công an huyện Châu Thành", kind: "police" },
-      { code: "TTYT", name: "Trung tâm Y tế huyện Châu Thành", kind: "health_station" },
-      { code: "TTVH", name: "Trung tâm Văn hóa, Thể thao và Truyền thanh", kind: "public_service" },
-    ],
-    communes: [
-      { code: "BTR-CT-TT", name: "Thị trấn Châu Thành", kind: "township" },
-      { code: "BTR-CT-HD", name: "Xã Hữu Định", kind: "commune" },
-      { code: "BTR-CT-PT", name: "Xã Phú Túc", kind: "commune" },
-      { code: "BTR-CT-TTH", name: "Xã Tân Thạch (dữ liệu mẫu)", kind: "commune" },
-    ],
-    merge: {
-      from: ["BTR-CT-HD", "BTR-CT-PT"],
-      code: "VLG-X-PHUTUC",
-      name: "Xã Phú Túc (sau sáp nhập, dữ liệu mẫu)",
-    },
-    partners: [
-      { code: "VLG-VIETTEL", name: "Viettel Vĩnh Long (doanh nghiệp viễn thông)" },
-      { code: "VLG-VNPT", name: "VNPT Vĩnh Long (doanh nghiệp viễn thông)" },
-      { code: "VLG-BUUDIEN", name: "Bưu điện tỉnh Vĩnh Long (bưu chính công cộng)" },
-      { code: "VLG-NH", name: "Các chi nhánh ngân hàng trên địa bàn" },
-    ],
-    people: {
-      focal: "Nguyễn Thị Lan",
-      leader: "Trần Văn Hùng",
-      officeReporter: "Lê Minh Tâm",
-      communeReporter: "Phạm Thị Hoa",
-      viewer: "Võ Văn Bình",
-    },
-  }),
+  withVinhLongToday(
+    buildTenant({
+      prefix: "chauthanh",
+      province: { code: "VLG", name: "Tỉnh Vĩnh Long", shortName: "Vĩnh Long" },
+      oldProvince: { code: "BTR", name: "Tỉnh Bến Tre" },
+      district: { code: "BTR-CT", name: "Huyện Châu Thành" },
+      offices: [
+        COMMON_OFFICES.vhtt,
+        COMMON_OFFICES.nv,
+        COMMON_OFFICES.tckh,
+        { code: "KTHT", name: "Phòng Kinh tế và Hạ tầng", kind: "district_office" },
+        COMMON_OFFICES.vp,
+        COMMON_OFFICES.bcd,
+        { code: "CAH", name: "Công an huyện Châu Thành", kind: "police" },
+        { code: "TTYT", name: "Trung tâm Y tế huyện Châu Thành", kind: "health_station" },
+        { code: "TTVH", name: "Trung tâm Văn hóa, Thể thao và Truyền thanh", kind: "public_service" },
+      ],
+      communes: [
+        { code: "BTR-CT-TT", name: "Thị trấn Châu Thành", kind: "township" },
+        { code: "BTR-CT-HD", name: "Xã Hữu Định", kind: "commune" },
+        { code: "BTR-CT-PT", name: "Xã Phú Túc", kind: "commune" },
+        { code: "BTR-CT-TTH", name: "Xã Tân Thạch (dữ liệu mẫu)", kind: "commune" },
+      ],
+      merge: {
+        from: ["BTR-CT-HD", "BTR-CT-PT"],
+        code: "VLG-X-PHUTUC",
+        name: "Xã Phú Túc (sau sáp nhập, dữ liệu mẫu)",
+      },
+      partners: [
+        { code: "VLG-VIETTEL", name: "Viettel Vĩnh Long (doanh nghiệp viễn thông)" },
+        { code: "VLG-VNPT", name: "VNPT Vĩnh Long (doanh nghiệp viễn thông)" },
+        { code: "VLG-BUUDIEN", name: "Bưu điện tỉnh Vĩnh Long (bưu chính công cộng)" },
+        { code: "VLG-NH", name: "Các chi nhánh ngân hàng trên địa bàn" },
+      ],
+      people: {
+        focal: "Nguyễn Thị Lan",
+        leader: "Trần Văn Hùng",
+        officeReporter: "Lê Minh Tâm",
+        communeReporter: "Phạm Thị Hoa",
+        viewer: "Võ Văn Bình",
+      },
+    }),
+    "chauthanh",
+  ),
   buildTenant({
     prefix: "thapmuoi",
     province: { code: "DTP", name: "Tỉnh Đồng Tháp", shortName: "Đồng Tháp" },

@@ -33,7 +33,10 @@ export function demoAccounts(): DemoAccount[] {
       t.users.map((u) => ({
         username: u.username,
         fullName: u.fullName,
-        role: u.grants.map((g) => `${ROLE_LABELS[g.role].vi} — ${names.get(g.unit)}`).join("; "),
+        role: [
+          ...u.grants.map((g) => `${ROLE_LABELS[g.role].vi} — ${names.get(g.unit)}`),
+          ...(u.workplace ? [u.workplace] : []),
+        ].join("; "),
       })),
     ),
   ];
