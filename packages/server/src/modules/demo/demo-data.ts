@@ -5,43 +5,8 @@
 // it, closed on 30/6/2025, and keep their history. Office names come from the plans'
 // text. Communes the plans do not name, and the 1/7/2025 commune arrangement, are
 // illustrative (marked "dữ liệu mẫu"), not the official resolutions.
-import type { Role } from "@dtplan/domain/access/roles.ts";
-import { VLG_USERS, vinhLongToday } from "./vinh-long-today.ts";
-
-export interface DemoUnit {
-  key: string;
-  code: string;
-  name: string;
-  kind: string;
-  parent: string | null;
-  shortName?: string;
-  validFrom?: string;
-  validTo?: string;
-}
-
-export interface DemoLineage {
-  from: string[];
-  to: string;
-  event: "merge" | "split";
-  effectiveDate: string;
-}
-
-export interface DemoUser {
-  username: string;
-  fullName: string;
-  /** Where the person works, when the grant is wider ("Sở Khoa học và Công nghệ"). */
-  workplace?: string;
-  grants: { unit: string; role: Role }[];
-}
-
-export interface DemoTenant {
-  units: DemoUnit[];
-  lineage: DemoLineage[];
-  users: DemoUser[];
-}
-
-const BEFORE_REFORM = "2025-06-30";
-const REFORM = "2025-07-01";
+import type { DemoLineage, DemoTenant, DemoUnit, DemoUser } from "./demo-types.ts";
+import { BEFORE_REFORM, REFORM, VLG_USERS, vinhLongToday } from "./vinh-long-today.ts";
 
 interface LocalityPlan {
   prefix: string;

@@ -5,36 +5,15 @@
 // provinces' arrangement schemes published them in April–June 2025; the old districts
 // and communes stay as history, closed on 30/6/2025. Xã Long Hòa and Xã Hòa Minh were
 // not rearranged: they carry on, now directly under the province.
-import type { Role } from "@dtplan/domain/access/roles.ts";
 import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
+import type { DemoLineage, DemoUnit, DemoUser } from "./demo-types.ts";
 
 export const BEFORE_REFORM = "2025-06-30";
 export const REFORM = "2025-07-01";
 
-interface UnitSpec {
-  code: string;
-  name: string;
-  kind: string;
-  parent: string | null;
-  shortName?: string;
-  validFrom?: string;
-  validTo?: string;
-}
-
-interface LineageSpec {
-  from: string[];
-  to: string;
-  event: "merge" | "split";
-  effectiveDate: string;
-}
-
-interface UserSpec {
-  username: string;
-  fullName: string;
-  /** Where the person works, when the grant is wider ("Sở Khoa học và Công nghệ"). */
-  workplace?: string;
-  grants: { unit: string; role: Role }[];
-}
+type UnitSpec = Omit<DemoUnit, "key">;
+type LineageSpec = DemoLineage;
+type UserSpec = DemoUser;
 
 /** The province's root and closed former provinces, by code (the root's code is VLG). */
 export const VLG = "VLG";
