@@ -16,7 +16,12 @@ export const ZGrant = z.object({
 });
 export type TGrant = z.infer<typeof ZGrant>;
 
-export const ZGrantView = ZGrant.extend({ unitName: z.string(), tenantId: z.uuid() });
+export const ZGrantView = ZGrant.extend({
+  unitName: z.string(),
+  tenantId: z.uuid(),
+  /** The unit's last day when it no longer exists (merged, split, closed): the grant should move to its successor. */
+  unitClosedOn: z.iso.date().nullable(),
+});
 
 /** The signed-in user as the web app sees it. */
 export const ZSessionUser = z.object({

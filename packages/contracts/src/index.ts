@@ -12,6 +12,7 @@ export * from "./org.ts";
 export * from "./plans.ts";
 export * from "./province.ts";
 export * from "./public.ts";
+export * from "./reassign.ts";
 export * from "./reminders.ts";
 export * from "./reporting.ts";
 export * from "./tasks.ts";

@@ -37,6 +37,7 @@ import { ExtractPool } from "./modules/plans/extract-pool.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
 import { provinceRoutes } from "./modules/province/province.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
+import { reassignRoutes } from "./modules/reassign/reassign.routes.ts";
 import { remindersRoutes } from "./modules/reminders/reminders.routes.ts";
 import { reportScopeById } from "./modules/reporting/get-report.ts";
 import { reportEvidenceRoutes } from "./modules/reporting/report-evidence.routes.ts";
@@ -187,6 +188,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(authRoutes, { prefix: "/api", ...modules });
   await app.register(usersRoutes, { prefix: "/api", ...modules });
   await app.register(orgRoutes, { prefix: "/api", ...modules });
+  await app.register(reassignRoutes, { prefix: "/api", ...modules });
   await app.register(auditRoutes, { prefix: "/api", ...modules });
   await app.register(plansRoutes, { prefix: "/api", ...modules });
   await app.register(indicatorsRoutes, { prefix: "/api", ...modules });

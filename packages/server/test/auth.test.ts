@@ -29,6 +29,7 @@ describeBothDatabases("sign-in and sessions", (ctx) => {
         unitId: tenant.communeA.id,
         role: "unit_reporter",
         unitName: tenant.communeA.name,
+        unitClosedOn: null,
         tenantId: tenant.province.id,
       },
     ]);

@@ -161,7 +161,13 @@ describeBothDatabases(
           email: null,
           isSuperadmin: false,
           grants: [
-            { unitId: tenant.communeA.id, role: "unit_reporter", tenantId: user.tenantId, unitName: "" },
+            {
+              unitId: tenant.communeA.id,
+              role: "unit_reporter",
+              tenantId: user.tenantId,
+              unitName: "",
+              unitValidTo: null,
+            },
           ],
           session: { id: "", tenantId: user.tenantId, csrfToken: "" },
         },

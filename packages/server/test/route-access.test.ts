@@ -104,6 +104,18 @@ const SAMPLES: Record<
     url: "/api/org/merges",
     payload: { sourceIds: [t.unit.id], targetId: t.sibling.id, effectiveDate: "2025-07-01" },
   }),
+  "GET /api/org/reassignments/pending": (t) => ({
+    url: `/api/org/reassignments/pending?tenantId=${t.unit.tenantId}`,
+    listMustNotContain: t.unit.id,
+  }),
+  "POST /api/org/reassignments/preview": (t) => ({
+    url: "/api/org/reassignments/preview",
+    payload: { moves: [{ fromUnitId: t.unit.id, toUnitId: t.sibling.id }] },
+  }),
+  "POST /api/org/reassignments": (t) => ({
+    url: "/api/org/reassignments",
+    payload: { moves: [{ fromUnitId: t.unit.id, toUnitId: t.sibling.id }] },
+  }),
   "POST /api/org/units/:id/split/preview": (t) => ({
     url: `/api/org/units/${t.unit.id}/split/preview`,
     payload: {

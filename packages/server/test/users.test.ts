@@ -46,6 +46,7 @@ describeBothDatabases("accounts and audit", (ctx) => {
         unitId: tenant.communeA.id,
         role: "unit_reporter",
         unitName: tenant.communeA.name,
+        unitClosedOn: null,
         tenantId: tenant.province.id,
       },
     ]);

@@ -7,6 +7,7 @@ import {
   isInForce,
   lineageOf,
   type OrgUnitNode,
+  successorsInForce,
   wouldCreateCycle,
 } from "./tree.ts";
 
@@ -84,5 +85,31 @@ describe("merge and split", () => {
   it("needs at least two parts to split", () => {
     expect(() => planSplit(units, "commune-a", ["x"], "2025-07-01")).toThrow(/ít nhất hai/);
     expect(planSplit(units, "commune-a", ["x", "y"], "2025-07-01").lineage).toHaveLength(2);
+  });
+});
+
+describe("successorsInForce", () => {
+  const unit = (id: string, validTo: string | null) => [id, { id, name: `Xã ${id}`, validTo }] as const;
+  const units = new Map([
+    unit("a", "2025-06-30"),
+    unit("b", "2025-12-31"),
+    unit("c", null),
+    unit("d", "2025-06-30"),
+  ]);
+  const edges = [
+    { predecessorId: "a", successorId: "b" },
+    { predecessorId: "b", successorId: "c" },
+  ];
+
+  it("follows the lineage past a successor that closed in turn to the unit in force", () => {
+    expect(successorsInForce(units, edges, "a", "2026-12-05")).toEqual([{ id: "c", name: "Xã c" }]);
+  });
+
+  it("names the direct successor while it is still in force", () => {
+    expect(successorsInForce(units, edges, "a", "2025-07-01")).toEqual([{ id: "b", name: "Xã b" }]);
+  });
+
+  it("is empty for a unit closed without a successor", () => {
+    expect(successorsInForce(units, edges, "d", "2026-12-05")).toEqual([]);
   });
 });

@@ -104,3 +104,32 @@ export function lineageOf(edges: readonly UnitLineageEdge[], unitId: string): st
   }
   return out;
 }
+
+/**
+ * The units in force on `onDate` that carry on from `unitId` (đơn vị kế thừa): its
+ * successors through the lineage, followed past successors that closed in turn.
+ * Empty for a unit closed without one (giải thể). Sorted by Vietnamese name.
+ */
+export function successorsInForce(
+  units: ReadonlyMap<string, Pick<OrgUnitNode, "id" | "name" | "validTo">>,
+  edges: readonly Pick<UnitLineageEdge, "predecessorId" | "successorId">[],
+  unitId: string,
+  onDate: string,
+): { id: string; name: string }[] {
+  const out = new Map<string, { id: string; name: string }>();
+  const seen = new Set<string>([unitId]);
+  let frontier = [unitId];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const edge of edges) {
+      if (!frontier.includes(edge.predecessorId) || seen.has(edge.successorId)) continue;
+      seen.add(edge.successorId);
+      const unit = units.get(edge.successorId);
+      if (!unit) continue;
+      if (unit.validTo === null || unit.validTo >= onDate) out.set(unit.id, { id: unit.id, name: unit.name });
+      else next.push(unit.id);
+    }
+    frontier = next;
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+}

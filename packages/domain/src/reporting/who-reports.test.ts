@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportingUnits, unitTargets } from "./who-reports.ts";
+import { type ReportingUnitLike, reportingUnits, unitTargets } from "./who-reports.ts";
 
 const unit = (id: string, name: string, validTo: string | null = null) => ({ id, name, validTo });
 const task = (key: string, pillar: string, leadUnitId: string | null, coordinators: string[] = []) => ({
@@ -54,6 +54,16 @@ describe("who reports in a period", () => {
     const out = reportingUnits({ tasks, units: gone, lineage }, { endDate: "2025-03-14" });
     expect([...out.keys()]).toEqual(["so-tt"]);
     expect(out.get("so-tt")?.tasks).toHaveLength(1);
+  });
+
+  it("reads a task passed on to a merged commune under its predecessors for a period before the merger", () => {
+    const formed = new Map<string, ReportingUnitLike>(units);
+    formed.set("ubnd-ab", { ...unit("ubnd-ab", "UBND xã An Bình"), validFrom: "2025-07-01" });
+    const tasks = [task("t1", "society", "ubnd-ab")];
+    const before = reportingUnits({ tasks, units: formed, lineage }, { endDate: "2025-06-30" });
+    expect([...before.keys()]).toEqual(["ubnd-a", "ubnd-b"]);
+    const after = reportingUnits({ tasks, units: formed, lineage }, { endDate: "2025-09-30" });
+    expect([...after.keys()]).toEqual(["ubnd-ab"]);
   });
 
   it("gives a unit the targets with a known indicator in the pillars of its tasks", () => {

@@ -12,6 +12,8 @@ export interface ReportingUnitLike {
   name: string;
   /** Last day in force (ISO), or null while it exists. */
   validTo: string | null;
+  /** First day in force (ISO), or null when always (a unit formed by a merger starts on its date). */
+  validFrom?: string | null;
 }
 
 export interface ReportingTaskLike {
@@ -58,9 +60,11 @@ export interface ReportingUnitOf<U, T> {
 }
 
 /**
- * The units that carry on from `unitId` when the period closes: itself while in force
- * on its last day, else (merged or split during or before the period) its successors —
- * the unit that exists when the report is due is the one that reports.
+ * The units that answer for `unitId` in a period ending `periodEnd`: itself while in
+ * force on that day; else, merged or split before it, its successors — the unit that
+ * exists when the report is due is the one that reports; and for a unit formed after
+ * it (a task passed on to a merged commune), the predecessors that existed then, so a
+ * past period still reads under the old names.
  */
 function currentUnits(
   basis: Pick<WhoReportsBasis, "units" | "lineage">,
@@ -72,6 +76,10 @@ function currentUnits(
   seen.add(unitId);
   const unit = basis.units.get(unitId);
   if (!unit) return [];
+  if (unit.validFrom != null && unit.validFrom > periodEnd) {
+    const before = basis.lineage.filter((e) => e.successorId === unitId).map((e) => e.predecessorId);
+    return before.flatMap((id) => currentUnits(basis, id, periodEnd, seen));
+  }
   if (unit.validTo === null || unit.validTo >= periodEnd) return [unitId];
   const next = basis.lineage.filter((e) => e.predecessorId === unitId).map((e) => e.successorId);
   if (next.length === 0) return [];

@@ -67,6 +67,7 @@ export async function grantsOfUsers(
       role: roleGrants.role,
       tenantId: roleGrants.tenantId,
       unitName: orgUnits.name,
+      unitValidTo: orgUnits.validTo,
     })
     .from(roleGrants)
     .innerJoin(orgUnits, and(eq(orgUnits.tenantId, roleGrants.tenantId), eq(orgUnits.id, roleGrants.unitId)))

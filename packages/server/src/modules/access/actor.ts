@@ -5,6 +5,8 @@ export interface ActorGrant {
   role: Role;
   tenantId: string;
   unitName: string;
+  /** The unit's last day in force, or null while it has none (a grant on a closed unit is flagged). */
+  unitValidTo: string | null;
 }
 
 /** Who is making a request: the signed-in user with their grants. */
@@ -21,3 +23,7 @@ export interface Actor {
   chosenTenantId?: string | null;
   session: { id: string; tenantId: string; csrfToken: string };
 }
+
+/** A grant's unit's last day when it has passed: the grant is on a unit that no longer exists. */
+export const grantClosedOn = (grant: Pick<ActorGrant, "unitValidTo">, today: string): string | null =>
+  grant.unitValidTo !== null && grant.unitValidTo < today ? grant.unitValidTo : null;

@@ -1,7 +1,8 @@
 import type { TSessionResponse, TSessionUser } from "@dtplan/contracts";
-import type { Actor } from "../access/actor.ts";
+import { todayIso } from "../../db/sql.ts";
+import { type Actor, grantClosedOn } from "../access/actor.ts";
 
-export function presentSessionUser(actor: Omit<Actor, "session">): TSessionUser {
+export function presentSessionUser(actor: Omit<Actor, "session">, today = todayIso()): TSessionUser {
   return {
     id: actor.id,
     username: actor.username,
@@ -12,6 +13,7 @@ export function presentSessionUser(actor: Omit<Actor, "session">): TSessionUser 
       unitId: g.unitId,
       role: g.role,
       unitName: g.unitName,
+      unitClosedOn: grantClosedOn(g, today),
       tenantId: g.tenantId,
     })),
   };

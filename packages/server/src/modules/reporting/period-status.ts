@@ -8,7 +8,7 @@ import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { type ReportingPeriodRow, type UnitReportRow, unitReports } from "../../db/schema.ts";
+import { type OrgUnitRow, type ReportingPeriodRow, type UnitReportRow, unitReports } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { can } from "../access/tree-access.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
@@ -52,7 +52,14 @@ export function unitStatusRows(
   today: string,
 ): TPeriodUnitStatus[] {
   const byUnit = new Map(reports.filter((r) => r.periodId === period.id).map((r) => [r.unitId, r]));
-  return [...reportingUnits(basis, period).values()].map((ru) => {
+  const expected = [...reportingUnits(basis, period).values()];
+  // A report written by a unit no longer expected (its work passed to a successor) stays
+  // in the period's list under the name it was written under.
+  const known = new Set(expected.map((ru) => ru.unit.id));
+  const kept = [...byUnit.keys()]
+    .filter((id) => !known.has(id) && basis.units.has(id))
+    .map((id) => ({ unit: basis.units.get(id) as OrgUnitRow, role: "lead" as const, tasks: [] }));
+  return [...expected, ...kept].map((ru) => {
     const report = byUnit.get(ru.unit.id) ?? null;
     const { timeliness, daysLate } = timelinessOf(period, report, today);
     return {

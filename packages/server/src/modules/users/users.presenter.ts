@@ -1,9 +1,10 @@
 import type { TUser } from "@dtplan/contracts";
 import type { UserRow } from "../../db/schema.ts";
-import type { ActorGrant } from "../access/actor.ts";
+import { todayIso } from "../../db/sql.ts";
+import { type ActorGrant, grantClosedOn } from "../access/actor.ts";
 
 /** Never carries the password hash: this is also what the audit log keeps of a user. */
-export function presentUser(row: UserRow, grants: readonly ActorGrant[]): TUser {
+export function presentUser(row: UserRow, grants: readonly ActorGrant[], today = todayIso()): TUser {
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -16,6 +17,7 @@ export function presentUser(row: UserRow, grants: readonly ActorGrant[]): TUser 
       unitId: g.unitId,
       role: g.role,
       unitName: g.unitName,
+      unitClosedOn: grantClosedOn(g, today),
       tenantId: g.tenantId,
     })),
     lastLoginAt: row.lastLoginAt ? row.lastLoginAt.toISOString() : null,
