@@ -8,7 +8,12 @@ import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { type OrgUnitRow, type ReportingPeriodRow, type UnitReportRow, unitReports } from "../../db/schema.ts";
+import {
+  type OrgUnitRow,
+  type ReportingPeriodRow,
+  type UnitReportRow,
+  unitReports,
+} from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { can } from "../access/tree-access.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
