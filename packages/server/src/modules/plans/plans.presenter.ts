@@ -1,4 +1,11 @@
-import type { TPillar, TPlanDetail, TPlanSummary, TPlanTarget, TPlanTask } from "@dtplan/contracts";
+import type {
+  TPillar,
+  TPlanDetail,
+  TPlanDiff,
+  TPlanSummary,
+  TPlanTarget,
+  TPlanTask,
+} from "@dtplan/contracts";
 import type { PlanRow, PlanTargetRow, PlanTaskRow } from "../../db/schema.ts";
 import type { PlanBundle } from "./plans.repository.ts";
 
@@ -136,4 +143,13 @@ export function presentPlanDetail(bundle: PlanBundle): TPlanDetail {
         }
       : null,
   };
+}
+
+/** What publishing answers: the frozen plan, the warnings that did not block it, the changes. */
+export function presentPublishResult(result: {
+  snapshot: TPlanDetail;
+  warnings: string[];
+  diff: TPlanDiff | null;
+}) {
+  return { plan: result.snapshot, warnings: result.warnings, diff: result.diff };
 }

@@ -26,21 +26,24 @@ import {
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import { AppError } from "../../errors.ts";
-import { assertAllowed, requireActor } from "../access/access.ts";
+import { requireActor } from "../access/access.ts";
 import { amendPlan } from "./amend-plan.ts";
 import type { ExtractPool } from "./extract-pool.ts";
-import { extractUpload, importPlan } from "./import-plan.ts";
-import { planNotFound, planUnitOf, readablePlanUnits, readablePlanVersions } from "./plan-access.ts";
+import { importPlanUpload } from "./import-upload.ts";
+import { planUnitOf } from "./plan-access.ts";
 import { PLAN_UPLOAD_LIMITS, readPlanUpload } from "./plan-upload.ts";
-import { listVersions, versionDetail } from "./plan-versions.ts";
-import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
-import { currentVersion, listPlans, loadPlanBundle } from "./plans.repository.ts";
+import { presentPublishResult } from "./plans.presenter.ts";
 import { publishPlan } from "./publish-plan.ts";
+import {
+  listReadablePlans,
+  planReviewOf,
+  readPlanDetail,
+  readPlanReview,
+  readPlanVersion,
+  readPlanVersions,
+} from "./read-plans.ts";
 import { remapTableColumns } from "./remap-table.ts";
-import { presentReview } from "./review.presenter.ts";
 import { addItem, deleteItem, updateItem, updatePlan } from "./review-items.ts";
 import { mergeItems, splitItem } from "./split-merge.ts";
 
@@ -53,10 +56,12 @@ export async function plansRoutes(
   await app.register(fastifyMultipart, { limits: PLAN_UPLOAD_LIMITS });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const managePlan = { permission: "plans.manage" as const, units: planUnitOf(db) };
-  const detailOf = async (plan: Parameters<typeof loadPlanBundle>[1]) =>
-    presentPlanDetail(await loadPlanBundle(db, plan));
-  const reviewOf = async (plan: Parameters<typeof loadPlanBundle>[1]) =>
-    presentReview(await loadPlanBundle(db, plan));
+  const reviewOf = (plan: Parameters<typeof planReviewOf>[1]) => planReviewOf(db, plan);
+  type Request = Parameters<typeof requireActor>[0];
+  const planOf = (request: Request & { params: { code: string } }) => ({
+    actor: requireActor(request),
+    code: request.params.code,
+  });
 
   r.get(
     "/plans",
@@ -71,11 +76,7 @@ export async function plansRoutes(
         response: { 200: ZPlanList },
       },
     },
-    async (request) => {
-      const units = await readablePlanUnits(db, requireActor(request));
-      const { rows, total } = await listPlans(db, { unitIds: [...units], ...request.query });
-      return { items: rows.map((p) => presentPlanSummary(p, p.unitName)), total };
-    },
+    async (request) => listReadablePlans(db, { actor: requireActor(request), query: request.query }),
   );
 
   r.post(
@@ -93,27 +94,7 @@ export async function plansRoutes(
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { unitId, file } = await readPlanUpload(request);
-      const parsedUnit = z.uuid().safeParse(unitId);
-      if (!parsedUnit.success) {
-        throw new AppError("validation_failed", "Chọn đơn vị ban hành kế hoạch (trường `unitId`).", [
-          { path: "body.unitId", message: "Thiếu hoặc sai mã đơn vị" },
-        ]);
-      }
-      await assertAllowed(db, actor, "plans.manage", [parsedUnit.data]);
-      if (!file) {
-        throw new AppError("validation_failed", "Chọn tệp kế hoạch (trường `file`).", [
-          { path: "body.file", message: "Thiếu tệp" },
-        ]);
-      }
-      const { extract, format } = await extractUpload(extractPool, file);
-      const plan = await importPlan(db, {
-        actor,
-        unitId: parsedUnit.data,
-        extract,
-        fileName: file.fileName,
-        format,
-      });
+      const plan = await importPlanUpload(db, extractPool, { actor, upload: await readPlanUpload(request) });
       return reply.code(201).send(await reviewOf(plan));
     },
   );
@@ -157,14 +138,7 @@ export async function plansRoutes(
         response: { 200: ZPlanDetail },
       },
     },
-    async (request) => {
-      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
-      const plan = request.query.version
-        ? rows.find((p) => p.version === request.query.version)
-        : currentVersion(rows);
-      if (!plan) throw planNotFound();
-      return detailOf(plan);
-    },
+    async (request) => readPlanDetail(db, { ...planOf(request), version: request.query.version }),
   );
 
   r.get(
@@ -180,10 +154,7 @@ export async function plansRoutes(
         response: { 200: ZPlanReview },
       },
     },
-    async (request) => {
-      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
-      return reviewOf(rows[0]);
-    },
+    async (request) => readPlanReview(db, planOf(request)),
   );
 
   r.patch(
@@ -344,10 +315,7 @@ export async function plansRoutes(
         response: { 200: ZPublishResult },
       },
     },
-    async (request) => {
-      const result = await publishPlan(db, { actor: requireActor(request), code: request.params.code });
-      return { plan: result.snapshot, warnings: result.warnings, diff: result.diff };
-    },
+    async (request) => presentPublishResult(await publishPlan(db, planOf(request))),
   );
 
   r.post(
@@ -386,10 +354,7 @@ export async function plansRoutes(
         response: { 200: ZPlanVersionList },
       },
     },
-    async (request) => {
-      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
-      return { items: await listVersions(db, rows) };
-    },
+    async (request) => readPlanVersions(db, planOf(request)),
   );
 
   r.get(
@@ -404,11 +369,6 @@ export async function plansRoutes(
         response: { 200: ZPlanVersionDetail },
       },
     },
-    async (request) => {
-      const rows = await readablePlanVersions(db, requireActor(request), request.params.code);
-      const found = await versionDetail(db, rows, request.params.version);
-      if (!found) throw planNotFound();
-      return found;
-    },
+    async (request) => readPlanVersion(db, { ...planOf(request), version: request.params.version }),
   );
 }

@@ -12,13 +12,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
-import { PublicCache, readPublic } from "./public-cache.ts";
-import {
-  listPublicIssuingUnits,
-  listPublicPlans,
-  listPublicProvinces,
-  publicPlanDetail,
-} from "./public-plans.ts";
+import { publicReads } from "./public-reads.ts";
 
 /** Five minutes: figures change when a report is approved, not by the second. */
 const CACHE_CONTROL = "public, max-age=300";
@@ -43,10 +37,7 @@ export async function publicRoutes(
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cache = new PublicCache(config.publicPages.cacheSeconds * 1000);
-  /** One public answer: cached per query, read in a read-only, time-limited transaction. */
-  const answer = <T>(key: string, read: (tx: Database) => Promise<T>) =>
-    cache.get(db, key, () => readPublic(db, config.publicPages.timeoutMs, read));
+  const reads = publicReads(db, config);
 
   r.get(
     "/public/provinces",
@@ -59,7 +50,7 @@ export async function publicRoutes(
         response: { 200: ZPublicProvinceList },
       },
     },
-    async () => answer("provinces", (tx) => listPublicProvinces(tx)),
+    async () => reads.provinces(),
   );
 
   r.get(
@@ -75,8 +66,7 @@ export async function publicRoutes(
         response: { 200: ZPublicUnitList },
       },
     },
-    async (request) =>
-      answer(`units:${request.params.province}`, (tx) => listPublicIssuingUnits(tx, request.params.province)),
+    async (request) => reads.units(request.params.province),
   );
 
   r.get(
@@ -92,11 +82,7 @@ export async function publicRoutes(
         response: { 200: ZPublicPlanList },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const key = `plans:${JSON.stringify([q.province, q.unit, q.year, q.q?.normalize("NFC"), q.page, q.pageSize])}`;
-      return answer(key, (tx) => listPublicPlans(tx, q));
-    },
+    async (request) => reads.plans(request.query),
   );
 
   r.get(
@@ -112,11 +98,6 @@ export async function publicRoutes(
         response: { 200: ZPublicPlanDetail },
       },
     },
-    async (request) => {
-      const { province, code } = request.params;
-      return answer(`plan:${province}/${code}`, (tx) =>
-        publicPlanDetail(tx, { province, code, nearThreshold: config.attainment.nearThreshold }),
-      );
-    },
+    async (request) => reads.plan(request.params.province, request.params.code),
   );
 }

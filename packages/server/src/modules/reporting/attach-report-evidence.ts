@@ -1,8 +1,11 @@
+import type { TEvidenceFile } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import type { EvidenceFileRow } from "../../db/schema.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { storeEvidence } from "../evidence/store-evidence.ts";
+import { presentEvidence } from "../tasks/task-history.ts";
 import { createReport, type ReportScope } from "./get-report.ts";
+import { type ReportRef, scopeOfReport } from "./report-actions.ts";
 import { findReport } from "./reporting.repository.ts";
 import { assertEditable, assertEditor } from "./save-draft.ts";
 
@@ -43,4 +46,15 @@ export async function attachReportEvidence(
       };
     },
   });
+}
+
+/** Gửi tệp minh chứng cho báo cáo: read once the report's scope is known, presented with its uploader. */
+export async function attachEvidenceToReport(
+  db: Database,
+  store: EvidenceStore,
+  { readFile, ...ref }: ReportRef & { readFile: () => Promise<{ fileName: string; bytes: Uint8Array }> },
+): Promise<TEvidenceFile> {
+  const scope = await scopeOfReport(db, ref);
+  const row = await attachReportEvidence(db, store, { scope, file: await readFile() });
+  return presentEvidence(row, new Map([[ref.actor.id, ref.actor.fullName]]));
 }

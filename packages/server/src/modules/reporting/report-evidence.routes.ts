@@ -10,10 +10,7 @@ import {
   readEvidenceUpload,
   registerEvidenceMultipart,
 } from "../evidence/evidence-upload.ts";
-import { presentEvidence } from "../tasks/task-history.ts";
-import { attachReportEvidence } from "./attach-report-evidence.ts";
-import { reportScope } from "./get-report.ts";
-import { reportingPlan } from "./reporting.guards.ts";
+import { attachEvidenceToReport } from "./attach-report-evidence.ts";
 
 /** Tệp minh chứng of a unit's report; its own plugin scope because it parses multipart. */
 export async function reportEvidenceRoutes(
@@ -38,13 +35,13 @@ export async function reportEvidenceRoutes(
         response: { 201: ZEvidenceFile },
       },
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const { code, key, unitId } = request.params;
-      const scope = await reportScope(db, await reportingPlan(db, actor, code), key, unitId);
-      const file = await readEvidenceUpload(request, maxBytes);
-      const row = await attachReportEvidence(db, store, { scope, file });
-      return reply.code(201).send(presentEvidence(row, new Map([[actor.id, actor.fullName]])));
-    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await attachEvidenceToReport(db, store, {
+          actor: requireActor(request),
+          ...request.params,
+          readFile: () => readEvidenceUpload(request, maxBytes),
+        }),
+      ),
   );
 }

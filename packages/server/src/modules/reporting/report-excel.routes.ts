@@ -1,32 +1,40 @@
 import { ZReportParams, ZUnitReport } from "@dtplan/contracts";
 import fastifyMultipart from "@fastify/multipart";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { readMultipart, requireFile } from "../../multipart.ts";
 import { requireActor } from "../access/access.ts";
-import { getReport, presentReport, reportScope } from "./get-report.ts";
-import {
-  loadWorkbook,
-  parseReportWorkbook,
-  reportWorkbook,
-  uploadError,
-  XLSX_CONTENT_TYPE,
-} from "./report-excel.ts";
-import { reportingPlan } from "./reporting.guards.ts";
-import { assertEditor, saveDraft } from "./save-draft.ts";
+import { type ReportRef, reportWorkbookFile, uploadReportWorkbook } from "./report-actions.ts";
+import { XLSX_CONTENT_TYPE } from "./report-excel.ts";
 
 const TAGS = ["reporting"];
 const READ = { access: { permission: "plans.read" as const } };
 const MAX_BYTES = 5 * 1024 * 1024;
+
+/** The one file of the form's multipart body. */
+async function readWorkbookUpload(request: FastifyRequest): Promise<Uint8Array> {
+  const form = await readMultipart(request, {
+    notMultipart: "Hãy gửi tệp Excel dạng multipart/form-data (trường `file`).",
+    tooLarge: () =>
+      new AppError("payload_too_large", "Tệp Excel quá lớn (tối đa 5 MB).", [
+        { path: "body.file", message: "Quá lớn" },
+      ]),
+    defaultFileName: "bao-cao.xlsx",
+  });
+  return requireFile(form, "Chọn tệp Excel (trường `file`).").bytes;
+}
 
 /** Biểu mẫu Excel: download a unit's period form, fill it offline, upload it back. */
 export async function reportExcelRoutes(app: FastifyInstance, { db }: { db: Database; config: AppConfig }) {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 5 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const url = "/plans/:code/periods/:key/reports/:unitId/xlsx";
+  const reportOf = (
+    request: Parameters<typeof requireActor>[0] & { params: { code: string; key: string; unitId: string } },
+  ): ReportRef => ({ actor: requireActor(request), ...request.params });
 
   r.get(
     url,
@@ -41,13 +49,10 @@ export async function reportExcelRoutes(app: FastifyInstance, { db }: { db: Data
       },
     },
     async (request, reply) => {
-      const ctx = await reportingPlan(db, requireActor(request), request.params.code);
-      const report = await getReport(db, { ctx, key: request.params.key, unitId: request.params.unitId });
-      const bytes = await reportWorkbook(report);
-      const name = `bao-cao-${report.plan.code}-${report.period.key}.xlsx`.replace(/[^\w.-]/g, "_");
+      const { bytes, fileName } = await reportWorkbookFile(db, reportOf(request));
       return reply
         .header("content-type", XLSX_CONTENT_TYPE)
-        .header("content-disposition", `attachment; filename="${name}"`)
+        .header("content-disposition", `attachment; filename="${fileName}"`)
         .send(bytes);
     },
   );
@@ -66,24 +71,7 @@ export async function reportExcelRoutes(app: FastifyInstance, { db }: { db: Data
         response: { 200: ZUnitReport },
       },
     },
-    async (request) => {
-      const ctx = await reportingPlan(db, requireActor(request), request.params.code);
-      const scope = await reportScope(db, ctx, request.params.key, request.params.unitId);
-      assertEditor(scope);
-      const form = await readMultipart(request, {
-        notMultipart: "Hãy gửi tệp Excel dạng multipart/form-data (trường `file`).",
-        tooLarge: () =>
-          new AppError("payload_too_large", "Tệp Excel quá lớn (tối đa 5 MB).", [
-            { path: "body.file", message: "Quá lớn" },
-          ]),
-        defaultFileName: "bao-cao.xlsx",
-      });
-      const { bytes } = requireFile(form, "Chọn tệp Excel (trường `file`).");
-      const wb = await loadWorkbook(bytes);
-      const current = await getReport(db, { ctx, key: request.params.key, unitId: request.params.unitId });
-      const { input, errors } = parseReportWorkbook(wb, current);
-      if (errors.length) throw uploadError(errors);
-      return presentReport(db, scope, await saveDraft(db, { scope, input }));
-    },
+    async (request) =>
+      uploadReportWorkbook(db, { ...reportOf(request), readFile: () => readWorkbookUpload(request) }),
   );
 }

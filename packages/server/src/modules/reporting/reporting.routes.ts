@@ -20,21 +20,15 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { todayIso } from "../../db/sql.ts";
 import { requireActor } from "../access/access.ts";
-import { adjustPeriod } from "./adjust-period.ts";
-import { getReport, presentReport, reportScope } from "./get-report.ts";
-import { openAdhocPeriod } from "./open-adhoc-period.ts";
-import { presentPeriods } from "./period-status.ts";
-import { reopenReport } from "./reopen-report.ts";
-import { reportHistory } from "./report-history.ts";
-import { type ReportingPlan, reportingPlan } from "./reporting.guards.ts";
-import { planHeading } from "./reporting.presenter.ts";
-import { findPeriod, listPeriods, loadBasis } from "./reporting.repository.ts";
-import { reviewReport } from "./review-report.ts";
-import { planAttainment } from "./roll-up.ts";
-import { saveDraft } from "./save-draft.ts";
-import { submitReport } from "./submit-report.ts";
+import {
+  adjustPlanPeriod,
+  openPlanAdhocPeriod,
+  periodStatus,
+  planPeriods,
+  readPlanAttainment,
+} from "./period-actions.ts";
+import { readReport, readReportHistory, saveReportDraft, stepReport } from "./report-actions.ts";
 
 const TAGS = ["reporting"];
 // Who may act is decided per plan and unit (reporters on their unit, reviewers on the
@@ -46,14 +40,16 @@ export async function reportingRoutes(
   { db, config }: { db: Database; config: AppConfig },
 ): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const plan = (request: { params: { code: string } } & Parameters<typeof requireActor>[0]) =>
-    reportingPlan(db, requireActor(request), request.params.code);
-
-  const onePeriod = async (ctx: ReportingPlan, key: string) => {
-    const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
-    const [out] = await presentPeriods(db, ctx, basis, [period]);
-    return out;
-  };
+  type Request = Parameters<typeof requireActor>[0];
+  const planOf = (request: Request & { params: { code: string } }) => ({
+    actor: requireActor(request),
+    code: request.params.code,
+  });
+  const reportOf = (request: Request & { params: { code: string; key: string; unitId: string } }) => ({
+    ...planOf(request),
+    key: request.params.key,
+    unitId: request.params.unitId,
+  });
 
   r.get(
     "/plans/:code/periods",
@@ -68,17 +64,7 @@ export async function reportingRoutes(
         response: { 200: ZPlanPeriods },
       },
     },
-    async (request) => {
-      const ctx = await plan(request);
-      const periods = await listPeriods(db, ctx.plan);
-      const basis = await loadBasis(db, ctx.plan);
-      return {
-        plan: planHeading(ctx.plan, basis.units),
-        today: todayIso(),
-        periods: (await presentPeriods(db, ctx, basis, periods)).map((p) => p.period),
-        can: { manage: ctx.canReview },
-      };
-    },
+    async (request) => planPeriods(db, planOf(request)),
   );
 
   r.post(
@@ -94,11 +80,8 @@ export async function reportingRoutes(
         response: { 201: ZReportingPeriod },
       },
     },
-    async (request, reply) => {
-      const ctx = await plan(request);
-      const row = await openAdhocPeriod(db, { ctx, input: request.body });
-      return reply.code(201).send((await onePeriod(ctx, row.key)).period);
-    },
+    async (request, reply) =>
+      reply.code(201).send(await openPlanAdhocPeriod(db, { ...planOf(request), input: request.body })),
   );
 
   r.patch(
@@ -114,11 +97,8 @@ export async function reportingRoutes(
         response: { 200: ZReportingPeriod },
       },
     },
-    async (request) => {
-      const ctx = await plan(request);
-      await adjustPeriod(db, { ctx, key: request.params.key, input: request.body });
-      return (await onePeriod(ctx, request.params.key)).period;
-    },
+    async (request) =>
+      adjustPlanPeriod(db, { ...planOf(request), key: request.params.key, input: request.body }),
   );
 
   r.get(
@@ -133,17 +113,10 @@ export async function reportingRoutes(
         response: { 200: ZPeriodStatus },
       },
     },
-    async (request) => {
-      const ctx = await plan(request);
-      const { period, rows } = await onePeriod(ctx, request.params.key);
-      return { plan: { code: ctx.plan.code, title: ctx.plan.title }, today: todayIso(), period, units: rows };
-    },
+    async (request) => periodStatus(db, { ...planOf(request), key: request.params.key }),
   );
 
   const reportParams = { tags: TAGS, params: ZReportParams };
-  const scopeOf = async (
-    request: Parameters<typeof requireActor>[0] & { params: { code: string; key: string; unitId: string } },
-  ) => reportScope(db, await plan(request), request.params.key, request.params.unitId);
 
   r.get(
     "/plans/:code/periods/:key/reports/:unitId",
@@ -157,8 +130,7 @@ export async function reportingRoutes(
         response: { 200: ZUnitReport },
       },
     },
-    async (request) =>
-      getReport(db, { ctx: await plan(request), key: request.params.key, unitId: request.params.unitId }),
+    async (request) => readReport(db, reportOf(request)),
   );
 
   r.put(
@@ -174,10 +146,7 @@ export async function reportingRoutes(
         response: { 200: ZUnitReport },
       },
     },
-    async (request) => {
-      const scope = await scopeOf(request);
-      return presentReport(db, scope, await saveDraft(db, { scope, input: request.body }));
-    },
+    async (request) => saveReportDraft(db, { ...reportOf(request), input: request.body }),
   );
 
   const actions = [
@@ -197,14 +166,7 @@ export async function reportingRoutes(
           response: { 200: ZUnitReport },
         },
       },
-      async (request) => {
-        const scope = await scopeOf(request);
-        const row =
-          action === "submit"
-            ? await submitReport(db, { scope, input: request.body })
-            : await reviewReport(db, { scope, decision: "approve", input: request.body });
-        return presentReport(db, scope, row);
-      },
+      async (request) => stepReport(db, { ...reportOf(request), step: { action, input: request.body } }),
     );
   }
 
@@ -220,14 +182,8 @@ export async function reportingRoutes(
         response: { 200: ZUnitReport },
       },
     },
-    async (request) => {
-      const scope = await scopeOf(request);
-      return presentReport(
-        db,
-        scope,
-        await reviewReport(db, { scope, decision: "return", input: request.body }),
-      );
-    },
+    async (request) =>
+      stepReport(db, { ...reportOf(request), step: { action: "return", input: request.body } }),
   );
 
   r.post(
@@ -243,10 +199,8 @@ export async function reportingRoutes(
         response: { 200: ZUnitReport },
       },
     },
-    async (request) => {
-      const scope = await scopeOf(request);
-      return presentReport(db, scope, await reopenReport(db, { scope, input: request.body }));
-    },
+    async (request) =>
+      stepReport(db, { ...reportOf(request), step: { action: "reopen", input: request.body } }),
   );
 
   r.get(
@@ -255,7 +209,7 @@ export async function reportingRoutes(
       config: READ,
       schema: { ...reportParams, summary: "Lịch sử báo cáo", response: { 200: ZReportHistory } },
     },
-    async (request) => reportHistory(db, await scopeOf(request)),
+    async (request) => readReportHistory(db, reportOf(request)),
   );
 
   r.get(
@@ -273,8 +227,8 @@ export async function reportingRoutes(
       },
     },
     async (request) =>
-      planAttainment(db, {
-        ctx: await plan(request),
+      readPlanAttainment(db, {
+        ...planOf(request),
         periodKey: request.query.period,
         nearThreshold: config.attainment.nearThreshold,
       }),

@@ -87,15 +87,13 @@ export async function tasksRoutes(
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await addComment(db, {
-            actor: requireActor(request),
-            taskId: request.params.id,
-            input: request.body,
-          }),
-        ),
+      reply.code(201).send(
+        await addComment(db, {
+          actor: requireActor(request),
+          taskId: request.params.id,
+          input: request.body,
+        }),
+      ),
   );
 
   r.post(
