@@ -48,6 +48,8 @@ function addTree(hash: ReturnType<typeof createHash>, relative: string): void {
 /** A hash of everything the web build is made from. */
 export function webSourceHash(): string {
   const hash = createHash("sha256");
+  // A build made before builds were forced to production mode must not count as current.
+  hash.update("production\0");
   for (const source of SOURCES) addTree(hash, source);
   return hash.digest("hex");
 }
@@ -63,15 +65,32 @@ export async function ensureWebBuilt(): Promise<"built" | "unchanged"> {
   )
     return "unchanged";
   const { build } = await import("vite");
-  await build({
-    configFile: path.join(WEB_ROOT, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir: WEB_DIST, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, and Vite then builds React's development bundle
+  // (jsxDEV, performance tracks): every keystroke in the report form took ~2 s.
+  // The tests must drive the app users get, so build it as `npm start` does.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: path.join(WEB_ROOT, "vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir: WEB_DIST, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   if (!existsSync(path.join(WEB_DIST, "index.html"))) {
     throw new Error(
       `Building the web app did not produce ${WEB_DIST}/index.html; run: npm run build -w @dtplan/web`,
     );
+  }
+  const devBuilt = readdirSync(path.join(WEB_DIST, "assets")).filter(
+    (name) =>
+      name.endsWith(".js") && readFileSync(path.join(WEB_DIST, "assets", name), "utf8").includes("jsxDEV"),
+  );
+  if (devBuilt.length > 0) {
+    throw new Error(`The web build holds React's development bundle (jsxDEV in ${devBuilt.join(", ")})`);
   }
   writeFileSync(hashFile, hash);
   return "built";

@@ -1,7 +1,9 @@
 import { Card, Empty, Form, Input } from "antd";
+import { useCallback } from "react";
 import type { ReportRef } from "../../../api/reporting.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
-import { TaskRow } from "./report-task-row.tsx";
+import type { ReportDraft } from "../report-model.ts";
+import { type TaskDraft, TaskRow } from "./report-task-row.tsx";
 import { ValueRow } from "./report-value-row.tsx";
 import type { ReportAutosave } from "./use-report-autosave.ts";
 
@@ -18,10 +20,21 @@ export function ReportSections({
   const { t } = useI18n();
   const { report, draft, errors, edit } = autosave;
 
-  const fieldError = (path: string) => {
+  const errorText = (path: string): string | undefined => {
     const e = errors[path];
-    return e ? { validateStatus: "error" as const, help: t(e) } : {};
+    return e ? t(e) : undefined;
   };
+  // Stable across renders (`edit` is), so the memoised rows re-render only when their own draft changes.
+  const editTask = useCallback(
+    (key: string, patch: Partial<TaskDraft>) =>
+      edit(`task:${key}`, (d) => ({ ...d, tasks: { ...d.tasks, [key]: { ...d.tasks[key], ...patch } } })),
+    [edit],
+  );
+  const editValue = useCallback(
+    (key: string, patch: Partial<ReportDraft["values"][string]>) =>
+      edit(`value:${key}`, (d) => ({ ...d, values: { ...d.values, [key]: { ...d.values[key], ...patch } } })),
+    [edit],
+  );
 
   return (
     <Form layout="vertical" component="div" disabled={!editable}>
@@ -33,14 +46,9 @@ export function ReportSections({
             index={i + 1}
             task={task}
             draft={draft.tasks[task.key]}
-            progressError={fieldError(`task:${task.key}.progress`)}
+            progressError={errorText(`task:${task.key}.progress`)}
             editable={editable}
-            onChange={(patch) =>
-              edit(`task:${task.key}`, (d) => ({
-                ...d,
-                tasks: { ...d.tasks, [task.key]: { ...d.tasks[task.key], ...patch } },
-              }))
-            }
+            onEdit={editTask}
           />
         ))}
       </Card>
@@ -55,13 +63,10 @@ export function ReportSections({
             draft={draft.values[v.targetKey]}
             reportRef={reportRef}
             editable={editable}
-            fieldError={(f) => fieldError(`value:${v.targetKey}.${f}`)}
-            onChange={(patch) =>
-              edit(`value:${v.targetKey}`, (d) => ({
-                ...d,
-                values: { ...d.values, [v.targetKey]: { ...d.values[v.targetKey], ...patch } },
-              }))
-            }
+            numeratorError={errorText(`value:${v.targetKey}.numerator`)}
+            denominatorError={errorText(`value:${v.targetKey}.denominator`)}
+            valueError={errorText(`value:${v.targetKey}.value`)}
+            onEdit={editValue}
           />
         ))}
       </Card>

@@ -1,5 +1,6 @@
 import type { TReportTask } from "@dtplan/contracts/reporting.ts";
 import { Form, Input, InputNumber, Slider, Space, Tag, Typography } from "antd";
+import { memo } from "react";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { formatDate } from "../../../lib/format.ts";
 
@@ -9,23 +10,36 @@ export interface FieldState {
   help?: string;
 }
 
-/** One task the unit reports on: its progress (when it leads it) and a note. */
-export function TaskRow({
+/** The error state of a field from its message (none when the field is right). */
+export function fieldState(message: string | undefined): FieldState {
+  return message ? { validateStatus: "error", help: message } : {};
+}
+
+export type TaskDraft = { progress: number | null; note: string };
+
+/**
+ * One task the unit reports on: its progress (when it leads it) and a note.
+ * Memoised with a stable `onEdit`, so a keystroke re-renders its own row only:
+ * a report holds dozens of rows, and re-rendering them all on each key was slow.
+ */
+export const TaskRow = memo(function TaskRow({
   index,
   task,
   draft,
   progressError,
   editable,
-  onChange,
+  onEdit,
 }: {
   index: number;
   task: TReportTask;
   editable: boolean;
-  draft: { progress: number | null; note: string };
-  progressError: FieldState;
-  onChange: (patch: Partial<{ progress: number | null; note: string }>) => void;
+  draft: TaskDraft;
+  /** The progress field's error message, already in the user's language. */
+  progressError: string | undefined;
+  onEdit: (taskKey: string, patch: Partial<TaskDraft>) => void;
 }) {
   const { t, num } = useI18n();
+  const onChange = (patch: Partial<TaskDraft>) => onEdit(task.key, patch);
   const deadline = task.recurring
     ? t("review.recurring")
     : task.deadline.date
@@ -53,7 +67,7 @@ export function TaskRow({
             label={t("report.task.progress")}
             style={{ minWidth: 320, marginBottom: 8 }}
             data-field={`task:${task.key}.progress`}
-            {...progressError}
+            {...fieldState(progressError)}
           >
             <Space align="center">
               <Slider
@@ -90,4 +104,4 @@ export function TaskRow({
       </div>
     </div>
   );
-}
+});

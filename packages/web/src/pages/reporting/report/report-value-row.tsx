@@ -13,35 +13,46 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { errorMessage } from "../../../api/client.ts";
 import { type ReportRef, reportingApi } from "../../../api/reporting.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { goalText } from "../../plans/review-model.ts";
 import { isRatio, type ReportDraft, ratioPercent } from "../report-model.ts";
-import type { FieldState } from "./report-task-row.tsx";
+import { fieldState } from "./report-task-row.tsx";
 
 // `POST …/reports/:unitId/evidence` stores the file; the draft's autosave then references it (`evidenceFileIds`).
 const REPORT_EVIDENCE_UPLOAD = true;
 
-/** One target's figure for the period (a ratio, yes/no or a number), its note and its evidence files. */
-export function ValueRow({
+type ValueDraft = ReportDraft["values"][string];
+
+/**
+ * One target's figure for the period (a ratio, yes/no or a number), its note and its evidence files.
+ * Memoised like `TaskRow`: error messages come as strings and `onEdit` is stable.
+ */
+export const ValueRow = memo(function ValueRow({
   index,
   value,
   draft,
   reportRef,
   editable,
-  fieldError,
-  onChange,
+  numeratorError,
+  denominatorError,
+  valueError,
+  onEdit,
 }: {
   index: number;
   value: TReportValue;
-  draft: ReportDraft["values"][string];
+  draft: ValueDraft;
   reportRef: ReportRef;
   editable: boolean;
-  fieldError: (field: "numerator" | "denominator" | "value") => FieldState;
-  onChange: (patch: Partial<ReportDraft["values"][string]>) => void;
+  /** Each field's error message, already in the user's language. */
+  numeratorError: string | undefined;
+  denominatorError: string | undefined;
+  valueError: string | undefined;
+  onEdit: (targetKey: string, patch: Partial<ValueDraft>) => void;
 }) {
+  const onChange = (patch: Partial<ValueDraft>) => onEdit(value.targetKey, patch);
   const { t, lang, num } = useI18n();
   const [uploading, setUploading] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
@@ -88,7 +99,7 @@ export function ValueRow({
               label={value.indicator.numeratorLabel ?? t("report.value.numerator")}
               data-field={`value:${value.targetKey}.numerator`}
               style={{ width: 220, marginBottom: 8 }}
-              {...fieldError("numerator")}
+              {...fieldState(numeratorError)}
             >
               <InputNumber
                 aria-label={t("report.value.numerator")}
@@ -102,7 +113,7 @@ export function ValueRow({
               label={value.indicator.denominatorLabel ?? t("report.value.denominator")}
               data-field={`value:${value.targetKey}.denominator`}
               style={{ width: 220, marginBottom: 8 }}
-              {...fieldError("denominator")}
+              {...fieldState(denominatorError)}
             >
               <InputNumber
                 aria-label={t("report.value.denominator")}
@@ -128,7 +139,7 @@ export function ValueRow({
             label={t("report.value.valuePlain")}
             data-field={`value:${value.targetKey}.value`}
             style={{ width: 220, marginBottom: 8 }}
-            {...fieldError("value")}
+            {...fieldState(valueError)}
           >
             <Radio.Group
               value={draft.value}
@@ -144,7 +155,7 @@ export function ValueRow({
             label={unit ? t("report.value.value", { unit }) : t("report.value.valuePlain")}
             data-field={`value:${value.targetKey}.value`}
             style={{ width: 220, marginBottom: 8 }}
-            {...fieldError("value")}
+            {...fieldState(valueError)}
           >
             <InputNumber
               aria-label={t("report.value.valuePlain")}
@@ -193,4 +204,4 @@ export function ValueRow({
       </div>
     </div>
   );
-}
+});
