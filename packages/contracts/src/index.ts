@@ -15,5 +15,6 @@ export * from "./public.ts";
 export * from "./reassign.ts";
 export * from "./reminders.ts";
 export * from "./reporting.ts";
+export * from "./target-units.ts";
 export * from "./tasks.ts";
 export * from "./users.ts";

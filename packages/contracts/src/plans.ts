@@ -117,6 +117,8 @@ export const ZPlanTarget = z.object({
     })
     .nullable(),
   indicatorSuggestions: z.array(z.object({ code: z.string(), score: z.number() })),
+  /** Đơn vị báo cáo — the units that report this target's figures (the issuing unit when it reports itself). */
+  reportingUnits: z.array(ZUnitRef),
   source: ZSourceSpan.nullable(),
   confidence: z.number(),
 });
@@ -317,7 +319,16 @@ export const ZSplitItem = z.object({ type: ZItemType, id: z.uuid(), at: z.number
 export const ZMergeItems = z.object({ type: ZItemType, ids: z.tuple([z.uuid(), z.uuid()]) });
 export const ZSplitResult = z.object({ items: z.array(z.union([ZPlanTarget, ZPlanTask])) });
 
-export const ZPublishPlan = z.object({ note: z.string().trim().max(2000).optional() }).default({});
+export const ZPublishPlan = z
+  .object({
+    note: z.string().trim().max(2000).optional(),
+    /**
+     * The focal officer confirms that the issuing unit reports itself every target that has
+     * no reporting unit yet; without it publishing refuses such targets.
+     */
+    issuingUnitReports: z.boolean().optional(),
+  })
+  .default({});
 export const ZAmendPlan = z.object({
   /** Điều chỉnh, bổ sung — why the plan changes. */
   reason: z.string().trim().min(1, "Nhập lý do điều chỉnh").max(2000),

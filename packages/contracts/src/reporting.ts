@@ -7,7 +7,7 @@ import {
   REPORTING_FREQUENCIES,
 } from "@dtplan/domain/reporting/lists.ts";
 import { TIMELINESS } from "@dtplan/domain/reporting/timeliness.ts";
-import { TASK_ROLES } from "@dtplan/domain/reporting/who-reports.ts";
+import { REPORTING_ROLES, TASK_ROLES } from "@dtplan/domain/reporting/who-reports.ts";
 import { z } from "zod";
 import { ZIsoDate, ZPeriodKey, ZPersonRef, ZPlanCode, ZUnitRef, ZUuid } from "./common.ts";
 import { ZIndicatorAggregation, ZIndicatorDirection } from "./indicators.ts";
@@ -143,9 +143,11 @@ export const ZPeriodUnitStatus = z.object({
   daysLate: z.number().int().nullable(),
   reviewedAt: z.string().nullable(),
   returnComment: z.string().nullable(),
-  /** Whether the unit leads (or only coordinates) tasks of the plan. */
-  role: z.enum(TASK_ROLES),
+  /** Whether the unit leads tasks of the plan, only coordinates, or only reports targets assigned to it. */
+  role: z.enum(REPORTING_ROLES),
   taskCount: z.number().int(),
+  /** Chỉ tiêu the unit is assigned to report. */
+  targetCount: z.number().int(),
 });
 export type TPeriodUnitStatus = z.infer<typeof ZPeriodUnitStatus>;
 

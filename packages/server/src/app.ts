@@ -35,6 +35,7 @@ import { myWorkRoutes } from "./modules/my-work/my-work.routes.ts";
 import { orgRoutes } from "./modules/org/org.routes.ts";
 import { ExtractPool } from "./modules/plans/extract-pool.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
+import { targetUnitsRoutes } from "./modules/plans/target-units.routes.ts";
 import { provinceRoutes } from "./modules/province/province.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
 import { reassignRoutes } from "./modules/reassign/reassign.routes.ts";
@@ -191,6 +192,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(reassignRoutes, { prefix: "/api", ...modules });
   await app.register(auditRoutes, { prefix: "/api", ...modules });
   await app.register(plansRoutes, { prefix: "/api", ...modules });
+  await app.register(targetUnitsRoutes, { prefix: "/api", ...modules });
   await app.register(indicatorsRoutes, { prefix: "/api", ...modules });
   await app.register(tasksRoutes, { prefix: "/api", ...modules });
   // A file is read by whoever reads its owner; the owning modules say who that is.

@@ -51,6 +51,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
         "plan_legal_bases",
         "plan_reporting_rules",
         "plan_summaries",
+        "plan_target_units",
         "plan_targets",
         "plan_tasks",
         "plan_versions",

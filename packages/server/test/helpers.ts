@@ -33,6 +33,7 @@ import {
   planBudget,
   plans,
   planTargets,
+  planTargetUnits,
   planTasks,
   roleGrants,
   type UserRow,
@@ -341,17 +342,36 @@ export async function buildPublishedPlan(
     )
     .returning();
   const pillars = [...new Set(tasks.map((t) => t.pillar)), "digital_economy"];
-  await db.insert(planTargets).values(
-    pillars.map((pillar, i) => ({
+  const targets = await db
+    .insert(planTargets)
+    .values(
+      pillars.map((pillar, i) => ({
+        tenantId: unit.tenantId,
+        planId: plan.id,
+        position: i,
+        pillar,
+        text: `Chỉ tiêu ${pillar}`,
+        value: 100,
+        unit: "%",
+      })),
+    )
+    .returning();
+  // Đơn vị báo cáo: the units of the tasks in the target's pillar (the rule migration 0013 backfilled).
+  const assignments = targets.flatMap((target) => {
+    const ids = new Set(
+      tasks
+        .filter((t) => t.pillar === target.pillar)
+        .flatMap((t) => [t.leadUnitId, ...t.coordinators.map((c) => c.unitId)])
+        .filter((id): id is string => Boolean(id)),
+    );
+    return [...ids].map((unitId) => ({
       tenantId: unit.tenantId,
       planId: plan.id,
-      position: i,
-      pillar,
-      text: `Chỉ tiêu ${pillar}`,
-      value: 100,
-      unit: "%",
-    })),
-  );
+      targetKey: target.key,
+      unitId,
+    }));
+  });
+  if (assignments.length) await db.insert(planTargetUnits).values(assignments);
   if (options.budgetTotal !== undefined) {
     await db.insert(planBudget).values({
       tenantId: unit.tenantId,

@@ -171,7 +171,18 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
     for (const t of review.plan.tasks.filter((t) => !t.lead.unit)) {
       await call(officer, "PATCH", `/api/plans/${code}/tasks/${t.id}`, { leadUnitId: vhtt.id });
     }
-    const published = await call(officer, "POST", `/api/plans/${code}/publish`, {});
+    // Every task has its lead; the targets still have no reporting unit.
+    const noReporters = await call(officer, "POST", `/api/plans/${code}/publish`, {});
+    expect(noReporters.statusCode).toBe(409);
+    expect(noReporters.json().error.message).toMatch(
+      /^Chưa ban hành được: \d+ chỉ tiêu chưa có đơn vị báo cáo\.$/,
+    );
+    const suggested = await call(officer, "POST", `/api/plans/${code}/target-units`, {
+      targetKeys: review.plan.targets.map((t) => t.key),
+      mode: "suggested",
+    });
+    expect(suggested.statusCode, suggested.body).toBe(200);
+    const published = await call(officer, "POST", `/api/plans/${code}/publish`, { issuingUnitReports: true });
     expect(published.statusCode, published.body).toBe(200);
     const plan = ZPublishResult.parse(published.json()).plan;
     expect(plan).toMatchObject({ status: "published", version: 1 });

@@ -180,6 +180,11 @@ const SAMPLES: Record<
     payload: { type: "task", ids: [t.plan.taskId, t.plan.taskId] },
   }),
   "POST /api/plans/:code/publish": (t) => ({ url: `/api/plans/${t.plan.code}/publish`, payload: {} }),
+  "GET /api/plans/:code/target-units": (t) => ({ url: `/api/plans/${t.plan.code}/target-units` }),
+  "POST /api/plans/:code/target-units": (t) => ({
+    url: `/api/plans/${t.plan.code}/target-units`,
+    payload: { targetKeys: [t.plan.taskId], mode: "suggested" },
+  }),
   "POST /api/plans/:code/amendments": (t) => ({
     url: `/api/plans/${t.plan.code}/amendments`,
     payload: { reason: "Trái phép" },

@@ -25,6 +25,13 @@ export const UNIT_KINDS = {
 
 export type KnownUnitKind = keyof typeof UNIT_KINDS;
 
+/** The commune level since 1/7/2025: xã, phường, đặc khu — what a target "cấp xã" reaches. */
+export const COMMUNE_LEVEL_KINDS = [
+  "commune",
+  "ward",
+  "special_zone",
+] as const satisfies readonly KnownUnitKind[];
+
 export function unitKindLabel(kind: string, lang: "vi" | "en" = "vi"): string {
   return (UNIT_KINDS as Record<string, { vi: string; en: string }>)[kind]?.[lang] ?? kind;
 }

@@ -26,7 +26,10 @@ const lineage = [
 describe("who reports in a period", () => {
   it("lists every unit that leads or coordinates a task, sorted by Vietnamese name, lead role winning", () => {
     const tasks = [task("t1", "government", "so-yt", ["so-tt"]), task("t2", "economy", "so-tt")];
-    const out = reportingUnits({ tasks, units, lineage: [] }, { endDate: "2025-03-14" });
+    const out = reportingUnits(
+      { tasks, units, lineage: [], assignments: [], targets: [], indicators: new Map() },
+      { endDate: "2025-03-14" },
+    );
     expect([...out.keys()]).toEqual(["so-tt", "so-yt"]);
     expect(out.get("so-tt")?.role).toBe("lead");
     expect(out.get("so-tt")?.tasks.map((t) => [t.task.key, t.role])).toEqual([
@@ -37,9 +40,15 @@ describe("who reports in a period", () => {
 
   it("hands a merged unit's tasks to its successor once the period closes after the merger", () => {
     const tasks = [task("t1", "society", "ubnd-a"), task("t2", "society", "so-tt", ["ubnd-b"])];
-    const before = reportingUnits({ tasks, units, lineage }, { endDate: "2025-06-14" });
+    const before = reportingUnits(
+      { tasks, units, lineage, assignments: [], targets: [], indicators: new Map() },
+      { endDate: "2025-06-14" },
+    );
     expect([...before.keys()].sort()).toEqual(["so-tt", "ubnd-a", "ubnd-b"]);
-    const after = reportingUnits({ tasks, units, lineage }, { endDate: "2025-09-14" });
+    const after = reportingUnits(
+      { tasks, units, lineage, assignments: [], targets: [], indicators: new Map() },
+      { endDate: "2025-09-14" },
+    );
     expect([...after.keys()]).toEqual(["so-tt", "ubnd-ab"]);
     expect(after.get("ubnd-ab")).toMatchObject({ role: "lead" });
     expect(after.get("ubnd-ab")?.tasks.map((t) => [t.task.key, t.role])).toEqual([
@@ -51,7 +60,10 @@ describe("who reports in a period", () => {
   it("drops a unit that closed with no successor, and a coordinator that is also the lead counts once", () => {
     const gone = new Map([...units, ["old", unit("old", "Phòng cũ", "2024-12-31")]]);
     const tasks = [task("t1", "economy", "old"), task("t2", "economy", "so-tt", ["so-tt"])];
-    const out = reportingUnits({ tasks, units: gone, lineage }, { endDate: "2025-03-14" });
+    const out = reportingUnits(
+      { tasks, units: gone, lineage, assignments: [], targets: [], indicators: new Map() },
+      { endDate: "2025-03-14" },
+    );
     expect([...out.keys()]).toEqual(["so-tt"]);
     expect(out.get("so-tt")?.tasks).toHaveLength(1);
   });
@@ -60,13 +72,40 @@ describe("who reports in a period", () => {
     const formed = new Map<string, ReportingUnitLike>(units);
     formed.set("ubnd-ab", { ...unit("ubnd-ab", "UBND xã An Bình"), validFrom: "2025-07-01" });
     const tasks = [task("t1", "society", "ubnd-ab")];
-    const before = reportingUnits({ tasks, units: formed, lineage }, { endDate: "2025-06-30" });
+    const before = reportingUnits({ tasks, units: formed, lineage, assignments: [], targets: [], indicators: new Map() }, { endDate: "2025-06-30" });
     expect([...before.keys()]).toEqual(["ubnd-a", "ubnd-b"]);
-    const after = reportingUnits({ tasks, units: formed, lineage }, { endDate: "2025-09-30" });
+    const after = reportingUnits({ tasks, units: formed, lineage, assignments: [], targets: [], indicators: new Map() }, { endDate: "2025-09-30" });
     expect([...after.keys()]).toEqual(["ubnd-ab"]);
   });
 
-  it("gives a unit the targets with a known indicator in the pillars of its tasks", () => {
+  it("adds the units assigned to report a target, a unit without tasks reporting only its targets", () => {
+    const tasks = [task("t1", "economy", "so-tt")];
+    const assignments = [
+      { targetKey: "g1", unitId: "so-tt" },
+      { targetKey: "g1", unitId: "ubnd-a" },
+      { targetKey: "g2", unitId: "ubnd-b" },
+      // A target without an indicator carries no figures: its unit is not asked to report.
+      { targetKey: "g3", unitId: "so-yt" },
+    ];
+    const targets = [
+      { key: "g1", pillar: "economy", indicatorCode: "KT-01" },
+      { key: "g2", pillar: "society", indicatorCode: "KT-01" },
+      { key: "g3", pillar: "society", indicatorCode: null },
+    ];
+    const indicators = new Map([["KT-01", {}]]);
+    const basis = { tasks, units, lineage, assignments, targets, indicators };
+    const before = reportingUnits(basis, { endDate: "2025-03-14" });
+    expect([...before.entries()].map(([id, ru]) => [id, ru.role, ru.targetKeys])).toEqual([
+      ["so-tt", "lead", ["g1"]],
+      ["ubnd-a", "targets", ["g1"]],
+      ["ubnd-b", "targets", ["g2"]],
+    ]);
+    // After the merger the successor reports both communes' targets.
+    const after = reportingUnits(basis, { endDate: "2025-09-14" });
+    expect(after.get("ubnd-ab")).toMatchObject({ role: "targets", tasks: [], targetKeys: ["g1", "g2"] });
+  });
+
+  it("gives a unit the targets assigned to it that have a known indicator", () => {
     const targets = [
       { key: "a", pillar: "economy", indicatorCode: "KT-01" },
       { key: "b", pillar: "economy", indicatorCode: null },
@@ -77,7 +116,7 @@ describe("who reports in a period", () => {
       ["KT-01", { code: "KT-01" }],
       ["XH-01", { code: "XH-01" }],
     ]);
-    const ru = { tasks: [{ task: { pillar: "economy" } }] };
+    const ru = { targetKeys: ["a", "b", "d"] };
     expect(unitTargets({ targets, indicators }, ru).map((t) => [t.target.key, t.indicator.code])).toEqual([
       ["a", "KT-01"],
     ]);

@@ -1,11 +1,19 @@
 /**
  * Đơn vị phải báo cáo — who reports in a period and on which targets. Pure rules
- * over the plan's tasks and targets, the organisation tree and its lineage.
+ * over the plan's tasks, its targets' reporting units (chosen in review), the
+ * organisation tree and its lineage.
  */
 
 /** How a unit stands to a task: it leads it (chủ trì) or coordinates (phối hợp). */
 export const TASK_ROLES = ["lead", "coordinator"] as const;
 export type TaskRole = (typeof TASK_ROLES)[number];
+
+/**
+ * How a unit stands in a period: it leads a task, only coordinates, or has no task and
+ * reports the figures of targets assigned to it (a partner, a commune "cấp xã").
+ */
+export const REPORTING_ROLES = [...TASK_ROLES, "targets"] as const;
+export type ReportingRole = (typeof REPORTING_ROLES)[number];
 
 export interface ReportingUnitLike {
   id: string;
@@ -24,8 +32,15 @@ export interface ReportingTaskLike {
 }
 
 export interface ReportingTargetLike {
+  key: string;
   pillar: string;
   indicatorCode: string | null;
+}
+
+/** Đơn vị báo cáo chỉ tiêu — one unit assigned to report one target of the plan. */
+export interface TargetAssignmentLike {
+  targetKey: string;
+  unitId: string;
 }
 
 export interface LineageLike {
@@ -45,6 +60,8 @@ export interface WhoReportsBasis<
   indicators: ReadonlyMap<string, I>;
   units: ReadonlyMap<string, U>;
   lineage: readonly LineageLike[];
+  /** The targets' reporting units, as stored (before lineage). */
+  assignments: readonly TargetAssignmentLike[];
 }
 
 /** A task as one unit sees it in its report. */
@@ -55,8 +72,10 @@ export interface UnitTaskOf<T> {
 
 export interface ReportingUnitOf<U, T> {
   unit: U;
-  role: TaskRole;
+  role: ReportingRole;
   tasks: UnitTaskOf<T>[];
+  /** Keys of the targets it reports figures for. */
+  targetKeys: string[];
 }
 
 /**
@@ -87,26 +106,38 @@ function currentUnits(
 }
 
 /**
- * Đơn vị phải báo cáo in a period: every unit that leads or coordinates at least one
- * task of the plan, through lineage to its successors when it was merged or split
- * before the period closed. Computed, never stored: a reassigned task changes it.
- * Sorted by the units' Vietnamese names.
+ * Đơn vị phải báo cáo in a period — the completeness rule, in one place: every unit that
+ * leads or coordinates a task of the plan or is assigned to report one of its targets
+ * that carries figures (a known indicator),
+ * through lineage to its successors when it was merged or split before the period
+ * closed. Computed, never stored: a reassigned task or target changes it. Sorted by the
+ * units' Vietnamese names.
  */
 export function reportingUnits<U extends ReportingUnitLike, T extends ReportingTaskLike>(
-  basis: Pick<WhoReportsBasis<U, T>, "tasks" | "units" | "lineage">,
+  basis: Pick<
+    WhoReportsBasis<U, T>,
+    "tasks" | "targets" | "indicators" | "units" | "lineage" | "assignments"
+  >,
   period: { endDate: string },
 ): Map<string, ReportingUnitOf<U, T>> {
+  // Only a target with a known indicator carries figures; assigning one without makes no one report.
+  const reportable = new Set(
+    basis.targets.filter((t) => t.indicatorCode && basis.indicators.has(t.indicatorCode)).map((t) => t.key),
+  );
   const out = new Map<string, ReportingUnitOf<U, T>>();
+  const entryOf = (id: string, role: ReportingRole) => {
+    const entry = out.get(id) ?? { unit: basis.units.get(id) as U, role, tasks: [], targetKeys: [] };
+    out.set(id, entry);
+    return entry;
+  };
   const add = (unitId: string, task: T, role: TaskRole) => {
     for (const id of currentUnits(basis, unitId, period.endDate)) {
-      const unit = basis.units.get(id) as U;
-      const entry = out.get(id) ?? { unit, role, tasks: [] };
+      const entry = entryOf(id, role);
       const existing = entry.tasks.find((t) => t.task.key === task.key);
       if (existing) {
         if (role === "lead") existing.role = "lead";
       } else entry.tasks.push({ task, role });
-      if (role === "lead") entry.role = "lead";
-      out.set(id, entry);
+      if (role === "lead" || entry.role === "targets") entry.role = role;
     }
   };
   for (const task of basis.tasks) {
@@ -114,16 +145,23 @@ export function reportingUnits<U extends ReportingUnitLike, T extends ReportingT
     for (const c of task.coordinators)
       if (c.unitId && c.unitId !== task.leadUnitId) add(c.unitId, task, "coordinator");
   }
+  for (const a of basis.assignments) {
+    if (!reportable.has(a.targetKey)) continue;
+    for (const id of currentUnits(basis, a.unitId, period.endDate)) {
+      const entry = entryOf(id, "targets");
+      if (!entry.targetKeys.includes(a.targetKey)) entry.targetKeys.push(a.targetKey);
+    }
+  }
   return new Map([...out.entries()].sort((a, b) => a[1].unit.name.localeCompare(b[1].unit.name, "vi")));
 }
 
-/** The targets a unit reports figures for: those with a known indicator, in the pillars of its tasks. */
+/** The targets a unit reports figures for: those assigned to it that have a known indicator. */
 export function unitTargets<G extends ReportingTargetLike, I>(
   basis: Pick<WhoReportsBasis<ReportingUnitLike, ReportingTaskLike, G, I>, "targets" | "indicators">,
-  ru: { tasks: readonly { task: { pillar: string } }[] },
+  ru: { targetKeys: readonly string[] },
 ): { target: G; indicator: I }[] {
-  const pillars = new Set(ru.tasks.map((t) => t.task.pillar));
+  const keys = new Set(ru.targetKeys);
   return basis.targets
-    .filter((t) => t.indicatorCode && basis.indicators.has(t.indicatorCode) && pillars.has(t.pillar))
+    .filter((t) => keys.has(t.key) && t.indicatorCode && basis.indicators.has(t.indicatorCode))
     .map((target) => ({ target, indicator: basis.indicators.get(target.indicatorCode as string) as I }));
 }

@@ -4,6 +4,7 @@ import { type Database, queryRows } from "./database.ts";
 import { up as backfillPeriods } from "./migrations/0007_periods_from_publication.ts";
 import { up as backfillPlanSummaries } from "./migrations/0008_public_summaries.ts";
 import { up as seedCatalogues } from "./migrations/0010_indicator_catalogue.ts";
+import { up as backfillTargetUnits } from "./migrations/0013_target_reporting_units.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   "0010_indicator_catalogue",
   "0011_sign_in_failures",
   "0012_item_versions",
+  "0013_target_reporting_units",
 ] as const;
 
 /**
@@ -29,6 +31,7 @@ const DATA_STEPS: Partial<Record<(typeof MIGRATIONS)[number], (tx: Database) => 
   "0007_periods_from_publication": backfillPeriods,
   "0008_public_summaries": backfillPlanSummaries,
   "0010_indicator_catalogue": seedCatalogues,
+  "0013_target_reporting_units": backfillTargetUnits,
 };
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];

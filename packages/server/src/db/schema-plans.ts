@@ -164,6 +164,24 @@ export const planTargets = pgTable(
 );
 export type PlanTargetRow = typeof planTargets.$inferSelect;
 
+/**
+ * Đơn vị báo cáo chỉ tiêu (migration 0013) — a unit that reports a target's figures, per
+ * plan version (an amendment copies them). The issuing unit itself when it reports alone.
+ */
+export const planTargetUnits = pgTable(
+  "plan_target_units",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    planId: uuid("plan_id").notNull(),
+    targetKey: uuid("target_key").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    assignedBy: uuid("assigned_by"),
+    assignedAt: stampedAt("assigned_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.planId, t.targetKey, t.unitId] })],
+);
+export type PlanTargetUnitRow = typeof planTargetUnits.$inferSelect;
+
 /** Nhiệm vụ, giải pháp. */
 export const planTasks = pgTable(
   "plan_tasks",

@@ -61,6 +61,8 @@ export const unitReports = pgTable(
     createdAt: stampedAt("created_at"),
     updatedAt: stampedAt("updated_at"),
     updatedBy: uuid("updated_by"),
+    /** Nhập thay (migration 0013): the focal officer who entered the report for a unit without an account. */
+    onBehalfBy: uuid("on_behalf_by"),
   },
   tenantRowKey,
 );

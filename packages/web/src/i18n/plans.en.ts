@@ -261,6 +261,7 @@ export const plansEn: Record<keyof typeof plansVi, string> = {
   "myTasks.allUnits": "All my units",
   "myTasks.role.lead": "Lead",
   "myTasks.role.coordinator": "Coordinating",
+  "myTasks.role.targets": "Reports targets",
   "myTasks.stat.total": "Tasks",
   "myTasks.stat.overdue": "Overdue",
   "myTasks.stat.dueSoon": "Due within 30 days",

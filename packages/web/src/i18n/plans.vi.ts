@@ -259,6 +259,7 @@ export const plansVi = {
   "myTasks.allUnits": "Tất cả đơn vị của tôi",
   "myTasks.role.lead": "Chủ trì",
   "myTasks.role.coordinator": "Phối hợp",
+  "myTasks.role.targets": "Báo cáo chỉ tiêu",
   "myTasks.stat.total": "Nhiệm vụ",
   "myTasks.stat.overdue": "Quá hạn",
   "myTasks.stat.dueSoon": "Đến hạn trong 30 ngày",

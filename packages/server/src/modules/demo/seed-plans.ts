@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import { extractPlan } from "@dtplan/domain/extract/index.ts";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { orgUnits, plans, planTasks, users } from "../../db/schema.ts";
+import { orgUnits, plans, planTargets, planTasks, users } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
 import { importPlan } from "../plans/import-plan.ts";
 import { publishPlan } from "../plans/publish-plan.ts";
 import { updateItem } from "../plans/review-items.ts";
+import { setTargetUnits } from "../plans/target-units.ts";
 import { DEMO_ADMIN } from "./seed.ts";
 
 /**
@@ -120,7 +121,18 @@ export async function seedDemoPlans(db: Database): Promise<string[]> {
         input: { leadUnitId: partnerOf(task.leadText)?.id ?? focalOffice.id },
       });
     }
-    await publishPlan(db, { actor, code: plan.code });
+    // Đơn vị báo cáo: each target's suggestions; the issuing unit reports the rest itself.
+    const targets = await db
+      .select({ key: planTargets.key })
+      .from(planTargets)
+      .where(and(eq(planTargets.tenantId, plan.tenantId), eq(planTargets.planId, plan.id)));
+    if (targets.length)
+      await setTargetUnits(db, {
+        actor,
+        code: plan.code,
+        input: { targetKeys: targets.map((t) => t.key), mode: "suggested", unitIds: [], preview: false },
+      });
+    await publishPlan(db, { actor, code: plan.code, issuingUnitReports: true });
     published.push(plan.code);
   }
   return published;

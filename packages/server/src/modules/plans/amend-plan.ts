@@ -6,6 +6,7 @@ import {
   planReportingRules,
   plans,
   planTargets,
+  planTargetUnits,
   planTasks,
 } from "../../db/schema.ts";
 import { conflict } from "../../errors.ts";
@@ -49,6 +50,8 @@ export async function amendPlan(
     const copy = <T extends { id: string; planId: string }>(rows: T[]) =>
       rows.map(({ id: _, ...rest }) => ({ ...rest, planId: draft.id }));
     if (items.targets.length) await tx.insert(planTargets).values(copy(items.targets));
+    if (items.targetUnits.length)
+      await tx.insert(planTargetUnits).values(items.targetUnits.map((a) => ({ ...a, planId: draft.id })));
     if (items.tasks.length) await tx.insert(planTasks).values(copy(items.tasks));
     if (items.legalBases.length) await tx.insert(planLegalBases).values(copy(items.legalBases));
     if (items.reportingRules.length) await tx.insert(planReportingRules).values(copy(items.reportingRules));

@@ -25,6 +25,11 @@ const TARGET_FIELDS: Record<string, { label: string; read: (t: TPlanDetail["targ
     year: { label: "năm", read: (t) => t.year },
     scope: { label: "phạm vi", read: (t) => t.scope },
     indicator: { label: "chỉ số", read: (t) => t.indicator?.code ?? null },
+    // Snapshots published before migration 0013 have no reporting units: nothing to compare.
+    reportingUnits: {
+      label: "đơn vị báo cáo",
+      read: (t) => (t.reportingUnits ? t.reportingUnits.map((u) => u.name).join("; ") || null : undefined),
+    },
   };
 
 const TASK_FIELDS: Record<string, { label: string; read: (t: TPlanDetail["tasks"][number]) => unknown }> = {
@@ -60,7 +65,7 @@ function diffItems<T extends Item>(
     if (!prev) continue;
     const changes = Object.entries(fields)
       .map(([field, f]) => ({ field, label: f.label, before: f.read(prev), after: f.read(item) }))
-      .filter((c) => JSON.stringify(c.before) !== JSON.stringify(c.after));
+      .filter((c) => c.before !== undefined && JSON.stringify(c.before) !== JSON.stringify(c.after));
     if (changes.length === 0) continue;
     changed.push({ key: item.key, text: item.text, fields: changes.map(({ label: _, ...c }) => c) });
     for (const c of changes) {

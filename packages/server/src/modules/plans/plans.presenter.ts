@@ -9,7 +9,7 @@ import type {
 import type { PlanRow, PlanTargetRow, PlanTaskRow } from "../../db/schema.ts";
 import type { PlanBundle } from "./plans.repository.ts";
 
-type Names = Pick<PlanBundle, "unitNames" | "indicators">;
+type Names = Pick<PlanBundle, "unitNames" | "indicators"> & Partial<Pick<PlanBundle, "targetUnits">>;
 
 const span = (start: number | null, end: number | null) =>
   start === null || end === null ? null : { start, end };
@@ -59,6 +59,10 @@ export function presentTarget(row: PlanTargetRow, names: Names): TPlanTarget {
         }
       : null,
     indicatorSuggestions: row.indicatorSuggestions,
+    reportingUnits: (names.targetUnits ?? [])
+      .filter((a) => a.targetKey === row.key)
+      .map((a) => ({ id: a.unitId, name: names.unitNames.get(a.unitId) ?? "" }))
+      .sort((a, b) => a.name.localeCompare(b.name, "vi")),
     source: span(row.sourceStart, row.sourceEnd),
     confidence: row.confidence,
     version: row.version,

@@ -23,12 +23,14 @@ import {
   type PlanReportingRuleRow,
   type PlanRow,
   type PlanTargetRow,
+  type PlanTargetUnitRow,
   type PlanTaskRow,
   planBudget,
   planLegalBases,
   planReportingRules,
   plans,
   planTargets,
+  planTargetUnits,
   planTasks,
 } from "../../db/schema.ts";
 import { conflict } from "../../errors.ts";
@@ -136,6 +138,8 @@ export interface PlanBundle {
   legalBases: PlanLegalBasisRow[];
   reportingRules: PlanReportingRuleRow[];
   budget: PlanBudgetRow | null;
+  /** Đơn vị báo cáo of each target (migration 0013). */
+  targetUnits: PlanTargetUnitRow[];
   unitNames: Map<string, string>;
   indicators: Map<string, IndicatorRow>;
   /** Titles of the plans this one refers to (parent, implemented, legal bases), by code. */
@@ -146,7 +150,7 @@ export async function loadPlanItems(db: Database, plan: PlanRow) {
   // biome-ignore lint/suspicious/noExplicitAny: any plan child table
   const scope = (t: { tenantId: any; planId: any }) =>
     and(eq(t.tenantId, plan.tenantId), eq(t.planId, plan.id));
-  const [targets, tasks, legalBases, reportingRules, budgets] = await Promise.all([
+  const [targets, tasks, legalBases, reportingRules, budgets, targetUnits] = await Promise.all([
     db.select().from(planTargets).where(scope(planTargets)).orderBy(asc(planTargets.position)),
     db.select().from(planTasks).where(scope(planTasks)).orderBy(asc(planTasks.position)),
     db.select().from(planLegalBases).where(scope(planLegalBases)).orderBy(asc(planLegalBases.position)),
@@ -156,14 +160,15 @@ export async function loadPlanItems(db: Database, plan: PlanRow) {
       .where(scope(planReportingRules))
       .orderBy(asc(planReportingRules.position)),
     db.select().from(planBudget).where(scope(planBudget)),
+    db.select().from(planTargetUnits).where(scope(planTargetUnits)),
   ]);
-  return { targets, tasks, legalBases, reportingRules, budget: budgets[0] ?? null };
+  return { targets, tasks, legalBases, reportingRules, budget: budgets[0] ?? null, targetUnits };
 }
 
 /** The plan with its items and the names its presenter needs. */
 export async function loadPlanBundle(db: Database, plan: PlanRow): Promise<PlanBundle> {
   const items = await loadPlanItems(db, plan);
-  const unitIds = new Set<string>([plan.unitId]);
+  const unitIds = new Set<string>([plan.unitId, ...items.targetUnits.map((a) => a.unitId)]);
   for (const t of items.tasks) {
     if (t.leadUnitId) unitIds.add(t.leadUnitId);
     for (const s of t.leadSuggestions) unitIds.add(s.unitId);

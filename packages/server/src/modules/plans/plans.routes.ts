@@ -309,13 +309,16 @@ export async function plansRoutes(
         tags: TAGS,
         summary: "Ban hành kế hoạch",
         description:
-          "Đóng băng bản nháp thành một phiên bản. Từ chối (409) khi còn nhiệm vụ chưa có đơn vị chủ trì; các cảnh báo khác được trả về. Với bản điều chỉnh: ghi lại các thay đổi so với phiên bản trước, phiên bản trước hết hiệu lực.",
+          "Đóng băng bản nháp thành một phiên bản. Từ chối (409) khi còn nhiệm vụ chưa có đơn vị chủ trì hoặc chỉ tiêu chưa có đơn vị báo cáo (trừ khi xác nhận issuingUnitReports: đơn vị ban hành tự báo cáo); các cảnh báo khác được trả về. Với bản điều chỉnh: ghi lại các thay đổi so với phiên bản trước, phiên bản trước hết hiệu lực.",
         params: ZPlanCodeParams,
         body: ZPublishPlan,
         response: { 200: ZPublishResult },
       },
     },
-    async (request) => presentPublishResult(await publishPlan(db, planOf(request))),
+    async (request) =>
+      presentPublishResult(
+        await publishPlan(db, { ...planOf(request), issuingUnitReports: request.body.issuingUnitReports }),
+      ),
   );
 
   r.post(

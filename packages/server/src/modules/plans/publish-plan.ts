@@ -1,4 +1,5 @@
 import type { TPlanDetail, TPlanDiff } from "@dtplan/contracts";
+import { targetsWithoutUnits } from "@dtplan/domain/reporting/target-units.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, plans, planVersions } from "../../db/schema.ts";
@@ -11,6 +12,7 @@ import { refreshPlanSummaries } from "./plan-summaries.ts";
 import { presentPlanDetail } from "./plans.presenter.ts";
 import { loadPlanBundle, type PlanBundle } from "./plans.repository.ts";
 import { editableDraft } from "./review-items.ts";
+import { writeTargetUnits } from "./target-units.ts";
 
 /** Items below this confidence are flagged for review first. */
 export const REVIEW_CONFIDENCE = 0.75;
@@ -19,12 +21,18 @@ const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** What publishing refuses (`blocking`) and what it only points out (`warnings`). */
 export function publishCheck(bundle: PlanBundle): { blocking: string[]; warnings: string[] } {
-  const blocking = bundle.tasks
-    .filter((t) => !t.leadUnitId && !t.leadNone)
-    .map(
+  const blocking = [
+    ...bundle.tasks
+      .filter((t) => !t.leadUnitId && !t.leadNone)
+      .map(
+        (t) =>
+          `Nhiệm vụ "${short(t.text)}" chưa có đơn vị chủ trì (chọn đơn vị, hoặc đánh dấu "không có đơn vị chủ trì").`,
+      ),
+    ...targetsWithoutUnits(bundle.targets, bundle.targetUnits).map(
       (t) =>
-        `Nhiệm vụ "${short(t.text)}" chưa có đơn vị chủ trì (chọn đơn vị, hoặc đánh dấu "không có đơn vị chủ trì").`,
-    );
+        `Chỉ tiêu "${short(t.text)}" chưa có đơn vị báo cáo (chọn đơn vị, hoặc xác nhận đơn vị ban hành tự báo cáo).`,
+    ),
+  ];
   const warnings: string[] = [];
   const unconfirmed = bundle.targets.filter((t) => !t.indicatorConfirmed).length;
   if (unconfirmed) warnings.push(`${unconfirmed} chỉ tiêu chưa được xác nhận chỉ số.`);
@@ -37,21 +45,47 @@ export function publishCheck(bundle: PlanBundle): { blocking: string[]; warnings
 
 /**
  * Ban hành — freezes the draft as version n: refuses while a task has no lead (and
- * is not marked as having none), stores the snapshot, and for n > 1 the diff from
+ * is not marked as having none) or a target has no reporting unit (unless the focal
+ * officer confirms the issuing unit reports it itself), stores the snapshot, and for n > 1 the diff from
  * version n−1, which becomes superseded; writes the reporting periods.
  */
 export async function publishPlan(
   db: Database,
-  { actor, code }: { actor: Actor; code: string },
+  { actor, code, issuingUnitReports = false }: { actor: Actor; code: string; issuingUnitReports?: boolean },
 ): Promise<{ plan: PlanRow; snapshot: TPlanDetail; warnings: string[]; diff: TPlanDiff | null }> {
   return db.transaction(async (tx) => {
     const draft = await editableDraft(tx, actor, code);
-    const check = publishCheck(await loadPlanBundle(tx, draft));
+    const bundle = await loadPlanBundle(tx, draft);
+    const unassigned = targetsWithoutUnits(bundle.targets, bundle.targetUnits);
+    if (issuingUnitReports && unassigned.length) {
+      // Confirmed by the focal officer: the issuing unit reports these targets itself.
+      const adds = unassigned.map((t) => ({ targetKey: t.key, unitId: draft.unitId }));
+      await writeTargetUnits(tx, draft, actor, adds);
+      bundle.targetUnits.push(
+        ...adds.map((a) => ({
+          ...a,
+          tenantId: draft.tenantId,
+          planId: draft.id,
+          assignedBy: actor.id,
+          assignedAt: new Date(),
+        })),
+      );
+    }
+    const check = publishCheck(bundle);
     if (check.blocking.length) {
+      const tasks = bundle.tasks.filter((t) => !t.leadUnitId && !t.leadNone).length;
+      const targets = check.blocking.length - tasks;
+      const parts = [
+        tasks ? `${tasks} nhiệm vụ chưa có đơn vị chủ trì` : null,
+        targets ? `${targets} chỉ tiêu chưa có đơn vị báo cáo` : null,
+      ].filter(Boolean);
       throw new AppError(
         "conflict",
-        `Chưa ban hành được: ${check.blocking.length} nhiệm vụ chưa có đơn vị chủ trì.`,
-        check.blocking.map((message) => ({ path: "tasks", message })),
+        `Chưa ban hành được: ${parts.join(", ")}.`,
+        check.blocking.map((message) => ({
+          path: message.startsWith("Chỉ tiêu") ? "targets" : "tasks",
+          message,
+        })),
       );
     }
     const now = new Date();

@@ -79,6 +79,7 @@ export function unitStatusRows(
       returnComment: report?.status === "returned" ? report.returnComment : null,
       role: ru.role,
       taskCount: ru.tasks.length,
+      targetCount: ru.targetKeys.length,
     };
   });
 }

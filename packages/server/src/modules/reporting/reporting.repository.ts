@@ -8,6 +8,7 @@ import {
   type OrgUnitRow,
   type PlanRow,
   type PlanTargetRow,
+  type PlanTargetUnitRow,
   type PlanTaskRow,
   planTargets,
   planTasks,
@@ -19,6 +20,7 @@ import {
 } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import { listTenantUnits, tenantLineage } from "../org/org.repository.ts";
+import { loadTargetUnits } from "../plans/target-units.repository.ts";
 
 export const periodNotFound = () => notFound("Không tìm thấy kỳ báo cáo.");
 
@@ -39,6 +41,8 @@ export interface ReportingBasis {
   indicators: Map<string, IndicatorRow>;
   units: Map<string, OrgUnitRow>;
   lineage: LineageRow[];
+  /** Đơn vị báo cáo chỉ tiêu, as stored for this plan version. */
+  assignments: PlanTargetUnitRow[];
 }
 
 /** The province's org tree and lineage, loaded once when many of its plans are read together. */
@@ -50,7 +54,7 @@ export async function loadTenantTree(db: Database, tenantId: string): Promise<Te
 }
 
 export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree): Promise<ReportingBasis> {
-  const [tasks, targets, units, lineage] = await Promise.all([
+  const [tasks, targets, units, lineage, assignments] = await Promise.all([
     db
       .select()
       .from(planTasks)
@@ -63,6 +67,7 @@ export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree):
       .orderBy(asc(planTargets.position)),
     tree ? tree.units : loadUnits(db, plan.tenantId),
     tree ? tree.lineage : tenantLineage(db, plan.tenantId),
+    loadTargetUnits(db, plan),
   ]);
   const codes = [...new Set(targets.map((t) => t.indicatorCode).filter((c): c is string => Boolean(c)))];
   const indicatorRows = codes.length
@@ -71,7 +76,15 @@ export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree):
         .from(indicators)
         .where(and(eq(indicators.tenantId, plan.tenantId), inArray(indicators.code, codes)))
     : [];
-  return { plan, tasks, targets, indicators: new Map(indicatorRows.map((i) => [i.code, i])), units, lineage };
+  return {
+    plan,
+    tasks,
+    targets,
+    indicators: new Map(indicatorRows.map((i) => [i.code, i])),
+    units,
+    lineage,
+    assignments,
+  };
 }
 
 export async function listPeriods(
