@@ -72,9 +72,15 @@ describe("who reports in a period", () => {
     const formed = new Map<string, ReportingUnitLike>(units);
     formed.set("ubnd-ab", { ...unit("ubnd-ab", "UBND xã An Bình"), validFrom: "2025-07-01" });
     const tasks = [task("t1", "society", "ubnd-ab")];
-    const before = reportingUnits({ tasks, units: formed, lineage, assignments: [], targets: [], indicators: new Map() }, { endDate: "2025-06-30" });
+    const before = reportingUnits(
+      { tasks, units: formed, lineage, assignments: [], targets: [], indicators: new Map() },
+      { endDate: "2025-06-30" },
+    );
     expect([...before.keys()]).toEqual(["ubnd-a", "ubnd-b"]);
-    const after = reportingUnits({ tasks, units: formed, lineage, assignments: [], targets: [], indicators: new Map() }, { endDate: "2025-09-30" });
+    const after = reportingUnits(
+      { tasks, units: formed, lineage, assignments: [], targets: [], indicators: new Map() },
+      { endDate: "2025-09-30" },
+    );
     expect([...after.keys()]).toEqual(["ubnd-ab"]);
   });
 

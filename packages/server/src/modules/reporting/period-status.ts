@@ -63,7 +63,12 @@ export function unitStatusRows(
   const known = new Set(expected.map((ru) => ru.unit.id));
   const kept = [...byUnit.keys()]
     .filter((id) => !known.has(id) && basis.units.has(id))
-    .map((id) => ({ unit: basis.units.get(id) as OrgUnitRow, role: "lead" as const, tasks: [] }));
+    .map((id) => ({
+      unit: basis.units.get(id) as OrgUnitRow,
+      role: "lead" as const,
+      tasks: [],
+      targetKeys: [] as string[],
+    }));
   return [...expected, ...kept].map((ru) => {
     const report = byUnit.get(ru.unit.id) ?? null;
     const { timeliness, daysLate } = timelinessOf(period, report, today);
