@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./precompress.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -18,7 +19,7 @@ const ECHARTS = /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-s
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: { "/api": { target: "http://127.0.0.1:3000", changeOrigin: false } },
   },

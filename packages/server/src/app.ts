@@ -221,7 +221,24 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
     );
 
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: true, index: ["index.html"] });
+    // The build writes .br and .gz beside each asset (vite.config.ts); files under
+    // assets/ have content hashes in their names, so they never change: a year, immutable.
+    // Everything else (index.html) is checked again on every visit.
+    const assets = path.join(webDist, "assets") + path.sep;
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: "/",
+      wildcard: true,
+      index: ["index.html"],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          "cache-control",
+          filePath.startsWith(assets) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
   }
   await app.ready();
   return app;

@@ -20,6 +20,8 @@ const SOURCES = [
   "packages/web/public",
   "packages/web/index.html",
   "packages/web/vite.config.ts",
+  "packages/web/precompress.ts",
+  "packages/web/test/web-build.ts",
   "packages/web/tsconfig.json",
   "packages/web/package.json",
   "packages/domain/src",

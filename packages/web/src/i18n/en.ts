@@ -66,6 +66,7 @@ export const en: Dictionary = {
   "time.hoursAgo": "{n} hours ago",
   "time.daysAgo": "{n} days ago",
 
+  "nav.open": "Open the menu",
   "nav.dashboard": "Overview",
   "nav.leaderDashboard": "Leaders' dashboard",
   "nav.province": "Province view",

@@ -78,6 +78,7 @@ export const vi = {
   "time.hoursAgo": "{n} giờ trước",
   "time.daysAgo": "{n} ngày trước",
 
+  "nav.open": "Mở menu",
   "nav.dashboard": "Tổng quan",
   "nav.leaderDashboard": "Bảng điều hành",
   "nav.province": "Toàn tỉnh",

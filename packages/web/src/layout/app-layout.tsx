@@ -10,13 +10,14 @@ import {
   FundOutlined,
   GlobalOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ProfileOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
 import type { Permission } from "@dtplan/domain/access/roles.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
-import { Avatar, Button, Layout, Menu, type MenuProps, Tooltip } from "antd";
+import { Avatar, Button, Drawer, Grid, Layout, Menu, type MenuProps, Popover, Tooltip } from "antd";
 import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useSession, useUser } from "../auth/session.tsx";
@@ -92,65 +93,142 @@ export function AppLayout() {
   const rolesText = roleNames.length > 0 ? roleNames.join(", ") : t("header.noRole");
   const grantsDetail = user.grants.map((g) => `${ROLE_LABELS[g.role]?.[lang] ?? g.role} — ${g.unitName}`);
 
+  // Below 768 px (phones) the menu is a drawer and the header keeps only icons;
+  // the name, roles and sign-out move into the avatar's popover.
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const signOut = async () => {
+    await logout();
+    navigate("/login", { replace: true });
+  };
+  const menu = (
+    <nav aria-label={t("app.name")}>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={[selected]}
+        onClick={({ key }) => {
+          setDrawerOpen(false);
+          navigate(key);
+        }}
+        style={{ borderInlineEnd: "none", paddingTop: 8 }}
+      />
+    </nav>
+  );
+  const brand = (
+    <div className="dt-sider-brand">
+      <span className="dt-brand-mark" aria-hidden>
+        d
+      </span>
+      {!collapsed && <span>{t("app.shortName")}</span>}
+    </div>
+  );
+  const avatar = <Avatar style={{ background: "#1d4f91", flex: "none" }}>{initials(user.fullName)}</Avatar>;
+
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider
-        width={248}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        breakpoint="lg"
-        theme="light"
-        style={{
-          borderRight: "1px solid #e6e9ef",
-          position: "sticky",
-          top: 0,
-          height: "100vh",
-          overflow: "auto",
-        }}
-      >
-        <div className="dt-sider-brand">
-          <span className="dt-brand-mark" aria-hidden>
-            d
-          </span>
-          {!collapsed && <span>{t("app.shortName")}</span>}
-        </div>
-        <nav aria-label={t("app.name")}>
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={[selected]}
-            onClick={({ key }) => navigate(key)}
-            style={{ borderInlineEnd: "none", paddingTop: 8 }}
-          />
-        </nav>
-      </Layout.Sider>
-      <Layout>
-        <header className="dt-header">
-          <div className="dt-header-title">{t("app.name")}</div>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={280}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          width={248}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          theme="light"
+          style={{
+            borderRight: "1px solid #e6e9ef",
+            position: "sticky",
+            top: 0,
+            height: "100vh",
+            overflow: "auto",
+          }}
+        >
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <header className={phone ? "dt-header dt-header-phone" : "dt-header"}>
+          {phone && (
+            <Button
+              type="text"
+              icon={<MenuOutlined style={{ fontSize: 18 }} />}
+              aria-label={t("nav.open")}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-open"
+            />
+          )}
+          <div className="dt-header-title">{phone ? t("app.shortName") : t("app.name")}</div>
           <div style={{ flex: 1 }} />
           <LanguageSwitch />
           <NotificationBell />
-          <Tooltip
-            title={grantsDetail.length > 0 ? grantsDetail.map((g) => <div key={g}>{g}</div>) : rolesText}
-          >
-            <div style={{ display: "flex", alignItems: "center", gap: 10 }} data-testid="current-user">
-              <div className="dt-user">
-                <span className="dt-user-name">{user.fullName}</span>
-                <span className="dt-user-roles">{rolesText}</span>
-              </div>
-              <Avatar style={{ background: "#1d4f91", flex: "none" }}>{initials(user.fullName)}</Avatar>
-            </div>
-          </Tooltip>
-          <Button
-            icon={<LogoutOutlined />}
-            onClick={async () => {
-              await logout();
-              navigate("/login", { replace: true });
-            }}
-          >
-            {t("header.logout")}
-          </Button>
+          {phone ? (
+            <Popover
+              trigger="click"
+              placement="bottomRight"
+              content={
+                <div className="dt-user-popover">
+                  <div className="dt-user-name">{user.fullName}</div>
+                  {grantsDetail.length > 0 ? (
+                    grantsDetail.map((g) => (
+                      <div key={g} className="dt-user-roles-full">
+                        {g}
+                      </div>
+                    ))
+                  ) : (
+                    <div className="dt-user-roles-full">{rolesText}</div>
+                  )}
+                  <Button icon={<LogoutOutlined />} onClick={signOut} block style={{ marginTop: 8 }}>
+                    {t("header.logout")}
+                  </Button>
+                </div>
+              }
+            >
+              <Button
+                type="text"
+                shape="circle"
+                style={{ padding: 0 }}
+                aria-label={user.fullName}
+                data-testid="current-user"
+              >
+                {avatar}
+              </Button>
+            </Popover>
+          ) : (
+            <>
+              <Tooltip
+                title={grantsDetail.length > 0 ? grantsDetail.map((g) => <div key={g}>{g}</div>) : rolesText}
+              >
+                <div
+                  style={{ display: "flex", alignItems: "center", gap: 10, minWidth: 0 }}
+                  data-testid="current-user"
+                >
+                  <div className="dt-user">
+                    <span className="dt-user-name">{user.fullName}</span>
+                    <span className="dt-user-roles">{rolesText}</span>
+                  </div>
+                  {avatar}
+                </div>
+              </Tooltip>
+              <Button icon={<LogoutOutlined />} onClick={signOut}>
+                {t("header.logout")}
+              </Button>
+            </>
+          )}
         </header>
         <Layout.Content className="dt-content">
           <ErrorBoundary resetKey={location.pathname}>

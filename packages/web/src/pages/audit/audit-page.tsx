@@ -1,11 +1,12 @@
 import { ArrowRightOutlined } from "@ant-design/icons";
 import type { TAuditEntry } from "@dtplan/contracts/audit.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Flex, Select, Space, Table, Tag, Typography } from "antd";
+import { Card, Flex, Select, Space, Tag, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { auditQueries, orgQueries } from "../../api/endpoints.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { isMessageKey } from "../../i18n/translate.ts";
 import { PageHeader } from "../../layout/page-header.tsx";
@@ -116,7 +117,7 @@ export default function AuditPage() {
           )}
         </Flex>
         <LoadError query={list} style={{ marginBottom: 16 }} />
-        <Table<TAuditEntry>
+        <ResponsiveTable<TAuditEntry>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}

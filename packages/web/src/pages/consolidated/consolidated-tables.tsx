@@ -4,8 +4,9 @@ import type {
   TConsolidatedTask,
   TUnitStatement,
 } from "@dtplan/contracts/consolidated.ts";
-import { Card, Empty, Table, Tag, Tooltip, Typography } from "antd";
+import { Card, Empty, Tag, Tooltip, Typography } from "antd";
 import { useMemo } from "react";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { ATTAINMENT_COLOR, TASK_STATUS_COLOR } from "../../lib/status-colors.ts";
@@ -33,7 +34,7 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
   return (
     <>
       <Card title={t("consolidated.targets")} size="small" style={{ marginBottom: 16 }}>
-        <Table<TConsolidatedTarget>
+        <ResponsiveTable<TConsolidatedTarget>
           rowKey="targetKey"
           size="small"
           dataSource={report.targets}
@@ -72,7 +73,7 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
         />
       </Card>
       <Card title={t("consolidated.tasks")} size="small" style={{ marginBottom: 16 }}>
-        <Table<TConsolidatedTask>
+        <ResponsiveTable<TConsolidatedTask>
           rowKey="key"
           size="small"
           dataSource={report.tasks}
@@ -137,7 +138,7 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
         />
       </Card>
       <Card title={t("consolidated.statements")} size="small">
-        <Table<TUnitStatement>
+        <ResponsiveTable<TUnitStatement>
           rowKey={(r) => r.unit.id}
           size="small"
           dataSource={report.statements}

@@ -1,5 +1,6 @@
 import type { TOverdueTask, TTargetAtRisk, TUnitRanking } from "@dtplan/contracts/dashboard.ts";
-import { Card, Empty, Progress, Table, Tag, Typography } from "antd";
+import { Card, Empty, Progress, Tag, Typography } from "antd";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { RISK_REASON_COLOR } from "../../lib/status-colors.ts";
@@ -12,7 +13,7 @@ export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (
   const { t, num, lang } = useI18n();
   return (
     <Card title={t("dashboard.atRisk")} data-testid="at-risk" style={{ height: "100%" }}>
-      <Table<TTargetAtRisk>
+      <ResponsiveTable<TTargetAtRisk>
         rowKey="targetKey"
         size="small"
         dataSource={rows}
@@ -72,7 +73,7 @@ export function OverdueTable({ rows }: { rows: TOverdueTask[] }) {
   const { t, num } = useI18n();
   return (
     <Card title={t("dashboard.overdue")} data-testid="overdue-tasks" style={{ height: "100%" }}>
-      <Table<TOverdueTask>
+      <ResponsiveTable<TOverdueTask>
         rowKey="key"
         size="small"
         dataSource={rows}
@@ -133,7 +134,7 @@ export function RankingTable({ rows }: { rows: TUnitRanking[] }) {
       title={<CardTitle title={t("dashboard.ranking")} hint={t("dashboard.rankingHint")} />}
       data-testid="unit-ranking"
     >
-      <Table<TUnitRanking & { rank: number }>
+      <ResponsiveTable<TUnitRanking & { rank: number }>
         rowKey={(r) => r.unit.id}
         size="small"
         dataSource={ranked}

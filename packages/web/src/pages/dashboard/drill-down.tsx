@@ -2,9 +2,10 @@ import { DownloadOutlined, FileOutlined } from "@ant-design/icons";
 import type { TDashboardTarget, TDashboardTargetUnit, TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
 import type { TEvidenceFile } from "@dtplan/contracts/tasks.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Breadcrumb, Button, Card, Empty, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Breadcrumb, Button, Card, Empty, Select, Space, Tag, Typography } from "antd";
 import { dashboardQueries } from "../../api/dashboard.ts";
 import { loadError } from "../../api/query.ts";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { figureText, goalOf, StatusTag, TrendIcon } from "./target-cells.tsx";
@@ -131,7 +132,7 @@ export function DrillDown({
           </Space>
           {detail.error && <Alert type="error" showIcon title={loadError(detail)} />}
           <Typography.Title level={5}>{t("dashboard.drill.target")}</Typography.Title>
-          <Table<TDashboardTargetUnit>
+          <ResponsiveTable<TDashboardTargetUnit>
             rowKey={(u) => u.unit.id}
             size="small"
             loading={detail.isFetching}
@@ -210,7 +211,7 @@ function UnitEvidence({ unit }: { unit: TDashboardTargetUnit }) {
       ) : unit.evidence.length === 0 ? (
         <Alert type="info" showIcon title={t("dashboard.drill.noEvidence")} />
       ) : (
-        <Table<TEvidenceFile>
+        <ResponsiveTable<TEvidenceFile>
           rowKey="id"
           size="small"
           pagination={false}
@@ -262,7 +263,7 @@ function PillarTargets({
   return (
     <>
       <Typography.Title level={5}>{title}</Typography.Title>
-      <Table<TDashboardTarget>
+      <ResponsiveTable<TDashboardTarget>
         rowKey="targetKey"
         size="small"
         dataSource={targets}

@@ -2,11 +2,12 @@ import "../../i18n/plans-messages.ts";
 import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
 import type { TIndicator, TPillar } from "@dtplan/contracts/indicators.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from "antd";
+import { Button, Card, Flex, Input, Select, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { indicatorsQueries, orgQueries } from "../../api/endpoints.ts";
 import { invalidate, loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
@@ -71,7 +72,7 @@ export default function IndicatorsPage() {
           <Typography.Text type="secondary">{t("indicators.total", { n: rows.length })}</Typography.Text>
         </Flex>
         {list.error && <Typography.Text type="danger">{loadError(list)}</Typography.Text>}
-        <Table<TIndicator>
+        <ResponsiveTable<TIndicator>
           rowKey="code"
           size="middle"
           loading={list.isFetching}

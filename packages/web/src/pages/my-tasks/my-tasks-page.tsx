@@ -15,7 +15,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -25,6 +24,7 @@ import { Link, useSearchParams } from "react-router";
 import { loadError } from "../../api/query.ts";
 import { tasksQueries } from "../../api/tasks.ts";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -190,7 +190,7 @@ export default function MyTasksPage() {
           </Space>
         }
       >
-        <Table<TMyWorkTask>
+        <ResponsiveTable<TMyWorkTask>
           rowKey="id"
           size="small"
           loading={work.isFetching}
@@ -277,7 +277,7 @@ export default function MyTasksPage() {
         title={t("myTasks.targets")}
         extra={<Typography.Text type="secondary">{t("myTasks.targetsHint")}</Typography.Text>}
       >
-        <Table
+        <ResponsiveTable
           rowKey="id"
           size="small"
           loading={work.isFetching}

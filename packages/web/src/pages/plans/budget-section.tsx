@@ -16,13 +16,13 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Typography,
 } from "antd";
 import { useState } from "react";
 import { budgetApi, budgetQueries } from "../../api/budget.ts";
 import { errorMessage } from "../../api/client.ts";
 import { invalidate, loadError } from "../../api/query.ts";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { MoneyInput } from "../../forms/money-input.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -216,7 +216,7 @@ export function BudgetSection({
           {data.warning && (
             <Alert type="warning" showIcon title={data.warning} data-testid="budget-warning" />
           )}
-          <Table
+          <ResponsiveTable
             rowKey="id"
             size="small"
             loading={summary.isFetching}

@@ -17,7 +17,6 @@ import {
   Result,
   Space,
   Spin,
-  Table,
   Tabs,
   Tag,
   Timeline,
@@ -29,6 +28,7 @@ import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
@@ -154,7 +154,7 @@ export default function PlanDetailPage() {
           targetsByPillar.map(([pillar, list]) => (
             <div key={pillar} style={{ marginBottom: 16 }}>
               <div className="dt-pillar-title">{pillarLabel(pillar, lang)}</div>
-              <Table<TPlanTarget>
+              <ResponsiveTable<TPlanTarget>
                 rowKey="id"
                 size="small"
                 pagination={false}
@@ -193,7 +193,7 @@ export default function PlanDetailPage() {
       key: "tasks",
       label: t("detail.tab.tasks", { n: plan.tasks.length }),
       children: (
-        <Table<TPlanTask>
+        <ResponsiveTable<TPlanTask>
           rowKey="id"
           size="small"
           dataSource={plan.tasks}

@@ -3,12 +3,13 @@ import { ImportOutlined, SearchOutlined } from "@ant-design/icons";
 import type { TPlanSummary } from "@dtplan/contracts/plans.ts";
 import { PLAN_KINDS, PLAN_STATUSES } from "@dtplan/domain/plans/lists.ts";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Input, InputNumber, Select, Table, Typography } from "antd";
+import { App, Button, Card, Flex, Input, InputNumber, Select, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { orgQueries, plansQueries, type TPlanKind, type TPlanStatus } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -193,7 +194,7 @@ export default function PlansPage() {
           />
         </Flex>
         {list.error && <Typography.Text type="danger">{loadError(list)}</Typography.Text>}
-        <Table<TPlanSummary>
+        <ResponsiveTable<TPlanSummary>
           rowKey="id"
           size="middle"
           loading={list.isFetching}

@@ -15,7 +15,6 @@ import {
   Skeleton,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from "antd";
@@ -25,6 +24,7 @@ import { Link, useSearchParams } from "react-router";
 import { provinceApi, provinceQuery } from "../../api/province.ts";
 import { loadError } from "../../api/query.ts";
 import { LazyChart } from "../../charts/lazy-chart.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -218,7 +218,7 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
 function LocalityTable({ rows }: { rows: TLocality[] }) {
   const { t, num } = useI18n();
   return (
-    <Table<TLocality>
+    <ResponsiveTable<TLocality>
       rowKey={(l) => l.unit.id}
       size="small"
       dataSource={rows}

@@ -3,11 +3,12 @@ import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-des
 import type { TReportingPeriod, TTargetAttainment } from "@dtplan/contracts/reporting.ts";
 import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Alert, Card, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { loadError } from "../../api/query.ts";
 import { reportingQueries } from "../../api/reporting.ts";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ATTAINMENT_COLOR } from "../../lib/status-colors.ts";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
@@ -53,7 +54,7 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
           })}
         </Typography.Paragraph>
       )}
-      <Table<TTargetAttainment>
+      <ResponsiveTable<TTargetAttainment>
         rowKey="targetKey"
         size="small"
         loading={data.isFetching}

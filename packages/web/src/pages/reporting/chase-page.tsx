@@ -2,13 +2,14 @@ import "../../i18n/reporting-messages.ts";
 import { ArrowLeftOutlined, CopyOutlined, NotificationOutlined } from "@ant-design/icons";
 import type { TPeriodUnitStatus } from "@dtplan/contracts/reporting.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Input, Progress, Segmented, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Input, Progress, Segmented, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
 import { loadError } from "../../api/query.ts";
 import { reportingApi, reportingQueries } from "../../api/reporting.ts";
 import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
@@ -150,7 +151,7 @@ export default function ChasePage() {
           />
         }
       >
-        <Table<TPeriodUnitStatus>
+        <ResponsiveTable<TPeriodUnitStatus>
           rowKey={(r) => r.unit.id}
           size="small"
           loading={status.isFetching}

@@ -2,25 +2,13 @@ import "../../i18n/reporting-messages.ts";
 import { PlusOutlined } from "@ant-design/icons";
 import type { TReportingPeriod } from "@dtplan/contracts/reporting.ts";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Progress,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Empty, Progress, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { plansQueries } from "../../api/endpoints.ts";
 import { invalidate, loadError } from "../../api/query.ts";
 import { reportingQueries } from "../../api/reporting.ts";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
@@ -109,7 +97,7 @@ export default function PeriodsPage() {
         style={{ marginBottom: 12 }}
         title={data ? `${data.plan.title} — ${data.plan.unit.name}` : undefined}
       >
-        <Table<TReportingPeriod>
+        <ResponsiveTable<TReportingPeriod>
           rowKey="key"
           size="small"
           loading={periods.isFetching}

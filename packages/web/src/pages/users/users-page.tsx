@@ -10,26 +10,14 @@ import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import type { TUser } from "@dtplan/contracts/users.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
 import { useQuery } from "@tanstack/react-query";
-import {
-  App,
-  Badge,
-  Button,
-  Card,
-  Flex,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from "antd";
+import { App, Badge, Button, Card, Flex, Input, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { orgQueries, usersApi, usersQueries } from "../../api/endpoints.ts";
 import { invalidate } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { LoadError } from "../../components/load-error.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
@@ -116,7 +104,7 @@ export default function UsersPage() {
           </div>
         </Flex>
         <LoadError query={list} style={{ marginBottom: 16 }} />
-        <Table<TUser>
+        <ResponsiveTable<TUser>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
