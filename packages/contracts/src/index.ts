@@ -5,6 +5,7 @@ export * from "./budget.ts";
 export * from "./common.ts";
 export * from "./consolidated.ts";
 export * from "./dashboard.ts";
+export * from "./dti.ts";
 export * from "./exports.ts";
 export * from "./health.ts";
 export * from "./indicators.ts";

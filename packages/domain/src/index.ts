@@ -4,6 +4,7 @@
 export * from "./access/index.ts";
 export * from "./attainment/index.ts";
 export * from "./consolidated/index.ts";
+export * from "./dti/index.ts";
 export * from "./extract/index.ts";
 export * from "./indicators/index.ts";
 export * from "./org/index.ts";
