@@ -127,8 +127,8 @@ export function frameworkProblems(defs: readonly DtiNodeDef[]): FrameworkProblem
             `Chỉ số "${n.code}" có mục con nên phải tính bằng tổng, trung bình hoặc bình quân trọng số`,
           );
         }
-        if (n.maxPoints === null || n.maxPoints === undefined || n.maxPoints <= 0) {
-          at("maxPoints", `Nhập điểm tối đa (lớn hơn 0) của tiêu chí "${n.code}"`);
+        if (n.maxPoints === null || n.maxPoints === undefined || n.maxPoints < 0) {
+          at("maxPoints", `Nhập điểm tối đa của tiêu chí "${n.code}"`);
         } else {
           const ceiling = rulePointsCeiling(n.rule);
           if (ceiling !== null && ceiling > n.maxPoints) {

@@ -2,3 +2,4 @@ export * from "./framework.ts";
 export * from "./lists.ts";
 export * from "./ranking.ts";
 export * from "./scoring.ts";
+export * from "./seeded.ts";

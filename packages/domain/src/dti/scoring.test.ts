@@ -337,3 +337,21 @@ describe("scoring properties", () => {
     );
   });
 });
+
+describe("seeded frameworks", () => {
+  it("are sound, say their source, and keep the points the decisions give", async () => {
+    const { SEEDED_FRAMEWORKS } = await import("./seeded.ts");
+    const { frameworkMaxPoints } = await import("./framework.ts");
+    for (const f of SEEDED_FRAMEWORKS) {
+      expect(frameworkProblems(f.nodes), f.code).toEqual([]);
+      expect(f.description).toMatch(/Nguồn|Theo mẫu/);
+    }
+    const [d405, d922, units] = SEEDED_FRAMEWORKS.map((f) => resolveFramework(f.nodes));
+    expect(d405?.map((n) => n.code)).toEqual(["CQS", "KTS", "XHS"]);
+    expect(d405?.flatMap((p) => p.children).filter((n) => n.kind === "main_index")).toHaveLength(8);
+    expect(d922?.map((n) => n.maxPoints)).toEqual([100, 100, 100, 100, 100, 0, 200, 150, 150]);
+    expect(frameworkMaxPoints(d922 ?? [])).toBe(1000);
+    expect(units).toHaveLength(7);
+    expect(frameworkMaxPoints(units ?? [])).toBe(1000);
+  });
+});

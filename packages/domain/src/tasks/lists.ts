@@ -9,7 +9,7 @@ export const TASK_ACTIVITY_TYPES = ["progress", "comment", "direction", "evidenc
 export type TaskActivityType = (typeof TASK_ACTIVITY_TYPES)[number];
 
 /** What an evidence file (minh chứng) is attached to. */
-export const EVIDENCE_OWNER_TYPES = ["task", "report"] as const;
+export const EVIDENCE_OWNER_TYPES = ["task", "report", "dti"] as const;
 export type EvidenceOwnerType = (typeof EVIDENCE_OWNER_TYPES)[number];
 
 /** Where a task's progress in a period comes from. */
