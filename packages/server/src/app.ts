@@ -26,6 +26,9 @@ import { backupRoutes } from "./modules/backup/backup.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { consolidatedRoutes } from "./modules/consolidated/consolidated.routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
+import { dtiRoutes } from "./modules/dti/dti.routes.ts";
+import { dtiEvidenceOwner } from "./modules/dti/dti-evidence.ts";
+import { dtiPublicRoutes } from "./modules/dti/dti-public.routes.ts";
 import { evidenceRoutes } from "./modules/evidence/evidence.routes.ts";
 import { createEvidenceStore } from "./modules/evidence/evidence-store.ts";
 import { exportsRoutes } from "./modules/exports/exports.routes.ts";
@@ -199,7 +202,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(evidenceRoutes, {
     prefix: "/api",
     ...modules,
-    owners: { task: readableTaskByKey, report: reportScopeById },
+    owners: { task: readableTaskByKey, report: reportScopeById, dti: dtiEvidenceOwner },
   });
   await app.register(budgetRoutes, { prefix: "/api", ...modules });
   await app.register(myWorkRoutes, { prefix: "/api", ...modules });
@@ -212,6 +215,8 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(provinceRoutes, { prefix: "/api", ...modules });
   await app.register(exportsRoutes, { prefix: "/api", ...modules });
   await app.register(publicRoutes, { prefix: "/api", ...modules });
+  await app.register(dtiRoutes, { prefix: "/api", ...modules });
+  await app.register(dtiPublicRoutes, { prefix: "/api", ...modules });
   await app.register(backupRoutes, { prefix: "/api", ...modules });
 
   app

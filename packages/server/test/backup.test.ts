@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatabase, type Database, databaseDriver, openDatabase } from "../src/db/database.ts";
+import { closeDatabase, type Database, databaseDriver, openDatabase, queryRows } from "../src/db/database.ts";
 import { LATEST_MIGRATION } from "../src/db/migrate.ts";
 import {
   budgetItems,
@@ -47,6 +47,8 @@ import {
 import { backupToFile, writeFileAtomically } from "../src/modules/backup/create-backup.ts";
 import { snapshotFacts } from "../src/modules/backup/dump-database.ts";
 import { restoreBackup } from "../src/modules/backup/restore-backup.ts";
+import { listFrameworks } from "../src/modules/dti/dti.repository.ts";
+import { ensureDtiFrameworks } from "../src/modules/dti-seed/framework-rows.ts";
 import { LocalDiskStore } from "../src/modules/evidence/evidence-store.ts";
 import { storeEvidence } from "../src/modules/evidence/store-evidence.ts";
 import { writePlanPeriods } from "../src/modules/plans/plan-periods.ts";
@@ -186,6 +188,21 @@ async function seedEveryTable(db: Database, store: LocalDiskStore) {
     entityId: tenantId,
     after: { note: TRICKY },
   });
+  // DTI: the seeded frameworks, a round over commune A and one self-assessed criterion.
+  await ensureDtiFrameworks(db, tenantId);
+  const [framework] = await listFrameworks(db, tenantId);
+  const [dtiRound] = await queryRows<{ id: string }>(
+    db,
+    sql`INSERT INTO dti_rounds (tenant_id, framework_id, year, name, status, start_date, due_date)
+        VALUES (${tenantId}, ${framework?.id}, 2025, ${TRICKY}, 'open', '2026-01-05', '2026-02-15') RETURNING id`,
+  );
+  await db.execute(
+    sql`INSERT INTO dti_round_units (tenant_id, round_id, unit_id, status) VALUES (${tenantId}, ${dtiRound?.id}, ${t.communeA.id}, 'draft')`,
+  );
+  await db.execute(
+    sql`INSERT INTO dti_entries (tenant_id, round_id, unit_id, node_code, level, explanation, evidence, self_points)
+        VALUES (${tenantId}, ${dtiRound?.id}, ${t.communeA.id}, '1.1', 'a', ${TRICKY}, ${JSON.stringify([{ kind: "file", fileId: evidence.id }])}::jsonb, 12.5)`,
+  );
   // A failed sign-in: counted in a table of its own, outside any province.
   await db.execute(
     sql`INSERT INTO sign_in_failures (scope, key, failures, window_started_at, last_failed_at)

@@ -1,5 +1,13 @@
 import { ROLES } from "@dtplan/domain/access/roles.ts";
 import { SIGN_IN_FAILURE_SCOPES } from "@dtplan/domain/access/sign-in.ts";
+import {
+  DTI_ASSESSMENT_STATUSES,
+  DTI_NODE_KINDS,
+  DTI_ROUND_STATUSES,
+  DTI_RULE_KINDS,
+  DTI_SUBJECTS,
+  DTI_VERIFICATION_OUTCOMES,
+} from "@dtplan/domain/dti/lists.ts";
 import { AGGREGATIONS, DIRECTIONS, INDICATOR_ORIGINS } from "@dtplan/domain/indicators/lists.ts";
 import { LINEAGE_EVENTS } from "@dtplan/domain/org/lists.ts";
 import { COMPARATORS, PLAN_KINDS, PLAN_STATUSES, TASK_KINDS } from "@dtplan/domain/plans/lists.ts";
@@ -34,6 +42,12 @@ const LISTS: Record<string, readonly string[]> = {
   evidence_files_owner_type: EVIDENCE_OWNER_TYPES,
   outbox_status: OUTBOX_STATUSES,
   sign_in_failures_scope_check: SIGN_IN_FAILURE_SCOPES,
+  dti_frameworks_subject: DTI_SUBJECTS,
+  dti_nodes_kind: DTI_NODE_KINDS,
+  dti_nodes_rule_kind: DTI_RULE_KINDS,
+  dti_rounds_status: DTI_ROUND_STATUSES,
+  dti_round_units_status: DTI_ASSESSMENT_STATUSES,
+  dti_entries_verification_outcome: DTI_VERIFICATION_OUTCOMES,
 };
 
 describe.each(DATABASE_KINDS)("closed lists in the database (%s)", (kind) => {

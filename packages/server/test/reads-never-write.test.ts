@@ -3,6 +3,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { type Database, queryRows } from "../src/db/database.ts";
 import { seedDemo } from "../src/modules/demo/seed.ts";
+import { listFrameworks } from "../src/modules/dti/dti.repository.ts";
+import { createRound, transitionRound } from "../src/modules/dti/rounds.ts";
+import { ensureDtiFrameworks } from "../src/modules/dti-seed/framework-rows.ts";
 import { buildReportingPlan, buildUser, describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
 
 const PASSWORD = "mat-khau-demo-thu";
@@ -38,6 +41,8 @@ describeBothDatabases("reads never write", (ctx) => {
   const unstartedUrl = () => `/api/plans/${fresh.plan.code}/periods/2025-Q1/reports/${fresh.communeA.id}`;
   let reportedUnit: string;
   let unstartedReporter: SignedIn;
+  let dtiOfficer: SignedIn;
+  let dtiRound: string;
 
   beforeAll(async () => {
     await seedDemo(ctx.db, { password: PASSWORD });
@@ -61,6 +66,27 @@ describeBothDatabases("reads never write", (ctx) => {
       ctx.app,
       await buildUser(ctx.db, { grants: [{ unit: fresh.communeA, role: "unit_reporter" }] }),
     );
+    // An open DTI round of the fresh province: its pages are read below.
+    const officerUser = await buildUser(ctx.db, {
+      grants: [{ unit: fresh.province, role: "focal_officer" }],
+    });
+    dtiOfficer = await loginAs(ctx.app, officerUser);
+    await ensureDtiFrameworks(ctx.db, fresh.province.id);
+    const units = (await listFrameworks(ctx.db, fresh.province.id)).find((f) => f.subject === "units");
+    const powers = { tenantId: fresh.province.id, manage: true, verify: true, readResults: true };
+    dtiRound = await createRound(ctx.db, {
+      powers,
+      actorId: officerUser.id,
+      input: {
+        frameworkId: units?.id as string,
+        year: 2025,
+        name: "Đánh giá DTI 2025",
+        unitIds: [fresh.communeA.id, fresh.communeB.id],
+        startDate: "2026-01-05",
+        dueDate: "2026-02-15",
+      },
+    });
+    await transitionRound(ctx.db, { powers, actorId: officerUser.id, id: dtiRound, action: "open" });
   });
 
   it("leaves every table as it was after the pages a day's work reads, over the demo", async () => {
@@ -93,6 +119,14 @@ describeBothDatabases("reads never write", (ctx) => {
       [reporter, `${plan}/periods/2025-Q2/reports/${reportedUnit}`],
       [reporter, "/api/my-work"],
       [null, "/api/public/plans"],
+      // DTI: frameworks, an open round, a unit's self-assessment never opened, the ranking.
+      [officer, "/api/dti/frameworks"],
+      [dtiOfficer, "/api/dti/rounds"],
+      [dtiOfficer, `/api/dti/rounds/${dtiRound}`],
+      [dtiOfficer, `/api/dti/rounds/${dtiRound}/units/${fresh.communeA.id}`],
+      [unstartedReporter, `/api/dti/rounds/${dtiRound}/units/${fresh.communeA.id}`],
+      [dtiOfficer, `/api/dti/rounds/${dtiRound}/ranking`],
+      [null, "/api/dti/public/rounds"],
     ];
     for (const [session, url] of reads) {
       const res = await ctx.app.inject({ method: "GET", url, headers: session?.headers ?? {} });

@@ -12,6 +12,9 @@ import {
   type UserRow,
 } from "../src/db/schema.ts";
 import { recordAudit } from "../src/modules/audit/audit.repository.ts";
+import { listFrameworks } from "../src/modules/dti/dti.repository.ts";
+import { createRound, transitionRound } from "../src/modules/dti/rounds.ts";
+import { ensureDtiFrameworks } from "../src/modules/dti-seed/framework-rows.ts";
 import {
   buildPlan,
   buildPublishedPlan,
@@ -35,6 +38,8 @@ const PUBLIC_ROUTES = [
   "GET /api/public/plans/:province/:code",
   "GET /api/public/provinces",
   "GET /api/public/provinces/:province/units",
+  "GET /api/dti/public/rounds",
+  "GET /api/dti/public/rounds/:id/ranking",
 ];
 
 interface Targets {
@@ -46,6 +51,8 @@ interface Targets {
   indicatorCode: string;
   evidenceId: string;
   budgetItemId: string;
+  /** A DTI framework of the province and an open round assessing commune A. */
+  dti: { frameworkId: string; roundId: string; province: string };
 }
 
 /**
@@ -356,6 +363,79 @@ const SAMPLES: Record<
   "GET /api/plans/:code/exports/indicator-values": (t) => ({
     url: `/api/plans/${t.plan.code}/exports/indicator-values?format=json`,
   }),
+  // — DTI: the province's frameworks are read province-wide; everything else is the province's
+  // focal officer's, its reviewers' or commune A's own. Creating names province A explicitly.
+  "GET /api/dti/frameworks": (t) => ({
+    url: "/api/dti/frameworks",
+    provinceWide: true,
+    listMustNotContain: t.dti.frameworkId,
+  }),
+  "GET /api/dti/frameworks/:id": (t) => ({
+    url: `/api/dti/frameworks/${t.dti.frameworkId}`,
+    provinceWide: true,
+  }),
+  "POST /api/dti/frameworks": (t) => ({
+    url: "/api/dti/frameworks",
+    headers: { "x-dtplan-province": t.dti.province },
+    payload: {
+      code: "la",
+      year: 2025,
+      name: "Lạ",
+      subject: "units",
+      nodes: [{ code: "1", name: "Lạ", kind: "criterion", maxPoints: 1, rule: { kind: "boolean" } }],
+    },
+  }),
+  "PUT /api/dti/frameworks/:id": (t) => ({
+    url: `/api/dti/frameworks/${t.dti.frameworkId}`,
+    payload: {
+      version: 1,
+      name: "Lạ",
+      subject: "units",
+      nodes: [{ code: "1", name: "Lạ", kind: "criterion", maxPoints: 1, rule: { kind: "boolean" } }],
+    },
+  }),
+  "POST /api/dti/frameworks/:id/copy": (t) => ({
+    url: `/api/dti/frameworks/${t.dti.frameworkId}/copy`,
+    payload: { year: 2031 },
+  }),
+  "GET /api/dti/rounds": (t) => ({ url: "/api/dti/rounds", listMustNotContain: t.dti.roundId }),
+  "GET /api/dti/rounds/:id": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}` }),
+  "POST /api/dti/rounds": (t) => ({
+    url: "/api/dti/rounds",
+    headers: { "x-dtplan-province": t.dti.province },
+    payload: {
+      frameworkId: t.dti.frameworkId,
+      year: 2025,
+      name: "Lạ",
+      unitIds: [t.unit.id],
+      startDate: "2026-01-01",
+      dueDate: "2026-02-01",
+    },
+  }),
+  "PATCH /api/dti/rounds/:id": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}`, payload: { name: "Lạ" } }),
+  "POST /api/dti/rounds/:id/open": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}/open` }),
+  "POST /api/dti/rounds/:id/close": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}/close` }),
+  "POST /api/dti/rounds/:id/publish": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}/publish` }),
+  "GET /api/dti/rounds/:id/units/:unitId": (t) => ({
+    url: `/api/dti/rounds/${t.dti.roundId}/units/${t.unit.id}`,
+  }),
+  "PUT /api/dti/rounds/:id/units/:unitId": (t) => ({
+    url: `/api/dti/rounds/${t.dti.roundId}/units/${t.unit.id}`,
+    payload: { version: 1, entries: [] },
+  }),
+  "POST /api/dti/rounds/:id/units/:unitId/submit": (t) => ({
+    url: `/api/dti/rounds/${t.dti.roundId}/units/${t.unit.id}/submit`,
+    payload: { version: 1 },
+  }),
+  "POST /api/dti/rounds/:id/units/:unitId/verify": (t) => ({
+    url: `/api/dti/rounds/${t.dti.roundId}/units/${t.unit.id}/verify`,
+    payload: { version: 1, items: [{ code: "1", outcome: "accepted" }] },
+  }),
+  "POST /api/dti/rounds/:id/units/:unitId/evidence": (t) => ({
+    url: `/api/dti/rounds/${t.dti.roundId}/units/${t.unit.id}/evidence`,
+    ...multipart({}, { name: "file", fileName: "minh-chung.txt", bytes: "Minh chứng" }),
+  }),
+  "GET /api/dti/rounds/:id/ranking": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}/ranking` }),
 };
 
 describeBothDatabases("every /api route checks its permission", (ctx) => {
@@ -398,7 +478,24 @@ describeBothDatabases("every /api route checks its permission", (ctx) => {
       .insert(budgetItems)
       .values({ tenantId: a.province.id, planCode: plan.code, title: "Hạng mục", amountPlanned: 1 })
       .returning();
+    await ensureDtiFrameworks(ctx.db, a.province.id);
+    const [dtiFramework] = await listFrameworks(ctx.db, a.province.id);
+    const powers = { tenantId: a.province.id, manage: true, verify: true, readResults: true };
+    const roundId = await createRound(ctx.db, {
+      powers,
+      actorId: user.id,
+      input: {
+        frameworkId: dtiFramework?.id as string,
+        year: 2025,
+        name: "Đánh giá DTI",
+        unitIds: [a.communeA.id],
+        startDate: "2026-01-01",
+        dueDate: "2026-02-01",
+      },
+    });
+    await transitionRound(ctx.db, { powers, actorId: user.id, id: roundId, action: "open" });
     targets = {
+      dti: { frameworkId: dtiFramework?.id as string, roundId, province: a.province.id },
       unit: a.communeA,
       sibling: a.communeB,
       user,

@@ -5,6 +5,7 @@ import { up as backfillPeriods } from "./migrations/0007_periods_from_publicatio
 import { up as backfillPlanSummaries } from "./migrations/0008_public_summaries.ts";
 import { up as seedCatalogues } from "./migrations/0010_indicator_catalogue.ts";
 import { up as backfillTargetUnits } from "./migrations/0013_target_reporting_units.ts";
+import { up as seedDtiFrameworks } from "./migrations/0014_dti.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   "0011_sign_in_failures",
   "0012_item_versions",
   "0013_target_reporting_units",
+  "0014_dti",
 ] as const;
 
 /**
@@ -32,6 +34,7 @@ const DATA_STEPS: Partial<Record<(typeof MIGRATIONS)[number], (tx: Database) => 
   "0008_public_summaries": backfillPlanSummaries,
   "0010_indicator_catalogue": seedCatalogues,
   "0013_target_reporting_units": backfillTargetUnits,
+  "0014_dti": seedDtiFrameworks,
 };
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];

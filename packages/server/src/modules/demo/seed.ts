@@ -5,6 +5,7 @@ import type { Database } from "../../db/database.ts";
 import { orgUnitLineage, orgUnits, roleGrants, users } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/password.ts";
+import { ensureDtiFrameworks } from "../dti-seed/framework-rows.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { ensureCatalogue } from "../indicators/indicators.repository.ts";
 import { DEMO_TENANTS } from "./demo-data.ts";
@@ -106,6 +107,7 @@ async function seedDemoAccounts(tx: Database, passwordHash: string): Promise<voi
       })),
     );
     await ensureCatalogue(tx, tenantId);
+    await ensureDtiFrameworks(tx, tenantId);
     await tx.insert(orgUnitLineage).values(
       tenant.lineage.flatMap((l) =>
         l.from.map((from) => ({

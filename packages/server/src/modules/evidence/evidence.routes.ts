@@ -25,6 +25,7 @@ export type OwnerReadCheck = (
 export interface EvidenceOwners {
   task: OwnerReadCheck;
   report: OwnerReadCheck;
+  dti: OwnerReadCheck;
 }
 
 /**
@@ -39,10 +40,10 @@ async function assertReadableOwner(
   row: EvidenceFileRow,
 ): Promise<void> {
   try {
-    await owners[row.ownerType === "report" ? "report" : "task"](db, actor, row.tenantId, row.ownerKey);
+    await owners[row.ownerType](db, actor, row.tenantId, row.ownerKey);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    throw row.ownerType === "report" && error.code === "forbidden" ? error : evidenceNotFound();
+    throw row.ownerType !== "task" && error.code === "forbidden" ? error : evidenceNotFound();
   }
 }
 

@@ -5,6 +5,7 @@ import { type OrgUnitRow, roleGrants } from "../../db/schema.ts";
 import { type AppError, conflict, forbidden, notFound, pgErrorCode } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { ensureDtiFrameworks } from "../dti-seed/framework-rows.ts";
 import { ensureCatalogue } from "../indicators/indicators.repository.ts";
 import { auditUnit } from "./org.presenter.ts";
 import { findUnitById, insertUnit } from "./org.repository.ts";
@@ -54,6 +55,7 @@ export async function createUnit(
           .values({ tenantId: id, userId: actor.id, unitId: id, role: "administrator" });
         // A new province starts with the national indicator catalogue.
         await ensureCatalogue(tx, id);
+        await ensureDtiFrameworks(tx, id);
       } else {
         const parent = await findUnitById(tx, input.parentId);
         if (!parent) throw notFound("Không tìm thấy đơn vị cấp trên.");

@@ -6,6 +6,7 @@ import { roleGrants, users } from "../../db/schema.ts";
 import { AppError, conflict } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { assertAcceptablePassword, hashPassword } from "../auth/password.ts";
+import { ensureDtiFrameworks } from "../dti-seed/framework-rows.ts";
 import { ensureCatalogue } from "../indicators/indicators.repository.ts";
 import { withCodeCheck } from "../org/create-unit.ts";
 import { auditUnit } from "../org/org.presenter.ts";
@@ -60,6 +61,7 @@ export async function createFirstAdministrator(
       });
       // The province starts with the national indicator catalogue.
       await ensureCatalogue(tx, unitId);
+      await ensureDtiFrameworks(tx, unitId);
       const [user] = await tx
         .insert(users)
         .values({

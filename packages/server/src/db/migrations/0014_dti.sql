@@ -1,7 +1,7 @@
 -- DTI (Chỉ số chuyển đổi số): frameworks as trees of scored nodes, versioned by year;
 -- assessment rounds of a framework over a set of units; each unit's self-assessment per
 -- criterion with its verification. Tenant key first in every primary and foreign key
--- (see DISTRIBUTED.md). The code step (0013_dti.ts) seeds the frameworks into every
+-- (see DISTRIBUTED.md). The code step (0014_dti.ts) seeds the frameworks into every
 -- existing province, as province creation does from now on.
 
 -- Bộ chỉ số of one year. `version` is the optimistic lock of edits.
