@@ -1,6 +1,7 @@
 import type { TErrorCode, TErrorResponse } from "@dtplan/contracts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { englishIssue, englishText, type Lang, requestLang } from "./i18n/error-text.ts";
 
 const STATUS: Record<TErrorCode, number> = {
   bad_request: 400,
@@ -36,14 +37,36 @@ const DEFAULT_MESSAGE: Record<TErrorCode, string> = {
   internal: "Đã có lỗi xảy ra trên máy chủ. Vui lòng thử lại sau.",
 };
 
+/** The same defaults in English, for a caller who chose English. */
+const DEFAULT_MESSAGE_EN: Record<TErrorCode, string> = {
+  bad_request: "The request is not valid.",
+  validation_failed: "The data sent is not valid.",
+  unauthenticated: "You need to sign in.",
+  forbidden: "You are not allowed to do this.",
+  not_found: "Not found.",
+  conflict: "The data conflicts with existing data.",
+  csrf_failed: "The session is not valid (the anti-forgery token is missing or wrong). Reload the page.",
+  rate_limited: "Too many attempts. Please try again later.",
+  payload_too_large: "The data sent is too large.",
+  file_too_large: "The file sent is too large.",
+  unsupported_media_type: "This data format is not supported; send JSON.",
+  unavailable: "The server is busy. Please try again in a few minutes.",
+  internal: "Something went wrong on the server. Please try again later.",
+};
+
 export interface ErrorDetail {
   path: string;
   message: string;
 }
 
-/** The one error the application throws on purpose; its message reaches the user (Vietnamese). */
+/**
+ * The one error the application throws on purpose; its message reaches the user
+ * (Vietnamese; in English for a caller who chose English — see `inLanguage`).
+ */
 export class AppError extends Error {
   override name = "AppError";
+  /** English text given where the error is made (otherwise looked up in i18n/errors.en.ts). */
+  english?: { message: string; details?: ErrorDetail[] };
   constructor(
     readonly code: TErrorCode,
     message: string = DEFAULT_MESSAGE[code],
@@ -55,6 +78,22 @@ export class AppError extends Error {
   get statusCode(): number {
     return STATUS[this.code];
   }
+
+  /** Gives the English text along (a message that already exists in both languages). */
+  inEnglish(message: string, details?: ErrorDetail[]): this {
+    this.english = { message, details };
+    return this;
+  }
+
+  /** The message and details in the caller's language; English falls back to the code's default. */
+  inLanguage(lang: Lang): { message: string; details?: ErrorDetail[] } {
+    if (lang === "vi") return { message: this.message, details: this.details };
+    const details =
+      this.english?.details ??
+      this.details?.map((d) => ({ path: d.path, message: englishText(d.message) ?? "Invalid value" }));
+    const message = this.english?.message ?? englishText(this.message) ?? DEFAULT_MESSAGE_EN[this.code];
+    return { message, details };
+  }
 }
 
 export const notFound = (message = DEFAULT_MESSAGE.not_found) => new AppError("not_found", message);
@@ -63,6 +102,12 @@ export const conflict = (message: string) => new AppError("conflict", message);
 
 export function errorBody(code: TErrorCode, message: string, details?: ErrorDetail[]): TErrorResponse {
   return { error: details ? { code, message, details } : { code, message } };
+}
+
+/** An error body in the request's language, for the few answers sent outside the error handler. */
+export function errorBodyFor(request: FastifyRequest, error: AppError): TErrorResponse {
+  const { message, details } = error.inLanguage(requestLang(request));
+  return errorBody(error.code, message, details);
 }
 
 /** A PostgreSQL error code (drizzle wraps driver errors in `cause`). */
@@ -78,12 +123,23 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError | nu
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? "body";
-    const details = error.validation.map((v) => ({
-      path: [where, ...v.instancePath.split("/").filter(Boolean)].join("."),
+    const paths = error.validation.map((v) =>
+      [where, ...v.instancePath.split("/").filter(Boolean)].join("."),
+    );
+    const details = error.validation.map((v, i) => ({
+      path: paths[i],
       message: v.message ?? "Giá trị không hợp lệ",
     }));
-    const list = details.map((d) => `${d.path}: ${d.message}`).join("; ");
-    return new AppError("validation_failed", `Dữ liệu gửi lên không hợp lệ — ${list}`, details);
+    const detailsEn = error.validation.map((v, i) => ({
+      path: paths[i],
+      message: englishIssue(v) ?? "Invalid value",
+    }));
+    const list = (ds: ErrorDetail[]) => ds.map((d) => `${d.path}: ${d.message}`).join("; ");
+    return new AppError(
+      "validation_failed",
+      `Dữ liệu gửi lên không hợp lệ — ${list(details)}`,
+      details,
+    ).inEnglish(`The data sent is not valid — ${list(detailsEn)}`, detailsEn);
   }
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
@@ -141,12 +197,12 @@ export function registerErrorHandling(
     const appError = toAppError(error, request);
     if (!appError) {
       request.log.error({ err: error }, "unhandled error");
-      return reply.code(500).send(errorBody("internal", DEFAULT_MESSAGE.internal));
+      return reply.code(500).send(errorBodyFor(request, new AppError("internal")));
     }
     if (appError.statusCode >= 500) request.log.error({ err: error }, "server error");
     const headers = (error as { headers?: Record<string, string> }).headers;
     if (headers?.["retry-after"]) reply.header("retry-after", headers["retry-after"]);
-    return reply.code(appError.statusCode).send(errorBody(appError.code, appError.message, appError.details));
+    return reply.code(appError.statusCode).send(errorBodyFor(request, appError));
   });
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
@@ -158,6 +214,8 @@ export function registerErrorHandling(
     if (!isApi && !isFile && (request.method === "GET" || request.method === "HEAD") && opts.webIndex?.()) {
       return reply.type("text/html; charset=utf-8").sendFile("index.html");
     }
-    return reply.code(404).send(errorBody("not_found", `Không có địa chỉ ${request.method} ${url}.`));
+    return reply
+      .code(404)
+      .send(errorBodyFor(request, new AppError("not_found", `Không có địa chỉ ${request.method} ${url}.`)));
   });
 }

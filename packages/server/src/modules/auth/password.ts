@@ -70,8 +70,9 @@ export function isCommonPassword(lowerCased: string): boolean {
 export function assertAcceptablePassword(password: string, username: string, field = "password"): void {
   const problem = passwordProblem(password, username, isCommonPassword);
   if (problem) {
-    throw new AppError("validation_failed", `Dữ liệu gửi lên không hợp lệ — body.${field}: ${problem.vi}`, [
-      { path: `body.${field}`, message: problem.vi },
-    ]);
+    const path = `body.${field}`;
+    throw new AppError("validation_failed", `Dữ liệu gửi lên không hợp lệ — ${path}: ${problem.vi}`, [
+      { path, message: problem.vi },
+    ]).inEnglish(`The data sent is not valid — ${path}: ${problem.en}`, [{ path, message: problem.en }]);
   }
 }

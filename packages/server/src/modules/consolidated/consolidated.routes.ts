@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { errorBody, forbidden } from "../../errors.ts";
+import { AppError, errorBodyFor, forbidden } from "../../errors.ts";
 import { assertOverseesUnit, requireActor } from "../access/access.ts";
 import { attachmentDisposition } from "../evidence/file-types.ts";
 import { findPeriod } from "../reporting/reporting.repository.ts";
@@ -133,7 +133,7 @@ export async function consolidatedRoutes(
             .send(file.bytes);
         } catch (error) {
           if (error instanceof PdfUnavailableError) {
-            return reply.code(503).send(errorBody("internal", error.message));
+            return reply.code(503).send(errorBodyFor(request, new AppError("internal", error.message)));
           }
           throw error;
         }

@@ -165,7 +165,8 @@ async function inPool(pool: ExtractPool, job: ExtractJob, size: number | null) {
   } catch (error) {
     if (error instanceof PlanExtractError) {
       if (error.code === "file_too_large") throw fileTooLarge(size);
-      throw new AppError("bad_request", error.message, [{ path: "file", message: error.code }]);
+      const details = [{ path: "file", message: error.code }];
+      throw new AppError("bad_request", error.message, details).inEnglish(error.messageEn, details);
     }
     if (error instanceof ExtractPoolBusy) {
       throw new AppError(
