@@ -90,7 +90,11 @@ export const ZPlanListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export const ZPlanList = z.object({ items: z.array(ZPlanSummary), total: z.number().int() });
+/** A row of the plan list: the summary and the province it belongs to (codes repeat across provinces). */
+export const ZPlanListItem = ZPlanSummary.extend({ tenantId: z.uuid() });
+export type TPlanListItem = z.infer<typeof ZPlanListItem>;
+
+export const ZPlanList = z.object({ items: z.array(ZPlanListItem), total: z.number().int() });
 
 /** Chỉ tiêu — a figure the plan must reach. */
 export const ZPlanTarget = z.object({

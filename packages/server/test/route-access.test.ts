@@ -684,6 +684,14 @@ describeBothDatabases("report content: other units' figures only for the period'
       headers: { ...both.headers, "x-dtplan-province": world.province.id },
     });
     expect(byHeader.json().id).toBe(here.plan.id);
+    // The plan list names each plan's province: the web sends it back as x-dtplan-province.
+    const listed = (await as(both, `/api/plans?q=${code}`)).json().items;
+    expect(listed.map((p: { id: string; tenantId: string }) => [p.id, p.tenantId]).sort()).toEqual(
+      [
+        [here.plan.id, world.province.id],
+        [there.plan.id, other.province.id],
+      ].sort(),
+    );
     // A province the caller holds no role in resolves nothing.
     const stranger = await ctx.app.inject({
       method: "GET",

@@ -1,7 +1,8 @@
 import { type TErrorCode, ZErrorResponse } from "@dtplan/contracts/common.ts";
-import { tNow } from "../i18n/i18n.tsx";
+import { currentLanguage, tNow } from "../i18n/i18n.tsx";
+import { provinceForPath } from "./plan-province.ts";
 
-/** An API failure, with the server's Vietnamese message and per-field details. */
+/** An API failure, with the server's message (in the chosen language) and per-field details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -48,8 +49,23 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * Headers every call sends: the language the user chose, so the server's messages come
+ * in it (Vietnamese unless English is chosen), and for a plan's paths the province the
+ * plan was opened in (plan codes are unique per province only).
+ */
+function commonHeaders(path: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": currentLanguage(),
+  };
+  const province = provinceForPath(path);
+  if (province) headers["x-dtplan-province"] = province;
+  return headers;
+}
+
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers = commonHeaders(path);
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
@@ -131,7 +147,7 @@ function upload<T>(path: string, form: FormData, onProgress?: (percent: number) 
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api${path}`);
     xhr.withCredentials = true;
-    xhr.setRequestHeader("accept", "application/json");
+    for (const [name, value] of Object.entries(commonHeaders(path))) xhr.setRequestHeader(name, value);
     if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress?.(Math.round((event.loaded / event.total) * 100));

@@ -3,6 +3,7 @@ import { type Permission, roleGrants } from "@dtplan/domain/access/roles.ts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import { authApi } from "../api/endpoints.ts";
+import { forgetPlanProvinces } from "../api/plan-province.ts";
 import { queryClient } from "../api/query.ts";
 
 type SessionState =
@@ -67,6 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(err instanceof ApiError)) throw err;
     }
     setCsrfToken(null);
+    forgetPlanProvinces();
     queryClient.clear();
     setState({ status: "anonymous", expired: false });
   }, []);

@@ -30,6 +30,22 @@ function readStoredLang(): Lang {
   }
 }
 
+/** Switches the language for the code outside React and remembers it. */
+export function chooseLanguage(next: Lang): void {
+  currentLang = next;
+  dayjs.locale(next);
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Private browsing: the choice lasts for this page only.
+  }
+}
+
+/** The language chosen now, for code outside React (the API client asks the server for it). */
+export function currentLanguage(): Lang {
+  return currentLang;
+}
+
 /** For code outside React (the API client's own messages). */
 export function tNow(key: MessageKey, params?: Params): string {
   return translate(currentLang, key, params);
@@ -39,13 +55,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(currentLang);
 
   const setLang = useCallback((next: Lang) => {
-    currentLang = next;
-    dayjs.locale(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private browsing: the choice lasts for this page only.
-    }
+    chooseLanguage(next);
     setLangState(next);
   }, []);
 

@@ -21,7 +21,7 @@ export async function listReadablePlans(
 ) {
   const units = await readablePlanUnits(db, actor);
   const { rows, total } = await listPlans(db, { unitIds: [...units], ...query });
-  return { items: rows.map((p) => presentPlanSummary(p, p.unitName)), total };
+  return { items: rows.map((p) => ({ ...presentPlanSummary(p, p.unitName), tenantId: p.tenantId })), total };
 }
 
 /** A draft as the review screen shows it (after an edit, an import, an amendment). */

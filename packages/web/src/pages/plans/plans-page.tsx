@@ -1,12 +1,13 @@
 import "../../i18n/plans-messages.ts";
 import { ImportOutlined, SearchOutlined } from "@ant-design/icons";
-import type { TPlanSummary } from "@dtplan/contracts/plans.ts";
+import type { TPlanListItem } from "@dtplan/contracts/plans.ts";
 import { PLAN_KINDS, PLAN_STATUSES } from "@dtplan/domain/plans/lists.ts";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Flex, Input, InputNumber, Select, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { orgQueries, plansQueries, type TPlanKind, type TPlanStatus } from "../../api/endpoints.ts";
+import { rememberPlanProvince } from "../../api/plan-province.ts";
 import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
@@ -56,6 +57,11 @@ export default function PlansPage() {
   const defaultUnit = user?.grants.find(
     (g) => g.role === "focal_officer" || g.role === "administrator",
   )?.unitId;
+  // The plan's province goes with it, so its pages resolve there (codes repeat across provinces).
+  const openPlan = (p: TPlanListItem, page: "" | "/review") => {
+    rememberPlanProvince(p.code, p.tenantId);
+    navigate(`/plans/${p.code}${page}`);
+  };
 
   const columns = [
     {
@@ -71,11 +77,16 @@ export default function PlansPage() {
     {
       title: t("plans.col.title"),
       dataIndex: "title",
-      render: (title: string, p: TPlanSummary) => {
+      render: (title: string, p: TPlanListItem) => {
         const doc = [p.documentNumber, formatDate(p.issuedDate)].filter(Boolean).join(", ");
         return (
           <>
-            <Link to={p.status === "draft" ? `/plans/${p.code}/review` : `/plans/${p.code}`}>{title}</Link>
+            <Link
+              to={p.status === "draft" ? `/plans/${p.code}/review` : `/plans/${p.code}`}
+              onClick={() => rememberPlanProvince(p.code, p.tenantId)}
+            >
+              {title}
+            </Link>
             {doc && (
               <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
                 {doc}
@@ -96,7 +107,7 @@ export default function PlansPage() {
       title: t("plans.col.period"),
       key: "period",
       width: 100,
-      render: (_: unknown, p: TPlanSummary) => (
+      render: (_: unknown, p: TPlanListItem) => (
         <>
           {periodText(p)}
           {p.visionYear && (
@@ -118,13 +129,13 @@ export default function PlansPage() {
       title: "",
       key: "open",
       width: 100,
-      render: (_: unknown, p: TPlanSummary) =>
+      render: (_: unknown, p: TPlanListItem) =>
         p.status === "draft" && canManage ? (
-          <Button size="small" type="primary" ghost onClick={() => navigate(`/plans/${p.code}/review`)}>
+          <Button size="small" type="primary" ghost onClick={() => openPlan(p, "/review")}>
             {t("plans.review")}
           </Button>
         ) : (
-          <Button size="small" onClick={() => navigate(`/plans/${p.code}`)}>
+          <Button size="small" onClick={() => openPlan(p, "")}>
             {t("plans.open")}
           </Button>
         ),
@@ -194,7 +205,7 @@ export default function PlansPage() {
           />
         </Flex>
         {list.error && <Typography.Text type="danger">{loadError(list)}</Typography.Text>}
-        <ResponsiveTable<TPlanSummary>
+        <ResponsiveTable<TPlanListItem>
           rowKey="id"
           size="middle"
           loading={list.isFetching}

@@ -19,8 +19,9 @@ import {
   Typography,
 } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
+import { rememberPlanProvince } from "../../api/plan-province.ts";
 import { provinceApi, provinceQuery } from "../../api/province.ts";
 import { loadError } from "../../api/query.ts";
 import { LazyChart } from "../../charts/lazy-chart.tsx";
@@ -40,6 +41,11 @@ export default function ProvincePage() {
   const tenantId = search.get("tenantId") ?? undefined;
   const view = useQuery(provinceQuery(tenantId));
   const data = view.data;
+  // The plans listed here are the chosen province's: their dashboards open in it.
+  useEffect(() => {
+    if (!data) return;
+    for (const l of data.localities) for (const p of l.plans) rememberPlanProvince(p.code, data.province.id);
+  }, [data]);
 
   return (
     <>
