@@ -278,6 +278,10 @@ export const EXACT_EN: Record<string, string> = {
   "Tối đa 200 đơn vị một lần": "At most 200 units at a time",
   "Chọn ít nhất một loại công việc": "Choose at least one kind of work",
 
+  // explicit reporting units of targets
+  "Chọn ít nhất một đơn vị": "Choose at least one unit",
+  "Chọn ít nhất một chỉ tiêu": "Choose at least one target",
+
   // what a stale save names (stale-version.ts)
   "Chỉ tiêu này": "This target",
   "Nhiệm vụ này": "This task",
