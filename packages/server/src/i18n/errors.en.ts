@@ -282,6 +282,49 @@ export const EXACT_EN: Record<string, string> = {
   "Chọn ít nhất một đơn vị": "Choose at least one unit",
   "Chọn ít nhất một chỉ tiêu": "Choose at least one target",
 
+  // DTI (digital transformation index) frameworks, rounds and self-assessments
+  "Đơn vị chỉ xem được tự đánh giá của mình; kết quả các đơn vị khác dành cho cấp tỉnh.":
+    "A unit sees only its own self-assessment; the other units' results are for the province.",
+  "Chỉ cán bộ báo cáo của đơn vị được tự đánh giá cho đơn vị.":
+    "Only the unit's reporters may self-assess for the unit.",
+  "Đơn vị không thuộc đợt đánh giá này.": "The unit is not part of this assessment round.",
+  "Tệp minh chứng không thuộc bản tự đánh giá này (hãy tải tệp lên trước)":
+    "The evidence file does not belong to this self-assessment (upload the file first)",
+  "Không tìm thấy kế hoạch trong tỉnh": "Plan not found in the province",
+  "Chỉ dẫn được báo cáo đã duyệt của chính đơn vị": "Only the unit's own approved reports can be cited",
+  "Đợt đánh giá đã khóa số liệu: không trả lại đơn vị được nữa":
+    "The round's figures are locked: it can no longer be returned to the unit",
+  "Không tìm thấy tỉnh đã chọn.": "The chosen province was not found.",
+  "Chỉ chuyên viên đầu mối cấp tỉnh quản lý bộ chỉ số và đợt đánh giá DTI.":
+    "Only the province's focal officer manages DTI frameworks and rounds.",
+  "Chỉ chuyên viên đầu mối và lãnh đạo cấp tỉnh thẩm định điểm DTI.":
+    "Only the province's focal officer and leaders verify DTI scores.",
+  "Kết quả DTI của các đơn vị chỉ dành cho lãnh đạo, chuyên viên đầu mối và cán bộ theo dõi cấp tỉnh cho đến khi được công bố.":
+    "The units' DTI results are only for the province's leaders, focal officer and monitoring officers until they are published.",
+  "Không tìm thấy đơn vị trong đợt đánh giá.": "Unit not found in the assessment round.",
+  "Không tìm thấy đợt đánh giá DTI.": "DTI assessment round not found.",
+  "Không tìm thấy bộ chỉ số DTI.": "DTI framework not found.",
+  "Bộ chỉ số đang được dùng trong một đợt đánh giá đã mở; hãy sao chép sang năm mới để chỉnh sửa.":
+    "The framework is used by an open round; copy it to a new year to edit it.",
+  "Có đơn vị không thuộc tỉnh này.": "Some units are not in this province.",
+  "Hạn nộp phải sau ngày bắt đầu": "The deadline must be after the start date",
+  "Không tìm thấy đơn vị trong tỉnh": "Unit not found in the province",
+  "Chỉ mở được đợt đánh giá đang chuẩn bị.": "Only a round in preparation can be opened.",
+  "Chỉ khóa được đợt đánh giá đang mở.": "Only an open round can be closed.",
+  "Chỉ công bố được đợt đánh giá đã khóa số liệu.": "Only a round whose figures are locked can be published.",
+  "Nhập điểm sau điều chỉnh": "Enter the adjusted score",
+  "Mã chỉ số chỉ gồm chữ, số, dấu chấm, gạch ngang":
+    "An indicator code has only letters, digits, dots and hyphens",
+  "Mã bộ chỉ số chỉ gồm chữ thường không dấu, số và gạch ngang":
+    "A framework code has only lowercase letters without accents, digits and hyphens",
+  "Điểm không được âm": "A score cannot be negative",
+  "Nhập mô tả mức": "Enter the level's description",
+  "Cần ít nhất một mức": "At least one level is needed",
+  "Cần ít nhất một ngưỡng": "At least one threshold is needed",
+  "Nhập tên bộ chỉ số": "Enter the framework's name",
+  "Nhập tên đợt đánh giá": "Enter the round's name",
+  "Chọn ít nhất một đơn vị được đánh giá": "Choose at least one unit to assess",
+
   // what a stale save names (stale-version.ts)
   "Chỉ tiêu này": "This target",
   "Nhiệm vụ này": "This task",
