@@ -238,6 +238,11 @@ export const ZPlanReview = z.object({
   publishCheck: z.object({
     blocking: z.array(z.string()),
     warnings: z.array(z.string()),
+    /**
+     * Targets no unit reports yet (also among `blocking`): publishing accepts them when the
+     * focal officer confirms the issuing unit reports them itself.
+     */
+    unassignedTargets: z.array(z.object({ key: z.uuid(), text: z.string() })),
   }),
 });
 export type TPlanReview = z.infer<typeof ZPlanReview>;

@@ -102,14 +102,33 @@ describe("plan workspace in Chromium", () => {
       await buttons.first().click();
       await expect.poll(() => page.getByTestId("mark-no-lead").count(), { timeout: 10_000 }).toBeLessThan(n);
     }
-    await expect
-      .poll(() => page.getByTestId("stat-blocking").locator(".dt-stat-value").textContent())
-      .toBe("0");
+    await expect.poll(() => page.getByTestId("mark-no-lead").count()).toBe(0);
 
-    // Publish: the confirmation lists the remaining warnings.
+    // Đơn vị báo cáo: every target takes its suggested units (lead units of the pillar's tasks), after a preview.
+    await page.getByRole("tab", { name: /Đơn vị báo cáo/ }).click();
+    const reporters = page.getByTestId("target-units");
+    await reporters.getByText("Chưa có đơn vị báo cáo").first().waitFor();
+    await reporters.getByText("Gợi ý:").first().waitFor();
+    await reporters.getByRole("checkbox", { name: "Chọn tất cả" }).check();
+    await reporters.getByRole("button", { name: "Áp dụng gợi ý" }).click();
+    const preview = page.getByTestId("target-units-preview");
+    await preview.getByText("Thêm:").first().waitFor();
+    await screenshot(page, "plans-03d-reporting-units-preview");
+    await preview.getByRole("button", { name: "Áp dụng" }).click();
+    await preview.waitFor({ state: "hidden" });
+    await expect
+      .poll(() => reporters.locator(".dt-target-units-row .ant-tag-blue").count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await screenshot(page, "plans-03e-reporting-units");
+
+    // Publish: the confirmation lists the remaining warnings; the issuing unit reports the targets no unit has.
     await page.getByRole("button", { name: "Công bố" }).click();
     const publish = page.getByRole("dialog").filter({ hasText: "Công bố kế hoạch?" });
     await publish.getByText(/cảnh báo \(vẫn công bố được\)/).waitFor();
+    const unassigned = publish.getByTestId("publish-unassigned");
+    if (await unassigned.isVisible()) {
+      await unassigned.getByRole("checkbox", { name: /tự báo cáo các chỉ tiêu này/ }).check();
+    }
     await screenshot(page, "plans-04-publish-confirm");
     await publish.getByRole("button", { name: "Công bố" }).click();
 

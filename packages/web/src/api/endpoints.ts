@@ -42,6 +42,7 @@ import type {
   ZPlanVersionList,
   ZPublishResult,
 } from "@dtplan/contracts/plans.ts";
+import type { TSetTargetUnitsResult, TTargetUnits, ZSetTargetUnits } from "@dtplan/contracts/target-units.ts";
 import type {
   TCreateUser,
   TResetPassword,
@@ -150,8 +151,12 @@ export const plansApi = {
   /** "This column is the lead unit": every row of the table follows. */
   remapColumns: (code: string, tableId: string, body: TRemapTableColumns) =>
     api.post<TPlanReview>(`${planPath(code)}/tables/${encodeURIComponent(tableId)}/columns`, body),
-  publish: (code: string, note?: string) =>
-    api.post<z.infer<typeof ZPublishResult>>(`${planPath(code)}/publish`, { note }),
+  publish: (code: string, note?: string, issuingUnitReports?: boolean) =>
+    api.post<z.infer<typeof ZPublishResult>>(`${planPath(code)}/publish`, { note, issuingUnitReports }),
+  /** Đơn vị báo cáo of each target, with suggestions and the units to choose from. */
+  targetUnits: (code: string) => api.get<TTargetUnits>(`${planPath(code)}/target-units`),
+  setTargetUnits: (code: string, body: z.input<typeof ZSetTargetUnits>) =>
+    api.post<TSetTargetUnitsResult>(`${planPath(code)}/target-units`, body),
   amend: (code: string, reason: string) => api.post<TPlanReview>(`${planPath(code)}/amendments`, { reason }),
   versions: (code: string) => api.get<z.infer<typeof ZPlanVersionList>>(`${planPath(code)}/versions`),
   tasks: (query: QueryOf<typeof ZPlanTaskListQuery>) =>
@@ -176,6 +181,8 @@ export const plansQueries = {
     }),
   review: (code: string) =>
     queryOptions({ queryKey: ["plans", "review", code], queryFn: () => plansApi.review(code) }),
+  targetUnits: (code: string) =>
+    queryOptions({ queryKey: ["plans", "target-units", code], queryFn: () => plansApi.targetUnits(code) }),
   versions: (code: string) =>
     queryOptions({ queryKey: ["plans", "versions", code], queryFn: () => plansApi.versions(code) }),
 };

@@ -1,4 +1,4 @@
-import type { TPlanDetail, TPlanDiff } from "@dtplan/contracts";
+import type { TPlanDetail, TPlanDiff, TPlanReview } from "@dtplan/contracts";
 import { targetsWithoutUnits } from "@dtplan/domain/reporting/target-units.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -20,7 +20,8 @@ export const REVIEW_CONFIDENCE = 0.75;
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 /** What publishing refuses (`blocking`) and what it only points out (`warnings`). */
-export function publishCheck(bundle: PlanBundle): { blocking: string[]; warnings: string[] } {
+export function publishCheck(bundle: PlanBundle): TPlanReview["publishCheck"] {
+  const unassigned = targetsWithoutUnits(bundle.targets, bundle.targetUnits);
   const blocking = [
     ...bundle.tasks
       .filter((t) => !t.leadUnitId && !t.leadNone)
@@ -28,7 +29,7 @@ export function publishCheck(bundle: PlanBundle): { blocking: string[]; warnings
         (t) =>
           `Nhiệm vụ "${short(t.text)}" chưa có đơn vị chủ trì (chọn đơn vị, hoặc đánh dấu "không có đơn vị chủ trì").`,
       ),
-    ...targetsWithoutUnits(bundle.targets, bundle.targetUnits).map(
+    ...unassigned.map(
       (t) =>
         `Chỉ tiêu "${short(t.text)}" chưa có đơn vị báo cáo (chọn đơn vị, hoặc xác nhận đơn vị ban hành tự báo cáo).`,
     ),
@@ -40,7 +41,7 @@ export function publishCheck(bundle: PlanBundle): { blocking: string[]; warnings
   if (unsure) warnings.push(`${unsure} mục trích xuất có độ tin cậy thấp chưa được sửa.`);
   const unparsed = ((bundle.plan.extraction as { unparsed?: unknown[] } | null)?.unparsed ?? []).length;
   if (unparsed) warnings.push(`${unparsed} đoạn văn bản không nhận dạng được; hãy kiểm tra đã thêm đủ mục.`);
-  return { blocking, warnings };
+  return { blocking, warnings, unassignedTargets: unassigned.map((t) => ({ key: t.key, text: t.text })) };
 }
 
 /**
@@ -73,8 +74,8 @@ export async function publishPlan(
     }
     const check = publishCheck(bundle);
     if (check.blocking.length) {
-      const tasks = bundle.tasks.filter((t) => !t.leadUnitId && !t.leadNone).length;
-      const targets = check.blocking.length - tasks;
+      const targets = check.unassignedTargets.length;
+      const tasks = check.blocking.length - targets;
       const parts = [
         tasks ? `${tasks} nhiệm vụ chưa có đơn vị chủ trì` : null,
         targets ? `${targets} chỉ tiêu chưa có đơn vị báo cáo` : null,

@@ -1,6 +1,6 @@
 import { SendOutlined } from "@ant-design/icons";
 import type { TPlanReview } from "@dtplan/contracts/plans.ts";
-import { Alert, Button, Input, Modal, Typography } from "antd";
+import { Alert, Button, Checkbox, Flex, Input, Modal, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi } from "../../api/endpoints.ts";
@@ -12,25 +12,39 @@ export function PublishModal({
   onCancel,
   onDone,
   onShowBlocking,
+  onShowTargets,
 }: {
   review: TPlanReview;
   onCancel: () => void;
   onDone: (version: number) => void;
   onShowBlocking: () => void;
+  /** Opens the reporting-units tab. */
+  onShowTargets: () => void;
 }) {
   const { t } = useI18n();
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { blocking, warnings } = review.publishCheck;
+  const [selfReports, setSelfReports] = useState(false);
+  const { warnings, unassignedTargets } = review.publishCheck;
+  // Targets without reporting units are listed apart: the focal officer may confirm them.
+  const blocking = review.publishCheck.blocking.slice(
+    0,
+    review.publishCheck.blocking.length - unassignedTargets.length,
+  );
   const allWarnings = [...review.warnings, ...warnings];
   const blocked = blocking.length > 0;
+  const waiting = !blocked && unassignedTargets.length > 0 && !selfReports;
 
   async function publish() {
     setSaving(true);
     setError(null);
     try {
-      const result = await plansApi.publish(review.plan.code, note.trim() || undefined);
+      const result = await plansApi.publish(
+        review.plan.code,
+        note.trim() || undefined,
+        unassignedTargets.length > 0 && selfReports ? true : undefined,
+      );
       onDone(result.plan.version);
     } catch (err) {
       setError(errorMessage(err));
@@ -60,7 +74,14 @@ export function PublishModal({
               <Button key="c" onClick={onCancel}>
                 {t("common.cancel")}
               </Button>,
-              <Button key="p" type="primary" icon={<SendOutlined />} loading={saving} onClick={publish}>
+              <Button
+                key="p"
+                type="primary"
+                icon={<SendOutlined />}
+                loading={saving}
+                disabled={waiting}
+                onClick={publish}
+              >
                 {t("review.publish")}
               </Button>,
             ]
@@ -83,6 +104,32 @@ export function PublishModal({
                 <li key={i}>{b}</li>
               ))}
             </ul>
+          }
+        />
+      )}
+      {unassignedTargets.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="publish-unassigned"
+          title={t("review.publishUnassigned", { n: unassignedTargets.length })}
+          description={
+            <>
+              <ul style={{ margin: "0 0 8px", paddingLeft: 18, maxHeight: 160, overflow: "auto" }}>
+                {unassignedTargets.map((x) => (
+                  <li key={x.key}>{x.text}</li>
+                ))}
+              </ul>
+              <Flex gap={8} wrap align="center">
+                <Checkbox checked={selfReports} onChange={(e) => setSelfReports(e.target.checked)}>
+                  {t("review.publishSelfReports", { unit: review.plan.unit.name })}
+                </Checkbox>
+                <Button size="small" onClick={onShowTargets}>
+                  {t("review.publishAssign")}
+                </Button>
+              </Flex>
+            </>
           }
         />
       )}

@@ -44,10 +44,11 @@ import "./review.css";
 import { BudgetTab } from "./review-budget-tab.tsx";
 import { SourcePane } from "./source-pane.tsx";
 import { SplitModal } from "./split-modal.tsx";
+import { TargetUnitsTab } from "./target-units-tab.tsx";
 import { UnparsedList } from "./unparsed-list.tsx";
 import { useTableRemap } from "./use-table-remap.tsx";
 
-type Tab = "targets" | "tasks" | "bases" | "budget" | "unparsed";
+type Tab = "targets" | "reporters" | "tasks" | "bases" | "budget" | "unparsed";
 
 /** Rà soát: the source beside what was extracted from it, fixed item by item, then published. */
 export default function ReviewPage() {
@@ -292,6 +293,20 @@ export default function ReviewPage() {
       children: renderList(targetEntries, "target"),
     },
     {
+      key: "reporters",
+      label: (
+        <Space size={6}>
+          {t("review.tab.reporters")}
+          {review.publishCheck.unassignedTargets.length > 0 && (
+            <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+              {review.publishCheck.unassignedTargets.length}
+            </Tag>
+          )}
+        </Space>
+      ),
+      children: <TargetUnitsTab code={code} onChanged={() => void loaded.refetch()} />,
+    },
+    {
       key: "tasks",
       label: (
         <Space size={6}>
@@ -486,6 +501,10 @@ export default function ReviewPage() {
         <PublishModal
           review={review}
           onCancel={() => setPublishing(false)}
+          onShowTargets={() => {
+            setPublishing(false);
+            setTab("reporters");
+          }}
           onShowBlocking={() => {
             setPublishing(false);
             const first = plan.tasks.find(lacksLead);
