@@ -120,6 +120,12 @@ describe("plan workspace in Chromium", () => {
       .poll(() => reporters.locator(".dt-target-units-row .ant-tag-blue").count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
     await screenshot(page, "plans-03e-reporting-units");
+    // On a phone the bulk bar wraps and nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await reporters.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "plans-03f-reporting-units-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // Publish: the confirmation lists the remaining warnings; the issuing unit reports the targets no unit has.
     await page.getByRole("button", { name: "Công bố" }).click();
