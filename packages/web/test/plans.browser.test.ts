@@ -197,7 +197,7 @@ describe("plan workspace in Chromium", () => {
     await row.getByText("Chủ trì").waitFor();
     await screenshot(reporter, "plans-06-my-tasks");
     await reporter.close();
-  });
+  }, 180_000);
 
   it("lists the indicator catalogue and finds an indicator typed without diacritics", async () => {
     const page = await app.context.newPage();
