@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineDate, findDate } from "./dates.ts";
+import { deadlineDate, deadlineRecurrence, findDate } from "./dates.ts";
 
 describe("dates", () => {
   it("reads 'ngày 26 tháng 02 năm 2021' and '21/02/2024'", () => {
@@ -33,5 +33,27 @@ describe("dates", () => {
 describe("deadlines before a year", () => {
   it("reads 'trước năm 2028' as the end of 2027", () => {
     expect(deadlineDate("trước năm 2028", null)).toBe("2027-12-31");
+  });
+});
+
+describe("recurring deadlines", () => {
+  it("knows the recurring words however 'hằng' is spelt, with the cadence they name", () => {
+    expect(deadlineRecurrence("Hằng năm")).toEqual({ recurring: true, cadence: "annual" });
+    expect(deadlineRecurrence("hàng quý")).toEqual({ recurring: true, cadence: "quarterly" });
+    expect(deadlineRecurrence("Báo cáo hằng tháng")).toEqual({ recurring: true, cadence: "monthly" });
+    expect(deadlineRecurrence("Thường xuyên")).toEqual({ recurring: true, cadence: null });
+    expect(deadlineRecurrence("Định kỳ")).toEqual({ recurring: true, cadence: null });
+    expect(deadlineRecurrence("Liên tục")).toEqual({ recurring: true, cadence: null });
+  });
+
+  it("is not recurring for a dated deadline or none", () => {
+    expect(deadlineRecurrence("Quý I năm 2025")).toEqual({ recurring: false, cadence: null });
+    expect(deadlineRecurrence(null)).toEqual({ recurring: false, cadence: null });
+  });
+
+  it("gives a recurring deadline a date only when it names a year", () => {
+    expect(deadlineDate("Định kỳ", 2025)).toBeNull();
+    expect(deadlineDate("Hằng năm, đến năm 2025", null)).toBe("2025-12-31");
+    expect(deadlineRecurrence("Hằng năm, đến năm 2025").recurring).toBe(true);
   });
 });

@@ -36,6 +36,32 @@ export function findDate(s: string): { iso: string | null; index: number; length
   return { iso: parseDateMatch(m), index: m.index, length: m[0].length };
 }
 
+/** How often a recurring deadline comes back ("hằng tháng", "hằng quý", "hằng năm"). */
+export type DeadlineCadence = "monthly" | "quarterly" | "annual";
+
+/**
+ * The words that make a deadline recurring or open-ended, folded (so "hằng" and "hàng"
+ * read alike), each with the cadence it names. The one list: the deadline's date and the
+ * task's recurring flag both come from it.
+ */
+const RECURRING_TERMS: readonly { words: RegExp; cadence: DeadlineCadence | null }[] = [
+  { words: /hang\s*thang/u, cadence: "monthly" },
+  { words: /hang\s*quy/u, cadence: "quarterly" },
+  { words: /hang\s*nam/u, cadence: "annual" },
+  { words: /thuong\s*xuyen|lien\s*tuc|dinh\s*ky/u, cadence: null },
+];
+
+/** Whether a deadline recurs ("thường xuyên", "định kỳ", "hằng quý" …) and, if it says, how often. */
+export function deadlineRecurrence(text: string | null | undefined): {
+  recurring: boolean;
+  cadence: DeadlineCadence | null;
+} {
+  if (!text) return { recurring: false, cadence: null };
+  const f = foldKeepingPunctuation(text);
+  const found = RECURRING_TERMS.filter((t) => t.words.test(f));
+  return { recurring: found.length > 0, cadence: found.find((t) => t.cadence)?.cadence ?? null };
+}
+
 /**
  * The last day a deadline expression allows. `fallbackYear` fills "Quý I" without a year.
  * Returns null for recurring or open expressions ("thường xuyên", "hằng năm").
@@ -59,7 +85,7 @@ export function deadlineDate(text: string, fallbackYear: number | null): string 
   if (m) return lastDay(Number(m[2]), Number(m[1]));
   m = /(\d{1,2})\/(\d{4})\b/u.exec(f);
   if (m && Number(m[1]) <= 12) return lastDay(Number(m[2]), Number(m[1]));
-  if (/thuong xuyen|hang nam|hang thang|hang quy|lien tuc/u.test(f) && !/nam\s*\d{4}/u.test(f)) return null;
+  if (deadlineRecurrence(text).recurring && !/nam\s*\d{4}/u.test(f)) return null;
   // "2021-2025", "giai đoạn 2021 – 2025": the range's last year.
   m = /\b(20\d{2})\s*[-–]\s*(20\d{2})\b/u.exec(f);
   if (m) return lastDay(Number(m[2]), 12);

@@ -1,3 +1,4 @@
+import { deadlineRecurrence } from "@dtplan/domain/extract/dates.ts";
 import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
 import type { ExtractOptions, PlanExtract, Target, Task } from "@dtplan/domain/extract/types.ts";
 import type { Indicator as DomainIndicator } from "@dtplan/domain/indicators/catalogue.ts";
@@ -67,20 +68,6 @@ export function matchUnit(
   return { unitId: sure ? top.unitId : null, score: top?.score ?? null, suggestions };
 }
 
-const RECURRING = /thường xuyên|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|định kỳ/i;
-function cadenceOf(text: string | null): { recurring: boolean; cadence: string | null } {
-  if (!text || !RECURRING.test(text)) return { recurring: false, cadence: null };
-  const t = text.toLowerCase();
-  const cadence = /(hằng|hàng) tháng/.test(t)
-    ? "monthly"
-    : /(hằng|hàng) quý/.test(t)
-      ? "quarterly"
-      : /(hằng|hàng) năm/.test(t)
-        ? "annual"
-        : null;
-  return { recurring: true, cadence };
-}
-
 export function taskValues(
   task: Pick<
     Task,
@@ -107,7 +94,7 @@ export function taskValues(
     coordinators,
     deadlineText: task.deadline?.text ?? null,
     deadlineDate: task.deadline?.date ?? null,
-    ...cadenceOf(task.deadline?.text ?? null),
+    ...deadlineRecurrence(task.deadline?.text),
     sourceStart: task.source.start,
     sourceEnd: task.source.end,
     sourceCell: task.cell ?? null,
