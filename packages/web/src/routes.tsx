@@ -7,7 +7,6 @@ import { LoginPage } from "./pages/login-page.tsx";
 
 // Each page is its own chunk: the first screen carries only the shell.
 const DashboardPage = lazy(() => import("./pages/dashboard-page.tsx"));
-const ComingSoonPage = lazy(() => import("./pages/coming-soon-page.tsx"));
 const OrgPage = lazy(() => import("./pages/org/org-page.tsx"));
 const UsersPage = lazy(() => import("./pages/users/users-page.tsx"));
 const AuditPage = lazy(() => import("./pages/audit/audit-page.tsx"));
@@ -24,6 +23,11 @@ const ReportsPage = lazy(() => import("./pages/consolidated/reports-page.tsx"));
 const LeaderDashboardPage = lazy(() => import("./pages/dashboard/leader-dashboard-page.tsx"));
 const ProvincePage = lazy(() => import("./pages/province/province-page.tsx"));
 const PublicPage = lazy(() => import("./pages/public/public-page.tsx"));
+const DtiPage = lazy(() => import("./pages/dti/dti-page.tsx"));
+const DtiFrameworksPage = lazy(() => import("./pages/dti/frameworks-page.tsx"));
+const DtiFrameworkPage = lazy(() => import("./pages/dti/framework-page.tsx"));
+const DtiRoundPage = lazy(() => import("./pages/dti/round-page.tsx"));
+const DtiAssessmentPage = lazy(() => import("./pages/dti/assessment-page.tsx"));
 const NotFoundPage = lazy(() => import("./pages/not-found-page.tsx"));
 
 function RequireSession() {
@@ -65,6 +69,8 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <PublicPage /> },
+      { path: "xep-hang-dti", element: <PublicPage dti /> },
+      { path: "xep-hang-dti/:roundId", element: <PublicPage dti /> },
       { path: ":tenant/:code", element: <PublicPage /> },
     ],
   },
@@ -85,7 +91,11 @@ export const router = createBrowserRouter([
       { path: "dashboard", element: <LeaderDashboardPage /> },
       { path: "dashboard/:code", element: <LeaderDashboardPage /> },
       { path: "province", element: <ProvincePage /> },
-      { path: "dti", element: <ComingSoonPage feature="dti" /> },
+      { path: "dti", element: <DtiPage /> },
+      { path: "dti/frameworks", element: <DtiFrameworksPage /> },
+      { path: "dti/frameworks/:id", element: <DtiFrameworkPage /> },
+      { path: "dti/rounds/:id", element: <DtiRoundPage /> },
+      { path: "dti/rounds/:id/units/:unitId", element: <DtiAssessmentPage /> },
       { path: "indicators", element: <IndicatorsPage /> },
       { path: "admin/org", element: <OrgPage /> },
       { path: "admin/users", element: <UsersPage /> },

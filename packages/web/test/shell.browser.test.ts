@@ -149,10 +149,10 @@ describe("web shell in Chromium", () => {
     await page.getByRole("menuitem", { name: "Consolidated reports" }).click();
     await page.getByRole("heading", { name: "Consolidated report" }).waitFor();
     await page.getByRole("menuitem", { name: "DTI index" }).click();
-    await page.getByText("This feature is being built").waitFor();
-    await screenshot(page, "11-coming-soon-en", { fullPage: true });
+    await page.getByRole("heading", { name: "Digital Transformation Index (DTI)" }).waitFor();
+    await screenshot(page, "11-dti-en", { fullPage: true });
     await page.getByText("VI", { exact: true }).click();
-    await page.getByText("Chức năng đang được xây dựng").waitFor();
+    await page.getByRole("heading", { name: "Chỉ số chuyển đổi số (DTI)" }).waitFor();
     await page.close();
   });
 });

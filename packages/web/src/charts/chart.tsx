@@ -5,12 +5,13 @@
  */
 
 import { theme } from "antd";
-import { BarChart, LineChart } from "echarts/charts";
+import { BarChart, LineChart, RadarChart } from "echarts/charts";
 import {
   AriaComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  RadarComponent,
   TooltipComponent,
 } from "echarts/components";
 import * as echarts from "echarts/core";
@@ -23,10 +24,12 @@ import type { ChartProps } from "./lazy-chart.tsx";
 echarts.use([
   BarChart,
   LineChart,
+  RadarChart,
   AriaComponent,
   DatasetComponent,
   GridComponent,
   LegendComponent,
+  RadarComponent,
   TooltipComponent,
   SVGRenderer,
 ]);

@@ -82,14 +82,6 @@ export const en: Dictionary = {
   "nav.audit": "Change log",
   "nav.backups": "Backups",
 
-  "soon.title": "This feature is being built",
-  "soon.willDo": "When it is ready, here you will:",
-  "soon.meanwhile":
-    "Meanwhile, the groundwork (organisation, users) can already be prepared under Administration.",
-  "soon.dti.1": "Configure Digital Transformation Index frameworks: pillars, indicators, points;",
-  "soon.dti.2": "Self-assess with evidence, score automatically from reported data;",
-  "soon.dti.3": "Rank localities and units.",
-
   "dashboard.welcome": "Hello, {name}",
   "dashboard.intro":
     "Shortcuts to everyday work: follow plans on the dashboard, update tasks, submit and review period reports, produce the consolidated report.",

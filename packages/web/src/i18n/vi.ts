@@ -6,6 +6,7 @@ import type { backupsVi } from "./backups.vi.ts";
 import type { budgetVi } from "./budget.vi.ts";
 import type { consolidatedVi } from "./consolidated.vi.ts";
 import type { dashboardVi } from "./dashboard.vi.ts";
+import type { dtiVi } from "./dti.vi.ts";
 import type { exportsVi } from "./exports.vi.ts";
 import type { plansVi } from "./plans.vi.ts";
 import type { provinceVi } from "./province.vi.ts";
@@ -93,14 +94,6 @@ export const vi = {
   "nav.users": "Người dùng",
   "nav.audit": "Nhật ký thay đổi",
   "nav.backups": "Sao lưu",
-
-  "soon.title": "Chức năng đang được xây dựng",
-  "soon.willDo": "Khi hoàn thành, tại đây bạn sẽ:",
-  "soon.meanwhile":
-    "Trong lúc chờ, dữ liệu nền (cơ cấu tổ chức, người dùng) đã có thể chuẩn bị ở mục Quản trị.",
-  "soon.dti.1": "Khai báo bộ chỉ số đánh giá chuyển đổi số (DTI): trụ cột, chỉ số, thang điểm;",
-  "soon.dti.2": "Tự đánh giá kèm minh chứng, tự động chấm điểm từ số liệu báo cáo;",
-  "soon.dti.3": "Xếp hạng các địa phương, đơn vị.",
 
   "dashboard.welcome": "Xin chào, {name}",
   "dashboard.intro":
@@ -373,4 +366,5 @@ export type MessageKey =
   | keyof typeof dashboardVi
   | keyof typeof provinceVi
   | keyof typeof publicVi
-  | keyof typeof exportsVi;
+  | keyof typeof exportsVi
+  | keyof typeof dtiVi;

@@ -4,6 +4,7 @@ import { useCallback, useEffect } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { publicQueries } from "../../api/public.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { PublicDtiRanking, PublicDtiTeaser } from "./public-dti.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 import { type PublicFilters, PublicPlanList } from "./public-plan-list.tsx";
 import { PublicPlanView } from "./public-plan-view.tsx";
@@ -41,12 +42,27 @@ function ListRoute() {
     },
     [setParams],
   );
-  return <PublicPlanList filters={filters} onChange={onChange} />;
+  return (
+    <>
+      <PublicDtiTeaser />
+      <PublicPlanList filters={filters} onChange={onChange} />
+    </>
+  );
 }
 
-/** Trang công khai (no login): `/cong-khai` lists published plans, `/cong-khai/:tenant/:code` shows one. */
-export default function PublicPage() {
-  const { tenant, code } = useParams();
+/**
+ * Trang công khai (no login): `/cong-khai` lists published plans, `/cong-khai/:tenant/:code`
+ * shows one, `/cong-khai/xep-hang-dti(/:roundId)` the published DTI rankings.
+ */
+export default function PublicPage({ dti = false }: { dti?: boolean }) {
+  const { tenant, code, roundId } = useParams();
+  if (dti) {
+    return (
+      <PublicLayout>
+        <PublicDtiRanking roundId={roundId ?? null} />
+      </PublicLayout>
+    );
+  }
   return (
     <PublicLayout>
       {tenant && code ? <PlanRoute province={tenant} code={code} /> : <ListRoute />}
