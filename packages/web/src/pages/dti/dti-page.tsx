@@ -22,7 +22,8 @@ export default function DtiPage() {
   const rounds = useQuery(dtiQueries.rounds());
   const [creating, setCreating] = useState(false);
   const list = rounds.data?.rounds ?? [];
-  const mine = list.flatMap((r) => r.mine.map((m) => ({ round: r, ...m })));
+  // The unit's own self-assessments; province managers (who may fill any unit's) act from the round.
+  const mine = list.filter((r) => !r.can.manage).flatMap((r) => r.mine.map((m) => ({ round: r, ...m })));
 
   return (
     <div data-testid="dti-page">

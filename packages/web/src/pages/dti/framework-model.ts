@@ -142,7 +142,8 @@ export function addChild(
         ...n,
         rule: aggregate ? n.rule : ({ kind: "sum" } as TDtiRule),
         maxPoints: aggregate ? n.maxPoints : null,
-        children: [...n.children, make(CHILD_KIND[n.kind])],
+        // Like its siblings when it has some (a main index may hold criteria directly).
+        children: [...n.children, make(n.children[0]?.kind ?? CHILD_KIND[n.kind])],
       };
     });
   return { nodes: walk(nodes), key };

@@ -195,7 +195,7 @@ function RoundSummary({ round }: { round: TDtiRound }) {
           </Col>
         ))}
       </Row>
-      {round.mine.length > 0 && (
+      {round.mine.length > 0 && !round.can.manage && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Space wrap>
             {round.mine.map((m) => (

@@ -1,0 +1,210 @@
+/**
+ * The DTI in a real browser with the demo data: the province's officer sees the rounds
+ * and the published 2025 ranking (bar and radar charts); a commune's reporter fills the
+ * 2026 self-assessment (a level, a/b, yes/no, a figure, an evidence file) and submits it;
+ * the officer verifies it (one criterion adjusted with a reason), closes and publishes
+ * the round; the public page then ranks the units, without evidence or comments. At
+ * 1366 px and 390 px. Screenshots go to test-artifacts/dti-*.png.
+ */
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
+
+/** The province's officer (frameworks, rounds, verification) and the commune's reporter of the demo. */
+const OFFICER = "admin";
+const REPORTER = "chauthanh.xa";
+const EVIDENCE_FILE = "bien-ban-kiem-tra-ket-noi.pdf";
+const ADJUST_REASON = "Quyết định thành lập Ban Chỉ đạo chưa ghi ngày ban hành.";
+
+async function typeNumber(input: Locator, value: string): Promise<void> {
+  await input.click();
+  await input.press("ControlOrMeta+a");
+  await input.fill(value);
+  await input.press("Tab");
+}
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
+/** Gives every criterion the unit fills an answer: the first level, a/b, "yes", a figure. */
+async function fillCriteria(page: Page): Promise<number> {
+  const cards = page.getByTestId("dti-criterion");
+  const n = await cards.count();
+  let filled = 0;
+  for (let i = 0; i < n; i++) {
+    const card = cards.nth(i);
+    if ((await card.getByTestId("automatic-source").count()) > 0) continue;
+    const radios = card.locator(".ant-form input[type=radio]");
+    if ((await radios.count()) > 0) {
+      await radios.first().check();
+    } else if ((await card.getByLabel(/^a: /).count()) > 0) {
+      await typeNumber(card.getByLabel(/^b: /), "40");
+      await typeNumber(card.getByLabel(/^a: /), "34");
+      await card.getByTestId("ratio").filter({ hasText: "85%" }).waitFor();
+    } else if ((await card.getByLabel(/^Số liệu/).count()) > 0) {
+      await typeNumber(card.getByLabel(/^Số liệu/), "12");
+    }
+    filled++;
+  }
+  return filled;
+}
+
+describe("DTI in Chromium", () => {
+  const app = useDtplanInChromium({ viewport: { width: 1366, height: 900 } });
+
+  it("a commune self-assesses with a file, the province verifies and publishes, the public page ranks", async () => {
+    const page = await app.context.newPage();
+    page.setDefaultTimeout(20_000);
+
+    // The officer: the rounds, the published 2025 ranking with its charts.
+    await signIn(page, app.url, OFFICER);
+    await page.getByRole("menuitem", { name: "Chỉ số DTI" }).click();
+    const rounds = page.getByTestId("dti-rounds");
+    await rounds
+      .getByText(/năm 2026/)
+      .first()
+      .waitFor();
+    await rounds
+      .getByText(/năm 2025/)
+      .first()
+      .waitFor();
+    await screenshot(page, "dti-01-rounds");
+    await page.getByRole("button", { name: "Mở đợt đánh giá" }).click();
+    await page.getByTestId("round-modal").waitFor();
+    await screenshot(page, "dti-02-open-round");
+    await page.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
+
+    await rounds
+      .getByRole("link", { name: /năm 2025/ })
+      .first()
+      .click();
+    await page.getByTestId("round-page").waitFor();
+    await page.getByRole("tab", { name: "Kết quả xếp hạng" }).click();
+    await page.getByTestId("dti-bar-chart").locator("svg").waitFor();
+    await page.getByTestId("dti-radar-chart").locator("svg").waitFor();
+    expect(await page.getByTestId("ranking-table").locator("tbody tr").count()).toBeGreaterThan(2);
+    await screenshot(page, "dti-03-results-2025", { fullPage: true });
+
+    await page.goto(`${app.url}/dti/frameworks`);
+    await page.getByTestId("frameworks-table").getByText("dti-so-nganh-xa").first().waitFor();
+    await screenshot(page, "dti-04-frameworks");
+    await page
+      .getByTestId("frameworks-table")
+      .getByRole("link", { name: /sở, ban, ngành và UBND cấp xã/ })
+      .first()
+      .click();
+    await page.getByTestId("fw-tree").waitFor();
+    await page.getByTestId("fw-tree").getByText("Ban Chỉ đạo chuyển đổi số", { exact: false }).click();
+    await page.getByTestId("node-form").getByText("Các mức (mã, điểm, mô tả)").waitFor();
+    await screenshot(page, "dti-05-framework-editor", { fullPage: true });
+
+    // The commune's reporter fills the 2026 self-assessment, with a file, and submits.
+    await signIn(page, app.url, REPORTER);
+    await page.goto(`${app.url}/dti`);
+    const mine = page.getByTestId("dti-mine");
+    await mine.getByText(/năm 2026/).waitFor();
+    await mine.getByRole("link", { name: "Tự đánh giá" }).first().click();
+    await page.getByTestId("assessment-page").waitFor();
+    const unitName = (await page.getByRole("heading", { level: 1 }).innerText()).replace("Tự đánh giá: ", "");
+    // Criteria fed from approved reports say where their figure came from.
+    expect(await page.getByTestId("automatic-source").count()).toBeGreaterThan(0);
+    expect(await fillCriteria(page)).toBeGreaterThan(3);
+    const first = page.getByTestId("dti-criterion").first();
+    await first
+      .getByLabel("Thuyết minh")
+      .fill("Quyết định số 15/QĐ-UBND thành lập Ban Chỉ đạo, Chủ tịch UBND xã là Trưởng ban.");
+    await first.locator("input[type=file]").setInputFiles({
+      name: EVIDENCE_FILE,
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% dtplan test evidence\n%%EOF\n"),
+    });
+    await first.getByTestId("evidence-item").filter({ hasText: EVIDENCE_FILE }).waitFor();
+    await page
+      .getByTestId("save-status")
+      .filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })
+      .waitFor();
+    await screenshot(page, "dti-06-self-assessment");
+    // The draft was saved, not only shown.
+    await page.reload();
+    await page
+      .getByTestId("dti-criterion")
+      .first()
+      .getByTestId("evidence-item")
+      .filter({ hasText: EVIDENCE_FILE })
+      .waitFor();
+    await page.getByRole("button", { name: "Nộp tự đánh giá" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Nộp tự đánh giá" }).click();
+    await page.getByTestId("assessment-state").getByText("Đã nộp").waitFor();
+    await screenshot(page, "dti-07-submitted");
+    const selfTotal = await page.getByTestId("self-total").innerText();
+
+    // The officer verifies: the first criterion adjusted with a reason, the rest accepted.
+    await signIn(page, app.url, OFFICER);
+    await page.goto(`${app.url}/dti`);
+    await rounds
+      .getByRole("link", { name: /năm 2026/ })
+      .first()
+      .click();
+    await page.getByTestId("round-page").waitFor();
+    const row = page.getByTestId("round-units").locator("tr").filter({ hasText: unitName });
+    await row.getByText("Đã nộp").waitFor();
+    await row.getByRole("link", { name: "Thẩm định" }).click();
+    await page.getByTestId("assessment-page").waitFor();
+    expect(await page.getByTestId("self-total").innerText()).toBe(selfTotal);
+    const toAdjust = page.getByTestId("dti-criterion").first();
+    await toAdjust.getByTestId("evidence-item").filter({ hasText: EVIDENCE_FILE }).waitFor();
+    await toAdjust.getByText("Điều chỉnh điểm").click();
+    await typeNumber(toAdjust.getByLabel("Điểm sau điều chỉnh"), "20");
+    await toAdjust.getByLabel("Lý do điều chỉnh").fill(ADJUST_REASON);
+    await page.getByRole("button", { name: "Chấp nhận các tiêu chí còn lại" }).click();
+    await page.getByRole("button", { name: "Lưu thẩm định" }).click();
+    await page
+      .getByTestId("verified-total")
+      .filter({ hasText: /\d+ \/ \d/ })
+      .waitFor();
+    await toAdjust.getByText(ADJUST_REASON).waitFor();
+    await screenshot(page, "dti-08-verified", { fullPage: true });
+
+    // Close and publish the round.
+    await page.getByRole("link", { name: "Về đợt đánh giá" }).click();
+    await page.getByTestId("round-close").click();
+    await page.getByRole("dialog").getByRole("button", { name: "Khóa số liệu" }).click();
+    await page.getByTestId("round-status").getByText("Đã khóa số liệu").waitFor();
+    await page.getByTestId("round-publish").click();
+    await page.getByRole("dialog").getByRole("button", { name: "Công bố kết quả" }).click();
+    await page.getByTestId("round-status").getByText("Đã công bố").waitFor();
+    await page.getByRole("tab", { name: "Kết quả xếp hạng" }).click();
+    await page.getByTestId("ranking-table").getByText(unitName).waitFor();
+    // Against 2025: the year's change shows for the units ranked both years.
+    expect(await page.getByTestId("change").count()).toBeGreaterThan(0);
+    await page.getByTestId("dti-radar-chart").locator("svg").waitFor();
+    await screenshot(page, "dti-09-results-2026", { fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByTestId("ranking-table").waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, "dti-10-results-390", { fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // The public page: the published ranking, no evidence, comments or self scores.
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/cong-khai`);
+    const teaser = page.getByTestId("public-dti-teaser");
+    await teaser.getByRole("link", { name: /năm 2026/ }).click();
+    const table = page.getByTestId("public-ranking-table");
+    await table.getByText(unitName).waitFor();
+    await page.getByTestId("dti-bar-chart").locator("svg").waitFor();
+    const text = await page.locator("body").innerText();
+    for (const hidden of [EVIDENCE_FILE, ADJUST_REASON, "tạm tính", "Đề nghị bổ sung"]) {
+      expect(text, hidden).not.toContain(hidden);
+    }
+    await screenshot(page, "dti-11-public", { fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await table.getByText(unitName).waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, "dti-12-public-390", { fullPage: true });
+    await page.close();
+  });
+});
