@@ -135,7 +135,8 @@ export function scoreUnits(
       let verifiedPoints: number | null = null;
       const outcome = entry?.verificationOutcome ?? null;
       if (outcome === "adjusted") verifiedPoints = Math.min(node.maxPoints, entry?.verifiedPoints ?? 0);
-      else if (outcome === "accepted") verifiedPoints = selfPoints;
+      // Accepting a criterion with nothing scoreable (no level chosen, no figure in the reports) verifies it at 0.
+      else if (outcome === "accepted") verifiedPoints = selfPoints ?? 0;
       else if (outcome === null && node.rule.kind === "indicator") verifiedPoints = selfPoints;
       leaves.set(node.code, { selfPoints, verifiedPoints, automatic });
     }
