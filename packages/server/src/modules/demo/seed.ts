@@ -9,6 +9,7 @@ import { ensureDtiFrameworks } from "../dti-seed/framework-rows.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { ensureCatalogue } from "../indicators/indicators.repository.ts";
 import { DEMO_TENANTS } from "./demo-data.ts";
+import { seedDemoDti } from "./seed-dti.ts";
 import { seedDemoPlans } from "./seed-plans.ts";
 import { seedDemoReports } from "./seed-reports.ts";
 
@@ -74,6 +75,7 @@ export async function seedDemo(
     if (created) await seedDemoAccounts(tx, passwordHash);
     await seedDemoPlans(tx);
     await seedDemoReports(tx, evidence);
+    await seedDemoDti(tx);
     return { created, accounts: demoAccounts() };
   });
 }

@@ -6,12 +6,31 @@ import {
   DTI_VERIFICATION_OUTCOMES,
 } from "@dtplan/domain/dti/lists.ts";
 import { Alert, Card, Collapse, Form, Input, InputNumber, Radio, Space, Tag, Typography } from "antd";
+import type { CSSProperties } from "react";
 import type { AssessmentRef } from "../../api/dti.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { type EntryDraft, entryProblem, isManual, previewPoints, ratioPercent } from "./assessment-model.ts";
 import { OutcomeTag } from "./dti-labels.tsx";
 import { EvidenceEditor, EvidenceLink } from "./evidence-editor.tsx";
+
+const SCORES_STYLE: CSSProperties = {
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "center",
+  gap: "4px 20px",
+  marginTop: 8,
+};
+
+const VERIFY_STYLE: CSSProperties = {
+  display: "flex",
+  flexWrap: "wrap",
+  alignItems: "flex-start",
+  gap: 8,
+  marginTop: 10,
+  paddingTop: 10,
+  borderTop: "1px dashed #d9dee7",
+};
 
 export interface VerificationDraft {
   outcome: TDtiVerificationOutcome | null;
@@ -236,7 +255,7 @@ export function CriterionCard({
           </Space>
         )
       )}
-      <div className="dt-dti-scores" data-testid="criterion-scores">
+      <div style={SCORES_STYLE} data-testid="criterion-scores">
         <span>
           {t("dti.selfPoints")}: <b data-testid="self-points">{self === null ? "—" : num(self)}</b>
         </span>
@@ -275,7 +294,7 @@ function VerifyControls({
   const { t, lang } = useI18n();
   const v = value ?? { outcome: null, points: null, comment: "" };
   return (
-    <div className="dt-dti-verify" data-testid="verify-controls">
+    <div style={VERIFY_STYLE} data-testid="verify-controls">
       <Radio.Group
         aria-label={t("dti.verify.outcome")}
         value={v.outcome}
@@ -303,6 +322,7 @@ function VerifyControls({
           placeholder={v.outcome === "adjusted" ? t("dti.verify.reason") : t("dti.verify.comment")}
           autoSize={{ minRows: 1, maxRows: 4 }}
           maxLength={4000}
+          style={{ flex: "1 1 260px" }}
           value={v.comment}
           onChange={(e) => onChange({ comment: e.target.value })}
         />

@@ -50,7 +50,7 @@ export function rankingBarOption(
 
 /** Short names on the radar's axes: the code and the name cut to fit. */
 function axisName(c: Columns[number]): string {
-  return c.name.length > 26 ? `${c.code}. ${c.name.slice(0, 24)}…` : `${c.code}. ${c.name}`;
+  return c.name.length > 22 ? `${c.code}. ${c.name.slice(0, 20)}…` : `${c.code}. ${c.name}`;
 }
 
 /**
@@ -65,13 +65,13 @@ export function unitRadarOption(
 ): EChartsCoreOption {
   const values = columns.map((c) => row.indices.find((i) => i.code === c.code)?.normalised ?? 0);
   return {
-    tooltip: { trigger: "item" },
+    tooltip: { trigger: "item", valueFormatter: (v: number) => fmt(v) },
     legend: { bottom: 0, left: "center" },
     radar: {
       center: ["50%", "48%"],
-      radius: "62%",
+      radius: "56%",
       indicator: columns.map((c) => ({ name: axisName(c), max: 1, min: 0 })),
-      axisName: { color: "#1f1f1f", fontSize: 11, width: 120, overflow: "break" },
+      axisName: { color: "#1f1f1f", fontSize: 11, width: 96, overflow: "truncate" },
       splitArea: { areaStyle: { color: ["#ffffff", "#f4f6f9"] } },
     },
     series: [
@@ -86,7 +86,6 @@ export function unitRadarOption(
             lineStyle: { color: "#0b3d91", width: 3, type: "solid" },
             itemStyle: { color: "#0b3d91" },
             areaStyle: { color: "rgba(11, 61, 145, 0.18)" },
-            label: { show: true, formatter: (p: { value: number }) => fmt(p.value), fontSize: 10 },
           },
           ...(compare
             ? [

@@ -93,6 +93,7 @@ export function RankingTable({
       align: "right",
       render: (_, row) => <b>{fmt(row.normalised)}</b>,
     },
+    { title: t("dti.col.change"), key: "change", render: (_, row) => <ChangeCell row={row} /> },
     {
       title: t("dti.col.points"),
       key: "total",
@@ -121,7 +122,6 @@ export function RankingTable({
         );
       },
     })),
-    { title: t("dti.col.change"), key: "change", render: (_, row) => <ChangeCell row={row} /> },
   ];
   return (
     <>
