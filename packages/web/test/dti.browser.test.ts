@@ -160,6 +160,12 @@ describe("DTI in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Nộp tự đánh giá" }).click();
     await page.getByTestId("assessment-state").getByText("Đã nộp").waitFor();
     await screenshot(page, "dti-07-submitted");
+    // The form on a phone: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("dti-criterion").first().waitFor();
+    await noHorizontalOverflow(page);
+    await screenshot(page, "dti-07b-submitted-390");
+    await page.setViewportSize({ width: 1366, height: 900 });
     const selfTotal = await page.getByTestId("self-total").innerText();
 
     // The officer verifies: the first criterion adjusted with a reason, the rest accepted.

@@ -9,7 +9,7 @@ import {
 import type { TDtiAssessment, TDtiVerificationInput } from "@dtplan/contracts/dti.ts";
 import { ZDtiVerificationInput } from "@dtplan/contracts/dti.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Affix, Alert, App, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError, errorMessage } from "../../api/client.ts";
@@ -246,7 +246,7 @@ function AssessmentForm({
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("dti.returnedHint")} />
       )}
       {(editable || verifying) && (
-        <Affix offsetTop={0}>
+        <div className="dt-report-sticky">
           <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: "8px 12px" } }}>
             <Space wrap style={{ width: "100%", justifyContent: "space-between" }}>
               {editable ? (
@@ -293,38 +293,40 @@ function AssessmentForm({
               </Space>
             </Space>
           </Card>
-        </Affix>
+        </div>
       )}
-      {a.criteria.map((c) => {
-        const group = c.path[0] ?? "";
-        const heading = group !== lastGroup;
-        lastGroup = group;
-        return (
-          <div key={c.code}>
-            {heading && group && (
-              <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {group}. {names.get(group) ?? ""}
-              </Typography.Title>
-            )}
-            <CriterionCard
-              criterion={c}
-              draft={d.draft[c.code]}
-              assessmentRef={assessmentRef}
-              editable={editable}
-              verifying={verifying}
-              verification={verification[c.code]}
-              highlighted={focus === c.code}
-              onEdit={(patch) => d.edit(c.code, patch)}
-              onVerify={(patch) =>
-                setVerification((prev) => ({
-                  ...prev,
-                  [c.code]: { ...(prev[c.code] ?? { outcome: null, points: null, comment: "" }), ...patch },
-                }))
-              }
-            />
-          </div>
-        );
-      })}
+      <div className={editable ? undefined : "dt-report-readonly"}>
+        {a.criteria.map((c) => {
+          const group = c.path[0] ?? "";
+          const heading = group !== lastGroup;
+          lastGroup = group;
+          return (
+            <div key={c.code}>
+              {heading && group && (
+                <Typography.Title level={5} style={{ marginTop: 16 }}>
+                  {group}. {names.get(group) ?? ""}
+                </Typography.Title>
+              )}
+              <CriterionCard
+                criterion={c}
+                draft={d.draft[c.code]}
+                assessmentRef={assessmentRef}
+                editable={editable}
+                verifying={verifying}
+                verification={verification[c.code]}
+                highlighted={focus === c.code}
+                onEdit={(patch) => d.edit(c.code, patch)}
+                onVerify={(patch) =>
+                  setVerification((prev) => ({
+                    ...prev,
+                    [c.code]: { ...(prev[c.code] ?? { outcome: null, points: null, comment: "" }), ...patch },
+                  }))
+                }
+              />
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
 }

@@ -20,7 +20,12 @@ export function rankingBarOption(
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v: number) => fmt(v) },
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: "value", min: 0, max: 1, axisLabel: { formatter: (v: number) => fmt(v) } },
+    xAxis: {
+      type: "value",
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => fmt(v), hideOverlap: true },
+    },
     yAxis: {
       type: "category",
       data: ordered.map((r) => `${r.rank}. ${r.unit.name}`),

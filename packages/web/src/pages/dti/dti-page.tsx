@@ -2,11 +2,12 @@ import "../../i18n/dti-messages.ts";
 import { PlusOutlined } from "@ant-design/icons";
 import type { TDtiRound } from "@dtplan/contracts/dti.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Empty, List, Space, Table, Typography } from "antd";
+import { Button, Card, Empty, List, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { dtiQueries } from "../../api/dti.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -74,7 +75,7 @@ export default function DtiPage() {
         </Card>
       )}
       <Card title={t("dti.rounds.title")}>
-        <Table<TDtiRound>
+        <ResponsiveTable<TDtiRound>
           rowKey="id"
           loading={rounds.isFetching && !rounds.data}
           dataSource={list}

@@ -2,11 +2,12 @@ import "../../i18n/dti-messages.ts";
 import { CopyOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import type { TDtiFramework } from "@dtplan/contracts/dti.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Empty, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Empty, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { dtiApi, dtiQueries } from "../../api/dti.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
@@ -46,7 +47,7 @@ export default function FrameworksPage() {
       <DtiTabs active="frameworks" />
       <LoadError query={list} style={{ marginBottom: 12 }} />
       <Card>
-        <Table<TDtiFramework>
+        <ResponsiveTable<TDtiFramework>
           rowKey="id"
           loading={list.isFetching && !list.data}
           dataSource={list.data?.frameworks ?? []}

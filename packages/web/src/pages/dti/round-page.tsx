@@ -22,6 +22,7 @@ import { errorMessage } from "../../api/client.ts";
 import { dtiApi, dtiQueries, type RoundAction } from "../../api/dti.ts";
 import { invalidate } from "../../api/query.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import type { MessageKey } from "../../i18n/translate.ts";
 import { PageHeader } from "../../layout/page-header.tsx";
@@ -226,7 +227,7 @@ function RoundUnits({ round, rows }: { round: TDtiRound; rows: TDtiRankingRow[] 
   }
   const byName = [...rows].sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi"));
   return (
-    <Table<TDtiRankingRow>
+    <ResponsiveTable<TDtiRankingRow>
       rowKey={(row) => row.unit.id}
       dataSource={byName}
       pagination={false}
