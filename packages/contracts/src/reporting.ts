@@ -81,6 +81,11 @@ export const ZReportingPeriod = ZReportingPeriodRef.extend({
   counts: ZPeriodCounts,
   /** The caller's units that report in this period (empty for officers who only review). */
   mine: z.array(ZMyPeriodReport),
+  /**
+   * Units that lead or coordinate tasks of the plan but closed before the period ended with
+   * no successor: nobody reports their tasks until their work is passed on (chuyển công việc).
+   */
+  unowned: z.array(ZUnitRef),
 });
 export type TReportingPeriod = z.infer<typeof ZReportingPeriod>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ReportingUnitLike, reportingUnits, unitTargets } from "./who-reports.ts";
+import { type ReportingUnitLike, reportingUnits, unitTargets, unownedUnits } from "./who-reports.ts";
 
 const unit = (id: string, name: string, validTo: string | null = null) => ({ id, name, validTo });
 const task = (key: string, pillar: string, leadUnitId: string | null, coordinators: string[] = []) => ({
@@ -84,6 +84,14 @@ describe("who reports in a period", () => {
     expect([...after.keys()]).toEqual(["ubnd-ab"]);
   });
 
+  it("names the units closed without a successor whose tasks nobody reports", () => {
+    const gone = new Map([...units, ["old", unit("old", "Phòng cũ", "2024-12-31")]]);
+    const tasks = [task("t1", "society", "old"), task("t2", "society", "ubnd-a")];
+    expect(unownedUnits({ tasks, units: gone, lineage }, { endDate: "2025-09-14" }).map((u) => u.id)).toEqual(
+      ["old"],
+    );
+    expect(unownedUnits({ tasks, units: gone, lineage }, { endDate: "2024-12-14" })).toEqual([]);
+  });
   it("adds the units assigned to report a target, a unit without tasks reporting only its targets", () => {
     const tasks = [task("t1", "economy", "so-tt")];
     const assignments = [

@@ -165,3 +165,23 @@ export function unitTargets<G extends ReportingTargetLike, I>(
     .filter((t) => keys.has(t.key) && t.indicatorCode && basis.indicators.has(t.indicatorCode))
     .map((target) => ({ target, indicator: basis.indicators.get(target.indicatorCode as string) as I }));
 }
+
+/**
+ * Units that lead or coordinate a task but answer for nobody in the period: closed
+ * before it ended with no successor (giải thể, or a merger not yet recorded). Their
+ * tasks have no reporting unit until the work is passed on. Sorted by name.
+ */
+export function unownedUnits<U extends ReportingUnitLike>(
+  basis: Pick<WhoReportsBasis<U>, "tasks" | "units" | "lineage">,
+  period: { endDate: string },
+): U[] {
+  const ids = new Set<string>();
+  for (const task of basis.tasks) {
+    if (task.leadUnitId) ids.add(task.leadUnitId);
+    for (const c of task.coordinators) if (c.unitId) ids.add(c.unitId);
+  }
+  return [...ids]
+    .filter((id) => basis.units.has(id) && currentUnits(basis, id, period.endDate).length === 0)
+    .map((id) => basis.units.get(id) as U)
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+}

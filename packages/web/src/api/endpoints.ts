@@ -44,6 +44,11 @@ import type {
 } from "@dtplan/contracts/plans.ts";
 import type { TSetTargetUnitsResult, TTargetUnits, ZSetTargetUnits } from "@dtplan/contracts/target-units.ts";
 import type {
+  TPendingReassignments,
+  TReassignmentPreview,
+  TReassignmentRequest,
+} from "@dtplan/contracts/reassign.ts";
+import type {
   TCreateUser,
   TResetPassword,
   TUpdateUser,
@@ -83,6 +88,10 @@ export const orgApi = {
   merge: (body: TMergeOrgUnits) => api.post<z.infer<typeof ZReorganisationResult>>("/org/merges", body),
   split: (id: string, body: TSplitOrgUnit) =>
     api.post<z.infer<typeof ZReorganisationResult>>(`/org/units/${encodeURIComponent(id)}/split`, body),
+  pendingReassignments: () => api.get<TPendingReassignments>("/org/reassignments/pending"),
+  previewReassignment: (body: TReassignmentRequest) =>
+    api.post<TReassignmentPreview>("/org/reassignments/preview", body),
+  reassign: (body: TReassignmentRequest) => api.post<TReassignmentPreview>("/org/reassignments", body),
 };
 
 type OrgListQuery = Parameters<typeof orgApi.list>[0];
@@ -92,6 +101,14 @@ export const orgQueries = {
   list: (query: OrgListQuery) =>
     queryOptions({ queryKey: ["org", "list", query], queryFn: () => orgApi.list(query) }),
   unit: (id: string) => queryOptions({ queryKey: ["org", "unit", id], queryFn: () => orgApi.get(id) }),
+  /** Closed units that still hold open work (administrators). */
+  pending: () => queryOptions({ queryKey: ["org", "pending"], queryFn: () => orgApi.pendingReassignments() }),
+  /** What a reassignment would move: a POST that changes nothing, cached like a read. */
+  reassignPreview: (body: TReassignmentRequest) =>
+    queryOptions({
+      queryKey: ["org", "reassign-preview", body],
+      queryFn: () => orgApi.previewReassignment(body),
+    }),
 };
 
 export const usersApi = {

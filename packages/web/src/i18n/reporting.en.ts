@@ -179,4 +179,11 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "attainment.qualitative": "Qualitative",
   "attainment.noPeriod": "No period has submitted reports yet.",
   "attainment.summary": "Achieved {achieved} · Nearly {near} · Not achieved {notAchieved} · No data {noData}",
+  "periods.unowned.none": "{periods}: no unit is expected to report",
+  "periods.unowned.some": "Some tasks have no reporting unit ({periods})",
+  "periods.unowned.why":
+    "These lead or coordinating units closed without a successor: {units}. Pass their work to a unit in force so the tasks have a reporting unit.",
+  "periods.unowned.noTasks": "{periods}: no unit is expected to report because no task has a lead unit yet.",
+  "periods.unowned.reassign": "Pass the work on",
+  "periods.unowned.askAdmin": "Ask an administrator to pass the work to the successor.",
 };

@@ -177,4 +177,12 @@ export const reportingVi = {
   "attainment.qualitative": "Định tính",
   "attainment.noPeriod": "Chưa có kỳ báo cáo nào có báo cáo đã nộp.",
   "attainment.summary": "Đạt {achieved} · Gần đạt {near} · Chưa đạt {notAchieved} · Chưa có số liệu {noData}",
+  "periods.unowned.none": "{periods}: không có đơn vị nào phải báo cáo",
+  "periods.unowned.some": "Một số nhiệm vụ không có đơn vị báo cáo ({periods})",
+  "periods.unowned.why":
+    "Các đơn vị chủ trì, phối hợp sau đã ngừng hoạt động mà chưa có đơn vị kế thừa: {units}. Chuyển công việc của chúng cho đơn vị đang hoạt động để các nhiệm vụ có đơn vị báo cáo.",
+  "periods.unowned.noTasks":
+    "{periods}: không có đơn vị nào phải báo cáo vì chưa nhiệm vụ nào được giao đơn vị chủ trì.",
+  "periods.unowned.reassign": "Chuyển công việc",
+  "periods.unowned.askAdmin": "Đề nghị quản trị viên chuyển công việc cho đơn vị kế thừa.",
 } as const;

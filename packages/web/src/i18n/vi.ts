@@ -223,6 +223,35 @@ export const vi = {
   "org.merge.confirm": "Xác nhận sáp nhập",
   "org.merge.done": "Đã sáp nhập vào “{target}”",
 
+  "org.reassign.title": "Chuyển công việc cho đơn vị kế thừa",
+  "org.reassign.intro":
+    "Nhiệm vụ chưa hoàn thành (chủ trì, phối hợp), báo cáo chưa nộp của kỳ hiện hành và quyền của người dùng trên các đơn vị đã ngừng hoạt động sẽ chuyển sang đơn vị nhận. Nhiệm vụ đã hoàn thành và báo cáo đã nộp giữ tên đơn vị cũ.",
+  "org.reassign.pending": "{n} đơn vị đã ngừng hoạt động còn công việc chưa chuyển cho đơn vị kế thừa",
+  "org.reassign.pendingHelp":
+    "Nhiệm vụ, báo cáo và người dùng của chúng chưa thuộc đơn vị nào đang hoạt động.",
+  "org.reassign.open": "Chuyển công việc",
+  "org.reassign.closedUnit": "Đơn vị đã ngừng hoạt động",
+  "org.reassign.closedOn": "đến {date}",
+  "org.reassign.to": "Chuyển cho",
+  "org.reassign.chooseTo": "Chọn đơn vị nhận",
+  "org.reassign.successor": "kế thừa",
+  "org.reassign.noSuccessor": "Không có đơn vị kế thừa: chọn đơn vị nhận",
+  "org.reassign.counts": "{task} nhiệm vụ · {report} báo cáo · {grant} quyền",
+  "org.reassign.previewTitle": "Sẽ chuyển",
+  "org.reassign.nothing": "Không còn gì cần chuyển.",
+  "org.reassign.skipped": "Không chuyển",
+  "org.reassign.confirm": "Chuyển {n} mục",
+  "org.reassign.done": "Đã chuyển {n} mục cho đơn vị kế thừa",
+  "org.reassign.kind.task": "Nhiệm vụ",
+  "org.reassign.kind.report": "Báo cáo",
+  "org.reassign.kind.grant": "Quyền",
+  "grants.closed": "Đơn vị đã ngừng hoạt động (đến hết ngày {date})",
+  "grants.closedBanner":
+    "Bạn đang được cấp quyền trên đơn vị đã ngừng hoạt động: {units}. Đề nghị quản trị viên chuyển quyền sang đơn vị kế thừa.",
+  "grants.moveToSuccessor": "Chuyển sang {name}",
+  "grants.noSuccessor": "Chưa có đơn vị kế thừa",
+  "grants.moved": "Đã chuyển quyền sang “{name}”",
+
   "org.split.title": "Chia tách “{name}”",
   "org.split.intro":
     "“{name}” sẽ thôi hoạt động từ ngày hiệu lực; các đơn vị mới được tạo cùng cấp, trực thuộc “{parent}”.",

@@ -23,6 +23,7 @@ import { Outlet, useLocation, useNavigate } from "react-router";
 import { useSession, useUser } from "../auth/session.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/translate.ts";
+import { ClosedGrantsBanner } from "./closed-grants-banner.tsx";
 import { ErrorBoundary } from "./error-boundary.tsx";
 import { FullPageSpinner } from "./full-page-spinner.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -231,6 +232,7 @@ export function AppLayout() {
           )}
         </header>
         <Layout.Content className="dt-content">
+          <ClosedGrantsBanner />
           <ErrorBoundary resetKey={location.pathname}>
             <Suspense fallback={<FullPageSpinner />}>
               <Outlet />

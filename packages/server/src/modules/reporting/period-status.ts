@@ -5,7 +5,7 @@ import type {
   TReportingPeriodRef,
 } from "@dtplan/contracts";
 import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
-import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
+import { reportingUnits, unownedUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -144,6 +144,7 @@ export async function presentPeriods(
         overdue: today > p.dueDate,
         counts: countsOf(rows),
         mine,
+        unowned: unownedUnits(basis, p).map((u) => ({ id: u.id, name: u.name })),
       },
     };
   });

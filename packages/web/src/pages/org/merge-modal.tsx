@@ -29,7 +29,7 @@ interface Props {
   units: readonly TOrgUnit[];
   initialSources: TOrgUnit[];
   onCancel: () => void;
-  onDone: (targetId: string | null) => void;
+  onDone: (targetId: string | null, sourceIds: string[]) => void;
 }
 
 interface Values {
@@ -113,7 +113,7 @@ export function MergeModal({ units, initialSources, onCancel, onDone }: Props) {
       const result = await orgApi.merge(request);
       const target = request.targetId ?? result.created[0]?.id ?? null;
       message.success(t("org.merge.done", { target: preview.target.name }));
-      onDone(target);
+      onDone(target, request.sourceIds);
     } catch (err) {
       showServerError(err);
       setPreview(null);

@@ -3,6 +3,7 @@ import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -38,6 +39,7 @@ import {
   type UnitNode,
   unitStateOn,
 } from "./org-tree-model.ts";
+import { ReassignModal } from "./reassign-modal.tsx";
 import { SplitModal } from "./split-modal.tsx";
 import { UnitDetail } from "./unit-detail.tsx";
 import { UnitFormModal } from "./unit-form-modal.tsx";
@@ -49,7 +51,8 @@ export type OrgDialog =
   | { type: "move"; unit: TOrgUnit }
   | { type: "close"; unit: TOrgUnit }
   | { type: "merge"; sources: TOrgUnit[] }
-  | { type: "split"; unit: TOrgUnit };
+  | { type: "split"; unit: TOrgUnit }
+  | { type: "reassign"; unitIds: string[] | null; defaultTo: string | null };
 
 interface TreeItem {
   key: string;
@@ -72,6 +75,14 @@ export default function OrgPage() {
   const [dialog, setDialog] = useState<OrgDialog | null>(null);
 
   const list = useQuery(orgQueries.list({ asOf: asOf === today ? undefined : asOf, includeClosed }));
+  // Closed units still holding work, and every unit in force (where that work may go).
+  const pending = useQuery({ ...orgQueries.pending(), enabled: canManage });
+  const current = useQuery({ ...orgQueries.list({}), enabled: canManage });
+  const pendingItems = pending.data?.items ?? [];
+  const reassigning =
+    dialog?.type === "reassign"
+      ? pendingItems.filter((p) => !dialog.unitIds || dialog.unitIds.includes(p.unit.id))
+      : [];
   const units = list.data?.items ?? [];
   const roots = useMemo(() => buildUnitTree(units), [units]);
   const filtered = useMemo(() => filterUnitTree(roots, query), [roots, query]);
@@ -109,11 +120,11 @@ export default function OrgPage() {
     select(id);
   }
 
-  function afterChange(focusId?: string) {
+  function afterChange(focusId?: string): Promise<void> {
     setDialog(null);
-    // The tree and the open unit's detail both change.
-    void invalidate("org");
     if (focusId) select(focusId);
+    // The tree, the open unit's detail and the closed units' pending work all change.
+    return invalidate("org");
   }
 
   function renderTitle(item: TreeItem) {
@@ -182,6 +193,21 @@ export default function OrgPage() {
           )
         }
       />
+      {pendingItems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          className="dt-reassign-pending"
+          style={{ marginBottom: 16 }}
+          title={t("org.reassign.pending", { n: pendingItems.length })}
+          description={t("org.reassign.pendingHelp")}
+          action={
+            <Button onClick={() => setDialog({ type: "reassign", unitIds: null, defaultTo: null })}>
+              {t("org.reassign.open")}
+            </Button>
+          }
+        />
+      )}
       <Row gutter={[16, 16]} align="stretch">
         <Col xs={24} lg={12} xl={11}>
           <Card
@@ -309,9 +335,10 @@ export default function OrgPage() {
           unit={dialog.unit}
           units={units}
           onCancel={() => setDialog(null)}
-          onDone={(u) => {
+          onDone={async (u) => {
             setIncludeClosed(true);
-            afterChange(u.id);
+            await afterChange(u.id);
+            setDialog({ type: "reassign", unitIds: [u.id], defaultTo: null });
           }}
         />
       )}
@@ -320,7 +347,20 @@ export default function OrgPage() {
           units={units}
           initialSources={dialog.sources}
           onCancel={() => setDialog(null)}
-          onDone={(targetId) => afterChange(targetId ?? undefined)}
+          onDone={async (targetId, sourceIds) => {
+            await afterChange(targetId ?? undefined);
+            // The merged units' work goes to the unit that carries them on, in the next step.
+            setDialog({ type: "reassign", unitIds: sourceIds, defaultTo: targetId });
+          }}
+        />
+      )}
+      {dialog?.type === "reassign" && reassigning.length > 0 && (
+        <ReassignModal
+          pending={reassigning}
+          units={current.data?.items ?? []}
+          defaultTo={dialog.defaultTo}
+          onCancel={() => setDialog(null)}
+          onDone={() => afterChange()}
         />
       )}
       {dialog?.type === "split" && (
@@ -328,7 +368,11 @@ export default function OrgPage() {
           unit={dialog.unit}
           units={units}
           onCancel={() => setDialog(null)}
-          onDone={(firstId) => afterChange(firstId ?? undefined)}
+          onDone={async (firstId) => {
+            const source = dialog.unit.id;
+            await afterChange(firstId ?? undefined);
+            setDialog({ type: "reassign", unitIds: [source], defaultTo: null });
+          }}
         />
       )}
     </>

@@ -6,6 +6,7 @@ import {
   descendantIds,
   filterUnitTree,
   highlightParts,
+  pickableUnits,
   unitStateOn,
 } from "./org-tree-model.ts";
 
@@ -99,5 +100,25 @@ describe("unit helpers", () => {
       { text: " ", hit: false },
       { text: "hóa", hit: true },
     ]);
+  });
+});
+
+describe("pickableUnits", () => {
+  const u = (id: string, parentId: string | null, validTo: string | null = null) =>
+    ({ id, parentId, name: id, validTo, validFrom: null }) as TOrgUnit;
+  const units = [
+    u("tinh", null),
+    u("huyen", "tinh", "2025-06-30"),
+    u("xa-cu", "huyen", "2025-06-30"),
+    u("phong", "huyen"),
+    u("xa-moi", "tinh"),
+  ];
+
+  it("offers units in force, keeps a closed branch above one, and a closed unit only when already chosen", () => {
+    const none = pickableUnits(units, new Set(), "2026-12-05");
+    expect(none.units.map((x) => x.id).sort()).toEqual(["huyen", "phong", "tinh", "xa-moi"]);
+    expect([...none.closed].sort()).toEqual(["huyen", "xa-cu"]);
+    const chosen = pickableUnits(units, new Set(["xa-cu"]), "2026-12-05");
+    expect(chosen.units.map((x) => x.id)).toContain("xa-cu");
   });
 });

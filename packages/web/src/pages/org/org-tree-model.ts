@@ -155,3 +155,29 @@ export function highlightParts(text: string, query: string): { text: string; hit
   });
   return parts;
 }
+
+/**
+ * What a picker for new work offers: units not closed on `today`; a closed unit only when
+ * it is already chosen (history shows under its old name) or holds a unit in force below
+ * it (the tree stays whole) — and then it cannot be chosen.
+ */
+export function pickableUnits(
+  units: readonly TOrgUnit[],
+  selected: ReadonlySet<string>,
+  today: string,
+): { units: TOrgUnit[]; closed: Set<string> } {
+  const closed = new Set(units.filter((u) => unitStateOn(u, today) === "closed").map((u) => u.id));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const keep = new Set<string>();
+  for (const u of units) {
+    if (closed.has(u.id) && !selected.has(u.id)) continue;
+    // Walk up so the unit's closed ancestors stay as (unselectable) branches.
+    for (
+      let at: TOrgUnit | undefined = u;
+      at && !keep.has(at.id);
+      at = at.parentId ? byId.get(at.parentId) : undefined
+    )
+      keep.add(at.id);
+  }
+  return { units: units.filter((u) => keep.has(u.id)), closed };
+}

@@ -2,7 +2,8 @@ import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { TreeSelect } from "antd";
 import { useMemo } from "react";
 import { matchesFolded } from "../../lib/fold.ts";
-import { buildUnitTree, type UnitNode } from "./org-tree-model.ts";
+import { toIsoDate } from "../../lib/format.ts";
+import { buildUnitTree, pickableUnits, type UnitNode } from "./org-tree-model.ts";
 
 interface Option {
   value: string;
@@ -20,9 +21,14 @@ interface Props {
   placeholder?: string;
   id?: string;
   status?: "error" | "warning" | "";
+  /** A filter over history (plans of a closed district): closed units stay choosable. */
+  history?: boolean;
 }
 
-/** Pick one or more units from the tree; search folds diacritics like the tree's own search. */
+/**
+ * Pick one or more units from the tree; search folds diacritics like the tree's own search.
+ * Units closed today are never offered for new work: one already chosen still shows (greyed).
+ */
 export function UnitTreeSelect({
   units,
   value,
@@ -32,16 +38,21 @@ export function UnitTreeSelect({
   placeholder,
   id,
   status,
+  history,
 }: Props) {
+  const selectedKey = Array.isArray(value) ? value.join(",") : (value ?? "");
   const treeData = useMemo(() => {
+    const picked = history
+      ? { units: [...units], closed: new Set<string>() }
+      : pickableUnits(units, new Set(selectedKey.split(",").filter(Boolean)), toIsoDate(new Date()));
     const toOption = (node: UnitNode): Option => ({
       value: node.unit.id,
       title: node.unit.name,
-      disabled: disabledIds?.has(node.unit.id),
+      disabled: disabledIds?.has(node.unit.id) || picked.closed.has(node.unit.id),
       children: node.children.map(toOption),
     });
-    return buildUnitTree(units).map(toOption);
-  }, [units, disabledIds]);
+    return buildUnitTree(picked.units).map(toOption);
+  }, [units, disabledIds, selectedKey, history]);
 
   return (
     <TreeSelect

@@ -171,6 +171,7 @@ export default function PlansPage() {
               value={unitId}
               onChange={(v) => setUnitId(typeof v === "string" ? v : null)}
               placeholder={t("plans.filter.unit")}
+              history
             />
           </div>
           <Select

@@ -16,6 +16,7 @@ import { AttainmentCard } from "./attainment-table.tsx";
 import { PeriodModal } from "./period-modal.tsx";
 import { completeness } from "./report-model.ts";
 import { ReportStatusTag } from "./report-tags.tsx";
+import { UnownedAlert } from "./unowned-alert.tsx";
 
 /** Kỳ báo cáo: a plan's periods with completeness and timeliness; the focal officer adjusts them or opens ad hoc ones. */
 export default function PeriodsPage() {
@@ -93,6 +94,7 @@ export default function PeriodsPage() {
       {periods.error && (
         <Alert type="error" showIcon title={loadError(periods)} style={{ marginBottom: 12 }} />
       )}
+      {data && <UnownedAlert periods={data.periods} />}
       <Card
         style={{ marginBottom: 12 }}
         title={data ? `${data.plan.title} — ${data.plan.unit.name}` : undefined}

@@ -13,7 +13,7 @@ import { useQuery } from "@tanstack/react-query";
 import { App, Badge, Button, Card, Flex, Input, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
-import { orgQueries, usersApi, usersQueries } from "../../api/endpoints.ts";
+import { orgApi, orgQueries, usersApi, usersQueries } from "../../api/endpoints.ts";
 import { invalidate } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { LoadError } from "../../components/load-error.tsx";
@@ -23,6 +23,7 @@ import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { serverPagination, useDebounced } from "../../lib/server-paging.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
+import { ClosedGrant } from "./closed-grant.tsx";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
 import { UserFormModal } from "./user-form-modal.tsx";
 
@@ -51,6 +52,26 @@ export default function UsersPage() {
   );
   const unitsLoad = useQuery(orgQueries.list({}));
   const units: TOrgUnit[] = unitsLoad.data?.items ?? [];
+  // A grant on a closed unit is flagged, with the unit that carries it on (administrators).
+  const canMoveGrants = canManage && can("org.manage");
+  const pending = useQuery({ ...orgQueries.pending(), enabled: canMoveGrants });
+  const successorOf = new Map(
+    (pending.data?.items ?? []).map((p) => [p.unit.id, p.successors[0] ?? null] as const),
+  );
+
+  async function moveGrant(user: TUser, fromUnitId: string, to: { id: string; name: string }) {
+    try {
+      await orgApi.reassign({
+        moves: [{ fromUnitId, toUnitId: to.id }],
+        kinds: ["grant"],
+        userIds: [user.id],
+      });
+      message.success(t("grants.moved", { name: to.name }));
+      void invalidate("users", "org");
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
 
   async function setActive(user: TUser, active: boolean) {
     try {
@@ -100,6 +121,7 @@ export default function UsersPage() {
                 setPage(1);
               }}
               placeholder={t("users.filterUnit")}
+              history
             />
           </div>
         </Flex>
@@ -151,6 +173,13 @@ export default function UsersPage() {
                           {ROLE_LABELS[g.role]?.[lang] ?? g.role}
                         </Tag>
                         {g.unitName}
+                        {g.unitClosedOn && (
+                          <ClosedGrant
+                            closedOn={g.unitClosedOn}
+                            successor={successorOf.get(g.unitId) ?? null}
+                            onMove={canMoveGrants ? (to) => moveGrant(u, g.unitId, to) : undefined}
+                          />
+                        )}
                       </span>
                     ))}
                   </Space>
