@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import type { OrgUnitRow } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
+import { reachOf } from "../access/access.ts";
+import type { Actor } from "../access/actor.ts";
 import { listTenantUnits, tenantLineage } from "../org/org.repository.ts";
 
 /**
@@ -13,7 +15,22 @@ import { listTenantUnits, tenantLineage } from "../org/org.repository.ts";
  */
 export async function pendingReassignments(
   db: Database,
-  { tenantId, unitIds, now = new Date() }: { tenantId: string; unitIds: ReadonlySet<string>; now?: Date },
+  { actor, tenantId, now = new Date() }: { actor: Actor; tenantId?: string; now?: Date },
+): Promise<TPendingReassignment[]> {
+  const reach = await reachOf(db, actor, "org.manage");
+  // One province when asked (or chosen for the session), else each the caller administers.
+  const chosen = tenantId ?? actor.chosenTenantId ?? null;
+  const tenants = chosen ? [chosen].filter((t) => reach.tenants.has(t)) : [...reach.tenants].sort();
+  const out: TPendingReassignment[] = [];
+  for (const t of tenants) out.push(...(await pendingOfTenant(db, t, reach.unitIds, now)));
+  return out;
+}
+
+async function pendingOfTenant(
+  db: Database,
+  tenantId: string,
+  unitIds: ReadonlySet<string>,
+  now: Date,
 ): Promise<TPendingReassignment[]> {
   const today = todayIso(now);
   const rows = await queryRows<{ unit_id: string; task: number; report: number; grant: number }>(

@@ -8,7 +8,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
-import { reachOf, requireActor } from "../access/access.ts";
+import { requireActor } from "../access/access.ts";
 import { pendingReassignments } from "./pending-reassignments.ts";
 import { previewReassignment, reassignWork } from "./reassign-work.ts";
 
@@ -30,17 +30,17 @@ export async function reassignRoutes(app: FastifyInstance, { db }: { db: Databas
         tags: TAGS,
         summary: "Đơn vị đã ngừng hoạt động còn công việc",
         description:
-          "Mỗi đơn vị đã sáp nhập, chia tách hoặc giải thể (trong phạm vi quản trị) còn chủ trì hoặc phối hợp nhiệm vụ chưa hoàn thành, còn báo cáo chưa nộp của kỳ sau ngày ngừng hoạt động, hoặc còn người dùng được cấp quyền trên nó — kèm các đơn vị kế thừa theo lịch sử sáp nhập, chia tách.",
+          "Trong tỉnh `tenantId` (mặc định: tỉnh đang chọn, hoặc mọi tỉnh người dùng quản trị), mỗi đơn vị đã sáp nhập, chia tách hoặc giải thể (trong phạm vi quản trị) còn chủ trì hoặc phối hợp nhiệm vụ chưa hoàn thành, còn báo cáo chưa nộp của kỳ sau ngày ngừng hoạt động, hoặc còn người dùng được cấp quyền trên nó — kèm các đơn vị kế thừa theo lịch sử sáp nhập, chia tách.",
         querystring: ZPendingReassignmentsQuery,
         response: { 200: ZPendingReassignments },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const reach = await reachOf(db, actor, "org.manage");
-      const tenantId = request.query.tenantId ?? actor.chosenTenantId ?? actor.tenantId;
-      return { items: await pendingReassignments(db, { tenantId, unitIds: reach.unitIds }) };
-    },
+    async (request) => ({
+      items: await pendingReassignments(db, {
+        actor: requireActor(request),
+        tenantId: request.query.tenantId,
+      }),
+    }),
   );
 
   r.post(

@@ -7,7 +7,7 @@ import type {
   TReassignmentRequest,
 } from "@dtplan/contracts/reassign.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
+import { Alert, App, Flex, List, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { orgApi, orgQueries } from "../../api/endpoints.ts";
@@ -78,35 +78,25 @@ export function ReassignModal({ pending, units, defaultTo, onCancel, onDone }: P
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t("org.reassign.intro")}</Typography.Paragraph>
-      <Table
+      <List
         size="small"
-        rowKey={(p) => p.unit.id}
-        pagination={false}
+        bordered
         dataSource={[...pending]}
-        scroll={{ x: "max-content" }}
-        columns={[
-          {
-            title: t("org.reassign.closedUnit"),
-            render: (_: unknown, p: TPendingReassignment) => (
-              <Space orientation="vertical" size={0}>
-                <Typography.Text strong>{p.unit.name}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {t("org.reassign.closedOn", { date: formatDate(p.unit.validTo) })} ·{" "}
-                  {t("org.reassign.counts", p.counts)}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          {
-            title: t("org.reassign.to"),
-            width: 320,
-            render: (_: unknown, p: TPendingReassignment) => {
-              const successorIds = new Set(p.successors.map((s) => s.id));
-              return (
+        renderItem={(p) => {
+          const successorIds = new Set(p.successors.map((s) => s.id));
+          return (
+            <List.Item>
+              <Flex wrap gap={8} justify="space-between" align="center" style={{ width: "100%" }}>
+                <Space orientation="vertical" size={0}>
+                  <Typography.Text strong>{p.unit.name}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t("org.reassign.closedOn", { date: formatDate(p.unit.validTo) })} ·{" "}
+                    {t("org.reassign.counts", p.counts)}
+                  </Typography.Text>
+                </Space>
                 <Select
-                  style={{ width: 300 }}
-                  showSearch
-                  optionFilterProp="label"
+                  style={{ width: 300, maxWidth: "100%" }}
+                  showSearch={{ optionFilterProp: "label" }}
                   aria-label={`${t("org.reassign.to")} ${p.unit.name}`}
                   placeholder={
                     p.successors.length ? t("org.reassign.chooseTo") : t("org.reassign.noSuccessor")
@@ -123,10 +113,10 @@ export function ReassignModal({ pending, units, defaultTo, onCancel, onDone }: P
                       .map((u) => ({ value: u.id, label: u.name })),
                   ]}
                 />
-              );
-            },
-          },
-        ]}
+              </Flex>
+            </List.Item>
+          );
+        }}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t("org.reassign.previewTitle")}
@@ -143,7 +133,6 @@ export function ReassignModal({ pending, units, defaultTo, onCancel, onDone }: P
           rowKey={(i) => `${i.kind}:${i.id}`}
           dataSource={preview.data.items}
           pagination={preview.data.items.length > 10 ? { pageSize: 10, size: "small" } : false}
-          scroll={{ x: "max-content" }}
           columns={[
             {
               title: "",
@@ -157,23 +146,18 @@ export function ReassignModal({ pending, units, defaultTo, onCancel, onDone }: P
             {
               title: t("org.reassign.previewTitle"),
               render: (_: unknown, i: TReassignmentItem) => (
-                <Space orientation="vertical" size={0} style={{ maxWidth: 420 }}>
+                <Space orientation="vertical" size={0}>
                   <Typography.Text delete={Boolean(i.skipped)}>{i.label}</Typography.Text>
                   {i.detail && <Typography.Text type="secondary">{i.detail}</Typography.Text>}
+                  <span>
+                    {i.from.name} <ArrowRightOutlined /> <b>{i.to.name}</b>
+                  </span>
                   {i.skipped && (
                     <Typography.Text type="warning">
                       {t("org.reassign.skipped")}: {i.skipped}
                     </Typography.Text>
                   )}
                 </Space>
-              ),
-            },
-            {
-              title: t("org.reassign.to"),
-              render: (_: unknown, i: TReassignmentItem) => (
-                <span>
-                  {i.from.name} <ArrowRightOutlined /> <b>{i.to.name}</b>
-                </span>
               ),
             },
           ]}

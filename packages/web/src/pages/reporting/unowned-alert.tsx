@@ -46,7 +46,7 @@ export function UnownedAlert({ periods }: { periods: readonly TReportingPeriod[]
       }
       action={
         can("org.manage") && (
-          <Link to="/org">
+          <Link to="/admin/org">
             <Button>{t("periods.unowned.reassign")}</Button>
           </Link>
         )
