@@ -436,6 +436,26 @@ const SAMPLES: Record<
     ...multipart({}, { name: "file", fileName: "minh-chung.txt", bytes: "Minh chứng" }),
   }),
   "GET /api/dti/rounds/:id/ranking": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}/ranking` }),
+  "GET /api/dti/rounds/:id/ranking/xlsx": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}/ranking/xlsx` }),
+  "GET /api/dti/rounds/:id/ranking/docx": (t) => ({ url: `/api/dti/rounds/${t.dti.roundId}/ranking/docx` }),
+  "GET /api/dti/rounds/:id/units/:unitId/xlsx": (t) => ({
+    url: `/api/dti/rounds/${t.dti.roundId}/units/${t.unit.id}/xlsx`,
+  }),
+  "GET /api/dti/frameworks/:id/xlsx": (t) => ({
+    url: `/api/dti/frameworks/${t.dti.frameworkId}/xlsx`,
+    provinceWide: true,
+  }),
+  "POST /api/dti/frameworks/import": (t) => {
+    const form = multipart(
+      { code: "la", year: "2025", name: "Lạ", subject: "units" },
+      { name: "file", fileName: "bo-chi-so.xlsx", bytes: "PK" },
+    );
+    return {
+      url: "/api/dti/frameworks/import",
+      payload: form.payload,
+      headers: { ...form.headers, "x-dtplan-province": t.dti.province },
+    };
+  },
 };
 
 describeBothDatabases("every /api route checks its permission", (ctx) => {

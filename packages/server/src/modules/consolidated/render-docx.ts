@@ -21,6 +21,8 @@ import {
 } from "docx";
 import { viDate, viLongDate, withUnit } from "./vi-format.ts";
 
+// The layout helpers are shared with the other official documents (the DTI annex).
+
 /**
  * The consolidated report as a Word document laid out by Decree 30/2020/NĐ-CP
  * (Phụ lục I — thể thức văn bản hành chính): A4 portrait, margins 20/20/30/15 mm,
@@ -29,15 +31,15 @@ import { viDate, viLongDate, withUnit } from "./vi-format.ts";
  * body with a first-line indent, and the recipients beside the signature block.
  */
 
-const FONT = "Times New Roman";
-const mm = (x: number) => Math.round((x * 1440) / 25.4);
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+export const FONT = "Times New Roman";
+export const mm = (x: number) => Math.round((x * 1440) / 25.4);
+export const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 /** A4 is 11906 × 16838 twips; the text is 165 mm wide. */
-const PAGE = { width: 11906, height: 16838 };
+export const PAGE = { width: 11906, height: 16838 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 /** Half-points: body 14 pt, tables 12 pt, recipients 11 pt. */
-const SIZE = {
+export const SIZE = {
   body: 28,
   header: 26,
   national: 24,
@@ -53,11 +55,11 @@ interface RunStyle {
   size?: number;
 }
 
-const run = (text: string, style: RunStyle = {}) =>
+export const run = (text: string, style: RunStyle = {}) =>
   new TextRun({ text, font: FONT, size: style.size ?? SIZE.body, bold: style.bold, italics: style.italics });
 
 /** A line of the header or the signature block: centred, no indent, single spacing. */
-const centred = (text: string, style: RunStyle = {}, after = 0) =>
+export const centred = (text: string, style: RunStyle = {}, after = 0) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after, line: 240, lineRule: LineRuleType.AUTO },
@@ -65,7 +67,7 @@ const centred = (text: string, style: RunStyle = {}, after = 0) =>
   });
 
 /** A short horizontal rule under a centred line: a bottom border between wide indents. */
-const rule = (cellWidth: number, ruleWidth: number) => {
+export const rule = (cellWidth: number, ruleWidth: number) => {
   const side = Math.max(0, Math.round((cellWidth - ruleWidth) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
@@ -154,7 +156,7 @@ function headerBlock(report: TConsolidatedReport): Table {
   ]);
 }
 
-const cellPara = (
+export const cellPara = (
   text: string,
   align: "left" | "center" | "right" = "left",
   bold = false,

@@ -18,7 +18,7 @@ import {
   ZEvidenceFile,
   ZIdParams,
 } from "@dtplan/contracts";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
@@ -29,6 +29,7 @@ import {
   readEvidenceUpload,
   registerEvidenceMultipart,
 } from "../evidence/evidence-upload.ts";
+import { attachmentDisposition } from "../evidence/file-types.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
 import {
   attachAssessmentEvidence,
@@ -39,7 +40,8 @@ import {
 } from "./assessment.ts";
 import { roundHeading } from "./dti.presenter.ts";
 import { findRound } from "./dti.repository.ts";
-import { dtiPowers, dtiTenant, requireReadResults, roundNotFound } from "./dti-access.ts";
+import { dtiPowers, dtiTenant, requireManage, requireReadResults, roundNotFound } from "./dti-access.ts";
+import { type DtiFile, frameworkFile, importFramework, rankingFile, scoresheetFile } from "./dti-files.ts";
 import { copyFramework, createFramework, frameworksOf, getFramework, updateFramework } from "./frameworks.ts";
 import { roundRanking } from "./ranking.ts";
 import { createRound, getRound, transitionRound, updateRound, visibleRounds } from "./rounds.ts";
@@ -154,6 +156,48 @@ export async function dtiRoutes(
         id: request.params.id,
         input: request.body,
       });
+      return reply.code(201).send(await getFramework(db, powers.tenantId, id));
+    },
+  );
+
+  const send = (reply: FastifyReply, file: DtiFile) =>
+    reply
+      .header("content-type", file.contentType)
+      .header("content-disposition", attachmentDisposition(file.fileName))
+      .send(file.bytes);
+
+  r.get(
+    "/dti/frameworks/:id/xlsx",
+    {
+      config: ACCESS,
+      schema: {
+        tags: TAGS,
+        summary: "Tải bộ chỉ số dạng Excel",
+        description:
+          "Bảng tiêu chí như các tỉnh ban hành: Mã, Mã cấp trên, Loại, Tên, Điểm tối đa, Trọng số, Cách tính điểm, Chi tiết cách tính, Tài liệu kiểm chứng, Hướng dẫn. Tải lên lại được (nhập bộ chỉ số).",
+        params: ZIdParams,
+      },
+    },
+    async (request, reply) => send(reply, await frameworkFile(db, who(request).powers, request.params.id)),
+  );
+
+  r.post(
+    "/dti/frameworks/import",
+    {
+      config: ACCESS,
+      schema: {
+        tags: TAGS,
+        summary: "Nhập bộ chỉ số từ Excel",
+        description:
+          "Chuyên viên đầu mối cấp tỉnh. multipart/form-data: `file` (.xlsx theo mẫu tải về), `code`, `year`, `name`, `subject` (`province` | `units`), `description`. Mỗi lỗi chỉ rõ trang, dòng, cột (`details`); không tạo gì khi còn lỗi.",
+        consumes: ["multipart/form-data"],
+        response: { 201: ZDtiFramework },
+      },
+    },
+    async (request, reply) => {
+      const { actor, powers } = who(request);
+      requireManage(powers);
+      const id = await importFramework(db, { request, actor, powers, maxBytes });
       return reply.code(201).send(await getFramework(db, powers.tenantId, id));
     },
   );
@@ -358,6 +402,45 @@ export async function dtiRoutes(
       const file = await readEvidenceUpload(request, maxBytes);
       const row = await attachAssessmentEvidence(db, store, { actor, powers, roundId: id, unitId, file });
       return reply.code(201).send(presentEvidence(row, new Map([[actor.id, actor.fullName]])));
+    },
+  );
+
+  r.get(
+    "/dti/rounds/:id/ranking/xlsx",
+    {
+      config: ACCESS,
+      schema: { tags: TAGS, summary: "Tải bảng xếp hạng (Excel)", params: ZDtiRoundParams },
+    },
+    async (request, reply) =>
+      send(reply, await rankingFile(db, who(request).powers, request.params.id, "xlsx")),
+  );
+
+  r.get(
+    "/dti/rounds/:id/ranking/docx",
+    {
+      config: ACCESS,
+      schema: {
+        tags: TAGS,
+        summary: "Tải phụ lục quyết định công bố kết quả (Word)",
+        description:
+          'Phụ lục kết quả xếp hạng kèm theo quyết định, thể thức Nghị định 30/2020/NĐ-CP (khổ A4 ngang vì nhiều cột): tên cơ quan, quốc hiệu, tiêu đề phụ lục, dòng "Kèm theo Quyết định số …" để trống số và ngày, bảng điểm theo chỉ số chính, tổng điểm, chỉ số 0–1 và thứ hạng.',
+        params: ZDtiRoundParams,
+      },
+    },
+    async (request, reply) =>
+      send(reply, await rankingFile(db, who(request).powers, request.params.id, "docx")),
+  );
+
+  r.get(
+    "/dti/rounds/:id/units/:unitId/xlsx",
+    {
+      config: ACCESS,
+      schema: { tags: TAGS, summary: "Tải bảng điểm của đơn vị (Excel)", params: ZDtiUnitParams },
+    },
+    async (request, reply) => {
+      const { actor, powers } = who(request);
+      const { id, unitId } = request.params;
+      return send(reply, await scoresheetFile(db, { actor, powers, roundId: id, unitId }));
     },
   );
 

@@ -43,7 +43,7 @@ export interface CellError extends ErrorDetail {
 
 const colLetter = (n: number) => String.fromCharCode(64 + n);
 
-function cellError(sheet: string, row: number | null, col: number | null, message: string): CellError {
+export function cellError(sheet: string, row: number | null, col: number | null, message: string): CellError {
   const column = col ? colLetter(col) : null;
   const ref = row && column ? `${sheet}!${column}${row}` : sheet;
   return { path: ref, sheet, row, column, message: `${ref}: ${message}` };
@@ -202,7 +202,7 @@ export async function reportWorkbook(stored: TUnitReport): Promise<Buffer> {
 }
 
 /** A cell's content as plain data: formulas by their result, rich text by its text. */
-function plain(cell: ExcelJS.Cell): string | number | null {
+export function plain(cell: ExcelJS.Cell): string | number | null {
   let v: unknown = cell.value;
   if (v && typeof v === "object" && "result" in v) v = (v as { result: unknown }).result;
   if (v && typeof v === "object" && "richText" in v) {
@@ -233,10 +233,10 @@ export interface ParsedUpload {
   errors: CellError[];
 }
 
-/** Reads the bytes as .xlsx; 400 when they are not a workbook at all. */
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+/** Reads the bytes as .xlsx (`what` names the expected file); 400 when they are not a workbook at all. */
+export async function openWorkbook(bytes: Uint8Array, what: string): Promise<ExcelJS.Workbook> {
   const notXlsx = () =>
-    new AppError("bad_request", "Tệp tải lên không phải tệp Excel (.xlsx) của biểu mẫu báo cáo.", [
+    new AppError("bad_request", `Tệp tải lên không phải tệp Excel (.xlsx) của ${what}.`, [
       { path: "body.file", message: "Không đọc được tệp .xlsx" },
     ]);
   // Every .xlsx is a ZIP archive.
@@ -256,7 +256,17 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   } catch {
     throw notXlsx();
   }
-  if (!wb.getWorksheet(SHEETS.meta)) throw notXlsx();
+  return wb;
+}
+
+/** Reads the bytes as the report form; 400 when they are not a workbook or not the form. */
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = await openWorkbook(bytes, "biểu mẫu báo cáo");
+  if (!wb.getWorksheet(SHEETS.meta)) {
+    throw new AppError("bad_request", "Tệp tải lên không phải tệp Excel (.xlsx) của biểu mẫu báo cáo.", [
+      { path: "body.file", message: "Không đọc được tệp .xlsx" },
+    ]);
+  }
   return wb;
 }
 
