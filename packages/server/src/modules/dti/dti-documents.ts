@@ -17,7 +17,7 @@ import {
   WidthType,
 } from "docx";
 import { cellPara, centred, FONT, MARGIN, mm, PAGE, rule, run, SIZE } from "../consolidated/render-docx.ts";
-import { officialName, viNumber } from "../consolidated/vi-format.ts";
+import { lowerFirst, officialName, viNumber } from "../consolidated/vi-format.ts";
 import { type Column, NUMBER_FORMATS, toXlsx } from "../exports/tabular.ts";
 
 type Row = TDtiRanking["rows"][number];
@@ -300,7 +300,7 @@ export async function annexDocx(ranking: TDtiRanking, provinceName: string): Pro
     ),
     centred(ranking.round.framework.name, { bold: true }),
     centred(
-      `(Kèm theo Quyết định số        /QĐ-UBND ngày     tháng     năm ${ranking.round.year + 1} của Ủy ban nhân dân ${province})`,
+      `(Kèm theo Quyết định số        /QĐ-UBND ngày     tháng     năm ${ranking.round.year + 1} của Ủy ban nhân dân ${lowerFirst(province)})`,
       { italics: true },
     ),
     rule(textWidth, mm(45)),
