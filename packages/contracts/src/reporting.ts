@@ -153,6 +153,10 @@ export const ZPeriodUnitStatus = z.object({
   taskCount: z.number().int(),
   /** Chỉ tiêu the unit is assigned to report. */
   targetCount: z.number().int(),
+  /** No active account may report for the unit: the focal officer enters its report (nhập thay). */
+  noAccount: z.boolean(),
+  /** The report was entered on the unit's behalf by the focal officer. */
+  onBehalf: z.boolean(),
 });
 export type TPeriodUnitStatus = z.infer<typeof ZPeriodUnitStatus>;
 
@@ -161,6 +165,8 @@ export const ZPeriodStatus = z.object({
   today: ZIsoDate,
   period: ZReportingPeriod,
   units: z.array(ZPeriodUnitStatus),
+  /** The caller (the focal officer) enters the reports of units without an account (nhập thay). */
+  can: z.object({ enterOnBehalf: z.boolean() }),
 });
 export type TPeriodStatus = z.infer<typeof ZPeriodStatus>;
 
@@ -239,11 +245,18 @@ export const ZUnitReport = z.object({
   returnComment: z.string().nullable(),
   updatedAt: z.string(),
   updatedBy: ZPersonRef,
+  /**
+   * Nhập thay: the focal officer who filled (and submitted) the report for a unit without
+   * an account; null when the unit's own reporter did.
+   */
+  onBehalfBy: ZPersonRef,
   tasks: z.array(ZReportTask),
   values: z.array(ZReportValue),
   can: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
+    /** The caller edits as the focal officer for a unit without an account (nhập thay). */
+    onBehalf: z.boolean(),
     review: z.boolean(),
     reopen: z.boolean(),
   }),

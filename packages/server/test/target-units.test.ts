@@ -196,4 +196,53 @@ describeBothDatabases("target reporting units: explicit, amended, followed by co
       reportingUnits: 1,
     });
   });
+
+  it("lets the focal officer enter and submit the report of a partner without an account, marked nhập thay", async () => {
+    const url = `${base()}/periods/2025-Q1/reports/${partner.id}`;
+    // Before anything is saved the officer sees the form the partner's draft would start as.
+    const opened = await call(officer, "GET", url);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const form = ZUnitReport.parse(opened.json());
+    expect(form.can.edit).toBe(true);
+    expect(form.onBehalfBy).toBeNull();
+    const saved = await call(officer, "PUT", url, {
+      version: form.version,
+      values: [{ targetKey, numerator: 9, denominator: 10, note: "Số liệu Bưu điện gửi bằng văn bản" }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await call(officer, "POST", `${url}/submit`, { version: saved.json().version });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const report = ZUnitReport.parse((await call(officer, "GET", url)).json());
+    expect(report.status).toBe("submitted");
+    expect(report.onBehalfBy?.name).toBeTruthy();
+    expect(report.submittedBy).toEqual(report.onBehalfBy);
+
+    const status = await statusOf("2025-Q1");
+    const row = (id: string) => status.units.find((u) => u.unit.id === id);
+    expect(row(partner.id)).toMatchObject({ noAccount: true, onBehalf: true, status: "submitted" });
+    expect(row(communeA.id)).toMatchObject({ noAccount: false, onBehalf: false });
+
+    const [audit] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "report.submitted"), eq(auditLog.unitId, partner.id)));
+    expect(audit.after).toMatchObject({ onBehalf: true, unit: partner.name });
+
+    // The partner's figure joins commune A's in the consolidated report: (30 + 9) / (40 + 10).
+    const consolidated = ZConsolidatedReport.parse(
+      (await call(officer, "GET", `${base()}/periods/2025-Q1/consolidated`)).json(),
+    );
+    expect(consolidated.targets.find((x) => x.targetKey === targetKey)).toMatchObject({
+      value: 78,
+      reportingUnits: 2,
+    });
+  });
+
+  it("does not let the focal officer write the report of a unit that has its own reporter", async () => {
+    const url = `${base()}/periods/2025-Q1/reports/${communeB.id}`;
+    const refused = await call(officer, "PUT", url, { version: 1, difficulties: "Nhập hộ" });
+    expect(refused.statusCode).toBe(403);
+    const unopened = await call(officer, "GET", url);
+    expect(unopened.statusCode).toBe(404);
+  });
 });

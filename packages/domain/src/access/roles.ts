@@ -54,3 +54,13 @@ export function roleGrants(role: Role, permission: Permission): boolean {
 export function permissionsOf(role: Role): readonly Permission[] {
   return ROLE_PERMISSIONS[role];
 }
+
+/** Roles that may fill and submit a unit's report. */
+export const REPORTER_ROLES: readonly Role[] = ROLES.filter((r) => roleGrants(r, "reports.submit"));
+
+/**
+ * A unit's own reporting staff: a unit where nobody holds one (on it or above it) has no
+ * account of its own, and the focal officer enters its reports (nhập thay). An
+ * administrator may submit anywhere but is no unit's staff.
+ */
+export const UNIT_STAFF_ROLES: readonly Role[] = REPORTER_ROLES.filter((r) => !roleGrants(r, "users.manage"));

@@ -186,4 +186,11 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "periods.unowned.noTasks": "{periods}: no unit is expected to report because no task has a lead unit yet.",
   "periods.unowned.reassign": "Pass the work on",
   "periods.unowned.askAdmin": "Ask an administrator to pass the work to the successor.",
+  "chase.onBehalf": "Entered on behalf",
+  "chase.noAccount": "No account",
+  "chase.enterOnBehalf": "Enter on behalf",
+  "chase.targets": "{n} targets",
+  "report.onBehalfBanner": "Entered on behalf: {by} (focal officer) entered this report for {unit}.",
+  "report.onBehalfEditing":
+    "You are entering this report for {unit}, a unit without a reporting account. The report will say who entered it.",
 };

@@ -185,4 +185,11 @@ export const reportingVi = {
     "{periods}: không có đơn vị nào phải báo cáo vì chưa nhiệm vụ nào được giao đơn vị chủ trì.",
   "periods.unowned.reassign": "Chuyển công việc",
   "periods.unowned.askAdmin": "Đề nghị quản trị viên chuyển công việc cho đơn vị kế thừa.",
+  "chase.onBehalf": "Nhập thay",
+  "chase.noAccount": "Chưa có tài khoản",
+  "chase.enterOnBehalf": "Nhập thay",
+  "chase.targets": "{n} chỉ tiêu",
+  "report.onBehalfBanner": "Nhập thay: {by} (chuyên viên đầu mối) đã nhập báo cáo này thay cho {unit}.",
+  "report.onBehalfEditing":
+    "Bạn đang nhập thay cho {unit} — đơn vị chưa có tài khoản báo cáo. Báo cáo sẽ ghi rõ người nhập thay.",
 } as const;

@@ -122,11 +122,12 @@ async function seedPlanReports(
           ? unitReporter
           : admin;
       const scope = (actor: Actor): ReportScope => ({
-        ctx: { plan, actor, canReview: actor === reviewer || actor === admin },
+        ctx: { plan, actor, canReview: actor === reviewer || actor === admin, canManage: actor === admin },
         basis,
         period,
         ru,
         canEdit: true,
+        onBehalf: false,
       });
       const mine = scope(reporter);
       const created = await createReport(db, mine, reporter.id);

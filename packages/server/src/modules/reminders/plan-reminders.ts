@@ -1,4 +1,4 @@
-import { ROLES, roleGrants as roleHas } from "@dtplan/domain/access/roles.ts";
+import { REPORTER_ROLES } from "@dtplan/domain/access/roles.ts";
 import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { RemindersConfig } from "../../config.ts";
@@ -20,7 +20,6 @@ import { type ReminderKind, reminderText, reportPath } from "./reminder-text.ts"
 /** Overdue reminders stop this long after the due date: a period forgotten for a quarter needs a person, not mail. */
 export const OVERDUE_STOP_DAYS = 90;
 
-const REPORTER_ROLES = ROLES.filter((r) => roleHas(r, "reports.submit"));
 
 export interface ReminderCounts {
   units: number;

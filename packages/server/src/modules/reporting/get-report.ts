@@ -29,6 +29,7 @@ import {
   loadBasis,
   type ReportingBasis,
   type ReportingUnit,
+  unitsWithReporters,
   userNames,
 } from "./reporting.repository.ts";
 
@@ -39,6 +40,8 @@ export interface ReportScope {
   period: ReportingPeriodRow;
   ru: ReportingUnit;
   canEdit: boolean;
+  /** Nhập thay: the caller is the focal officer entering the report of a unit without an account. */
+  onBehalf: boolean;
 }
 
 export async function reportScope(
@@ -49,7 +52,11 @@ export async function reportScope(
 ): Promise<ReportScope> {
   const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
   const { ru, canEdit } = reportingUnitOf(ctx, basis, period, unitId);
-  return { ctx, basis, period, ru, canEdit };
+  const onBehalf =
+    !canEdit &&
+    ctx.canManage &&
+    !(await unitsWithReporters(db, basis.units, ctx.plan.tenantId, [unitId])).has(unitId);
+  return { ctx, basis, period, ru, canEdit: canEdit || onBehalf, onBehalf };
 }
 
 /**
@@ -182,6 +189,7 @@ function presentUnsavedReport(scope: ReportScope): TUnitReport {
     returnComment: null,
     updatedAt: now,
     updatedBy: null,
+    onBehalfBy: null,
   };
   return presentForm(
     scope,
@@ -224,6 +232,7 @@ export async function presentReport(
     report.submittedBy,
     report.reviewedBy,
     report.updatedBy,
+    report.onBehalfBy,
     ...files.map((f) => f.uploadedBy),
   ]);
   const filesById = new Map(files.map((f) => [f.id, presentEvidence(f, names)]));
@@ -245,6 +254,7 @@ type FormReport = Pick<
   | "returnComment"
   | "updatedAt"
   | "updatedBy"
+  | "onBehalfBy"
 > & { id: string };
 
 /** The form from a report (saved or not), its lines, the people and files it names. */
@@ -283,6 +293,7 @@ function presentForm(
     returnComment: report.returnComment,
     updatedAt: report.updatedAt.toISOString(),
     updatedBy: person(report.updatedBy, names),
+    onBehalfBy: person(report.onBehalfBy, names),
     tasks: ru.tasks.map(({ task, role }) => {
       const row = tasksByKey.get(task.key);
       return {
@@ -326,6 +337,7 @@ function presentForm(
     can: {
       edit: scope.canEdit && editable,
       submit: scope.canEdit && editable,
+      onBehalf: scope.onBehalf,
       review: ctx.canReview && report.status === "submitted",
       reopen: ctx.canReview && report.status === "approved",
     },

@@ -69,7 +69,13 @@ export async function periodStatus(
 ): Promise<TPeriodStatus> {
   const ctx = await reportingPlan(db, actor, code);
   const { period, rows } = await onePeriod(db, ctx, key);
-  return { plan: { code: ctx.plan.code, title: ctx.plan.title }, today: todayIso(), period, units: rows };
+  return {
+    plan: { code: ctx.plan.code, title: ctx.plan.title },
+    today: todayIso(),
+    period,
+    units: rows,
+    can: { enterOnBehalf: ctx.canManage },
+  };
 }
 
 /** Mức độ đạt chỉ tiêu in a period (default: the latest with figures). */

@@ -17,7 +17,7 @@ import {
 import { todayIso } from "../../db/sql.ts";
 import { can } from "../access/tree-access.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
-import { type ReportingBasis, userNames } from "./reporting.repository.ts";
+import { type ReportingBasis, unitsWithReporters, userNames } from "./reporting.repository.ts";
 
 export function presentPeriodRef(p: ReportingPeriodRow): TReportingPeriodRef {
   return {
@@ -55,6 +55,8 @@ export function unitStatusRows(
   period: ReportingPeriodRow,
   reports: readonly UnitReportRow[],
   today: string,
+  /** The units with reporting staff (`unitsWithReporters`); null when not looked up (no unit is then flagged). */
+  staffed: ReadonlySet<string> | null = null,
 ): TPeriodUnitStatus[] {
   const byUnit = new Map(reports.filter((r) => r.periodId === period.id).map((r) => [r.unitId, r]));
   const expected = [...reportingUnits(basis, period).values()];
@@ -85,6 +87,8 @@ export function unitStatusRows(
       role: ru.role,
       taskCount: ru.tasks.length,
       targetCount: ru.targetKeys.length,
+      noAccount: staffed !== null && !staffed.has(ru.unit.id),
+      onBehalf: report?.onBehalfBy != null,
     };
   });
 }
@@ -119,8 +123,10 @@ export async function presentPeriods(
     db,
     periods.map((p) => p.adjustedBy),
   );
+  const expected = new Set(periods.flatMap((p) => [...reportingUnits(basis, p).keys()]));
+  const staffed = await unitsWithReporters(db, basis.units, ctx.plan.tenantId, [...expected]);
   return periods.map((p) => {
-    const rows = unitStatusRows(basis, p, reports, today);
+    const rows = unitStatusRows(basis, p, reports, today, staffed);
     const mine = rows
       .filter((r) => can(ctx.actor, "reports.submit", basis.units, r.unit.id))
       .map((r) => ({

@@ -13,6 +13,8 @@ export interface ReportingPlan {
   actor: Actor;
   /** Return, approve, reopen, adjust periods (reports.review on the plan's unit). */
   canReview: boolean;
+  /** Manage the plan (plans.manage on its unit): the focal officer, who enters the reports of units without an account. */
+  canManage: boolean;
 }
 
 /** Periods belong to the published plan; a draft has none yet. 404 when the plan is not readable. */
@@ -21,7 +23,12 @@ export async function reportingPlan(db: Database, actor: Actor, code: string): P
   const plan = rows.find((r) => r.status === "published");
   if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
   const units = await loadUnits(db, plan.tenantId);
-  return { plan, actor, canReview: can(actor, "reports.review", units, plan.unitId) };
+  return {
+    plan,
+    actor,
+    canReview: can(actor, "reports.review", units, plan.unitId),
+    canManage: can(actor, "plans.manage", units, plan.unitId),
+  };
 }
 
 /** A unit that reports in the period, and whether the caller may read or write its report. */

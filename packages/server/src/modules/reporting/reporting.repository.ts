@@ -1,3 +1,4 @@
+import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
 import type { ReportingUnitOf, UnitTaskOf } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -14,11 +15,13 @@ import {
   planTasks,
   type ReportingPeriodRow,
   reportingPeriods,
+  roleGrants,
   type UnitReportRow,
   unitReports,
   users,
 } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
+import { pathIn } from "../access/tree-access.ts";
 import { listTenantUnits, tenantLineage } from "../org/org.repository.ts";
 import { loadTargetUnits } from "../plans/target-units.repository.ts";
 
@@ -143,4 +146,36 @@ export async function userNames(db: Database, ids: readonly (string | null)[]): 
     .from(users)
     .where(inArray(users.id, list));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The units among `unitIds` with reporting staff: an active account holding a unit staff
+ * role on the unit or on a unit above it. The others have no account — the focal officer enters
+ * their reports (nhập thay).
+ */
+export async function unitsWithReporters(
+  db: Database,
+  units: ReadonlyMap<string, OrgUnitRow>,
+  tenantId: string,
+  unitIds: readonly string[],
+): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const paths = new Map(unitIds.map((id) => [id, pathIn(units, id)]));
+  const granted = new Set(
+    (
+      await db
+        .selectDistinct({ unitId: roleGrants.unitId })
+        .from(roleGrants)
+        .innerJoin(users, eq(users.id, roleGrants.userId))
+        .where(
+          and(
+            eq(roleGrants.tenantId, tenantId),
+            inArray(roleGrants.unitId, [...new Set([...paths.values()].flat())]),
+            inArray(roleGrants.role, [...UNIT_STAFF_ROLES]),
+            eq(users.active, true),
+          ),
+        )
+    ).map((r) => r.unitId),
+  );
+  return new Set(unitIds.filter((id) => (paths.get(id) ?? []).some((p) => granted.has(p))));
 }

@@ -203,6 +203,7 @@ export async function saveDraft(
         version: report.version + 1,
         updatedAt: now,
         updatedBy: actor.id,
+        onBehalfBy: scope.onBehalf ? actor.id : null,
       })
       .where(and(eq(unitReports.tenantId, report.tenantId), eq(unitReports.id, report.id)))
       .returning();

@@ -79,8 +79,15 @@ export async function submitReport(
       action: "submitted",
       to: "submitted",
       now,
-      set: { submittedAt: now, submittedBy: actor.id, firstSubmittedAt: first, returnComment: null },
-      extra: { timeliness, daysLate },
+      set: {
+        submittedAt: now,
+        submittedBy: actor.id,
+        firstSubmittedAt: first,
+        returnComment: null,
+        onBehalfBy: scope.onBehalf ? actor.id : null,
+      },
+      // Nhập thay shows in the audit log beside who did it.
+      extra: { timeliness, daysLate, ...(scope.onBehalf ? { onBehalf: true, unit: ru.unit.name } : {}) },
     });
     await writeTaskProgress(tx, scope, taskRows, now);
     await refreshPlanSummaries(tx, { tenantId: scope.ctx.plan.tenantId, planCode: scope.ctx.plan.code });

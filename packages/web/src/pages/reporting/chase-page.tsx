@@ -169,6 +169,14 @@ export default function ChasePage() {
                   ) : (
                     r.unit.name
                   )}
+                  {r.onBehalf && (
+                    <Tag color="purple" style={{ marginInlineStart: 6 }} data-testid="chase-on-behalf">
+                      {t("chase.onBehalf")}
+                    </Tag>
+                  )}
+                  {r.noAccount && !r.onBehalf && (
+                    <Tag style={{ marginInlineStart: 6 }}>{t("chase.noAccount")}</Tag>
+                  )}
                   {r.status === "returned" && r.returnComment && (
                     <Typography.Text type="warning" style={{ display: "block", fontSize: 12 }}>
                       {t("chase.returnComment", { comment: r.returnComment })}
@@ -186,6 +194,7 @@ export default function ChasePage() {
                   <Tag color={r.role === "lead" ? "blue" : "default"}>{t(`myTasks.role.${r.role}`)}</Tag>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {num(r.taskCount)} {t("chase.col.tasks").toLowerCase()}
+                    {r.targetCount > 0 ? ` · ${t("chase.targets", { n: num(r.targetCount) })}` : ""}
                   </Typography.Text>
                 </Space>
               ),
@@ -227,6 +236,12 @@ export default function ChasePage() {
                 r.reportId ? (
                   <Link to={`/periods/${code}/${key}/units/${r.unit.id}`}>
                     <Button size="small">{t("chase.open")}</Button>
+                  </Link>
+                ) : r.noAccount && status.data?.can.enterOnBehalf ? (
+                  <Link to={`/periods/${code}/${key}/units/${r.unit.id}`}>
+                    <Button size="small" type="primary" ghost>
+                      {t("chase.enterOnBehalf")}
+                    </Button>
                   </Link>
                 ) : null,
             },

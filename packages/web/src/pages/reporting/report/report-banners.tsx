@@ -29,6 +29,24 @@ export function ReportBanners({ autosave, onReload }: { autosave: ReportAutosave
           data-testid="report-conflict"
         />
       )}
+      {report.onBehalfBy && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("report.onBehalfBanner", { by: report.onBehalfBy.name, unit: report.unit.name })}
+          data-testid="report-on-behalf"
+        />
+      )}
+      {!report.onBehalfBy && report.can.onBehalf && report.can.edit && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("report.onBehalfEditing", { unit: report.unit.name })}
+          data-testid="report-on-behalf-editing"
+        />
+      )}
       {report.status === "returned" && report.returnComment && (
         <Alert
           type="warning"
