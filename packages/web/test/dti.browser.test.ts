@@ -6,12 +6,13 @@
  * the round; the public page then ranks the units, without evidence or comments. At
  * 1366 px and 390 px. Screenshots go to test-artifacts/dti-*.png.
  */
+import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
 /** The province's officer (frameworks, rounds, verification) and the commune's reporter of the demo. */
-const OFFICER = "admin";
+const OFFICER = "vinhlong.daumoi";
 const REPORTER = "chauthanh.xa";
 const EVIDENCE_FILE = "bien-ban-kiem-tra-ket-noi.pdf";
 const ADJUST_REASON = "Quyết định thành lập Ban Chỉ đạo chưa ghi ngày ban hành.";
@@ -117,6 +118,45 @@ describe("DTI in Chromium", () => {
     await page.getByTestId("node-form").getByText("Các mức (mã, điểm, mô tả)").waitFor();
     await screenshot(page, "dti-05-framework-editor", { fullPage: true });
 
+    // Excel out and back in: a wrong cell is named and nothing is created; the file as exported imports.
+    const exported = await page.request.get(
+      `${app.url}${await page.getByRole("link", { name: "Xuất Excel" }).getAttribute("href")}`,
+    );
+    expect(exported.status()).toBe(200);
+    const original = Buffer.from(await exported.body());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(original as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    let badRow = 0;
+    sheet?.eachRow((row, n) => {
+      if (row.getCell(1).text === "1.1") badRow = n;
+    });
+    expect(badRow).toBeGreaterThan(0);
+    if (sheet) sheet.getCell(`E${badRow}`).value = "bốn mươi";
+    const broken = Buffer.from(await wb.xlsx.writeBuffer());
+    const importOnce = async (code: string, file: Buffer) => {
+      await page.goto(`${app.url}/dti/frameworks`);
+      await page.getByRole("button", { name: "Nhập từ Excel" }).click();
+      const dialog = page.getByRole("dialog").filter({ hasText: "Tệp Excel (.xlsx)" });
+      await dialog.getByLabel("Mã bộ chỉ số").fill(code);
+      await dialog.getByLabel("Tên bộ chỉ số").fill("Bộ chỉ số nhập thử từ Excel");
+      await typeNumber(dialog.getByLabel("Năm"), "2027");
+      await dialog.locator("input[type=file]").setInputFiles({
+        name: "bo-chi-so.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: file,
+      });
+      await dialog.getByRole("button", { name: "Nhập", exact: true }).click();
+    };
+    await importOnce("nhap-thu-loi", broken);
+    const errors = page.getByTestId("excel-errors");
+    await errors.getByText(`E${badRow}`).waitFor();
+    await screenshot(page, "dti-05b-import-errors");
+    await page.getByRole("dialog").filter({ has: errors }).getByRole("button", { name: "Đóng" }).click();
+    await importOnce("nhap-thu", original);
+    await page.waitForURL(/\/dti\/frameworks\/[0-9a-f-]+$/);
+    await page.getByTestId("fw-tree").getByText("Ban Chỉ đạo chuyển đổi số", { exact: false }).waitFor();
+
     // The commune's reporter fills the 2026 self-assessment, with a file, and submits.
     await signIn(page, app.url, REPORTER);
     await page.goto(`${app.url}/dti`);
@@ -214,6 +254,12 @@ describe("DTI in Chromium", () => {
     expect(await page.getByTestId("change").count()).toBeGreaterThan(0);
     await page.getByTestId("dti-radar-chart").locator("svg").waitFor();
     await screenshot(page, "dti-09-results-2026", { fullPage: true });
+    for (const testId of ["ranking-xlsx", "ranking-docx"]) {
+      const href = await page.getByTestId(testId).getAttribute("href");
+      const file = await page.request.get(`${app.url}${href}`);
+      expect(file.status(), testId).toBe(200);
+      expect((await file.body()).subarray(0, 2).toString(), testId).toBe("PK");
+    }
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.getByTestId("ranking-table").waitFor();

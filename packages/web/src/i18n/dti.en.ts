@@ -73,6 +73,8 @@ export const dtiEn: Record<keyof typeof dtiVi, string> = {
   "dti.download.scoresheet": "Scoresheet (Excel)",
 
   "dti.assessment.title": "Self-assessment: {unit}",
+  "dti.scores.title": "Scores by index (click a criterion to see its explanation and evidence)",
+  "dti.scores.node": "Index, criterion",
   "dti.backToRound": "Back to the round",
   "dti.submittedAt": " submitted {at} ({by})",
   "dti.selfTotal": "Self score",

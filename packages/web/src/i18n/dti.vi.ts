@@ -72,6 +72,8 @@ export const dtiVi = {
   "dti.download.scoresheet": "Bảng điểm (Excel)",
 
   "dti.assessment.title": "Tự đánh giá: {unit}",
+  "dti.scores.title": "Bảng điểm theo chỉ số (bấm vào một tiêu chí để xem thuyết minh và minh chứng)",
+  "dti.scores.node": "Chỉ số, tiêu chí",
   "dti.backToRound": "Về đợt đánh giá",
   "dti.submittedAt": " nộp lúc {at} ({by})",
   "dti.selfTotal": "Điểm tự đánh giá",

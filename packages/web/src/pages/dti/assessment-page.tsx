@@ -21,6 +21,7 @@ import { formatDateTime } from "../../lib/format.ts";
 import { missingEntries, nodeNames } from "./assessment-model.ts";
 import { CriterionCard, type VerificationDraft } from "./criterion-card.tsx";
 import { AssessmentStatusTag, RoundStatusTag } from "./dti-labels.tsx";
+import { ScoreSummary } from "./score-summary.tsx";
 import { type SaveState, useAssessmentDraft } from "./use-assessment-draft.ts";
 
 /** Tự đánh giá of one unit in a round: filled by the unit, verified by the province. */
@@ -227,6 +228,7 @@ function AssessmentForm({
           },
         ]}
       />
+      <ScoreSummary assessment={a} open={!editable} />
       {d.conflict && d.save.kind === "conflict" && (
         <Alert
           type="warning"
