@@ -152,7 +152,12 @@ describe("DTI in Chromium", () => {
     const errors = page.getByTestId("excel-errors");
     await errors.getByText(`E${badRow}`).waitFor();
     await screenshot(page, "dti-05b-import-errors");
-    await page.getByRole("dialog").filter({ has: errors }).getByRole("button", { name: "Đóng" }).click();
+    await page
+      .getByRole("dialog")
+      .filter({ has: errors })
+      .getByRole("button", { name: "Đóng" })
+      .last()
+      .click();
     await importOnce("nhap-thu", original);
     await page.waitForURL(/\/dti\/frameworks\/[0-9a-f-]+$/);
     await page.getByTestId("fw-tree").getByText("Ban Chỉ đạo chuyển đổi số", { exact: false }).waitFor();
