@@ -17,6 +17,7 @@ import {
   type PlanRow,
   type PlanTaskRow,
   planReportingRules,
+  planTargetUnits,
   planTasks,
   reportingPeriods,
   roleGrants,
@@ -138,10 +139,10 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
     expect(byId.get(tenant.communeA.id)).toMatchObject({
       unit: { validTo: "2025-06-30" },
       successors: [merged],
-      counts: { task: 2, report: 1, grant: 1 },
+      counts: { task: 2, assignment: 1, report: 1, grant: 1 },
     });
-    expect(byId.get(tenant.communeB.id)?.counts).toEqual({ task: 1, report: 0, grant: 1 });
-    expect(byId.get(communeC.id)?.counts).toEqual({ task: 2, report: 1, grant: 0 });
+    expect(byId.get(tenant.communeB.id)?.counts).toEqual({ task: 1, assignment: 1, report: 0, grant: 1 });
+    expect(byId.get(communeC.id)?.counts).toEqual({ task: 2, assignment: 1, report: 1, grant: 0 });
   });
 
   it("previews the move without changing anything", async () => {
@@ -149,7 +150,7 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
     expect(response.statusCode, response.body).toBe(200);
     const preview = ZReassignmentPreview.parse(response.json()) as TReassignmentPreview;
     // Both Q3 reports would go to the new commune: the second one cannot and says why.
-    expect(preview.counts).toEqual({ task: 5, report: 1, grant: 2 });
+    expect(preview.counts).toEqual({ task: 5, assignment: 3, report: 1, grant: 2 });
     expect(preview.skipped).toBe(1);
     expect(preview.items.find((i) => i.skipped)?.skipped).toContain("đã có báo cáo kỳ này");
     expect(preview.items.some((i) => i.label === "Đào tạo kỹ năng số")).toBe(false);
@@ -174,7 +175,7 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
   it("moves open tasks, current reports and grants in one step, one audit entry per item", async () => {
     const response = await call(admin, "POST", "/api/org/reassignments", { moves: movesToMerged() });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().counts).toEqual({ task: 5, report: 1, grant: 2 });
+    expect(response.json().counts).toEqual({ task: 5, assignment: 3, report: 1, grant: 2 });
 
     expect((await taskById(tasks[0].id)).leadUnitId).toBe(merged.id);
     const camera = await taskById(tasks[1].id);
@@ -192,6 +193,10 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
     expect(reports.find((r) => r.periodId === q2)?.unitId).toBe(tenant.communeA.id);
     expect(reports.filter((r) => r.periodId === q3 && r.unitId === merged.id)).toHaveLength(1);
 
+    // The target the three communes reported is now reported by the new commune (once).
+    const assigned = await ctx.db.select().from(planTargetUnits).where(eq(planTargetUnits.planId, plan.id));
+    expect(assigned.map((a) => a.unitId).sort()).toEqual([tenant.district.id, merged.id].sort());
+
     const grants = await ctx.db.select().from(roleGrants).where(eq(roleGrants.unitId, merged.id));
     expect(grants.map((g) => g.userId).sort()).toEqual([reporterAId, reporterBId].sort());
 
@@ -199,7 +204,7 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.tenantId, tenant.province.id), like(auditLog.action, "org.reassign.%")));
-    expect(entries).toHaveLength(8);
+    expect(entries).toHaveLength(11);
     expect(entries.find((e) => e.entityId === tasks[0].id)).toMatchObject({
       action: "org.reassign.task",
       before: { unit: { id: tenant.communeA.id } },
@@ -211,7 +216,7 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
     expect((pending.json() as TPendingReassignments).items).toEqual([
       expect.objectContaining({
         unit: expect.objectContaining({ id: communeC.id }),
-        counts: { task: 0, report: 1, grant: 0 },
+        counts: { task: 0, assignment: 0, report: 1, grant: 0 },
       }),
     ]);
   });
@@ -269,7 +274,7 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
       userIds: [user.id],
     });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect(moved.json().counts).toEqual({ task: 0, report: 0, grant: 1 });
+    expect(moved.json().counts).toEqual({ task: 0, assignment: 0, report: 0, grant: 1 });
     const after = ZUserList.parse(
       (await call(admin, "GET", `/api/users?q=${encodeURIComponent(user.username)}`)).json(),
     );

@@ -7,11 +7,12 @@ export type LineageEvent = (typeof LINEAGE_EVENTS)[number];
  * open tasks it leads or coordinates, the targets it reports, its unsubmitted reports
  * of current periods, and its users' grants.
  */
-export const REASSIGN_KINDS = ["task", "report", "grant"] as const;
+export const REASSIGN_KINDS = ["task", "assignment", "report", "grant"] as const;
 export type ReassignKind = (typeof REASSIGN_KINDS)[number];
 
 export const REASSIGN_KIND_LABELS = {
   task: { vi: "Nhiệm vụ", en: "Tasks" },
+  assignment: { vi: "Chỉ tiêu được giao báo cáo", en: "Targets to report" },
   report: { vi: "Báo cáo chưa nộp", en: "Unsubmitted reports" },
   grant: { vi: "Quyền người dùng", en: "User grants" },
 } as const satisfies Record<ReassignKind, { vi: string; en: string }>;

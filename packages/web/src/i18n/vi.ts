@@ -225,7 +225,7 @@ export const vi = {
 
   "org.reassign.title": "Chuyển công việc cho đơn vị kế thừa",
   "org.reassign.intro":
-    "Nhiệm vụ chưa hoàn thành (chủ trì, phối hợp), báo cáo chưa nộp của kỳ hiện hành và quyền của người dùng trên các đơn vị đã ngừng hoạt động sẽ chuyển sang đơn vị nhận. Nhiệm vụ đã hoàn thành và báo cáo đã nộp giữ tên đơn vị cũ.",
+    "Nhiệm vụ chưa hoàn thành (chủ trì, phối hợp), chỉ tiêu được giao báo cáo, báo cáo chưa nộp của kỳ hiện hành và quyền của người dùng trên các đơn vị đã ngừng hoạt động sẽ chuyển sang đơn vị nhận. Nhiệm vụ đã hoàn thành và báo cáo đã nộp giữ tên đơn vị cũ.",
   "org.reassign.pending": "{n} đơn vị đã ngừng hoạt động còn công việc chưa chuyển cho đơn vị kế thừa",
   "org.reassign.pendingHelp":
     "Nhiệm vụ, báo cáo và người dùng của chúng chưa thuộc đơn vị nào đang hoạt động.",
@@ -236,13 +236,14 @@ export const vi = {
   "org.reassign.chooseTo": "Chọn đơn vị nhận",
   "org.reassign.successor": "kế thừa",
   "org.reassign.noSuccessor": "Không có đơn vị kế thừa: chọn đơn vị nhận",
-  "org.reassign.counts": "{task} nhiệm vụ · {report} báo cáo · {grant} quyền",
+  "org.reassign.counts": "{task} nhiệm vụ · {assignment} chỉ tiêu · {report} báo cáo · {grant} quyền",
   "org.reassign.previewTitle": "Sẽ chuyển",
   "org.reassign.nothing": "Không còn gì cần chuyển.",
   "org.reassign.skipped": "Không chuyển",
   "org.reassign.confirm": "Chuyển {n} mục",
   "org.reassign.done": "Đã chuyển {n} mục cho đơn vị kế thừa",
   "org.reassign.kind.task": "Nhiệm vụ",
+  "org.reassign.kind.assignment": "Chỉ tiêu",
   "org.reassign.kind.report": "Báo cáo",
   "org.reassign.kind.grant": "Quyền",
   "grants.closed": "Đơn vị đã ngừng hoạt động (đến hết ngày {date})",

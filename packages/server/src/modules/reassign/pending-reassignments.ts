@@ -33,7 +33,13 @@ async function pendingOfTenant(
   now: Date,
 ): Promise<TPendingReassignment[]> {
   const today = todayIso(now);
-  const rows = await queryRows<{ unit_id: string; task: number; report: number; grant: number }>(
+  const rows = await queryRows<{
+    unit_id: string;
+    task: number;
+    assignment: number;
+    report: number;
+    grant: number;
+  }>(
     db,
     sql`WITH closed AS (
           SELECT id, valid_to FROM org_units WHERE tenant_id = ${tenantId} AND valid_to IS NOT NULL
@@ -49,19 +55,27 @@ async function pendingOfTenant(
            WHERE t.tenant_id = ${tenantId} AND p.status IN ('draft', 'published') AND t.completed_at IS NULL
              AND c->>'unitId' IN (SELECT id::text FROM closed)
         ), counted AS (
-          SELECT unit_id, count(*)::int AS task, 0 AS report, 0 AS "grant" FROM task_units GROUP BY unit_id
+          SELECT unit_id, count(*)::int AS task, 0 AS assignment, 0 AS report, 0 AS "grant"
+            FROM task_units GROUP BY unit_id
           UNION ALL
-          SELECT r.unit_id, 0, count(*)::int, 0 FROM unit_reports r
+          SELECT a.unit_id, 0, count(*)::int, 0, 0 FROM plan_target_units a
+            JOIN plans p ON p.tenant_id = a.tenant_id AND p.id = a.plan_id
+           WHERE a.tenant_id = ${tenantId} AND p.status IN ('draft', 'published')
+             AND a.unit_id IN (SELECT id FROM closed)
+           GROUP BY a.unit_id
+          UNION ALL
+          SELECT r.unit_id, 0, 0, count(*)::int, 0 FROM unit_reports r
             JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
             JOIN closed c ON c.id = r.unit_id
            WHERE r.tenant_id = ${tenantId} AND r.status IN ('draft', 'returned') AND rp.end_date > c.valid_to
            GROUP BY r.unit_id
           UNION ALL
-          SELECT g.unit_id, 0, 0, count(*)::int FROM role_grants g
+          SELECT g.unit_id, 0, 0, 0, count(*)::int FROM role_grants g
            WHERE g.tenant_id = ${tenantId} AND g.unit_id IN (SELECT id FROM closed)
            GROUP BY g.unit_id
         )
-        SELECT unit_id, sum(task)::int AS task, sum(report)::int AS report, sum("grant")::int AS "grant"
+        SELECT unit_id, sum(task)::int AS task, sum(assignment)::int AS assignment,
+               sum(report)::int AS report, sum("grant")::int AS "grant"
           FROM counted GROUP BY unit_id`,
   );
   const mine = rows.filter((r) => unitIds.has(r.unit_id));
@@ -74,7 +88,12 @@ async function pendingOfTenant(
       return {
         unit: { id: unit.id, name: unit.name, validTo: unit.validTo as string },
         successors: successorsInForce(byId, lineage, unit.id, today),
-        counts: { task: Number(r.task), report: Number(r.report), grant: Number(r.grant) },
+        counts: {
+          task: Number(r.task),
+          assignment: Number(r.assignment),
+          report: Number(r.report),
+          grant: Number(r.grant),
+        },
       };
     })
     .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi"));

@@ -40,6 +40,7 @@ interface Work {
   items: TReassignmentItem[];
   tasks: TaskChange[];
   reports: { id: string; toUnitId: string }[];
+  assignments: { planId: string; targetKey: string; fromUnitId: string; toUnitId: string }[];
   grants: { userId: string; role: Role; fromUnitId: string; toUnitId: string; duplicate: boolean }[];
 }
 
@@ -145,6 +146,54 @@ async function gatherTasks(db: Database, tenantId: string, moves: readonly Move[
       change.coordinators.push(to ? { ...c, unitId: to.id, suggestions: [] } : c);
     }
     work.tasks.push(change);
+  }
+}
+
+/**
+ * Targets a source is assigned to report (đơn vị báo cáo chỉ tiêu) in plans in force or in
+ * draft: the destination reports them; where it already does, the source's row just goes.
+ */
+async function gatherAssignments(db: Database, tenantId: string, moves: readonly Move[], work: Work) {
+  const ids = [...new Set(moves.flatMap((m) => [m.from.id, m.to.id]))];
+  const rows = await queryRows<{
+    plan_id: string;
+    target_key: string;
+    unit_id: string;
+    text: string;
+    plan_title: string;
+  }>(
+    db,
+    sql`SELECT a.plan_id, a.target_key, a.unit_id, g.text, p.title AS plan_title
+          FROM plan_target_units a
+          JOIN plans p ON p.tenant_id = a.tenant_id AND p.id = a.plan_id
+          JOIN plan_targets g ON g.tenant_id = a.tenant_id AND g.plan_id = a.plan_id AND g.key = a.target_key
+         WHERE a.tenant_id = ${tenantId}
+           AND p.status IN ('draft', 'published')
+           AND a.unit_id IN ${sqlList(ids)}
+         ORDER BY p.code, p.version, g.position`,
+  );
+  const held = new Set(rows.map((r) => `${r.plan_id}:${r.target_key}:${r.unit_id}`));
+  const moveOf = new Map(moves.map((m) => [m.from.id, m]));
+  for (const r of rows) {
+    const move = moveOf.get(r.unit_id);
+    if (!move) continue;
+    const already = held.has(`${r.plan_id}:${r.target_key}:${move.to.id}`);
+    held.add(`${r.plan_id}:${r.target_key}:${move.to.id}`);
+    work.items.push({
+      kind: "assignment",
+      id: `${r.plan_id}:${r.target_key}:${r.unit_id}`,
+      label: shorten(r.text),
+      detail: already ? `${r.plan_title} · ${move.to.name} đã được giao chỉ tiêu này` : r.plan_title,
+      from: ref(move.from),
+      to: ref(move.to),
+      skipped: null,
+    });
+    work.assignments.push({
+      planId: r.plan_id,
+      targetKey: r.target_key,
+      fromUnitId: move.from.id,
+      toUnitId: move.to.id,
+    });
   }
 }
 
@@ -272,8 +321,9 @@ async function gatherWork(db: Database, input: TReassignmentRequest, today: stri
   const moves = await loadMoves(db, input, today);
   const tenantId = moves[0].from.tenantId;
   const kinds = new Set<ReassignKind>(input.kinds ?? REASSIGN_KINDS);
-  const work: Work = { tenantId, items: [], tasks: [], reports: [], grants: [] };
+  const work: Work = { tenantId, items: [], tasks: [], assignments: [], reports: [], grants: [] };
   if (kinds.has("task")) await gatherTasks(db, tenantId, moves, work);
+  if (kinds.has("assignment")) await gatherAssignments(db, tenantId, moves, work);
   if (kinds.has("report")) await gatherReports(db, tenantId, moves, work);
   if (kinds.has("grant")) await gatherGrants(db, tenantId, moves, input.userIds, work);
   return work;
@@ -320,6 +370,27 @@ export async function reassignWork(
       );
       await publicDataChanged(tx, tenantId);
     }
+    if (work.assignments.length) {
+      const rows = JSON.stringify(
+        work.assignments.map((a) => ({
+          plan_id: a.planId,
+          target_key: a.targetKey,
+          from_unit: a.fromUnitId,
+          to_unit: a.toUnitId,
+        })),
+      );
+      const shape = sql`jsonb_to_recordset(${rows}::jsonb) AS v(plan_id uuid, target_key uuid, from_unit uuid, to_unit uuid)`;
+      await tx.execute(
+        sql`DELETE FROM plan_target_units a USING ${shape}
+             WHERE a.tenant_id = ${tenantId} AND a.plan_id = v.plan_id
+               AND a.target_key = v.target_key AND a.unit_id = v.from_unit`,
+      );
+      await tx.execute(
+        sql`INSERT INTO plan_target_units (tenant_id, plan_id, target_key, unit_id, assigned_by)
+            SELECT DISTINCT ${tenantId}::uuid, v.plan_id, v.target_key, v.to_unit, ${actor.id}::uuid FROM ${shape}
+            ON CONFLICT DO NOTHING`,
+      );
+    }
     if (work.reports.length) {
       await tx.execute(
         sql`UPDATE unit_reports r
@@ -350,7 +421,12 @@ export async function reassignWork(
             ON CONFLICT DO NOTHING`,
       );
     }
-    const ENTITY = { task: "plan_task", report: "unit_report", grant: "role_grant" } as const;
+    const ENTITY = {
+      task: "plan_task",
+      assignment: "plan_target_unit",
+      report: "unit_report",
+      grant: "role_grant",
+    } as const;
     await recordAudits(
       tx,
       work.items
@@ -360,7 +436,7 @@ export async function reassignWork(
           actorId: actor.id,
           action: `org.reassign.${item.kind}`,
           entity: ENTITY[item.kind],
-          entityId: item.kind === "report" ? item.id : item.id.split(":")[0],
+          entityId: item.kind === "report" || item.kind === "assignment" ? item.id : item.id.split(":")[0],
           unitId: item.to.id,
           before: { unit: item.from, label: item.label, detail: item.detail },
           after: { unit: item.to, label: item.label, detail: item.detail },

@@ -26,7 +26,12 @@ interface Props {
   onDone: () => void;
 }
 
-const KIND_COLOURS: Record<TReassignKind, string> = { task: "blue", report: "purple", grant: "gold" };
+const KIND_COLOURS: Record<TReassignKind, string> = {
+  task: "blue",
+  assignment: "cyan",
+  report: "purple",
+  grant: "gold",
+};
 
 /**
  * Chuyển công việc: one row per closed unit with the unit that takes its work (its
