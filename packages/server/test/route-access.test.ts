@@ -737,3 +737,81 @@ describeBothDatabases("report content: other units' figures only for the period'
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describeBothDatabases("DTI scores: a unit reads its own; another unit's only once published", (ctx) => {
+  let world: Awaited<ReturnType<typeof buildTenant>>;
+  let roundId: string;
+  const sessions = {} as Record<
+    "reporterA" | "leaderA" | "reporterB" | "officer" | "leader" | "viewer",
+    SignedIn
+  >;
+  const as = (session: SignedIn, url: string) =>
+    ctx.app.inject({ method: "GET", url, headers: session.headers });
+  const unitUrls = (unitId: string) => [
+    `/api/dti/rounds/${roundId}/units/${unitId}`,
+    `/api/dti/rounds/${roundId}/units/${unitId}/xlsx`,
+  ];
+  const resultUrls = () => [
+    `/api/dti/rounds/${roundId}/ranking`,
+    `/api/dti/rounds/${roundId}/ranking/xlsx`,
+    `/api/dti/rounds/${roundId}/ranking/docx`,
+  ];
+
+  beforeAll(async () => {
+    world = await buildTenant(ctx.db);
+    await ensureDtiFrameworks(ctx.db, world.province.id);
+    const signIn = async (unit: OrgUnitRow, role: Role) =>
+      loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
+    sessions.reporterA = await signIn(world.communeA, "unit_reporter");
+    sessions.leaderA = await signIn(world.communeA, "leader");
+    sessions.reporterB = await signIn(world.communeB, "unit_reporter");
+    sessions.officer = await signIn(world.province, "focal_officer");
+    sessions.leader = await signIn(world.province, "leader");
+    sessions.viewer = await signIn(world.province, "province_viewer");
+    const frameworks = await listFrameworks(ctx.db, world.province.id);
+    const powers = { tenantId: world.province.id, manage: true, verify: true, readResults: true };
+    const actor = await buildUser(ctx.db, { grants: [{ unit: world.province, role: "focal_officer" }] });
+    roundId = await createRound(ctx.db, {
+      powers,
+      actorId: actor.id,
+      input: {
+        frameworkId: frameworks.find((f) => f.subject === "units")?.id as string,
+        year: 2025,
+        name: "Đánh giá DTI 2025",
+        unitIds: [world.communeA.id, world.communeB.id],
+        startDate: "2026-01-05",
+        dueDate: "2026-02-15",
+      },
+    });
+    await transitionRound(ctx.db, { powers, actorId: actor.id, id: roundId, action: "open" });
+  });
+
+  it("refuses a unit another unit's self-assessment and scoresheet, and the unpublished ranking", async () => {
+    for (const who of ["reporterA", "leaderA"] as const) {
+      for (const url of unitUrls(world.communeA.id))
+        expect((await as(sessions[who], url)).statusCode, url).toBe(200);
+      for (const url of [...unitUrls(world.communeB.id), ...resultUrls()]) {
+        expect((await as(sessions[who], url)).statusCode, `${who} ${url}`).toBe(403);
+      }
+    }
+  });
+
+  it("lets the focal officer, the leader and the province viewer read every unit and the ranking", async () => {
+    for (const who of ["officer", "leader", "viewer"] as const) {
+      for (const url of [...unitUrls(world.communeA.id), ...unitUrls(world.communeB.id), ...resultUrls()]) {
+        expect((await as(sessions[who], url)).statusCode, `${who} ${url}`).toBe(200);
+      }
+    }
+  });
+
+  it("opens the ranking to every unit once published, never another unit's self-assessment", async () => {
+    const powers = { tenantId: world.province.id, manage: true, verify: true, readResults: true };
+    const actor = await buildUser(ctx.db, { grants: [{ unit: world.province, role: "focal_officer" }] });
+    for (const action of ["close", "publish"] as const) {
+      await transitionRound(ctx.db, { powers, actorId: actor.id, id: roundId, action });
+    }
+    for (const url of resultUrls()) expect((await as(sessions.reporterB, url)).statusCode, url).toBe(200);
+    for (const url of unitUrls(world.communeA.id))
+      expect((await as(sessions.reporterB, url)).statusCode, url).toBe(403);
+  });
+});
