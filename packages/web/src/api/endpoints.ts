@@ -42,12 +42,12 @@ import type {
   ZPlanVersionList,
   ZPublishResult,
 } from "@dtplan/contracts/plans.ts";
-import type { TSetTargetUnitsResult, TTargetUnits, ZSetTargetUnits } from "@dtplan/contracts/target-units.ts";
 import type {
   TPendingReassignments,
   TReassignmentPreview,
   TReassignmentRequest,
 } from "@dtplan/contracts/reassign.ts";
+import type { TSetTargetUnitsResult, TTargetUnits, ZSetTargetUnits } from "@dtplan/contracts/target-units.ts";
 import type {
   TCreateUser,
   TResetPassword,

@@ -20,7 +20,6 @@ import { type ReminderKind, reminderText, reportPath } from "./reminder-text.ts"
 /** Overdue reminders stop this long after the due date: a period forgotten for a quarter needs a person, not mail. */
 export const OVERDUE_STOP_DAYS = 90;
 
-
 export interface ReminderCounts {
   units: number;
   notifications: number;
