@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { chooseLanguage } from "../i18n/i18n.tsx";
 import { api } from "./client.ts";
-import { forgetPlanProvinces, rememberPlanProvince } from "./plan-province.ts";
+import { forgetPlanProvinces, rememberPlanProvince, withPlanProvince } from "./plan-province.ts";
 
 const PROVINCE_A = "0c8e6b1e-5a7c-4c38-9d0a-1f1f3b0a0001";
 const PROVINCE_B = "0c8e6b1e-5a7c-4c38-9d0a-1f1f3b0a0002";
@@ -58,5 +58,18 @@ describe("the web API client", () => {
     forgetPlanProvinces();
     await api.get("/plans/kh");
     expect(calls.map((c) => c.headers["x-dtplan-province"])).toEqual([PROVINCE_B, undefined]);
+  });
+
+  it("puts the plan's province on its download links, which carry no headers", () => {
+    rememberPlanProvince("kh", PROVINCE_A);
+    expect(withPlanProvince("/api/plans/kh/periods/2025-Q1/consolidated.docx")).toBe(
+      `/api/plans/kh/periods/2025-Q1/consolidated.docx?province=${PROVINCE_A}`,
+    );
+    expect(withPlanProvince("/api/plans/kh/exports/targets?format=csv")).toBe(
+      `/api/plans/kh/exports/targets?format=csv&province=${PROVINCE_A}`,
+    );
+    expect(withPlanProvince("/api/plans/khac/exports/targets?format=csv")).toBe(
+      "/api/plans/khac/exports/targets?format=csv",
+    );
   });
 });

@@ -7,6 +7,7 @@ import type {
 } from "@dtplan/contracts/consolidated.ts";
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
+import { withPlanProvince } from "./plan-province.ts";
 
 const enc = encodeURIComponent;
 const reportPath = (code: string, key: string) => `/plans/${enc(code)}/periods/${enc(key)}/consolidated`;
@@ -18,7 +19,7 @@ export const consolidatedApi = {
     api.put<TConsolidatedReport>(reportPath(code, key), body),
   /** A same-origin link, so the session cookie goes with the download. */
   fileUrl: (code: string, key: string, format: TConsolidatedFormat) =>
-    `/api${reportPath(code, key)}.${format}`,
+    withPlanProvince(`/api${reportPath(code, key)}.${format}`),
 };
 
 export const consolidatedQueries = {

@@ -48,3 +48,13 @@ export function provinceForPath(path: string): string | null {
   const code = decodeURIComponent(match[1]);
   return store()[code] ?? null;
 }
+
+/**
+ * A download link (`/api/plans/{code}…`) naming the plan's province as `?province=`, as
+ * the API client names it in a header: links carry no headers.
+ */
+export function withPlanProvince(url: string): string {
+  const province = provinceForPath(url.replace(/^\/api/, ""));
+  if (!province) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}province=${encodeURIComponent(province)}`;
+}

@@ -15,6 +15,7 @@ import type {
 import type { TEvidenceFile } from "@dtplan/contracts/tasks.ts";
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
+import { withPlanProvince } from "./plan-province.ts";
 
 const enc = encodeURIComponent;
 const periodsPath = (code: string) => `/plans/${enc(code)}/periods`;
@@ -57,7 +58,7 @@ export const reportingApi = {
     );
   },
   /** Biểu mẫu Excel: a same-origin link, so the session cookie goes with the download. */
-  excelUrl: (r: ReportRef) => `/api${reportPath(r.code, r.periodKey, r.unitId)}/xlsx`,
+  excelUrl: (r: ReportRef) => withPlanProvince(`/api${reportPath(r.code, r.periodKey, r.unitId)}/xlsx`),
   /** Nhập từ Excel: 400 with one `details` entry per invalid cell, and nothing saved. */
   importExcel: (r: ReportRef, file: File) => {
     const form = new FormData();

@@ -9,6 +9,7 @@ import {
   type TTaskExportQuery,
 } from "@dtplan/contracts/exports.ts";
 import { Button, Dropdown, type MenuProps } from "antd";
+import { withPlanProvince } from "../api/plan-province.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/translate.ts";
 
@@ -58,7 +59,7 @@ export function exportUrl(source: ExportSource, format: TExportFormat): string {
     params.set(k, String(v));
   }
   params.set("format", format);
-  return `/api${source.path}?${params.toString()}`;
+  return withPlanProvince(`/api${source.path}?${params.toString()}`);
 }
 
 /**
