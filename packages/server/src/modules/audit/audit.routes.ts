@@ -2,9 +2,8 @@ import { ZAuditList, ZAuditQuery } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
-import { reachOf, requireActor } from "../access/access.ts";
-import { presentAuditEntry } from "./audit.presenter.ts";
-import { listAudit } from "./audit.repository.ts";
+import { requireActor } from "../access/access.ts";
+import { listVisibleAudit } from "./read-audit.ts";
 
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -20,14 +19,6 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Database }
         response: { 200: ZAuditList },
       },
     },
-    async (request) => {
-      const reach = await reachOf(db, requireActor(request), "audit.read");
-      const { rows, total } = await listAudit(db, {
-        wholeTenants: [...reach.wholeTenants],
-        unitIds: [...reach.unitIds],
-        ...request.query,
-      });
-      return { items: rows.map(presentAuditEntry), total };
-    },
+    async (request) => listVisibleAudit(db, { actor: requireActor(request), query: request.query }),
   );
 }

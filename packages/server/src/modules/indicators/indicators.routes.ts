@@ -2,11 +2,10 @@ import { ZCreateIndicator, ZIndicator, ZIndicatorList, ZIndicatorListQuery } fro
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
-import { forbidden } from "../../errors.ts";
-import { reachOf, requireActor } from "../access/access.ts";
+import { requireActor } from "../access/access.ts";
 import { createIndicator } from "./create-indicator.ts";
 import { presentIndicator } from "./indicators.presenter.ts";
-import { searchIndicators } from "./indicators.repository.ts";
+import { listIndicators } from "./read-indicators.ts";
 
 export async function indicatorsRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,16 +23,7 @@ export async function indicatorsRoutes(app: FastifyInstance, { db }: { db: Datab
         response: { 200: ZIndicatorList },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const reach = await reachOf(db, actor, "plans.read");
-      const tenantId =
-        request.query.tenantId ??
-        (reach.tenants.has(actor.tenantId) ? actor.tenantId : [...reach.tenants][0]);
-      if (!tenantId || !reach.tenants.has(tenantId)) throw forbidden();
-      const { rows, total } = await searchIndicators(db, { ...request.query, tenantId });
-      return { items: rows.map(presentIndicator), total };
-    },
+    async (request) => listIndicators(db, { actor: requireActor(request), query: request.query }),
   );
 
   r.post(

@@ -8,6 +8,7 @@ import { listVersions, versionDetail } from "./plan-versions.ts";
 import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
 import { currentVersion, listPlans, loadPlanBundle } from "./plans.repository.ts";
 import { presentReview } from "./review.presenter.ts";
+import { targetUnitsOf } from "./target-units.ts";
 
 interface PlanRef {
   actor: Actor;
@@ -55,4 +56,9 @@ export async function readPlanVersion(db: Database, { actor, code, version }: Pl
   const found = await versionDetail(db, await readablePlanVersions(db, actor, code), version);
   if (!found) throw planNotFound();
   return found;
+}
+
+/** Đơn vị báo cáo chỉ tiêu of the plan's newest version. */
+export async function readTargetUnits(db: Database, { actor, code }: PlanRef) {
+  return targetUnitsOf(db, (await readablePlanVersions(db, actor, code))[0]);
 }

@@ -3,8 +3,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
-import { planUnitOf, readablePlanVersions } from "./plan-access.ts";
-import { setTargetUnits, targetUnitsOf } from "./target-units.ts";
+import { planUnitOf } from "./plan-access.ts";
+import { readTargetUnits } from "./read-plans.ts";
+import { setTargetUnits } from "./target-units.ts";
 
 const TAGS = ["plans"];
 
@@ -26,10 +27,7 @@ export async function targetUnitsRoutes(app: FastifyInstance, { db }: { db: Data
         response: { 200: ZTargetUnits },
       },
     },
-    async (request) => {
-      const [latest] = await readablePlanVersions(db, requireActor(request), request.params.code);
-      return targetUnitsOf(db, latest);
-    },
+    async (request) => readTargetUnits(db, { actor: requireActor(request), code: request.params.code }),
   );
 
   r.post(
