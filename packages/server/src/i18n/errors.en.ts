@@ -217,6 +217,7 @@ export const EXACT_EN: Record<string, string> = {
   "Hãy gửi tệp Excel dạng multipart/form-data (trường `file`).":
     "Send the Excel file as multipart/form-data (field `file`).",
   "Tệp Excel quá lớn (tối đa 5 MB).": "The Excel file is too large (at most 5 MB).",
+  "Tệp Excel quá lớn.": "The Excel file is too large.",
   "Chọn tệp Excel (trường `file`).": "Choose the Excel file (field `file`).",
   "Tệp tải lên không phải tệp Excel (.xlsx) của biểu mẫu báo cáo.":
     "The uploaded file is not the report form's Excel file (.xlsx).",
