@@ -218,6 +218,11 @@ export const EXACT_EN: Record<string, string> = {
     "Send the Excel file as multipart/form-data (field `file`).",
   "Tệp Excel quá lớn (tối đa 5 MB).": "The Excel file is too large (at most 5 MB).",
   "Tệp Excel quá lớn.": "The Excel file is too large.",
+  "Chọn tệp Excel bộ chỉ số (trường `file`).": "Choose the framework's Excel file (field `file`).",
+  "Hãy gửi tệp Excel dạng multipart/form-data (trường `file`) kèm mã, năm, tên bộ chỉ số.":
+    "Send the Excel file as multipart/form-data (field `file`) with the framework's code, year and name.",
+  "Tệp tải lên không phải tệp Excel (.xlsx) của bộ chỉ số.":
+    "The uploaded file is not an Excel (.xlsx) file of a framework.",
   "Chọn tệp Excel (trường `file`).": "Choose the Excel file (field `file`).",
   "Tệp tải lên không phải tệp Excel (.xlsx) của biểu mẫu báo cáo.":
     "The uploaded file is not the report form's Excel file (.xlsx).",
