@@ -41,5 +41,7 @@ export type TSessionUser = z.infer<typeof ZSessionUser>;
 export const ZSessionResponse = z.object({
   user: ZSessionUser,
   csrfToken: z.string(),
+  /** What the browser checks before sending (a file over the limit is refused before upload). */
+  limits: z.object({ evidenceMaxBytes: z.number().int().positive() }),
 });
 export type TSessionResponse = z.infer<typeof ZSessionResponse>;

@@ -82,6 +82,8 @@ describeBothDatabases("sign-in and sessions", (ctx) => {
     expect(me.statusCode).toBe(200);
     expect(me.json().user.id).toBe(user.id);
     expect(me.json().csrfToken).toBe(session.csrfToken);
+    // The browser refuses an evidence file over this size before uploading it.
+    expect(me.json().limits.evidenceMaxBytes).toBe(ctx.app.appConfig.evidence.maxBytes);
 
     const logout = await ctx.app.inject({
       method: "POST",

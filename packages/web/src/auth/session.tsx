@@ -1,4 +1,4 @@
-import type { TLoginRequest, TSessionUser } from "@dtplan/contracts/auth.ts";
+import type { TLoginRequest, TSessionResponse, TSessionUser } from "@dtplan/contracts/auth.ts";
 import { type Permission, roleGrants } from "@dtplan/domain/access/roles.ts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
@@ -9,7 +9,7 @@ import { queryClient } from "../api/query.ts";
 type SessionState =
   | { status: "loading" }
   | { status: "anonymous"; expired: boolean }
-  | { status: "signed-in"; user: TSessionUser };
+  | { status: "signed-in"; user: TSessionUser; limits: TSessionResponse["limits"] };
 
 interface Session {
   state: SessionState;
@@ -38,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((res) => {
         if (cancelled) return;
         setCsrfToken(res.csrfToken);
-        setState({ status: "signed-in", user: res.user });
+        setState({ status: "signed-in", user: res.user, limits: res.limits });
       })
       .catch(() => {
         if (!cancelled) setState({ status: "anonymous", expired: false });
@@ -57,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (credentials: TLoginRequest) => {
     const res = await authApi.login(credentials);
     setCsrfToken(res.csrfToken);
-    setState({ status: "signed-in", user: res.user });
+    setState({ status: "signed-in", user: res.user, limits: res.limits });
   }, []);
 
   const logout = useCallback(async () => {
@@ -92,4 +92,11 @@ export function useUser(): TSessionUser {
   const { user } = useSession();
   if (!user) throw new Error("useUser without a signed-in user");
   return user;
+}
+
+/** The server's limits the browser checks before sending (the evidence file size). */
+export function useLimits(): TSessionResponse["limits"] {
+  const { state } = useSession();
+  if (state.status !== "signed-in") throw new Error("useLimits without a signed-in user");
+  return state.limits;
 }

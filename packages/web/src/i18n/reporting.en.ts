@@ -127,6 +127,8 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "report.saving": "Saving…",
   "report.savedAt": "Saved at {time}",
   "report.unsaved": "Unsaved changes",
+  "report.offline":
+    "Offline — changes not saved to the server yet; kept in this browser and saved when the connection returns",
   "report.invalidPending": "Fix the fields in red to save",
   "report.saveFailed": "Not saved: {message}",
   "report.conflict":

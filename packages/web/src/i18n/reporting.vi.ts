@@ -125,6 +125,8 @@ export const reportingVi = {
   "report.saving": "Đang lưu…",
   "report.savedAt": "Đã lưu lúc {time}",
   "report.unsaved": "Có thay đổi chưa lưu",
+  "report.offline":
+    "Mất kết nối — thay đổi chưa lưu lên máy chủ, đã giữ trong trình duyệt này và sẽ tự lưu khi có mạng lại",
   "report.invalidPending": "Sửa các ô báo đỏ để lưu",
   "report.saveFailed": "Chưa lưu được: {message}",
   "report.conflict":

@@ -19,6 +19,6 @@ export function presentSessionUser(actor: Omit<Actor, "session">, today = todayI
   };
 }
 
-export function presentSession(actor: Actor): TSessionResponse {
-  return { user: presentSessionUser(actor), csrfToken: actor.session.csrfToken };
+export function presentSession(actor: Actor, limits: TSessionResponse["limits"]): TSessionResponse {
+  return { user: presentSessionUser(actor), csrfToken: actor.session.csrfToken, limits };
 }

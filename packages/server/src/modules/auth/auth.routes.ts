@@ -47,7 +47,7 @@ export async function authRoutes(
         limits: config.signIn,
       });
       setCookie(reply, cookieValue, Math.floor(config.sessionIdleMs / 1000));
-      return presentSession(actor);
+      return presentSession(actor, { evidenceMaxBytes: config.evidence.maxBytes });
     },
   );
 
@@ -80,6 +80,6 @@ export async function authRoutes(
         response: { 200: ZSessionResponse },
       },
     },
-    async (request) => presentSession(requireActor(request)),
+    async (request) => presentSession(requireActor(request), { evidenceMaxBytes: config.evidence.maxBytes }),
   );
 }

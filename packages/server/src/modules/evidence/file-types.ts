@@ -1,3 +1,9 @@
+import {
+  EVIDENCE_EXTENSIONS,
+  type EvidenceExtension,
+  fileExtension,
+  isEvidenceExtension,
+} from "@dtplan/domain/tasks/evidence-files.ts";
 /**
  * The evidence files dtplan accepts, recognised by their first bytes (never by the
  * name or the browser's content type alone), and the content type each is served as.
@@ -16,7 +22,7 @@ export const EVIDENCE_TYPES = {
 } as const;
 export type EvidenceKind = keyof typeof EVIDENCE_TYPES;
 
-const EXTENSIONS: Record<string, EvidenceKind> = {
+const EXTENSIONS: Record<EvidenceExtension, EvidenceKind> = {
   pdf: "pdf",
   docx: "docx",
   xlsx: "xlsx",
@@ -29,7 +35,7 @@ const EXTENSIONS: Record<string, EvidenceKind> = {
   zip: "zip",
 };
 
-export const ALLOWED_EXTENSIONS = Object.keys(EXTENSIONS);
+export const ALLOWED_EXTENSIONS: readonly string[] = EVIDENCE_EXTENSIONS;
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
   prefix.every((b, i) => bytes[at + i] === b);
@@ -67,8 +73,8 @@ export type Classification =
 
 /** Accepts a file only when its extension is allowed and its bytes are what the extension says. */
 export function classifyEvidence(fileName: string, bytes: Uint8Array): Classification {
-  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
-  const kind = EXTENSIONS[extension];
+  const extension = fileExtension(fileName);
+  const kind = isEvidenceExtension(extension) ? EXTENSIONS[extension] : undefined;
   const allowed = `Chỉ nhận tệp ${ALLOWED_EXTENSIONS.map((e) => `.${e}`).join(", ")}.`;
   if (!kind)
     return {

@@ -28,7 +28,9 @@ import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { invalidate, loadError, queryClient } from "../../api/query.ts";
 import { tasksApi, tasksQueries } from "../../api/tasks.ts";
+import { useLimits } from "../../auth/session.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { EVIDENCE_ACCEPT, evidenceFileProblem } from "../../lib/evidence-check.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
 import { TaskStatusTag } from "../plans/plan-tags.tsx";
 import { pillarLabel } from "../plans/review-model.ts";
@@ -62,14 +64,14 @@ export function TaskDrawer({ taskId, onClose }: Props) {
           <Typography.Paragraph strong style={{ fontSize: 15 }}>
             {task.text}
           </Typography.Paragraph>
-          <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t("task.status")}>
               <TaskStatusTag status={task.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t("task.progress")}>
               <Progress percent={task.progress ?? 0} size="small" style={{ minWidth: 140 }} />
             </Descriptions.Item>
-            <Descriptions.Item label={t("task.plan")} span={2}>
+            <Descriptions.Item label={t("task.plan")} span="filled">
               <Link to={`/plans/${task.plan.code}`}>{task.plan.title}</Link>
             </Descriptions.Item>
             <Descriptions.Item label={t("task.lead")}>
@@ -82,12 +84,12 @@ export function TaskDrawer({ taskId, onClose }: Props) {
                   ? formatDate(task.deadline.date)
                   : (task.deadline?.text ?? t("common.notSet"))}
             </Descriptions.Item>
-            <Descriptions.Item label={t("task.coordinators")} span={2}>
+            <Descriptions.Item label={t("task.coordinators")} span="filled">
               {task.coordinators.length === 0
                 ? "—"
                 : task.coordinators.map((c) => <Tag key={c.text}>{c.unit?.name ?? c.text}</Tag>)}
             </Descriptions.Item>
-            <Descriptions.Item label={t("item.pillar")} span={2}>
+            <Descriptions.Item label={t("item.pillar")} span="filled">
               {pillarLabel(task.pillar, lang)}
             </Descriptions.Item>
           </Descriptions>
@@ -379,8 +381,11 @@ function EvidenceTab({ task, onAdded }: { task: TTaskDetail; onAdded: () => void
   const [percent, setPercent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const { evidenceMaxBytes } = useLimits();
   const upload = async (file: File) => {
     setError(null);
+    const problem = evidenceFileProblem(file, evidenceMaxBytes);
+    if (problem) return setError(problem);
     setPercent(0);
     try {
       await tasksApi.attachEvidence(task.id, file, setPercent);
@@ -398,6 +403,7 @@ function EvidenceTab({ task, onAdded }: { task: TTaskDetail; onAdded: () => void
         <div style={{ marginBottom: 16 }}>
           <Upload
             showUploadList={false}
+            accept={EVIDENCE_ACCEPT}
             beforeUpload={(file) => {
               void upload(file);
               return false;

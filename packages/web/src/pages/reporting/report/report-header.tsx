@@ -1,4 +1,9 @@
-import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
+import {
+  ArrowLeftOutlined,
+  CloudUploadOutlined,
+  DownloadOutlined,
+  FileExcelOutlined,
+} from "@ant-design/icons";
 import { Button, Space, Typography, Upload } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
@@ -134,6 +139,12 @@ function saveStatus({ report, save, errors }: ReportAutosave, t: ReturnType<type
       return (
         <Typography.Text type="success" data-testid="save-status">
           {t("report.savedAt", { time: save.at })}
+        </Typography.Text>
+      );
+    case "offline":
+      return (
+        <Typography.Text type="warning" data-testid="save-status">
+          <CloudUploadOutlined /> {t("report.offline")}
         </Typography.Text>
       );
     case "error":

@@ -16,7 +16,9 @@ import {
 import { memo, useState } from "react";
 import { errorMessage } from "../../../api/client.ts";
 import { type ReportRef, reportingApi } from "../../../api/reporting.ts";
+import { useLimits } from "../../../auth/session.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
+import { EVIDENCE_ACCEPT, evidenceFileProblem } from "../../../lib/evidence-check.ts";
 import { goalText } from "../../plans/review-model.ts";
 import { isRatio, type ReportDraft, ratioPercent } from "../report-model.ts";
 import { fieldState } from "./report-task-row.tsx";
@@ -62,8 +64,11 @@ export const ValueRow = memo(function ValueRow({
   const decimal = lang === "vi" ? "," : ".";
   const unit = value.indicator.unit || value.target.unit || "";
 
+  const { evidenceMaxBytes } = useLimits();
   const upload = async (file: File) => {
     setUploadError(null);
+    const problem = evidenceFileProblem(file, evidenceMaxBytes);
+    if (problem) return setUploadError(problem);
     setUploading(0);
     try {
       const f = await reportingApi.uploadEvidence(reportRef, file, setUploading);
@@ -188,6 +193,7 @@ export const ValueRow = memo(function ValueRow({
           {editable && REPORT_EVIDENCE_UPLOAD && (
             <Upload
               showUploadList={false}
+              accept={EVIDENCE_ACCEPT}
               beforeUpload={(file) => {
                 void upload(file);
                 return false;

@@ -1,0 +1,122 @@
+/**
+ * Daily use on a phone and a slow line: the report form fits 390 px, keeps working
+ * while the connection is down (edits kept in the browser, "chưa lưu lên máy chủ"),
+ * saves them when it returns, and refuses an evidence file that is too large before
+ * sending a byte of it. Screenshots: test-artifacts/daily-*.png.
+ */
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot, settle, signIn, useDtplanInChromium } from "./browser.ts";
+
+const PLAN = "chau-thanh-2025";
+
+/** Calls the API as the page's signed-in user (its cookie, its CSRF token). */
+async function callApi<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const origin = new URL(page.url()).origin;
+  const me = await page.request.get(`${origin}/api/auth/me`);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const response = await page.request.fetch(`${origin}/api${path}`, {
+    method,
+    headers: { "x-csrf-token": csrfToken, "content-type": "application/json" },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function typeNumber(input: Locator, value: string): Promise<void> {
+  await input.click();
+  await input.press("ControlOrMeta+a");
+  await input.fill(value);
+  await input.press("Tab");
+}
+
+const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("the report form on a phone and a slow line", () => {
+  const app = useDtplanInChromium({ viewport: { width: 390, height: 844 } });
+
+  it("fits 390 px, keeps edits while offline, saves them when the connection returns, checks evidence before upload", async () => {
+    const page = await app.context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, app.url, "chauthanh.daumoi");
+    const period = await callApi<{ key: string }>(page, "POST", `/plans/${PLAN}/periods`, {
+      label: "Báo cáo nhanh tình hình chuyển đổi số",
+      start: "2025-01-01",
+      end: "2025-06-30",
+      dueDate: isoIn(10),
+    });
+
+    await signIn(page, app.url, "chauthanh.vhtt");
+    const me = await callApi<{ user: { grants: Array<{ unitId: string; unitName: string }> } }>(
+      page,
+      "GET",
+      "/auth/me",
+    );
+    const unit = me.user.grants.find((g) => g.unitName.includes("Văn hóa"));
+    expect(unit).toBeDefined();
+    const reportUrl = `${app.url}/periods/${PLAN}/${period.key}/units/${unit?.unitId}`;
+    await page.goto(reportUrl);
+    await page.getByTestId("report-page").waitFor();
+    const firstTask = page
+      .getByTestId("report-task")
+      .filter({ has: page.getByLabel("Tiến độ (%)", { exact: true }) })
+      .first();
+    const progress = firstTask.getByLabel("Tiến độ (%)", { exact: true });
+    await progress.waitFor();
+    await settle(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "daily-01-report-form-390");
+
+    // The connection drops: the edit stays in this browser, and the form says so.
+    await app.context.setOffline(true);
+    await typeNumber(progress, "42");
+    const status = page.getByTestId("save-status");
+    await status.filter({ hasText: "chưa lưu lên máy chủ" }).waitFor();
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith("dtplan.report-draft.")),
+    );
+    expect(kept).toHaveLength(1);
+    await screenshot(page, "daily-02-report-offline");
+
+    // It comes back: the kept edit is saved without the user doing anything.
+    await app.context.setOffline(false);
+    await status.filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ }).waitFor();
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("dtplan.report-draft.")),
+      ),
+    ).toEqual([]);
+    await page.reload();
+    await page.getByTestId("report-page").waitFor();
+    expect(await progress.inputValue()).toBe("42");
+    await screenshot(page, "daily-03-report-saved-after-reconnect");
+
+    // A 25 MB file is refused in the browser: no upload request leaves it.
+    const uploads: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().includes("evidence")) uploads.push(r.url());
+    });
+    // From a task's panel in "Nhiệm vụ của tôi", which fits the phone too.
+    await page.goto(`${app.url}/my-tasks`);
+    await page.getByRole("button", { name: "Chi tiết" }).first().click();
+    const drawer = page.getByTestId("task-drawer");
+    await drawer.getByRole("tab", { name: /Minh chứng/ }).click();
+    const input = drawer.locator("input[type=file]");
+    expect(await input.getAttribute("accept")).toContain(".pdf");
+    await input.setInputFiles({
+      name: "video-hop-trien-khai.zip",
+      mimeType: "application/zip",
+      buffer: Buffer.alloc(25 * 1024 * 1024, 1),
+    });
+    const refusal = page.getByText(/nặng 25 MB, quá giới hạn \d+ MB/);
+    await refusal.waitFor();
+    await refusal.scrollIntoViewIfNeeded();
+    expect(
+      await drawer.evaluate((el) => el.querySelector(".ant-drawer-body")?.scrollWidth ?? 0),
+    ).toBeLessThanOrEqual(390);
+    expect(uploads).toEqual([]);
+    await screenshot(page, "daily-04-evidence-too-large");
+    await page.close();
+  });
+});
