@@ -8,6 +8,7 @@ import {
   unitReports,
 } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { notifyPeople, peopleWith } from "../notify/notify.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
 import type { ReportScope } from "./get-report.ts";
 
@@ -71,5 +72,72 @@ export async function transition(
       ...change.extra,
     },
   });
+  await notifyTransition(
+    tx,
+    scope,
+    report,
+    change.action,
+    change.comment ?? null,
+    updated.version,
+    change.now,
+  );
   return updated;
+}
+
+/** Who hears of a transition: the reviewers of the plan when a unit submits; the unit's reporters otherwise. */
+async function notifyTransition(
+  tx: Database,
+  scope: ReportScope,
+  report: UnitReportRow,
+  action: Exclude<ReportEventAction, "created">,
+  comment: string | null,
+  version: number,
+  now: Date,
+): Promise<void> {
+  const { plan, actor } = scope.ctx;
+  const unit = scope.ru.unit;
+  const period = scope.period;
+  const link = `/periods/${encodeURIComponent(plan.code)}/${encodeURIComponent(period.key)}/units/${unit.id}`;
+  const of = `“${period.label}” của ${unit.name} (${plan.title})`;
+  const reason = comment ? `\nLý do: ${comment}` : "";
+  const messages = {
+    submitted: {
+      title: `Báo cáo chờ duyệt: ${unit.name}`,
+      body: `${actor.fullName} đã nộp báo cáo ${of}. Báo cáo đang chờ anh/chị duyệt hoặc trả lại.`,
+    },
+    returned: {
+      title: `Báo cáo bị trả lại: ${period.label}`,
+      body: `${actor.fullName} đã trả lại báo cáo ${of} để bổ sung, sửa.${reason}`,
+    },
+    approved: {
+      title: `Báo cáo đã được duyệt: ${period.label}`,
+      body: `${actor.fullName} đã duyệt báo cáo ${of}.`,
+    },
+    reopened: {
+      title: `Báo cáo được mở lại để sửa: ${period.label}`,
+      body: `${actor.fullName} đã mở lại báo cáo ${of} đã duyệt, để đơn vị sửa và nộp lại.${reason}`,
+    },
+  } as const;
+  const toReviewers = action === "submitted";
+  const recipients = await peopleWith(tx, {
+    tenantId: report.tenantId,
+    unitIds: toReviewers ? lineage(scope.basis.units, plan.unitId) : [report.unitId],
+    permission: toReviewers ? "reports.review" : "reports.submit",
+    except: actor.id,
+  });
+  await notifyPeople(
+    tx,
+    report.tenantId,
+    recipients,
+    { kind: `report.${action}`, eventKey: `${report.id}:${version}`, link, ...messages[action] },
+    now,
+  );
+}
+
+/** A unit and every unit above it: whoever holds a role on one of them holds it on the unit. */
+function lineage(units: ReadonlyMap<string, { parentId: string | null }>, unitId: string): string[] {
+  const ids: string[] = [];
+  for (let id: string | null = unitId; id && !ids.includes(id); id = units.get(id)?.parentId ?? null)
+    ids.push(id);
+  return ids;
 }

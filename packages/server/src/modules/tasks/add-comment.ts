@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.ts";
 import { taskComments } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { notifyPeople, peopleWith } from "../notify/notify.ts";
 import { assertCan, readableTask, workingTask } from "./task-access.ts";
 import { presentComment } from "./task-history.ts";
 
@@ -43,6 +44,28 @@ export async function addComment(
       unitId: task.leadUnitId ?? plan.unitId,
       after: { id: row.id, kind: row.kind, body: row.body, planCode: plan.code },
     });
+    // A direction is for the unit that leads the task: its reporters are told.
+    if (input.kind === "direction" && task.leadUnitId) {
+      const short = task.text.length > 120 ? `${task.text.slice(0, 117)}…` : task.text;
+      await notifyPeople(
+        tx,
+        task.tenantId,
+        await peopleWith(tx, {
+          tenantId: task.tenantId,
+          unitIds: [task.leadUnitId],
+          permission: "reports.submit",
+          except: actor.id,
+        }),
+        {
+          kind: "task.direction",
+          eventKey: row.id,
+          title: `Ý kiến chỉ đạo mới: ${short}`,
+          body: `${actor.fullName} chỉ đạo về nhiệm vụ “${short}” (${plan.title}):\n${row.body}`,
+          link: `/my-tasks?task=${task.id}`,
+        },
+        row.at,
+      );
+    }
     return row;
   });
   return presentComment(row, actor);
