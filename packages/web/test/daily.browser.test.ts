@@ -99,9 +99,15 @@ describe("the report form on a phone and a slow line", () => {
     });
     // From a task's panel in "Nhiệm vụ của tôi", which fits the phone too.
     await page.goto(`${app.url}/my-tasks`);
-    await page.getByRole("button", { name: "Chi tiết" }).first().click();
+    await page
+      .getByTestId("table-card")
+      .filter({ hasText: "Chủ trì" })
+      .first()
+      .getByRole("button", { name: "Chi tiết" })
+      .click();
     const drawer = page.getByTestId("task-drawer");
     await drawer.getByRole("tab", { name: /Minh chứng/ }).click();
+    await drawer.getByRole("button", { name: "Tải lên tệp minh chứng" }).waitFor();
     const input = drawer.locator("input[type=file]");
     expect(await input.getAttribute("accept")).toContain(".pdf");
     await input.setInputFiles({
