@@ -15,6 +15,7 @@ import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 const OFFICER = "vinhlong.daumoi";
 const REPORTER = "chauthanh.xa";
 const EVIDENCE_FILE = "bien-ban-kiem-tra-ket-noi.pdf";
+const RENAMED = "Ban Chỉ đạo chuyển đổi số của xã, phường (sửa thử)";
 const ADJUST_REASON = "Quyết định thành lập Ban Chỉ đạo chưa ghi ngày ban hành.";
 
 async function typeNumber(input: Locator, value: string): Promise<void> {
@@ -89,10 +90,6 @@ describe("DTI in Chromium", () => {
       .first()
       .waitFor();
     await screenshot(page, "dti-01-rounds");
-    await page.getByRole("button", { name: "Mở đợt đánh giá" }).click();
-    await page.getByTestId("round-modal").waitFor();
-    await screenshot(page, "dti-02-open-round");
-    await page.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
 
     await rounds
       .getByRole("link", { name: /năm 2025/ })
@@ -162,12 +159,65 @@ describe("DTI in Chromium", () => {
     await page.waitForURL(/\/dti\/frameworks\/[0-9a-f-]+$/);
     await page.getByTestId("fw-tree").getByText("Ban Chỉ đạo chuyển đổi số", { exact: false }).waitFor();
 
+    // The imported framework is edited (a criterion renamed, saved on the version read) and copied to 2028.
+    await page.getByTestId("fw-tree").getByText("Ban Chỉ đạo chuyển đổi số", { exact: false }).click();
+    await page.getByTestId("node-form").getByLabel("Tên chỉ số, tiêu chí").fill(RENAMED);
+    await page.getByTestId("fw-save").click();
+    await page.getByText("Đã lưu bộ chỉ số.").waitFor();
+    await page.reload();
+    await page.getByTestId("fw-tree").getByText(RENAMED).waitFor();
+    await page.goto(`${app.url}/dti/frameworks`);
+    await page
+      .getByTestId("frameworks-table")
+      .locator("tr")
+      .filter({ hasText: "nhap-thu" })
+      .filter({ hasText: "2027" })
+      .getByRole("button", { name: "Sao chép sang năm khác" })
+      .click();
+    await page.getByRole("dialog").getByRole("button", { name: "Sao chép sang năm khác" }).click();
+    await page.waitForURL(/\/dti\/frameworks\/[0-9a-f-]+$/);
+    await page.getByText("nhap-thu · 2028").waitFor();
+
+    // A round over the imported framework: every department and commune, opened for self-assessment.
+    await page.goto(`${app.url}/dti`);
+    await page.getByRole("button", { name: "Mở đợt đánh giá" }).click();
+    const roundDialog = page.getByTestId("round-modal");
+    await roundDialog.getByLabel("Bộ chỉ số").click();
+    await page
+      .locator(".ant-select-item-option")
+      .filter({ hasText: "(2027)" })
+      .filter({ hasText: "nhập thử" })
+      .click();
+    await roundDialog.getByRole("button", { name: /Chọn tất cả/ }).click();
+    for (const [label, text] of [
+      ["Ngày bắt đầu tự đánh giá", "01/12/2027"],
+      ["Hạn nộp tự đánh giá", "31/12/2027"],
+    ] as const) {
+      const input = roundDialog.getByLabel(label);
+      await input.click();
+      await input.fill(text);
+      await input.press("Enter");
+    }
+    await screenshot(page, "dti-02-open-round");
+    await page.getByRole("dialog").getByRole("button", { name: "Tạo đợt đánh giá" }).click();
+    await page.getByTestId("round-page").waitFor();
+    await page.getByTestId("round-status").getByText("Đang chuẩn bị").waitFor();
+    await page.getByTestId("round-open").click();
+    await page.getByRole("dialog").getByRole("button", { name: "Mở cho đơn vị tự đánh giá" }).click();
+    await page.getByTestId("round-status").getByText("Đang tự đánh giá").waitFor();
+    expect(
+      Number(await page.getByTestId("count-units").locator(".ant-statistic-content-value").innerText()),
+    ).toBeGreaterThan(2);
+
     // The commune's reporter fills the 2026 self-assessment, with a file, and submits.
     await signIn(page, app.url, REPORTER);
     await page.goto(`${app.url}/dti`);
     const mine = page.getByTestId("dti-mine");
-    await mine.getByText(/năm 2026/).waitFor();
-    await mine.getByRole("link", { name: "Tự đánh giá" }).first().click();
+    await mine
+      .locator(".ant-list-item")
+      .filter({ hasText: /năm 2026/ })
+      .getByRole("link", { name: "Tự đánh giá" })
+      .click();
     await page.getByTestId("assessment-page").waitFor();
     const unitName = (await page.getByRole("heading", { level: 1 }).innerText()).replace("Tự đánh giá: ", "");
     // Criteria fed from approved reports say where their figure came from.

@@ -180,6 +180,7 @@ function FrameworkEditor({
               <Button
                 type="primary"
                 icon={<SaveOutlined />}
+                data-testid="fw-save"
                 loading={saving}
                 disabled={!dirty}
                 onClick={() => void save()}

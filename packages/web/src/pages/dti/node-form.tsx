@@ -302,6 +302,7 @@ export function NodeForm({
       </Row>
       <Form.Item label={t("dti.fw.nodeName")}>
         <Input.TextArea
+          aria-label={t("dti.fw.nodeName")}
           autoSize={{ minRows: 1, maxRows: 4 }}
           value={node.name}
           onChange={(e) => onChange({ name: e.target.value })}

@@ -47,7 +47,9 @@ export default function RoundPage() {
   const [search, setSearch] = useSearchParams();
   const round = useQuery(dtiQueries.round(id));
   const r = round.data;
-  const ranking = useQuery({ ...dtiQueries.ranking(id), enabled: !!r?.can.readResults });
+  // The province reads every round's results; a unit reads them once published.
+  const showResults = !!r && (r.can.readResults || r.status === "published");
+  const ranking = useQuery({ ...dtiQueries.ranking(id), enabled: showResults });
   const tab = search.get("tab") ?? "units";
 
   return (
@@ -69,9 +71,11 @@ export default function RoundPage() {
               {
                 key: "units",
                 label: t("dti.round.tab.units"),
-                children: <RoundUnits round={r} rows={ranking.data?.rows ?? null} />,
+                children: (
+                  <RoundUnits round={r} rows={r.can.readResults ? (ranking.data?.rows ?? null) : null} />
+                ),
               },
-              ...(r.can.readResults
+              ...(showResults
                 ? [
                     {
                       key: "results",
