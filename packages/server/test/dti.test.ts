@@ -240,6 +240,19 @@ describeBothDatabases("DTI frameworks, rounds, self-assessment, verification and
       { unit: { id: world.communeA.id, name: world.communeA.name }, status: null, canEdit: true },
     ]);
     expect(seen?.units.map((u) => u.id)).toEqual([world.communeA.id]);
+    // The commune's leader sees its round too (to read, not to fill in); the province's officer has no "mine".
+    const leaderA = await signInAs(ctx, world.communeA, "leader");
+    const led = (await ok<{ rounds: TDtiRound[] }>(leaderA, "GET", "/api/dti/rounds")).rounds.find(
+      (r) => r.id === round.id,
+    );
+    expect(led?.mine).toEqual([
+      { unit: { id: world.communeA.id, name: world.communeA.name }, status: null, canEdit: false },
+    ]);
+    const officers = (await ok<{ rounds: TDtiRound[] }>(s.officer, "GET", "/api/dti/rounds")).rounds.find(
+      (r) => r.id === round.id,
+    );
+    expect(officers?.mine).toEqual([]);
+    expect(officers?.units).toHaveLength(2);
   });
 
   it("gives an automatic criterion the unit's figure from its approved report, saying which", async () => {

@@ -77,7 +77,10 @@ export async function presentRounds(
     const mine = units.filter((u) => u.roundId === round.id);
     const need = manualLeaves.get(round.frameworkId) ?? 0;
     const count = (s: RoundUnitRow["status"]) => mine.filter((u) => u.status === s).length;
-    const own = mine.filter((u) => isAllowed(actor.grants, "reports.submit", paths.get(u.unitId)?.ids ?? []));
+    // A unit's own people (its reporters, its leader) hold roles on it or on a unit under the
+    // province; the province's officers, whose roles reach every unit, are not "mine".
+    const unitGrants = actor.grants.filter((g) => g.unitId !== g.tenantId);
+    const own = mine.filter((u) => isAllowed(unitGrants, "plans.read", paths.get(u.unitId)?.ids ?? []));
     return {
       ...roundHeading(round, powers),
       units: mine.map((u) => ({ id: u.unitId, name: u.unitName })),
@@ -94,7 +97,10 @@ export async function presentRounds(
       mine: own.map((u) => ({
         unit: { id: u.unitId, name: u.unitName },
         status: u.status,
-        canEdit: round.status === "open" && u.status !== "submitted",
+        canEdit:
+          round.status === "open" &&
+          u.status !== "submitted" &&
+          isAllowed(actor.grants, "reports.submit", paths.get(u.unitId)?.ids ?? []),
       })),
     };
   });
