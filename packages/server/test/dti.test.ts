@@ -503,7 +503,17 @@ describeBothDatabases("DTI frameworks, rounds, self-assessment, verification and
     const list = await call(null, "GET", `/api/dti/public/rounds?province=${world.province.id}`);
     expect(list.statusCode).toBe(200);
     expect(list.json().rounds.map((r: { id: string }) => r.id)).toContain(round.id);
-    const pub = await call(null, "GET", `/api/dti/public/rounds/${round.id}/ranking`);
+    const elsewhere = await call(
+      null,
+      "GET",
+      `/api/dti/public/rounds/${round.id}/ranking?province=${crypto.randomUUID()}`,
+    );
+    expect(elsewhere.statusCode).toBe(404);
+    const pub = await call(
+      null,
+      "GET",
+      `/api/dti/public/rounds/${round.id}/ranking?province=${world.province.id}`,
+    );
     expect(pub.statusCode).toBe(200);
     const body = pub.json();
     expect(

@@ -64,14 +64,15 @@ export async function dtiPublicRoutes(
         tags: ["public"],
         summary: "Xếp hạng DTI đã công bố (công khai)",
         description:
-          "Không cần đăng nhập. Chỉ điểm đã thẩm định của đợt đã công bố: tổng điểm, chuẩn hóa 0–1, thứ hạng, theo trụ cột và chỉ số chính, thay đổi so với năm trước. Không có minh chứng, nhận xét hay điểm tự đánh giá.",
+          "Không cần đăng nhập. `province` (mã định danh của tỉnh, nên gửi kèm) giới hạn việc tìm đợt trong tỉnh đó. Chỉ điểm đã thẩm định của đợt đã công bố: tổng điểm, chuẩn hóa 0–1, thứ hạng, theo trụ cột và chỉ số chính, thay đổi so với năm trước. Không có minh chứng, nhận xét hay điểm tự đánh giá.",
         params: ZDtiRoundParams,
+        querystring: ZDtiPublicRoundQuery,
         response: { 200: ZDtiPublicRanking },
       },
     },
     async (request) =>
       read(async (tx) => {
-        const round = await findPublishedRound(tx, request.params.id);
+        const round = await findPublishedRound(tx, request.params.id, request.query.province ?? null);
         if (!round) throw roundNotFound();
         const [heading] = (await publishedRounds(tx, round.tenantId)).filter((x) => x.id === round.id);
         if (!heading) throw roundNotFound();

@@ -274,11 +274,16 @@ export async function publishedRounds(
   }));
 }
 
-/** A published round by id alone (public: any province). */
-export async function findPublishedRound(db: Database, id: string): Promise<RoundRow | null> {
+/** A published round by id (public): within its province when the caller names it, else in any. */
+export async function findPublishedRound(
+  db: Database,
+  id: string,
+  tenantId: string | null,
+): Promise<RoundRow | null> {
+  const province = tenantId ? sql`r.tenant_id = ${tenantId} AND ` : sql``;
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`${ROUND_SELECT} WHERE r.id = ${id} AND r.status = 'published'`,
+    sql`${ROUND_SELECT} WHERE ${province}r.id = ${id} AND r.status = 'published'`,
   );
   return row ? toRound(row) : null;
 }
