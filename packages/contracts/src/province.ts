@@ -1,10 +1,18 @@
 import { z } from "zod";
-import { ZIsoDate, ZUnitRef, ZUuid } from "./common.ts";
+import { ZIsoDate, ZPeriodKey, ZUnitRef, ZUuid } from "./common.ts";
 import { ZAttainmentStatusCounts, ZTaskProgressCounts, ZTimelinessCounts } from "./reporting.ts";
 
 export const ZProvinceQuery = z.object({
   /** The province (tenant); default the caller's own. A superadmin picks one. */
   tenantId: ZUuid.optional(),
+  /** The one period every locality is compared on (`2026-Q3`); default the latest one due. */
+  period: ZPeriodKey.optional(),
+  /** Also show closed units (dissolved districts) and plans not yet started. */
+  showAll: z.preprocess(
+    // A query string carries "false" as text; plain coercion would read it as true.
+    (v) => (v === "false" || v === "0" ? false : v),
+    z.coerce.boolean().optional(),
+  ),
 });
 
 export const ZProvinceExportQuery = ZProvinceQuery.extend({
@@ -19,7 +27,10 @@ export const ZLocalityPlan = z.object({
   title: z.string(),
   /** "2025" or "2021–2025". */
   years: z.string().nullable(),
+  /** The compared period when this plan has it; null when its calendar has no such period. */
   period: z.object({ key: z.string(), label: z.string() }).nullable(),
+  /** Its first year is after this year: nothing to compare yet. */
+  notStarted: z.boolean(),
 });
 
 /**
@@ -53,6 +64,13 @@ export const ZProvinceView = z.object({
   /** The provinces the caller may pick (more than one for a superadmin). */
   provinces: z.array(ZUnitRef),
   today: ZIsoDate,
+  /** The period compared (attainment and reporting of that period only); null when no plan has one. */
+  period: z.object({ key: z.string(), label: z.string() }).nullable(),
+  /** The periods the plans of the province have, newest first: what can be compared. */
+  periods: z.array(z.object({ key: z.string(), label: z.string(), plans: z.number().int() })),
+  showAll: z.boolean(),
+  /** What the default view leaves out (shown with `showAll`). */
+  hidden: z.object({ closedUnits: z.number().int(), notStartedPlans: z.number().int() }),
   localities: z.array(ZLocality),
 });
 export type TProvinceView = z.infer<typeof ZProvinceView>;

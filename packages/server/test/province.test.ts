@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { type OrgUnitRow, planTasks } from "../src/db/schema.ts";
 import {
+  buildPublishedPlan,
   buildReportingPlan,
   buildTenant,
   buildUnit,
@@ -72,13 +73,15 @@ describeBothDatabases("province view: every locality side by side", (ctx) => {
     expect(v.province).toEqual({ id: setup.province.id, name: setup.province.name });
     const byId = new Map(v.localities.map((l) => [l.unit.id, l]));
     const district = byId.get(setup.district.id);
+    // One plan, every 2025 quarter past due: the province compares the latest one.
+    expect(v.period).toEqual({ key: "2025-Q4", label: "Quý IV năm 2025" });
     expect(district?.plans).toEqual([
-      { code: setup.plan.code, title: setup.plan.title, years: "2025", period: null },
+      { code: setup.plan.code, title: setup.plan.title, years: "2025", period: v.period, notStarted: false },
     ]);
     expect(district?.tasks).toEqual({ total: 2, done: 1, overdue: 1, averageProgress: 70 });
     expect(district?.targets).toMatchObject({ total: 2, noData: 1, qualitative: 1, achievedPercent: null });
-    // Every 2025 quarter is past due and nobody reported: two units, four quarters.
-    expect(district?.reporting).toEqual({ expected: 8, onTime: 0, late: 0, missing: 8, onTimePercent: 0 });
+    // Nobody reported the fourth quarter: two units expected, both missing.
+    expect(district?.reporting).toEqual({ expected: 2, onTime: 0, late: 0, missing: 2, onTimePercent: 0 });
     for (const unit of [setup.communeA, setup.communeB, ward]) {
       expect(byId.get(unit.id), unit.name).toMatchObject({
         plans: [],
@@ -146,5 +149,73 @@ describeBothDatabases("province view: every locality side by side", (ctx) => {
     expect(json.json().rows[0]).toMatchObject({ locality: setup.district.name, tasks: 2, tasksOverdue: 1 });
     const bad = await get(viewer, "/api/province/export?format=pdf");
     expect(bad.statusCode).toBe(400);
+  });
+
+  it("compares one period across localities, hides closed units and plans not yet started, counts overdue of units in force", async () => {
+    const { planReportingRules, plans: planTable } = await import("../src/db/schema.ts");
+    const { writePlanPeriods } = await import("../src/modules/plans/plan-periods.ts");
+    const { QUARTERLY_RULE } = await import("./helpers.ts");
+    const year = Number(isoDaysFromToday(0).slice(0, 4));
+    const tenant = await buildTenant(ctx.db);
+    const closedDistrict = await buildUnit(ctx.db, {
+      parent: tenant.province,
+      kind: "district",
+      name: "Huyện Đã Giải Thể",
+      validTo: `${year - 1}-06-30`,
+    });
+    const office = await buildUnit(ctx.db, {
+      parent: closedDistrict,
+      kind: "department",
+      validTo: `${year - 1}-06-30`,
+    });
+    const commune = await buildUnit(ctx.db, { parent: tenant.province, kind: "commune", name: "Xã Hôm Nay" });
+    const later = await buildUnit(ctx.db, { parent: tenant.province, kind: "commune", name: "Xã Năm Sau" });
+    const planOf = async (unit: OrgUnitRow, y: number, lead: OrgUnitRow) => {
+      const { plan } = await buildPublishedPlan(ctx.db, unit, {
+        tasks: [{ leadUnitId: lead.id, deadlineDate: `${y}-03-31` }],
+      });
+      const [row] = await ctx.db
+        .update(planTable)
+        .set({ periodStart: y, periodEnd: y })
+        .where(and(eq(planTable.tenantId, plan.tenantId), eq(planTable.id, plan.id)))
+        .returning();
+      await ctx.db
+        .insert(planReportingRules)
+        .values({ tenantId: row.tenantId, planId: row.id, ...QUARTERLY_RULE });
+      await writePlanPeriods(ctx.db, row);
+      return row;
+    };
+    await planOf(closedDistrict, year - 1, office);
+    await planOf(commune, year, commune);
+    await planOf(later, year + 1, later);
+    const session = await signInAs(ctx, tenant.province, "province_viewer");
+
+    const lastYear = await view(session, `?period=${year - 1}-Q2`);
+    expect(lastYear.period?.key).toBe(`${year - 1}-Q2`);
+    // The dissolved district and next year's plan are left out by default, and counted.
+    expect(lastYear.hidden).toEqual({ closedUnits: 1, notStartedPlans: 1 });
+    expect(lastYear.localities.some((l) => l.unit.id === closedDistrict.id)).toBe(false);
+    const today = lastYear.localities.find((l) => l.unit.id === commune.id);
+    // The commune's plan has no quarter of last year: nothing of another year is compared.
+    expect(today?.plans[0].period).toBeNull();
+    expect(today?.reporting.expected).toBe(0);
+    expect(lastYear.localities.find((l) => l.unit.id === later.id)?.plans).toEqual([]);
+
+    const all = await view(session, `?period=${year - 1}-Q2&showAll=true`);
+    expect(all.hidden).toEqual({ closedUnits: 0, notStartedPlans: 0 });
+    const district = all.localities.find((l) => l.unit.id === closedDistrict.id);
+    expect(district?.unit.closed).toBe(true);
+    expect(district?.plans[0].period?.key).toBe(`${year - 1}-Q2`);
+    // Its task is long past its deadline, but its lead office no longer exists.
+    expect(district?.tasks).toMatchObject({ total: 1, overdue: 0 });
+    expect(all.localities.find((l) => l.unit.id === later.id)?.plans[0].notStarted).toBe(true);
+
+    const thisYear = await view(session, `?period=${year}-Q1`);
+    expect(thisYear.localities.find((l) => l.unit.id === commune.id)?.plans[0].period?.key).toBe(
+      `${year}-Q1`,
+    );
+    expect(thisYear.periods.map((p) => p.key)).toContain(`${year - 1}-Q4`);
+    const unknown = await get(session, "/api/province?period=1999-Q1");
+    expect(unknown.statusCode).toBe(400);
   });
 });

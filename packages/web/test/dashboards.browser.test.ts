@@ -99,7 +99,11 @@ describe("dashboards in Chromium", () => {
     const table = page.getByTestId("localities-table");
     await table.locator("tbody tr.ant-table-row").first().waitFor();
     await page.getByTestId("chart-localities").locator("svg").first().waitFor();
-    expect(await table.textContent()).toContain("Huyện Châu Thành");
+    // One period for every locality, and the dissolved district only when asked for.
+    await page.getByTestId("province-period").waitFor();
+    expect(await table.textContent()).not.toContain("Huyện Châu Thành");
+    await page.getByRole("switch", { name: "Hiện cả đơn vị đã giải thể, kế hoạch chưa bắt đầu" }).click();
+    await expect.poll(() => table.textContent()).toContain("Huyện Châu Thành");
 
     const header = table.locator("th", { hasText: "Tiến độ nhiệm vụ" });
     await header.click();

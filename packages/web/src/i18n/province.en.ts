@@ -34,7 +34,14 @@ export const provinceEn: Record<keyof typeof provinceVi, string> = {
   "province.tasksOf": "{done}/{total} done",
   "province.reportsOf": "{onTime}/{expected} · late {late} · missing {missing}",
   "province.noneDue": "No report due yet",
+  "province.period": "Period compared",
+  "province.periodOption": "{label} ({n} plans)",
+  "province.showAll": "Show closed units and plans not yet started",
+  "province.samePeriod":
+    "Every locality on the same period: {period} (targets achieved and reports of that period); task progress as of {today}, overdue counting tasks of units still in force only.",
+  "province.hidden": "Hiding {closed} closed or merged units and {notStarted} plans not yet started.",
+  "province.notStarted": "not started",
   "province.periodUsed": "figures of {period}",
-  "province.noPeriod": "no figures yet",
+  "province.noPeriod": "no such period",
   "province.empty": "No locality in this province.",
 };

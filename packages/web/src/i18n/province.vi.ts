@@ -33,7 +33,14 @@ export const provinceVi = {
   "province.tasksOf": "{done}/{total} hoàn thành",
   "province.reportsOf": "{onTime}/{expected} · trễ {late} · chưa nộp {missing}",
   "province.noneDue": "Chưa có báo cáo đến hạn",
+  "province.period": "Kỳ so sánh",
+  "province.periodOption": "{label} ({n} kế hoạch)",
+  "province.showAll": "Hiện cả đơn vị đã giải thể, kế hoạch chưa bắt đầu",
+  "province.samePeriod":
+    "Mọi địa phương so sánh trên cùng một kỳ: {period} (chỉ tiêu đạt và báo cáo của kỳ này); tiến độ nhiệm vụ đến ngày {today}, quá hạn chỉ tính nhiệm vụ của đơn vị còn hoạt động.",
+  "province.hidden": "Đang ẩn {closed} đơn vị đã giải thể, sáp nhập và {notStarted} kế hoạch chưa bắt đầu.",
+  "province.notStarted": "chưa bắt đầu",
   "province.periodUsed": "số liệu {period}",
-  "province.noPeriod": "chưa có số liệu",
+  "province.noPeriod": "không có kỳ này",
   "province.empty": "Tỉnh chưa có địa phương nào.",
 } as const;

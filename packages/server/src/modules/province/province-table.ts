@@ -9,7 +9,7 @@ const pct = NUMBER_FORMATS.percent;
 export function provinceTable(view: TProvinceView): Table<TLocality> {
   return {
     name: "Toàn tỉnh",
-    title: `Kết quả thực hiện kế hoạch chuyển đổi số các địa phương — ${view.province.name} (số liệu đến ngày ${formatDate(view.today)})`,
+    title: `Kết quả thực hiện kế hoạch chuyển đổi số các địa phương — ${view.province.name} (${view.period ? `${view.period.label}; ` : ""}số liệu đến ngày ${formatDate(view.today)})`,
     rows: view.localities,
     columns: [
       { key: "locality", header: "Địa phương", value: (l) => l.unit.name, width: 40, wrap: true },

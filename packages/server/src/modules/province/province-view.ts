@@ -1,10 +1,16 @@
 import type { TLocality, TProvinceView } from "@dtplan/contracts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { type OrgUnitRow, type PlanRow, plans } from "../../db/schema.ts";
+import {
+  type OrgUnitRow,
+  type PlanRow,
+  plans,
+  type ReportingPeriodRow,
+  reportingPeriods,
+} from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
-import { forbidden } from "../../errors.ts";
+import { AppError, forbidden } from "../../errors.ts";
 import { reachOf } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import {
@@ -22,12 +28,7 @@ import {
 } from "../dashboard/plan-figures.ts";
 import { findUnitsByIds, listTenantUnits } from "../org/org.repository.ts";
 import { reportsOfPeriods } from "../reporting/period-status.ts";
-import {
-  listPeriods,
-  loadBasis,
-  loadTenantTree,
-  type TenantTree,
-} from "../reporting/reporting.repository.ts";
+import { loadBasis, loadTenantTree, type TenantTree } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */
@@ -61,6 +62,7 @@ const yearsOf = (p: PlanRow) =>
 interface PlanFigures {
   plan: PlanRow;
   period: { key: string; label: string } | null;
+  notStarted: boolean;
   counts: ReturnType<typeof countAttainment>;
   tasks: TaskTotals;
   timeliness: TimelinessTotals;
@@ -68,25 +70,47 @@ interface PlanFigures {
 
 const PLANS_AT_ONCE = 6;
 
-/** One plan's figures: planAttainment, its tasks and its reports — a fixed handful of queries. */
+/**
+ * One plan's figures for the compared period: its attainment and its reports' timeliness
+ * in that period only (none when its calendar has no such period), and its tasks as of
+ * today — overdue counted only for tasks whose lead unit still exists.
+ */
 async function figuresOf(
   db: Database,
   plan: PlanRow,
-  { today, nearThreshold, tree }: { today: string; nearThreshold: number; tree: TenantTree },
+  {
+    today,
+    nearThreshold,
+    tree,
+    period,
+  }: { today: string; nearThreshold: number; tree: TenantTree; period: ReportingPeriodRow | null },
 ): Promise<PlanFigures> {
   const basis = await loadBasis(db, plan, tree);
-  const result = await planAttainment(db, { ctx: { plan }, nearThreshold, basis });
-  const periods = await listPeriods(db, plan);
-  const reports = await reportsOfPeriods(db, periods);
-  const timeliness = [...timelinessByUnit(basis, periods, reports, today).values()].reduce(
-    (sum, u) => addTimeliness(sum, u.totals),
-    emptyTimeliness(),
-  );
+  const result = period
+    ? await planAttainment(db, { ctx: { plan }, periodKey: period.key, nearThreshold, basis })
+    : null;
+  const reports = period ? await reportsOfPeriods(db, [period]) : [];
+  const timeliness = period
+    ? [...timelinessByUnit(basis, [period], reports, today).values()].reduce(
+        (sum, u) => addTimeliness(sum, u.totals),
+        emptyTimeliness(),
+      )
+    : emptyTimeliness();
+  const figures = taskFigures(basis.tasks, today);
+  const current = (unitId: string | null) => {
+    const unit = unitId ? tree.units.get(unitId) : undefined;
+    return !unit || unit.validTo === null || unit.validTo >= today;
+  };
+  const tasks = {
+    ...taskTotals(figures),
+    overdue: figures.filter((f) => f.status === "overdue" && current(f.task.leadUnitId)).length,
+  };
   return {
     plan,
-    period: result.period ? { key: result.period.key, label: result.period.label } : null,
-    counts: countAttainment(result.targets),
-    tasks: taskTotals(taskFigures(basis.tasks, today)),
+    period: period ? { key: period.key, label: period.label } : null,
+    notStarted: plan.periodStart !== null && plan.periodStart > Number(today.slice(0, 4)),
+    counts: countAttainment(result?.targets ?? []),
+    tasks,
     timeliness,
   };
 }
@@ -116,6 +140,7 @@ function locality(unit: OrgUnitRow, list: readonly PlanFigures[], today: string)
       title: f.plan.title,
       years: yearsOf(f.plan),
       period: f.period,
+      notStarted: f.notStarted,
     })),
     targets: { ...counts, achievedPercent: achievedPercent(counts) },
     tasks: {
@@ -128,19 +153,57 @@ function locality(unit: OrgUnitRow, list: readonly PlanFigures[], today: string)
   };
 }
 
+/** The periods of the plans, newest first, and the one compared by default: the latest one due. */
+function comparablePeriods(rows: readonly ReportingPeriodRow[], today: string) {
+  const byKey = new Map<
+    string,
+    { key: string; label: string; endDate: string; due: boolean; plans: Set<string> }
+  >();
+  for (const p of rows) {
+    if (p.adhoc) continue;
+    const entry = byKey.get(p.key) ?? {
+      key: p.key,
+      label: p.label,
+      endDate: p.endDate,
+      due: false,
+      plans: new Set(),
+    };
+    entry.plans.add(p.planCode);
+    if (p.dueDate <= today) entry.due = true;
+    if (p.endDate > entry.endDate) entry.endDate = p.endDate;
+    byKey.set(p.key, entry);
+  }
+  const list = [...byKey.values()].sort(
+    (a, b) => b.endDate.localeCompare(a.endDate) || b.plans.size - a.plans.size || a.key.localeCompare(b.key),
+  );
+  const fallback = list.find((p) => p.due) ?? list[list.length - 1] ?? null;
+  return { list, fallback };
+}
+
 /**
- * Toàn tỉnh: every locality side by side — each unit that issued a published plan, and
- * each current commune, ward or special zone (those without a plan show none) — with
- * target attainment, task progress and reporting timeliness added up over its plans.
+ * Toàn tỉnh: every locality side by side on ONE period (year and quarter, say) — each unit
+ * that issued a published plan, and each current commune, ward or special zone (those
+ * without a plan show none) — with target attainment and reporting timeliness in that
+ * period and task progress as of today, added up over its plans. Closed units and plans
+ * not yet started are left out unless `showAll`.
  */
 export async function provinceView(
   db: Database,
   {
     actor,
     tenantId: requested,
+    period: requestedPeriod,
+    showAll = false,
     nearThreshold,
     now = new Date(),
-  }: { actor: Actor; tenantId?: string; nearThreshold: number; now?: Date },
+  }: {
+    actor: Actor;
+    tenantId?: string;
+    period?: string;
+    showAll?: boolean;
+    nearThreshold: number;
+    now?: Date;
+  },
 ): Promise<TProvinceView> {
   const today = todayIso(now);
   const { tenantId, tenants } = await provinceOf(db, actor, requested);
@@ -155,6 +218,30 @@ export async function provinceView(
   // Newest version first within a code: the first row of each code is the one in force.
   const seen = new Set<string>();
   const current = published.filter((p) => !seen.has(p.code) && Boolean(seen.add(p.code)));
+  const periodRows = current.length
+    ? await db
+        .select()
+        .from(reportingPeriods)
+        .where(
+          and(
+            eq(reportingPeriods.tenantId, tenantId),
+            inArray(
+              reportingPeriods.planCode,
+              current.map((p) => p.code),
+            ),
+          ),
+        )
+    : [];
+  const { list: periodList, fallback } = comparablePeriods(periodRows, today);
+  const compared = periodList.find((p) => p.key === requestedPeriod) ?? fallback;
+  if (requestedPeriod && compared?.key !== requestedPeriod) {
+    throw new AppError("validation_failed", `Không có kế hoạch nào trong tỉnh có kỳ "${requestedPeriod}".`, [
+      { path: "query.period", message: "Kỳ không có trong các kế hoạch" },
+    ]);
+  }
+  const periodOf = new Map(
+    periodRows.filter((p) => p.key === compared?.key && !p.adhoc).map((p) => [p.planCode, p]),
+  );
   // The province's tree once, not once per plan: a province has a hundred communes and more.
   const tree = await loadTenantTree(db, tenantId);
   // A few plans at a time: PostgreSQL answers them on several connections (PGlite takes turns anyway).
@@ -162,20 +249,24 @@ export async function provinceView(
   for (let i = 0; i < current.length; i += PLANS_AT_ONCE) {
     const batch = current.slice(i, i + PLANS_AT_ONCE);
     figures.push(
-      ...(await Promise.all(batch.map((plan) => figuresOf(db, plan, { today, nearThreshold, tree })))),
+      ...(await Promise.all(
+        batch.map((plan) =>
+          figuresOf(db, plan, { today, nearThreshold, tree, period: periodOf.get(plan.code) ?? null }),
+        ),
+      )),
     );
   }
 
+  const isClosed = (u: OrgUnitRow) => u.validTo !== null && u.validTo < today;
+  const shownFigures = showAll ? figures : figures.filter((f) => !f.notStarted);
   const byIssuer = new Map<string, PlanFigures[]>();
-  for (const f of figures) byIssuer.set(f.plan.unitId, [...(byIssuer.get(f.plan.unitId) ?? []), f]);
-  const issuers = [...byIssuer.keys()];
-  const withoutPlan = units.filter(
-    (u) => GRASSROOTS.has(u.kind) && (u.validTo === null || u.validTo >= today) && !byIssuer.has(u.id),
-  );
+  for (const f of shownFigures) byIssuer.set(f.plan.unitId, [...(byIssuer.get(f.plan.unitId) ?? []), f]);
+  const issuers = [...byIssuer.keys()].map((id) => byId.get(id)).filter((u): u is OrgUnitRow => Boolean(u));
+  const closedIssuers = issuers.filter(isClosed);
+  const withoutPlan = units.filter((u) => GRASSROOTS.has(u.kind) && !isClosed(u) && !byIssuer.has(u.id));
   const localities = [
     ...issuers
-      .map((id) => byId.get(id))
-      .filter((u): u is OrgUnitRow => Boolean(u))
+      .filter((u) => showAll || !isClosed(u))
       .map((u) => locality(u, byIssuer.get(u.id) ?? [], today)),
     ...withoutPlan.map((u) => locality(u, [], today)),
   ].sort(
@@ -189,6 +280,13 @@ export async function provinceView(
       .map((u) => ({ id: u.id, name: u.name }))
       .sort((a, b) => a.name.localeCompare(b.name, "vi")),
     today,
+    period: compared ? { key: compared.key, label: compared.label } : null,
+    periods: periodList.map((p) => ({ key: p.key, label: p.label, plans: p.plans.size })),
+    showAll,
+    hidden: {
+      closedUnits: showAll ? 0 : closedIssuers.length,
+      notStartedPlans: showAll ? 0 : figures.filter((f) => f.notStarted).length,
+    },
     localities,
   };
 }

@@ -28,13 +28,12 @@ export async function provinceRoutes(
         tags: TAGS,
         summary: "Toàn tỉnh: các địa phương",
         description:
-          "Mỗi địa phương đã ban hành kế hoạch và mỗi xã, phường, đặc khu hiện hành (kể cả chưa có kế hoạch): kế hoạch, mức độ đạt chỉ tiêu (kỳ mới nhất có số liệu), tiến độ nhiệm vụ, tính kịp thời của báo cáo. Cán bộ cấp tỉnh xem tỉnh của mình; quản trị nhiều tỉnh chọn `tenantId`.",
+          "Mỗi địa phương đã ban hành kế hoạch và mỗi xã, phường, đặc khu hiện hành (kể cả chưa có kế hoạch): kế hoạch, mức độ đạt chỉ tiêu và tính kịp thời của báo cáo trong CÙNG một kỳ `period` (mặc định: kỳ gần nhất đã đến hạn; kế hoạch không có kỳ đó không được tính), tiến độ nhiệm vụ đến hôm nay (quá hạn chỉ tính nhiệm vụ của đơn vị còn hoạt động). Đơn vị đã giải thể và kế hoạch chưa bắt đầu bị ẩn, trừ khi `showAll`. Cán bộ cấp tỉnh xem tỉnh của mình; quản trị nhiều tỉnh chọn `tenantId`.",
         querystring: ZProvinceQuery,
         response: { 200: ZProvinceView },
       },
     },
-    async (request) =>
-      provinceView(db, { actor: requireActor(request), tenantId: request.query.tenantId, nearThreshold }),
+    async (request) => provinceView(db, { actor: requireActor(request), ...request.query, nearThreshold }),
   );
 
   r.get(
@@ -57,6 +56,8 @@ export async function provinceRoutes(
           await provinceView(db, {
             actor: requireActor(request),
             tenantId: request.query.tenantId,
+            period: request.query.period,
+            showAll: request.query.showAll,
             nearThreshold,
           }),
         ),

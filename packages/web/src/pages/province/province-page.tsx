@@ -15,6 +15,7 @@ import {
   Skeleton,
   Space,
   Statistic,
+  Switch,
   Tag,
   Typography,
 } from "antd";
@@ -38,8 +39,20 @@ const measuredOf = (l: TLocality) => l.targets.achieved + l.targets.near + l.tar
 export default function ProvincePage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
-  const tenantId = search.get("tenantId") ?? undefined;
-  const view = useQuery(provinceQuery(tenantId));
+  const filter = {
+    tenantId: search.get("tenantId") ?? undefined,
+    period: search.get("period") ?? undefined,
+    showAll: search.get("showAll") === "1",
+  };
+  const view = useQuery(provinceQuery(filter));
+  const change = (next: Partial<Record<"tenantId" | "period" | "showAll", string | null>>) => {
+    const params = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) params.set(k, v);
+      else params.delete(k);
+    }
+    setSearch(params);
+  };
   const data = view.data;
   // The plans listed here are the chosen province's: their dashboards open in it.
   useEffect(() => {
@@ -63,16 +76,36 @@ export default function ProvincePage() {
                 options={data.provinces.map((p) => ({ value: p.id, label: p.name }))}
               />
             )}
+            {data && data.periods.length > 0 && (
+              <Select
+                style={{ width: 220 }}
+                aria-label={t("province.period")}
+                data-testid="province-period"
+                value={data.period?.key}
+                onChange={(key: string) => change({ period: key })}
+                options={data.periods.map((p) => ({
+                  value: p.key,
+                  label: t("province.periodOption", { label: p.label, n: p.plans }),
+                }))}
+              />
+            )}
+            <Switch
+              checked={filter.showAll}
+              onChange={(on) => change({ showAll: on ? "1" : null })}
+              checkedChildren={t("province.showAll")}
+              unCheckedChildren={t("province.showAll")}
+              aria-label={t("province.showAll")}
+            />
             <Button
               icon={<DownloadOutlined />}
-              href={provinceApi.exportUrl("csv", data?.province.id)}
+              href={provinceApi.exportUrl("csv", { ...filter, tenantId: data?.province.id })}
               disabled={!data}
             >
               {t("province.exportCsv")}
             </Button>
             <Button
               icon={<FileExcelOutlined />}
-              href={provinceApi.exportUrl("xlsx", data?.province.id)}
+              href={provinceApi.exportUrl("xlsx", { ...filter, tenantId: data?.province.id })}
               disabled={!data}
             >
               {t("province.exportXlsx")}
@@ -185,7 +218,19 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        <b>{data.province.name}</b> · {t("province.asOf", { today: formatDate(data.today) })}
+        <b>{data.province.name}</b> ·{" "}
+        {data.period
+          ? t("province.samePeriod", { period: data.period.label, today: formatDate(data.today) })
+          : t("province.asOf", { today: formatDate(data.today) })}
+        {(data.hidden.closedUnits > 0 || data.hidden.notStartedPlans > 0) && (
+          <>
+            {" "}
+            {t("province.hidden", {
+              closed: num(data.hidden.closedUnits),
+              notStarted: num(data.hidden.notStartedPlans),
+            })}
+          </>
+        )}
       </Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         {kpis.map((k) => (
@@ -267,6 +312,7 @@ function LocalityTable({ rows }: { rows: TLocality[] }) {
                     {p.years ? ` · ${p.years}` : ""}
                     {" · "}
                     {p.period ? t("province.periodUsed", { period: p.period.label }) : t("province.noPeriod")}
+                    {p.notStarted ? ` · ${t("province.notStarted")}` : ""}
                   </Typography.Text>
                 </div>
               ))
