@@ -1,4 +1,5 @@
 import { RISK_REASONS } from "@dtplan/domain/attainment/attainment.ts";
+import { PROVISIONAL_REASONS } from "@dtplan/domain/attainment/provisional.ts";
 import { z } from "zod";
 import { ZIsoDate, ZPeriodKey, ZPlanCode, ZUnitRef } from "./common.ts";
 import {
@@ -22,6 +23,9 @@ export const ZDashboardQuery = z.object({
   period: ZPeriodKey.optional(),
 });
 
+/** Why a period's figures are tạm tính. */
+export const ZProvisionalReason = z.enum(PROVISIONAL_REASONS);
+
 /** Counts of targets by mức độ đạt. */
 export const ZAttainmentCounts = ZAttainmentStatusCounts.extend({ total: z.number().int() });
 export type TAttainmentCounts = z.infer<typeof ZAttainmentCounts>;
@@ -40,6 +44,8 @@ export const ZDashboardTarget = z.object({
   percent: z.boolean(),
   value: z.number().nullable(),
   reportingUnits: z.number().int(),
+  /** Units assigned to report it: the figure is "từ reportingUnits/expectedUnits đơn vị". */
+  expectedUnits: z.number().int(),
   attainment: ZAttainmentStatus,
   attainmentLabel: z.string(),
   trend: ZTrend,
@@ -101,6 +107,15 @@ export const ZPlanDashboard = z.object({
   /** Periods the picker offers (those of the plan, in order). */
   periods: z.array(ZReportingPeriodRef),
   counts: ZAttainmentCounts,
+  /**
+   * What the period's figures rest on: reports received (submitted or approved) of those
+   * expected, and whether the figures are provisional (tạm tính: not yet due, or not complete).
+   */
+  basis: z.object({
+    reports: z.object({ received: z.number().int(), expected: z.number().int() }),
+    provisional: ZProvisionalReason.nullable(),
+    provisionalLabel: z.string().nullable(),
+  }),
   tasks: ZTaskProgressCounts,
   reporting: ZTimelinessCounts,
   pillars: z.array(ZPillarAttainment),

@@ -382,6 +382,8 @@ export const ZTargetAttainment = z.object({
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   reportingUnits: z.number().int(),
+  /** Units assigned to report the target in the period (its explicit reporting units, through lineage). */
+  expectedUnits: z.number().int(),
   attainment: ZAttainmentStatus,
   attainmentLabel: z.string(),
   trend: ZTrend,

@@ -11,7 +11,7 @@ import {
 } from "@dtplan/contracts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { type OrgUnitRow, planTasks } from "../src/db/schema.ts";
+import { type OrgUnitRow, planTasks, reportingPeriods } from "../src/db/schema.ts";
 import {
   buildReportingPlan,
   buildTenant,
@@ -183,5 +183,65 @@ describeBothDatabases("leader dashboard of a plan", (ctx) => {
     expect(unknown.json().error.message).toBe("Không tìm thấy chỉ tiêu trong kế hoạch.");
     const badPeriod = await call(leader, "GET", `${base()}/dashboard?period=2031-Q9`);
     expect(badPeriod.statusCode).toBe(404);
+  });
+
+  it("says what its figures rest on: reports in of those expected, units per target", async () => {
+    const d = await dashboard();
+    expect(d.basis).toEqual({
+      reports: { received: 2, expected: 2 },
+      provisional: null,
+      provisionalLabel: null,
+    });
+    expect(d.targets.find((t) => t.targetKey === setup.targetKey)).toMatchObject({
+      reportingUnits: 2,
+      expectedUnits: 2,
+    });
+  });
+
+  it("marks a period's figures provisional while reports are missing and while the period is not yet due", async () => {
+    const other = await buildReportingPlan(ctx.db);
+    const reporter = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: other.communeA, role: "unit_reporter" }] }),
+    );
+    const boss = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: other.district, role: "leader" }] }),
+    );
+    const url = `/api/plans/${other.plan.code}/periods/2025-Q1/reports/${other.communeA.id}`;
+    const form = ZUnitReport.parse(await ok(reporter, "GET", url));
+    const saved = await ok(reporter, "PUT", url, {
+      version: form.version,
+      tasks: form.tasks.map((t) => ({ key: t.key, progress: 50 })),
+      values: [{ targetKey: other.targetKey, numerator: 9, denominator: 10 }],
+    });
+    await ok(reporter, "POST", `${url}/submit`, { version: saved.version });
+    const read = async () =>
+      ZPlanDashboard.parse(
+        await ok(boss, "GET", `/api/plans/${other.plan.code}/dashboard`),
+      ) as TPlanDashboard;
+    // One report of two: 90% against ≥ 80% reads "đạt", but only as tạm tính.
+    const incomplete = await read();
+    expect(incomplete.counts).toMatchObject({ achieved: 1, total: 2 });
+    expect(incomplete.basis).toEqual({
+      reports: { received: 1, expected: 2 },
+      provisional: "incomplete",
+      provisionalLabel: "Tạm tính — chưa đủ báo cáo",
+    });
+    expect(incomplete.targets.find((t) => t.targetKey === other.targetKey)).toMatchObject({
+      reportingUnits: 1,
+      expectedUnits: 2,
+    });
+    // The same period moved to a due date still ahead: not yet due comes first.
+    await ctx.db
+      .update(reportingPeriods)
+      .set({ dueDate: isoDaysFromToday(20) })
+      .where(
+        and(
+          eq(reportingPeriods.tenantId, other.plan.tenantId),
+          eq(reportingPeriods.planCode, other.plan.code),
+        ),
+      );
+    expect((await read()).basis.provisional).toBe("not_due");
   });
 });

@@ -5,7 +5,11 @@
  * unit → evidence; the province viewer sorts the localities. Screenshots go to
  * test-artifacts/leader-dashboard.png and test-artifacts/province-view.png.
  */
+import type { TSessionResponse } from "@dtplan/contracts/auth.ts";
 import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import type { TPlanListItem } from "@dtplan/contracts/plans.ts";
+import { currentPlan } from "@dtplan/domain/plans/current-plan.ts";
+import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
@@ -57,6 +61,24 @@ describe("dashboards in Chromium", () => {
     // The chart code came with the dashboard, not before.
     expect(scripts.some((u) => /echarts/.test(u))).toBe(true);
     await expect.poll(() => page.getByTestId("kpis").textContent()).toContain("Chỉ tiêu đạt");
+    // It opened on the plan in force today (never a draft), the leader's own unit's first.
+    const listed = (await (
+      await page.request.get(`${app.url}/api/plans?status=published&limit=200`)
+    ).json()) as { items: TPlanListItem[] };
+    const me = (await (await page.request.get(`${app.url}/api/auth/me`)).json()) as TSessionResponse;
+    const opened = currentPlan(listed.items, todayInVietnam(), new Set(me.user.grants.map((g) => g.unitId)));
+    expect(opened).not.toBeNull();
+    await page
+      .getByTestId("dashboard-period")
+      .getByText(opened?.title ?? "", { exact: false })
+      .waitFor();
+    // The attainment figure says its basis: targets achieved of all, those without figures, reports in.
+    await expect.poll(() => page.getByTestId("kpis").textContent()).toMatch(/\d+\/\d+ chỉ tiêu đạt/);
+    if (opened?.code !== PLAN) {
+      await page.goto(`${app.url}/dashboard/${PLAN}`);
+      await pillarsChart.locator("svg").first().waitFor();
+    }
+    await expect.poll(() => page.getByTestId("kpis").textContent()).toMatch(/từ \d+\/\d+ báo cáo/);
 
     // A pillar with reported figures, read from the same API the page uses.
     const data = (await (

@@ -9,7 +9,6 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.noPeriod": "No report has been submitted yet: target attainment will show once units report.",
   "dashboard.periodOf": "Figures of {period} (to {end}) · as of {today}",
   "dashboard.kpi.achieved": "Targets achieved",
-  "dashboard.kpi.achievedOf": "{achieved}/{measured} targets with figures",
   "dashboard.kpi.atRisk": "Targets at risk",
   "dashboard.kpi.atRiskHint": "not achieved, nearly, or worsening",
   "dashboard.kpi.tasks": "Tasks done",
@@ -84,4 +83,12 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.onTimeOf": "{onTime}/{expected} periods · late {late} · missing {missing}",
   "dashboard.noneDue": "None due yet",
   "dashboard.overdueCount": "{n} overdue",
+  "dashboard.provisional": "Provisional",
+  "dashboard.provisional.not_due":
+    "Provisional figures: the period is not yet due ({due}); {received}/{expected} reports so far.",
+  "dashboard.provisional.incomplete": "Provisional figures: {received}/{expected} reports submitted.",
+  "dashboard.basis.achieved": "{achieved}/{total} targets achieved",
+  "dashboard.basis.noData": "{n} without figures",
+  "dashboard.basis.qualitative": "{n} qualitative",
+  "dashboard.basis.reports": "from {received}/{expected} reports",
 };

@@ -9,7 +9,6 @@ export const dashboardVi = {
     "Chưa có báo cáo nào được nộp: mức độ đạt chỉ tiêu sẽ hiện khi các đơn vị nộp báo cáo.",
   "dashboard.periodOf": "Số liệu kỳ {period} (đến ngày {end}) · cập nhật ngày {today}",
   "dashboard.kpi.achieved": "Chỉ tiêu đạt",
-  "dashboard.kpi.achievedOf": "{achieved}/{measured} chỉ tiêu có số liệu",
   "dashboard.kpi.atRisk": "Chỉ tiêu có nguy cơ",
   "dashboard.kpi.atRiskHint": "chưa đạt, gần đạt hoặc đi xuống",
   "dashboard.kpi.tasks": "Nhiệm vụ hoàn thành",
@@ -84,4 +83,12 @@ export const dashboardVi = {
   "dashboard.onTimeOf": "{onTime}/{expected} kỳ · trễ {late} · chưa nộp {missing}",
   "dashboard.noneDue": "Chưa đến hạn",
   "dashboard.overdueCount": "{n} quá hạn",
+  "dashboard.provisional": "Tạm tính",
+  "dashboard.provisional.not_due":
+    "Số liệu tạm tính: kỳ chưa đến hạn báo cáo ({due}); mới có {received}/{expected} báo cáo.",
+  "dashboard.provisional.incomplete": "Số liệu tạm tính: mới có {received}/{expected} báo cáo đã nộp.",
+  "dashboard.basis.achieved": "{achieved}/{total} chỉ tiêu đạt",
+  "dashboard.basis.noData": "{n} chưa có số liệu",
+  "dashboard.basis.qualitative": "{n} định tính",
+  "dashboard.basis.reports": "từ {received}/{expected} báo cáo",
 } as const;

@@ -8,11 +8,12 @@ import type {
   TUnitRanking,
 } from "@dtplan/contracts";
 import { attainment, type TargetComparator } from "@dtplan/domain/attainment/attainment.ts";
+import { PROVISIONAL_LABELS, provisionalReason } from "@dtplan/domain/attainment/provisional.ts";
 import { PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
-import { presentPeriodRef, reportsOfPeriods } from "../reporting/period-status.ts";
+import { presentPeriodRef, reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
 import type { ReportingPlan } from "../reporting/reporting.guards.ts";
 import { planHeading } from "../reporting/reporting.presenter.ts";
 import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
@@ -161,12 +162,22 @@ export async function planDashboard(
     emptyTimeliness(),
   );
   const counts = countAttainment(result.targets);
+  // The basis of the figures shown: the period's reports in, of those expected; tạm tính until due and complete.
+  const shown = periods.find((p) => p.key === result.period?.key) ?? null;
+  const rows = shown ? unitStatusRows(basis, shown, reports, today) : [];
+  const received = rows.filter((r) => r.status === "submitted" || r.status === "approved").length;
+  const provisional = shown ? provisionalReason(shown, today, { expected: rows.length, received }) : null;
   return {
     plan: planHeading(ctx.plan, basis.units),
     today,
     period: result.period,
     periods: periods.map(presentPeriodRef),
     counts,
+    basis: {
+      reports: { received, expected: rows.length },
+      provisional,
+      provisionalLabel: provisional ? PROVISIONAL_LABELS[provisional].vi : null,
+    },
     tasks: { total: all.total, done: all.done, overdue: all.overdue, averageProgress: averageProgress(all) },
     reporting: presentTimeliness(reporting),
     pillars: byPillar(result.targets),

@@ -45,6 +45,7 @@ export function presentDashboardTarget(t: TTargetAttainment): TDashboardTarget {
     percent: t.indicator?.aggregation === "ratio" || t.unit === "%",
     value: t.value,
     reportingUnits: t.reportingUnits,
+    expectedUnits: t.expectedUnits,
     attainment: t.attainment,
     attainmentLabel: t.attainmentLabel,
     trend: t.trend,

@@ -2,6 +2,7 @@ import type { TPlanAttainment, TTargetAttainment } from "@dtplan/contracts";
 import { ATTAINMENT_LABELS, attainment } from "@dtplan/domain/attainment/attainment.ts";
 import { type ReportedValue, rollUp } from "@dtplan/domain/attainment/roll-up.ts";
 import { TREND_LABELS, trend } from "@dtplan/domain/attainment/trend.ts";
+import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type ReportingPeriodRow, unitReports, unitReportValues } from "../../db/schema.ts";
@@ -97,6 +98,11 @@ export async function planAttainment(
     .filter((p) => !p.adhoc && p.endDate <= upTo)
     .sort((a, b) => a.endDate.localeCompare(b.endDate));
   const root = ctx.plan.unitId;
+  // Units assigned to report each target in the period shown (the completeness rule's own answer).
+  const expected = new Map<string, number>();
+  if (period)
+    for (const ru of reportingUnits(basis, period).values())
+      for (const key of ru.targetKeys) expected.set(key, (expected.get(key) ?? 0) + 1);
 
   const targets: TTargetAttainment[] = basis.targets.map((target) => {
     const indicator = target.indicatorCode ? (basis.indicators.get(target.indicatorCode) ?? null) : null;
@@ -160,6 +166,7 @@ export async function planAttainment(
       numerator: ratio ? sumOf(inPeriod, (v) => v.numerator) : null,
       denominator: ratio ? sumOf(inPeriod, (v) => v.denominator) : null,
       reportingUnits: new Set(inPeriod.map((f) => f.unitId)).size,
+      expectedUnits: expected.get(target.key) ?? 0,
       attainment: status,
       attainmentLabel: ATTAINMENT_LABELS[status].vi,
       trend: moving,

@@ -1,13 +1,16 @@
 import "../../i18n/dashboard-messages.ts";
 import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import { currentPlan } from "@dtplan/domain/plans/current-plan.ts";
 import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
+import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Typography } from "antd";
+import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { dashboardQueries } from "../../api/dashboard.ts";
 import { plansQueries } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
+import { useUser } from "../../auth/session.tsx";
 import { type ChartClick, LazyChart } from "../../charts/lazy-chart.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
@@ -36,7 +39,16 @@ export default function LeaderDashboardPage() {
   const params = useParams<{ code?: string }>();
   const [search, setSearch] = useSearchParams();
   const plans = useQuery(plansQueries.list({ status: "published", limit: 200 }));
-  const code = params.code ?? plans.data?.items[0]?.code ?? null;
+  const user = useUser();
+  // Without a plan in the address: the one in force today, the leader's own unit's first — never a draft.
+  const current = useMemo(
+    () =>
+      plans.data
+        ? currentPlan(plans.data.items, todayInVietnam(), new Set(user.grants.map((g) => g.unitId)))
+        : null,
+    [plans.data, user],
+  );
+  const code = params.code ?? current?.code ?? null;
   const period = search.get("period") ?? undefined;
   const dashboard = useQuery({ ...dashboardQueries.plan(code ?? "", period), enabled: code !== null });
   const [drill, setDrill] = useState<Drill>(NO_DRILL);
@@ -95,6 +107,28 @@ export default function LeaderDashboardPage() {
   );
 }
 
+/** "4/7 chỉ tiêu đạt · 3 chưa có số liệu · từ 1/4 báo cáo": the basis of the attainment figure. */
+function achievedBasis(
+  data: TPlanDashboard,
+  t: ReturnType<typeof useI18n>["t"],
+  num: ReturnType<typeof useI18n>["num"],
+) {
+  const parts = [
+    t("dashboard.basis.achieved", { achieved: num(data.counts.achieved), total: num(data.counts.total) }),
+  ];
+  if (data.counts.noData) parts.push(t("dashboard.basis.noData", { n: num(data.counts.noData) }));
+  if (data.counts.qualitative)
+    parts.push(t("dashboard.basis.qualitative", { n: num(data.counts.qualitative) }));
+  if (data.period)
+    parts.push(
+      t("dashboard.basis.reports", {
+        received: num(data.basis.reports.received),
+        expected: num(data.basis.reports.expected),
+      }),
+    );
+  return parts.join(" · ");
+}
+
 function DashboardBody({
   data,
   drill,
@@ -127,7 +161,8 @@ function DashboardBody({
       key: "achieved",
       title: t("dashboard.kpi.achieved"),
       value: pct(achievedShare),
-      hint: t("dashboard.kpi.achievedOf", { achieved: num(data.counts.achieved), measured: num(measured) }),
+      hint: achievedBasis(data, t, num),
+      provisional: data.basis.provisional !== null,
     },
     {
       key: "atRisk",
@@ -176,12 +211,36 @@ function DashboardBody({
       {!data.period && (
         <Alert type="info" showIcon title={t("dashboard.noPeriod")} style={{ marginBottom: 12 }} />
       )}
+      {data.basis.provisional && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="dashboard-provisional"
+          title={t(`dashboard.provisional.${data.basis.provisional}`, {
+            received: num(data.basis.reports.received),
+            expected: num(data.basis.reports.expected),
+            due: formatDate(data.period?.dueDate ?? null),
+          })}
+        />
+      )}
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="kpis">
         {kpis.map((k) => (
           <Col key={k.key} xs={24} sm={12} lg={8} xl={{ flex: "20%" }}>
             <Card size="small" style={{ height: "100%" }}>
               <Statistic
-                title={k.title}
+                title={
+                  "provisional" in k && k.provisional ? (
+                    <Space size={4} wrap>
+                      {k.title}
+                      <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+                        {t("dashboard.provisional")}
+                      </Tag>
+                    </Space>
+                  ) : (
+                    k.title
+                  )
+                }
                 value={k.value}
                 styles={{ content: { color: k.danger ? "#cf1322" : undefined, fontWeight: 600 } }}
               />
