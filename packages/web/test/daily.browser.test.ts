@@ -11,7 +11,12 @@ import { screenshot, settle, signIn, useDtplanInChromium } from "./browser.ts";
 const PLAN = "chau-thanh-2025";
 
 /** Calls the API as the page's signed-in user (its cookie, its CSRF token). */
-async function callApi<T>(page: Page, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+async function callApi<T>(
+  page: Page,
+  method: "GET" | "POST" | "PUT",
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const origin = new URL(page.url()).origin;
   const me = await page.request.get(`${origin}/api/auth/me`);
   const { csrfToken } = (await me.json()) as { csrfToken: string };
@@ -123,6 +128,80 @@ describe("the report form on a phone and a slow line", () => {
     ).toBeLessThanOrEqual(390);
     expect(uploads).toEqual([]);
     await screenshot(page, "daily-04-evidence-too-large");
+    await page.close();
+  });
+});
+
+describe("plain Vietnamese and notifications on a laptop", () => {
+  const app = useDtplanInChromium({ viewport: { width: 1366, height: 860 } });
+
+  it("says in Vietnamese which fields an empty sign-in lacks", async () => {
+    const page = await app.context.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByText("Nhập tên đăng nhập").waitFor();
+    await page.getByText("Nhập mật khẩu").waitFor();
+    expect(await page.locator("body").textContent()).not.toMatch(/Invalid input|expected string/);
+    await screenshot(page, "daily-05-empty-sign-in");
+    await page.close();
+  });
+
+  it("tells the reporter at the bell that the report was returned, with the reason, and opens it", async () => {
+    const page = await app.context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, app.url, "chauthanh.daumoi");
+    const period = await callApi<{ key: string }>(page, "POST", `/plans/${PLAN}/periods`, {
+      label: "Báo cáo chuyên đề dữ liệu số",
+      start: "2025-01-01",
+      end: "2025-06-30",
+      dueDate: isoIn(10),
+    });
+    await signIn(page, app.url, "chauthanh.vhtt");
+    const me = await callApi<{ user: { grants: Array<{ unitId: string; unitName: string }> } }>(
+      page,
+      "GET",
+      "/auth/me",
+    );
+    const unitId = me.user.grants.find((g) => g.unitName.includes("Văn hóa"))?.unitId;
+    const reportPath = `/plans/${PLAN}/periods/${period.key}/reports/${unitId}`;
+    type Form = {
+      version: number;
+      tasks: Array<{ key: string; progressRequired: boolean }>;
+      values: Array<{ targetKey: string; indicator: { aggregation: string } }>;
+    };
+    const form = await callApi<Form>(page, "GET", reportPath);
+    // Every required figure, as a reporter would type them.
+    const saved = await callApi<{ version: number }>(page, "PUT", reportPath, {
+      version: form.version,
+      tasks: form.tasks.map((x) => ({ key: x.key, progress: 50, note: "Đã triển khai." })),
+      values: form.values.map((v) =>
+        v.indicator.aggregation === "ratio"
+          ? { targetKey: v.targetKey, numerator: 30, denominator: 40 }
+          : { targetKey: v.targetKey, value: 1 },
+      ),
+    });
+    const submitted = await callApi<{ version: number }>(page, "POST", `${reportPath}/submit`, {
+      version: saved.version,
+    });
+
+    await signIn(page, app.url, "chauthanh.daumoi");
+    await callApi(page, "POST", `${reportPath}/return`, {
+      version: submitted.version,
+      comment: "Đề nghị bổ sung kết quả số hóa hồ sơ.",
+    });
+
+    await signIn(page, app.url, "chauthanh.vhtt");
+    const badge = page.getByTestId("notification-badge");
+    await expect.poll(() => badge.textContent()).toMatch(/[1-9]/);
+    await page.getByTestId("notification-bell").click();
+    const item = page
+      .getByTestId("notification-item")
+      .filter({ hasText: "Báo cáo bị trả lại: Báo cáo chuyên đề dữ liệu số" });
+    await item.getByText("Lý do: Đề nghị bổ sung kết quả số hóa hồ sơ.").waitFor();
+    await screenshot(page, "daily-06-notification-returned");
+    await item.click();
+    await page.waitForURL(new RegExp(`/periods/${PLAN}/${period.key}/units/${unitId}$`));
+    await page.getByTestId("report-page").waitFor();
     await page.close();
   });
 });
