@@ -15,6 +15,7 @@ export function rankingBarOption(
   rows: readonly TDtiRankingRow[],
   fmt: Fmt,
   seriesName: string,
+  compact = false,
 ): EChartsCoreOption {
   const ordered = [...rows].sort((a, b) => a.rank - b.rank).reverse();
   return {
@@ -29,7 +30,7 @@ export function rankingBarOption(
     yAxis: {
       type: "category",
       data: ordered.map((r) => `${r.rank}. ${r.unit.name}`),
-      axisLabel: { width: 170, overflow: "truncate" },
+      axisLabel: { width: compact ? 110 : 170, overflow: "truncate" },
       triggerEvent: true,
     },
     series: [
@@ -53,8 +54,9 @@ export function rankingBarOption(
   };
 }
 
-/** Short names on the radar's axes: the code and the name cut to fit. */
-function axisName(c: Columns[number]): string {
+/** Short names on the radar's axes: the code and the name cut to fit; on a phone the code alone. */
+function axisName(c: Columns[number], compact: boolean): string {
+  if (compact) return c.code;
   return c.name.length > 22 ? `${c.code}. ${c.name.slice(0, 20)}…` : `${c.code}. ${c.name}`;
 }
 
@@ -67,6 +69,7 @@ export function unitRadarOption(
   row: TDtiRankingRow,
   compare: { name: string; values: number[] } | null,
   fmt: Fmt,
+  compact = false,
 ): EChartsCoreOption {
   const values = columns.map((c) => row.indices.find((i) => i.code === c.code)?.normalised ?? 0);
   return {
@@ -75,7 +78,7 @@ export function unitRadarOption(
     radar: {
       center: ["50%", "48%"],
       radius: "56%",
-      indicator: columns.map((c) => ({ name: axisName(c), max: 1, min: 0 })),
+      indicator: columns.map((c) => ({ name: axisName(c, compact), max: 1, min: 0 })),
       axisName: { color: "#1f1f1f", fontSize: 11, width: 96, overflow: "truncate" },
       splitArea: { areaStyle: { color: ["#ffffff", "#f4f6f9"] } },
     },

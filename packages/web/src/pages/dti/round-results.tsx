@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from "@ant-design/icons";
 import type { TDtiRanking, TDtiRankingRow } from "@dtplan/contracts/dti.ts";
-import { Card, Col, Empty, Row, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Card, Col, Empty, Grid, Row, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
@@ -154,10 +154,12 @@ export function RankingCharts({
   const fmt = useIndexFormat();
   const sorted = useMemo(() => [...data.rows].sort((a, b) => a.rank - b.rank), [data.rows]);
   const [unitId, setUnitId] = useState<string | null>(null);
+  // On a phone the axes name indices by code (listed under the table) and unit names are cut shorter.
+  const compact = !(Grid.useBreakpoint().md ?? true);
   const row = sorted.find((r) => r.unit.id === unitId) ?? sorted[0];
   const bar = useMemo(
-    () => rankingBarOption(sorted as TDtiRankingRow[], fmt, t("dti.col.index")),
-    [sorted, fmt, t],
+    () => rankingBarOption(sorted as TDtiRankingRow[], fmt, t("dti.col.index"), compact),
+    [sorted, fmt, t, compact],
   );
   const average = useMemo(() => averageOf(data.indices, sorted as TDtiRankingRow[]), [data.indices, sorted]);
   const radar = useMemo(
@@ -168,9 +170,10 @@ export function RankingCharts({
             row as TDtiRankingRow,
             { name: t("dti.chart.average"), values: average },
             fmt,
+            compact,
           )
         : null,
-    [data.indices, row, average, fmt, t],
+    [data.indices, row, average, fmt, t, compact],
   );
   if (sorted.length === 0) return null;
   const link = row ? unitLink?.(row) : null;
