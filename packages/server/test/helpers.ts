@@ -4,7 +4,7 @@
 // - `describeBothDatabases("what it does", (ctx) => { it(…) })` runs the suite on PGlite
 //   and on PostgreSQL 15, each on its own database copied from a template migrated once
 //   per run by global-setup.ts (PostgreSQL: CREATE DATABASE … TEMPLATE; PGlite: a dumped
-//   data directory loaded with `loadDataDir`). `ctx.db`, `ctx.app` (built with buildApp)
+//   data directory loaded with `loadDataDir`). `ctx.db`, `ctx.app` (built with buildApp on `ctx.appDb`)
 //   and `ctx.config` are filled in by the time the tests run.
 // - For a database without an app, `openTestDatabase(kind)` in a beforeAll and its
 //   `close()` in the afterAll; `{ migrate: false }` gives an empty one (migration tests).
@@ -22,7 +22,7 @@ import type { Role } from "@dtplan/domain/access/roles.ts";
 import { PGlite } from "@electric-sql/pglite";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
-import { afterAll, beforeAll, describe, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { type AppConfig, testConfig } from "../src/config.ts";
 import { closeDatabase, type Database, wrapPglite, wrapPgPool } from "../src/db/database.ts";
@@ -42,6 +42,7 @@ import {
 import { hashPassword } from "../src/modules/auth/password.ts";
 import { insertUnit } from "../src/modules/org/org.repository.ts";
 import { refreshPlanSummaries } from "../src/modules/plans/plan-summaries.ts";
+import { guardTenantStatements, tenantGuardViolations } from "./tenant-guard.ts";
 
 export type DatabaseKindUnderTest = "pglite" | "postgres";
 export const DATABASE_KINDS: DatabaseKindUnderTest[] = ["pglite", "postgres"];
@@ -52,7 +53,13 @@ let pgliteTemplate: Promise<Blob> | null = null;
 export async function openTestDatabase(
   kind: DatabaseKindUnderTest,
   { migrate = true }: { migrate?: boolean } = {},
-): Promise<{ db: Database; close(): Promise<void> }> {
+): Promise<{
+  /** The test's own connections: factories and checks of what the application wrote. */
+  db: Database;
+  /** The application's connections (the same database); on PostgreSQL the tenant guard watches them. */
+  appDb: Database;
+  close(): Promise<void>;
+}> {
   if (kind === "pglite") {
     // The global set-up migrated one PGlite and dumped its data directory: loading that
     // costs a fraction of starting an empty PGlite and migrating it.
@@ -61,7 +68,7 @@ export async function openTestDatabase(
       ? await PGlite.create({ loadDataDir: await pgliteTemplate })
       : await PGlite.create();
     const db = wrapPglite(client);
-    return { db, close: () => closeDatabase(db) };
+    return { db, appDb: db, close: () => closeDatabase(db) };
   }
   const adminUrl = inject("postgresUrl");
   const name = `dtplan_test_${randomBytes(6).toString("hex")}`;
@@ -75,9 +82,17 @@ export async function openTestDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = wrapPgPool(new pg.Pool({ connectionString: url.toString(), max: 4 }));
+  // Every statement the application sends on a tenant table must filter by tenant_id
+  // (tenant-guard.ts); a test's own look-ups of what it wrote need not. An empty database is
+  // a migration test's: a migration's backfill reads every province once, on purpose.
+  const appPool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+  const appDb = wrapPgPool(appPool);
+  if (migrate) guardTenantStatements(appPool);
   return {
     db,
+    appDb,
     async close() {
+      await closeDatabase(appDb);
       await closeDatabase(db);
       const drop = new pg.Client({ connectionString: adminUrl });
       await drop.connect();
@@ -89,7 +104,10 @@ export async function openTestDatabase(
 
 export interface SuiteContext {
   kind: DatabaseKindUnderTest;
+  /** For factories and for checking what the application wrote. */
   db: Database;
+  /** The application's connections to the same database (the tenant guard watches them on PostgreSQL). */
+  appDb: Database;
   app: FastifyInstance;
   config: AppConfig;
 }
@@ -112,6 +130,7 @@ export function describeBothDatabases(
       const opened = await openTestDatabase(kind);
       close = opened.close;
       ctx.db = opened.db;
+      ctx.appDb = opened.appDb;
       ctx.config = testConfig({
         evidence: {
           maxBytes: options.evidenceMaxBytes ?? 20 * 1024 * 1024,
@@ -119,12 +138,14 @@ export function describeBothDatabases(
         },
         ...options.config,
       });
-      ctx.app = await buildApp(ctx.config, { db: ctx.db });
+      ctx.app = await buildApp(ctx.config, { db: ctx.appDb });
     });
     afterAll(async () => {
       await ctx.app?.close();
       await close();
       rmSync(evidenceDir, { recursive: true, force: true });
+      // A refused statement whose error something caught (a job, a best-effort write) still fails the suite.
+      expect(tenantGuardViolations).toEqual([]);
     });
     fn(ctx);
   });

@@ -1,5 +1,11 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
+import {
+  CITUS_TRANSACTION_SETUP,
+  citusPlacementStatements,
+  isCitusCoordinator,
+  tablesCreatedBy,
+} from "./citus.ts";
 import { type Database, queryRows } from "./database.ts";
 import { up as backfillPeriods } from "./migrations/0007_periods_from_publication.ts";
 import { up as backfillPlanSummaries } from "./migrations/0008_public_summaries.ts";
@@ -89,8 +95,15 @@ export async function migrationStatus(db: Database): Promise<MigrationStatus> {
  * Migrates to the latest version or throws. Each migration runs in its own
  * transaction with its record in `schema_migrations`; a database newer than this
  * code (an unknown version applied) is refused rather than guessed at.
+ *
+ * On a Citus coordinator (detected by its extension, or `citus: true`) each table is
+ * placed on the cluster right after the statement that creates it (db/citus.ts).
  */
-export async function migrateToLatest(db: Database): Promise<{ applied: string[]; status: MigrationStatus }> {
+export async function migrateToLatest(
+  db: Database,
+  options: { citus?: boolean } = {},
+): Promise<{ applied: string[]; status: MigrationStatus }> {
+  const citus = options.citus ?? (await isCitusCoordinator(db));
   await ensureMigrationsTable(db);
   const known = new Set<string>(MIGRATIONS);
   const unknown = (await appliedVersions(db)).filter((v) => !known.has(v));
@@ -106,7 +119,14 @@ export async function migrateToLatest(db: Database): Promise<{ applied: string[]
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${sql.raw(String(MIGRATION_LOCK))})`);
       const done = await queryRows(tx, sql`SELECT 1 FROM schema_migrations WHERE version = ${version}`);
       if (done.length) return false;
-      for (const statement of statements) await tx.execute(sql.raw(statement));
+      if (citus) await tx.execute(sql.raw(CITUS_TRANSACTION_SETUP));
+      for (const statement of statements) {
+        await tx.execute(sql.raw(statement));
+        if (!citus) continue;
+        for (const table of tablesCreatedBy(statement)) {
+          for (const placement of citusPlacementStatements(table)) await tx.execute(sql.raw(placement));
+        }
+      }
       await DATA_STEPS[version]?.(tx);
       await tx.execute(sql`INSERT INTO schema_migrations (version) VALUES (${version})`);
       return true;

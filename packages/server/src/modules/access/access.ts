@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../../db/database.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
-import { subtreeIds, unitPaths } from "./access.repository.ts";
-import type { Actor } from "./actor.ts";
+import { subtreeIdsByTenant, unitPaths } from "./access.repository.ts";
+import type { Actor, ActorGrant } from "./actor.ts";
 
 /** The units a request acts on; every one must allow the route's permission. */
 export type UnitResolver = (
@@ -101,6 +101,19 @@ export interface Reach {
   tenants: Set<string>;
 }
 
+/** Grant roots grouped by the tenant their grant names, for statements routed per tenant. */
+export function rootsByTenant(
+  grants: readonly ActorGrant[],
+  roots: readonly string[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const g of grants) {
+    if (!roots.includes(g.unitId)) continue;
+    out.set(g.tenantId, [...new Set([...(out.get(g.tenantId) ?? []), g.unitId])]);
+  }
+  return out;
+}
+
 /** Where `permission` reaches for this actor: the subtrees of the grants that carry it. */
 export async function reachOf(
   db: Database,
@@ -108,7 +121,7 @@ export async function reachOf(
   permission: Permission,
 ): Promise<Reach> {
   const roots = grantRoots(actor.grants, permission);
-  const unitIds = new Set(await subtreeIds(db, roots));
+  const unitIds = new Set(await subtreeIdsByTenant(db, rootsByTenant(actor.grants, roots)));
   const wholeTenants = new Set(
     actor.grants.filter((g) => roots.includes(g.unitId) && g.unitId === g.tenantId).map((g) => g.tenantId),
   );

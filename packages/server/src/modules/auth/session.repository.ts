@@ -44,8 +44,12 @@ export async function deleteSession(db: Database, tenantId: string, sessionId: s
   await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, sessionId)));
 }
 
-export async function deleteUserSessions(db: Database, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends an account's sessions: they live in its home tenant (createSession), like the account. */
+export async function deleteUserSessions(
+  db: Database,
+  user: { tenantId: string; id: string },
+): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
 }
 
 export async function grantsOfUser(db: Database, userId: string): Promise<ActorGrant[]> {

@@ -33,7 +33,7 @@ export async function snapshotFacts(run: Run): Promise<Omit<DatabaseSnapshot, "s
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const counts = names.map((n) => `'${n.replace(/'/g, "''")}', (SELECT count(*) FROM public.${quote(n)})`);
   // A backup reads every province: the one statement here that is not per tenant.
-  const facts = (await run(`SELECT json_build_object(
+  const facts = (await run(`SELECT /* all tenants: a backup holds every province */ json_build_object(
       'tables', json_build_object(${counts.join(", ") || ""}),
       'migrations', (SELECT coalesce(json_agg(version ORDER BY version), '[]'::json) FROM public.schema_migrations),
       'evidence', (SELECT coalesce(json_agg(json_build_object('key', storage_key, 'sha256', sha256, 'bytes', size_bytes)

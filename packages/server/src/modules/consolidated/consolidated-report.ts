@@ -2,6 +2,7 @@ import type { TConsolidatedReport } from "@dtplan/contracts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, plans } from "../../db/schema.ts";
+import { acrossTenants } from "../../db/sql.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { pathIn } from "../access/tree-access.ts";
@@ -28,7 +29,12 @@ export async function publishedPlanByCode(db: Database, code: string): Promise<P
   const rows = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.code, code), eq(plans.status, "published")));
+    .where(
+      acrossTenants(
+        "the command line names a plan by code alone",
+        and(eq(plans.code, code), eq(plans.status, "published")),
+      ),
+    );
   if (rows.length === 0) {
     throw new AppError("not_found", `Không có kế hoạch đã ban hành mã "${code}".`);
   }

@@ -3,6 +3,7 @@ import { extractPlan } from "@dtplan/domain/extract/index.ts";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { orgUnits, plans, planTargets, planTasks, users } from "../../db/schema.ts";
+import { acrossTenants } from "../../db/sql.ts";
 import type { Actor } from "../access/actor.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
 import { importPlan } from "../plans/import-plan.ts";
@@ -66,7 +67,10 @@ export async function seedDemoPlans(db: Database): Promise<string[]> {
   const actor = await demoAdminActor(db);
   if (!actor) return [];
   const codes = DEMO_PLANS.map((p) => p.unitCode);
-  const issuers = await db.select().from(orgUnits).where(inArray(orgUnits.code, codes));
+  const issuers = await db
+    .select()
+    .from(orgUnits)
+    .where(acrossTenants("the demo finds its issuing units by code", inArray(orgUnits.code, codes)));
   const published: string[] = [];
   for (const demo of DEMO_PLANS) {
     const issuer = issuers.find((d) => d.code === demo.unitCode);

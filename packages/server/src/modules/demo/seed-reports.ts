@@ -4,6 +4,7 @@ import { reportingUnits, unitTargets } from "@dtplan/domain/reporting/who-report
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { plans, unitReports, users } from "../../db/schema.ts";
+import { acrossTenants } from "../../db/sql.ts";
 import type { Actor } from "../access/actor.ts";
 import { pathIn } from "../access/tree-access.ts";
 import { grantsOfUser } from "../auth/session.repository.ts";
@@ -92,7 +93,12 @@ async function seedPlanReports(
   const [plan] = await db
     .select()
     .from(plans)
-    .where(and(eq(plans.code, demo.planCode), eq(plans.status, "published")))
+    .where(
+      acrossTenants(
+        "the demo finds its plans by code",
+        and(eq(plans.code, demo.planCode), eq(plans.status, "published")),
+      ),
+    )
     .limit(1);
   if (!plan) return 0;
   const existing = await db

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
 import { count, eq, inArray } from "drizzle-orm";
+import { oneConnectionPerWorker } from "../../db/citus.ts";
 import type { Database } from "../../db/database.ts";
 import { orgUnitLineage, orgUnits, roleGrants, users } from "../../db/schema.ts";
+import { acrossTenants } from "../../db/sql.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { hashPassword } from "../auth/password.ts";
 import { ensureDtiFrameworks } from "../dti-seed/framework-rows.ts";
@@ -71,6 +73,8 @@ export async function seedDemo(
 ): Promise<{ created: boolean; accounts: DemoAccount[] }> {
   const passwordHash = (await hasDemoAdmin(db)) ? null : await hashPassword(password);
   return db.transaction(async (tx) => {
+    // Demo codes are checked across provinces before the accounts (a reference table) are written.
+    await oneConnectionPerWorker(tx);
     const created = passwordHash !== null && !(await hasDemoAdmin(tx));
     if (created) await seedDemoAccounts(tx, passwordHash);
     await seedDemoPlans(tx);
@@ -86,7 +90,9 @@ async function seedDemoAccounts(tx: Database, passwordHash: string): Promise<voi
   const clash = await tx
     .select({ code: orgUnits.code })
     .from(orgUnits)
-    .where(inArray(orgUnits.code, rootCodes));
+    .where(
+      acrossTenants("no province may already use a demo province's code", inArray(orgUnits.code, rootCodes)),
+    );
   if (clash.length) {
     throw new Error(`Đã có đơn vị trùng mã với dữ liệu mẫu (${clash.map((c) => c.code).join(", ")}).`);
   }

@@ -5,9 +5,10 @@ import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { orgUnitLineage, orgUnits, plans, planTargets, planTasks } from "../../db/schema.ts";
 import { sqlList, todayIso } from "../../db/sql.ts";
-import { subtreeIds } from "../access/access.repository.ts";
+import { subtreeIdsByTenant } from "../access/access.repository.ts";
+import { rootsByTenant } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
-import { actorTenants, readablePlanUnits } from "../plans/plan-access.ts";
+import { actorTenants, grantTenants, readablePlanUnits } from "../plans/plan-access.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 
 const DUE_SOON_DAYS = 30;
@@ -15,14 +16,20 @@ const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 /** The units' predecessors (units merged or split into them), followed back through history. */
-async function withPredecessors(db: Database, unitIds: Set<string>): Promise<Set<string>> {
+async function withPredecessors(
+  db: Database,
+  tenants: readonly string[],
+  unitIds: Set<string>,
+): Promise<Set<string>> {
   const all = new Set(unitIds);
   let frontier = [...unitIds];
   for (let depth = 0; frontier.length && depth < 16; depth++) {
     const rows = await db
       .select({ id: orgUnitLineage.predecessorId })
       .from(orgUnitLineage)
-      .where(inArray(orgUnitLineage.successorId, frontier));
+      .where(
+        and(inArray(orgUnitLineage.tenantId, [...tenants]), inArray(orgUnitLineage.successorId, frontier)),
+      );
     frontier = rows.map((r) => r.id).filter((id) => !all.has(id));
     for (const id of frontier) all.add(id);
   }
@@ -51,7 +58,11 @@ export async function myWork(db: Database, actor: Actor, today = todayIso()): Pr
   };
   const tenants = actorTenants(actor);
   if (roots.length === 0 || tenants.length === 0) return empty;
-  const mine = await withPredecessors(db, new Set(await subtreeIds(db, roots)));
+  const mine = await withPredecessors(
+    db,
+    grantTenants(actor),
+    new Set(await subtreeIdsByTenant(db, rootsByTenant(actor.grants, roots))),
+  );
   const readable = await readablePlanUnits(db, actor);
   const ids = [...mine];
   const coordinated = sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${planTasks.coordinators}) AS c
@@ -76,7 +87,12 @@ export async function myWork(db: Database, actor: Actor, today = todayIso()): Pr
   const unitRows = await db
     .select({ id: orgUnits.id, name: orgUnits.name })
     .from(orgUnits)
-    .where(inArray(orgUnits.id, [...new Set([...leadIds, ...roots])]));
+    .where(
+      and(
+        inArray(orgUnits.tenantId, grantTenants(actor)),
+        inArray(orgUnits.id, [...new Set([...leadIds, ...roots])]),
+      ),
+    );
   const names = new Map(unitRows.map((u) => [u.id, u.name]));
 
   const tasks: TMyWorkTask[] = rows.map(({ task, plan }) => {

@@ -2,10 +2,18 @@ import type { UnitLineageEdge } from "@dtplan/domain/org/tree.ts";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { type LineageRow, type OrgUnitRow, orgUnitLineage, orgUnits } from "../../db/schema.ts";
+import { acrossTenants } from "../../db/sql.ts";
+
+/** Why a look-up by unit id alone reads every province (on Citus: every shard, by the id index). */
+export const UNIT_ID_NAMES_TENANT = "a unit id names its province";
 
 /** A unit looked up by id alone (ids are globally unique; the tenant comes with it). */
 export async function findUnitById(db: Database, unitId: string): Promise<OrgUnitRow | undefined> {
-  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, unitId)).limit(1);
+  const [row] = await db
+    .select()
+    .from(orgUnits)
+    .where(acrossTenants(UNIT_ID_NAMES_TENANT, eq(orgUnits.id, unitId)))
+    .limit(1);
   return row;
 }
 
@@ -27,24 +35,25 @@ export async function findUnitsByIds(db: Database, unitIds: readonly string[]): 
   return db
     .select()
     .from(orgUnits)
-    .where(inArray(orgUnits.id, [...unitIds]));
+    .where(acrossTenants(UNIT_ID_NAMES_TENANT, inArray(orgUnits.id, [...unitIds])));
 }
 
 /**
- * Units among `unitIds`, optionally of one tenant and in force on a date (the domain's
+ * Units among `unitIds` (of `tenants`: the reach's, so the statement stays on their shards), optionally of one tenant and in force on a date (the domain's
  * `isInForce`: valid from on or before it, valid to on or after it), filtered in SQL.
  */
 export async function listUnits(
   db: Database,
-  filter: { unitIds: readonly string[]; tenantId?: string; inForceOn?: string },
+  filter: { unitIds: readonly string[]; tenants: readonly string[]; tenantId?: string; inForceOn?: string },
 ): Promise<OrgUnitRow[]> {
-  if (filter.unitIds.length === 0) return [];
+  if (filter.unitIds.length === 0 || filter.tenants.length === 0) return [];
   const on = filter.inForceOn;
   return db
     .select()
     .from(orgUnits)
     .where(
       and(
+        inArray(orgUnits.tenantId, [...filter.tenants]),
         inArray(orgUnits.id, [...filter.unitIds]),
         filter.tenantId ? eq(orgUnits.tenantId, filter.tenantId) : undefined,
         on ? or(isNull(orgUnits.validFrom), lte(orgUnits.validFrom, on)) : undefined,

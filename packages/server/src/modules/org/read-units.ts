@@ -21,6 +21,7 @@ export async function listReachableUnits(
   const rows = (
     await listUnits(db, {
       unitIds: [...reach.unitIds],
+      tenants: [...reach.tenants],
       tenantId: query.tenantId,
       inForceOn: query.includeClosed ? undefined : asOf,
     })

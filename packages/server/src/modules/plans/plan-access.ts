@@ -23,6 +23,11 @@ export async function readablePlanUnits(db: Database, actor: Actor): Promise<Set
   return units;
 }
 
+/** Every province the actor holds a role in: the shards their readable units live on. */
+export const grantTenants = (actor: Pick<Actor, "grants">) => [
+  ...new Set(actor.grants.map((g) => g.tenantId)),
+];
+
 /** The provinces the actor holds roles in, narrowed to the one the request chose (if any). */
 export const actorTenants = (actor: Actor) =>
   [...new Set(actor.grants.map((g) => g.tenantId))].filter(

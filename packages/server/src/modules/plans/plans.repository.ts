@@ -88,6 +88,8 @@ export async function listPlans(
   db: Database,
   filter: {
     unitIds: readonly string[];
+    /** The provinces of `unitIds`, so the statement goes to their shards. */
+    tenantIds: readonly string[];
     unitId?: string;
     kind?: PlanRow["kind"];
     status?: PlanRow["status"];
@@ -97,7 +99,7 @@ export async function listPlans(
     offset: number;
   },
 ): Promise<{ rows: (PlanRow & { unitName: string })[]; total: number }> {
-  if (filter.unitIds.length === 0) return { rows: [], total: 0 };
+  if (filter.unitIds.length === 0 || filter.tenantIds.length === 0) return { rows: [], total: 0 };
   // One row per plan: its published version, else its newest.
   const current = sql`NOT EXISTS (
     SELECT 1 FROM plans p2
@@ -105,6 +107,7 @@ export async function listPlans(
        AND (CASE WHEN p2.status = 'published' THEN 2 ELSE 0 END, p2.version)
          > (CASE WHEN ${plans.status} = 'published' THEN 2 ELSE 0 END, ${plans.version}))`;
   const conditions: (SQL | undefined)[] = [
+    inArray(plans.tenantId, [...filter.tenantIds]),
     inArray(plans.unitId, [...filter.unitIds]),
     current,
     filter.unitId ? eq(plans.unitId, filter.unitId) : undefined,

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import type { PlanRow } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
-import { planNotFound, readablePlanUnits, readablePlanVersions } from "./plan-access.ts";
+import { grantTenants, planNotFound, readablePlanUnits, readablePlanVersions } from "./plan-access.ts";
 import { listVersions, versionDetail } from "./plan-versions.ts";
 import { presentPlanDetail, presentPlanSummary } from "./plans.presenter.ts";
 import { currentVersion, listPlans, loadPlanBundle } from "./plans.repository.ts";
@@ -21,7 +21,11 @@ export async function listReadablePlans(
   { actor, query }: { actor: Actor; query: z.infer<typeof ZPlanListQuery> },
 ) {
   const units = await readablePlanUnits(db, actor);
-  const { rows, total } = await listPlans(db, { unitIds: [...units], ...query });
+  const { rows, total } = await listPlans(db, {
+    unitIds: [...units],
+    tenantIds: grantTenants(actor),
+    ...query,
+  });
   return { items: rows.map((p) => ({ ...presentPlanSummary(p, p.unitName), tenantId: p.tenantId })), total };
 }
 

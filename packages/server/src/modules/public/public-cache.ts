@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
+import { acrossTenants } from "../../db/sql.ts";
 
 interface Entry {
   version: string;
@@ -40,7 +41,8 @@ export class PublicCache {
   private async currentVersion(db: Database): Promise<string> {
     const [row] = await queryRows<{ v: string | number | null; n: string | number }>(
       db,
-      sql`SELECT sum(version) AS v, count(*) AS n FROM public_data_versions`,
+      sql`SELECT sum(version) AS v, count(*) AS n FROM public_data_versions
+           WHERE ${acrossTenants("the public cache's version spans every province", undefined)}`,
     );
     return `${row?.v ?? 0}:${row?.n ?? 0}`;
   }

@@ -23,7 +23,7 @@ import {
   planTargets,
   planTasks,
 } from "../../db/schema.ts";
-import { todayIso } from "../../db/sql.ts";
+import { acrossTenants, todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
@@ -101,7 +101,7 @@ export async function listPublicPlans(
     .map((u) => u.tenantId);
   const patterns = searchPatterns(query.q);
   const filters = sql`p.status = 'published'
-        ${tenantId ? sql`AND p.tenant_id = ${tenantId}` : sql``}
+        ${tenantId ? sql`AND p.tenant_id = ${tenantId}` : sql`AND ${acrossTenants("the public list without a province", undefined)}`}
         ${
           query.unit
             ? sql`AND p.unit_id IN (SELECT u.id FROM org_units u
@@ -167,7 +167,9 @@ export async function listPublicPlans(
 export async function listPublicProvinces(db: Database): Promise<TPublicProvinceList> {
   const counts = await queryRows<{ tenant_id: string; n: number | string }>(
     db,
-    sql`SELECT tenant_id, count(*) AS n FROM plans WHERE status = 'published' GROUP BY tenant_id`,
+    sql`SELECT tenant_id, count(*) AS n FROM plans
+         WHERE ${acrossTenants("the province picker counts every province", sql`status = 'published'`)}
+         GROUP BY tenant_id`,
   );
   const countOf = new Map(counts.map((c) => [c.tenant_id, Number(c.n)]));
   const provinces = (await provinceRoots(db))

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Database } from "../../db/database.ts";
 import { type OutboxRow, outbox } from "../../db/schema.ts";
+import { acrossTenants } from "../../db/sql.ts";
 import type { Mailer } from "./mailer.ts";
 
 export type ReminderLog = Pick<FastifyBaseLogger, "info" | "warn" | "error">;
@@ -45,7 +46,7 @@ export async function deliverOutbox(
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(outbox)
-      .where(eq(outbox.status, "pending"));
+      .where(acrossTenants(ONE_QUEUE, eq(outbox.status, "pending")));
     counts.waiting = row?.n ?? 0;
     if (counts.waiting > 0) {
       log?.warn(`Chưa cấu hình máy chủ thư (DTPLAN_SMTP_HOST): ${counts.waiting} thư nhắc đang chờ gửi.`);
@@ -82,15 +83,21 @@ export async function deliverOutbox(
   return counts;
 }
 
+/** Why the queue's statements read every province (on Citus: every shard). */
+const ONE_QUEUE = "one e-mail queue for every province";
+
 /** Rows stuck in `sending` (their process died) go back to pending. */
 export async function releaseStaleClaims(db: Database, now = new Date()): Promise<number> {
   const released = await db
     .update(outbox)
     .set({ status: "pending", claimedAt: null })
     .where(
-      and(
-        eq(outbox.status, "sending"),
-        sql`${outbox.claimedAt} < ${new Date(now.getTime() - STALE_CLAIM_MS)}`,
+      acrossTenants(
+        ONE_QUEUE,
+        and(
+          eq(outbox.status, "sending"),
+          sql`${outbox.claimedAt} < ${new Date(now.getTime() - STALE_CLAIM_MS)}`,
+        ),
       ),
     )
     .returning({ id: outbox.id });
@@ -108,9 +115,12 @@ async function claim(db: Database, now: Date): Promise<OutboxRow[]> {
       .from(outbox)
       // Rows stamped by the database's clock (column default) are due by either clock.
       .where(
-        and(
-          eq(outbox.status, "pending"),
-          sql`${outbox.nextAttemptAt} <= greatest(${now}::timestamptz, now())`,
+        acrossTenants(
+          ONE_QUEUE,
+          and(
+            eq(outbox.status, "pending"),
+            sql`${outbox.nextAttemptAt} <= greatest(${now}::timestamptz, now())`,
+          ),
         ),
       )
       .orderBy(outbox.nextAttemptAt)

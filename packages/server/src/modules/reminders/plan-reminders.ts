@@ -12,7 +12,7 @@ import {
   roleGrants,
   users,
 } from "../../db/schema.ts";
-import { todayIso } from "../../db/sql.ts";
+import { acrossTenants, todayIso } from "../../db/sql.ts";
 import { reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
 import { listPeriods, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { type ReminderKind, reminderText, reportPath } from "./reminder-text.ts";
@@ -57,7 +57,15 @@ export async function planReminders(
 ): Promise<ReminderCounts> {
   const today = todayIso(now);
   const total: ReminderCounts = { units: 0, notifications: 0, emails: 0 };
-  const published = await db.select().from(plans).where(eq(plans.status, "published"));
+  const published = await db
+    .select()
+    .from(plans)
+    .where(
+      acrossTenants(
+        "the reminder pass walks every province's published plans",
+        eq(plans.status, "published"),
+      ),
+    );
   for (const plan of published) {
     const periods = await listPeriods(db, plan);
     const due = periods.flatMap((period) => {

@@ -7,7 +7,7 @@ import { todayIso } from "../../db/sql.ts";
 import { forbidden } from "../../errors.ts";
 import { subtreeIds } from "../access/access.repository.ts";
 import type { Actor } from "../access/actor.ts";
-import { readablePlanUnits } from "../plans/plan-access.ts";
+import { grantTenants, readablePlanUnits } from "../plans/plan-access.ts";
 import { presentTask } from "../plans/plans.presenter.ts";
 import { statusOfTask, taskStatusSql } from "./task-status.ts";
 
@@ -21,6 +21,7 @@ export async function listPlanTasks(db: Database, actor: Actor, query: z.infer<t
   if (query.unitId && !readable.has(query.unitId)) throw forbidden();
   const leadUnits = query.unitId ? await subtreeIds(db, [query.unitId]) : null;
   const conditions: (SQL | undefined)[] = [
+    inArray(plans.tenantId, grantTenants(actor)),
     inArray(plans.unitId, [...readable]),
     query.includeDrafts ? inArray(plans.status, ["published", "draft"]) : eq(plans.status, "published"),
     query.planCode ? eq(plans.code, query.planCode) : undefined,
@@ -54,7 +55,7 @@ export async function listPlanTasks(db: Database, actor: Actor, query: z.infer<t
     ? await db
         .select({ id: orgUnits.id, name: orgUnits.name })
         .from(orgUnits)
-        .where(inArray(orgUnits.id, unitIds))
+        .where(and(inArray(orgUnits.tenantId, grantTenants(actor)), inArray(orgUnits.id, unitIds)))
     : [];
   const ctx = { unitNames: new Map(names.map((n) => [n.id, n.name])), indicators: new Map() };
   return {

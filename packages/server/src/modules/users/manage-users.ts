@@ -1,5 +1,6 @@
 import type { TCreateUser, TGrant, TResetPassword, TUpdateUser, TUser } from "@dtplan/contracts";
 import { eq } from "drizzle-orm";
+import { oneConnectionPerWorker } from "../../db/citus.ts";
 import type { Database } from "../../db/database.ts";
 import { type UserRow, users } from "../../db/schema.ts";
 import { conflict, forbidden, notFound, pgErrorCode } from "../../errors.ts";
@@ -48,6 +49,8 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
+      // The grants' units are found across provinces before the account (a reference table) is written.
+      await oneConnectionPerWorker(tx);
       const grants = await resolveGrants(tx, input.grants);
       const [row] = await tx
         .insert(users)
@@ -84,6 +87,8 @@ export async function updateUser(
   { actor, userId, input }: { actor: Actor; userId: string; input: TUpdateUser },
 ): Promise<TUser> {
   return db.transaction(async (tx) => {
+    // The account's grants are read across provinces before the account (a reference table) is written.
+    await oneConnectionPerWorker(tx);
     const row = await findUserById(tx, userId);
     if (!row) throw notFound("Không tìm thấy tài khoản.");
     assertMayManage(actor, row);
@@ -98,7 +103,7 @@ export async function updateUser(
       .where(eq(users.id, userId))
       .returning();
     if (input.grants) await replaceGrants(tx, userId, await resolveGrants(tx, input.grants));
-    if (input.active === false) await deleteUserSessions(tx, userId);
+    if (input.active === false) await deleteUserSessions(tx, row);
     const after = await present(tx, updated);
     await recordAudit(tx, {
       tenantId: row.tenantId,
@@ -126,7 +131,7 @@ export async function resetPassword(
     assertAcceptablePassword(input.newPassword, row.username, "newPassword");
     const passwordHash = await hashPassword(input.newPassword);
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
-    await deleteUserSessions(tx, userId);
+    await deleteUserSessions(tx, row);
     const grants = (await grantsOfUsers(tx, [userId])).get(userId) ?? [];
     await recordAudit(tx, {
       tenantId: row.tenantId,

@@ -16,6 +16,7 @@ export async function listVisibleUsers(
   const { rows, total } = await listUsers(db, {
     unitIds: [...reach.unitIds],
     wholeTenants: [...reach.wholeTenants],
+    tenants: [...reach.tenants],
     ...query,
   });
   const grants = await grantsOfUsers(
