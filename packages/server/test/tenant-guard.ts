@@ -41,6 +41,8 @@ interface Scan {
   own: boolean;
   /** Join conditions above it that mention its alias's tenant_id. */
   joined: boolean;
+  /** Equated with another table's tenant_id in the statement's text (a correlated subquery). */
+  correlated: boolean;
 }
 
 /** The unqualified column in a scan's own condition is the scanned table's. */
@@ -57,6 +59,7 @@ function ownConditions(node: PlanNode): string {
 
 function collectScans(
   node: PlanNode,
+  text: string,
   tenantTables: Set<string>,
   joinConds: string[],
   out: Scan[],
@@ -73,6 +76,9 @@ function collectScans(
       table,
       alias,
       own: OWN_TENANT.test(ownConditions(node)),
+      // A correlated subquery the planner hashed (`hashed SubPlan`) shows no condition of
+      // its own: its `alias.tenant_id = outer.tenant_id` stands in the statement's text.
+      correlated: !recursive && new RegExp(`\\b${alias}\\.tenant_id\\s*=\\s*\\w+\\.tenant_id\\b`).test(text),
       // Citus plans a recursive CTE on one shard only when each of its terms filters by tenant_id itself.
       joined: !recursive && joinConds.some((c) => qualified.test(c)),
     });
@@ -80,15 +86,15 @@ function collectScans(
   const here = [node["Hash Cond"], node["Merge Cond"], node["Join Filter"]].filter((c): c is string => !!c);
   const inRecursive = recursive || node["Node Type"] === "Recursive Union";
   for (const child of node.Plans ?? [])
-    collectScans(child, tenantTables, [...joinConds, ...here], out, inRecursive);
+    collectScans(child, text, tenantTables, [...joinConds, ...here], out, inRecursive);
 }
 
 /** Why a plan breaks the rule, or null when it keeps it. */
-export function tenantPlanViolation(plan: PlanNode, tenantTables: Set<string>): string | null {
+export function tenantPlanViolation(plan: PlanNode, text: string, tenantTables: Set<string>): string | null {
   const scans: Scan[] = [];
-  collectScans(plan, tenantTables, [], scans);
+  collectScans(plan, text, tenantTables, [], scans);
   if (!scans.length) return null;
-  const loose = scans.filter((s) => !s.own && !s.joined);
+  const loose = scans.filter((s) => !s.own && !s.joined && !s.correlated);
   if (loose.length) return `không lọc tenant_id: ${loose.map((s) => `${s.table} (${s.alias})`).join(", ")}`;
   if (!scans.some((s) => s.own)) return "chỉ nối theo tenant_id, không có bảng nào lọc theo tenant_id";
   return null;
@@ -182,7 +188,7 @@ export function guardTenantStatements(pool: pg.Pool): void {
         const explained = (await query(`EXPLAIN (FORMAT JSON) ${body}`, values ?? [])) as {
           rows: { "QUERY PLAN": { Plan: PlanNode }[] }[];
         };
-        const problem = tenantPlanViolation(explained.rows[0]["QUERY PLAN"][0].Plan, tables);
+        const problem = tenantPlanViolation(explained.rows[0]["QUERY PLAN"][0].Plan, text, tables);
         const message = `Citus: câu lệnh trên bảng tenant ${problem}\n${text}`;
         if (problem && refuse(message)) throw new Error(message);
         return query(...args);

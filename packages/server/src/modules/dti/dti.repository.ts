@@ -8,7 +8,7 @@ import type {
 } from "@dtplan/domain/dti/lists.ts";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
-import { sqlList } from "../../db/sql.ts";
+import { acrossTenants, sqlList } from "../../db/sql.ts";
 
 export { insertFramework, replaceNodes } from "../dti-seed/framework-rows.ts";
 
@@ -258,7 +258,9 @@ export async function publishedRounds(
   db: Database,
   tenantId: string | null,
 ): Promise<(RoundRow & { provinceName: string; unitCount: number })[]> {
-  const where = tenantId ? sql`r.tenant_id = ${tenantId} AND ` : sql``;
+  const where = tenantId
+    ? sql`r.tenant_id = ${tenantId} AND `
+    : sql`${acrossTenants("the public list of rounds without a province", undefined)} AND `;
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`SELECT q.*, p.name AS province_name,
@@ -280,7 +282,9 @@ export async function findPublishedRound(
   id: string,
   tenantId: string | null,
 ): Promise<RoundRow | null> {
-  const province = tenantId ? sql`r.tenant_id = ${tenantId} AND ` : sql``;
+  const province = tenantId
+    ? sql`r.tenant_id = ${tenantId} AND `
+    : sql`${acrossTenants("a published round is found by id alone", undefined)} AND `;
   const [row] = await queryRows<Record<string, unknown>>(
     db,
     sql`${ROUND_SELECT} WHERE ${province}r.id = ${id} AND r.status = 'published'`,
