@@ -40,6 +40,8 @@ export async function listAudit(
   filter: {
     wholeTenants: readonly string[];
     unitIds: readonly string[];
+    /** The provinces of `unitIds` (the reach's), so the log is read on their shards. */
+    tenants: readonly string[];
     entity?: string;
     entityId?: string;
     limit: number;
@@ -49,8 +51,9 @@ export async function listAudit(
   const scope: SQL[] = [];
   if (filter.wholeTenants.length) scope.push(inArray(auditLog.tenantId, [...filter.wholeTenants]));
   if (filter.unitIds.length) scope.push(inArray(auditLog.unitId, [...filter.unitIds]));
-  if (scope.length === 0) return { rows: [], total: 0 };
+  if (scope.length === 0 || filter.tenants.length === 0) return { rows: [], total: 0 };
   const where = and(
+    inArray(auditLog.tenantId, [...filter.tenants]),
     or(...scope),
     filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
     filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,

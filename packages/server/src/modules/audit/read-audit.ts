@@ -15,6 +15,7 @@ export async function listVisibleAudit(
   const { rows, total } = await listAudit(db, {
     wholeTenants: [...reach.wholeTenants],
     unitIds: [...reach.unitIds],
+    tenants: [...reach.tenants],
     ...query,
   });
   return { items: rows.map(presentAuditEntry), total };
