@@ -106,5 +106,5 @@ describe.each(DATABASE_KINDS)("dtplan migrate on a Citus coordinator (%s)", (kin
     } finally {
       await close();
     }
-  });
+  }, 240_000); // every migration from empty, with a placement check per table: minutes on a loaded machine
 });
