@@ -79,6 +79,13 @@ describe("dashboards in Chromium", () => {
       await pillarsChart.locator("svg").first().waitFor();
     }
     await expect.poll(() => page.getByTestId("kpis").textContent()).toMatch(/từ \d+\/\d+ báo cáo/);
+    await screenshot(page, "leader-dashboard-basis");
+    // On a phone the figures keep their basis and nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("kpis").scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "leader-dashboard-basis-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // A pillar with reported figures, read from the same API the page uses.
     const data = (await (
