@@ -193,6 +193,7 @@ export const EXACT_EN: Record<string, string> = {
   "Chọn hai mục khác nhau để gộp.": "Choose two different items to merge.",
 
   // province, public
+  "Kỳ không có trong các kế hoạch": "The period is in none of the plans",
   "Chỉ cán bộ theo dõi, lãnh đạo hoặc quản trị cấp tỉnh xem được số liệu toàn tỉnh.":
     "Only a province monitoring officer, leader or administrator can see the whole province's figures.",
   "Không tìm thấy kế hoạch đã ban hành này.": "This published plan was not found.",
@@ -446,6 +447,10 @@ export const PATTERNS_EN: [RegExp, (m: RegExpMatchArray, t: Translate) => string
   [
     /^Không có chỉ số mã "(.+)" trong danh mục\.$/,
     (m) => `There is no indicator with code "${m[1]}" in the catalogue.`,
+  ],
+  [
+    /^Không có kế hoạch nào trong tỉnh có kỳ "(.+)"\.$/,
+    (m) => `No plan in the province has period "${m[1]}".`,
   ],
   [
     /^Không có kế hoạch mã "(.+)" trong tỉnh này\.$/,
