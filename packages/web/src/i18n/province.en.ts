@@ -17,7 +17,7 @@ export const provinceEn: Record<keyof typeof provinceVi, string> = {
   "province.kpi.onTime": "Reports on time",
   "province.kpi.onTimeOf": "{onTime}/{expected} reports due · late {late} · missing {missing}",
   "province.chart": "Share of targets achieved by locality",
-  "province.chartHint": "Among targets with figures, latest period",
+  "province.chartHint": "Among targets with figures in the period compared",
   "province.chartAria": "Bar chart: share of targets achieved in each locality with a plan",
   "province.chartEmpty": "No locality has an assessed target yet.",
   "province.table": "Localities",

@@ -16,7 +16,7 @@ export const provinceVi = {
   "province.kpi.onTime": "Báo cáo đúng hạn",
   "province.kpi.onTimeOf": "{onTime}/{expected} báo cáo đến hạn · trễ {late} · chưa nộp {missing}",
   "province.chart": "Tỷ lệ chỉ tiêu đạt theo địa phương",
-  "province.chartHint": "Trong số chỉ tiêu có số liệu, kỳ mới nhất",
+  "province.chartHint": "Trong số chỉ tiêu có số liệu của kỳ so sánh",
   "province.chartAria": "Biểu đồ cột: tỷ lệ chỉ tiêu đạt của từng địa phương có kế hoạch",
   "province.chartEmpty": "Chưa địa phương nào có chỉ tiêu được đánh giá.",
   "province.table": "Các địa phương",
