@@ -39,6 +39,7 @@ import { orgRoutes } from "./modules/org/org.routes.ts";
 import { ExtractPool } from "./modules/plans/extract-pool.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
 import { targetUnitsRoutes } from "./modules/plans/target-units.routes.ts";
+import { cascadeRoutes } from "./modules/cascade/cascade.routes.ts";
 import { provinceRoutes } from "./modules/province/province.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
 import { reassignRoutes } from "./modules/reassign/reassign.routes.ts";
@@ -213,6 +214,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(consolidatedRoutes, { prefix: "/api", ...modules });
   await app.register(dashboardRoutes, { prefix: "/api", ...modules });
   await app.register(provinceRoutes, { prefix: "/api", ...modules });
+  await app.register(cascadeRoutes, { prefix: "/api", ...modules });
   await app.register(exportsRoutes, { prefix: "/api", ...modules });
   await app.register(publicRoutes, { prefix: "/api", ...modules });
   await app.register(dtiRoutes, { prefix: "/api", ...modules });

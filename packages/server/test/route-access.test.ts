@@ -188,6 +188,7 @@ const SAMPLES: Record<
   }),
   "POST /api/plans/:code/publish": (t) => ({ url: `/api/plans/${t.plan.code}/publish`, payload: {} }),
   "GET /api/plans/:code/target-units": (t) => ({ url: `/api/plans/${t.plan.code}/target-units` }),
+  "GET /api/plans/:code/cascade": (t) => ({ url: `/api/plans/${t.plan.code}/cascade` }),
   "POST /api/plans/:code/target-units": (t) => ({
     url: `/api/plans/${t.plan.code}/target-units`,
     payload: { targetKeys: [t.plan.taskId], mode: "suggested" },
