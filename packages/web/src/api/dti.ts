@@ -80,8 +80,9 @@ export const dtiApi = {
 
   publicRounds: (province?: string) =>
     api.get<TDtiPublicRoundList>("/dti/public/rounds", { province }, anonymous),
-  publicRanking: (id: string) =>
-    api.get<TDtiPublicRanking>(`/dti/public/rounds/${enc(id)}/ranking`, undefined, anonymous),
+  /** `province` keeps the look-up within that province's data (send it when known). */
+  publicRanking: (id: string, province?: string) =>
+    api.get<TDtiPublicRanking>(`/dti/public/rounds/${enc(id)}/ranking`, { province }, anonymous),
 };
 
 /** Reads of the DTI, keyed under "dti" (a write invalidates them all: rounds, scores and ranks move together). */
@@ -105,6 +106,9 @@ export const dtiPublicQueries = {
       queryKey: ["public", "dti-rounds", province ?? null],
       queryFn: () => dtiApi.publicRounds(province),
     }),
-  ranking: (id: string) =>
-    queryOptions({ queryKey: ["public", "dti-ranking", id], queryFn: () => dtiApi.publicRanking(id) }),
+  ranking: (id: string, province?: string) =>
+    queryOptions({
+      queryKey: ["public", "dti-ranking", id, province ?? null],
+      queryFn: () => dtiApi.publicRanking(id, province),
+    }),
 };

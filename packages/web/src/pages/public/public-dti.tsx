@@ -51,7 +51,12 @@ export function PublicDtiRanking({ roundId }: { roundId: string | null }) {
   const rounds = useQuery(dtiPublicQueries.rounds());
   const list = rounds.data?.rounds ?? [];
   const chosen = roundId ?? list[0]?.id ?? null;
-  const ranking = useQuery({ ...dtiPublicQueries.ranking(chosen ?? ""), enabled: !!chosen });
+  const province = list.find((r) => r.id === chosen)?.province.id;
+  // Once the published rounds are known, so the ranking is looked up within its province.
+  const ranking = useQuery({
+    ...dtiPublicQueries.ranking(chosen ?? "", province),
+    enabled: !!chosen && !!rounds.data,
+  });
   const data = chosen ? ranking.data : undefined;
 
   useEffect(() => {
