@@ -231,6 +231,16 @@ describe("reporting in Chromium", () => {
       .waitFor();
     await screenshot(page, "reporting-09-chase-approved");
 
+    // Nhập thay: a unit without a reporting account — the officer opens its form and is told whose report it fills.
+    const enter = chase.getByRole("button", { name: "Nhập thay" }).first();
+    await enter.click();
+    await page.getByTestId("report-on-behalf-editing").waitFor();
+    await screenshot(page, "reporting-09b-on-behalf");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("report-on-behalf-editing").scrollIntoViewIfNeeded();
+    await screenshot(page, "reporting-09c-on-behalf-390");
+    await page.setViewportSize({ width: 1440, height: 900 });
+
     // The periods page counts it, with the attainment of the plan's targets below.
     await page.goto(`${app.url}/periods?plan=${PLAN}`);
     await page.getByTestId("attainment").waitFor();

@@ -188,13 +188,19 @@ export default function ChasePage() {
             {
               title: t("chase.col.role"),
               key: "role",
-              width: 150,
+              width: 190,
               render: (_: unknown, r) => (
-                <Space size={4}>
+                <Space size={4} wrap>
                   <Tag color={r.role === "lead" ? "blue" : "default"}>{t(`myTasks.role.${r.role}`)}</Tag>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {num(r.taskCount)} {t("chase.col.tasks").toLowerCase()}
-                    {r.targetCount > 0 ? ` · ${t("chase.targets", { n: num(r.targetCount) })}` : ""}
+                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "nowrap" }}>
+                    {[
+                      r.taskCount > 0 || r.targetCount === 0
+                        ? `${num(r.taskCount)} ${t("chase.col.tasks").toLowerCase()}`
+                        : null,
+                      r.targetCount > 0 ? t("chase.targets", { n: num(r.targetCount) }) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </Typography.Text>
                 </Space>
               ),
