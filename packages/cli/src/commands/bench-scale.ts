@@ -4,6 +4,8 @@
 // measured in the same run. National grows the data 1 → 5 → 34 provinces, so the
 // figures show how the cost grows with the number of plans in the country.
 
+import { benchRequests } from "./bench-requests.ts";
+
 export type Scale = "province" | "national";
 
 const STEPS: Record<Scale, number[]> = { province: [1], national: [1, 5, 34] };
@@ -70,9 +72,12 @@ export async function benchScale(scale: Scale, runs: number, out: (line: string)
       out(`dtplan bench --scale ${scale} — public plan list on PostgreSQL 15 (loopback), ${runs} runs each`);
       out("provinces  plans  request                               median ms  p95 ms  raw SQL ms  ratio");
       let have = 0;
+      const generated = { reports: 0, values: 0 };
       for (const size of STEPS[scale]) {
         const t0 = Date.now();
-        await server.addScaleProvinces(db, { from: have, to: size });
+        const added = await server.addScaleProvinces(db, { from: have, to: size });
+        generated.reports += added.reports;
+        generated.values += added.values;
         have = size;
         await raw.query("ANALYZE");
         const { rows } = await raw.query("SELECT count(*)::int AS n FROM plans WHERE status = 'published'");
@@ -137,8 +142,17 @@ export async function benchScale(scale: Scale, runs: number, out: (line: string)
           );
         }
         out(
-          `           (data for ${size} province(s) generated in ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+          `           (data for ${size} province(s) generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${generated.reports} reports, ${generated.values} indicator values so far)`,
         );
+        if (size === STEPS[scale][0]) {
+          out("");
+          out(
+            `the province's requests (province T01: ${plans} plans, ${generated.values} indicator values), ${runs} runs each`,
+          );
+          const { hashPassword } = await import("@dtplan/server/modules/auth/password.ts");
+          await benchRequests({ app, raw, hashPassword, runs, today, loadSeconds: 30, out });
+          out("");
+        }
       }
       out(
         `peak RSS of the bench process (server in-process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,

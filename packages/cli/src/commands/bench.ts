@@ -22,7 +22,9 @@ reports and dashboards through the API on the demo data):
   --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
   --no-reports       chỉ đo trích xuất (extraction only)
   --scale S          đo ở quy mô tỉnh hoặc cả nước trên PostgreSQL 15 (province | national:
-                     1 → 5 → 34 tỉnh): danh sách công khai, so với SQL viết tay`;
+                     1 → 5 → 34 tỉnh): danh sách công khai, rồi bảng điều hành, toàn
+                     tỉnh, trang công khai, báo cáo tổng hợp, xuất số liệu, phiếu báo
+                     cáo, nộp báo cáo — so với SQL viết tay; tải 30 giây; RSS đỉnh`;
 
 const FORMATS: DocumentFormat[] = ["txt", "docx", "pdf"];
 

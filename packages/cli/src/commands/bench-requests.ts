@@ -1,0 +1,329 @@
+// The requests a province's people make, timed on province-size data beside hand-written SQL
+// that reads the same rows (measured in the same run, on the same database): the leaders'
+// dashboard, the province view, the public page, the consolidated report, the export of
+// indicator values, a unit's report form and a report submission; then a bounded load on
+// the dashboard over loopback.
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import type pg from "pg";
+
+export interface Measured {
+  median: number;
+  p95: number;
+}
+
+export function stats(times: number[]): Measured {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))];
+  const m = Math.floor(s.length / 2);
+  return { median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, p95: at(0.95) };
+}
+
+async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise<Measured> {
+  await fn(-1);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = process.hrtime.bigint();
+    await fn(i);
+    times.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+  return stats(times);
+}
+
+interface Setup {
+  tenant: string;
+  provincePlan: string;
+  communePlan: string;
+  commune: string;
+  lastPeriod: string;
+  pastPeriod: string;
+  communes: string[];
+}
+
+async function loadSetup(raw: pg.Client): Promise<Setup> {
+  const one = async <T>(text: string, values: unknown[] = []) => (await raw.query(text, values)).rows[0] as T;
+  const { tenant } = await one<{ tenant: string }>(
+    "SELECT id AS tenant FROM org_units WHERE code = 'T01' AND id = tenant_id",
+  );
+  const { code: provincePlan } = await one<{ code: string }>(
+    "SELECT code FROM plans WHERE tenant_id = $1 AND unit_id = $1",
+    [tenant],
+  );
+  const communeRow = await one<{ id: string; code: string }>(
+    `SELECT u.id, p.code FROM org_units u JOIN plans p ON p.tenant_id = u.tenant_id AND p.unit_id = u.id
+      WHERE u.tenant_id = $1 AND u.kind = 'commune' ORDER BY u.code LIMIT 1`,
+    [tenant],
+  );
+  const periods = (
+    await raw.query(
+      "SELECT key FROM reporting_periods WHERE tenant_id = $1 AND plan_code = $2 ORDER BY end_date",
+      [tenant, provincePlan],
+    )
+  ).rows.map((r) => r.key as string);
+  const communes = (
+    await raw.query(
+      `SELECT r.unit_id FROM unit_reports r JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
+        WHERE r.tenant_id = $1 AND r.plan_code = $2 AND rp.key = $3 AND r.status = 'draft' ORDER BY r.unit_id`,
+      [tenant, provincePlan, periods[periods.length - 1]],
+    )
+  ).rows.map((r) => r.unit_id as string);
+  return {
+    tenant,
+    provincePlan,
+    communePlan: communeRow.code,
+    commune: communeRow.id,
+    lastPeriod: periods[periods.length - 1],
+    pastPeriod: periods[2],
+    communes,
+  };
+}
+
+/** Accounts the bench signs in with: the province's leader and a reporter per commune. */
+async function signIn(
+  app: FastifyInstance,
+  raw: pg.Client,
+  hashPassword: (p: string) => Promise<string>,
+  tenant: string,
+  unitId: string,
+  role: string,
+): Promise<Record<string, string>> {
+  const password = "mat-khau-bench-quy-mo-1";
+  const username = `bench-${role}-${randomUUID().slice(0, 8)}`;
+  const { rows } = await raw.query(
+    `INSERT INTO users (tenant_id, username, full_name, password_hash) VALUES ($1, $2, 'Người dùng đo', $3) RETURNING id`,
+    [tenant, username, await hashPassword(password)],
+  );
+  await raw.query("INSERT INTO role_grants (tenant_id, user_id, unit_id, role) VALUES ($1, $2, $3, $4)", [
+    tenant,
+    rows[0].id,
+    unitId,
+    role,
+  ]);
+  const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  const cookie = res.cookies.find((c) => c.name === "dtplan_session");
+  return {
+    cookie: `dtplan_session=${cookie?.value}`,
+    "x-csrf-token": (res.json() as { csrfToken: string }).csrfToken,
+  };
+}
+
+const RAW = {
+  /** Attainment per target and period from approved reports, completeness and timeliness per period, task counts. */
+  dashboard: `
+    WITH p AS (SELECT id, code FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published'),
+    figures AS (
+      SELECT g.key, rp.key AS period, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v
+        FROM p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
+        JOIN reporting_periods rp ON rp.tenant_id = $1 AND rp.plan_code = p.code
+        JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = rp.id AND r.status = 'approved'
+        JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id AND v.target_key = g.key
+       GROUP BY g.key, rp.key),
+    periods AS (
+      SELECT rp.key, count(r.id) AS reports,
+             count(r.id) FILTER (WHERE r.status IN ('submitted', 'approved')) AS done,
+             count(r.id) FILTER (WHERE r.first_submitted_at::date <= rp.due_date) AS on_time
+        FROM p JOIN reporting_periods rp ON rp.tenant_id = $1 AND rp.plan_code = p.code
+        LEFT JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = rp.id
+       GROUP BY rp.key),
+    tasks AS (
+      SELECT t.pillar, count(*) AS n, count(*) FILTER (WHERE t.progress >= 100) AS done, avg(t.progress) AS progress
+        FROM p JOIN plan_tasks t ON t.tenant_id = $1 AND t.plan_id = p.id GROUP BY t.pillar)
+    SELECT (SELECT json_agg(figures) FROM figures) AS figures, (SELECT json_agg(periods) FROM periods) AS periods,
+           (SELECT json_agg(tasks) FROM tasks) AS tasks`,
+  /** Every plan of the province with its latest due period's completeness and figures, and its tasks. */
+  province: `
+    WITH p AS (SELECT id, code, unit_id FROM plans WHERE tenant_id = $1 AND status = 'published'),
+    latest AS (
+      SELECT DISTINCT ON (rp.plan_code) rp.plan_code, rp.id, rp.due_date
+        FROM reporting_periods rp WHERE rp.tenant_id = $1 AND rp.due_date <= $2
+       ORDER BY rp.plan_code, rp.end_date DESC),
+    reports AS (
+      SELECT l.plan_code, count(r.id) AS reports, count(r.id) FILTER (WHERE r.status = 'approved') AS approved,
+             count(r.id) FILTER (WHERE r.first_submitted_at::date <= l.due_date) AS on_time
+        FROM latest l LEFT JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = l.id GROUP BY l.plan_code),
+    figures AS (
+      SELECT l.plan_code, v.target_key, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v
+        FROM latest l JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = l.id AND r.status = 'approved'
+        JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id
+       GROUP BY l.plan_code, v.target_key),
+    tasks AS (
+      SELECT t.plan_id, count(*) AS n, count(*) FILTER (WHERE t.progress >= 100) AS done
+        FROM plan_tasks t WHERE t.tenant_id = $1 GROUP BY t.plan_id)
+    SELECT p.code, u.name, rep.reports, rep.approved, rep.on_time, ta.n, ta.done,
+           (SELECT json_agg(f) FROM figures f WHERE f.plan_code = p.code) AS figures
+      FROM p JOIN org_units u ON u.tenant_id = $1 AND u.id = p.unit_id
+      LEFT JOIN reports rep ON rep.plan_code = p.code LEFT JOIN tasks ta ON ta.plan_id = p.id
+     ORDER BY u.name`,
+  /** The published plan with its targets, tasks and approved figures of its latest period. */
+  publicPage: `
+    WITH p AS (SELECT * FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published'),
+    latest AS (SELECT id FROM reporting_periods WHERE tenant_id = $1 AND plan_code = $2 AND due_date <= $3
+                ORDER BY end_date DESC LIMIT 1)
+    SELECT (SELECT row_to_json(p) FROM p) AS plan,
+           (SELECT json_agg(g ORDER BY g.position) FROM plan_targets g, p WHERE g.tenant_id = $1 AND g.plan_id = p.id) AS targets,
+           (SELECT json_agg(json_build_object('text', t.text, 'lead', u.name, 'progress', t.progress) ORDER BY t.position)
+              FROM plan_tasks t JOIN p ON t.plan_id = p.id LEFT JOIN org_units u ON u.tenant_id = $1 AND u.id = t.lead_unit_id
+             WHERE t.tenant_id = $1) AS tasks,
+           (SELECT json_agg(x) FROM (SELECT v.target_key, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v
+              FROM latest JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = latest.id AND r.status = 'approved'
+              JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id GROUP BY v.target_key) x) AS figures`,
+  /** One period of the plan: each target's figure over the units, and each unit's report status. */
+  consolidated: `
+    WITH rp AS (SELECT id FROM reporting_periods WHERE tenant_id = $1 AND plan_code = $2 AND key = $3)
+    SELECT (SELECT json_agg(x) FROM (
+              SELECT g.key, g.text, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v, count(v.*) AS units
+                FROM plans p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
+                LEFT JOIN (unit_reports r JOIN unit_report_values v ON v.tenant_id = r.tenant_id AND v.report_id = r.id)
+                       ON r.tenant_id = $1 AND r.period_id = (SELECT id FROM rp) AND v.target_key = g.key
+               WHERE p.tenant_id = $1 AND p.code = $2 AND p.status = 'published'
+               GROUP BY g.key, g.text, g.position ORDER BY g.position) x) AS targets,
+           (SELECT json_agg(y) FROM (
+              SELECT u.name, r.status, r.submitted_at FROM unit_reports r
+                JOIN org_units u ON u.tenant_id = $1 AND u.id = r.unit_id
+               WHERE r.tenant_id = $1 AND r.period_id = (SELECT id FROM rp) ORDER BY u.name) y) AS units`,
+  /** Every figure of the plan: period, unit, target, numerator, denominator, value. */
+  export: `
+    SELECT rp.label, u.name, g.text, v.indicator_code, v.numerator, v.denominator, v.value, r.status
+      FROM plans p
+      JOIN reporting_periods rp ON rp.tenant_id = $1 AND rp.plan_code = p.code
+      JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = rp.id
+      JOIN org_units u ON u.tenant_id = $1 AND u.id = r.unit_id
+      JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id
+      JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id AND g.key = v.target_key
+     WHERE p.tenant_id = $1 AND p.code = $2 AND p.status = 'published'
+     ORDER BY rp.start_date, u.name, g.position`,
+  /** A unit's report in a period with its figures beside the targets it reports. */
+  form: `
+    SELECT r.*, (SELECT json_agg(x ORDER BY x.position) FROM (
+             SELECT g.key, g.text, g.position, g.value AS target, v.numerator, v.denominator, v.value
+               FROM plans p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
+               LEFT JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id AND v.target_key = g.key
+              WHERE p.tenant_id = $1 AND p.code = $2 AND p.status = 'published') x) AS figures
+      FROM unit_reports r JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
+     WHERE r.tenant_id = $1 AND r.plan_code = $2 AND rp.key = $3 AND r.unit_id = $4`,
+};
+
+export async function benchRequests(options: {
+  app: FastifyInstance;
+  raw: pg.Client;
+  hashPassword: (p: string) => Promise<string>;
+  runs: number;
+  today: string;
+  loadSeconds: number;
+  out: (line: string) => void;
+}): Promise<void> {
+  const { app, raw, runs, today, out } = options;
+  const s = await loadSetup(raw);
+  const leader = await signIn(app, raw, options.hashPassword, s.tenant, s.tenant, "leader");
+  const get = (url: string, headers: Record<string, string> | null) => async () => {
+    const res = await app.inject({ method: "GET", url, headers: headers ?? {} });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  };
+  const q = (text: string, values: unknown[]) => async () => raw.query(text, values);
+  const plan = encodeURIComponent(s.provincePlan);
+  const cases: { what: string; api: () => Promise<unknown>; raw: (() => Promise<unknown>) | null }[] = [
+    {
+      what: "dashboard (province plan)",
+      api: get(`/api/plans/${plan}/dashboard`, leader),
+      raw: q(RAW.dashboard, [s.tenant, s.provincePlan]),
+    },
+    { what: "province view", api: get("/api/province", leader), raw: q(RAW.province, [s.tenant, today]) },
+    {
+      what: "public page (province plan)",
+      api: get(`/api/public/plans/t01/${plan}`, null),
+      raw: q(RAW.publicPage, [s.tenant, s.provincePlan, today]),
+    },
+    {
+      what: "consolidated report (one period)",
+      api: get(`/api/plans/${plan}/periods/${encodeURIComponent(s.pastPeriod)}/consolidated`, leader),
+      raw: q(RAW.consolidated, [s.tenant, s.provincePlan, s.pastPeriod]),
+    },
+    {
+      what: "export of indicator values (CSV)",
+      api: get(`/api/plans/${plan}/exports/indicator-values?format=csv`, leader),
+      raw: q(RAW.export, [s.tenant, s.provincePlan]),
+    },
+    {
+      what: "a unit's report form",
+      api: get(
+        `/api/plans/${encodeURIComponent(s.communePlan)}/periods/${encodeURIComponent(s.pastPeriod)}/reports/${s.commune}`,
+        leader,
+      ),
+      raw: q(RAW.form, [s.tenant, s.communePlan, s.pastPeriod, s.commune]),
+    },
+  ];
+  out("request                                  median ms  p95 ms  raw SQL ms  ratio");
+  const line = (what: string, mine: Measured, rawMs: Measured | null) =>
+    out(
+      `${what.padEnd(40)} ${mine.median.toFixed(1).padStart(9)}  ${mine.p95.toFixed(1).padStart(6)}  ${(rawMs ? rawMs.median.toFixed(1) : "—").padStart(10)}  ${(rawMs ? `${(mine.median / rawMs.median).toFixed(2)}×` : "—").padStart(6)}`,
+    );
+  for (const c of cases) {
+    try {
+      const mine = await timed(runs, c.api);
+      line(c.what, mine, c.raw ? await timed(runs, c.raw) : null);
+    } catch (error) {
+      out(`${c.what.padEnd(40)} failed: ${(error as Error).message.slice(0, 160)}`);
+    }
+  }
+
+  // Submissions: each commune's draft of the open period, once; the raw equivalent writes
+  // what a submission implies (the report's status and times, its event) for another draft.
+  const reporters = await Promise.all(
+    s.communes.slice(0, Math.min(s.communes.length, runs * 2 + 2)).map(async (unitId) => ({
+      unitId,
+      headers: await signIn(app, raw, options.hashPassword, s.tenant, unitId, "unit_reporter"),
+    })),
+  );
+  const half = Math.floor(reporters.length / 2);
+  try {
+    const mine = await timed(Math.max(1, half - 1), async (i) => {
+      const r = reporters[i + 1];
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/plans/${plan}/periods/${encodeURIComponent(s.lastPeriod)}/reports/${r.unitId}/submit`,
+        headers: r.headers,
+        payload: {},
+      });
+      if (res.statusCode !== 200) throw new Error(`submit: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    });
+    const rawMs = await timed(Math.max(1, half - 1), async (i) => {
+      const unitId = reporters[half + i + 1].unitId;
+      await raw.query("BEGIN");
+      const { rows } = await raw.query(
+        `UPDATE unit_reports r SET status = 'submitted', submitted_at = now(),
+                first_submitted_at = coalesce(r.first_submitted_at, now()), version = r.version + 1, updated_at = now()
+           FROM reporting_periods rp
+          WHERE r.tenant_id = $1 AND rp.tenant_id = $1 AND rp.id = r.period_id AND rp.plan_code = $2 AND rp.key = $3
+            AND r.unit_id = $4 AND r.status = 'draft'
+          RETURNING r.id, r.period_id`,
+        [s.tenant, s.provincePlan, s.lastPeriod, unitId],
+      );
+      await raw.query(
+        `INSERT INTO report_events (tenant_id, report_id, period_id, unit_id, action, from_status, to_status)
+         VALUES ($1, $2, $3, $4, 'submitted', 'draft', 'submitted')`,
+        [s.tenant, rows[0].id, rows[0].period_id, unitId],
+      );
+      await raw.query("COMMIT");
+    });
+    line("report submission", mine, rawMs);
+  } catch (error) {
+    await raw.query("ROLLBACK").catch(() => {});
+    out(`${"report submission".padEnd(40)} failed: ${(error as Error).message.slice(0, 160)}`);
+  }
+
+  // A bounded load on the dashboard: 50 connections over loopback.
+  const autocannon = (await import("autocannon")).default;
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/api/plans/${plan}/dashboard`,
+    connections: 50,
+    duration: options.loadSeconds,
+    headers: { cookie: leader.cookie },
+  });
+  out(
+    `load: dashboard, 50 connections, ${options.loadSeconds} s over loopback: ${result.requests.average.toFixed(0)} requests/s, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
+  );
+}
