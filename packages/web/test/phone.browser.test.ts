@@ -60,6 +60,10 @@ describe("signed-in pages on a 390 px phone", () => {
       await page.getByTestId("current-user").waitFor();
       await settle(page);
       await screenshot(page, `phone-${p.name}`);
+      if (p.name === "home-reporter") {
+        // The database's migration is the administrator's business, not a reporter's.
+        expect(await page.locator("body").textContent()).not.toContain("Cấu trúc dữ liệu");
+      }
       const { extra, culprits } = await overflow(page);
       if (extra > 0) wide.push(`${p.path} (${p.user}) +${extra}px: ${culprits.join(" | ")}`);
     }

@@ -1,38 +1,32 @@
 import { BellOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Badge, Button, Popover, Spin } from "antd";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useLocation } from "react-router";
-import { notificationsApi } from "../api/notifications.ts";
+import { notificationQueries } from "../api/notifications.ts";
+import { queryClient } from "../api/query.ts";
 import { useT } from "../i18n/i18n.tsx";
 
-const POLL_MS = 60_000;
 // The list is fetched and rendered only when opened: the bell itself costs one tiny request.
 const NotificationPanel = lazy(() => import("./notification-panel.tsx"));
 
-/** Chuông thông báo: the unread count, polled every minute and on navigation. */
+/** Chuông thông báo: the unread count, polled every minute (TanStack Query) and on navigation. */
 export function NotificationBell() {
   const t = useT();
   const { pathname } = useLocation();
-  const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
+  const unreadQuery = useQuery(notificationQueries.unread());
+  const unread = unreadQuery.data ?? 0;
+  const { refetch } = unreadQuery;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const setUnread = useCallback(
+    (n: number) => queryClient.setQueryData(notificationQueries.unread().queryKey, n),
+    [],
+  );
 
-  const refresh = useCallback(() => {
-    notificationsApi
-      .list(1)
-      .then((r) => setUnread(r.unread))
-      .catch(() => {
-        // A missed poll is not worth an error on every screen; the next one retries.
-      });
-  }, []);
-
+  // Moving to another screen is a reason to look again (a return may have arrived).
   // biome-ignore lint/correctness/useExhaustiveDependencies: navigation is the reason to refresh
   useEffect(refresh, [pathname, refresh]);
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (!document.hidden) refresh();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
 
   return (
     <Popover
