@@ -3,10 +3,12 @@
 // 2024, Ba Tơ (Quảng Ngãi) 2023. Since 1/7/2025 districts are abolished and provinces
 // merged, so each tenant is today's province; the old province and district sit under
 // it, closed on 30/6/2025, and keep their history. Office names come from the plans'
-// text. Communes the plans do not name, and the 1/7/2025 commune arrangement, are
-// illustrative (marked "dữ liệu mẫu"), not the official resolutions.
+// text. Vĩnh Long is the demo of today (vinh-long-today.ts: real communes and wards of
+// 1/7/2025 with their predecessors, today's departments and accounts). In Đồng Tháp and
+// Quảng Ngãi, communes the plans do not name and the one 1/7/2025 merger shown are
+// illustrative (marked "dữ liệu mẫu"); their accounts sit on today's province.
 import type { DemoLineage, DemoTenant, DemoUnit, DemoUser } from "./demo-types.ts";
-import { BEFORE_REFORM, REFORM, VLG_USERS, vinhLongToday } from "./vinh-long-today.ts";
+import { BEFORE_REFORM, departmentShortName, REFORM, VLG_USERS, vinhLongToday } from "./vinh-long-today.ts";
 
 interface LocalityPlan {
   prefix: string;
@@ -16,10 +18,13 @@ interface LocalityPlan {
   /** District offices, as the plan names them. */
   offices: { code: string; name: string; kind: string }[];
   communes: { code: string; name: string; kind: "commune" | "township" }[];
-  /** 1/7/2025: these communes (codes) become one new commune. */
-  merge: { from: string[]; code: string; name: string };
-  partners: { code: string; name: string }[];
-  people: { focal: string; leader: string; officeReporter: string; communeReporter: string; viewer: string };
+  /** 1/7/2025: these communes (codes) become one new commune (illustrative, marked so). */
+  merge: { from: string[]; code: string; name: string } | null;
+  partners: { code: string; name: string; shortName?: string }[];
+  /** Departments also carry the short name the province's documents use ("Sở Nội vụ"). */
+  shortNames?: boolean;
+  /** The province's focal officer (Sở KH&CN) and viewer; none when the tenant adds its own. */
+  people: { account: string; focal: string; viewer: string } | null;
 }
 
 /** "Tỉnh Bến Tre" → "tỉnh Bến Tre", as it reads after a department's name. */
@@ -60,6 +65,7 @@ function buildTenant(p: LocalityPlan): DemoTenant {
       parent: root,
       code: `${p.province.code}-${code}`,
       name: `${name} ${ofProvince(p.province.name)}`,
+      shortName: p.shortNames ? departmentShortName(name) : undefined,
       kind: code === "CAT" ? "police" : "department",
     })),
     { key: district, parent: oldProvince, kind: "district", validTo: BEFORE_REFORM, ...p.district },
@@ -72,55 +78,50 @@ function buildTenant(p: LocalityPlan): DemoTenant {
       validTo: BEFORE_REFORM,
     })),
     ...p.communes.map((c) => ({ key: k(c.code), parent: district, ...c, validTo: BEFORE_REFORM })),
-    {
-      key: k(p.merge.code),
-      parent: root,
-      code: p.merge.code,
-      name: p.merge.name,
-      kind: "commune",
-      validFrom: REFORM,
-    },
+    ...(p.merge
+      ? [
+          {
+            key: k(p.merge.code),
+            parent: root,
+            code: p.merge.code,
+            name: p.merge.name,
+            kind: "commune",
+            validFrom: REFORM,
+          },
+        ]
+      : []),
     ...p.partners.map((x) => ({
       key: k(x.code),
       parent: root,
       code: x.code,
       name: x.name,
+      shortName: x.shortName,
       kind: "enterprise",
     })),
   ];
   const lineage: DemoLineage[] = [
     { from: [k("STTTT")], to: k("SKHCN-OLD"), event: "merge", effectiveDate: "2025-03-01" },
     { from: [k("SKHCN-OLD")], to: k("SKHCN"), event: "merge", effectiveDate: REFORM },
-    { from: p.merge.from.map(k), to: k(p.merge.code), event: "merge", effectiveDate: REFORM },
+    ...(p.merge
+      ? [{ from: p.merge.from.map(k), to: k(p.merge.code), event: "merge" as const, effectiveDate: REFORM }]
+      : []),
   ];
-  const vhtt = p.offices[0];
-  const users: DemoUser[] = [
-    {
-      username: `${p.prefix}.daumoi`,
-      fullName: p.people.focal,
-      grants: [{ unit: district, role: "focal_officer" }],
-    },
-    {
-      username: `${p.prefix}.lanhdao`,
-      fullName: p.people.leader,
-      grants: [{ unit: district, role: "leader" }],
-    },
-    {
-      username: `${p.prefix}.vhtt`,
-      fullName: p.people.officeReporter,
-      grants: [{ unit: k(vhtt.code), role: "unit_reporter" }],
-    },
-    {
-      username: `${p.prefix}.xa`,
-      fullName: p.people.communeReporter,
-      grants: [{ unit: k(p.merge.code), role: "unit_reporter" }],
-    },
-    {
-      username: `${p.prefix}.tinh`,
-      fullName: p.people.viewer,
-      grants: [{ unit: root, role: "province_viewer" }],
-    },
-  ];
+  // Today's accounts sit on today's units: the province, where Sở KH&CN consolidates.
+  const users: DemoUser[] = p.people
+    ? [
+        {
+          username: `${p.people.account}.daumoi`,
+          fullName: p.people.focal,
+          workplace: "Sở Khoa học và Công nghệ",
+          grants: [{ unit: root, role: "focal_officer" }],
+        },
+        {
+          username: `${p.people.account}.tinh`,
+          fullName: p.people.viewer,
+          grants: [{ unit: root, role: "province_viewer" }],
+        },
+      ]
+    : [];
   return { units, lineage, users };
 }
 
@@ -181,24 +182,24 @@ export const DEMO_TENANTS: DemoTenant[] = [
         { code: "BTR-CT-PT", name: "Xã Phú Túc", kind: "commune" },
         { code: "BTR-CT-TTH", name: "Xã Tân Thạch (dữ liệu mẫu)", kind: "commune" },
       ],
-      merge: {
-        from: ["BTR-CT-HD", "BTR-CT-PT"],
-        code: "VLG-X-PHUTUC",
-        name: "Xã Phú Túc (sau sáp nhập, dữ liệu mẫu)",
-      },
+      // Today's communes and accounts of Vĩnh Long come from vinh-long-today.ts.
+      merge: null,
+      shortNames: true,
       partners: [
-        { code: "VLG-VIETTEL", name: "Viettel Vĩnh Long (doanh nghiệp viễn thông)" },
-        { code: "VLG-VNPT", name: "VNPT Vĩnh Long (doanh nghiệp viễn thông)" },
-        { code: "VLG-BUUDIEN", name: "Bưu điện tỉnh Vĩnh Long (bưu chính công cộng)" },
+        {
+          code: "VLG-VIETTEL",
+          name: "Viettel Vĩnh Long (doanh nghiệp viễn thông)",
+          shortName: "Viettel Vĩnh Long",
+        },
+        { code: "VLG-VNPT", name: "VNPT Vĩnh Long (doanh nghiệp viễn thông)", shortName: "VNPT Vĩnh Long" },
+        {
+          code: "VLG-BUUDIEN",
+          name: "Bưu điện tỉnh Vĩnh Long (bưu chính công cộng)",
+          shortName: "Bưu điện tỉnh Vĩnh Long",
+        },
         { code: "VLG-NH", name: "Các chi nhánh ngân hàng trên địa bàn" },
       ],
-      people: {
-        focal: "Nguyễn Thị Lan",
-        leader: "Trần Văn Hùng",
-        officeReporter: "Lê Minh Tâm",
-        communeReporter: "Phạm Thị Hoa",
-        viewer: "Võ Văn Bình",
-      },
+      people: null,
     }),
     "chauthanh",
   ),
@@ -226,13 +227,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { code: "DTP-NH", name: "Chi nhánh các ngân hàng tại huyện" },
       { code: "DTP-BK", name: "Trường Đại học Bách khoa Thành phố Hồ Chí Minh" },
     ],
-    people: {
-      focal: "Huỳnh Thị Mai",
-      leader: "Đặng Văn Phúc",
-      officeReporter: "Ngô Thanh Sơn",
-      communeReporter: "Bùi Thị Ngọc",
-      viewer: "Lý Văn Toàn",
-    },
+    people: { account: "dongthap", focal: "Huỳnh Thị Mai", viewer: "Lý Văn Toàn" },
   }),
   buildTenant({
     prefix: "bato",
@@ -257,12 +252,6 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { code: "QNG-VNPT", name: "VNPT Quảng Ngãi (doanh nghiệp viễn thông)" },
       { code: "QNG-BUUDIEN", name: "Bưu điện tỉnh Quảng Ngãi (bưu chính công cộng)" },
     ],
-    people: {
-      focal: "Đinh Thị Hằng",
-      leader: "Phạm Văn Long",
-      officeReporter: "Đinh Văn Thuận",
-      communeReporter: "Phạm Thị Liên",
-      viewer: "Trương Công Định",
-    },
+    people: { account: "quangngai", focal: "Đinh Thị Hằng", viewer: "Trương Công Định" },
   }),
 ];

@@ -18,22 +18,44 @@ import { submitReport } from "../reporting/submit-report.ts";
 
 export const DEMO_NOTE = "Số liệu mẫu (demo)";
 
-/** Which demo plans have reports, who writes and reviews them, and for which periods. */
-const DEMO_REPORTING = [
+/**
+ * Which demo plans have reports, who reviews them, which accounts enter their own unit's
+ * report (any other unit — a partner such as VNPT or Bưu điện without an account — has
+ * its report entered by the administrator), and for which periods.
+ */
+const DEMO_REPORTING: readonly {
+  planCode: string;
+  reviewer: string;
+  reporters: readonly string[];
+  periods: readonly string[];
+}[] = [
+  // History: the district's plan, its first two quarters before the 2025 reform.
   {
     planCode: "chau-thanh-2025",
-    reviewer: "chauthanh.daumoi",
-    reporter: "chauthanh.vhtt",
+    reviewer: "vinhlong.daumoi",
+    reporters: [],
     periods: ["2025-Q1", "2025-Q2"],
   },
-  // The merged commune's 2026 plan: three quarters, the last one still coming in.
+  // Today: the province's 2026 plan and the communes' plans that implement it.
   {
-    planCode: "phu-tuc-2026",
-    reviewer: "admin",
-    reporter: "chauthanh.xa",
+    planCode: "vinh-long-2026",
+    reviewer: "vinhlong.daumoi",
+    reporters: ["vinhlong.sonv", "vinhlong.sotc"],
     periods: ["2026-Q1", "2026-Q2", "2026-Q3"],
   },
-] as const;
+  {
+    planCode: "long-ho-2026",
+    reviewer: "longho.lanhdao",
+    reporters: ["longho.baocao"],
+    periods: ["2026-Q1", "2026-Q2", "2026-Q3"],
+  },
+  {
+    planCode: "tra-vinh-2026",
+    reviewer: "travinh.daumoi",
+    reporters: ["travinh.baocao"],
+    periods: ["2026-Q1", "2026-Q2"],
+  },
+];
 
 async function actorOf(db: Database, username: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -64,7 +86,8 @@ const at = (isoDate: string, hour = 9) => new Date(`${isoDate}T${String(hour).pa
  * Báo cáo mẫu — demo plans' units report with demo figures (every note says "Số liệu
  * mẫu (demo)"), through the same operations as the API: the first period all approved,
  * one unit late and one report returned then resubmitted; the second all on time, half
- * approved; a third (when there is one) waiting for review, its first unit (by name) not yet in.
+ * approved; a third (when there is one) waiting for review, its first unit (by name) not
+ * yet in and its second unit's report returned.
  * Idempotent per plan: skipped once the plan has reports.
  */
 export async function seedDemoReports(db: Database, evidence: EvidenceStore | null = null): Promise<number> {
@@ -107,10 +130,10 @@ async function seedPlanReports(
     .where(and(eq(unitReports.tenantId, plan.tenantId), eq(unitReports.planCode, demo.planCode)))
     .limit(1);
   if (existing.length) return 0;
-  const [admin, officer, unitReporter] = await Promise.all([
+  const [admin, officer, ...reporters] = await Promise.all([
     actorOf(db, "admin"),
     actorOf(db, demo.reviewer),
-    actorOf(db, demo.reporter),
+    ...demo.reporters.map((username) => actorOf(db, username)),
   ]);
   if (!admin) return 0;
   const reviewer = officer ?? admin;
@@ -124,9 +147,8 @@ async function seedPlanReports(
     for (const [i, ru] of units.entries()) {
       if (q === 2 && i === 0) continue;
       const reporter =
-        unitReporter && isAllowed(unitReporter.grants, "reports.submit", pathIn(basis.units, ru.unit.id))
-          ? unitReporter
-          : admin;
+        reporters.find((r) => r && isAllowed(r.grants, "reports.submit", pathIn(basis.units, ru.unit.id))) ??
+        admin;
       const scope = (actor: Actor): ReportScope => ({
         ctx: { plan, actor, canReview: actor === reviewer || actor === admin, canManage: actor === admin },
         basis,
@@ -203,6 +225,15 @@ async function seedPlanReports(
       }
       if (q === 0 || (q === 1 && i % 2 === 0)) {
         await reviewReport(db, { scope: scope(reviewer), decision: "approve", input: {}, now: later(3) });
+      }
+      // The third period: the second unit's report is sent back and not yet resubmitted.
+      if (q === 2 && i === 1) {
+        await reviewReport(db, {
+          scope: scope(reviewer),
+          decision: "return",
+          input: { comment: `${DEMO_NOTE}: số liệu chưa khớp với hệ thống, đề nghị rà soát lại.` },
+          now: later(2),
+        });
       }
       count++;
     }

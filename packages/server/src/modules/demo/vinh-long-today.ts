@@ -38,6 +38,10 @@ export const VLG_DEPARTMENTS: readonly { code: string; name: string; kind: strin
 /** "Công an" → "Công an tỉnh Vĩnh Long"; the others "… tỉnh Vĩnh Long" too. */
 export const departmentName = (name: string) => `${name} tỉnh Vĩnh Long`;
 
+/** How the province's own documents name it: "Sở Nội vụ", "Công an tỉnh", "Văn phòng UBND tỉnh". */
+export const departmentShortName = (name: string) =>
+  name === "Công an" ? "Công an tỉnh" : name === "Văn phòng Ủy ban nhân dân" ? "Văn phòng UBND tỉnh" : name;
+
 /** Districts (and cities) of the three former provinces whose communes the demo names. */
 const OLD_DISTRICTS: readonly { code: string; name: string; province: string }[] = [
   { code: "VLC-TPVL", name: "Thành phố Vĩnh Long", province: OLD_VINH_LONG },
@@ -271,6 +275,7 @@ export function vinhLongToday(existingDepartments: ReadonlySet<string>): {
     ...VLG_DEPARTMENTS.filter((d) => !existingDepartments.has(d.code)).map((d) => ({
       code: `${VLG}-${d.code}`,
       name: departmentName(d.name),
+      shortName: departmentShortName(d.name),
       kind: d.kind,
       parent: VLG,
       validFrom: REFORM,
