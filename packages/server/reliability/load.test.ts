@@ -62,13 +62,13 @@ describe("bounded load on loopback (PGlite, the default database)", () => {
     await run("/api/auth/login", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "chauthanh.lanhdao", password: DEMO_PASSWORD }),
+      body: JSON.stringify({ username: "vinhlong.lanhdao", password: DEMO_PASSWORD }),
     });
   });
 
   it("serves the leaders' dashboard under load", { timeout: 120_000 }, async () => {
-    const leader = await signIn(server.url, "chauthanh.lanhdao");
-    await run("/api/plans/chau-thanh-2025/dashboard", {
+    const leader = await signIn(server.url, "vinhlong.lanhdao");
+    await run("/api/plans/vinh-long-2026/dashboard", {
       headers: { cookie: leader.headers.cookie },
     });
   });

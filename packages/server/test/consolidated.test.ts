@@ -72,11 +72,12 @@ describeBothDatabases("consolidated report of a period", (ctx) => {
     await seedDemo(ctx.db, { password: PASSWORD });
     const as = (username: string) => loginAs(ctx.app, { username, password: PASSWORD });
     [officer, leader, reporter, viewer, otherProvince] = await Promise.all([
-      as("chauthanh.daumoi"),
-      as("chauthanh.lanhdao"),
-      as("chauthanh.vhtt"),
-      as("chauthanh.tinh"),
-      as("thapmuoi.daumoi"),
+      // The province's focal officer, leader and viewer read the closed district's history.
+      as("vinhlong.daumoi"),
+      as("vinhlong.lanhdao"),
+      as("vinhlong.sonv"),
+      as("vinhlong.tinh"),
+      as("dongthap.daumoi"),
     ]);
   }, 120_000);
 
@@ -263,10 +264,23 @@ describeBothDatabases("consolidated report of a period", (ctx) => {
     const report = await load(viewer);
     expect(report.can.edit).toBe(false);
     expect((await save(viewer, narrativeOf(report))).statusCode).toBe(403);
-    // Other units' statements and unapproved figures are for the period's reviewers.
-    expect((await get(reporter)).statusCode).toBe(403);
-    expect((await get(reporter, ".docx")).statusCode).toBe(403);
-    expect((await save(reporter, narrativeOf(report))).statusCode).toBe(403);
+    // Other units' statements and unapproved figures are for the period's reviewers: a
+    // department's reporter reads neither its own province plan's report nor a closed
+    // district's (which it does not see at all).
+    const today = "/api/plans/vinh-long-2026/periods/2026-Q2/consolidated";
+    for (const url of [today, `${today}.docx`])
+      expect((await ctx.app.inject({ method: "GET", url, headers: reporter.headers })).statusCode).toBe(403);
+    expect(
+      (
+        await ctx.app.inject({
+          method: "PUT",
+          url: today,
+          headers: reporter.headers,
+          payload: narrativeOf(report),
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await get(reporter)).statusCode).toBe(404);
     expect((await get(otherProvince)).statusCode).toBe(404);
     expect((await get(otherProvince, ".docx")).statusCode).toBe(404);
     const missing = await ctx.app.inject({

@@ -9,7 +9,7 @@ import { ensureDtiFrameworks } from "../src/modules/dti-seed/framework-rows.ts";
 import { buildReportingPlan, buildUser, describeBothDatabases, loginAs, type SignedIn } from "./helpers.ts";
 
 const PASSWORD = "mat-khau-demo-thu";
-const PLAN = "chau-thanh-2025";
+const PLAN = "vinh-long-2026";
 
 /**
  * Rows and a digest of every table's content. Sessions are left out: a request slides
@@ -48,17 +48,17 @@ describeBothDatabases("reads never write", (ctx) => {
     await seedDemo(ctx.db, { password: PASSWORD });
     const as = (username: string) => loginAs(ctx.app, { username, password: PASSWORD });
     [officer, reporter, viewer] = await Promise.all([
-      as("chauthanh.daumoi"),
-      as("chauthanh.vhtt"),
-      as("chauthanh.tinh"),
+      as("vinhlong.daumoi"),
+      as("vinhlong.sonv"),
+      as("vinhlong.tinh"),
     ]);
-    // The reporter's unit reports in the demo's first two quarters.
+    // The reporter's unit (Sở Nội vụ) reports in the demo's 2026 quarters.
     const periods = await ctx.app.inject({
       method: "GET",
       url: `/api/plans/${PLAN}/periods`,
       headers: reporter.headers,
     });
-    reportedUnit = ZPlanPeriods.parse(periods.json()).periods.find((p) => p.key === "2025-Q2")?.mine[0]?.unit
+    reportedUnit = ZPlanPeriods.parse(periods.json()).periods.find((p) => p.key === "2026-Q2")?.mine[0]?.unit
       .id as string;
     // Beside the demo, a plan whose units have not opened any report yet.
     fresh = await buildReportingPlan(ctx.db);
@@ -98,11 +98,11 @@ describeBothDatabases("reads never write", (ctx) => {
       [officer, plan],
       [officer, `${plan}/versions`],
       [officer, `${plan}/periods`],
-      [officer, `${plan}/periods/2025-Q2/status`],
+      [officer, `${plan}/periods/2026-Q2/status`],
       [officer, `${plan}/attainment`],
       [officer, `${plan}/dashboard`],
       [officer, `${plan}/budget`],
-      [officer, `${plan}/periods/2025-Q2/consolidated`],
+      [officer, `${plan}/periods/2026-Q2/consolidated`],
       [officer, `${plan}/exports/targets?format=json`],
       [officer, `${plan}/exports/indicator-values?format=json`],
       [officer, "/api/plan-tasks"],
@@ -116,7 +116,7 @@ describeBothDatabases("reads never write", (ctx) => {
       // A report the unit has not started: the empty form, and its Excel template.
       [unstartedReporter, unstartedUrl()],
       [unstartedReporter, `${unstartedUrl()}/xlsx`],
-      [reporter, `${plan}/periods/2025-Q2/reports/${reportedUnit}`],
+      [reporter, `${plan}/periods/2026-Q2/reports/${reportedUnit}`],
       [reporter, "/api/my-work"],
       [null, "/api/public/plans"],
       // DTI: frameworks, an open round, a unit's self-assessment never opened, the ranking.

@@ -65,7 +65,7 @@ describe("backups page and CSP in Chromium", () => {
 
   it("does not offer backups to anyone but a superadministrator (a leader sees the change log, not backups)", async () => {
     const page = await app.context.newPage();
-    await signIn(page, app.url, "chauthanh.lanhdao");
+    await signIn(page, app.url, "vinhlong.lanhdao");
     await page.getByRole("menuitem", { name: "Nhật ký thay đổi" }).waitFor();
     expect(await page.getByRole("menuitem", { name: "Sao lưu" }).count()).toBe(0);
     await page.close();

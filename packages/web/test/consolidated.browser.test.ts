@@ -1,6 +1,6 @@
 /**
  * The consolidated report in a real browser against the real server with the demo
- * data: the focal officer of Châu Thành opens "Báo cáo tổng hợp", chooses the plan and
+ * data: the focal officer of Vĩnh Long opens "Báo cáo tổng hợp", chooses the province's plan and
  * its second quarter, checks the tables, edits the report's number and difficulties,
  * saves, and finds them kept after a reload. Screenshot: test-artifacts/consolidated-report.png.
  */
@@ -21,16 +21,16 @@ describe("consolidated report in Chromium", () => {
   it("the focal officer checks the Q2 figures, edits the text, saves, and it stays", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
     await page.getByRole("menuitem", { name: "Báo cáo tổng hợp" }).click();
     await page.getByRole("heading", { name: "Báo cáo tổng hợp" }).waitFor();
 
-    await choose(page, "consolidated-plan", /chau-thanh-2025/);
-    await choose(page, "consolidated-period", /Quý II năm 2025/);
-    await page.waitForURL(/\/reports\/chau-thanh-2025\/2025-Q2$/);
+    await choose(page, "consolidated-plan", /vinh-long-2026/);
+    await choose(page, "consolidated-period", /Quý II năm 2026/);
+    await page.waitForURL(/\/reports\/vinh-long-2026\/2026-Q2$/);
     const summary = page.getByTestId("consolidated-summary");
     await summary
-      .getByText(/quý II năm 2025/)
+      .getByText(/quý II năm 2026/)
       .first()
       .waitFor();
     // The tables come from the data: targets with attainment, tasks with their lead unit.
@@ -39,15 +39,17 @@ describe("consolidated report in Chromium", () => {
       .getByText(/Đạt|Gần đạt|Chưa đạt/)
       .first()
       .waitFor();
-    await page.getByTestId("consolidated-tasks").getByText("Phòng Văn hóa và Thông tin").first().waitFor();
+    await page
+      .getByTestId("consolidated-tasks")
+      .getByText("Sở Khoa học và Công nghệ tỉnh Vĩnh Long")
+      .first()
+      .waitFor();
     for (const name of ["Tải Word (.docx)", "Tải Excel (.xlsx)", "Tải PDF"]) {
       const href = await page.getByRole("link", { name }).getAttribute("href");
-      expect(href).toMatch(
-        /^\/api\/plans\/chau-thanh-2025\/periods\/2025-Q2\/consolidated\.(docx|xlsx|pdf)$/,
-      );
+      expect(href).toMatch(/^\/api\/plans\/vinh-long-2026\/periods\/2026-Q2\/consolidated\.(docx|xlsx|pdf)$/);
     }
     const docx = await page.request.get(
-      `${app.url}/api/plans/chau-thanh-2025/periods/2025-Q2/consolidated.docx`,
+      `${app.url}/api/plans/vinh-long-2026/periods/2026-Q2/consolidated.docx`,
     );
     expect(docx.status()).toBe(200);
 

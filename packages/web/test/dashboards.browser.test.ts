@@ -1,7 +1,7 @@
 /**
  * The leader dashboard and the province view in a real browser against the real
- * server with the demo data: the first screen loads no chart code; the district
- * leader opens the dashboard, waits for the charts and drills pillar → target →
+ * server with the demo data: the first screen loads no chart code; the leader of
+ * Xã Long Hồ opens the dashboard of the commune's 2026 plan, waits for the charts and drills pillar → target →
  * unit → evidence; the province viewer sorts the localities. Screenshots go to
  * test-artifacts/leader-dashboard.png and test-artifacts/province-view.png.
  */
@@ -14,7 +14,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const PLAN = "chau-thanh-2025";
+const PLAN = "long-ho-2026";
 // A string only ECharts' own code contains (its instance bookkeeping).
 const ECHARTS_MARK = "__ec_inner";
 
@@ -43,7 +43,7 @@ describe("dashboards in Chromium", () => {
     const scripts = scriptsOf(page);
 
     // The first screen: the login page, then home.
-    await signIn(page, app.url, "chauthanh.lanhdao");
+    await signIn(page, app.url, "longho.lanhdao");
     await page.waitForLoadState("networkidle");
     const firstScreen = [...new Set(scripts)];
     expect(firstScreen.length).toBeGreaterThan(0);
@@ -124,13 +124,14 @@ describe("dashboards in Chromium", () => {
   it("shows every locality of the province, sortable", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, app.url, "chauthanh.tinh");
+    await signIn(page, app.url, "vinhlong.tinh");
     await page.getByRole("menuitem", { name: "Toàn tỉnh" }).click();
     const table = page.getByTestId("localities-table");
     await table.locator("tbody tr.ant-table-row").first().waitFor();
     await page.getByTestId("chart-localities").locator("svg").first().waitFor();
     // One period for every locality, and the dissolved district only when asked for.
     await page.getByTestId("province-period").waitFor();
+    await expect.poll(() => table.textContent()).toContain("Xã Long Hồ");
     expect(await table.textContent()).not.toContain("Huyện Châu Thành");
     await page.getByRole("switch", { name: "Hiện cả đơn vị đã giải thể, kế hoạch chưa bắt đầu" }).click();
     await expect.poll(() => table.textContent()).toContain("Huyện Châu Thành");

@@ -1,6 +1,6 @@
 /**
  * Xuất dữ liệu in a real browser against the real server with the demo data: the focal
- * officer of Châu Thành opens the plan, picks Xuất dữ liệu → Nhiệm vụ → CSV and gets
+ * officer of Vĩnh Long opens the province's 2026 plan, picks Xuất dữ liệu → Nhiệm vụ → CSV and gets
  * the file; on the periods screen, the attainment card's menu downloads the targets as
  * Excel. Screenshots go to test-artifacts/exports-*.png.
  */
@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const PLAN = "chau-thanh-2025";
+const PLAN = "vinh-long-2026";
 
 describe("exports in Chromium", () => {
   const app = useDtplanInChromium({ acceptDownloads: true });
@@ -16,7 +16,7 @@ describe("exports in Chromium", () => {
   it("downloads the plan's tasks as CSV and its targets as Excel from the export menus", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(15_000);
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
 
     await page.goto(`${app.url}/plans/${PLAN}`);
     await page.getByTestId("plan-detail").waitFor();
@@ -49,17 +49,17 @@ describe("exports in Chromium", () => {
     ).toBe("PK");
 
     // Theo dõi nộp: the units' figures of that period.
-    await page.goto(`${app.url}/periods/${PLAN}/2025-Q1`);
+    await page.goto(`${app.url}/periods/${PLAN}/2026-Q1`);
     await page.getByRole("table").first().waitFor();
     await page.getByTestId("export-menu").click();
     const valuesLink = page.getByTestId("export-csv");
     await valuesLink.waitFor();
     await screenshot(page, "exports-03-chase-menu");
     const [values] = await Promise.all([page.waitForEvent("download"), valuesLink.click()]);
-    expect(values.suggestedFilename()).toBe(`so-lieu-chi-so-${PLAN}-2025-Q1.csv`);
+    expect(values.suggestedFilename()).toBe(`so-lieu-chi-so-${PLAN}-2026-Q1.csv`);
     const lines = readFileSync((await values.path()) as string, "utf8").split("\r\n");
     expect(lines[0]).toMatch(/^\uFEFFMã kỳ,Kỳ báo cáo,Mốc số liệu,Mã đơn vị,Đơn vị,/);
-    expect(lines[1]).toMatch(/^2025-Q1,Quý I năm 2025,/);
+    expect(lines[1]).toMatch(/^2026-Q1,Quý I năm 2026,/);
 
     // Việc của tôi: the menu carries the status filter chosen on the screen.
     await page.goto(`${app.url}/my-tasks`);

@@ -1,16 +1,20 @@
 /**
- * The plan workspace in a real browser against the real server: the focal
- * officer imports the signed Châu Thành plan through the upload form, reviews it
- * beside the source, fixes an item, publishes; the lead unit's reporter then
- * finds the task in "Nhiệm vụ của tôi". Screenshots go to test-artifacts/plans-*.png.
+ * The plan workspace in a real browser against the real server: the commune's focal
+ * officer imports Xã Long Hồ's signed 2026 plan (a Word file with "+ Cơ quan chủ trì"
+ * lines) through the upload form, reviews it beside the source, fixes an item,
+ * publishes; the commune's reporter then finds the task in "Nhiệm vụ của tôi".
+ * Screenshots go to test-artifacts/plans-*.png.
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, screenshot, signIn, useDtplanInChromium } from "./browser.ts";
+import { planDocx } from "../../server/src/modules/demo/plan-docx.ts";
+import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const PLAN_FILE = path.resolve(REPO_ROOT, "fixtures/plan-extract/dev/chau-thanh-2025.docx");
+/** The demo's text of the commune's plan, as the Word file the commune signed. */
+const PLAN_TEXT = new URL("../../server/src/modules/demo/plans/xa-long-ho-2026.txt", import.meta.url);
+const PLAN_FILE = "ke-hoach-cds-xa-long-ho-2026.docx";
 
 let workDir: string;
 
@@ -19,16 +23,16 @@ describe("plan workspace in Chromium", () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), "dtplan-plans-"));
-    copyFileSync(PLAN_FILE, path.join(workDir, "chau-thanh-2025.docx"));
+    writeFileSync(path.join(workDir, PLAN_FILE), await planDocx(readFileSync(PLAN_TEXT, "utf8")));
   });
 
   afterAll(async () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("imports the Châu Thành plan, fixes an item, publishes, and the lead unit finds its task", async () => {
+  it("imports the commune's plan, fixes an item, publishes, and the lead unit finds its task", async () => {
     const page = await app.context.newPage();
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "longho.daumoi");
 
     // Kế hoạch → Nhập kế hoạch: the issuing unit is preselected, the file goes through the drop zone.
     await page.getByRole("menuitem", { name: "Kế hoạch" }).click();
@@ -42,16 +46,16 @@ describe("plan workspace in Chromium", () => {
     await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
     await importDialog.getByTestId("import-error").getByText("Không nhập được kế hoạch").waitFor();
     await screenshot(page, "plans-00-import-error");
-    await importDialog.locator("input[type=file]").setInputFiles(path.join(workDir, "chau-thanh-2025.docx"));
-    await importDialog.getByText("chau-thanh-2025.docx").waitFor();
-    await importDialog.getByText("Huyện Châu Thành").first().waitFor();
+    await importDialog.locator("input[type=file]").setInputFiles(path.join(workDir, PLAN_FILE));
+    await importDialog.getByText(PLAN_FILE).waitFor();
+    await importDialog.getByText("Xã Long Hồ").first().waitFor();
     await screenshot(page, "plans-01-import");
     await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
 
     // A new draft (the server de-duplicates codes if the demo already holds this plan).
     await page.waitForURL(/\/plans\/[a-z0-9-]+\/review$/, { timeout: 60_000 });
     const code = /\/plans\/([a-z0-9-]+)\/review$/.exec(page.url())?.[1] ?? "";
-    expect(code).toMatch(/^chau-thanh-2025/);
+    expect(code).toMatch(/^long-ho-2026-\d+$/);
     await page.getByTestId("review-page").waitFor();
     await page.getByRole("tab", { name: /Nhiệm vụ/ }).waitFor();
 
@@ -64,7 +68,8 @@ describe("plan workspace in Chromium", () => {
     expect(passage.length).toBeGreaterThan(20);
     await screenshot(page, "plans-02-review");
 
-    // Fix one item: a task the extraction left without a lead goes to Phòng Văn hóa và Thông tin.
+    // Fix one item: a task the extraction left without a lead (one of the commune's own
+    // offices, which are not units here) goes to the commune.
     const orphan = page
       .getByTestId("review-item-task")
       .filter({ has: page.getByTestId("mark-no-lead") })
@@ -79,20 +84,18 @@ describe("plan workspace in Chromium", () => {
     const drawer = page.getByRole("dialog").filter({ hasText: "Sửa nhiệm vụ" });
     await drawer.waitFor();
     await drawer.locator("#lead-unit").click();
-    await page.keyboard.type("van hoa va thong tin");
+    await page.keyboard.type("xa long ho");
     await page
-      .locator(".ant-select-dropdown:visible .ant-select-tree-title", {
-        hasText: /^Phòng Văn hóa và Thông tin$/,
-      })
+      .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: /^Xã Long Hồ$/ })
       .first()
       .click();
-    await drawer.getByLabel("Hạn hoàn thành").fill("30/06/2025");
+    await drawer.getByLabel("Hạn hoàn thành").fill("30/06/2026");
     await page.keyboard.press("Enter");
     await screenshot(page, "plans-03-edit-drawer");
     await drawer.getByRole("button", { name: "Lưu" }).click();
     await drawer.waitFor({ state: "hidden" });
     const fixed = page.locator(`[data-item-id="${orphanId}"]`);
-    await fixed.getByTestId("task-lead").filter({ hasText: "Phòng Văn hóa và Thông tin" }).waitFor();
+    await fixed.getByTestId("task-lead").filter({ hasText: "Xã Long Hồ" }).waitFor();
 
     // The rest of the tasks without a lead: the officer decides they have none (publishing requires a decision).
     for (let i = 0; i < 40; i++) {
@@ -141,11 +144,11 @@ describe("plan workspace in Chromium", () => {
     await page.waitForURL(new RegExp(`/plans/${code}$`));
     await page.getByTestId("plan-detail").waitFor();
     await page.getByText("Đã ban hành").first().waitFor();
-    await page.getByText("Võ Thanh Tùng", { exact: false }).first().waitFor();
+    await page.getByText("Huỳnh Văn Lợi", { exact: false }).first().waitFor();
     await page.getByRole("tab", { name: /Nhiệm vụ/ }).click();
     await page.getByTestId("detail-tasks").getByText(probe, { exact: false }).first().waitFor();
     await page.getByRole("tab", { name: "Kinh phí & báo cáo" }).click();
-    expect(await page.getByTestId("budget-total").textContent()).toBe("1.552.020.000 đồng");
+    expect(await page.getByTestId("budget-total").textContent()).toBe("380.000.000 đồng");
     await page.getByRole("tab", { name: /Nhiệm vụ/ }).click();
     await screenshot(page, "plans-05-detail");
 
@@ -188,12 +191,13 @@ describe("plan workspace in Chromium", () => {
 
     // The lead unit's reporter sees the task in "Nhiệm vụ của tôi".
     const reporter = await app.context.newPage();
-    await signIn(reporter, app.url, "chauthanh.vhtt");
+    await signIn(reporter, app.url, "longho.baocao");
     await reporter.getByRole("menuitem", { name: "Nhiệm vụ của tôi" }).click();
     await reporter.waitForURL(/\/my-tasks$/);
     const table = reporter.getByTestId("my-tasks-table");
     await table.getByText(probe, { exact: false }).first().waitFor({ timeout: 20_000 });
-    const row = table.locator("tr").filter({ hasText: probe }).first();
+    // The demo holds the same plan already: the row of the one just published (by its code).
+    const row = table.locator("tr").filter({ hasText: probe }).filter({ hasText: code }).first();
     await row.getByText("Chủ trì").waitFor();
     await screenshot(reporter, "plans-06-my-tasks");
     await reporter.close();
@@ -201,7 +205,7 @@ describe("plan workspace in Chromium", () => {
 
   it("lists the indicator catalogue and finds an indicator typed without diacritics", async () => {
     const page = await app.context.newPage();
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
     await page.getByRole("menuitem", { name: "Danh mục chỉ tiêu" }).click();
     await page.getByTestId("indicators-table").locator("tbody tr").first().waitFor();
     await page.getByTestId("indicator-search").fill("ma doc");

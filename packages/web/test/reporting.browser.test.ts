@@ -1,6 +1,6 @@
 /**
  * Reporting in a real browser against the real server with the demo data: the
- * reporter of Phòng Văn hóa và Thông tin (Châu Thành) fills the quarterly report
+ * reporter of Sở Nội vụ (Vĩnh Long's 2026 plan) fills the quarterly report
  * and submits; the focal officer returns it with a comment; the reporter reads the
  * comment, fixes and resubmits; the officer approves; the chase screen shows the
  * unit approved. Screenshots go to test-artifacts/reporting-*.png.
@@ -9,8 +9,8 @@ import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const PLAN = "chau-thanh-2025";
-const PERIOD_LABEL = "Báo cáo đột xuất 6 tháng đầu năm 2025";
+const PLAN = "vinh-long-2026";
+const PERIOD_LABEL = "Báo cáo đột xuất 6 tháng đầu năm 2026";
 const RETURN_COMMENT = "Đề nghị bổ sung số liệu hồ sơ trực tuyến và nêu rõ kết quả nhiệm vụ.";
 
 /** Types into an antd InputNumber, replacing what it held, and leaves the field. */
@@ -64,7 +64,7 @@ describe("reporting in Chromium", () => {
     page.setDefaultTimeout(15_000);
 
     // Việc của tôi: the reporter opens a task and records progress from its drawer.
-    await signIn(page, app.url, "chauthanh.vhtt");
+    await signIn(page, app.url, "vinhlong.sonv");
     await page.getByRole("menuitem", { name: "Nhiệm vụ của tôi" }).click();
     const myTable = page.getByTestId("my-tasks-table");
     await myTable
@@ -87,20 +87,20 @@ describe("reporting in Chromium", () => {
       .first()
       .click();
 
-    // The demo leaves every quarter of Châu Thành's offices reported (Q1, Q2 approved or
-    // awaiting review; the district's offices closed on 30/06/2025), so the focal officer
-    // opens an ad hoc period over the first half year, due in ten days.
+    // The demo leaves the province's quarters reported (Q1, Q2 approved or awaiting review,
+    // Q3 in), so the focal officer opens an ad hoc period over the first half year, due in
+    // ten days.
     await page.getByRole("menuitem", { name: "Kỳ báo cáo" }).click();
     await page.waitForURL(/\/periods/);
     await page.goto(`${app.url}/periods?plan=${PLAN}`);
     await page
       .getByTestId("periods-table")
-      .getByText(/Quý I năm 2025/)
+      .getByText(/Quý I năm 2026/)
       .first()
       .waitFor();
     await screenshot(page, "reporting-01-periods-reporter");
 
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
     await page.goto(`${app.url}/periods?plan=${PLAN}`);
     await page.getByRole("button", { name: "Mở kỳ báo cáo đột xuất" }).click();
     const periodDialog = page.getByTestId("period-modal");
@@ -108,8 +108,8 @@ describe("reporting in Chromium", () => {
     const due = new Date(Date.now() + 10 * 86_400_000);
     const dueText = `${String(due.getDate()).padStart(2, "0")}/${String(due.getMonth() + 1).padStart(2, "0")}/${due.getFullYear()}`;
     for (const [label, text] of [
-      ["Số liệu từ ngày", "01/01/2025"],
-      ["Đến ngày", "30/06/2025"],
+      ["Số liệu từ ngày", "01/01/2026"],
+      ["Đến ngày", "30/06/2026"],
       ["Hạn nộp báo cáo", dueText],
     ] as const) {
       const input = periodDialog.getByLabel(label);
@@ -122,7 +122,7 @@ describe("reporting in Chromium", () => {
     await page.getByTestId("periods-table").getByText(PERIOD_LABEL).waitFor();
 
     // The reporter opens the unit's report for that period.
-    await signIn(page, app.url, "chauthanh.vhtt");
+    await signIn(page, app.url, "vinhlong.sonv");
     await page.goto(`${app.url}/periods?plan=${PLAN}`);
     const openRow = page.getByTestId("periods-table").locator("tr").filter({ hasText: PERIOD_LABEL });
     await openRow.getByTestId("open-my-report").click();
@@ -130,7 +130,7 @@ describe("reporting in Chromium", () => {
     const reportUrl = page.url();
     const periodKey = reportUrl.split("/")[5];
     await page.getByTestId("report-page").waitFor();
-    await page.getByRole("heading", { name: /Báo cáo của đơn vị: Phòng Văn hóa và Thông tin/ }).waitFor();
+    await page.getByRole("heading", { name: /Báo cáo của đơn vị: Sở Nội vụ tỉnh Vĩnh Long/ }).waitFor();
 
     // Wrong figures are explained under the field and never saved.
     const firstTask = page
@@ -156,7 +156,7 @@ describe("reporting in Chromium", () => {
     await typeNumber(progress, "60");
     await firstTask
       .getByLabel("Kết quả thực hiện")
-      .fill("Đã ban hành kế hoạch tuyên truyền chuyển đổi số năm 2025.");
+      .fill("Đã trình ban hành bộ tiêu chí chuyển đổi số năm 2026.");
     if (hasRatio) {
       await typeNumber(ratio.getByLabel("Tử số", { exact: true }), "45");
       await ratio.getByTestId("computed-ratio").filter({ hasText: "75%" }).waitFor();
@@ -181,17 +181,17 @@ describe("reporting in Chromium", () => {
     await screenshot(page, "reporting-04-submitted");
 
     // The focal officer chases the period, opens the unit's report and returns it with a comment.
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
     await page.goto(`${app.url}/periods/${PLAN}/${periodKey}`);
     const chase = page.getByTestId("chase-table");
-    const vhttRow = chase.locator("tr").filter({ hasText: "Phòng Văn hóa và Thông tin" }).first();
-    await vhttRow.getByText("Đã nộp, chờ duyệt").waitFor();
+    const unitRow = chase.locator("tr").filter({ hasText: "Sở Nội vụ tỉnh Vĩnh Long" }).first();
+    await unitRow.getByText("Đã nộp, chờ duyệt").waitFor();
     await page.getByText(/^Chờ duyệt/).click();
     await screenshot(page, "reporting-05-chase");
     await page.getByRole("button", { name: /Sao chép nội dung nhắc nộp/ }).click();
     await page.getByTestId("reminder-text").waitFor();
     await page.getByText(/^Tất cả/).click();
-    await vhttRow.getByRole("button", { name: "Xem báo cáo" }).click();
+    await unitRow.getByRole("button", { name: "Xem báo cáo" }).click();
     await page.getByTestId("report-page").waitFor();
     await page.getByRole("button", { name: "Trả lại" }).click();
     const returnDialog = page.getByRole("dialog").filter({ hasText: "Trả lại báo cáo cho đơn vị" });
@@ -203,7 +203,7 @@ describe("reporting in Chromium", () => {
     await page.getByTestId("report-status").filter({ hasText: "Bị trả lại" }).waitFor();
 
     // The reporter sees why, fixes, resubmits.
-    await signIn(page, app.url, "chauthanh.vhtt");
+    await signIn(page, app.url, "vinhlong.sonv");
     await page.goto(reportUrl);
     await page.getByTestId("return-comment").filter({ hasText: RETURN_COMMENT }).waitFor();
     await screenshot(page, "reporting-07-returned-reporter");
@@ -215,7 +215,7 @@ describe("reporting in Chromium", () => {
     await page.getByTestId("report-status").filter({ hasText: "Đã nộp, chờ duyệt" }).waitFor();
 
     // The officer approves: the report locks; the chase screen shows the unit approved.
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
     await page.goto(reportUrl);
     await page.getByRole("button", { name: "Phê duyệt" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Phê duyệt" }).click();
@@ -225,7 +225,7 @@ describe("reporting in Chromium", () => {
     await page.goto(`${app.url}/periods/${PLAN}/${periodKey}`);
     await chase
       .locator("tr")
-      .filter({ hasText: "Phòng Văn hóa và Thông tin" })
+      .filter({ hasText: "Sở Nội vụ tỉnh Vĩnh Long" })
       .first()
       .getByText("Đã duyệt")
       .waitFor();

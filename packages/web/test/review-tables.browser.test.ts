@@ -29,7 +29,7 @@ describe("review of a plan with a task table, in Chromium", () => {
 
   it("highlights a task's table row and follows a remapped column in every row", async () => {
     const page = await app.context.newPage();
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
     await page.getByRole("menuitem", { name: "Kế hoạch" }).click();
     await page.waitForURL(/\/plans$/);
     await page.getByRole("button", { name: "Nhập kế hoạch" }).click();

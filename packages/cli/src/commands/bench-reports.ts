@@ -62,8 +62,8 @@ export async function benchReports(
     });
     const app = (await buildApp(config, { db })) as unknown as InjectApp;
     try {
-      const officer = await signIn(app, "chauthanh.daumoi", config.demoPassword);
-      const province = await signIn(app, "chauthanh.tinh", config.demoPassword);
+      const officer = await signIn(app, "vinhlong.daumoi", config.demoPassword);
+      const province = await signIn(app, "vinhlong.tinh", config.demoPassword);
       const report = "/api/plans/chau-thanh-2025/periods/2025-Q2/consolidated";
       const cases: { what: string; url: string; headers?: Record<string, string>; runs?: number }[] = [
         { what: "consolidated report (JSON)", url: report, headers: officer },
