@@ -79,7 +79,7 @@ describeBothDatabases("consolidated report of a period", (ctx) => {
       as("vinhlong.tinh"),
       as("dongthap.daumoi"),
     ]);
-  }, 120_000);
+  }, 300_000);
 
   it("gathers the targets, the tasks by pillar, the units' difficulties and the reporting counts", async () => {
     const report = await load(officer);

@@ -24,7 +24,7 @@ describeBothDatabases("demo data", (ctx) => {
   beforeAll(async () => {
     const first = await seedDemo(ctx.db, { password: PASSWORD });
     expect(first.created).toBe(true);
-  });
+  }, 300_000);
 
   it("loads three provinces, each a tenant, and is idempotent", async () => {
     const roots = await ctx.db.select().from(orgUnits).where(eq(orgUnits.kind, "province"));
@@ -170,7 +170,8 @@ describeBothDatabases("demo plans", (ctx) => {
       password: PASSWORD,
       evidence: createEvidenceStore({ kind: "local", dir: evidenceDir }),
     });
-  });
+    // Six plans imported and about seventy reports written: minutes on a loaded machine.
+  }, 300_000);
   afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
 
   it("imports and publishes the three dev plans under their districts and today's province and commune plans for 2026, every task with a lead", async () => {

@@ -87,7 +87,7 @@ describeBothDatabases("reads never write", (ctx) => {
       },
     });
     await transitionRound(ctx.db, { powers, actorId: officerUser.id, id: dtiRound, action: "open" });
-  });
+  }, 300_000);
 
   it("leaves every table as it was after the pages a day's work reads, over the demo", async () => {
     const before = await snapshot(ctx.db);

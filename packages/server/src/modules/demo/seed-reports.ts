@@ -79,6 +79,17 @@ function share(text: string): number {
   return ((h >>> 0) % 1000) / 1000;
 }
 
+/**
+ * A led task's reported progress: most tasks due by the period's end are done (100,
+ * which completes the task); the others move on each quarter. Stable between runs (from
+ * the task's text, not its generated key).
+ */
+function demoProgress(task: { text: string; deadlineDate: string | null }, periodEnd: string, q: number) {
+  const s = share(task.text);
+  if (task.deadlineDate !== null && task.deadlineDate <= periodEnd && s < 0.6) return 100;
+  return Math.min(95, 20 + q * 30 + Math.round(s * 20));
+}
+
 /** Vietnam local time on a day, as a Date. */
 const at = (isoDate: string, hour = 9) => new Date(`${isoDate}T${String(hour).padStart(2, "0")}:00:00+07:00`);
 
@@ -178,7 +189,7 @@ async function seedPlanReports(
           proposals: `${DEMO_NOTE}: đề nghị bổ sung kinh phí và tổ chức tập huấn kỹ năng số.`,
           tasks: ru.tasks.map(({ task, role }) => ({
             key: task.key,
-            progress: role === "lead" ? Math.min(100, 20 + q * 30 + Math.round(share(task.key) * 20)) : null,
+            progress: role === "lead" ? demoProgress(task, period.endDate, q) : null,
             note: `${DEMO_NOTE}: đã triển khai theo kế hoạch${role === "coordinator" ? " (phối hợp)" : ""}.`,
           })),
           values: unitTargets(basis, ru).map(({ target, indicator }) => {
