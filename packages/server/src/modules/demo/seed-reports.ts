@@ -21,11 +21,13 @@ export const DEMO_NOTE = "Số liệu mẫu (demo)";
 /**
  * Which demo plans have reports, who reviews them, which accounts enter their own unit's
  * report (any other unit — a partner such as VNPT or Bưu điện without an account — has
- * its report entered by the administrator), and for which periods.
+ * its report entered on its behalf by the focal officer), and for which periods.
  */
 const DEMO_REPORTING: readonly {
   planCode: string;
   reviewer: string;
+  /** The focal officer who enters ("nhập thay") the reports of units without an account. */
+  focal: string;
   reporters: readonly string[];
   periods: readonly string[];
 }[] = [
@@ -33,6 +35,7 @@ const DEMO_REPORTING: readonly {
   {
     planCode: "chau-thanh-2025",
     reviewer: "vinhlong.daumoi",
+    focal: "vinhlong.daumoi",
     reporters: [],
     periods: ["2025-Q1", "2025-Q2"],
   },
@@ -40,18 +43,21 @@ const DEMO_REPORTING: readonly {
   {
     planCode: "vinh-long-2026",
     reviewer: "vinhlong.daumoi",
+    focal: "vinhlong.daumoi",
     reporters: ["vinhlong.sonv", "vinhlong.sotc"],
     periods: ["2026-Q1", "2026-Q2", "2026-Q3"],
   },
   {
     planCode: "long-ho-2026",
     reviewer: "longho.lanhdao",
+    focal: "longho.daumoi",
     reporters: ["longho.baocao"],
     periods: ["2026-Q1", "2026-Q2", "2026-Q3"],
   },
   {
     planCode: "tra-vinh-2026",
     reviewer: "travinh.daumoi",
+    focal: "travinh.daumoi",
     reporters: ["travinh.baocao"],
     periods: ["2026-Q1", "2026-Q2"],
   },
@@ -141,13 +147,15 @@ async function seedPlanReports(
     .where(and(eq(unitReports.tenantId, plan.tenantId), eq(unitReports.planCode, demo.planCode)))
     .limit(1);
   if (existing.length) return 0;
-  const [admin, officer, ...reporters] = await Promise.all([
+  const [admin, officer, focalOfficer, ...reporters] = await Promise.all([
     actorOf(db, "admin"),
     actorOf(db, demo.reviewer),
+    actorOf(db, demo.focal),
     ...demo.reporters.map((username) => actorOf(db, username)),
   ]);
   if (!admin) return 0;
   const reviewer = officer ?? admin;
+  const focal = focalOfficer ?? admin;
   const periods = await listPeriods(db, plan);
   const basis = await loadBasis(db, plan);
   let count = 0;
@@ -157,18 +165,26 @@ async function seedPlanReports(
     const units = [...reportingUnits(basis, period).values()];
     for (const [i, ru] of units.entries()) {
       if (q === 2 && i === 0) continue;
-      const reporter =
-        reporters.find((r) => r && isAllowed(r.grants, "reports.submit", pathIn(basis.units, ru.unit.id))) ??
-        admin;
+      // A unit with its own reporter reports itself; for the others (VNPT, Bưu điện, a
+      // department without an account yet) the focal officer enters the report: nhập thay.
+      const own = reporters.find(
+        (r) => r && isAllowed(r.grants, "reports.submit", pathIn(basis.units, ru.unit.id)),
+      );
+      const reporter = own ?? focal;
       const scope = (actor: Actor): ReportScope => ({
-        ctx: { plan, actor, canReview: actor === reviewer || actor === admin, canManage: actor === admin },
+        ctx: {
+          plan,
+          actor,
+          canReview: actor === reviewer || actor === admin,
+          canManage: actor === focal || actor === admin,
+        },
         basis,
         period,
         ru,
         canEdit: true,
         onBehalf: false,
       });
-      const mine = scope(reporter);
+      const mine = { ...scope(reporter), onBehalf: !own };
       const created = await createReport(db, mine, reporter.id);
       // The unit's figures come with a file a leader can open from the dashboard.
       const file = evidence
