@@ -1,7 +1,7 @@
 /**
  * The leader dashboard and the province view in a real browser against the real
- * server with the demo data: the first screen loads no chart code; the leader of
- * Xã Long Hồ opens the dashboard of the commune's 2026 plan, waits for the charts and drills pillar → target →
+ * server with the demo data: the first screen loads no chart code; the province's
+ * leader opens the dashboard (on the province's own 2026 plan), waits for the charts and drills pillar → target →
  * unit → evidence; the province viewer sorts the localities. Screenshots go to
  * test-artifacts/leader-dashboard.png and test-artifacts/province-view.png.
  */
@@ -14,7 +14,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
-const PLAN = "long-ho-2026";
+const PLAN = "vinh-long-2026";
 // A string only ECharts' own code contains (its instance bookkeeping).
 const ECHARTS_MARK = "__ec_inner";
 
@@ -43,7 +43,7 @@ describe("dashboards in Chromium", () => {
     const scripts = scriptsOf(page);
 
     // The first screen: the login page, then home.
-    await signIn(page, app.url, "longho.lanhdao");
+    await signIn(page, app.url, "vinhlong.lanhdao");
     await page.waitForLoadState("networkidle");
     const firstScreen = [...new Set(scripts)];
     expect(firstScreen.length).toBeGreaterThan(0);
@@ -55,6 +55,8 @@ describe("dashboards in Chromium", () => {
 
     await page.getByRole("menuitem", { name: "Bảng điều hành" }).click();
     await page.waitForURL(/\/dashboard/);
+    // It opens on the plan the leader's own unit issued, not a commune's.
+    await page.getByText(`(${PLAN})`).first().waitFor();
     const pillarsChart = page.getByTestId("chart-pillars");
     await pillarsChart.locator("svg").first().waitFor();
     await page.getByTestId("chart-trend").locator("svg").first().waitFor();
