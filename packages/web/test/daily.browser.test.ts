@@ -8,7 +8,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot, settle, signIn, useDtplanInChromium } from "./browser.ts";
 
-const PLAN = "chau-thanh-2025";
+const PLAN = "vinh-long-2026";
 
 /** Calls the API as the page's signed-in user (its cookie, its CSRF token). */
 async function callApi<T>(
@@ -44,21 +44,21 @@ describe("the report form on a phone and a slow line", () => {
   it("fits 390 px, keeps edits while offline, saves them when the connection returns, checks evidence before upload", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, app.url, "chauthanh.daumoi");
+    await signIn(page, app.url, "vinhlong.daumoi");
     const period = await callApi<{ key: string }>(page, "POST", `/plans/${PLAN}/periods`, {
       label: "Báo cáo nhanh tình hình chuyển đổi số",
-      start: "2025-01-01",
-      end: "2025-06-30",
+      start: "2026-01-01",
+      end: "2026-06-30",
       dueDate: isoIn(10),
     });
 
-    await signIn(page, app.url, "chauthanh.vhtt");
+    await signIn(page, app.url, "vinhlong.sonv");
     const me = await callApi<{ user: { grants: Array<{ unitId: string; unitName: string }> } }>(
       page,
       "GET",
       "/auth/me",
     );
-    const unit = me.user.grants.find((g) => g.unitName.includes("Văn hóa"));
+    const unit = me.user.grants.find((g) => g.unitName.includes("Sở Nội vụ"));
     expect(unit).toBeDefined();
     const reportUrl = `${app.url}/periods/${PLAN}/${period.key}/units/${unit?.unitId}`;
     await page.goto(reportUrl);

@@ -13,7 +13,7 @@ import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
 /** The province's officer (frameworks, rounds, verification) and the commune's reporter of the demo. */
 const OFFICER = "vinhlong.daumoi";
-const REPORTER = "chauthanh.xa";
+const REPORTER = "longho.baocao";
 const EVIDENCE_FILE = "bien-ban-kiem-tra-ket-noi.pdf";
 const RENAMED = "Ban Chỉ đạo chuyển đổi số của xã, phường (sửa thử)";
 const ADJUST_REASON = "Quyết định thành lập Ban Chỉ đạo chưa ghi ngày ban hành.";
