@@ -63,6 +63,8 @@ async function fillCriteria(page: Page): Promise<number> {
       await typeNumber(card.getByLabel(/^a: /), "34");
       await card.getByTestId("ratio").filter({ hasText: "85%" }).waitFor();
     } else if ((await card.getByLabel(/^Số liệu/).count()) > 0) {
+      // A figure the round takes from the unit's approved reports is shown, not typed.
+      if (await card.getByLabel(/^Số liệu/).isDisabled()) continue;
       await typeNumber(card.getByLabel(/^Số liệu/), "12");
     }
     filled++;
