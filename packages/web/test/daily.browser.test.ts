@@ -113,7 +113,15 @@ describe("the report form on a phone and a slow line", () => {
       .getByRole("button", { name: "Chi tiết" })
       .click();
     const drawer = page.getByTestId("task-drawer");
-    await drawer.getByRole("tab", { name: /Minh chứng/ }).click();
+    // At 390 px the tab sits half outside the scrolled tab bar: antd scrolls it in on the
+    // first click, which can land before the bar settles; click until the tab is selected.
+    const evidenceTab = drawer.getByRole("tab", { name: /Minh chứng/ });
+    await expect
+      .poll(async () => {
+        await evidenceTab.click();
+        return evidenceTab.getAttribute("aria-selected");
+      })
+      .toBe("true");
     await drawer.getByRole("button", { name: "Tải lên tệp minh chứng" }).waitFor();
     const input = drawer.locator("input[type=file]");
     expect(await input.getAttribute("accept")).toContain(".pdf");
