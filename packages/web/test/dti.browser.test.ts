@@ -13,7 +13,7 @@ import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
 /** The province's officer (frameworks, rounds, verification) and the commune's reporter of the demo. */
 const OFFICER = "vinhlong.daumoi";
-const REPORTER = "longho.baocao";
+const REPORTER = "travinh.baocao";
 const EVIDENCE_FILE = "bien-ban-kiem-tra-ket-noi.pdf";
 const RENAMED = "Ban Chỉ đạo chuyển đổi số của xã, phường (sửa thử)";
 const ADJUST_REASON = "Quyết định thành lập Ban Chỉ đạo chưa ghi ngày ban hành.";
@@ -59,6 +59,8 @@ async function fillCriteria(page: Page): Promise<number> {
     if ((await radios.count()) > 0) {
       await radios.first().check();
     } else if ((await card.getByLabel(/^a: /).count()) > 0) {
+      // Figures the round takes from the unit's approved reports are shown, not typed.
+      if (await card.getByLabel(/^b: /).isDisabled()) continue;
       await typeNumber(card.getByLabel(/^b: /), "40");
       await typeNumber(card.getByLabel(/^a: /), "34");
       await card.getByTestId("ratio").filter({ hasText: "85%" }).waitFor();
@@ -230,7 +232,9 @@ describe("DTI in Chromium", () => {
         .count(),
     ).toBeGreaterThan(0);
     expect(await fillCriteria(page)).toBeGreaterThan(3);
-    const first = page.getByTestId("dti-criterion").first();
+    // The first criterion the unit writes itself (the demo ward's approved reports fill some).
+    const typed = page.getByTestId("dti-criterion").filter({ has: page.getByLabel("Thuyết minh") });
+    const first = typed.first();
     await first
       .getByLabel("Thuyết minh")
       .fill("Quyết định số 15/QĐ-UBND thành lập Ban Chỉ đạo, Chủ tịch UBND xã là Trưởng ban.");
@@ -249,6 +253,7 @@ describe("DTI in Chromium", () => {
     await page.reload();
     await page
       .getByTestId("dti-criterion")
+      .filter({ has: page.getByLabel("Thuyết minh") })
       .first()
       .getByTestId("evidence-item")
       .filter({ hasText: EVIDENCE_FILE })
