@@ -38,29 +38,47 @@ async function typeNumber(input: Locator, value: string): Promise<void> {
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The province's focal officer opens an ad hoc period of the 2026 plan, due in ten days;
+ * then Sở Nội vụ's reporter signs in. Returns the period's key and the reporter's unit.
+ */
+async function openPeriodForSoNoiVu(
+  page: Page,
+  baseUrl: string,
+  label: string,
+): Promise<{ periodKey: string; unitId: string | undefined }> {
+  await signIn(page, baseUrl, "vinhlong.daumoi");
+  const period = await callApi<{ key: string }>(page, "POST", `/plans/${PLAN}/periods`, {
+    label,
+    start: "2026-01-01",
+    end: "2026-06-30",
+    dueDate: isoIn(10),
+  });
+  await signIn(page, baseUrl, "vinhlong.sonv");
+  const me = await callApi<{ user: { grants: Array<{ unitId: string; unitName: string }> } }>(
+    page,
+    "GET",
+    "/auth/me",
+  );
+  return {
+    periodKey: period.key,
+    unitId: me.user.grants.find((g) => g.unitName.includes("Sở Nội vụ"))?.unitId,
+  };
+}
+
 describe("the report form on a phone and a slow line", () => {
   const app = useDtplanInChromium({ viewport: { width: 390, height: 844 } });
 
   it("fits 390 px, keeps edits while offline, saves them when the connection returns, checks evidence before upload", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, app.url, "vinhlong.daumoi");
-    const period = await callApi<{ key: string }>(page, "POST", `/plans/${PLAN}/periods`, {
-      label: "Báo cáo nhanh tình hình chuyển đổi số",
-      start: "2026-01-01",
-      end: "2026-06-30",
-      dueDate: isoIn(10),
-    });
-
-    await signIn(page, app.url, "vinhlong.sonv");
-    const me = await callApi<{ user: { grants: Array<{ unitId: string; unitName: string }> } }>(
+    const { periodKey, unitId } = await openPeriodForSoNoiVu(
       page,
-      "GET",
-      "/auth/me",
+      app.url,
+      "Báo cáo nhanh tình hình chuyển đổi số",
     );
-    const unit = me.user.grants.find((g) => g.unitName.includes("Sở Nội vụ"));
-    expect(unit).toBeDefined();
-    const reportUrl = `${app.url}/periods/${PLAN}/${period.key}/units/${unit?.unitId}`;
+    expect(unitId).toBeDefined();
+    const reportUrl = `${app.url}/periods/${PLAN}/${periodKey}/units/${unitId}`;
     await page.goto(reportUrl);
     await page.getByTestId("report-page").waitFor();
     const firstTask = page
@@ -159,21 +177,8 @@ describe("plain Vietnamese and notifications on a laptop", () => {
   it("tells the reporter at the bell that the report was returned, with the reason, and opens it", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, app.url, "vinhlong.daumoi");
-    const period = await callApi<{ key: string }>(page, "POST", `/plans/${PLAN}/periods`, {
-      label: "Báo cáo chuyên đề dữ liệu số",
-      start: "2026-01-01",
-      end: "2026-06-30",
-      dueDate: isoIn(10),
-    });
-    await signIn(page, app.url, "vinhlong.sonv");
-    const me = await callApi<{ user: { grants: Array<{ unitId: string; unitName: string }> } }>(
-      page,
-      "GET",
-      "/auth/me",
-    );
-    const unitId = me.user.grants.find((g) => g.unitName.includes("Sở Nội vụ"))?.unitId;
-    const reportPath = `/plans/${PLAN}/periods/${period.key}/reports/${unitId}`;
+    const { periodKey, unitId } = await openPeriodForSoNoiVu(page, app.url, "Báo cáo chuyên đề dữ liệu số");
+    const reportPath = `/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`;
     type Form = {
       version: number;
       tasks: Array<{ key: string; progressRequired: boolean }>;
@@ -210,7 +215,7 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     await item.getByText("Lý do: Đề nghị bổ sung kết quả số hóa hồ sơ.").waitFor();
     await screenshot(page, "daily-06-notification-returned");
     await item.click();
-    await page.waitForURL(new RegExp(`/periods/${PLAN}/${period.key}/units/${unitId}$`));
+    await page.waitForURL(new RegExp(`/periods/${PLAN}/${periodKey}/units/${unitId}$`));
     await page.getByTestId("report-page").waitFor();
     await page.close();
   });
