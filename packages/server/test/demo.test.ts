@@ -14,7 +14,16 @@ import {
 } from "@dtplan/contracts";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { evidenceFiles, orgUnits, plans, reportEvents, unitReportValues, users } from "../src/db/schema.ts";
+import {
+  evidenceFiles,
+  notifications,
+  orgUnits,
+  outbox,
+  plans,
+  reportEvents,
+  unitReportValues,
+  users,
+} from "../src/db/schema.ts";
 import { DEMO_ADMIN, demoAccounts, seedDemo } from "../src/modules/demo/seed.ts";
 import { createEvidenceStore } from "../src/modules/evidence/evidence-store.ts";
 import { describeBothDatabases, loginAs } from "./helpers.ts";
@@ -36,6 +45,14 @@ describeBothDatabases("demo data", (ctx) => {
     expect(again.created).toBe(false);
     const [{ n: after }] = await ctx.db.select({ n: count() }).from(orgUnits);
     expect(after).toBe(n);
+  });
+
+  it("tells nobody of its replayed history: at most its last return waits, unread", async () => {
+    const notes = await ctx.db.select().from(notifications);
+    expect(notes.length).toBeLessThanOrEqual(3);
+    for (const note of notes) expect([note.kind, note.readAt]).toEqual(["report.returned", null]);
+    const [{ n: mails }] = await ctx.db.select({ n: count() }).from(outbox);
+    expect(mails).toBeLessThanOrEqual(notes.length);
   });
 
   it("signs every demo account in with the demo password; admin is a superadministrator of all three", async () => {

@@ -183,6 +183,8 @@ async function seedPlanReports(
         ru,
         canEdit: true,
         onBehalf: false,
+        // Months of replayed history are no news: only the last return below tells its reporters.
+        quiet: true,
       });
       const mine = { ...scope(reporter), onBehalf: !own };
       const created = await createReport(db, mine, reporter.id);
@@ -256,7 +258,7 @@ async function seedPlanReports(
       // The third period: the second unit's report is sent back and not yet resubmitted.
       if (q === 2 && i === 1) {
         await reviewReport(db, {
-          scope: scope(reviewer),
+          scope: { ...scope(reviewer), quiet: false },
           decision: "return",
           input: { comment: `${DEMO_NOTE}: số liệu chưa khớp với hệ thống, đề nghị rà soát lại.` },
           now: later(2),

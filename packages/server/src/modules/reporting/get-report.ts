@@ -42,6 +42,8 @@ export interface ReportScope {
   canEdit: boolean;
   /** Nhập thay: the caller is the focal officer entering the report of a unit without an account. */
   onBehalf: boolean;
+  /** Tells nobody of its transitions: the demo seed replays months of history that was never news. */
+  quiet?: boolean;
 }
 
 export async function reportScope(

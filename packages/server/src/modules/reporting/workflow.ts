@@ -72,15 +72,16 @@ export async function transition(
       ...change.extra,
     },
   });
-  await notifyTransition(
-    tx,
-    scope,
-    report,
-    change.action,
-    change.comment ?? null,
-    updated.version,
-    change.now,
-  );
+  if (!scope.quiet)
+    await notifyTransition(
+      tx,
+      scope,
+      report,
+      change.action,
+      change.comment ?? null,
+      updated.version,
+      change.now,
+    );
   return updated;
 }
 
