@@ -61,3 +61,10 @@ export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZResetPassword = z.object({ newPassword: ZPassword });
 export type TResetPassword = z.infer<typeof ZResetPassword>;
+
+/** Đổi mật khẩu: the signed-in user changes their own, proving they know the current one. */
+export const ZChangePassword = z.object({
+  currentPassword: z.string().min(1, "Nhập mật khẩu hiện tại").max(PASSWORD_MAX_LENGTH),
+  newPassword: ZPassword,
+});
+export type TChangePassword = z.infer<typeof ZChangePassword>;

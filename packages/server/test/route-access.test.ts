@@ -73,6 +73,10 @@ const SAMPLES: Record<
 > = {
   "GET /api/auth/me": () => ({ url: "/api/auth/me" }),
   "POST /api/auth/logout": () => ({ url: "/api/auth/logout" }),
+  "POST /api/account/password": () => ({
+    url: "/api/account/password",
+    payload: { currentPassword: "mat-khau-cu-bat-ky", newPassword: "mat-khau-moi-bat-ky" },
+  }),
   "GET /api/users": (t) => ({ url: "/api/users?limit=200", listMustNotContain: t.user.id }),
   "GET /api/users/:id": (t) => ({ url: `/api/users/${t.user.id}` }),
   "POST /api/users": (t) => ({

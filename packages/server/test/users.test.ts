@@ -1,6 +1,7 @@
 import { type TUser, ZAuditList, ZUserList } from "@dtplan/contracts";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { queryRows } from "../src/db/database.ts";
 import { auditLog } from "../src/db/schema.ts";
 import {
   buildTenant,
@@ -139,6 +140,51 @@ describeBothDatabases("accounts and audit", (ctx) => {
       .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, "user.reset_password")));
     expect(entry.after).toEqual({ username: "quen-mat-khau", passwordReset: true });
     expect(JSON.stringify(entry)).not.toMatch(/argon2|mat-khau-moi/);
+  });
+
+  it("lets a signed-in user change their own password: a wrong current one counts as a failed sign-in, other devices are signed out", async () => {
+    const created = (
+      await as(provinceAdmin, "POST", "/api/users", newUser(tenant.communeA.id, "tu-doi-mat-khau"))
+    ).json() as TUser;
+    const account = { username: "tu-doi-mat-khau", password: "mat-khau-ban-dau" };
+    const here = await loginAs(ctx.app, account);
+    const phone = await loginAs(ctx.app, account);
+    const change = (currentPassword: string, newPassword: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/account/password",
+        payload: { currentPassword, newPassword },
+        headers: here.headers,
+        remoteAddress: "10.250.250.7",
+      });
+
+    const wrong = await change("khong-phai-mat-khau", "mat-khau-rieng-cua-toi");
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details).toEqual([
+      { path: "body.currentPassword", message: "Mật khẩu hiện tại không đúng" },
+    ]);
+    const failures = await queryRows<{ scope: string; failures: number }>(
+      ctx.db,
+      sql`SELECT scope, failures FROM sign_in_failures WHERE key = 'tu-doi-mat-khau'`,
+    );
+    expect(failures).toEqual([{ scope: "account", failures: 1 }]);
+    const weak = await change("mat-khau-ban-dau", "123456789012");
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details[0]).toMatchObject({ path: "body.newPassword" });
+
+    expect((await change("mat-khau-ban-dau", "mat-khau-rieng-cua-toi")).statusCode).toBe(200);
+    const me = (s: SignedIn) => ctx.app.inject({ method: "GET", url: "/api/auth/me", headers: s.headers });
+    expect((await me(here)).statusCode).toBe(200);
+    expect((await me(phone)).statusCode).toBe(401);
+    await loginAs(ctx.app, { ...account, password: "mat-khau-rieng-cua-toi" });
+    const entries = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, created.id), eq(auditLog.entity, "user")));
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["user.change_password_failed", "user.change_password"]),
+    );
+    expect(JSON.stringify(entries)).not.toMatch(/argon2|mat-khau-rieng|khong-phai/);
   });
 
   it("refuses a too-short password with a Vietnamese message on the field", async () => {

@@ -271,6 +271,7 @@ export const EXACT_EN: Record<string, string> = {
   "Chỉ quản trị viên cấp cao nhất mới thay đổi được tài khoản quản trị viên cấp cao nhất.":
     "Only a top-level administrator may change a top-level administrator's account.",
   "Không tìm thấy tài khoản.": "Account not found.",
+  "Nhập mật khẩu hiện tại": "Enter the current password",
 
   // reassigning a closed unit's work
   "Không tìm thấy đơn vị cần chuyển công việc.": "A unit whose work is to be moved was not found.",

@@ -49,6 +49,7 @@ import type {
 } from "@dtplan/contracts/reassign.ts";
 import type { TSetTargetUnitsResult, TTargetUnits, ZSetTargetUnits } from "@dtplan/contracts/target-units.ts";
 import type {
+  TChangePassword,
   TCreateUser,
   TResetPassword,
   TUpdateUser,
@@ -117,6 +118,7 @@ export const usersApi = {
   update: (id: string, body: TUpdateUser) => api.patch<TUser>(`/users/${encodeURIComponent(id)}`, body),
   resetPassword: (id: string, body: TResetPassword) =>
     api.post<unknown>(`/users/${encodeURIComponent(id)}/reset-password`, body),
+  changeOwnPassword: (body: TChangePassword) => api.post<unknown>("/account/password", body),
 };
 
 export const usersQueries = {

@@ -54,6 +54,11 @@ export const en: Dictionary = {
 
   "header.roles": "Roles",
   "header.logout": "Sign out",
+  "header.changePassword": "Change password",
+  "account.passwordTitle": "Change my password",
+  "account.passwordHelp": "Once changed, your sessions on other devices end; this one continues.",
+  "account.currentPassword": "Current password",
+  "account.passwordDone": "Password changed",
   "header.superadmin": "Superadministrator",
   "header.noRole": "No role assigned",
   "header.menu": "Collapse / expand menu",

@@ -67,6 +67,12 @@ export const vi = {
 
   "header.roles": "Vai trò",
   "header.logout": "Đăng xuất",
+  "header.changePassword": "Đổi mật khẩu",
+  "account.passwordTitle": "Đổi mật khẩu của tôi",
+  "account.passwordHelp":
+    "Sau khi đổi, các phiên đăng nhập trên thiết bị khác sẽ kết thúc; phiên này vẫn tiếp tục.",
+  "account.currentPassword": "Mật khẩu hiện tại",
+  "account.passwordDone": "Đã đổi mật khẩu",
   "header.superadmin": "Quản trị cấp cao",
   "header.noRole": "Chưa được phân quyền",
   "header.menu": "Thu gọn / mở rộng menu",

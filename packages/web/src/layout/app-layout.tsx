@@ -23,6 +23,7 @@ import { Outlet, useLocation, useNavigate } from "react-router";
 import { useSession, useUser } from "../auth/session.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/translate.ts";
+import { ChangePasswordButton } from "./change-password.tsx";
 import { ClosedGrantsBanner } from "./closed-grants-banner.tsx";
 import { ErrorBoundary } from "./error-boundary.tsx";
 import { FullPageSpinner } from "./full-page-spinner.tsx";
@@ -193,6 +194,9 @@ export function AppLayout() {
                   ) : (
                     <div className="dt-user-roles-full">{rolesText}</div>
                   )}
+                  <div style={{ marginTop: 8 }}>
+                    <ChangePasswordButton block />
+                  </div>
                   <Button icon={<LogoutOutlined />} onClick={signOut} block style={{ marginTop: 8 }}>
                     {t("header.logout")}
                   </Button>
@@ -225,6 +229,7 @@ export function AppLayout() {
                   {avatar}
                 </div>
               </Tooltip>
+              <ChangePasswordButton iconOnly />
               <Button icon={<LogoutOutlined />} onClick={signOut}>
                 {t("header.logout")}
               </Button>

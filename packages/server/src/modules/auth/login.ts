@@ -11,7 +11,8 @@ import { clearSignInFailures, recordSignInFailure, signInRetryAfterMs } from "./
 
 const WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
-function tooManyFailures(retryAfterMs: number): AppError {
+/** 429 with Retry-After: also what a password change answers once its guesses are spent. */
+export function tooManyFailures(retryAfterMs: number): AppError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
   const error = new AppError(
     "rate_limited",

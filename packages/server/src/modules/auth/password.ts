@@ -66,13 +66,16 @@ export function isCommonPassword(lowerCased: string): boolean {
   return common.has(lowerCased);
 }
 
+/** A 400 naming one field of the body, in Vietnamese and in English. */
+export function fieldRefusal(field: string, problem: { vi: string; en: string }): AppError {
+  const path = `body.${field}`;
+  return new AppError("validation_failed", `Dữ liệu gửi lên không hợp lệ — ${path}: ${problem.vi}`, [
+    { path, message: problem.vi },
+  ]).inEnglish(`The data sent is not valid — ${path}: ${problem.en}`, [{ path, message: problem.en }]);
+}
+
 /** Throws a 400 naming the field when `password` breaks the rules (domain: passwordProblem). */
 export function assertAcceptablePassword(password: string, username: string, field = "password"): void {
   const problem = passwordProblem(password, username, isCommonPassword);
-  if (problem) {
-    const path = `body.${field}`;
-    throw new AppError("validation_failed", `Dữ liệu gửi lên không hợp lệ — ${path}: ${problem.vi}`, [
-      { path, message: problem.vi },
-    ]).inEnglish(`The data sent is not valid — ${path}: ${problem.en}`, [{ path, message: problem.en }]);
-  }
+  if (problem) throw fieldRefusal(field, problem);
 }

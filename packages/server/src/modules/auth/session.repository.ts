@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { sessions, users } from "../../db/schema.ts";
 import { grantsOfUsers } from "../access/access.repository.ts";
@@ -50,6 +50,19 @@ export async function deleteUserSessions(
   user: { tenantId: string; id: string },
 ): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
+}
+
+/** Ends an account's other sessions (other devices) and keeps the one in use. */
+export async function deleteOtherSessions(
+  db: Database,
+  user: { tenantId: string; id: string },
+  keepSessionId: string,
+): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id), ne(sessions.id, keepSessionId)),
+    );
 }
 
 export async function grantsOfUser(db: Database, userId: string): Promise<ActorGrant[]> {

@@ -1,6 +1,7 @@
 import {
   type TCreateUser,
   type TUpdateUser,
+  ZChangePassword,
   ZCreateUser,
   ZIdParams,
   ZOk,
@@ -12,12 +13,17 @@ import {
 } from "@dtplan/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
+import { changeOwnPassword } from "./change-password.ts";
 import { createUser, resetPassword, updateUser } from "./manage-users.ts";
 import { getUser, listVisibleUsers, unitsOfUser, unitsOfUserAndNewGrants } from "./read-users.ts";
 
-export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }): Promise<void> {
+export async function usersRoutes(
+  app: FastifyInstance,
+  { db, config }: { db: Database; config: AppConfig },
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   type UserRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -114,6 +120,30 @@ export async function usersRoutes(app: FastifyInstance, { db }: { db: Database }
         actor: requireActor(request),
         userId: request.params.id,
         input: request.body,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    "/account/password",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["users"],
+        summary: "Đổi mật khẩu của tôi",
+        description:
+          "Người dùng đang đăng nhập đổi mật khẩu của mình (nhập mật khẩu hiện tại); nhập sai bị tính như đăng nhập sai; các phiên trên thiết bị khác kết thúc.",
+        body: ZChangePassword,
+        response: { 200: ZOk },
+      },
+    },
+    async (request) => {
+      await changeOwnPassword(db, {
+        actor: requireActor(request),
+        input: request.body,
+        ip: request.ip,
+        limits: config.signIn,
       });
       return { ok: true as const };
     },
