@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { type TPlanCascade, ZPlanCascade } from "@dtplan/contracts";
+import { extractPlan } from "@dtplan/domain/extract/index.ts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import {
@@ -12,11 +14,15 @@ import {
   unitReports,
   unitReportValues,
 } from "../src/db/schema.ts";
+import { importPlan } from "../src/modules/plans/import-plan.ts";
 import { writePlanPeriods } from "../src/modules/plans/plan-periods.ts";
 import {
   buildPublishedPlan,
   buildTenant,
+  buildUnit,
+  buildUser,
   describeBothDatabases,
+  loginAs,
   ONLINE_RECORDS_INDICATOR,
   QUARTERLY_RULE,
   type SignedIn,
@@ -28,8 +34,13 @@ describeBothDatabases("cascade from the province plan to the communes' plans", (
   let province: PlanRow;
   let communePlans: PlanRow[];
   let provinceTargetKey: string;
+  let provincePaymentsKey: string;
+  let communeKeys: { targetKey: string; paymentsKey: string }[];
   let officer: SignedIn;
+  let officerId: string;
   const code = `TL-CASCADE-${Date.now().toString(36)}`;
+  const ONLINE = "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình";
+  const PAYMENTS = "Tỷ lệ người dân trưởng thành có tài khoản thanh toán điện tử";
 
   /** A published plan whose digital-government target is on the shared indicator. */
   const planOf = async (unit: OrgUnitRow, implementsPlanCode: string | null) => {
@@ -41,14 +52,20 @@ describeBothDatabases("cascade from the province plan to the communes' plans", (
       .returning();
     const [target] = await ctx.db
       .update(planTargets)
-      .set({ indicatorCode: code, comparator: ">=", value: 80 })
+      .set({ indicatorCode: code, comparator: ">=", value: 80, text: ONLINE })
       .where(and(eq(planTargets.planId, plan.id), eq(planTargets.pillar, "digital_government")))
+      .returning();
+    // A target on no catalogue indicator: matched by wording, counted once confirmed.
+    const [payments] = await ctx.db
+      .update(planTargets)
+      .set({ text: PAYMENTS })
+      .where(and(eq(planTargets.planId, plan.id), eq(planTargets.pillar, "digital_economy")))
       .returning();
     await ctx.db
       .insert(planReportingRules)
       .values({ tenantId: row.tenantId, planId: row.id, ...QUARTERLY_RULE });
     await writePlanPeriods(ctx.db, row);
-    return { plan: row, targetKey: target.key };
+    return { plan: row, targetKey: target.key, paymentsKey: payments.key };
   };
 
   /** The commune's approved first-quarter report with its figure for the target. */
@@ -92,12 +109,18 @@ describeBothDatabases("cascade from the province plan to the communes' plans", (
     const top = await planOf(tenant.province, null);
     province = top.plan;
     provinceTargetKey = top.targetKey;
+    provincePaymentsKey = top.paymentsKey;
     const a = await planOf(tenant.communeA, province.code);
     const b = await planOf(tenant.communeB, province.code);
     communePlans = [a.plan, b.plan];
+    communeKeys = [a, b];
     await report(a.plan, tenant.communeA, a.targetKey, 40, 50);
     await report(b.plan, tenant.communeB, b.targetKey, 30, 100);
-    officer = await signInAs(ctx, tenant.province, "focal_officer");
+    const officerUser = await buildUser(ctx.db, {
+      grants: [{ unit: tenant.province, role: "focal_officer" }],
+    });
+    officerId = officerUser.id;
+    officer = await loginAs(ctx.app, officerUser);
   });
 
   const cascade = async (session: SignedIn, planCode: string) => {
@@ -123,17 +146,107 @@ describeBothDatabases("cascade from the province plan to the communes' plans", (
     );
     // Σ numerators / Σ denominators: 70 / 150.
     expect(target?.rollUp?.value).toBeCloseTo((70 / 150) * 100, 5);
-    expect(target?.rollUp).toMatchObject({ from: 2, of: 2 });
-    // A target on no indicator has nothing to match.
-    expect(view.targets.find((t) => t.indicator === null)?.lower).toEqual([]);
+    // The figure says its basis: 2 of the 2 implementing plans have a figure, of the first quarter.
+    expect(target?.rollUp).toMatchObject({ from: 2, matched: 2, of: 2, periods: ["Quý I năm 2025"] });
+    expect(target?.lower.every((l) => !l.confirmed)).toBe(true);
+    // A target on no indicator is matched on wording only once the focal officer confirms it.
+    expect(view.targets.find((t) => t.targetKey === provincePaymentsKey)?.lower).toEqual([]);
   });
 
-  it("shows a commune which province targets its own serve", async () => {
+  it("shows a commune which province targets its own serve, and suggests the rest by wording", async () => {
     const reporter = await signInAs(ctx, tenant.communeA, "unit_reporter");
     const view = await cascade(reporter, communePlans[0].code);
     expect(view.implements?.code).toBe(province.code);
-    expect(view.serves).toHaveLength(1);
-    expect(view.serves[0].higher).toEqual([expect.objectContaining({ targetKey: provinceTargetKey })]);
+    const online = view.serves.find((s) => s.targetKey === communeKeys[0].targetKey);
+    expect(online).toMatchObject({
+      higher: { targetKey: provinceTargetKey },
+      confirmed: false,
+      suggestion: { basis: "indicator" },
+    });
+    const payments = view.serves.find((s) => s.targetKey === communeKeys[0].paymentsKey);
+    expect(payments).toMatchObject({
+      higher: null,
+      suggestion: { targetKey: provincePaymentsKey, basis: "name", score: 1 },
+    });
+  });
+
+  it("rolls up what the focal officer confirms: a wording match counts, a rejected match no longer does", async () => {
+    const put = (planCode: string, links: { targetKey: string; higherTargetKey: string | null }[]) =>
+      ctx.app.inject({
+        method: "PUT",
+        url: `/api/plans/${planCode}/target-links`,
+        headers: officer.headers,
+        payload: { links },
+      });
+    const [a, b] = communeKeys;
+    expect(
+      (await put(communePlans[0].code, [{ targetKey: a.targetKey, higherTargetKey: null }])).statusCode,
+    ).toBe(200);
+    const saved = await put(communePlans[1].code, [
+      { targetKey: b.targetKey, higherTargetKey: provinceTargetKey },
+      { targetKey: b.paymentsKey, higherTargetKey: provincePaymentsKey },
+    ]);
+    expect(saved.json()).toEqual({ saved: 2 });
+    const view = await cascade(officer, province.code);
+    const online = view.targets.find((t) => t.targetKey === provinceTargetKey);
+    expect(online?.lower.map((l) => [l.plan.unit.id, l.confirmed])).toEqual([[tenant.communeB.id, true]]);
+    expect(online?.rollUp).toMatchObject({ value: 30, from: 1, matched: 1, of: 2 });
+    const payments = view.targets.find((t) => t.targetKey === provincePaymentsKey);
+    expect(payments?.lower.map((l) => l.plan.unit.id)).toEqual([tenant.communeB.id]);
+    // No indicator, no rule to combine by: the figure stays empty, the basis still says who has one.
+    expect(payments?.rollUp).toMatchObject({ value: null, from: 0, matched: 1, of: 2 });
+
+    // A target of another plan, or of a plan that is not the higher one, is refused with its row.
+    const wrong = await put(communePlans[1].code, [{ targetKey: b.targetKey, higherTargetKey: a.targetKey }]);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.message).toContain("Dòng 1");
+  });
+
+  it("links a commune's imported plan to the province plan its legal basis cites; the focal officer confirms or changes it in review", async () => {
+    const number = `${Date.now() % 100000}/KH-UBND`;
+    await ctx.db
+      .update(plans)
+      .set({ documentNumber: number })
+      .where(and(eq(plans.tenantId, province.tenantId), eq(plans.code, province.code)));
+    const commune = await buildUnit(ctx.db, { parent: tenant.province, name: "Xã Long Hồ" });
+    const text = readFileSync(
+      new URL("../src/modules/demo/plans/xa-long-ho-2026.txt", import.meta.url),
+      "utf8",
+    );
+    const draft = await importPlan(ctx.db, {
+      actor: { id: officerId } as never,
+      unitId: commune.id,
+      extract: extractPlan(text.replaceAll("285/KH-UBND", number)),
+      fileName: "xa-long-ho-2026.txt",
+      format: "txt",
+    });
+    const view = await cascade(officer, draft.code);
+    expect(view.implements).toMatchObject({ code: province.code, confirmed: false, confirmedBy: null });
+    expect(view.implements?.legalBasis).toContain(number);
+    // The commune's targets are suggested against the province's by wording (another indicator).
+    const suggested = view.serves.filter((s) => s.suggestion).map((s) => s.suggestion?.targetKey);
+    expect(suggested).toEqual(expect.arrayContaining([provinceTargetKey, provincePaymentsKey]));
+
+    const confirm = (implementsPlanCode: string | null) =>
+      ctx.app.inject({
+        method: "PUT",
+        url: `/api/plans/${draft.code}/implements`,
+        headers: officer.headers,
+        payload: { implementsPlanCode },
+      });
+    expect((await confirm(province.code)).statusCode).toBe(200);
+    expect((await cascade(officer, draft.code)).implements).toMatchObject({
+      confirmed: true,
+      confirmedBy: { id: officerId },
+    });
+    // Changed: no higher plan, nothing to serve; an unknown plan is refused.
+    expect((await confirm(null)).json()).toEqual({ implementsPlanCode: null });
+    const none = await cascade(officer, draft.code);
+    expect(none.implements).toBeNull();
+    expect(none.serves.every((s) => s.higher === null && s.suggestion === null)).toBe(true);
+    const unknown = await confirm("khong-co-ke-hoach-nay");
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toContain("khong-co-ke-hoach-nay");
   });
 
   it("refuses a plan of another province", async () => {

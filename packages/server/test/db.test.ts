@@ -56,6 +56,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
         "plan_legal_bases",
         "plan_reporting_rules",
         "plan_summaries",
+        "plan_target_links",
         "plan_target_units",
         "plan_targets",
         "plan_tasks",

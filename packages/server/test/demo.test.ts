@@ -5,6 +5,7 @@ import {
   ZOrgUnitList,
   ZPeriodStatus,
   ZPlanAttainment,
+  ZPlanCascade,
   ZPlanDetail,
   ZPlanList,
   ZPlanPeriods,
@@ -251,6 +252,21 @@ describeBothDatabases("demo plans", (ctx) => {
       );
       expect(commune.implementsPlan?.code).toBe("vinh-long-2026");
     }
+    // Confirmed in review with their corresponding targets: the province plan shows the cascade with figures.
+    const cascade = ZPlanCascade.parse(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: "/api/plans/vinh-long-2026/cascade",
+          headers: admin.headers,
+        })
+      ).json(),
+    );
+    expect(cascade.implementers.map((p) => [p.code, p.confirmed]).sort()).toEqual([
+      ["long-ho-2026", true],
+      ["tra-vinh-2026", true],
+    ]);
+    expect(cascade.targets.some((t) => t.rollUp.value !== null && t.rollUp.from === 2)).toBe(true);
   });
 
   it("shows a department's reporter its tasks, and re-seeding adds no plan", async () => {

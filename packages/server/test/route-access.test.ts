@@ -193,6 +193,14 @@ const SAMPLES: Record<
   "POST /api/plans/:code/publish": (t) => ({ url: `/api/plans/${t.plan.code}/publish`, payload: {} }),
   "GET /api/plans/:code/target-units": (t) => ({ url: `/api/plans/${t.plan.code}/target-units` }),
   "GET /api/plans/:code/cascade": (t) => ({ url: `/api/plans/${t.plan.code}/cascade` }),
+  "PUT /api/plans/:code/implements": (t) => ({
+    url: `/api/plans/${t.plan.code}/implements`,
+    payload: { implementsPlanCode: null },
+  }),
+  "PUT /api/plans/:code/target-links": (t) => ({
+    url: `/api/plans/${t.plan.code}/target-links`,
+    payload: { links: [{ targetKey: t.plan.taskId, higherTargetKey: null }] },
+  }),
   "POST /api/plans/:code/target-units": (t) => ({
     url: `/api/plans/${t.plan.code}/target-units`,
     payload: { targetKeys: [t.plan.taskId], mode: "suggested" },

@@ -72,7 +72,8 @@ function keywordCoverage(
   return { covered: covered.filter(Boolean).length, hits };
 }
 
-const contentWords = (tokens: readonly string[]) =>
+/** Folded words that tell one indicator or target from another (no stopwords, no bare numbers). */
+export const contentWords = (tokens: readonly string[]): string[] =>
   tokens.filter((t) => !NAME_STOPWORDS.has(t) && !/^\d+$/.test(t));
 
 /**

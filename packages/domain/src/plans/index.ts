@@ -1,1 +1,2 @@
 export * from "./lists.ts";
+export * from "./target-correspondence.ts";

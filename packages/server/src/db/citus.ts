@@ -48,6 +48,7 @@ export const CITUS_PLACEMENT = {
   dti_rounds: "distributed",
   dti_round_units: "distributed",
   dti_entries: "distributed",
+  plan_target_links: "distributed",
 } as const satisfies Record<string, "distributed" | "reference" | "local">;
 
 /** The table every distributed table is co-located with (the first one created). */

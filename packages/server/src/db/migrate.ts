@@ -29,6 +29,7 @@ export const MIGRATIONS = [
   "0012_item_versions",
   "0013_target_reporting_units",
   "0014_dti",
+  "0015_plan_cascade",
 ] as const;
 
 /**

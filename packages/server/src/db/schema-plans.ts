@@ -105,6 +105,9 @@ export const plans = pgTable(
     updatedAt: stampedAt("updated_at"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedBy: uuid("published_by"),
+    /** Who confirmed `implementsPlanCode` in review (null: as the import read it from the legal basis). */
+    implementsConfirmedBy: uuid("implements_confirmed_by"),
+    implementsConfirmedAt: timestamp("implements_confirmed_at", { withTimezone: true }),
   },
   tenantRowKey,
 );
@@ -181,6 +184,25 @@ export const planTargetUnits = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.planId, t.targetKey, t.unitId] })],
 );
 export type PlanTargetUnitRow = typeof planTargetUnits.$inferSelect;
+
+/**
+ * Chỉ tiêu tương ứng: the higher plan's target a target of an implementing plan serves, as the
+ * focal officer confirmed it (`higherTargetKey` null: serves none). By plan code and target key.
+ */
+export const planTargetLinks = pgTable(
+  "plan_target_links",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    planCode: text("plan_code").notNull(),
+    targetKey: uuid("target_key").notNull(),
+    higherPlanCode: text("higher_plan_code").notNull(),
+    higherTargetKey: uuid("higher_target_key"),
+    confirmedBy: uuid("confirmed_by"),
+    confirmedAt: stampedAt("confirmed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.planCode, t.targetKey] })],
+);
+export type PlanTargetLinkRow = typeof planTargetLinks.$inferSelect;
 
 /** Nhiệm vụ, giải pháp. */
 export const planTasks = pgTable(

@@ -188,6 +188,10 @@ export const EXACT_EN: Record<string, string> = {
   "Không tìm thấy nhiệm vụ.": "Task not found.",
   "Đơn vị được chọn không thuộc tỉnh của kế hoạch.": "The chosen unit is not in the plan's province.",
   "Kế hoạch không thể liên kết tới chính nó.": "A plan cannot link to itself.",
+  "Kế hoạch chưa liên kết với kế hoạch cấp trên; hãy xác nhận kế hoạch cấp trên trước.":
+    "The plan is not linked to a higher-level plan; confirm the higher-level plan first.",
+  "Kế hoạch cấp trên chưa ban hành nên chưa có chỉ tiêu để liên kết.":
+    "The higher-level plan is not published yet, so it has no targets to link to.",
   "Vị trí tách phải nằm giữa nội dung, để lại chữ ở cả hai phần.":
     "The split position must be inside the text, leaving text in both parts.",
   "Chọn hai mục khác nhau để gộp.": "Choose two different items to merge.",
@@ -452,6 +456,14 @@ export const PATTERNS_EN: [RegExp, (m: RegExpMatchArray, t: Translate) => string
   [
     /^Không có kế hoạch nào trong tỉnh có kỳ "(.+)"\.$/,
     (m) => `No plan in the province has period "${m[1]}".`,
+  ],
+  [
+    /^Dòng (\d+): chỉ tiêu không thuộc kế hoạch này\.$/,
+    (m) => `Row ${m[1]}: the target is not in this plan.`,
+  ],
+  [
+    /^Dòng (\d+): chỉ tiêu cấp trên không thuộc kế hoạch (.+)\.$/,
+    (m) => `Row ${m[1]}: the higher-level target is not in plan ${m[2]}.`,
   ],
   [
     /^Không có kế hoạch mã "(.+)" trong tỉnh này\.$/,

@@ -12,6 +12,7 @@ import { updateItem } from "../plans/review-items.ts";
 import { setTargetUnits } from "../plans/target-units.ts";
 import { planDocx } from "./plan-docx.ts";
 import { DEMO_ADMIN } from "./seed.ts";
+import { confirmDemoCascade } from "./seed-cascade.ts";
 import { vlgLocalCode } from "./vinh-long-today.ts";
 
 /**
@@ -164,6 +165,7 @@ export async function seedDemoPlans(db: Database): Promise<string[]> {
         code: plan.code,
         input: { targetKeys: targets.map((t) => t.key), mode: "suggested", unitIds: [], preview: false },
       });
+    if (demo.commune) await confirmDemoCascade(db, actor, plan.code);
     await publishPlan(db, { actor, code: plan.code, issuingUnitReports: true });
     published.push(plan.code);
   }

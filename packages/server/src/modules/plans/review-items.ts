@@ -250,6 +250,24 @@ export async function deleteItem(
   });
 }
 
+/** A plan may link (as its multi-year or higher-level plan) only to another plan of its province. */
+export async function checkPlanLinks(
+  db: Database,
+  plan: PlanRow,
+  links: readonly (string | null | undefined)[],
+): Promise<void> {
+  for (const link of links) {
+    if (!link) continue;
+    if (link === plan.code) throw new AppError("bad_request", "Kế hoạch không thể liên kết tới chính nó.");
+    const [other] = await db
+      .select({ id: plans.id })
+      .from(plans)
+      .where(and(eq(plans.tenantId, plan.tenantId), eq(plans.code, link)))
+      .limit(1);
+    if (!other) throw new AppError("bad_request", `Không có kế hoạch mã "${link}" trong tỉnh này.`);
+  }
+}
+
 /** The plan's own fields: title, kind, period, links to the multi-year and higher-level plans. */
 export async function updatePlan(
   db: Database,
@@ -257,16 +275,7 @@ export async function updatePlan(
 ): Promise<PlanRow> {
   return db.transaction(async (tx) => {
     const plan = await editableDraft(tx, actor, code);
-    for (const link of [input.parentPlanCode, input.implementsPlanCode]) {
-      if (!link) continue;
-      if (link === plan.code) throw new AppError("bad_request", "Kế hoạch không thể liên kết tới chính nó.");
-      const [other] = await tx
-        .select({ id: plans.id })
-        .from(plans)
-        .where(and(eq(plans.tenantId, plan.tenantId), eq(plans.code, link)))
-        .limit(1);
-      if (!other) throw new AppError("bad_request", `Không có kế hoạch mã "${link}" trong tỉnh này.`);
-    }
+    await checkPlanLinks(tx, plan, [input.parentPlanCode, input.implementsPlanCode]);
     const [after] = await tx
       .update(plans)
       .set({ ...input, updatedAt: new Date() })
