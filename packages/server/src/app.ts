@@ -15,15 +15,18 @@ import {
 import { z } from "zod";
 import { registerInputCleaning } from "./clean-input.ts";
 import type { AppConfig } from "./config.ts";
+import { isCitusCoordinator } from "./db/citus.ts";
+import { SnapshotCache } from "./db/data-snapshot.ts";
 import { closeDatabase, type Database, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { registerErrorHandling } from "./errors.ts";
 import { accessPlugin } from "./modules/access/access.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { authRoutes } from "./modules/auth/auth.routes.ts";
-import { loadActor, parseSessionCookie, SESSION_COOKIE } from "./modules/auth/session.repository.ts";
+import { loadActorAt, parseSessionCookie, SESSION_COOKIE } from "./modules/auth/session.repository.ts";
 import { backupRoutes } from "./modules/backup/backup.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
+import { cascadeRoutes } from "./modules/cascade/cascade.routes.ts";
 import { consolidatedRoutes } from "./modules/consolidated/consolidated.routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { dtiRoutes } from "./modules/dti/dti.routes.ts";
@@ -39,7 +42,6 @@ import { orgRoutes } from "./modules/org/org.routes.ts";
 import { ExtractPool } from "./modules/plans/extract-pool.ts";
 import { plansRoutes } from "./modules/plans/plans.routes.ts";
 import { targetUnitsRoutes } from "./modules/plans/target-units.routes.ts";
-import { cascadeRoutes } from "./modules/cascade/cascade.routes.ts";
 import { provinceRoutes } from "./modules/province/province.routes.ts";
 import { publicRoutes } from "./modules/public/public.routes.ts";
 import { reassignRoutes } from "./modules/reassign/reassign.routes.ts";
@@ -51,6 +53,7 @@ import { reportingRoutes } from "./modules/reporting/reporting.routes.ts";
 import { readableTaskByKey } from "./modules/tasks/task-access.ts";
 import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
+import { registerReadCache } from "./read-cache.ts";
 import { SERVER_VERSION } from "./version.ts";
 
 const TYPE_NAMES: Record<string, string> = {
@@ -72,6 +75,9 @@ z.config({
     return `Sai kiểu dữ liệu: cần ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
   },
 });
+
+/** Memory for reused answers and grants (read-cache.ts), across the last few snapshots. */
+const READ_CACHE_BYTES = 24 * 1024 * 1024;
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -170,13 +176,21 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
     },
     transform: jsonSchemaTransform,
   });
+  // Grants and cacheable answers are reused while the database shows the same data
+  // (data-snapshot.ts); not on Citus, whose coordinator's snapshot does not see the workers'.
+  const readCache =
+    config.readCache && !(await isCitusCoordinator(db)) ? new SnapshotCache(READ_CACHE_BYTES) : null;
   await app.register(accessPlugin, {
     db,
     actorOf: async (request) => {
       const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
-      return cookie ? loadActor(db, cookie, config.sessionIdleMs) : null;
+      const found = cookie ? await loadActorAt(db, cookie, config.sessionIdleMs, readCache) : null;
+      request.dataSnapshot = found?.snapshot ?? null;
+      return found?.actor ?? null;
     },
   });
+  // After the access plugin: a cached answer is given only once the route's check passed.
+  registerReadCache(app, db, readCache);
 
   await app.register(fastifyHelmet, securityHeaders(config));
   app.addHook("onSend", async (request, reply) => {

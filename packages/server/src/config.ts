@@ -70,6 +70,11 @@ export interface AppConfig {
    * changed (0: never), and how long one public request may run before a 503.
    */
   publicPages: { cacheSeconds: number; timeoutMs: number };
+  /**
+   * Reuse the signed-in user's grants and the answers of cacheable reads (the leaders'
+   * dashboard) while the database shows the same data (read-cache.ts); on by default.
+   */
+  readCache: boolean;
 }
 
 /**
@@ -205,6 +210,7 @@ const ZEnv = z
       .min(0)
       .default(15 * 60_000),
     DTPLAN_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+    DTPLAN_READ_CACHE: z.enum(["on", "off"]).default("on"),
     DTPLAN_PUBLIC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
     DTPLAN_BACKUP_DIR: z.string().min(1).optional(),
     DTPLAN_BACKUP_EVERY_HOURS: z.coerce
@@ -260,6 +266,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.DTPLAN_LOG_LEVEL,
     attainment: { nearThreshold: e.DTPLAN_ATTAINMENT_NEAR },
     publicPages: { cacheSeconds: e.DTPLAN_PUBLIC_CACHE_SECONDS, timeoutMs: e.DTPLAN_PUBLIC_TIMEOUT_MS },
+    readCache: e.DTPLAN_READ_CACHE === "on",
     reminders: {
       daysBefore: e.DTPLAN_REMINDER_DAYS_BEFORE,
       overdueEveryDays: e.DTPLAN_REMINDER_OVERDUE_EVERY_DAYS,
@@ -318,6 +325,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logLevel: "silent",
     attainment: { nearThreshold: 0.9 },
     publicPages: { cacheSeconds: 300, timeoutMs: 5000 },
+    readCache: true,
     reminders: { daysBefore: 3, overdueEveryDays: 3, intervalMs: 0, publicUrl: "http://127.0.0.1:3000" },
     backup: {
       dir: dataDir

@@ -20,7 +20,7 @@ export function stats(times: number[]): Measured {
   return { median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, p95: at(0.95) };
 }
 
-async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise<Measured> {
+export async function timed(runs: number, fn: (i: number) => Promise<unknown>): Promise<Measured> {
   await fn(-1);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -12,6 +12,8 @@ import type { Command } from "../main.ts";
 import type { Scale } from "./bench-scale.ts";
 
 const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [--no-reports]
+       dtplan bench --serve [--runs N] [--load-seconds S]
+       dtplan bench --scale province|national [--runs N] [--load-seconds S]
 
 Đo thời gian đọc + trích xuất kế hoạch, rồi thời gian tạo báo cáo tổng hợp, bảng điều
 hành, toàn tỉnh, trang công khai trên dữ liệu mẫu (measures read + extract, then the
@@ -24,7 +26,12 @@ reports and dashboards through the API on the demo data):
   --scale S          đo ở quy mô tỉnh hoặc cả nước trên PostgreSQL 15 (province | national:
                      1 → 5 → 34 tỉnh): danh sách công khai, rồi bảng điều hành, toàn
                      tỉnh, trang công khai, báo cáo tổng hợp, xuất số liệu, phiếu báo
-                     cáo, nộp báo cáo — so với SQL viết tay; tải 30 giây; RSS đỉnh`;
+                     cáo, nộp báo cáo — so với SQL viết tay; tải 30 giây; RSS đỉnh
+  --serve            chạy chính \`dtplan serve --demo\` (PGlite) trên thư mục dữ liệu mới: thời gian
+                     khởi động lần đầu, bảng điều hành từng yêu cầu và dưới tải 50 kết nối,
+                     có và không có bộ nhớ đệm, RSS đỉnh của máy chủ (first start, dashboard
+                     latency and load, the server's peak RSS)
+  --load-seconds S   thời gian tải, tối đa 60 (load duration, default 20 with --serve, 30 with --scale)`;
 
 const FORMATS: DocumentFormat[] = ["txt", "docx", "pdf"];
 
@@ -80,26 +87,35 @@ function parseArgs(argv: string[]): {
   syntheticMb: number;
   reports: boolean;
   scale: Scale | null;
+  serve: boolean;
+  loadSeconds: number | null;
 } {
   let runs = 15;
   let dir: string | null = null;
   let syntheticMb = 1;
   let reports = true;
   let scale: Scale | null = null;
+  let serve = false;
+  let loadSeconds: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--runs") runs = Math.max(1, Math.floor(Number(argv[++i])) || 15);
     else if (a === "--dir") dir = argv[++i] ?? null;
     else if (a === "--synthetic-mb") syntheticMb = Math.max(0.01, Number(argv[++i]) || 1);
     else if (a === "--no-reports") reports = false;
-    else if (a === "--scale") {
+    else if (a === "--serve") serve = true;
+    else if (a === "--load-seconds") {
+      const v = Math.floor(Number(argv[++i]));
+      if (!(v >= 1 && v <= 60)) throw new Error("--load-seconds nhận từ 1 đến 60 (seconds, 1–60)");
+      loadSeconds = v;
+    } else if (a === "--scale") {
       const v = argv[++i];
       if (v !== "province" && v !== "national")
         throw new Error(`--scale nhận province hoặc national, không phải "${v}"`);
       scale = v;
     } else throw new Error(`tùy chọn không hợp lệ "${a}" (unknown option)`);
   }
-  return { runs, dir, syntheticMb, reports, scale };
+  return { runs, dir, syntheticMb, reports, scale, serve, loadSeconds };
 }
 
 export const command: Command = {
@@ -112,6 +128,13 @@ export const command: Command = {
     } catch (error) {
       process.stderr.write(`dtplan bench: ${(error as Error).message}\n${USAGE}\n`);
       return 2;
+    }
+    if (args.serve) {
+      const { benchServe } = await import("./bench-serve.ts");
+      await benchServe(Math.min(args.runs, 50), args.loadSeconds ?? 20, (line) =>
+        process.stdout.write(`${line}\n`),
+      );
+      return 0;
     }
     if (args.scale) {
       // Loaded only here: the scale bench needs PostgreSQL 15 and the server's modules.

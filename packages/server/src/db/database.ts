@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -27,6 +28,42 @@ interface Handle {
 }
 const handles = new WeakMap<object, Handle>();
 
+/**
+ * The embedded database's own memory (its WebAssembly heap, which never shrinks once grown):
+ * PostgreSQL's default 128 MB of shared buffers became ~130 MB of resident memory for a
+ * demo database of under 30 MB. 16 MB keeps the demo's working set; the pages beyond it
+ * come from the operating system's file cache. A province-size installation runs on
+ * PostgreSQL (DATABASE_URL), sized by its administrator.
+ */
+const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=16MB"] };
+
+/**
+ * A new data directory is made by PGlite's initdb, which holds ~650 MB of WebAssembly heap
+ * for a few seconds — memory a Node process keeps as resident long after it is freed (it
+ * was 870 MB of the server's peak at the demo's first start). So a short-lived child
+ * process makes the directory (under this process's lock), exits and gives all of it back;
+ * the server then opens the directory like any existing one.
+ */
+async function initDataDirElsewhere(dataDir: string): Promise<void> {
+  const script =
+    "const { PGlite } = await import(process.argv[1]);" +
+    "const db = await PGlite.create(process.argv[2]); await db.close();";
+  const child = spawn(
+    process.execPath,
+    ["--input-type=module", "-e", script, import.meta.resolve("@electric-sql/pglite"), dataDir],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`PGlite initdb of ${dataDir} failed (exit ${code}): ${stderr.slice(-500)}`);
+}
+
 /** Opens the configured database. PGlite data directories are locked to this process. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === "postgres") {
@@ -41,7 +78,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     lock = acquireDataDirLock(config.dataDir);
   }
   try {
-    const client = config.dataDir ? await PGlite.create(config.dataDir) : await PGlite.create();
+    if (config.dataDir && !existsSync(path.join(config.dataDir, "PG_VERSION"))) {
+      await initDataDirElsewhere(config.dataDir);
+    }
+    const client = config.dataDir
+      ? await PGlite.create(config.dataDir, PGLITE_OPTIONS)
+      : await PGlite.create(PGLITE_OPTIONS);
     return wrapPglite(client, async () => {
       await client.close();
       lock?.release();

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { SNAPSHOT_COLUMN, type SnapshotCache } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
 import { sessions, users } from "../../db/schema.ts";
 import { grantsOfUsers } from "../access/access.repository.ts";
@@ -78,8 +79,23 @@ export async function loadActor(
   cookie: { tenantId: string; tokenHash: string },
   idleMs: number,
 ): Promise<Actor | null> {
+  return (await loadActorAt(db, cookie, idleMs, null))?.actor ?? null;
+}
+
+/**
+ * `loadActor` for a request: also the database snapshot the session was read at (a
+ * version of all the data, see data-snapshot.ts), and with a cache, the user's grants
+ * are read once per snapshot instead of on every request — a changed grant, unit or
+ * account is a write, hence a new snapshot, and is seen by the next request.
+ */
+export async function loadActorAt(
+  db: Database,
+  cookie: { tenantId: string; tokenHash: string },
+  idleMs: number,
+  cache: SnapshotCache | null,
+): Promise<{ actor: Actor; snapshot: string } | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, snapshot: SNAPSHOT_COLUMN })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -98,14 +114,24 @@ export async function loadActor(
       .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMs) })
       .where(and(eq(sessions.tenantId, row.session.tenantId), eq(sessions.id, row.session.id)));
   }
+  const grantsKey = `grants:${row.user.id}`;
+  let grants = cache?.get<ActorGrant[]>(row.snapshot, grantsKey);
+  if (!grants) {
+    grants = await grantsOfUser(db, row.user.id);
+    cache?.set(row.snapshot, grantsKey, grants, 200 * (grants.length + 1));
+  }
   return {
-    id: row.user.id,
-    tenantId: row.user.tenantId,
-    username: row.user.username,
-    fullName: row.user.fullName,
-    email: row.user.email,
-    isSuperadmin: row.user.isSuperadmin,
-    grants: await grantsOfUser(db, row.user.id),
-    session: { id: row.session.id, tenantId: row.session.tenantId, csrfToken: row.session.csrfToken },
+    snapshot: row.snapshot,
+    actor: {
+      id: row.user.id,
+      tenantId: row.user.tenantId,
+      username: row.user.username,
+      fullName: row.user.fullName,
+      email: row.user.email,
+      isSuperadmin: row.user.isSuperadmin,
+      // A copy: the cached list is shared by the requests of this snapshot.
+      grants: grants.map((g) => ({ ...g })),
+      session: { id: row.session.id, tenantId: row.session.tenantId, csrfToken: row.session.csrfToken },
+    },
   };
 }

@@ -15,6 +15,8 @@ import { readDashboardTarget, readPlanDashboard } from "./dashboard-reads.ts";
 const TAGS = ["dashboard"];
 // Whoever reads the plan sees its dashboard (reportingPlan: 404 otherwise).
 const READ = { access: { permission: "plans.read" as const } };
+// Computed from rows alone (for the caller, the URL and today): reused until the data changes.
+const READ_CACHED = { ...READ, readCache: true };
 
 /** Bảng điều hành của lãnh đạo. */
 export async function dashboardRoutes(
@@ -27,7 +29,7 @@ export async function dashboardRoutes(
   r.get(
     "/plans/:code/dashboard",
     {
-      config: READ,
+      config: READ_CACHED,
       schema: {
         tags: TAGS,
         summary: "Bảng điều hành của kế hoạch",

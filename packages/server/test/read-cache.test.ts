@@ -1,0 +1,95 @@
+import type { TPlanDashboard } from "@dtplan/contracts";
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SnapshotCache } from "../src/db/data-snapshot.ts";
+import { planTasks, roleGrants } from "../src/db/schema.ts";
+import { READ_CACHE_HEADER } from "../src/read-cache.ts";
+import {
+  buildReportingPlan,
+  buildTenant,
+  buildUser,
+  describeBothDatabases,
+  loginAs,
+  type SignedIn,
+} from "./helpers.ts";
+
+describe("snapshot cache", () => {
+  it("gives a value only under the snapshot it was read at, and keeps to its budget", () => {
+    const cache = new SnapshotCache(4000, 2);
+    cache.set("10:12:", "a", 1, 100);
+    expect(cache.get("10:12:", "a")).toBe(1);
+    expect(cache.get("10:13:", "a")).toBeUndefined();
+    cache.set("10:13:", "a", 2, 100);
+    cache.set("10:14:", "a", 3, 100);
+    // Two snapshots at most: the oldest went with its values.
+    expect(cache.get("10:12:", "a")).toBeUndefined();
+    expect([cache.get("10:13:", "a"), cache.get("10:14:", "a")]).toEqual([2, 3]);
+    for (let i = 0; i < 20; i++) cache.set("10:14:", `k${i}`, i, 500);
+    expect(cache.size).toBeLessThanOrEqual(4000);
+    expect(cache.get("10:14:", "k19")).toBe(19);
+    // Too large for the budget: not kept at all.
+    cache.set("10:14:", "big", "x", 3000);
+    expect(cache.get("10:14:", "big")).toBeUndefined();
+  });
+});
+
+describeBothDatabases("read cache: answers and grants reused while the data is the same", (ctx) => {
+  let setup: Awaited<ReturnType<typeof buildReportingPlan>>;
+  let leader: SignedIn;
+  let leaderId: string;
+  let stranger: SignedIn;
+  const url = () => `/api/plans/${setup.plan.code}/dashboard`;
+  const get = (who: SignedIn) => ctx.app.inject({ method: "GET", url: url(), headers: who.headers });
+
+  beforeAll(async () => {
+    setup = await buildReportingPlan(ctx.db);
+    const user = await buildUser(ctx.db, { grants: [{ unit: setup.district, role: "leader" }] });
+    leaderId = user.id;
+    leader = await loginAs(ctx.app, user);
+    const other = await buildTenant(ctx.db);
+    stranger = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: other.district, role: "leader" }] }),
+    );
+  });
+
+  it("reuses the dashboard until a write from any connection, then computes it again", async () => {
+    const first = await get(leader);
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await get(leader);
+    expect(again.headers[READ_CACHE_HEADER]).toBe("hit");
+    expect(again.body).toBe(first.body);
+    expect(again.headers["content-type"]).toBe(first.headers["content-type"]);
+    expect(again.headers["cache-control"]).toBe("no-store");
+
+    // A write the server did not make (another connection, as psql or another server would).
+    const task = setup.tasks[0];
+    await ctx.db
+      .update(planTasks)
+      .set({ progress: 100, completedAt: "2025-01-10" })
+      .where(and(eq(planTasks.tenantId, task.tenantId), eq(planTasks.id, task.id)));
+    const after = await get(leader);
+    expect(after.headers[READ_CACHE_HEADER]).toBe("miss");
+    const before = (first.json() as TPlanDashboard).tasks;
+    const now = (after.json() as TPlanDashboard).tasks;
+    expect(now.done).toBe(before.done + 1);
+  });
+
+  it("answers each caller for themselves: another province's leader is still refused", async () => {
+    expect((await get(leader)).statusCode).toBe(200);
+    const refused = await get(stranger);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.headers[READ_CACHE_HEADER]).not.toBe("hit");
+  });
+
+  it("a grant taken away is seen by the very next request", async () => {
+    expect((await get(leader)).statusCode).toBe(200);
+    expect((await get(leader)).headers[READ_CACHE_HEADER]).toBe("hit");
+    await ctx.db
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.tenantId, setup.district.tenantId), eq(roleGrants.userId, leaderId)));
+    const res = await get(leader);
+    expect(res.statusCode).toBeGreaterThanOrEqual(403);
+    expect(res.statusCode).toBeLessThanOrEqual(404);
+  });
+});
