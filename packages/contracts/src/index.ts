@@ -17,6 +17,7 @@ export * from "./public.ts";
 export * from "./reassign.ts";
 export * from "./reminders.ts";
 export * from "./reporting.ts";
+export * from "./search.ts";
 export * from "./target-units.ts";
 export * from "./tasks.ts";
 export * from "./users.ts";

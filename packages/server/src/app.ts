@@ -50,6 +50,7 @@ import { reportScopeById } from "./modules/reporting/get-report.ts";
 import { reportEvidenceRoutes } from "./modules/reporting/report-evidence.routes.ts";
 import { reportExcelRoutes } from "./modules/reporting/report-excel.routes.ts";
 import { reportingRoutes } from "./modules/reporting/reporting.routes.ts";
+import { searchRoutes } from "./modules/search/search.routes.ts";
 import { readableTaskByKey } from "./modules/tasks/task-access.ts";
 import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
@@ -221,6 +222,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   });
   await app.register(budgetRoutes, { prefix: "/api", ...modules });
   await app.register(myWorkRoutes, { prefix: "/api", ...modules });
+  await app.register(searchRoutes, { prefix: "/api", ...modules });
   await app.register(reportingRoutes, { prefix: "/api", ...modules });
   await app.register(reportExcelRoutes, { prefix: "/api", ...modules });
   await app.register(reportEvidenceRoutes, { prefix: "/api", ...modules });

@@ -310,6 +310,10 @@ const SAMPLES: Record<
     url: `/api/plans/${t.plan.code}/budget-items/${t.budgetItemId}`,
   }),
   "GET /api/my-work": (t) => ({ url: "/api/my-work", listMustNotContain: t.plan.taskId }),
+  "GET /api/search": (t) => ({
+    url: `/api/search?q=${encodeURIComponent(t.plan.code)}`,
+    listMustNotContain: `/plans/${t.plan.code}`,
+  }),
   "GET /api/indicators": (t) => ({ url: `/api/indicators?tenantId=${t.unit.tenantId}`, provinceWide: true }),
   "POST /api/indicators": (t) => ({
     url: "/api/indicators",

@@ -158,6 +158,29 @@ describe("the report form on a phone and a slow line", () => {
     await screenshot(page, "daily-04-evidence-too-large");
     await page.close();
   });
+
+  it("searches from the header's button on a phone and opens the task where it lives", async () => {
+    const page = await app.context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, app.url, "vinhlong.sonv");
+    await page.getByTestId("search-open").click();
+    await page.getByTestId("search-input").locator("input").fill("chu ky so");
+    const hit = page
+      .getByTestId("search-group-task")
+      .getByRole("option")
+      .filter({ hasText: "Triển khai hồ sơ công việc và chữ ký số" });
+    await hit.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "daily-07-search-phone-390");
+    await hit.click();
+    await page.waitForURL(new RegExp(`/plans/${PLAN}\\?tab=tasks&task=`));
+    await page
+      .getByTestId("task-drawer")
+      .getByText("Triển khai hồ sơ công việc và chữ ký số")
+      .first()
+      .waitFor();
+    await page.close();
+  });
 });
 
 describe("plain Vietnamese and notifications on a laptop", () => {
@@ -217,6 +240,25 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     await item.click();
     await page.waitForURL(new RegExp(`/periods/${PLAN}/${periodKey}/units/${unitId}$`));
     await page.getByTestId("report-page").waitFor();
+    await page.close();
+  });
+
+  it("finds with Ctrl+K, without diacritics, only what a commune's reporter may read", async () => {
+    const page = await app.context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, app.url, "longho.baocao");
+    await page.keyboard.press("Control+k");
+    await page.getByTestId("search-input").locator("input").fill("long ho");
+    const units = page.getByTestId("search-group-unit");
+    await units
+      .getByRole("option", { name: /Xã Long Hồ/ })
+      .first()
+      .waitFor();
+    const dialog = page.getByTestId("search-dialog");
+    expect(await dialog.textContent()).not.toMatch(/Phường Trà Vinh|Tỉnh Đồng Tháp/);
+    await screenshot(page, "daily-08-search-ctrl-k-1366");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/plans\//);
     await page.close();
   });
 });

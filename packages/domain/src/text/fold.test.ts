@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { expandAbbreviations, foldedTokens, foldVietnamese, matchTokens, similarity } from "./fold.ts";
+import {
+  expandAbbreviations,
+  FOLD_TRANSLATION,
+  foldedTokens,
+  foldVietnamese,
+  matchTokens,
+  similarity,
+} from "./fold.ts";
 
 describe("foldVietnamese", () => {
   it("folds old and new tone placement to the same text", () => {
@@ -99,5 +106,23 @@ describe("similarity", () => {
 
   it("expands abbreviations before tokenising", () => {
     expect(matchTokens("TTHC")).toEqual(["thu", "tuc", "hanh", "chinh"]);
+  });
+});
+
+describe("FOLD_TRANSLATION", () => {
+  // What SQL's translate() does with the pair, character by character.
+  const translate = (s: string) =>
+    [...s]
+      .map((ch) => {
+        const i = FOLD_TRANSLATION.from.indexOf(ch);
+        return i < 0 ? ch : (FOLD_TRANSLATION.to[i] ?? "");
+      })
+      .join("");
+
+  it("folds each letter as foldVietnamese does, old and new tone placement alike", () => {
+    for (const s of ["Uỷ ban", "Ủy ban", "Văn hoá", "văn hóa", "ĐỒNG THÁP", "Quảng Ngãi", "Ưu tiên"]) {
+      expect(translate(s)).toBe(foldVietnamese(s));
+    }
+    expect(translate("Chuyển đổi số".normalize("NFD"))).toBe("chuyen doi so");
   });
 });

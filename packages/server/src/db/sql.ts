@@ -1,3 +1,4 @@
+import { FOLD_TRANSLATION, foldedTokens } from "@dtplan/domain/text/fold.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { type SQL, sql } from "drizzle-orm";
 
@@ -24,4 +25,33 @@ export function acrossTenants(why: string, condition: SQL | undefined): SQL {
   return condition
     ? sql`${sql.raw(`/* all tenants: ${why} */`)} (${condition})`
     : sql`${sql.raw(`/* all tenants: ${why} */`)} true`;
+}
+
+/** The text of `parts` folded by the statement with the domain's letter table (FOLD_TRANSLATION). */
+function foldedSql(parts: readonly SQL[]): SQL {
+  const text = sql.join(
+    parts.map((p) => sql`coalesce(${p}, '')`),
+    sql` || ' ' || `,
+  );
+  return sql`translate(${text}, ${FOLD_TRANSLATION.from}::text, ${FOLD_TRANSLATION.to}::text)`;
+}
+
+/**
+ * Whether every word of `q` appears in the text of `parts`, both folded (no diacritics, no
+ * case; "hoá" = "hóa", "Uỷ" = "Ủy", đ = d). The stored text is folded by the statement
+ * with the domain's own letter table, so SQL and foldVietnamese agree; the words are
+ * folded here. A search of no word matches nothing.
+ */
+export function matchesFoldedWords(parts: readonly SQL[], q: string): SQL {
+  const words = foldedTokens(q);
+  if (words.length === 0) return sql`false`;
+  return sql`${foldedSql(parts)} LIKE ALL (ARRAY[${sql.join(
+    words.map((w) => sql`${`%${w}%`}`),
+    sql`, `,
+  )}]::text[])`;
+}
+
+/** An ORDER BY term putting first the rows whose folded text holds the words of `q` together, in order. */
+export function foldedPhraseFirst(parts: readonly SQL[], q: string): SQL {
+  return sql`(${foldedSql(parts)} LIKE ${`%${foldedTokens(q).join(" ")}%`}) DESC`;
 }

@@ -62,6 +62,8 @@ export const en: Dictionary = {
   "header.superadmin": "Superadministrator",
   "header.noRole": "No role assigned",
   "header.menu": "Collapse / expand menu",
+  "search.open": "Search",
+  "search.shortcut": "Ctrl K",
   "notifications.title": "Notifications",
   "notifications.bell": "Notifications, {n} unread",
   "notifications.markAllRead": "Mark all as read",

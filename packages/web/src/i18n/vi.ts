@@ -12,6 +12,7 @@ import type { plansVi } from "./plans.vi.ts";
 import type { provinceVi } from "./province.vi.ts";
 import type { publicVi } from "./public.vi.ts";
 import type { reportingVi } from "./reporting.vi.ts";
+import type { searchVi } from "./search.vi.ts";
 
 export const vi = {
   "app.name": "dtplan — Chuyển đổi số",
@@ -76,6 +77,8 @@ export const vi = {
   "header.superadmin": "Quản trị cấp cao",
   "header.noRole": "Chưa được phân quyền",
   "header.menu": "Thu gọn / mở rộng menu",
+  "search.open": "Tìm kiếm",
+  "search.shortcut": "Ctrl K",
   "notifications.title": "Thông báo",
   "notifications.bell": "Thông báo, {n} chưa đọc",
   "notifications.markAllRead": "Đánh dấu đã đọc tất cả",
@@ -403,4 +406,5 @@ export type MessageKey =
   | keyof typeof provinceVi
   | keyof typeof publicVi
   | keyof typeof exportsVi
+  | keyof typeof searchVi
   | keyof typeof dtiVi;

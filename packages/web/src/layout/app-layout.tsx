@@ -29,6 +29,7 @@ import { ErrorBoundary } from "./error-boundary.tsx";
 import { FullPageSpinner } from "./full-page-spinner.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
+import { SearchButton } from "./search-button.tsx";
 
 interface NavItem {
   path: string;
@@ -176,6 +177,7 @@ export function AppLayout() {
           )}
           <div className="dt-header-title">{phone ? t("app.shortName") : t("app.name")}</div>
           <div style={{ flex: 1 }} />
+          <SearchButton compact={phone} />
           <LanguageSwitch />
           <NotificationBell />
           {phone ? (

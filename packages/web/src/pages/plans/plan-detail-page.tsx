@@ -23,7 +23,7 @@ import {
   Typography,
 } from "antd";
 import { useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
@@ -33,6 +33,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
 import { useAction } from "../../lib/use-action.ts";
+import { TaskDrawer } from "../tasks/task-drawer.tsx";
 import { BudgetSection } from "./budget-section.tsx";
 import { LegalBasisList } from "./legal-basis-list.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
@@ -46,6 +47,8 @@ export default function PlanDetailPage() {
   const { t, lang, num } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
+  // `?tab=tasks&task=…` (from the search box) opens that tab and the task's panel.
+  const [params, setParams] = useSearchParams();
   const [version, setVersion] = useState<number | undefined>();
   const detail = useQuery(plansQueries.detail(code, version));
   const versions = useQuery(plansQueries.versions(code));
@@ -368,8 +371,21 @@ export default function PlanDetailPage() {
         <PlanMeta plan={plan} />
       </Card>
       <Card>
-        <Tabs items={tabs} />
+        <Tabs key={params.get("tab") ?? ""} items={tabs} defaultActiveKey={params.get("tab") ?? undefined} />
       </Card>
+      <TaskDrawer
+        taskId={params.get("task")}
+        onClose={() =>
+          setParams(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              next.delete("task");
+              return next;
+            },
+            { replace: true },
+          )
+        }
+      />
       {amending && (
         <AmendModal
           code={plan.code}

@@ -36,7 +36,8 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const { can, user: me } = useSession();
   const canManage = can("users.manage");
-  const [search, setSearch] = useState("");
+  // A person opened from the search box arrives as `?q=username`.
+  const [search, setSearch] = useState(() => new URLSearchParams(location.search).get("q") ?? "");
   const q = useDebounced(search.trim(), 300);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [page, setPage] = useState(1);

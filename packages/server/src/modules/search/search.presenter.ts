@@ -1,0 +1,42 @@
+import type { TSearchHit } from "@dtplan/contracts";
+import type { ReportStatus } from "@dtplan/domain/reporting/lists.ts";
+import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
+import type { FoundRow } from "./search.repository.ts";
+
+const at = encodeURIComponent;
+
+/** The page of a plan's version: its review while a draft, its detail once published. */
+const planPage = (r: FoundRow, query = "") =>
+  r.status === "draft" ? `/plans/${at(r.code ?? "")}/review` : `/plans/${at(r.code ?? "")}${query}`;
+
+/** A thing found, named as people know it, with the page where it lives. */
+export function presentHit(r: FoundRow): TSearchHit {
+  const base = { kind: r.kind, id: r.id, title: r.title };
+  switch (r.kind) {
+    case "plan":
+      return { ...base, detail: r.unit_name ?? "", link: planPage(r) };
+    case "target":
+      return { ...base, detail: r.plan_title ?? "", link: planPage(r, "?tab=targets") };
+    case "task":
+      return {
+        ...base,
+        detail: [r.unit_name, r.plan_title].filter(Boolean).join(" · "),
+        link: planPage(r, `?tab=tasks&task=${at(r.id)}`),
+      };
+    case "unit":
+      return { ...base, detail: r.unit_name ?? "", link: `/admin/org?unit=${at(r.id)}` };
+    case "report":
+      return {
+        ...base,
+        title: `${r.unit_name} — ${r.title}`,
+        detail: `${r.plan_title} · ${REPORT_STATUS_LABELS[r.status as ReportStatus] ?? ""}`,
+        link: `/periods/${at(r.code ?? "")}/${at(r.key ?? "")}/units/${at(r.unit_id ?? "")}`,
+      };
+    case "person":
+      return {
+        ...base,
+        detail: `${r.code} · ${r.unit_name}`,
+        link: `/admin/users?q=${at(r.code ?? "")}`,
+      };
+  }
+}

@@ -1,0 +1,131 @@
+import { type TSearchResults, ZSearchResults } from "@dtplan/contracts";
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { orgUnits, type PlanRow, type PlanTaskRow, planTasks, users } from "../src/db/schema.ts";
+import {
+  buildPublishedPlan,
+  buildReportingPlan,
+  buildUnit,
+  buildUser,
+  describeBothDatabases,
+  loginAs,
+  type SignedIn,
+} from "./helpers.ts";
+
+describeBothDatabases("search and bulk actions", (ctx) => {
+  let plan: PlanRow;
+  let tasks: PlanTaskRow[];
+  let communeA: { id: string; tenantId: string };
+  let communeB: { id: string; tenantId: string };
+  let reporterA: SignedIn;
+  let reporterB: SignedIn;
+  let officer: SignedIn;
+  let admin: SignedIn;
+  let targetKey: string;
+  let hoaUsername: string;
+
+  const call = (session: SignedIn, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const reportUrl = (key: string, unitId: string) =>
+    `/api/plans/${plan.code}/periods/${key}/reports/${unitId}`;
+  const search = async (session: SignedIn, q: string): Promise<TSearchResults> => {
+    const res = await call(session, "GET", `/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return ZSearchResults.parse(res.json());
+  };
+  const titles = (found: TSearchResults, kind: string) =>
+    found.groups.find((g) => g.kind === kind)?.items.map((i) => i.title) ?? [];
+  /** The unit's report saved with a figure and submitted, as its reporter does it. */
+  const submit = async (session: SignedIn, key: string, unitId: string) => {
+    const form = await call(session, "GET", reportUrl(key, unitId));
+    expect(form.statusCode, form.body).toBe(200);
+    const saved = await call(session, "PUT", reportUrl(key, unitId), {
+      version: form.json().version,
+      tasks: form.json().tasks.map((t: { key: string }) => ({ key: t.key, progress: 50, note: "Đã làm" })),
+      values: [{ targetKey, numerator: 8, denominator: 10, note: "Số liệu" }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await call(session, "POST", `${reportUrl(key, unitId)}/submit`, {
+      version: saved.json().version,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  };
+
+  beforeAll(async () => {
+    const built = await buildReportingPlan(ctx.db);
+    ({ plan, tasks, communeA, communeB, targetKey } = built);
+    // Names typed the old way ("hoà", "Uỷ") and the new ("hóa", "Ủy").
+    await ctx.db.update(orgUnits).set({ name: "Xã Đông Hoà" }).where(eq(orgUnits.id, communeA.id));
+    await ctx.db.update(orgUnits).set({ name: "Phường Tân Hóa" }).where(eq(orgUnits.id, communeB.id));
+    await ctx.db
+      .update(planTasks)
+      .set({ text: "Cấp chữ ký số cho Ủy ban nhân dân xã" })
+      .where(eq(planTasks.id, tasks[0].id));
+    await ctx.db.update(planTasks).set({ text: "Số hoá hồ sơ một cửa" }).where(eq(planTasks.id, tasks[1].id));
+    // Another province has a task of the same words.
+    const other = await buildUnit(ctx.db, { name: "Tỉnh Khác Tìm" });
+    await buildPublishedPlan(ctx.db, other, { tasks: [{ text: "Chữ ký số của Uỷ ban tỉnh khác" }] });
+    await buildUser(ctx.db, { grants: [{ unit: other, role: "unit_reporter" }] });
+
+    const userA = await buildUser(ctx.db, { grants: [{ unit: communeA, role: "unit_reporter" }] });
+    hoaUsername = userA.username;
+    await ctx.db.update(users).set({ fullName: "Đặng Thị Hoà" }).where(eq(users.id, userA.id));
+    reporterA = await loginAs(ctx.app, userA);
+    reporterB = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: communeB, role: "unit_reporter" }] }),
+    );
+    officer = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: built.district, role: "focal_officer" }] }),
+    );
+    admin = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: built.province, role: "administrator" }] }),
+    );
+    await submit(reporterA, "2025-Q1", communeA.id);
+    await submit(reporterB, "2025-Q1", communeB.id);
+  });
+
+  it("finds the same things however the words are typed: tone placement, đ, case, no diacritics", async () => {
+    for (const q of ["uỷ ban", "Ủy ban", "UY BAN"]) {
+      const found = await search(reporterA, q);
+      expect(titles(found, "task"), q).toEqual(["Cấp chữ ký số cho Ủy ban nhân dân xã"]);
+    }
+    const task = (await search(reporterA, "chu ky so")).groups.find((g) => g.kind === "task")?.items[0];
+    expect(task?.link).toBe(`/plans/${plan.code}?tab=tasks&task=${tasks[0].id}`);
+    expect(task?.detail).toContain("Xã Đông Hoà");
+    expect(titles(await search(reporterA, "dong hóa"), "unit")).toEqual(["Xã Đông Hoà"]);
+    // The words together and in order come first.
+    expect(titles(await search(reporterA, "so hoa ho so"), "task")[0]).toBe("Số hoá hồ sơ một cửa");
+  });
+
+  it("keeps to what the person may read: another province never, another unit's report and its people not for a reporter", async () => {
+    const asReporter = await search(reporterA, "quý I");
+    expect(titles(asReporter, "report")).toEqual(["Xã Đông Hoà — Quý I năm 2025"]);
+    expect(asReporter.groups.find((g) => g.kind === "report")?.items[0].link).toBe(
+      `/periods/${plan.code}/2025-Q1/units/${communeA.id}`,
+    );
+    const otherUnit = await search(reporterA, "tân hoá");
+    expect(otherUnit.groups.map((g) => g.kind)).toEqual(["task"]);
+    expect(titles(await search(reporterA, "dang thi hoa"), "person")).toEqual([]);
+
+    expect(titles(await search(officer, "quy i"), "report").sort()).toEqual([
+      "Phường Tân Hóa — Quý I năm 2025",
+      "Xã Đông Hoà — Quý I năm 2025",
+    ]);
+    const person = (await search(admin, "đặng thị hoà")).groups.find((g) => g.kind === "person");
+    expect(person?.items).toEqual([
+      expect.objectContaining({ title: "Đặng Thị Hoà", link: `/admin/users?q=${hoaUsername}` }),
+    ]);
+    for (const session of [reporterA, officer, admin]) {
+      expect(titles(await search(session, "tỉnh khác"), "task")).toEqual([]);
+    }
+  });
+
+  it("asks for at least two characters, in Vietnamese", async () => {
+    const res = await call(reporterA, "GET", "/api/search?q=a");
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain("Nhập ít nhất 2 ký tự để tìm");
+  });
+});
