@@ -1,7 +1,12 @@
-// zod decides when a schema is built — and the contracts build theirs as they are
-// imported — whether it may compile with eval, which the Content-Security-Policy
-// forbids. So zod is configured first and the app, with every schema, loaded after.
-import "./lib/zod-no-eval.ts";
-import "./lib/zod-messages.ts";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app.tsx";
+import "./styles.css";
 
-void import("./render.tsx");
+const root = document.getElementById("root");
+if (!root) throw new Error("#root missing from index.html");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

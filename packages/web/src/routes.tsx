@@ -1,11 +1,15 @@
 import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router";
 import { useSession } from "./auth/session.tsx";
-import { AppLayout } from "./layout/app-layout.tsx";
 import { FullPageSpinner } from "./layout/full-page-spinner.tsx";
-import { LoginPage } from "./pages/login-page.tsx";
 
-// Each page is its own chunk: the first screen carries only the shell.
+// Each page is its own chunk, the sign-in page too: the first screen carries only the
+// shell and the page shown (the sign-in form's validation never weighs on the home page).
+const LoginPage = lazy(() => import("./pages/login-page.tsx"));
+// The signed-in shell (menu, drawer, header) is not the sign-in page's weight either; it
+// starts loading while the session is still being checked.
+const loadLayout = () => import("./layout/app-layout.tsx");
+const AppLayout = lazy(loadLayout);
 const DashboardPage = lazy(() => import("./pages/dashboard-page.tsx"));
 const OrgPage = lazy(() => import("./pages/org/org-page.tsx"));
 const UsersPage = lazy(() => import("./pages/users/users-page.tsx"));
@@ -33,7 +37,10 @@ const NotFoundPage = lazy(() => import("./pages/not-found-page.tsx"));
 function RequireSession() {
   const { state } = useSession();
   const location = useLocation();
-  if (state.status === "loading") return <FullPageSpinner />;
+  if (state.status === "loading") {
+    void loadLayout();
+    return <FullPageSpinner />;
+  }
   if (state.status === "anonymous") {
     return (
       <Navigate
@@ -43,7 +50,11 @@ function RequireSession() {
       />
     );
   }
-  return <AppLayout />;
+  return (
+    <Suspense fallback={<FullPageSpinner />}>
+      <AppLayout />
+    </Suspense>
+  );
 }
 
 function LoginRoute() {
@@ -54,7 +65,11 @@ function LoginRoute() {
     const from = (location.state as { from?: string } | null)?.from;
     return <Navigate to={from && from !== "/login" ? from : "/"} replace />;
   }
-  return <LoginPage />;
+  return (
+    <Suspense fallback={<FullPageSpinner />}>
+      <LoginPage />
+    </Suspense>
+  );
 }
 
 export const router = createBrowserRouter([

@@ -6,6 +6,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot, signIn, submitLogin, useDtplanInChromium } from "./browser.ts";
+import { FIRST_SCREEN_BUDGET, FIRST_SCREENS, screenJavaScript } from "./first-screen.ts";
+import { WEB_DIST } from "./web-build.ts";
 
 /** Picks an option in an antd Select by typing (the list is virtual: far options are not rendered). */
 async function choose(page: Page, label: string, option: string): Promise<void> {
@@ -16,6 +18,21 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
     .first()
     .click();
 }
+
+describe("the first screen on a slow line", () => {
+  it("loads at most 300 KB of brotli-compressed JavaScript for the sign-in page and for the home", () => {
+    for (const [screen, modules] of Object.entries(FIRST_SCREENS)) {
+      const { bytes, files } = screenJavaScript(WEB_DIST, modules);
+      const largest = files.slice(0, 6).map((f) => `${f.file} ${Math.round(f.bytes / 1000)} KB`);
+      expect(bytes, `${screen}: ${largest.join(", ")}`).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET);
+      // Charts are loaded only where they are shown.
+      expect(
+        files.filter((f) => /echarts/.test(f.file)),
+        screen,
+      ).toEqual([]);
+    }
+  });
+});
 
 describe("web shell in Chromium", () => {
   const app = useDtplanInChromium({ viewport: { width: 1366, height: 860 } });

@@ -1,4 +1,4 @@
-import { type TErrorCode, ZErrorResponse } from "@dtplan/contracts/common.ts";
+import type { TErrorCode } from "@dtplan/contracts/common.ts";
 import { currentLanguage, tNow } from "../i18n/i18n.tsx";
 import { provinceForPath } from "./plan-province.ts";
 
@@ -95,21 +95,24 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
   if (response.ok) return payload as T;
 
-  const parsed = ZErrorResponse.safeParse(payload);
-  const error = parsed.success
-    ? new ApiError(
-        response.status,
-        parsed.data.error.code,
-        parsed.data.error.message,
-        parsed.data.error.details,
-      )
-    : new ApiError(response.status, fallbackCode(response.status), fallbackMessage(response.status));
-
+  const error = await errorOf(response.status, payload);
   if (response.status === 401 && !options.allowAnonymous) {
     csrfToken = null;
     onUnauthenticated?.();
   }
   throw error;
+}
+
+/**
+ * The server's error, read with the shared schema. The schema (and zod) load with the
+ * first failure, not with the first screen.
+ */
+async function errorOf(status: number, payload: unknown): Promise<ApiError> {
+  const { ZErrorResponse } = await import("@dtplan/contracts/common.ts");
+  const parsed = ZErrorResponse.safeParse(payload);
+  return parsed.success
+    ? new ApiError(status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details)
+    : new ApiError(status, fallbackCode(status), fallbackMessage(status));
 }
 
 function fallbackCode(status: number): TErrorCode {
@@ -164,21 +167,11 @@ function upload<T>(path: string, form: FormData, onProgress?: (percent: number) 
         resolve(payload as T);
         return;
       }
-      const parsed = ZErrorResponse.safeParse(payload);
       if (xhr.status === 401) {
         csrfToken = null;
         onUnauthenticated?.();
       }
-      reject(
-        parsed.success
-          ? new ApiError(
-              xhr.status,
-              parsed.data.error.code,
-              parsed.data.error.message,
-              parsed.data.error.details,
-            )
-          : new ApiError(xhr.status, fallbackCode(xhr.status), fallbackMessage(xhr.status)),
-      );
+      void errorOf(xhr.status, payload).then(reject);
     };
     xhr.send(form);
   });

@@ -65,7 +65,7 @@ function initials(fullName: string): string {
   return (words[words.length - 1] ?? "?").charAt(0).toUpperCase();
 }
 
-export function AppLayout() {
+export default function AppLayout() {
   const { t, lang } = useI18n();
   const { can, logout } = useSession();
   const user = useUser();

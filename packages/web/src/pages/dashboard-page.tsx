@@ -11,11 +11,12 @@ import {
 } from "@ant-design/icons";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Descriptions, List, Row, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, Button, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from "antd";
 import { useNavigate } from "react-router";
 import { healthQuery } from "../api/endpoints.ts";
 import { loadError } from "../api/query.ts";
 import { useSession, useUser } from "../auth/session.tsx";
+import { Section } from "../components/section.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PageHeader } from "../layout/page-header.tsx";
 
@@ -28,7 +29,7 @@ function HealthCard() {
   const { t } = useI18n();
   const health = useQuery(healthQuery);
   return (
-    <Card title={t("dashboard.status")} style={{ height: "100%" }}>
+    <Section title={t("dashboard.status")} style={{ height: "100%" }}>
       {health.isFetching && <Skeleton active paragraph={{ rows: 3 }} />}
       {health.error && (
         <Alert
@@ -74,7 +75,7 @@ function HealthCard() {
           </Descriptions.Item>
         </Descriptions>
       )}
-    </Card>
+    </Section>
   );
 }
 
@@ -88,7 +89,7 @@ export default function DashboardPage() {
       <PageHeader title={t("dashboard.welcome", { name: user.fullName })} subtitle={t("dashboard.intro")} />
       <Row gutter={[16, 16]}>
         <Col xs={24}>
-          <Card title={t("dashboard.shortcuts")}>
+          <Section title={t("dashboard.shortcuts")}>
             <Space wrap>
               {can("dashboard.read") && (
                 <Button type="primary" icon={<FundOutlined />} onClick={() => navigate("/dashboard")}>
@@ -117,10 +118,10 @@ export default function DashboardPage() {
                 {t("dashboard.go.public")}
               </Button>
             </Space>
-          </Card>
+          </Section>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={t("dashboard.myUnits")} style={{ height: "100%" }}>
+          <Section title={t("dashboard.myUnits")} style={{ height: "100%" }}>
             {user.isSuperadmin && (
               <Alert
                 type="info"
@@ -132,21 +133,19 @@ export default function DashboardPage() {
             {user.grants.length === 0 && !user.isSuperadmin ? (
               <Typography.Text type="secondary">{t("dashboard.noUnits")}</Typography.Text>
             ) : (
-              <List
-                dataSource={user.grants}
-                locale={{ emptyText: t("dashboard.noUnits") }}
-                renderItem={(g) => (
-                  <List.Item>
+              <ul className="dt-section-list">
+                {user.grants.map((g) => (
+                  <li key={`${g.unitId}:${g.role}`}>
                     <Space>
                       <ApartmentOutlined style={{ color: "#1d4f91" }} />
                       <span>{g.unitName}</span>
                     </Space>
                     <Tag color="blue">{ROLE_LABELS[g.role]?.[lang] ?? g.role}</Tag>
-                  </List.Item>
-                )}
-              />
+                  </li>
+                ))}
+              </ul>
             )}
-          </Card>
+          </Section>
         </Col>
         {/* Versions and the database's migration are for whoever runs the installation. */}
         {(user.isSuperadmin || can("users.manage")) && (
@@ -156,7 +155,7 @@ export default function DashboardPage() {
         )}
         {(can("org.manage") || can("users.manage")) && (
           <Col xs={24}>
-            <Card title={t("dashboard.next")}>
+            <Section title={t("dashboard.next")}>
               <Space wrap>
                 {can("org.read") && (
                   <Button icon={<ApartmentOutlined />} onClick={() => navigate("/admin/org")}>
@@ -169,7 +168,7 @@ export default function DashboardPage() {
                   </Button>
                 )}
               </Space>
-            </Card>
+            </Section>
           </Col>
         )}
       </Row>

@@ -8,7 +8,7 @@ import { useZodForm } from "../forms/use-zod-form.ts";
 import { useT } from "../i18n/i18n.tsx";
 import { LanguageSwitch } from "../layout/language-switch.tsx";
 
-export function LoginPage() {
+export default function LoginPage() {
   const t = useT();
   const { login } = useSession();
   const location = useLocation();
