@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { grantRoots, isAllowed } from "./access.ts";
+import { grantRoots, isAllowed, wholeProvinces } from "./access.ts";
 
 describe("isAllowed", () => {
   const path = ["commune-1", "district-1", "province-1"];
@@ -24,5 +24,16 @@ describe("isAllowed", () => {
       { unitId: "b", role: "unit_reporter" as const },
     ];
     expect(grantRoots(grants, "reports.review")).toEqual(["a"]);
+  });
+});
+
+describe("wholeProvinces", () => {
+  it("offers the whole province only to a role that reads figures on the province's own top unit", () => {
+    const grants = [
+      { unitId: "province-1", tenantId: "province-1", role: "province_viewer" as const },
+      { unitId: "province-2", tenantId: "province-2", role: "unit_reporter" as const },
+      { unitId: "commune-3", tenantId: "province-3", role: "leader" as const },
+    ];
+    expect([...wholeProvinces(grants, "dashboard.read")]).toEqual(["province-1"]);
   });
 });

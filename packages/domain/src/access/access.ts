@@ -23,3 +23,19 @@ export function isAllowed(
 export function grantRoots(grants: readonly Grant[], permission: Permission): string[] {
   return [...new Set(grants.filter((g) => roleGrants(g.role, permission)).map((g) => g.unitId))];
 }
+
+/** A grant that names its province too (the province's top-level unit has the tenant's id). */
+export interface ProvinceGrant extends Grant {
+  tenantId: string;
+}
+
+/**
+ * The provinces where `permission` reaches the top-level unit, i.e. the whole province
+ * ("Toàn tỉnh"). The server decides who sees a province's figures with it, and the web
+ * offers the province view only to whom the server would show it.
+ */
+export function wholeProvinces(grants: readonly ProvinceGrant[], permission: Permission): Set<string> {
+  return new Set(
+    grants.filter((g) => g.unitId === g.tenantId && roleGrants(g.role, permission)).map((g) => g.tenantId),
+  );
+}

@@ -1,4 +1,5 @@
 import type { TLoginRequest, TSessionResponse, TSessionUser } from "@dtplan/contracts/auth.ts";
+import { wholeProvinces } from "@dtplan/domain/access/access.ts";
 import { type Permission, roleGrants } from "@dtplan/domain/access/roles.ts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
@@ -26,6 +27,14 @@ export function userCan(user: TSessionUser | null, permission: Permission): bool
   if (!user) return false;
   if (user.isSuperadmin) return true;
   return user.grants.some((g) => roleGrants(g.role, permission));
+}
+
+/**
+ * Whether `permission` reaches a whole province for the user (the province view, "Toàn
+ * tỉnh"): the server's own rule, so nobody is offered a page that then refuses them.
+ */
+export function userCanProvince(user: TSessionUser | null, permission: Permission): boolean {
+  return !!user && wholeProvinces(user.grants, permission).size > 0;
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

@@ -20,7 +20,7 @@ import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
 import { Avatar, Button, Drawer, Grid, Layout, Menu, type MenuProps, Popover, Tooltip } from "antd";
 import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
-import { useSession, useUser } from "../auth/session.tsx";
+import { userCanProvince, useSession, useUser } from "../auth/session.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/translate.ts";
 import { ChangePasswordButton } from "./change-password.tsx";
@@ -36,6 +36,8 @@ interface NavItem {
   label: MessageKey;
   icon: React.ReactNode;
   needs?: Permission;
+  /** Needs the permission over a whole province (the top-level unit), as the server checks. */
+  wholeProvince?: Permission;
   /** Only for superadministrators (the whole installation). */
   superadmin?: boolean;
 }
@@ -43,7 +45,7 @@ interface NavItem {
 const MAIN_NAV: NavItem[] = [
   { path: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
   { path: "/dashboard", label: "nav.leaderDashboard", icon: <FundOutlined /> },
-  { path: "/province", label: "nav.province", icon: <GlobalOutlined /> },
+  { path: "/province", label: "nav.province", icon: <GlobalOutlined />, wholeProvince: "dashboard.read" },
   { path: "/plans", label: "nav.plans", icon: <FileTextOutlined /> },
   { path: "/my-tasks", label: "nav.myTasks", icon: <CheckSquareOutlined /> },
   { path: "/periods", label: "nav.periods", icon: <CalendarOutlined /> },
@@ -78,7 +80,11 @@ export default function AppLayout() {
     (item) => (!item.needs || can(item.needs)) && (!item.superadmin || user.isSuperadmin),
   ).map(toItem);
   const items: MenuProps["items"] = [
-    ...MAIN_NAV.filter((item) => !item.needs || can(item.needs)).map(toItem),
+    ...MAIN_NAV.filter(
+      (item) =>
+        (!item.needs || can(item.needs)) &&
+        (!item.wholeProvince || userCanProvince(user, item.wholeProvince)),
+    ).map(toItem),
     ...(adminItems.length > 0
       ? [
           { type: "divider" as const },

@@ -15,7 +15,7 @@ import { Alert, Button, Col, Descriptions, Row, Skeleton, Space, Tag, Typography
 import { useNavigate } from "react-router";
 import { healthQuery } from "../api/endpoints.ts";
 import { loadError } from "../api/query.ts";
-import { useSession, useUser } from "../auth/session.tsx";
+import { userCanProvince, useSession, useUser } from "../auth/session.tsx";
 import { Section } from "../components/section.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PageHeader } from "../layout/page-header.tsx";
@@ -96,7 +96,7 @@ export default function DashboardPage() {
                   {t("dashboard.go.leader")}
                 </Button>
               )}
-              {can("dashboard.read") && (
+              {userCanProvince(user, "dashboard.read") && (
                 <Button icon={<GlobalOutlined />} onClick={() => navigate("/province")}>
                   {t("dashboard.go.province")}
                 </Button>

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { grantRoots, isAllowed } from "@dtplan/domain/access/access.ts";
+import { grantRoots, isAllowed, wholeProvinces } from "@dtplan/domain/access/access.ts";
 import type { Permission } from "@dtplan/domain/access/roles.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -122,9 +122,7 @@ export async function reachOf(
 ): Promise<Reach> {
   const roots = grantRoots(actor.grants, permission);
   const unitIds = new Set(await subtreeIdsByTenant(db, rootsByTenant(actor.grants, roots)));
-  const wholeTenants = new Set(
-    actor.grants.filter((g) => roots.includes(g.unitId) && g.unitId === g.tenantId).map((g) => g.tenantId),
-  );
+  const wholeTenants = wholeProvinces(actor.grants, permission);
   const tenants = new Set(actor.grants.filter((g) => roots.includes(g.unitId)).map((g) => g.tenantId));
   return { unitIds, wholeTenants, tenants };
 }
