@@ -66,6 +66,8 @@ export type TTargetAtRisk = z.infer<typeof ZTargetAtRisk>;
 /** A task past its deadline and not done (quá hạn). */
 export const ZOverdueTask = z.object({
   key: z.uuid(),
+  /** The task's row in the plan shown: its panel opens with `GET /api/tasks/{id}`. */
+  id: z.uuid(),
   text: z.string(),
   pillar: z.string(),
   leadUnit: ZUnitRef.nullable(),

@@ -125,6 +125,7 @@ export async function planDashboard(
     .filter((f) => f.status === "overdue" && f.task.deadlineDate)
     .map(({ task, progress }) => ({
       key: task.key,
+      id: task.id,
       text: task.text,
       pillar: task.pillar,
       leadUnit: task.leadUnitId ? { id: task.leadUnitId, name: unitName(task.leadUnitId) } : null,

@@ -17,6 +17,7 @@ export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (
         rowKey="targetKey"
         size="small"
         dataSource={rows}
+        onRow={(x) => ({ onClick: () => onOpen(x), style: { cursor: "pointer" } })}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <Empty description={t("dashboard.atRiskEmpty")} /> }}
         columns={[
@@ -26,7 +27,7 @@ export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (
             render: (_: unknown, x) => (
               <>
                 <Typography.Paragraph ellipsis={{ rows: 2, tooltip: x.text }} style={{ marginBottom: 0 }}>
-                  <Typography.Link onClick={() => onOpen(x)}>{x.text}</Typography.Link>
+                  <Typography.Link>{x.text}</Typography.Link>
                 </Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
                   {pillarLabel(x.pillar, lang)}
@@ -69,7 +70,8 @@ export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (
   );
 }
 
-export function OverdueTable({ rows }: { rows: TOverdueTask[] }) {
+/** Nhiệm vụ quá hạn; a click opens the task panel (the same one as in Nhiệm vụ của tôi). */
+export function OverdueTable({ rows, onOpen }: { rows: TOverdueTask[]; onOpen: (x: TOverdueTask) => void }) {
   const { t, num } = useI18n();
   return (
     <Card title={t("dashboard.overdue")} data-testid="overdue-tasks" style={{ height: "100%" }}>
@@ -77,6 +79,7 @@ export function OverdueTable({ rows }: { rows: TOverdueTask[] }) {
         rowKey="key"
         size="small"
         dataSource={rows}
+        onRow={(x) => ({ onClick: () => onOpen(x), style: { cursor: "pointer" } })}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: <Empty description={t("dashboard.overdueEmpty")} /> }}
         columns={[
@@ -86,7 +89,7 @@ export function OverdueTable({ rows }: { rows: TOverdueTask[] }) {
             render: (_: unknown, x) => (
               <>
                 <Typography.Paragraph ellipsis={{ rows: 2, tooltip: x.text }} style={{ marginBottom: 0 }}>
-                  {x.text}
+                  <Typography.Link>{x.text}</Typography.Link>
                 </Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {x.leadUnit?.name ?? "—"}

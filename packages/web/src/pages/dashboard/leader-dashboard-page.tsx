@@ -16,6 +16,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, type Lang } from "../../lib/format.ts";
 import { pillarLabel } from "../plans/review-model.ts";
+import { TaskDrawer } from "../tasks/task-drawer.tsx";
 import { CardTitle } from "./card-title.tsx";
 import { pillarBarOption, trendLineOption } from "./dashboard-charts.ts";
 import { AtRiskTable, OverdueTable, RankingTable } from "./dashboard-tables.tsx";
@@ -139,6 +140,7 @@ function DashboardBody({
   onDrill: (d: Drill) => void;
 }) {
   const { t, num } = useI18n();
+  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const pct = (v: number | null) => (v === null ? "—" : `${num(v)}%`);
   const measured = data.counts.achieved + data.counts.near + data.counts.notAchieved;
   const achievedShare = ratioPercent(data.counts.achieved, measured);
@@ -302,10 +304,11 @@ function DashboardBody({
           />
         </Col>
         <Col span={24}>
-          <OverdueTable rows={data.overdueTasks} />
+          <OverdueTable rows={data.overdueTasks} onOpen={(x) => setOpenTaskId(x.id)} />
         </Col>
       </Row>
       <RankingTable rows={data.units} />
+      <TaskDrawer taskId={openTaskId} onClose={() => setOpenTaskId(null)} />
     </>
   );
 }

@@ -63,6 +63,7 @@ export default function PlanDetailPage() {
     placeholderData: undefined,
   });
   const [amending, setAmending] = useState(false);
+  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const today = toIsoDate(new Date());
 
   const targetsByPillar = useMemo(() => {
@@ -202,6 +203,12 @@ export default function PlanDetailPage() {
           dataSource={plan.tasks}
           columns={taskColumns}
           pagination={{ pageSize: 20, showSizeChanger: false }}
+          // The task panel (the same as in Nhiệm vụ của tôi) once the plan is in force.
+          onRow={(x) =>
+            plan.status === "draft"
+              ? {}
+              : { onClick: () => setOpenTaskId(x.id), style: { cursor: "pointer" } }
+          }
           data-testid="detail-tasks"
         />
       ),
@@ -393,6 +400,7 @@ export default function PlanDetailPage() {
           onDone={() => navigate(`/plans/${plan.code}/review`)}
         />
       )}
+      <TaskDrawer taskId={openTaskId} onClose={() => setOpenTaskId(null)} />
     </div>
   );
 }

@@ -121,7 +121,8 @@ export function TaskDrawer({ taskId, onClose }: Props) {
               },
               {
                 key: "comments",
-                label: `${t("task.tab.comments")} (${task.comments.length})`,
+                // Directions are written here too: they count with the comments.
+                label: `${t("task.tab.comments")} (${task.comments.length + task.directions.length})`,
                 children: (
                   <CommentsTab
                     task={task}
@@ -167,7 +168,9 @@ export function TaskDrawer({ taskId, onClose }: Props) {
   );
 }
 
+/** Comments in order; a leader's direction says so. */
 function CommentList({ items }: { items: TTaskComment[] }) {
+  const { t } = useI18n();
   return (
     <List
       size="small"
@@ -175,6 +178,7 @@ function CommentList({ items }: { items: TTaskComment[] }) {
       renderItem={(c) => (
         <List.Item style={{ paddingInline: 0 }}>
           <div>
+            {c.kind === "direction" && <Tag color="orange">{t("task.kind.direction")}</Tag>}
             <div style={{ whiteSpace: "pre-wrap" }}>{c.body}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {c.author?.name ?? ""} · {formatDateTime(c.at)}
@@ -367,10 +371,12 @@ function CommentsTab({ task, onAdded }: { task: TTaskDetail; onAdded: () => void
           </Button>
         </div>
       )}
-      {task.comments.length === 0 ? (
+      {task.comments.length + task.directions.length === 0 ? (
         <Empty description={t("task.noComments")} />
       ) : (
-        <CommentList items={task.comments} />
+        <CommentList
+          items={[...task.directions, ...task.comments].sort((a, b) => a.at.localeCompare(b.at))}
+        />
       )}
     </>
   );
