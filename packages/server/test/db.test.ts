@@ -67,6 +67,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
         "reporting_periods",
         "role_grants",
         "sessions",
+        "target_figures",
         "task_comments",
         "task_updates",
         "unit_report_tasks",

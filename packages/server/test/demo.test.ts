@@ -28,6 +28,7 @@ import {
 import { DEMO_ADMIN, demoAccounts, seedDemo } from "../src/modules/demo/seed.ts";
 import { createEvidenceStore } from "../src/modules/evidence/evidence-store.ts";
 import { describeBothDatabases, loginAs } from "./helpers.ts";
+import { expectStoredFiguresMatch } from "./stored-figures.ts";
 
 const PASSWORD = "mat-khau-demo-thu";
 
@@ -192,6 +193,10 @@ describeBothDatabases("demo plans", (ctx) => {
     // Six plans imported and about seventy reports written: minutes on a loaded machine.
   }, 300_000);
   afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
+
+  it("reads each plan's figures from the summary tables exactly as the reports roll up on request", async () => {
+    expect(await expectStoredFiguresMatch(ctx.db, ctx.config.attainment.nearThreshold)).toBeGreaterThan(20);
+  });
 
   it("imports and publishes the three dev plans under their districts and today's province and commune plans for 2026, every task with a lead", async () => {
     const admin = await loginAs(ctx.app, { username: DEMO_ADMIN, password: PASSWORD });

@@ -84,3 +84,33 @@ export function rollUp(values: readonly ReportedValue[], aggregation: IndicatorA
       return (figures.filter((v) => figureOf(v) !== 0).length / figures.length) * 100;
   }
 }
+
+/**
+ * A target's figure in one period, as the summary tables keep it (plan × period × target):
+ * the rolled-up value by the indicator's rule (none without an indicator), the sums of the
+ * numerators and denominators sent (null when no unit sent one), and how many units sent a
+ * figure. The on-request roll-up and the summary writer both take it from here.
+ */
+export interface PeriodFigure {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reportingUnits: number;
+}
+
+function sumOf(values: readonly ReportedValue[], pick: (v: ReportedValue) => number | null | undefined) {
+  const xs = values.map(pick).filter((x): x is number => typeof x === "number");
+  return xs.length ? xs.reduce((a, b) => a + b, 0) : null;
+}
+
+export function periodFigure(
+  values: readonly ReportedValue[],
+  aggregation: IndicatorAggregation | null,
+): PeriodFigure {
+  return {
+    value: aggregation ? rollUp(values, aggregation) : null,
+    numerator: sumOf(values, (v) => v.numerator),
+    denominator: sumOf(values, (v) => v.denominator),
+    reportingUnits: new Set(values.map((v) => v.unitId)).size,
+  };
+}

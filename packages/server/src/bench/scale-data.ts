@@ -20,6 +20,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/database.ts";
 import { ensureCatalogue } from "../modules/indicators/indicators.repository.ts";
 import { writePlanSummaries } from "../modules/plans/plan-summaries.ts";
+import { refreshTargetFigures } from "../modules/summary/target-figures.ts";
 
 export interface ScaleShape {
   communesPerProvince: number;
@@ -232,6 +233,12 @@ export async function addScaleProvinces(
         tenant,
         ids.map((r) => r.id),
       );
+      // The reports above were written straight into the tables: their stored figures too.
+      const published = await queryRows<{ code: string }>(
+        tx,
+        sql`SELECT code FROM plans WHERE tenant_id = ${tenant} AND status = 'published'`,
+      );
+      for (const { code } of published) await refreshTargetFigures(tx, { tenantId: tenant, planCode: code });
       plans += ids.length;
     });
   }

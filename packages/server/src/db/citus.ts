@@ -49,6 +49,7 @@ export const CITUS_PLACEMENT = {
   dti_round_units: "distributed",
   dti_entries: "distributed",
   plan_target_links: "distributed",
+  target_figures: "distributed",
 } as const satisfies Record<string, "distributed" | "reference" | "local">;
 
 /** The table every distributed table is co-located with (the first one created). */

@@ -12,6 +12,7 @@ import { up as backfillPlanSummaries } from "./migrations/0008_public_summaries.
 import { up as seedCatalogues } from "./migrations/0010_indicator_catalogue.ts";
 import { up as backfillTargetUnits } from "./migrations/0013_target_reporting_units.ts";
 import { up as seedDtiFrameworks } from "./migrations/0014_dti.ts";
+import { up as backfillTargetFigures } from "./migrations/0016_target_figures.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
 export const MIGRATIONS = [
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   "0013_target_reporting_units",
   "0014_dti",
   "0015_plan_cascade",
+  "0016_target_figures",
 ] as const;
 
 /**
@@ -42,6 +44,7 @@ const DATA_STEPS: Partial<Record<(typeof MIGRATIONS)[number], (tx: Database) => 
   "0010_indicator_catalogue": seedCatalogues,
   "0013_target_reporting_units": backfillTargetUnits,
   "0014_dti": seedDtiFrameworks,
+  "0016_target_figures": backfillTargetFigures,
 };
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];

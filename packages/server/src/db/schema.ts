@@ -126,3 +126,4 @@ export * from "./schema-plans.ts";
 export * from "./schema-public.ts";
 export * from "./schema-reminders.ts";
 export * from "./schema-reporting.ts";
+export * from "./schema-summary.ts";

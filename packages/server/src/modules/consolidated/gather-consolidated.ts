@@ -128,6 +128,7 @@ export async function gatherConsolidated(
     periodKey,
     nearThreshold,
     basis,
+    stored: true,
   });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;

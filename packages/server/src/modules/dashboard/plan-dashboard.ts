@@ -111,8 +111,8 @@ export async function planDashboard(
 ): Promise<TPlanDashboard> {
   const today = todayIso(now);
   const basis = await loadBasis(db, ctx.plan);
-  const result = await planAttainment(db, { ctx, periodKey, nearThreshold, basis });
   const periods = await listPeriods(db, ctx.plan);
+  const result = await planAttainment(db, { ctx, periodKey, nearThreshold, basis, periods, stored: true });
   // Timeliness over the periods so far: up to the one shown (all of them when none has data yet).
   const upTo = result.period?.end ?? null;
   const sofar = periods.filter((p) => upTo === null || p.endDate <= upTo);

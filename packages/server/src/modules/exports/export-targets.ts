@@ -104,6 +104,7 @@ export async function targetExport(
       ctx: await reportingPlan(db, actor, code),
       periodKey: query.period,
       nearThreshold,
+      stored: true,
     });
     results = new Map(attained.targets.map((t) => [t.targetKey, t]));
     period = attained.period ? { key: attained.period.key, label: attained.period.label } : null;

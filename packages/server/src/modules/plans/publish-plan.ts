@@ -6,6 +6,7 @@ import { type PlanRow, plans, planVersions } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { refreshTargetFigures } from "../summary/target-figures.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { writePlanPeriods } from "./plan-periods.ts";
 import { refreshPlanSummaries } from "./plan-summaries.ts";
@@ -112,6 +113,8 @@ export async function publishPlan(
       .where(and(eq(plans.tenantId, draft.tenantId), eq(plans.id, draft.id)))
       .returning();
     await refreshPlanSummaries(tx, { tenantId: plan.tenantId, planCode: plan.code });
+    // The version in force decides each target's indicator rule: its stored figures follow.
+    await refreshTargetFigures(tx, { tenantId: plan.tenantId, planCode: plan.code });
     const snapshot = presentPlanDetail(await loadPlanBundle(tx, plan));
     const diff = previous ? diffPlans(previous.snapshot as TPlanDetail, snapshot) : null;
     await tx.insert(planVersions).values({

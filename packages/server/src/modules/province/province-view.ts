@@ -1,4 +1,5 @@
 import type { TLocality, TProvinceView } from "@dtplan/contracts";
+import type { PeriodFigure } from "@dtplan/domain/attainment/roll-up.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -8,6 +9,7 @@ import {
   plans,
   type ReportingPeriodRow,
   reportingPeriods,
+  type UnitReportRow,
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { AppError, forbidden } from "../../errors.ts";
@@ -28,8 +30,9 @@ import {
 } from "../dashboard/plan-figures.ts";
 import { findUnitsByIds, listTenantUnits } from "../org/org.repository.ts";
 import { reportsOfPeriods } from "../reporting/period-status.ts";
-import { loadBasis, loadTenantTree, type TenantTree } from "../reporting/reporting.repository.ts";
-import { planAttainment } from "../reporting/roll-up.ts";
+import { loadBases, loadTenantTree, type ReportingBasis } from "../reporting/reporting.repository.ts";
+import { judgeTargets } from "../reporting/roll-up.ts";
+import { readTargetFigures } from "../summary/target-figures.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */
 const GRASSROOTS = new Set(["commune", "ward", "special_zone"]);
@@ -68,28 +71,41 @@ interface PlanFigures {
   timeliness: TimelinessTotals;
 }
 
-const PLANS_AT_ONCE = 6;
-
 /**
- * One plan's figures for the compared period: its attainment and its reports' timeliness
- * in that period only (none when its calendar has no such period), and its tasks as of
- * today — overdue counted only for tasks whose lead unit still exists.
+ * One plan's figures for the compared period: its attainment (the stored figures, judged as
+ * planAttainment judges them) and its reports' timeliness in that period only (none when its
+ * calendar has no such period), and its tasks as of today — overdue counted only for tasks
+ * whose lead unit still exists.
  */
-async function figuresOf(
-  db: Database,
+function figuresOf(
   plan: PlanRow,
   {
     today,
     nearThreshold,
-    tree,
+    basis,
     period,
-  }: { today: string; nearThreshold: number; tree: TenantTree; period: ReportingPeriodRow | null },
-): Promise<PlanFigures> {
-  const basis = await loadBasis(db, plan, tree);
+    stored,
+    reports,
+  }: {
+    today: string;
+    nearThreshold: number;
+    basis: ReportingBasis;
+    period: ReportingPeriodRow | null;
+    stored: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
+    reports: readonly UnitReportRow[];
+  },
+): PlanFigures {
   const result = period
-    ? await planAttainment(db, { ctx: { plan }, periodKey: period.key, nearThreshold, basis })
+    ? judgeTargets({
+        plan,
+        basis,
+        periods: [period],
+        periodKey: period.key,
+        raw: new Map(),
+        figuresOf: stored,
+        nearThreshold,
+      })
     : null;
-  const reports = period ? await reportsOfPeriods(db, [period]) : [];
   const timeliness = period
     ? [...timelinessByUnit(basis, [period], reports, today).values()].reduce(
         (sum, u) => addTimeliness(sum, u.totals),
@@ -98,7 +114,7 @@ async function figuresOf(
     : emptyTimeliness();
   const figures = taskFigures(basis.tasks, today);
   const current = (unitId: string | null) => {
-    const unit = unitId ? tree.units.get(unitId) : undefined;
+    const unit = unitId ? basis.units.get(unitId) : undefined;
     return !unit || unit.validTo === null || unit.validTo >= today;
   };
   const tasks = {
@@ -242,20 +258,25 @@ export async function provinceView(
   const periodOf = new Map(
     periodRows.filter((p) => p.key === compared?.key && !p.adhoc).map((p) => [p.planCode, p]),
   );
-  // The province's tree once, not once per plan: a province has a hundred communes and more.
+  // The province's tree once, and every plan's basis, reports and stored figures in a few
+  // queries: a province has a hundred communes and more, each with its plan.
   const tree = await loadTenantTree(db, tenantId);
-  // A few plans at a time: PostgreSQL answers them on several connections (PGlite takes turns anyway).
-  const figures: PlanFigures[] = [];
-  for (let i = 0; i < current.length; i += PLANS_AT_ONCE) {
-    const batch = current.slice(i, i + PLANS_AT_ONCE);
-    figures.push(
-      ...(await Promise.all(
-        batch.map((plan) =>
-          figuresOf(db, plan, { today, nearThreshold, tree, period: periodOf.get(plan.code) ?? null }),
-        ),
-      )),
-    );
-  }
+  const comparedPeriods = [...periodOf.values()];
+  const [bases, reports, stored] = await Promise.all([
+    loadBases(db, current, tree),
+    reportsOfPeriods(db, comparedPeriods),
+    readTargetFigures(db, { tenantId, periodIds: comparedPeriods.map((p) => p.id), approvedOnly: false }),
+  ]);
+  const figures: PlanFigures[] = current.map((plan) =>
+    figuresOf(plan, {
+      today,
+      nearThreshold,
+      basis: bases.get(plan.id) as ReportingBasis,
+      period: periodOf.get(plan.code) ?? null,
+      stored,
+      reports,
+    }),
+  );
 
   const isClosed = (u: OrgUnitRow) => u.validTo !== null && u.validTo < today;
   const shownFigures = showAll ? figures : figures.filter((f) => !f.notStarted);

@@ -236,7 +236,7 @@ export async function publicPlanDetail(
       .from(planReportingRules)
       .where(and(eq(planReportingRules.tenantId, plan.tenantId), eq(planReportingRules.planId, plan.id)))
       .orderBy(asc(planReportingRules.position)),
-    planAttainment(db, { ctx: { plan }, nearThreshold, approvedOnly: true }),
+    planAttainment(db, { ctx: { plan }, nearThreshold, approvedOnly: true, stored: true }),
   ]);
   const leadIds = [...new Set(tasks.map((t) => t.leadUnitId).filter((id): id is string => Boolean(id)))];
   const leads = leadIds.length

@@ -12,6 +12,7 @@ import {
   type PlanTargetUnitRow,
   type PlanTaskRow,
   planTargets,
+  planTargetUnits,
   planTasks,
   type ReportingPeriodRow,
   reportingPeriods,
@@ -88,6 +89,70 @@ export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree):
     lineage,
     assignments,
   };
+}
+
+/**
+ * The bases of several plans of one province at once (the province view): a few queries in
+ * all instead of a few per plan, each plan's rows in the order loadBasis gives them.
+ */
+export async function loadBases(
+  db: Database,
+  planRows: readonly PlanRow[],
+  tree: TenantTree,
+): Promise<Map<string, ReportingBasis>> {
+  if (planRows.length === 0) return new Map();
+  const tenantId = planRows[0].tenantId;
+  const ids = planRows.map((p) => p.id);
+  const [tasks, targets, assignments] = await Promise.all([
+    db
+      .select()
+      .from(planTasks)
+      .where(and(eq(planTasks.tenantId, tenantId), inArray(planTasks.planId, ids)))
+      .orderBy(asc(planTasks.position)),
+    db
+      .select()
+      .from(planTargets)
+      .where(and(eq(planTargets.tenantId, tenantId), inArray(planTargets.planId, ids)))
+      .orderBy(asc(planTargets.position)),
+    db
+      .select()
+      .from(planTargetUnits)
+      .where(and(eq(planTargetUnits.tenantId, tenantId), inArray(planTargetUnits.planId, ids))),
+  ]);
+  const codes = [...new Set(targets.map((t) => t.indicatorCode).filter((c): c is string => Boolean(c)))];
+  const indicatorRows = codes.length
+    ? await db
+        .select()
+        .from(indicators)
+        .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.code, codes)))
+    : [];
+  const byPlan = <T extends { planId: string }>(rows: readonly T[]) => {
+    const out = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const r of rows) out.get(r.planId)?.push(r);
+    return out;
+  };
+  const tasksOf = byPlan(tasks);
+  const targetsOf = byPlan(targets);
+  const assignmentsOf = byPlan(assignments);
+  const indicatorMap = new Map(indicatorRows.map((i) => [i.code, i]));
+  return new Map(
+    planRows.map((plan) => {
+      const own = targetsOf.get(plan.id) ?? [];
+      const used = new Set(own.map((t) => t.indicatorCode));
+      return [
+        plan.id,
+        {
+          plan,
+          tasks: tasksOf.get(plan.id) ?? [],
+          targets: own,
+          indicators: new Map([...indicatorMap].filter(([code]) => used.has(code))),
+          units: tree.units,
+          lineage: tree.lineage,
+          assignments: assignmentsOf.get(plan.id) ?? [],
+        },
+      ];
+    }),
+  );
 }
 
 export async function listPeriods(

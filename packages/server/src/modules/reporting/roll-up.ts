@@ -1,58 +1,71 @@
 import type { TPlanAttainment, TTargetAttainment } from "@dtplan/contracts";
 import { ATTAINMENT_LABELS, attainment } from "@dtplan/domain/attainment/attainment.ts";
-import { type ReportedValue, rollUp } from "@dtplan/domain/attainment/roll-up.ts";
+import { type PeriodFigure, periodFigure, rollUp } from "@dtplan/domain/attainment/roll-up.ts";
 import { TREND_LABELS, trend } from "@dtplan/domain/attainment/trend.ts";
+import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
-import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { type ReportingPeriodRow, unitReports, unitReportValues } from "../../db/schema.ts";
+import type { ReportingPeriodRow } from "../../db/schema.ts";
 import { pathIn } from "../access/tree-access.ts";
+import {
+  groupFigures,
+  type ReportedFigure,
+  readTargetFigures,
+  reportedFigures,
+} from "../summary/target-figures.ts";
 import { presentPeriodRef } from "./period-status.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
-import { findPeriod, listPeriods, loadBasis, type ReportingBasis } from "./reporting.repository.ts";
+import { listPeriods, loadBasis, periodNotFound, type ReportingBasis } from "./reporting.repository.ts";
 
-interface Figure extends ReportedValue {
-  periodId: string;
-  targetKey: string;
-}
-
-/** Figures of submitted and approved reports (a draft or returned report does not count). */
-async function reportedFigures(
-  db: Database,
-  ctx: Pick<ReportingPlan, "plan">,
-  periodIds: string[],
-  statuses: ("submitted" | "approved")[] = ["submitted", "approved"],
-): Promise<Figure[]> {
-  if (periodIds.length === 0) return [];
-  const rows = await db
-    .select({ report: unitReports, value: unitReportValues })
-    .from(unitReportValues)
-    .innerJoin(
-      unitReports,
-      and(eq(unitReports.tenantId, unitReportValues.tenantId), eq(unitReports.id, unitReportValues.reportId)),
-    )
-    .where(
-      and(
-        eq(unitReports.tenantId, ctx.plan.tenantId),
-        inArray(unitReports.periodId, periodIds),
-        inArray(unitReports.status, statuses),
-      ),
-    );
-  return rows.map(({ report, value }) => ({
-    periodId: report.periodId,
-    targetKey: value.targetKey,
-    unitId: report.unitId,
-    numerator: value.numerator,
-    denominator: value.denominator,
-    value: value.value,
-    reportedAt: (report.submittedAt ?? report.updatedAt).toISOString(),
-  }));
-}
-
-const sumOf = (values: readonly Figure[], pick: (v: Figure) => number | null | undefined) => {
+const sumOf = (values: readonly ReportedFigure[], pick: (v: ReportedFigure) => number | null | undefined) => {
   const xs = values.map(pick).filter((x): x is number => typeof x === "number");
   return xs.length ? xs.reduce((a, b) => a + b, 0) : null;
 };
+
+const NO_FIGURE: PeriodFigure = { value: null, numerator: null, denominator: null, reportingUnits: 0 };
+
+/**
+ * Each target's figure per period rolled up from the reports on request (the summary
+ * tables keep the same answer): the reports' figures by period and target, and the roll-up.
+ */
+export async function rolledUpFigures(
+  db: Database,
+  {
+    basis,
+    periods,
+    approvedOnly,
+  }: { basis: ReportingBasis; periods: readonly ReportingPeriodRow[]; approvedOnly: boolean },
+): Promise<{
+  raw: Map<string, Map<string, ReportedFigure[]>>;
+  figuresOf: Map<string, Map<string, PeriodFigure>>;
+}> {
+  const aggregationOf = new Map(
+    basis.targets.map((t) => [
+      t.key,
+      (t.indicatorCode ? basis.indicators.get(t.indicatorCode)?.aggregation : null) ?? null,
+    ]),
+  );
+  const raw = groupFigures(
+    await reportedFigures(
+      db,
+      basis.plan.tenantId,
+      periods.map((p) => p.id),
+      approvedOnly ? ["approved"] : undefined,
+    ),
+  );
+  const figuresOf = new Map(
+    [...raw].map(([periodId, byTarget]) => [
+      periodId,
+      new Map(
+        [...byTarget].map(([key, list]) => [
+          key,
+          periodFigure(list, (aggregationOf.get(key) ?? null) as IndicatorAggregation | null),
+        ]),
+      ),
+    ]),
+  );
+  return { raw, figuresOf };
+}
 
 /**
  * Tổng hợp và mức độ đạt: each target's indicator figures from the units' submitted
@@ -68,6 +81,8 @@ export async function planAttainment(
     nearThreshold,
     approvedOnly = false,
     basis: loaded,
+    periods: loadedPeriods,
+    stored = false,
   }: {
     ctx: Pick<ReportingPlan, "plan">;
     periodKey?: string;
@@ -76,22 +91,59 @@ export async function planAttainment(
     approvedOnly?: boolean;
     /** The plan's basis when the caller has it already (dashboards, the province view). */
     basis?: ReportingBasis;
+    /** The plan's periods when the caller has them already. */
+    periods?: ReportingPeriodRow[];
+    /**
+     * Read the figures kept in the summary tables (the version in force only) instead of
+     * rolling the reports up: the same answer without the per-unit tree (left empty).
+     */
+    stored?: boolean;
   },
 ): Promise<TPlanAttainment> {
-  const periods = await listPeriods(db, ctx.plan);
+  const periods = loadedPeriods ?? (await listPeriods(db, ctx.plan));
   const basis = loaded ?? (await loadBasis(db, ctx.plan));
-  const figures = await reportedFigures(
-    db,
-    ctx,
-    periods.map((p) => p.id),
-    approvedOnly ? ["approved"] : undefined,
-  );
+  const { raw, figuresOf } =
+    stored && ctx.plan.status === "published"
+      ? {
+          raw: new Map<string, Map<string, ReportedFigure[]>>(),
+          figuresOf: await readTargetFigures(db, {
+            tenantId: ctx.plan.tenantId,
+            planCode: ctx.plan.code,
+            approvedOnly,
+          }),
+        }
+      : await rolledUpFigures(db, { basis, periods, approvedOnly });
+  return judgeTargets({ plan: ctx.plan, basis, periods, periodKey, raw, figuresOf, nearThreshold });
+}
+
+/**
+ * The judgement of planAttainment once the figures are at hand (stored or rolled up on
+ * request): the period shown (the one asked for, else the latest with data), each target's
+ * figure, attainment and trend, and its tree when the reports' figures (`raw`) are given.
+ */
+export function judgeTargets({
+  plan,
+  basis,
+  periods,
+  periodKey,
+  raw,
+  figuresOf,
+  nearThreshold,
+}: {
+  plan: ReportingPlan["plan"];
+  basis: ReportingBasis;
+  periods: readonly ReportingPeriodRow[];
+  periodKey?: string;
+  raw: ReadonlyMap<string, ReadonlyMap<string, ReportedFigure[]>>;
+  figuresOf: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
+  nearThreshold: number;
+}): TPlanAttainment {
+  const ctx = { plan };
   let period: ReportingPeriodRow | null = null;
-  if (periodKey) period = await findPeriod(db, ctx.plan, periodKey);
-  else {
-    const withData = new Set(figures.map((f) => f.periodId));
-    period = [...periods].reverse().find((p) => withData.has(p.id)) ?? null;
-  }
+  if (periodKey) {
+    period = periods.find((p) => p.key === periodKey) ?? null;
+    if (!period) throw periodNotFound();
+  } else period = [...periods].reverse().find((p) => figuresOf.has(p.id)) ?? null;
   // Periods so far, in the order of the data they cover (a moved due date does not reorder them).
   const upTo = period?.endDate ?? "";
   const series = periods
@@ -106,12 +158,13 @@ export async function planAttainment(
 
   const targets: TTargetAttainment[] = basis.targets.map((target) => {
     const indicator = target.indicatorCode ? (basis.indicators.get(target.indicatorCode) ?? null) : null;
-    const mine = indicator && period ? figures.filter((f) => f.targetKey === target.key) : [];
-    const inPeriod = mine.filter((f) => f.periodId === period?.id);
-    const value = indicator ? rollUp(inPeriod, indicator.aggregation) : null;
+    const figure = (p: ReportingPeriodRow | null) =>
+      (indicator && p ? figuresOf.get(p.id)?.get(target.key) : undefined) ?? NO_FIGURE;
+    const shown = figure(period);
+    const inPeriod = indicator && period ? (raw.get(period.id)?.get(target.key) ?? []) : [];
     const ratio = indicator?.aggregation === "ratio";
     // The tree: every reporting unit and its ancestors up to the plan's unit.
-    const nodes = new Map<string, Figure[]>();
+    const nodes = new Map<string, ReportedFigure[]>();
     for (const f of inPeriod) {
       const path = pathIn(basis.units, f.unitId);
       const upTo = path.includes(root) ? path.slice(0, path.indexOf(root) + 1) : [f.unitId];
@@ -130,19 +183,12 @@ export async function planAttainment(
       };
     });
     const points = indicator
-      ? series.map((p) => ({
-          periodKey: p.key,
-          label: p.label,
-          at: p.endDate,
-          value: rollUp(
-            mine.filter((f) => f.periodId === p.id),
-            indicator.aggregation,
-          ),
-        }))
+      ? series.map((p) => ({ periodKey: p.key, label: p.label, at: p.endDate, value: figure(p).value }))
       : [];
+    const value = indicator ? shown.value : null;
     const status = attainment(
       { comparator: target.comparator, value: target.value, year: target.year ?? 0 },
-      indicator ? value : null,
+      value,
       { nearThreshold },
     );
     const moving = trend(points, indicator?.direction ?? "increase");
@@ -163,9 +209,9 @@ export async function planAttainment(
           }
         : null,
       value,
-      numerator: ratio ? sumOf(inPeriod, (v) => v.numerator) : null,
-      denominator: ratio ? sumOf(inPeriod, (v) => v.denominator) : null,
-      reportingUnits: new Set(inPeriod.map((f) => f.unitId)).size,
+      numerator: ratio ? shown.numerator : null,
+      denominator: ratio ? shown.denominator : null,
+      reportingUnits: shown.reportingUnits,
       expectedUnits: expected.get(target.key) ?? 0,
       attainment: status,
       attainmentLabel: ATTAINMENT_LABELS[status].vi,

@@ -10,6 +10,7 @@ import {
 import { recordAudit } from "../audit/audit.repository.ts";
 import { notifyPeople, peopleWith } from "../notify/notify.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
+import { refreshTargetFigures } from "../summary/target-figures.ts";
 import type { ReportScope } from "./get-report.ts";
 
 /**
@@ -43,6 +44,12 @@ export async function transition(
     .returning();
   // Approved figures are what the public page shows: approving or reopening changes it.
   if (change.to === "approved" || report.status === "approved") await publicDataChanged(tx, report.tenantId);
+  // The report counts (submitted, approved) or stops counting: the period's stored figures follow.
+  await refreshTargetFigures(tx, {
+    tenantId: report.tenantId,
+    planCode: report.planCode,
+    periodIds: [report.periodId],
+  });
   await tx.insert(reportEvents).values({
     tenantId: report.tenantId,
     reportId: report.id,

@@ -1,0 +1,217 @@
+/**
+ * Chỉ số tổng hợp — each target's figure per plan × period, kept in `target_figures`
+ * so the dashboard, the province view and the public page read them instead of rolling
+ * up every unit's report on each request (issue 15).
+ *
+ * The figure is the domain's (attainment/roll-up.ts `periodFigure`), computed here from
+ * the same rows, in the same order, as the on-request roll-up reads; every operation that
+ * changes what counts (a report's transition, a plan's published version, a report's
+ * unit) rewrites the periods it touched in its own transaction, so a read never lags.
+ */
+
+import { type PeriodFigure, periodFigure, type ReportedValue } from "@dtplan/domain/attainment/roll-up.ts";
+import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/database.ts";
+import {
+  indicators,
+  plans,
+  planTargets,
+  reportingPeriods,
+  targetFigures,
+  unitReports,
+  unitReportValues,
+} from "../../db/schema.ts";
+
+export type CountedStatus = "submitted" | "approved";
+
+/** A unit's figure for a target in a period, from a counted report. */
+export interface ReportedFigure extends ReportedValue {
+  periodId: string;
+  targetKey: string;
+  status: CountedStatus;
+}
+
+/**
+ * The figures of submitted and approved reports in `periodIds` (a draft or returned report
+ * does not count), in one order: the roll-up's sums do not depend on how the rows came.
+ */
+export async function reportedFigures(
+  db: Database,
+  tenantId: string,
+  periodIds: readonly string[],
+  statuses: readonly CountedStatus[] = ["submitted", "approved"],
+): Promise<ReportedFigure[]> {
+  if (periodIds.length === 0) return [];
+  const rows = await db
+    .select({
+      periodId: unitReports.periodId,
+      unitId: unitReports.unitId,
+      status: unitReports.status,
+      submittedAt: unitReports.submittedAt,
+      updatedAt: unitReports.updatedAt,
+      targetKey: unitReportValues.targetKey,
+      numerator: unitReportValues.numerator,
+      denominator: unitReportValues.denominator,
+      value: unitReportValues.value,
+    })
+    .from(unitReportValues)
+    .innerJoin(
+      unitReports,
+      and(eq(unitReports.tenantId, unitReportValues.tenantId), eq(unitReports.id, unitReportValues.reportId)),
+    )
+    .where(
+      and(
+        eq(unitReportValues.tenantId, tenantId),
+        eq(unitReports.tenantId, tenantId),
+        inArray(unitReports.periodId, [...periodIds]),
+        inArray(unitReports.status, [...statuses]),
+      ),
+    )
+    .orderBy(asc(unitReports.periodId), asc(unitReportValues.targetKey), asc(unitReports.unitId));
+  return rows.map((r) => ({
+    periodId: r.periodId,
+    targetKey: r.targetKey,
+    unitId: r.unitId,
+    status: r.status as CountedStatus,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    value: r.value,
+    reportedAt: (r.submittedAt ?? r.updatedAt).toISOString(),
+  }));
+}
+
+/** Figures grouped by period, then target (the order of `figures` kept within each group). */
+export function groupFigures<F extends ReportedFigure>(figures: readonly F[]): Map<string, Map<string, F[]>> {
+  const out = new Map<string, Map<string, F[]>>();
+  for (const f of figures) {
+    const byTarget = out.get(f.periodId) ?? new Map<string, F[]>();
+    out.set(f.periodId, byTarget);
+    const list = byTarget.get(f.targetKey);
+    if (list) list.push(f);
+    else byTarget.set(f.targetKey, [f]);
+  }
+  return out;
+}
+
+/** The indicator rule of each target of the plan's version in force (published). */
+async function aggregationsOf(
+  tx: Database,
+  tenantId: string,
+  planCode: string,
+): Promise<Map<string, IndicatorAggregation>> {
+  const rows = await tx
+    .select({ key: planTargets.key, aggregation: indicators.aggregation })
+    .from(planTargets)
+    .innerJoin(plans, and(eq(plans.tenantId, planTargets.tenantId), eq(plans.id, planTargets.planId)))
+    .innerJoin(
+      indicators,
+      and(eq(indicators.tenantId, planTargets.tenantId), eq(indicators.code, planTargets.indicatorCode)),
+    )
+    .where(
+      and(
+        eq(planTargets.tenantId, tenantId),
+        eq(plans.tenantId, tenantId),
+        eq(indicators.tenantId, tenantId),
+        eq(plans.code, planCode),
+        eq(plans.status, "published"),
+      ),
+    );
+  return new Map(rows.map((r) => [r.key, r.aggregation as IndicatorAggregation]));
+}
+
+/**
+ * Rewrites the stored figures of the plan `planCode` in `periodIds` (all its periods when
+ * omitted), from its counted reports and the targets of its published version. Call it in
+ * the transaction that changed them.
+ */
+export async function refreshTargetFigures(
+  tx: Database,
+  { tenantId, planCode, periodIds }: { tenantId: string; planCode: string; periodIds?: readonly string[] },
+): Promise<void> {
+  const ids =
+    periodIds ??
+    (
+      await tx
+        .select({ id: reportingPeriods.id })
+        .from(reportingPeriods)
+        .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.planCode, planCode)))
+    ).map((p) => p.id);
+  if (ids.length === 0) return;
+  const [aggregations, figures] = await Promise.all([
+    aggregationsOf(tx, tenantId, planCode),
+    reportedFigures(tx, tenantId, ids),
+  ]);
+  const now = new Date();
+  const rows: (typeof targetFigures.$inferInsert)[] = [];
+  const add = (
+    periodId: string,
+    targetKey: string,
+    approvedOnly: boolean,
+    list: readonly ReportedFigure[],
+  ) => {
+    if (list.length === 0) return;
+    rows.push({
+      tenantId,
+      planCode,
+      periodId,
+      targetKey,
+      approvedOnly,
+      ...periodFigure(list, aggregations.get(targetKey) ?? null),
+      refreshedAt: now,
+    });
+  };
+  for (const [periodId, byTarget] of groupFigures(figures)) {
+    for (const [targetKey, list] of byTarget) {
+      add(periodId, targetKey, false, list);
+      add(
+        periodId,
+        targetKey,
+        true,
+        list.filter((f) => f.status === "approved"),
+      );
+    }
+  }
+  await tx
+    .delete(targetFigures)
+    .where(and(eq(targetFigures.tenantId, tenantId), inArray(targetFigures.periodId, [...ids])));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(targetFigures).values(rows.slice(i, i + 1000));
+}
+
+/** Stored figures of the plan `planCode`, or of the periods `periodIds`: period → target → figure (absent: no unit sent one). */
+export async function readTargetFigures(
+  db: Database,
+  {
+    tenantId,
+    planCode,
+    periodIds,
+    approvedOnly,
+  }: { tenantId: string; planCode?: string; periodIds?: readonly string[]; approvedOnly: boolean },
+): Promise<Map<string, Map<string, PeriodFigure>>> {
+  const out = new Map<string, Map<string, PeriodFigure>>();
+  if (periodIds?.length === 0) return out;
+  const rows = await db
+    .select({
+      periodId: targetFigures.periodId,
+      targetKey: targetFigures.targetKey,
+      value: targetFigures.value,
+      numerator: targetFigures.numerator,
+      denominator: targetFigures.denominator,
+      reportingUnits: targetFigures.reportingUnits,
+    })
+    .from(targetFigures)
+    .where(
+      and(
+        eq(targetFigures.tenantId, tenantId),
+        planCode !== undefined ? eq(targetFigures.planCode, planCode) : undefined,
+        periodIds ? inArray(targetFigures.periodId, [...periodIds]) : undefined,
+        eq(targetFigures.approvedOnly, approvedOnly),
+      ),
+    );
+  for (const { periodId, targetKey, ...figure } of rows) {
+    const byTarget = out.get(periodId) ?? new Map<string, PeriodFigure>();
+    out.set(periodId, byTarget);
+    byTarget.set(targetKey, figure);
+  }
+  return out;
+}
