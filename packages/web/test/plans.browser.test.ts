@@ -130,6 +130,15 @@ describe("plan workspace in Chromium", () => {
     await screenshot(page, "plans-03f-reporting-units-390");
     await page.setViewportSize({ width: 1440, height: 900 });
 
+    // Kế hoạch cấp trên: read from "Thực hiện Kế hoạch số 285/KH-UBND …", confirmed by the officer.
+    await page.getByRole("tab", { name: "Kế hoạch cấp trên" }).click();
+    const cascadeReview = page.getByTestId("cascade-review");
+    await cascadeReview.getByText(/Đọc từ căn cứ: .*285\/KH-UBND/).waitFor();
+    await cascadeReview.getByRole("button", { name: "Xác nhận kế hoạch cấp trên" }).click();
+    await cascadeReview.getByText(/Đã xác nhận \(/).waitFor();
+    await cascadeReview.getByText("Gợi ý: cùng chỉ số").first().waitFor();
+    await screenshot(page, "plans-03g-cascade-review");
+
     // Publish: the confirmation lists the remaining warnings; the issuing unit reports the targets no unit has.
     await page.getByRole("button", { name: "Công bố" }).click();
     const publish = page.getByRole("dialog").filter({ hasText: "Công bố kế hoạch?" });
@@ -202,6 +211,31 @@ describe("plan workspace in Chromium", () => {
     await screenshot(reporter, "plans-06-my-tasks");
     await reporter.close();
   }, 180_000);
+
+  it("shows the province plan's communes per target with figures rolled up and their basis, and a commune the province targets it serves", async () => {
+    const page = await app.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await signIn(page, app.url, "vinhlong.daumoi");
+    await page.goto(`${app.url}/plans/vinh-long-2026`);
+    await page.getByRole("tab", { name: /Các xã triển khai/ }).click();
+    const view = page.getByTestId("cascade-view");
+    await view
+      .getByText(/^\d+\/\d+ xã có số liệu · kỳ/)
+      .first()
+      .waitFor();
+    await view.getByRole("link", { name: "Phường Trà Vinh" }).first().waitFor();
+    await screenshot(page, "plans-10-cascade");
+    // On a phone each target is a card; nothing is wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await view.locator(".ant-table").waitFor({ state: "detached" });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await view.getByTestId("cascade-rollup").first().scrollIntoViewIfNeeded();
+    await screenshot(page, "plans-11-cascade-390");
+    await page.goto(`${app.url}/plans/long-ho-2026`);
+    await page.getByTestId("serves-cell").first().scrollIntoViewIfNeeded();
+    await screenshot(page, "plans-12-serves-390");
+    await page.close();
+  });
 
   it("lists the indicator catalogue and finds an indicator typed without diacritics", async () => {
     const page = await app.context.newPage();

@@ -4,6 +4,7 @@
  */
 import type { ZAuditList, ZAuditQuery } from "@dtplan/contracts/audit.ts";
 import type { TLoginRequest, TSessionResponse } from "@dtplan/contracts/auth.ts";
+import type { TConfirmImplements, TPlanCascade, TSetTargetLinks } from "@dtplan/contracts/cascade.ts";
 import type { THealth } from "@dtplan/contracts/health.ts";
 import type {
   TCreateIndicator,
@@ -176,6 +177,12 @@ export const plansApi = {
   targetUnits: (code: string) => api.get<TTargetUnits>(`${planPath(code)}/target-units`),
   setTargetUnits: (code: string, body: z.input<typeof ZSetTargetUnits>) =>
     api.post<TSetTargetUnitsResult>(`${planPath(code)}/target-units`, body),
+  /** Kế hoạch cấp trên ↔ cấp dưới: the communes' targets per target, or the province targets served. */
+  cascade: (code: string) => api.get<TPlanCascade>(`${planPath(code)}/cascade`),
+  confirmImplements: (code: string, body: TConfirmImplements) =>
+    api.put<TConfirmImplements>(`${planPath(code)}/implements`, body),
+  setTargetLinks: (code: string, body: TSetTargetLinks) =>
+    api.put<{ saved: number }>(`${planPath(code)}/target-links`, body),
   amend: (code: string, reason: string) => api.post<TPlanReview>(`${planPath(code)}/amendments`, { reason }),
   versions: (code: string) => api.get<z.infer<typeof ZPlanVersionList>>(`${planPath(code)}/versions`),
   tasks: (query: QueryOf<typeof ZPlanTaskListQuery>) =>
@@ -202,6 +209,8 @@ export const plansQueries = {
     queryOptions({ queryKey: ["plans", "review", code], queryFn: () => plansApi.review(code) }),
   targetUnits: (code: string) =>
     queryOptions({ queryKey: ["plans", "target-units", code], queryFn: () => plansApi.targetUnits(code) }),
+  cascade: (code: string) =>
+    queryOptions({ queryKey: ["plans", "cascade", code], queryFn: () => plansApi.cascade(code) }),
   versions: (code: string) =>
     queryOptions({ queryKey: ["plans", "versions", code], queryFn: () => plansApi.versions(code) }),
 };

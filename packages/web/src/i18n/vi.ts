@@ -4,6 +4,7 @@
  */
 import type { backupsVi } from "./backups.vi.ts";
 import type { budgetVi } from "./budget.vi.ts";
+import type { cascadeVi } from "./cascade.vi.ts";
 import type { consolidatedVi } from "./consolidated.vi.ts";
 import type { dashboardVi } from "./dashboard.vi.ts";
 import type { dtiVi } from "./dti.vi.ts";
@@ -399,6 +400,7 @@ export type MessageKey =
   | CoreKey
   | keyof typeof plansVi
   | keyof typeof budgetVi
+  | keyof typeof cascadeVi
   | keyof typeof backupsVi
   | keyof typeof reportingVi
   | keyof typeof consolidatedVi

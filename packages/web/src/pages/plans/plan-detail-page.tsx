@@ -35,6 +35,7 @@ import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
 import { useAction } from "../../lib/use-action.ts";
 import { TaskDrawer } from "../tasks/task-drawer.tsx";
 import { BudgetSection } from "./budget-section.tsx";
+import { CascadeTable, ServesCell } from "./cascade-views.tsx";
 import { LegalBasisList } from "./legal-basis-list.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
 import { PlanKindText, PlanStatusTag, periodText, TaskStatusTag } from "./plan-tags.tsx";
@@ -52,6 +53,7 @@ export default function PlanDetailPage() {
   const [version, setVersion] = useState<number | undefined>();
   const detail = useQuery(plansQueries.detail(code, version));
   const versions = useQuery(plansQueries.versions(code));
+  const cascade = useQuery({ ...plansQueries.cascade(code), enabled: detail.data !== undefined });
   const plan = detail.data;
   // An amendment being drafted is the version after the one in force.
   const draftVersion = plan && plan.status === "published" && version === undefined ? plan.version + 1 : null;
@@ -147,6 +149,7 @@ export default function PlanDetailPage() {
     },
   ];
 
+  const serves = new Map((cascade.data?.serves ?? []).map((x) => [x.targetKey, x]));
   const tabs = [
     {
       key: "targets",
@@ -172,6 +175,13 @@ export default function PlanDetailPage() {
                     render: (_: unknown, x) => <b>{goalText(x, (v) => num(v)) || t("common.notSet")}</b>,
                   },
                   {
+                    title: t("cascade.serves"),
+                    key: "serves",
+                    width: 260,
+                    hidden: !cascade.data?.implements,
+                    render: (_: unknown, x) => <ServesCell serve={serves.get(x.key)} />,
+                  },
+                  {
                     title: t("detail.col.indicator"),
                     key: "indicator",
                     width: 220,
@@ -193,6 +203,15 @@ export default function PlanDetailPage() {
           ))
         ),
     },
+    ...(cascade.data && cascade.data.implementers.length > 0
+      ? [
+          {
+            key: "cascade",
+            label: t("cascade.tab", { n: cascade.data.implementers.length }),
+            children: <CascadeTable cascade={cascade.data} targets={plan.targets} />,
+          },
+        ]
+      : []),
     {
       key: "tasks",
       label: t("detail.tab.tasks", { n: plan.tasks.length }),

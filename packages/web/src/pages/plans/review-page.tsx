@@ -41,6 +41,7 @@ import {
   tableCells,
 } from "./review-model.ts";
 import "./review.css";
+import { CascadeReviewTab } from "./cascade-review-tab.tsx";
 import { BudgetTab } from "./review-budget-tab.tsx";
 import { SourcePane } from "./source-pane.tsx";
 import { SplitModal } from "./split-modal.tsx";
@@ -48,7 +49,7 @@ import { TargetUnitsTab } from "./target-units-tab.tsx";
 import { UnparsedList } from "./unparsed-list.tsx";
 import { useTableRemap } from "./use-table-remap.tsx";
 
-type Tab = "targets" | "reporters" | "tasks" | "bases" | "budget" | "unparsed";
+type Tab = "targets" | "reporters" | "cascade" | "tasks" | "bases" | "budget" | "unparsed";
 
 /** Rà soát: the source beside what was extracted from it, fixed item by item, then published. */
 export default function ReviewPage() {
@@ -305,6 +306,11 @@ export default function ReviewPage() {
         </Space>
       ),
       children: <TargetUnitsTab code={code} onChanged={() => void loaded.refetch()} />,
+    },
+    {
+      key: "cascade",
+      label: t("cascade.review.tab"),
+      children: <CascadeReviewTab code={code} plan={plan} onChanged={() => void loaded.refetch()} />,
     },
     {
       key: "tasks",
