@@ -244,6 +244,22 @@ describeBothDatabases("cascade from the province plan to the communes' plans", (
     const none = await cascade(officer, draft.code);
     expect(none.implements).toBeNull();
     expect(none.serves.every((s) => s.higher === null && s.suggestion === null)).toBe(true);
+    // Chosen in the plan's own fields (from a plan as imported, unconfirmed): that choice is a confirmation too.
+    await ctx.db
+      .update(plans)
+      .set({ implementsConfirmedAt: null, implementsConfirmedBy: null })
+      .where(and(eq(plans.tenantId, draft.tenantId), eq(plans.id, draft.id)));
+    const patched = await ctx.app.inject({
+      method: "PATCH",
+      url: `/api/plans/${draft.code}`,
+      headers: officer.headers,
+      payload: { implementsPlanCode: province.code },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await cascade(officer, draft.code)).implements).toMatchObject({
+      code: province.code,
+      confirmed: true,
+    });
     const unknown = await confirm("khong-co-ke-hoach-nay");
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.message).toContain("khong-co-ke-hoach-nay");

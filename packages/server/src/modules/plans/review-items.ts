@@ -278,7 +278,14 @@ export async function updatePlan(
     await checkPlanLinks(tx, plan, [input.parentPlanCode, input.implementsPlanCode]);
     const [after] = await tx
       .update(plans)
-      .set({ ...input, updatedAt: new Date() })
+      .set({
+        ...input,
+        // Choosing the higher-level plan here is the focal officer's confirmation of it too.
+        ...(input.implementsPlanCode !== undefined && input.implementsPlanCode !== plan.implementsPlanCode
+          ? { implementsConfirmedBy: actor.id, implementsConfirmedAt: new Date() }
+          : {}),
+        updatedAt: new Date(),
+      })
       .where(and(eq(plans.tenantId, plan.tenantId), eq(plans.id, plan.id)))
       .returning();
     const before = Object.fromEntries(Object.keys(input).map((k) => [k, plan[k as keyof PlanRow]]));
