@@ -1,5 +1,6 @@
 import { ATTAINMENT_STATUSES } from "@dtplan/domain/attainment/attainment.ts";
 import { TRENDS } from "@dtplan/domain/attainment/trend.ts";
+import { BULK_OUTCOMES, BULK_REVIEW_ACTIONS } from "@dtplan/domain/bulk/outcomes.ts";
 import { numeratorExceedsDenominator } from "@dtplan/domain/reporting/figures.ts";
 import {
   REPORT_EVENT_ACTIONS,
@@ -166,7 +167,8 @@ export const ZPeriodStatus = z.object({
   period: ZReportingPeriod,
   units: z.array(ZPeriodUnitStatus),
   /** The caller (the focal officer) enters the reports of units without an account (nhập thay). */
-  can: z.object({ enterOnBehalf: z.boolean() }),
+  /** `review`: the caller approves and returns the period's reports (one by one or several at once). */
+  can: z.object({ enterOnBehalf: z.boolean(), review: z.boolean() }),
 });
 export type TPeriodStatus = z.infer<typeof ZPeriodStatus>;
 
@@ -433,3 +435,45 @@ export const ZPlanAttainment = z.object({
   targets: z.array(ZTargetAttainment),
 });
 export type TPlanAttainment = z.infer<typeof ZPlanAttainment>;
+
+/**
+ * `POST /plans/:code/periods/:key/reports/bulk-review` — duyệt or trả lại several units'
+ * reports of the period at once (one reason for all returns). `preview: true` runs the
+ * same checks and changes nothing; send back the versions it gave so that only what was
+ * previewed changes.
+ */
+export const ZBulkReview = z
+  .object({
+    action: z.enum(BULK_REVIEW_ACTIONS),
+    comment: z.string().trim().max(5000).optional(),
+    items: z
+      .array(z.object({ unitId: ZUuid, version: z.number().int().min(1).optional() }))
+      .min(1, "Chọn ít nhất một báo cáo")
+      .max(500, "Mỗi lần xử lý tối đa 500 báo cáo"),
+    preview: z.boolean().default(false),
+  })
+  .refine((b) => b.action !== "return" || (b.comment ?? "").length > 0, {
+    message: "Nhập lý do trả lại báo cáo",
+    path: ["comment"],
+  });
+export type TBulkReview = z.infer<typeof ZBulkReview>;
+
+/** What the bulk act did (or, in a preview, would do) to each report. */
+export const ZBulkReviewItem = z.object({
+  unit: ZUnitRef,
+  outcome: z.enum(BULK_OUTCOMES),
+  /** Why the report is left as it was (the single act's refusal). */
+  reason: z.string().nullable(),
+  /** The report's status after the act (or, skipped, as it stands); null when the unit has no report. */
+  status: ZReportStatus.nullable(),
+  /** The version the act started from: send it back to confirm a preview. */
+  version: z.number().int().nullable(),
+});
+export const ZBulkReviewResult = z.object({
+  /** False for a preview: nothing was changed. */
+  applied: z.boolean(),
+  changed: z.number().int(),
+  skipped: z.number().int(),
+  items: z.array(ZBulkReviewItem),
+});
+export type TBulkReviewResult = z.infer<typeof ZBulkReviewResult>;

@@ -260,6 +260,10 @@ const SAMPLES: Record<
     url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/return`,
     payload: { comment: "Trả lại trái phép" },
   }),
+  "POST /api/plans/:code/periods/:key/reports/bulk-review": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/bulk-review`,
+    payload: { action: "approve", items: [{ unitId: t.unit.id }] },
+  }),
   "POST /api/plans/:code/periods/:key/reports/:unitId/reopen": (t) => ({
     url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/reopen`,
     payload: { reason: "Mở lại trái phép" },

@@ -1,7 +1,20 @@
-import { type TSearchResults, ZSearchResults } from "@dtplan/contracts";
-import { eq } from "drizzle-orm";
+import {
+  type TBulkReviewResult,
+  type TSearchResults,
+  ZBulkReviewResult,
+  ZSearchResults,
+} from "@dtplan/contracts";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { orgUnits, type PlanRow, type PlanTaskRow, planTasks, users } from "../src/db/schema.ts";
+import {
+  auditLog,
+  orgUnits,
+  type PlanRow,
+  type PlanTaskRow,
+  planTasks,
+  unitReports,
+  users,
+} from "../src/db/schema.ts";
 import {
   buildPublishedPlan,
   buildReportingPlan,
@@ -127,5 +140,113 @@ describeBothDatabases("search and bulk actions", (ctx) => {
     const res = await call(reporterA, "GET", "/api/search?q=a");
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain("Nhập ít nhất 2 ký tự để tìm");
+  });
+
+  const bulk = async (session: SignedIn, payload: object): Promise<TBulkReviewResult> => {
+    const res = await call(
+      session,
+      "POST",
+      `/api/plans/${plan.code}/periods/2025-Q1/reports/bulk-review`,
+      payload,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return ZBulkReviewResult.parse(res.json());
+  };
+  const reportsOf = () =>
+    ctx.db
+      .select()
+      .from(unitReports)
+      .where(and(eq(unitReports.tenantId, plan.tenantId), eq(unitReports.planCode, plan.code)));
+
+  it("previews a bulk approval (what changes, what is skipped and why) without changing anything", async () => {
+    const stranger = crypto.randomUUID();
+    const preview = await bulk(officer, {
+      action: "approve",
+      preview: true,
+      items: [{ unitId: communeA.id }, { unitId: communeB.id }, { unitId: stranger }],
+    });
+    expect(preview).toMatchObject({ applied: false, changed: 2, skipped: 1 });
+    expect(preview.items.map((i) => [i.unit.name, i.outcome, i.status])).toEqual([
+      ["Xã Đông Hoà", "changed", "approved"],
+      ["Phường Tân Hóa", "changed", "approved"],
+      ["", "skipped", null],
+    ]);
+    expect(preview.items[2].reason).toBe("Đơn vị không phải báo cáo trong kỳ này.");
+    expect((await reportsOf()).map((r) => r.status)).toEqual(["submitted", "submitted"]);
+    const ids = (await reportsOf()).map((r) => r.id);
+    const audited = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, plan.tenantId), inArray(auditLog.entityId, ids)));
+    expect(audited.filter((a) => a.action === "report.approved")).toEqual([]);
+
+    const refused = await call(
+      reporterA,
+      "POST",
+      `/api/plans/${plan.code}/periods/2025-Q1/reports/bulk-review`,
+      {
+        action: "approve",
+        items: [{ unitId: communeA.id }],
+      },
+    );
+    expect(refused.statusCode).toBe(403);
+    const noReason = await call(
+      officer,
+      "POST",
+      `/api/plans/${plan.code}/periods/2025-Q1/reports/bulk-review`,
+      {
+        action: "return",
+        items: [{ unitId: communeA.id }],
+      },
+    );
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain("Nhập lý do trả lại báo cáo");
+  });
+
+  it("approves, then returns with one reason, the previewed versions, one audit entry per report", async () => {
+    const preview = await bulk(officer, {
+      action: "approve",
+      preview: true,
+      items: [{ unitId: communeA.id }],
+    });
+    const approved = await bulk(officer, {
+      action: "approve",
+      items: preview.items.map((i) => ({ unitId: i.unit.id, version: i.version ?? undefined })),
+    });
+    expect(approved).toMatchObject({ applied: true, changed: 1, skipped: 0 });
+
+    const returned = await bulk(officer, {
+      action: "return",
+      comment: "Bổ sung minh chứng số hoá hồ sơ.",
+      items: [{ unitId: communeA.id }, { unitId: communeB.id }],
+    });
+    expect(returned.items.map((i) => [i.unit.name, i.outcome, i.status, i.reason])).toEqual([
+      ["Xã Đông Hoà", "skipped", "approved", "Báo cáo đã được duyệt."],
+      ["Phường Tân Hóa", "changed", "returned", null],
+    ]);
+    const reports = await reportsOf();
+    const audited = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tenantId, plan.tenantId),
+          inArray(
+            auditLog.entityId,
+            reports.map((r) => r.id),
+          ),
+          inArray(auditLog.action, ["report.approved", "report.returned"]),
+        ),
+      );
+    const unitOf = (id: string | null) => reports.find((r) => r.id === id)?.unitId;
+    expect(audited.map((a) => [a.action, unitOf(a.entityId)]).sort()).toEqual(
+      [
+        ["report.approved", communeA.id],
+        ["report.returned", communeB.id],
+      ].sort(),
+    );
+    expect(audited.find((a) => a.action === "report.returned")?.after).toMatchObject({
+      comment: "Bổ sung minh chứng số hoá hồ sơ.",
+    });
   });
 });

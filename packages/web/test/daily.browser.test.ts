@@ -66,6 +66,27 @@ async function openPeriodForSoNoiVu(
   };
 }
 
+/** The reporter (signed in on `page`) fills every required figure of the report and submits it. */
+async function submitFilledReport(page: Page, reportPath: string): Promise<{ version: number }> {
+  type Form = {
+    version: number;
+    tasks: Array<{ key: string; progressRequired: boolean }>;
+    values: Array<{ targetKey: string; indicator: { aggregation: string } }>;
+  };
+  const form = await callApi<Form>(page, "GET", reportPath);
+  // Every required figure, as a reporter would type them.
+  const saved = await callApi<{ version: number }>(page, "PUT", reportPath, {
+    version: form.version,
+    tasks: form.tasks.map((x) => ({ key: x.key, progress: 50, note: "Đã triển khai." })),
+    values: form.values.map((v) =>
+      v.indicator.aggregation === "ratio"
+        ? { targetKey: v.targetKey, numerator: 30, denominator: 40 }
+        : { targetKey: v.targetKey, value: 1 },
+    ),
+  });
+  return callApi<{ version: number }>(page, "POST", `${reportPath}/submit`, { version: saved.version });
+}
+
 describe("the report form on a phone and a slow line", () => {
   const app = useDtplanInChromium({ viewport: { width: 390, height: 844 } });
 
@@ -202,25 +223,7 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     page.setDefaultTimeout(20_000);
     const { periodKey, unitId } = await openPeriodForSoNoiVu(page, app.url, "Báo cáo chuyên đề dữ liệu số");
     const reportPath = `/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`;
-    type Form = {
-      version: number;
-      tasks: Array<{ key: string; progressRequired: boolean }>;
-      values: Array<{ targetKey: string; indicator: { aggregation: string } }>;
-    };
-    const form = await callApi<Form>(page, "GET", reportPath);
-    // Every required figure, as a reporter would type them.
-    const saved = await callApi<{ version: number }>(page, "PUT", reportPath, {
-      version: form.version,
-      tasks: form.tasks.map((x) => ({ key: x.key, progress: 50, note: "Đã triển khai." })),
-      values: form.values.map((v) =>
-        v.indicator.aggregation === "ratio"
-          ? { targetKey: v.targetKey, numerator: 30, denominator: 40 }
-          : { targetKey: v.targetKey, value: 1 },
-      ),
-    });
-    const submitted = await callApi<{ version: number }>(page, "POST", `${reportPath}/submit`, {
-      version: saved.version,
-    });
+    const submitted = await submitFilledReport(page, reportPath);
 
     await signIn(page, app.url, "vinhlong.daumoi");
     await callApi(page, "POST", `${reportPath}/return`, {
@@ -259,6 +262,33 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     await screenshot(page, "daily-08-search-ctrl-k-1366");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/plans\//);
+    await page.close();
+  });
+
+  it("approves submitted reports together from the period's chase list, after a preview", async () => {
+    const page = await app.context.newPage();
+    page.setDefaultTimeout(20_000);
+    const { periodKey, unitId } = await openPeriodForSoNoiVu(page, app.url, "Báo cáo nhanh ứng dụng AI");
+    await submitFilledReport(page, `/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`);
+    await signIn(page, app.url, "vinhlong.daumoi");
+    await page.goto(`${app.url}/periods/${PLAN}/${periodKey}`);
+    await page.getByRole("checkbox", { name: /Chọn báo cáo Sở Nội vụ/ }).check();
+    await page.getByTestId("bulk-approve").click();
+    const preview = page.getByTestId("bulk-review");
+    await preview
+      .getByTestId("bulk-item")
+      .filter({ hasText: "Sẽ duyệt" })
+      .filter({ hasText: "Sở Nội vụ" })
+      .waitFor();
+    await screenshot(page, "daily-09-bulk-approve-preview-1366");
+    await page.getByTestId("bulk-confirm").click();
+    await page.getByText("Đã xử lý 1 báo cáo, bỏ qua 0.").waitFor();
+    await page
+      .getByTestId("chase-table")
+      .getByRole("row")
+      .filter({ hasText: "Sở Nội vụ" })
+      .getByText("Đã duyệt")
+      .waitFor();
     await page.close();
   });
 });

@@ -3,6 +3,8 @@
 import type { TRemindResult } from "@dtplan/contracts/reminders.ts";
 import type {
   TAdjustPeriod,
+  TBulkReview,
+  TBulkReviewResult,
   TOpenAdhocPeriod,
   TPeriodStatus,
   TPlanAttainment,
@@ -65,6 +67,9 @@ export const reportingApi = {
     form.append("file", file, file.name);
     return api.upload<TUnitReport>(`${reportPath(r.code, r.periodKey, r.unitId)}/xlsx`, form);
   },
+  /** Duyệt / trả lại hàng loạt; `preview: true` changes nothing and says what would. */
+  bulkReview: (code: string, key: string, body: TBulkReview) =>
+    api.post<TBulkReviewResult>(`${periodPath(code, key)}/reports/bulk-review`, body),
   /** Nhắc ngay the units that have not submitted (focal officer). */
   remind: (code: string, key: string) => api.post<TRemindResult>(`${periodPath(code, key)}/remind`),
   attainment: (code: string, period?: string) =>

@@ -16,7 +16,7 @@ import {
   unitReportValues,
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
-import { notFound } from "../../errors.ts";
+import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";
@@ -52,13 +52,43 @@ export async function reportScope(
   key: string,
   unitId: string,
 ): Promise<ReportScope> {
+  const scope = (await reportScopes(db, ctx, key, [unitId])).get(unitId);
+  if (scope instanceof Error) throw scope;
+  return scope as ReportScope;
+}
+
+/**
+ * The scopes of several units' reports in one period (a bulk act): the period, the basis
+ * and who has an account read once; a unit the caller may not reach or that does not
+ * report in the period gets the error `reportScope` would throw for it.
+ */
+export async function reportScopes(
+  db: Database,
+  ctx: ReportingPlan,
+  key: string,
+  unitIds: readonly string[],
+): Promise<Map<string, ReportScope | AppError>> {
   const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
-  const { ru, canEdit } = reportingUnitOf(ctx, basis, period, unitId);
-  const onBehalf =
-    !canEdit &&
-    ctx.canManage &&
-    !(await unitsWithReporters(db, basis.units, ctx.plan.tenantId, [unitId])).has(unitId);
-  return { ctx, basis, period, ru, canEdit: canEdit || onBehalf, onBehalf };
+  const out = new Map<string, ReportScope | AppError>();
+  const found = new Map<string, { ru: ReportingUnit; canEdit: boolean }>();
+  for (const unitId of unitIds) {
+    try {
+      found.set(unitId, reportingUnitOf(ctx, basis, period, unitId));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      out.set(unitId, error);
+    }
+  }
+  const notEditable = [...found].filter(([, f]) => !f.canEdit).map(([id]) => id);
+  const staffed =
+    ctx.canManage && notEditable.length
+      ? await unitsWithReporters(db, basis.units, ctx.plan.tenantId, notEditable)
+      : new Set<string>();
+  for (const [unitId, { ru, canEdit }] of found) {
+    const onBehalf = !canEdit && ctx.canManage && !staffed.has(unitId);
+    out.set(unitId, { ctx, basis, period, ru, canEdit: canEdit || onBehalf, onBehalf });
+  }
+  return out;
 }
 
 /**

@@ -74,7 +74,7 @@ export async function periodStatus(
     today: todayIso(),
     period,
     units: rows,
-    can: { enterOnBehalf: ctx.canManage },
+    can: { enterOnBehalf: ctx.canManage, review: ctx.canReview },
   };
 }
 

@@ -1,6 +1,8 @@
 import {
   ZAdjustPeriod,
   ZAttainmentQuery,
+  ZBulkReview,
+  ZBulkReviewResult,
   ZOpenAdhocPeriod,
   ZPeriodParams,
   ZPeriodStatus,
@@ -21,6 +23,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
+import { bulkReviewReports } from "./bulk-review.ts";
 import {
   adjustPlanPeriod,
   openPlanAdhocPeriod,
@@ -201,6 +204,24 @@ export async function reportingRoutes(
     },
     async (request) =>
       stepReport(db, { ...reportOf(request), step: { action: "reopen", input: request.body } }),
+  );
+
+  r.post(
+    "/plans/:code/periods/:key/reports/bulk-review",
+    {
+      config: READ,
+      schema: {
+        tags: TAGS,
+        summary: "Duyệt hoặc trả lại nhiều báo cáo",
+        description:
+          "Chuyên viên đầu mối hoặc lãnh đạo; mỗi báo cáo qua đúng bước duyệt / trả lại từng cái (ghi lịch sử, nhật ký, thông báo), tất cả trong một giao dịch. Báo cáo không hợp lệ được bỏ qua kèm lý do. `preview: true` chỉ xem trước, không thay đổi gì.",
+        params: ZPeriodParams,
+        body: ZBulkReview,
+        response: { 200: ZBulkReviewResult },
+      },
+    },
+    async (request) =>
+      bulkReviewReports(db, { ...planOf(request), key: request.params.key, input: request.body }),
   );
 
   r.get(

@@ -7,7 +7,7 @@ import { findReport } from "./reporting.repository.ts";
 import { assertVersion } from "./save-draft.ts";
 import { transition } from "./workflow.ts";
 
-export function assertReviewer(scope: ReportScope, message: string): void {
+export function assertReviewer(scope: Pick<ReportScope, "ctx">, message: string): void {
   if (!scope.ctx.canReview) throw forbidden(message);
 }
 

@@ -13,6 +13,7 @@ import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { BulkReviewModal } from "./bulk-review-modal.tsx";
 import { type ChaseFilter, chaseFilter, completeness, reminderText } from "./report-model.ts";
 import { ReportStatusTag, TimelinessTag } from "./report-tags.tsx";
 
@@ -29,6 +30,10 @@ export default function ChasePage() {
   const [reminding, setReminding] = useState(false);
   const data = status.data;
   const rows = data ? chaseFilter(data.units, filter) : [];
+  // Reviewers choose submitted reports to approve or return together.
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulk, setBulk] = useState<"approve" | "return" | null>(null);
+  const canReview = data?.can.review ?? false;
 
   const copyReminder = async () => {
     if (!data) return;
@@ -105,6 +110,20 @@ export default function ChasePage() {
               {t("chase.copyReminder")}
             </Button>
             <ExportMenu sources={[exportSources.indicatorValues(code, { period: key })]} />
+            {canReview && (
+              <>
+                <Button
+                  disabled={selected.length === 0}
+                  onClick={() => setBulk("approve")}
+                  data-testid="bulk-approve"
+                >
+                  {t("bulk.approve", { n: selected.length })}
+                </Button>
+                <Button danger disabled={selected.length === 0} onClick={() => setBulk("return")}>
+                  {t("bulk.return", { n: selected.length })}
+                </Button>
+              </>
+            )}
           </Space>
         }
       />
@@ -158,6 +177,18 @@ export default function ChasePage() {
           dataSource={rows}
           pagination={{ pageSize: 30, showSizeChanger: false, hideOnSinglePage: true }}
           data-testid="chase-table"
+          rowSelection={
+            canReview
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as string[]),
+                  getCheckboxProps: (r) => ({
+                    disabled: r.status !== "submitted",
+                    "aria-label": t("bulk.select", { unit: r.unit.name }),
+                  }),
+                }
+              : undefined
+          }
           columns={[
             {
               title: t("chase.col.unit"),
@@ -254,6 +285,19 @@ export default function ChasePage() {
           ]}
         />
       </Card>
+      {bulk && (
+        <BulkReviewModal
+          code={code}
+          periodKey={key}
+          action={bulk}
+          unitIds={selected}
+          onClose={() => setBulk(null)}
+          onDone={() => {
+            setBulk(null);
+            setSelected([]);
+          }}
+        />
+      )}
     </>
   );
 }
