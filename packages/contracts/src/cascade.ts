@@ -42,8 +42,14 @@ export const ZPlanCascade = z.object({
     z.object({
       targetKey: z.uuid(),
       text: z.string(),
+      /** The target's catalogue indicator; else (`fromLower`) the one its communes' targets all share. */
       indicator: z
-        .object({ code: z.string(), name: z.string(), aggregation: z.enum(AGGREGATIONS) })
+        .object({
+          code: z.string(),
+          name: z.string(),
+          aggregation: z.enum(AGGREGATIONS),
+          fromLower: z.boolean(),
+        })
         .nullable(),
       lower: z.array(ZCascadeTarget),
       /**

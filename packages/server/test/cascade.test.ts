@@ -194,7 +194,17 @@ describeBothDatabases("cascade from the province plan to the communes' plans", (
     const payments = view.targets.find((t) => t.targetKey === provincePaymentsKey);
     expect(payments?.lower.map((l) => l.plan.unit.id)).toEqual([tenant.communeB.id]);
     // No indicator, no rule to combine by: the figure stays empty, the basis still says who has one.
+    expect(payments?.indicator).toBeNull();
     expect(payments?.rollUp).toMatchObject({ value: null, from: 0, matched: 1, of: 2 });
+    // Once the commune's target is on a catalogue indicator, the province target rolls up by that one's rule.
+    await ctx.db
+      .update(planTargets)
+      .set({ indicatorCode: code })
+      .where(and(eq(planTargets.tenantId, province.tenantId), eq(planTargets.key, b.paymentsKey)));
+    const after = (await cascade(officer, province.code)).targets.find(
+      (t) => t.targetKey === provincePaymentsKey,
+    );
+    expect(after?.indicator).toMatchObject({ code, aggregation: "ratio", fromLower: true });
 
     // A target of another plan, or of a plan that is not the higher one, is refused with its row.
     const wrong = await put(communePlans[1].code, [{ targetKey: b.targetKey, higherTargetKey: a.targetKey }]);

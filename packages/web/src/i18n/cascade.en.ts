@@ -12,6 +12,7 @@ export const cascadeEn: Record<keyof typeof cascadeVi, string> = {
   "cascade.basis.periods": "each commune's latest period: {periods}",
   "cascade.basis.matched": "{matched}/{of} communes have a corresponding target",
   "cascade.rule": "Rolled up: {rule}",
+  "cascade.ruleFromLower": "Rolled up: {rule} — by the indicator the communes' targets share",
   "cascade.noRule": "Target on no catalogue indicator: no rule to roll it up by",
   "cascade.noMatch": "No commune has a corresponding target yet",
   "cascade.noData": "no figures yet",

@@ -11,6 +11,7 @@ export const cascadeVi = {
   "cascade.basis.periods": "kỳ gần nhất của mỗi xã: {periods}",
   "cascade.basis.matched": "{matched}/{of} xã có chỉ tiêu tương ứng",
   "cascade.rule": "Tổng hợp: {rule}",
+  "cascade.ruleFromLower": "Tổng hợp: {rule} — theo chỉ số chung của các chỉ tiêu xã",
   "cascade.noRule": "Chỉ tiêu chưa gắn chỉ số trong danh mục: không có quy tắc tổng hợp",
   "cascade.noMatch": "Chưa xã nào có chỉ tiêu tương ứng",
   "cascade.noData": "chưa có số liệu",

@@ -131,7 +131,7 @@ export async function planCascade(
   }
 
   const targets = basis.targets.map((target) => {
-    const indicator = target.indicatorCode ? (basis.indicators.get(target.indicatorCode) ?? null) : null;
+    const own = target.indicatorCode ? (basis.indicators.get(target.indicatorCode) ?? null) : null;
     const matches = lower.flatMap(({ plan: p, result, serves }) =>
       result.targets
         .filter((t) => serves.get(t.targetKey)?.higherKey === target.key)
@@ -146,16 +146,26 @@ export async function planCascade(
           confirmed: serves.get(t.targetKey)?.confirmed ?? false,
           numerator: t.numerator,
           denominator: t.denominator,
+          indicator: t.indicator,
         })),
     );
+    // A province target on no catalogue indicator rolls up by the one indicator all its communes' targets share.
+    const shared = new Set(matches.map((m) => m.indicator?.code ?? null));
+    const theirs = shared.size === 1 && !shared.has(null) ? matches[0].indicator : null;
+    const indicator = own ? { ...own, fromLower: false } : theirs ? { ...theirs, fromLower: true } : null;
     const withFigures = matches.filter((m) => m.value !== null);
     return {
       targetKey: target.key,
       text: target.text,
       indicator: indicator
-        ? { code: indicator.code, name: indicator.name, aggregation: indicator.aggregation }
+        ? {
+            code: indicator.code,
+            name: indicator.name,
+            aggregation: indicator.aggregation,
+            fromLower: indicator.fromLower,
+          }
         : null,
-      lower: matches.map(({ numerator: _n, denominator: _d, ...m }) => m),
+      lower: matches.map(({ numerator: _n, denominator: _d, indicator: _i, ...m }) => m),
       rollUp: {
         value: indicator
           ? rollUp(

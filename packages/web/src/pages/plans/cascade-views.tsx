@@ -73,7 +73,9 @@ export function CascadeTable({ cascade, targets }: { cascade: TPlanCascade; targ
                 <div>{x.text}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {x.indicator
-                    ? t("cascade.rule", { rule: t(`indicators.agg.${x.indicator.aggregation}`) })
+                    ? t(x.indicator.fromLower ? "cascade.ruleFromLower" : "cascade.rule", {
+                        rule: t(`indicators.agg.${x.indicator.aggregation}`),
+                      })
                     : t("cascade.noRule")}
                 </Typography.Text>
               </>
