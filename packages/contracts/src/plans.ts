@@ -260,9 +260,14 @@ export const ZUpdatePlan = z
     implementsPlanCode: ZPlanCode.nullable().optional(),
     documentNumber: z.string().trim().max(100).nullable().optional(),
     issuedDate: ZIsoDate.nullable().optional(),
+    /** Đơn vị ban hành: a draft imported under the wrong unit moves to the right one (same province). */
+    issuerUnitId: z.uuid().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Không có thay đổi nào" });
 export type TUpdatePlan = z.infer<typeof ZUpdatePlan>;
+
+/** `DELETE /plans/:code`: whether a published version stays (a draft amendment was dropped). */
+export const ZDeleteDraftResult = z.object({ ok: z.literal(true), planRemains: z.boolean() });
 
 const ZTargetFields = z.object({
   pillar: ZPillar,

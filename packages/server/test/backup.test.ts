@@ -183,7 +183,7 @@ async function seedEveryTable(db: Database, store: LocalDiskStore) {
   await recordAudit(db, {
     tenantId,
     actorId: user.id,
-    action: "test.seed",
+    action: "demo.seed",
     entity: "org_unit",
     entityId: tenantId,
     after: { note: TRICKY },
@@ -297,8 +297,8 @@ describe("backup and restore", { timeout: 300_000 }, () => {
       await recordAudit(db, {
         tenantId: crypto.randomUUID(),
         actorId: null,
-        action: "x",
-        entity: "y",
+        action: "demo.seed",
+        entity: "org_unit",
         entityId: "z",
       });
     } finally {

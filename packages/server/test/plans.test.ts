@@ -247,4 +247,94 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
     expect(tasks.total).toBeGreaterThan(5);
     expect(tasks.items).toHaveLength(5);
   });
+
+  const DECREE = [
+    "ỦY BAN NHÂN DÂN",
+    "HUYỆN CHÂU THÀNH",
+    "Số: 15/KH-UBND",
+    "Châu Thành, ngày 10 tháng 01 năm 2026",
+    "KẾ HOẠCH",
+    "Chuyển đổi số năm 2026",
+    "I. NHIỆM VỤ",
+    "1. Số hóa hồ sơ hành chính.",
+    "2. Mở rộng dịch vụ công trực tuyến.",
+  ].join("\n");
+  const importDecree = (mode?: string) =>
+    ctx.app.inject({
+      method: "POST",
+      url: "/api/plans/import",
+      ...(() => {
+        const body = multipart(
+          { unitId: tenant.district.id, ...(mode ? { mode } : {}) },
+          { name: "file", fileName: "kh-15.txt", bytes: DECREE },
+        );
+        return { payload: body.payload, headers: { ...body.headers, ...officer.headers } };
+      })(),
+    });
+
+  it("moves a draft to the right issuing unit, deletes it, and warns on a second import of the same document", async () => {
+    const first = await importDecree();
+    expect(first.statusCode, first.body).toBe(201);
+    const draft = ZPlanReview.parse(first.json()).plan;
+
+    const again = await importDecree();
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe(
+      "Kế hoạch này đã được nhập: «Kế hoạch Chuyển đổi số năm 2026» (số 15/KH-UBND, ngày 10/01/2026). Hãy mở kế hoạch đó, hoặc nhập tệp này làm bản điều chỉnh, bổ sung.",
+    );
+    expect(again.json().error.details).toEqual([{ path: "existingPlan", message: draft.code }]);
+    const whileDraft = await importDecree("amendment");
+    expect(whileDraft.statusCode).toBe(409);
+    expect(whileDraft.json().error.message).toMatch(/đang có bản nháp/);
+
+    const moved = await call(officer, "PATCH", `/api/plans/${draft.code}`, { issuerUnitId: vhtt.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(ZPlanReview.parse(moved.json()).plan.unit?.id).toBe(vhtt.id);
+    const elsewhere = await buildTenant(ctx.db);
+    const refused = await call(officer, "PATCH", `/api/plans/${draft.code}`, {
+      issuerUnitId: elsewhere.district.id,
+    });
+    expect(refused.statusCode).toBe(400);
+
+    const deleted = await call(officer, "DELETE", `/api/plans/${draft.code}`);
+    expect(deleted.json()).toEqual({ ok: true, planRemains: false });
+    expect((await call(officer, "GET", `/api/plans/${draft.code}`)).statusCode).toBe(404);
+    const actions = await ctx.db
+      .select({ action: auditLog.action, before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, draft.id));
+    expect(actions).toContainEqual({
+      action: "plan.issuer",
+      before: { unitId: tenant.district.id },
+      after: { unitId: vhtt.id },
+    });
+    expect(actions.find((a) => a.action === "plan.delete")?.before).toMatchObject({
+      title: "Kế hoạch Chuyển đổi số năm 2026",
+      documentNumber: "15/KH-UBND",
+    });
+  });
+
+  it("imports a repeated document as an amendment of the published plan on request; a published plan is never deleted", async () => {
+    const first = ZPlanReview.parse((await importDecree()).json()).plan;
+    for (const t of first.tasks) {
+      await call(officer, "PATCH", `/api/plans/${first.code}/tasks/${t.id}`, { leadUnitId: vhtt.id });
+    }
+    const published = await call(officer, "POST", `/api/plans/${first.code}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+
+    const amendment = await importDecree("amendment");
+    expect(amendment.statusCode, amendment.body).toBe(201);
+    const v2 = ZPlanReview.parse(amendment.json()).plan;
+    expect(v2).toMatchObject({ code: first.code, version: 2, status: "draft" });
+    // Word-for-word the same tasks keep their keys: reports and assignments follow them.
+    expect(v2.tasks.map((t) => t.key)).toEqual(first.tasks.map((t) => t.key));
+
+    const dropped = await call(officer, "DELETE", `/api/plans/${first.code}`);
+    expect(dropped.json()).toEqual({ ok: true, planRemains: true });
+    const current = ZPlanDetail.parse((await call(officer, "GET", `/api/plans/${first.code}`)).json());
+    expect(current).toMatchObject({ version: 1, status: "published" });
+    const refused = await call(officer, "DELETE", `/api/plans/${first.code}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toMatch(/đã ban hành nên không xóa được/);
+  });
 });

@@ -148,6 +148,8 @@ const SAMPLES: Record<
     },
   }),
   "GET /api/audit": (t) => ({ url: "/api/audit?limit=200", listMustNotContain: t.unit.id }),
+  "GET /api/audit/people": (t) => ({ url: "/api/audit/people", listMustNotContain: t.user.id }),
+  "GET /api/exports/audit": (t) => ({ url: "/api/exports/audit", listMustNotContain: t.unit.id }),
   "GET /api/plans": (t) => ({ url: "/api/plans?limit=200", listMustNotContain: t.plan.code }),
   "POST /api/plans/import": (t) => ({
     url: "/api/plans/import",
@@ -155,6 +157,7 @@ const SAMPLES: Record<
   }),
   "GET /api/plans/:code": (t) => ({ url: `/api/plans/${t.plan.code}` }),
   "GET /api/plans/:code/review": (t) => ({ url: `/api/plans/${t.plan.code}/review` }),
+  "DELETE /api/plans/:code": (t) => ({ url: `/api/plans/${t.plan.code}` }),
   "PATCH /api/plans/:code": (t) => ({
     url: `/api/plans/${t.plan.code}`,
     payload: { title: "Đổi tên trái phép" },

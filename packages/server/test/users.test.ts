@@ -1,5 +1,8 @@
 import { type TUser, ZAuditList, ZUserList } from "@dtplan/contracts";
+import { auditChangeLines, auditSentence } from "@dtplan/domain/audit/audit-words.ts";
+import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "../src/db/database.ts";
 import { auditLog } from "../src/db/schema.ts";
@@ -7,6 +10,7 @@ import {
   buildTenant,
   buildUser,
   describeBothDatabases,
+  isoDaysFromToday,
   loginAs,
   type SignedIn,
   signInAs,
@@ -254,5 +258,67 @@ describeBothDatabases("accounts and audit", (ctx) => {
     expect(
       theirs.items.filter((e) => e.entityId && list.items.some((m) => m.entityId === e.entityId)),
     ).toEqual([]);
+  });
+
+  it("says each entry in words, names the objects, filters by person, unit, kind and dates in SQL", async () => {
+    const get = async (query: string) => {
+      const response = await as(provinceAdmin, "GET", `/api/audit?${query}`);
+      expect(response.statusCode, query).toBe(200);
+      return ZAuditList.parse(response.json());
+    };
+    const byAdmin = await get(`actorId=${provinceAdminId}&entity=user&limit=200`);
+    expect(byAdmin.total).toBeGreaterThan(2);
+    expect(byAdmin.items.every((e) => e.actorId === provinceAdminId && e.entity === "user")).toBe(true);
+
+    const update = byAdmin.items.find(
+      (e) => e.action === "user.update" && (e.before as { fullName?: string }).fullName === "Nguyễn Văn A",
+    );
+    if (!update) throw new Error("no user.update entry");
+    expect(auditSentence(update, "vi")).toBe("Người dùng thử nghiệm đã sửa tài khoản «Trần Thị B»");
+    expect(auditSentence(update, "en")).toBe("Người dùng thử nghiệm edited the account «Trần Thị B»");
+    const lines = auditChangeLines(update, "vi");
+    expect(lines.map((l) => l.label)).toEqual(expect.arrayContaining(["Họ và tên", "Vai trò"]));
+    const roles = lines.find((l) => l.label === "Vai trò");
+    expect(roles?.after).toBe(`Lãnh đạo — ${tenant.district.name}`);
+    const shown = lines.map(({ label, before, after }) => [label, before, after]);
+    expect(JSON.stringify(shown)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|fullName|unitId|unit_reporter/);
+
+    const inCommuneB = await get(`unitId=${tenant.communeB.id}&limit=200`);
+    expect(inCommuneB.total).toBeGreaterThan(0);
+    expect(inCommuneB.items.every((e) => e.unitId === tenant.communeB.id)).toBe(true);
+    expect(inCommuneB.items[0].unitName).toBe(tenant.communeB.name);
+
+    const today = todayInVietnam();
+    expect((await get(`from=${today}&to=${today}&entity=user`)).total).toBe((await get("entity=user")).total);
+    expect((await get(`from=${isoDaysFromToday(1)}`)).total).toBe(0);
+    expect((await get(`to=${isoDaysFromToday(-1)}&entity=user`)).total).toBe(0);
+    expect((await as(provinceAdmin, "GET", "/api/audit?entity=task.progress")).statusCode).toBe(400);
+
+    const people = (await as(provinceAdmin, "GET", "/api/audit/people")).json();
+    expect(people.items).toContainEqual({ id: provinceAdminId, fullName: "Người dùng thử nghiệm" });
+  });
+
+  it("exports the filtered log to XLSX in words, without codes or ids", async () => {
+    const response = await as(
+      provinceAdmin,
+      "GET",
+      `/api/exports/audit?entity=user&actorId=${provinceAdminId}`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(2).values).toEqual(
+      expect.arrayContaining(["Thời điểm", "Người thực hiện", "Diễn giải", "Đối tượng", "Nội dung thay đổi"]),
+    );
+    const text = ws
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === "string")
+      .join("\n");
+    expect(text).toContain("Người dùng thử nghiệm đã tạo tài khoản «Nguyễn Văn A»");
+    expect(text).toContain("Họ và tên: Nguyễn Văn A → Trần Thị B");
+    expect(text).not.toMatch(/user\.(create|update)|[0-9a-f]{8}-[0-9a-f]{4}-|"fullName"/);
   });
 });

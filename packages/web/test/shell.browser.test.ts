@@ -154,8 +154,29 @@ describe("web shell in Chromium", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Hủy" }).click();
 
     await page.getByRole("menuitem", { name: "Nhật ký thay đổi" }).click();
-    await page.getByText("Thêm đơn vị").first().waitFor();
+    // In words: who did what to which named object; no action code, no id.
+    await page
+      .getByTestId("audit-sentence")
+      .filter({ hasText: /đã thêm đơn vị «.+»/ })
+      .first()
+      .waitFor();
+    const shown = await page.locator(".dt-content").innerText();
+    expect(shown).not.toMatch(/org\.unit\.|[0-9a-f]{8}-[0-9a-f]{4}-|"parentId"/);
     await screenshot(page, "10-audit", { fullPage: true });
+    await choose(page, "Loại đối tượng", "Tài khoản");
+    await page
+      .getByTestId("audit-sentence")
+      .filter({ hasText: /tài khoản/ })
+      .first()
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("entity")).toBe("user");
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.getByTestId("nav-open").waitFor();
+    await page.getByTestId("audit-sentence").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "10b-audit-phone", { fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.getByTestId("nav-open").waitFor({ state: "detached" });
 
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("menuitem", { name: "Organisation" }).waitFor();

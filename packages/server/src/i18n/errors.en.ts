@@ -280,6 +280,18 @@ export const EXACT_EN: Record<string, string> = {
     "Only a top-level administrator may change a top-level administrator's account.",
   "Không tìm thấy tài khoản.": "Account not found.",
   "Nhập mật khẩu hiện tại": "Enter the current password",
+  "Kế hoạch đã ban hành nên không xóa được; muốn thay đổi, hãy lập bản điều chỉnh, bổ sung.":
+    "The plan is published, so it cannot be deleted; to change it, start an amendment.",
+  "Bản điều chỉnh giữ đơn vị ban hành của kế hoạch; chỉ đổi được đơn vị của bản nháp đầu tiên.":
+    "An amendment keeps the plan's issuing unit; only a first draft can move to another unit.",
+  "Đơn vị ban hành phải là một đơn vị trong cùng tỉnh.":
+    "The issuing unit must be a unit of the same province.",
+  "Chọn một đơn vị trong cùng tỉnh": "Choose a unit of the same province",
+  "Chưa có kế hoạch nào cùng số và ngày văn bản với tệp này; hãy nhập như kế hoạch mới.":
+    "No plan has this file's document number and date yet; import it as a new plan.",
+  "Cách nhập không hợp lệ (trường `mode`: new hoặc amendment).":
+    "The import mode is not valid (field `mode`: new or amendment).",
+  "Chọn nhập mới hoặc nhập làm bản điều chỉnh": "Choose a new import or an import as an amendment",
 
   // reassigning a closed unit's work
   "Không tìm thấy đơn vị cần chuyển công việc.": "A unit whose work is to be moved was not found.",
@@ -373,6 +385,11 @@ type Translate = (vi: string) => string | null;
  * English text, and the caller then falls back to the code's default.
  */
 export const PATTERNS_EN: [RegExp, (m: RegExpMatchArray, t: Translate) => string | null][] = [
+  [
+    /^Kế hoạch «(.+)» đang có bản nháp \(phiên bản (\d+)\): hãy mở bản nháp đó để sửa, hoặc xóa nó rồi nhập lại\.$/,
+    (m) =>
+      `The plan «${m[1]}» has a draft (version ${m[2]}): open that draft to edit it, or delete it and import again.`,
+  ],
   [/^Sai kiểu dữ liệu: cần (.+)$/, (m) => `Wrong type: expected ${TYPE_NAMES_EN[m[1]] ?? m[1]}`],
   [
     /^Dữ liệu gửi lên quá lớn \(tối đa (\d+) KB\)\.$/,

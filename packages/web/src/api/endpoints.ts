@@ -2,7 +2,7 @@
  * Typed calls to the dtplan API. Every shape is the shared contracts' (zod
  * schemas, `z.infer` types): the web declares none of its own.
  */
-import type { ZAuditList, ZAuditQuery } from "@dtplan/contracts/audit.ts";
+import type { ZAuditList, ZAuditPeople, ZAuditQuery } from "@dtplan/contracts/audit.ts";
 import type { TLoginRequest, TSessionResponse } from "@dtplan/contracts/auth.ts";
 import type { TConfirmImplements, TPlanCascade, TSetTargetLinks } from "@dtplan/contracts/cascade.ts";
 import type { THealth } from "@dtplan/contracts/health.ts";
@@ -129,11 +129,13 @@ export const usersQueries = {
 
 export const auditApi = {
   list: (query: QueryOf<typeof ZAuditQuery>) => api.get<z.infer<typeof ZAuditList>>("/audit", query),
+  people: () => api.get<z.infer<typeof ZAuditPeople>>("/audit/people"),
 };
 
 export const auditQueries = {
   list: (query: Parameters<typeof auditApi.list>[0]) =>
     queryOptions({ queryKey: ["audit", "list", query], queryFn: () => auditApi.list(query) }),
+  people: () => queryOptions({ queryKey: ["audit", "people"], queryFn: () => auditApi.people() }),
 };
 
 export const healthApi = {

@@ -1,12 +1,15 @@
-import { and, count, desc, eq, inArray, or, type SQL } from "drizzle-orm";
-import type { Database } from "../../db/database.ts";
-import { type AuditRow, auditLog, users } from "../../db/schema.ts";
+import type { AuditAction, AuditEntity } from "@dtplan/domain/audit/audit-words.ts";
+import { endOfVietnamDay } from "@dtplan/domain/time/vietnam.ts";
+import { and, count, desc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/database.ts";
+import { type AuditRow, auditLog, orgUnits, users } from "../../db/schema.ts";
 
 export interface AuditEntryInput {
   tenantId: string;
   actorId: string | null;
-  action: string;
-  entity: string;
+  /** One of the domain's closed list, so the log can say it in words. */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | null;
   unitId?: string | null;
   before?: unknown;
@@ -35,37 +38,185 @@ export async function recordAudits(db: Database, entries: readonly AuditEntryInp
   );
 }
 
+export interface AuditScope {
+  wholeTenants: readonly string[];
+  unitIds: readonly string[];
+  /** The provinces of `unitIds` (the reach's), so the log is read on their shards. */
+  tenants: readonly string[];
+}
+
+export interface AuditFilterInput {
+  actorId?: string;
+  unitId?: string;
+  entity?: string;
+  entityId?: string;
+  /** Vietnamese calendar days, both included. */
+  from?: string;
+  to?: string;
+}
+
+function auditWhere(scope: AuditScope, filter: AuditFilterInput): SQL | null {
+  const reach: SQL[] = [];
+  if (scope.wholeTenants.length) reach.push(inArray(auditLog.tenantId, [...scope.wholeTenants]));
+  if (scope.unitIds.length) reach.push(inArray(auditLog.unitId, [...scope.unitIds]));
+  if (reach.length === 0 || scope.tenants.length === 0) return null;
+  return (
+    and(
+      inArray(auditLog.tenantId, [...scope.tenants]),
+      or(...reach),
+      filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+      filter.unitId ? eq(auditLog.unitId, filter.unitId) : undefined,
+      filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+      filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+      filter.from ? gte(auditLog.at, new Date(`${filter.from}T00:00:00+07:00`)) : undefined,
+      filter.to ? lte(auditLog.at, endOfVietnamDay(filter.to)) : undefined,
+    ) ?? null
+  );
+}
+
+export type AuditListRow = AuditRow & { actorName: string | null; unitName: string | null };
+
+/** One page of the log, newest first, filtered and paged in SQL. */
 export async function listAudit(
   db: Database,
-  filter: {
-    wholeTenants: readonly string[];
-    unitIds: readonly string[];
-    /** The provinces of `unitIds` (the reach's), so the log is read on their shards. */
-    tenants: readonly string[];
-    entity?: string;
-    entityId?: string;
-    limit: number;
-    offset: number;
-  },
-): Promise<{ rows: (AuditRow & { actorName: string | null })[]; total: number }> {
-  const scope: SQL[] = [];
-  if (filter.wholeTenants.length) scope.push(inArray(auditLog.tenantId, [...filter.wholeTenants]));
-  if (filter.unitIds.length) scope.push(inArray(auditLog.unitId, [...filter.unitIds]));
-  if (scope.length === 0 || filter.tenants.length === 0) return { rows: [], total: 0 };
-  const where = and(
-    inArray(auditLog.tenantId, [...filter.tenants]),
-    or(...scope),
-    filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
-    filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
-  );
+  scope: AuditScope,
+  filter: AuditFilterInput & { limit: number; offset: number },
+): Promise<{ rows: AuditListRow[]; total: number }> {
+  const where = auditWhere(scope, filter);
+  if (!where) return { rows: [], total: 0 };
   const rows = await db
-    .select({ entry: auditLog, actorName: users.fullName })
+    .select({ entry: auditLog, actorName: users.fullName, unitName: orgUnits.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, auditLog.tenantId), eq(orgUnits.id, auditLog.unitId)))
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(filter.limit)
     .offset(filter.offset);
   const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
-  return { rows: rows.map((r) => ({ ...r.entry, actorName: r.actorName })), total };
+  return {
+    rows: rows.map((r) => ({ ...r.entry, actorName: r.actorName, unitName: r.unitName })),
+    total,
+  };
+}
+
+/** The people who acted in the part of the log the reader may see, by name. */
+export async function listAuditPeople(
+  db: Database,
+  scope: AuditScope,
+): Promise<{ id: string; fullName: string }[]> {
+  const where = auditWhere(scope, {});
+  if (!where) return [];
+  const actors = db
+    .selectDistinct({ actorId: auditLog.actorId })
+    .from(auditLog)
+    .where(and(where, isNotNull(auditLog.actorId)))
+    .as("actors");
+  return db
+    .select({ id: users.id, fullName: users.fullName })
+    .from(actors)
+    .innerJoin(users, eq(users.id, actors.actorId))
+    .orderBy(users.fullName)
+    .limit(1000);
+}
+
+/**
+ * Names for what a page of entries is about and for the ids inside their values: plans by
+ * title, units, people, reports (unit — period), periods, targets and tasks by their text,
+ * DTI rounds and frameworks, catalogue indicators. Keyed `entity:id` for the objects and by
+ * id alone for the values. One statement, every branch on the readers' provinces.
+ */
+function arrayOf(values: readonly string[], type: "uuid" | "text"): SQL {
+  const items = values.map((v) => sql`${v}`);
+  return sql`ARRAY[${sql.join(items, sql`, `)}]::${sql.raw(type)}[]`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function nameAuditObjects(
+  db: Database,
+  tenants: readonly string[],
+  objects: readonly { entity: string; id: string }[],
+  valueIds: readonly string[],
+): Promise<{ subjects: Map<string, string>; names: Map<string, string> }> {
+  const subjects = new Map<string, string>();
+  const names = new Map<string, string>();
+  if (tenants.length === 0 || (objects.length === 0 && valueIds.length === 0)) return { subjects, names };
+  const ids = (entity: string) => objects.filter((o) => o.entity === entity).map((o) => o.id);
+  const t = arrayOf(tenants, "uuid");
+  // Ids compared as uuid so the primary keys serve; anything else cannot name a row.
+  const uuids = (values: readonly string[]) => [...new Set(values)].filter((v) => UUID.test(v));
+  // One branch per kind that has ids on the page (an empty branch is left out, not run).
+  const branches: SQL[] = [];
+  const add = (values: readonly string[], branch: (list: SQL) => SQL, type: "uuid" | "text" = "uuid") => {
+    if (values.length) branches.push(branch(arrayOf(values, type)));
+  };
+  const codes = ids("indicator");
+  add(
+    uuids([...ids("org_unit"), ...valueIds]),
+    (l) =>
+      sql`SELECT 'org_unit' AS kind, id::text AS id, name FROM org_units WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+  );
+  add(
+    uuids([...ids("user"), ...valueIds]),
+    (l) => sql`SELECT 'user', id::text, full_name FROM users WHERE id = ANY(${l})`,
+  );
+  add(
+    uuids([...ids("plan"), ...valueIds]),
+    (l) => sql`SELECT 'plan', id::text, title FROM plans WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+  );
+  add(
+    uuids(ids("plan_target")),
+    (l) =>
+      sql`SELECT 'plan_target', id::text, text FROM plan_targets WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+  );
+  add(
+    uuids(ids("plan_task")),
+    (l) =>
+      sql`SELECT 'plan_task', id::text, text FROM plan_tasks WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+  );
+  add(
+    uuids(ids("task")),
+    (l) =>
+      sql`SELECT 'task', key::text, text FROM plan_tasks WHERE tenant_id = ANY(${t}) AND key = ANY(${l})`,
+  );
+  add(
+    uuids(ids("reporting_period")),
+    (l) =>
+      sql`SELECT 'reporting_period', id::text, label FROM reporting_periods WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+  );
+  add(
+    uuids(ids("unit_report")),
+    (l) =>
+      sql`SELECT 'unit_report', r.id::text, u.name || ' — ' || p.label FROM unit_reports r
+          JOIN org_units u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+          JOIN reporting_periods p ON p.tenant_id = r.tenant_id AND p.id = r.period_id
+          WHERE r.tenant_id = ANY(${t}) AND u.tenant_id = ANY(${t}) AND p.tenant_id = ANY(${t}) AND r.id = ANY(${l})`,
+  );
+  add(
+    codes,
+    (l) =>
+      sql`SELECT 'indicator', code, name FROM indicators WHERE tenant_id = ANY(${t}) AND code = ANY(${l})`,
+  );
+  add(
+    uuids(ids("dti_round")),
+    (l) =>
+      sql`SELECT 'dti_round', id::text, name FROM dti_rounds WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+  );
+  add(
+    uuids(ids("dti_framework")),
+    (l) =>
+      sql`SELECT 'dti_framework', id::text, name FROM dti_frameworks WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+  );
+  if (branches.length === 0) return { subjects, names };
+  const rows = await queryRows<{ kind: string; id: string; name: string }>(
+    db,
+    sql.join(branches, sql` UNION ALL `),
+  );
+  const wanted = new Set(valueIds);
+  for (const row of rows) {
+    subjects.set(`${row.kind}:${row.id}`, row.name);
+    if (wanted.has(row.id) && ["org_unit", "user", "plan"].includes(row.kind)) names.set(row.id, row.name);
+  }
+  return { subjects, names };
 }

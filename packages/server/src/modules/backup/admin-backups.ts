@@ -1,6 +1,7 @@
 import { createReadStream, type ReadStream } from "node:fs";
 import path from "node:path";
 import type { TBackupItem, TBackupList } from "@dtplan/contracts";
+import type { AuditAction } from "@dtplan/domain/audit/audit-words.ts";
 import type { BackupConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { notFound } from "../../errors.ts";
@@ -9,7 +10,7 @@ import { recordAudit } from "../audit/audit.repository.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { backupNow, listBackups, pruneBackups } from "./backup-dir.ts";
 
-const audit = (db: Database, actor: Actor, action: string, name: string, after: object) =>
+const audit = (db: Database, actor: Actor, action: AuditAction, name: string, after: object) =>
   recordAudit(db, {
     tenantId: actor.tenantId,
     actorId: actor.id,

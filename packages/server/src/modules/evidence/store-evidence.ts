@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { AuditAction, AuditEntity } from "@dtplan/domain/audit/audit-words.ts";
 import type { Database } from "../../db/database.ts";
 import { type EvidenceFileRow, evidenceFiles } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
@@ -11,7 +12,13 @@ export interface EvidenceOwner {
   type: EvidenceFileRow["ownerType"];
   key: string;
   planId: string | null;
-  audit: { action: string; entity: string; entityId: string; unitId: string | null; extra?: object };
+  audit: {
+    action: AuditAction;
+    entity: AuditEntity;
+    entityId: string;
+    unitId: string | null;
+    extra?: object;
+  };
 }
 
 /**

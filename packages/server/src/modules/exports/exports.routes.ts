@@ -1,4 +1,5 @@
 import {
+  ZAuditExportQuery,
   ZIndicatorValueExportQuery,
   ZMyTaskExportQuery,
   ZPlanCodeParams,
@@ -10,11 +11,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
+import { auditExport } from "./export-audit.ts";
 import { indicatorValueExport } from "./export-indicator-values.ts";
 import { myTaskExport } from "./export-my-tasks.ts";
 import { targetExport } from "./export-targets.ts";
 import { taskExport } from "./export-tasks.ts";
-import { sendDownload } from "./tabular.ts";
+import { sendDownload, sendTable } from "./tabular.ts";
 
 const TAGS = ["exports"];
 // Who sees which rows is decided by the list each export mirrors; the route only
@@ -101,5 +103,24 @@ export async function exportsRoutes(
         request.query.format,
         await indicatorValueExport(db, requireActor(request), request.query, request.params.code),
       ),
+  );
+
+  r.get(
+    "/exports/audit",
+    {
+      config: { access: { permission: "audit.read" } },
+      schema: {
+        tags: TAGS,
+        summary: "Xuất nhật ký thay đổi (XLSX)",
+        description:
+          "Cùng bộ lọc và phạm vi như `GET /api/audit` (người thực hiện, đơn vị, loại đối tượng, khoảng ngày), mới nhất trước, tối đa 10 000 dòng; mỗi dòng nói bằng lời ai đã làm gì với đối tượng nào, nội dung thay đổi theo tên trường. Ngôn ngữ theo `lang` (`vi` mặc định, `en`). Tệp `nhat-ky-thay-doi.xlsx`.",
+        querystring: ZAuditExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { lang, ...filter } = request.query;
+      const d = await auditExport(db, { actor: requireActor(request), filter, lang });
+      return sendTable(reply, "xlsx", d.table, d.fileBase);
+    },
   );
 }

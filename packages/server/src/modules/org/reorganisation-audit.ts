@@ -1,3 +1,4 @@
+import type { AuditAction } from "@dtplan/domain/audit/audit-words.ts";
 import type { Database } from "../../db/database.ts";
 import type { OrgUnitRow } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
@@ -9,7 +10,7 @@ import { auditUnit } from "./org.presenter.ts";
  */
 export const reorganisationAudit =
   (tx: Database, tenantId: string, actorId: string, event: Record<string, unknown>) =>
-  (action: string, before: OrgUnitRow | null, after: OrgUnitRow) =>
+  (action: AuditAction, before: OrgUnitRow | null, after: OrgUnitRow) =>
     recordAudit(tx, {
       tenantId,
       actorId,

@@ -5,6 +5,7 @@ import type { Indicator as DomainIndicator } from "@dtplan/domain/indicators/cat
 import { suggestIndicators } from "@dtplan/domain/indicators/match-indicator.ts";
 import { suggestUnits, type UnitCandidate } from "@dtplan/domain/org/match-units.ts";
 import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
+import { formatDate } from "@dtplan/domain/text/format.ts";
 import type { Database } from "../../db/database.ts";
 import {
   type PlanRow,
@@ -18,7 +19,8 @@ import {
   type StoredUnitSuggestion,
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
-import { AppError, notFound } from "../../errors.ts";
+import { AppError, conflict, notFound } from "../../errors.ts";
+import { assertAllowed } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { ensureCatalogue, tenantIndicators, toDomainIndicator } from "../indicators/indicators.repository.ts";
@@ -26,7 +28,12 @@ import { findUnitById, listTenantUnits } from "../org/org.repository.ts";
 import type { ExtractJob } from "./extract-job.ts";
 import { ExtractAborted, type ExtractPool, ExtractPoolBusy } from "./extract-pool.ts";
 import { fileTooLarge } from "./plan-upload.ts";
-import { codesInTenant, plansByDocumentNumber } from "./plans.repository.ts";
+import {
+  codesInTenant,
+  findPlanByDocument,
+  loadPlanItems,
+  plansByDocumentNumber,
+} from "./plans.repository.ts";
 
 /** A unit suggestion at or above this is assigned without asking; below, it waits for review. */
 export const AUTO_ASSIGN_SCORE = 0.85;
@@ -174,6 +181,43 @@ async function inPool(pool: ExtractPool, job: ExtractJob, size: number | null) {
   }
 }
 
+export type ImportMode = "new" | "amendment";
+
+/** The plan (its newest version) already imported from a document with this number and date. */
+async function sameDocument(db: Database, tenantId: string, extract: PlanExtract): Promise<PlanRow | null> {
+  if (!extract.documentNumber || !extract.issuedDate) return null;
+  return findPlanByDocument(db, tenantId, extract.documentNumber, extract.issuedDate);
+}
+
+/**
+ * 409 "Kế hoạch này đã được nhập: …": the web offers to open it or to import the file as an
+ * amendment. `details[0]` (path `existingPlan`) carries the plan's code for the link.
+ */
+function alreadyImported(plan: PlanRow): AppError {
+  const date = formatDate(plan.issuedDate);
+  const what = `«${plan.title}» (số ${plan.documentNumber}, ngày ${date})`;
+  const details = [{ path: "existingPlan", message: plan.code }];
+  return new AppError(
+    "conflict",
+    `Kế hoạch này đã được nhập: ${what}. Hãy mở kế hoạch đó, hoặc nhập tệp này làm bản điều chỉnh, bổ sung.`,
+    details,
+  ).inEnglish(
+    `This plan has already been imported: «${plan.title}» (no. ${plan.documentNumber}, dated ${date}). Open it, or import this file as an amendment.`,
+    details,
+  );
+}
+
+/** An item's key in the version in force when the new text is word for word the same (each key used once). */
+function keyByText(rows: readonly { text: string; key: string }[] | undefined) {
+  const byText = new Map((rows ?? []).map((r) => [r.text.trim(), r.key]));
+  return (text: string): { key?: string } => {
+    const key = byText.get(text.trim());
+    if (!key) return {};
+    byText.delete(text.trim());
+    return { key };
+  };
+}
+
 /**
  * Turns an uploaded plan into a draft of version 1 with every extracted item, each
  * target with its best indicator match and each lead/coordinator with unit
@@ -188,19 +232,45 @@ export async function importPlan(
     extract,
     fileName,
     format,
-  }: { actor: Actor; unitId: string; extract: PlanExtract; fileName: string; format: string },
+    mode = "new",
+  }: {
+    actor: Actor;
+    unitId: string;
+    extract: PlanExtract;
+    fileName: string;
+    format: string;
+    /** `amendment`: the file is a new version of the plan already imported with its number and date. */
+    mode?: ImportMode;
+  },
 ): Promise<PlanRow> {
   const unit = await findUnitById(db, unitId);
   if (!unit) throw notFound("Không tìm thấy đơn vị.");
   const tenantId = unit.tenantId;
   return db.transaction(async (tx) => {
+    const earlier = await sameDocument(tx, tenantId, extract);
+    if (earlier && mode !== "amendment") throw alreadyImported(earlier);
+    if (!earlier && mode === "amendment") {
+      throw new AppError(
+        "bad_request",
+        "Chưa có kế hoạch nào cùng số và ngày văn bản với tệp này; hãy nhập như kế hoạch mới.",
+      );
+    }
+    if (earlier?.status === "draft") {
+      throw conflict(
+        `Kế hoạch «${earlier.title}» đang có bản nháp (phiên bản ${earlier.version}): hãy mở bản nháp đó để sửa, hoặc xóa nó rồi nhập lại.`,
+      );
+    }
+    if (earlier) await assertAllowed(tx, actor, "plans.manage", [earlier.unitId]);
     await ensureCatalogue(tx, tenantId);
     const catalogue = (await tenantIndicators(tx, tenantId)).map(toDomainIndicator);
     const candidates: UnitCandidate[] = await listTenantUnits(tx, tenantId);
     const asOf = matchDateOf(extract);
-
     const base = planCodeBase(extract.locality, unit.name, extract.period);
-    const code = uniqueCode(base, await codesInTenant(tx, tenantId, base));
+    const code = earlier?.code ?? uniqueCode(base, await codesInTenant(tx, tenantId, base));
+    // Items worded as in the version in force keep their key: reports and assignments follow them.
+    const kept = earlier ? await loadPlanItems(tx, earlier) : null;
+    const targetKey = keyByText(kept?.targets);
+    const taskKey = keyByText(kept?.tasks);
     const numbers = extract.legalBases.map((l) => l.number).filter((n): n is string => Boolean(n));
     const linked = await plansByDocumentNumber(tx, tenantId, numbers);
     const implementsCode =
@@ -212,6 +282,8 @@ export async function importPlan(
       .values({
         tenantId,
         code,
+        version: earlier ? earlier.version + 1 : 1,
+        amendmentReason: earlier ? `Nhập lại từ tệp ${fileName}` : null,
         title: extract.title ?? fileName,
         kind:
           extract.period.start !== null &&
@@ -219,7 +291,7 @@ export async function importPlan(
           extract.period.start !== extract.period.end
             ? "multi_year"
             : "annual",
-        unitId: unit.id,
+        unitId: earlier?.unitId ?? unit.id,
         periodStart: extract.period.start,
         periodEnd: extract.period.end,
         visionYear: extract.period.vision,
@@ -246,6 +318,7 @@ export async function importPlan(
           planId: plan.id,
           position,
           ...targetValues(t, catalogue),
+          ...targetKey(t.text),
         })),
       );
     }
@@ -256,6 +329,7 @@ export async function importPlan(
           planId: plan.id,
           position,
           ...taskValues(t, candidates, asOf),
+          ...taskKey(t.text),
         })),
       );
     }
@@ -298,12 +372,13 @@ export async function importPlan(
     await recordAudit(tx, {
       tenantId,
       actorId: actor.id,
-      action: "plan.import",
+      action: earlier ? "plan.import_amendment" : "plan.import",
       entity: "plan",
       entityId: plan.id,
-      unitId: unit.id,
+      unitId: plan.unitId,
       after: {
         code,
+        version: plan.version,
         title: plan.title,
         fileName,
         format,

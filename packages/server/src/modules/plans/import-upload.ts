@@ -31,6 +31,12 @@ export async function importPlanUpload(
       { path: "body.file", message: "Thiếu tệp" },
     ]);
   }
+  if (upload.mode && upload.mode !== "new" && upload.mode !== "amendment") {
+    throw new AppError("validation_failed", "Cách nhập không hợp lệ (trường `mode`: new hoặc amendment).", [
+      { path: "body.mode", message: "Chọn nhập mới hoặc nhập làm bản điều chỉnh" },
+    ]);
+  }
+  const mode = upload.mode === "amendment" ? "amendment" : "new";
   const { extract, format } = await extractUpload(extractPool, file);
-  return importPlan(db, { actor, unitId: parsedUnit.data, extract, fileName: file.fileName, format });
+  return importPlan(db, { actor, unitId: parsedUnit.data, extract, fileName: file.fileName, format, mode });
 }

@@ -31,6 +31,8 @@ export function fileTooLarge(size: number | null, maxBytes = DEFAULT_MAX_BYTES):
 
 export interface PlanUpload {
   unitId: string | null;
+  /** `amendment` when the officer chose to import the file as a new version of the plan it repeats. */
+  mode: string | null;
   file: { bytes: Uint8Array; fileName: string } | null;
 }
 
@@ -49,5 +51,9 @@ export async function readPlanUpload(request: FastifyRequest): Promise<PlanUploa
       ),
     defaultFileName: "ke-hoach.txt",
   });
-  return { unitId: form.fields.get("unitId") ?? null, file: form.file };
+  return {
+    unitId: form.fields.get("unitId") ?? null,
+    mode: form.fields.get("mode") ?? null,
+    file: form.file,
+  };
 }

@@ -240,6 +240,22 @@ export async function plansByDocumentNumber(
   return new Map(rows.map((r) => [r.documentNumber as string, r.code]));
 }
 
+/** The newest version of the plan issued as document `number` on `date`, if one was imported. */
+export async function findPlanByDocument(
+  db: Database,
+  tenantId: string,
+  number: string,
+  date: string,
+): Promise<PlanRow | null> {
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.documentNumber, number), eq(plans.issuedDate, date)))
+    .orderBy(desc(plans.version))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function touchPlan(db: Database, plan: PlanRow): Promise<void> {
   await db
     .update(plans)

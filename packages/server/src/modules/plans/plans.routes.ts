@@ -2,6 +2,7 @@ import {
   ZAmendPlan,
   ZCreateTarget,
   ZCreateTask,
+  ZDeleteDraftResult,
   ZMergeItems,
   ZOk,
   ZPlanCodeParams,
@@ -29,6 +30,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
 import { amendPlan } from "./amend-plan.ts";
+import { deleteDraftPlan } from "./delete-draft.ts";
 import type { ExtractPool } from "./extract-pool.ts";
 import { importPlanUpload } from "./import-upload.ts";
 import { planUnitOf } from "./plan-access.ts";
@@ -155,6 +157,22 @@ export async function plansRoutes(
       },
     },
     async (request) => readPlanReview(db, planOf(request)),
+  );
+
+  r.delete(
+    "/plans/:code",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Xóa bản nháp kế hoạch",
+        description:
+          "Xóa bản nháp (nhập nhầm): bản nháp đầu tiên thì xóa cả kế hoạch; bản điều chỉnh đang soạn thì bỏ, phiên bản đã ban hành vẫn giữ hiệu lực. Kế hoạch đã ban hành không xóa được (409). Có ghi nhật ký.",
+        params: ZPlanCodeParams,
+        response: { 200: ZDeleteDraftResult },
+      },
+    },
+    async (request) => ({ ok: true as const, ...(await deleteDraftPlan(db, planOf(request))) }),
   );
 
   r.patch(

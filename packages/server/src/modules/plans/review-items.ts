@@ -12,9 +12,11 @@ import {
 } from "../../db/schema.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
 import { staleVersion } from "../../stale-version.ts";
+import { assertAllowed } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { findIndicator } from "../indicators/indicators.repository.ts";
+import { findUnitById } from "../org/org.repository.ts";
 import { actorTenants, planNotFound } from "./plan-access.ts";
 import { findPlanVersions } from "./plans.repository.ts";
 
@@ -150,7 +152,7 @@ async function audit(
   actor: Actor,
   plan: PlanRow,
   type: ItemType,
-  verb: string,
+  verb: "add" | "update" | "delete",
   id: string,
   before: unknown,
   after: unknown,
@@ -275,11 +277,14 @@ export async function updatePlan(
 ): Promise<PlanRow> {
   return db.transaction(async (tx) => {
     const plan = await editableDraft(tx, actor, code);
+    const { issuerUnitId, ...fields } = input;
+    if (issuerUnitId && issuerUnitId !== plan.unitId) await moveDraftToUnit(tx, actor, plan, issuerUnitId);
+    if (Object.keys(fields).length === 0) return editableDraft(tx, actor, code);
     await checkPlanLinks(tx, plan, [input.parentPlanCode, input.implementsPlanCode]);
     const [after] = await tx
       .update(plans)
       .set({
-        ...input,
+        ...fields,
         // Choosing the higher-level plan here is the focal officer's confirmation of it too.
         ...(input.implementsPlanCode !== undefined && input.implementsPlanCode !== plan.implementsPlanCode
           ? { implementsConfirmedBy: actor.id, implementsConfirmedAt: new Date() }
@@ -288,17 +293,51 @@ export async function updatePlan(
       })
       .where(and(eq(plans.tenantId, plan.tenantId), eq(plans.id, plan.id)))
       .returning();
-    const before = Object.fromEntries(Object.keys(input).map((k) => [k, plan[k as keyof PlanRow]]));
+    const before = Object.fromEntries(Object.keys(fields).map((k) => [k, plan[k as keyof PlanRow]]));
     await recordAudit(tx, {
       tenantId: plan.tenantId,
       actorId: actor.id,
       action: "plan.update",
       entity: "plan",
       entityId: plan.id,
-      unitId: plan.unitId,
+      unitId: after.unitId,
       before,
-      after: input,
+      after: fields,
     });
     return after;
+  });
+}
+
+/**
+ * Đổi đơn vị ban hành of a draft imported under the wrong unit: only a first draft (an
+ * amendment keeps its plan's issuer), to a unit of the same province on which the actor
+ * manages plans too. Audited with both units, the log names them.
+ */
+async function moveDraftToUnit(tx: Database, actor: Actor, plan: PlanRow, unitId: string): Promise<void> {
+  if (plan.version > 1) {
+    throw conflict(
+      "Bản điều chỉnh giữ đơn vị ban hành của kế hoạch; chỉ đổi được đơn vị của bản nháp đầu tiên.",
+    );
+  }
+  const unit = await findUnitById(tx, unitId);
+  if (!unit || unit.tenantId !== plan.tenantId) {
+    throw new AppError("validation_failed", "Đơn vị ban hành phải là một đơn vị trong cùng tỉnh.", [
+      { path: "body.issuerUnitId", message: "Chọn một đơn vị trong cùng tỉnh" },
+    ]);
+  }
+  await assertAllowed(tx, actor, "plans.manage", [unit.id]);
+  await tx
+    .update(plans)
+    .set({ unitId: unit.id, updatedAt: new Date() })
+    .where(and(eq(plans.tenantId, plan.tenantId), eq(plans.id, plan.id)));
+  await recordAudit(tx, {
+    tenantId: plan.tenantId,
+    actorId: actor.id,
+    action: "plan.issuer",
+    entity: "plan",
+    entityId: plan.id,
+    unitId: unit.id,
+    before: { unitId: plan.unitId },
+    after: { unitId: unit.id },
   });
 }

@@ -1,94 +1,95 @@
-import { ArrowRightOutlined } from "@ant-design/icons";
+import { ArrowRightOutlined, DownloadOutlined } from "@ant-design/icons";
 import type { TAuditEntry } from "@dtplan/contracts/audit.ts";
+import {
+  AUDIT_ENTITIES,
+  AUDIT_ENTITY_WORDS,
+  auditChangeLines,
+  auditEntityWords,
+  auditSentence,
+  auditTimeText,
+} from "@dtplan/domain/audit/audit-words.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Flex, Select, Space, Tag, Typography } from "antd";
-import { useCallback, useMemo, useState } from "react";
+import { Button, Card, Flex, Select, Space, Tag, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { auditQueries, orgQueries } from "../../api/endpoints.ts";
 import { LoadError } from "../../components/load-error.tsx";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
+import { DateInput } from "../../forms/date-input.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { isMessageKey } from "../../i18n/translate.ts";
 import { PageHeader } from "../../layout/page-header.tsx";
-import { formatDateTime } from "../../lib/format.ts";
+import { toIsoDate } from "../../lib/format.ts";
 import { serverPagination } from "../../lib/server-paging.ts";
-import { auditSubject, diffAudit, formatAuditValue, type ValueContext } from "./audit-diff.ts";
+import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 
 const PAGE_SIZE = 25;
-const KNOWN_ENTITIES = ["org_unit", "user", "session"];
+const FILTERS = ["actorId", "unitId", "entity", "entityId", "from", "to"] as const;
+type FilterName = (typeof FILTERS)[number];
 
+function isoOf(d: Dayjs | Dayjs[] | null): string | null {
+  return d && !Array.isArray(d) ? toIsoDate(d.toDate()) : null;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Nhật ký thay đổi: who did what to which named object, in words, filtered and exported to Excel. */
 export default function AuditPage() {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
-  const entity = params.get("entity") ?? undefined;
-  const entityId = params.get("entityId") ?? undefined;
+  const filter = Object.fromEntries(
+    FILTERS.flatMap((name) => {
+      const value = params.get(name);
+      return value ? [[name, value]] : [];
+    }),
+  ) as Partial<Record<FilterName, string>>;
+  // A link may carry anything: only a kind the log knows is sent.
+  const entity = AUDIT_ENTITIES.find((e) => e === filter.entity);
   const [page, setPage] = useState(1);
 
   const list = useQuery(
-    auditQueries.list({ entity, entityId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    auditQueries.list({ ...filter, entity, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
   );
-  const fieldLabel = useCallback(
-    (field: string) => {
-      const key = `audit.field.${field}`;
-      return isMessageKey(key) ? t(key) : field;
-    },
-    [t],
-  );
-  // Unit names turn parent ids and merge targets into words.
-  const unitsLoad = useQuery(orgQueries.list({ includeClosed: true }));
-  const ctx = useMemo<ValueContext>(
-    () => ({
-      lang,
-      names: new Map((unitsLoad.data?.items ?? []).map((u) => [u.id, u.name])),
-      yes: t("common.yes"),
-      no: t("common.no"),
-      label: fieldLabel,
-    }),
-    [unitsLoad.data, lang, t, fieldLabel],
-  );
+  const people = useQuery(auditQueries.people());
+  const units = useQuery(orgQueries.list({ includeClosed: true }));
 
-  const entityLabel = (e: string) => {
-    const key = `audit.entity.${e}`;
-    return isMessageKey(key) ? t(key) : e;
-  };
-  const actionLabel = (action: string) => {
-    const full = `audit.action.${action}`;
-    if (isMessageKey(full)) return t(full);
-    const last = `audit.action.${action.split(".").pop() ?? ""}`;
-    return isMessageKey(last) ? t(last) : action;
-  };
-
-  const entityOptions = [
-    ...new Set([...KNOWN_ENTITIES, ...(list.data?.items ?? []).map((e) => e.entity)]),
-  ].map((e) => ({ value: e, label: entityLabel(e) }));
-
-  function setEntity(value: string | undefined) {
-    const next = new URLSearchParams();
-    if (value) next.set("entity", value);
+  function setFilter(name: FilterName, value: string | null | undefined) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    if (name !== "entityId") next.delete("entityId");
     setParams(next, { replace: true });
     setPage(1);
   }
+  const dateValue = (iso: string | undefined) => (iso ? dayjs(iso) : undefined);
+
+  const exportHref = (() => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+    q.set("lang", lang);
+    return `/api/exports/audit?${q.toString()}`;
+  })();
 
   function renderChanges(entry: TAuditEntry) {
-    const { shape, changes } = diffAudit(entry.before, entry.after);
-    if (shape === "event" || changes.length === 0) {
-      return <Typography.Text type="secondary">{t("audit.noDiff")}</Typography.Text>;
-    }
+    const lines = auditChangeLines(entry, lang);
+    if (lines.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
     return (
       <Space orientation="vertical" size={2}>
-        {changes.map((c) => (
+        {lines.map((c) => (
           <div key={c.field}>
-            {c.field && <Typography.Text type="secondary">{fieldLabel(c.field)}: </Typography.Text>}
-            {shape === "created" ? (
-              <span className="dt-diff-new">{formatAuditValue(c.field, c.after, ctx)}</span>
-            ) : shape === "deleted" ? (
-              <span className="dt-diff-old">{formatAuditValue(c.field, c.before, ctx)}</span>
-            ) : (
+            <Typography.Text type="secondary">{c.label}: </Typography.Text>
+            {c.before && entry.after != null && (
               <>
-                <span className="dt-diff-old">{formatAuditValue(c.field, c.before, ctx)}</span>
+                <span className="dt-diff-old">{c.before}</span>
                 <ArrowRightOutlined style={{ margin: "0 6px", color: "#98a2b3", fontSize: 11 }} />
-                <span className="dt-diff-new">{formatAuditValue(c.field, c.after, ctx)}</span>
               </>
+            )}
+            {entry.after == null ? (
+              <span className="dt-diff-old">{c.before}</span>
+            ) : (
+              <span className="dt-diff-new">{c.after}</span>
             )}
           </div>
         ))}
@@ -100,19 +101,58 @@ export default function AuditPage() {
     <>
       <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="audit-filters">
           <Select
             allowClear
-            value={entity}
-            onChange={(v) => setEntity(v)}
-            options={entityOptions}
+            showSearch={{ optionFilterProp: "label" }}
+            value={filter.actorId}
+            onChange={(v) => setFilter("actorId", v)}
+            options={(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))}
+            placeholder={t("audit.filterPerson")}
+            aria-label={t("audit.filterPerson")}
+            style={{ width: 220, maxWidth: "100%" }}
+          />
+          <div style={{ width: 260, maxWidth: "100%" }}>
+            <UnitTreeSelect
+              units={units.data?.items ?? []}
+              value={filter.unitId ?? null}
+              onChange={(v) => setFilter("unitId", typeof v === "string" ? v : null)}
+              placeholder={t("audit.filterUnit")}
+              history
+            />
+          </div>
+          <Select
+            allowClear
+            value={filter.entity}
+            onChange={(v) => setFilter("entity", v)}
+            options={AUDIT_ENTITIES.map((e) => ({
+              value: e,
+              label: capitalise(AUDIT_ENTITY_WORDS[e][lang]),
+            }))}
             placeholder={t("audit.filterEntity")}
             aria-label={t("audit.filterEntity")}
-            style={{ width: 260 }}
+            style={{ width: 200, maxWidth: "100%" }}
           />
-          {entityId && (
-            <Tag closable onClose={() => setEntity(entity)}>
-              {ctx.names.get(entityId) ?? entityId}
+          <DateInput
+            value={dateValue(filter.from)}
+            onChange={(d) => setFilter("from", isoOf(d))}
+            placeholder={t("audit.from")}
+            aria-label={t("audit.from")}
+            style={{ width: 150 }}
+          />
+          <DateInput
+            value={dateValue(filter.to)}
+            onChange={(d) => setFilter("to", isoOf(d))}
+            placeholder={t("audit.to")}
+            aria-label={t("audit.to")}
+            style={{ width: 150 }}
+          />
+          <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="audit-export">
+            {t("audit.exportXlsx")}
+          </Button>
+          {filter.entityId && (
+            <Tag closable onClose={() => setFilter("entityId", null)}>
+              {list.data?.items[0]?.subject ?? t("audit.entity")}
             </Tag>
           )}
         </Flex>
@@ -129,60 +169,28 @@ export default function AuditPage() {
             onChange: setPage,
             showTotal: (n) => t("audit.total", { n }),
           })}
-          expandable={{
-            expandedRowRender: (entry) => (
-              <Flex gap={16} wrap>
-                {(["before", "after"] as const).map((side) => (
-                  <div key={side} style={{ flex: "1 1 320px", minWidth: 0 }}>
-                    <Typography.Text strong>
-                      {t(side === "before" ? "audit.before" : "audit.after")}
-                    </Typography.Text>
-                    <pre
-                      style={{
-                        fontSize: 12,
-                        background: "#fafafa",
-                        padding: 8,
-                        borderRadius: 4,
-                        overflow: "auto",
-                      }}
-                    >
-                      {entry[side] == null ? "—" : JSON.stringify(entry[side], null, 2)}
-                    </pre>
-                  </div>
-                ))}
-              </Flex>
-            ),
-          }}
           columns={[
             {
               title: t("audit.at"),
               key: "at",
-              width: 190,
+              width: 170,
               render: (_, e) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{formatDateTime(e.at)}</span>
-                  <Typography.Text type="secondary">{e.actorName ?? t("audit.system")}</Typography.Text>
+                  <span>{auditTimeText(e.at)}</span>
+                  {e.unitName && <Typography.Text type="secondary">{e.unitName}</Typography.Text>}
                 </Space>
               ),
             },
             {
-              title: t("audit.action"),
-              key: "action",
-              width: 300,
-              render: (_, e) => {
-                const subject = auditSubject(e.before, e.after);
-                return (
-                  <Space orientation="vertical" size={2}>
-                    <Tag color="blue" variant="outlined">
-                      {actionLabel(e.action)}
-                    </Tag>
-                    <span>
-                      <Typography.Text type="secondary">{entityLabel(e.entity)}</Typography.Text>
-                      {subject && <span>: {subject}</span>}
-                    </span>
-                  </Space>
-                );
-              },
+              title: t("audit.what"),
+              key: "what",
+              width: 380,
+              render: (_, e) => (
+                <Space orientation="vertical" size={2}>
+                  <span data-testid="audit-sentence">{auditSentence(e, lang)}</span>
+                  <Tag variant="outlined">{capitalise(auditEntityWords(e.entity, lang))}</Tag>
+                </Space>
+              ),
             },
             { title: t("audit.changes"), key: "changes", render: (_, e) => renderChanges(e) },
           ]}
