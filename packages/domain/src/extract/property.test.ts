@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { isPillar } from "../indicators/pillars.ts";
 import { PlanExtractError } from "./errors.ts";
 import { extractPlan } from "./index.ts";
-import { buildSyntheticPlan } from "./read/synthetic.ts";
+import { buildSyntheticTablePlan } from "./read/synthetic.ts";
 
 const DEV = path.resolve(import.meta.dirname, "../../../../fixtures/plan-extract/dev");
 const PLANS = ["ba-to-2023", "chau-thanh-2025", "thap-muoi-2024"].map((n) =>
@@ -359,64 +359,14 @@ describe("tables never make extractPlan fail", () => {
   });
 });
 
-describe("extractPlan scales linearly", () => {
-  function medianMs(text: string, runs: number): number {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      extractPlan(text);
-      times.push(performance.now() - t0);
+describe("a long plan of tables", () => {
+  it("keeps its three tables however many rows they have", () => {
+    // How the extraction's time grows with the rows is measured by `npm run bench`
+    // (a ratio printed beside the medians), not asserted here: tests never time.
+    for (const rows of [100, 400]) {
+      const plan = extractPlan(buildSyntheticTablePlan(rows));
+      expect(plan.tables?.length).toBe(3);
+      expect(plan.tasks.length).toBeGreaterThanOrEqual(rows);
     }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-  }
-
-  it("takes well under 12× as long on a 4× larger plan", () => {
-    // Ratios, not absolute times: the machine's speed cancels out. Quadratic
-    // behaviour would give ≈16×; linear gives ≈4×.
-    const small = buildSyntheticPlan(PLANS, 150_000);
-    const large = buildSyntheticPlan(PLANS, 600_000);
-    expect(large.length / small.length).toBeGreaterThan(3.5);
-    extractPlan(small); // warm-up (JIT)
-    const ratio = medianMs(large, 3) / Math.max(1, medianMs(small, 5));
-    expect(ratio).toBeLessThan(12);
-  });
-
-  it("takes well under 12× as long on tables 4× longer", () => {
-    // A task table in " | " rows, a target table one cell per line, and a pdftotext column dump.
-    const plan = (rows: number) => {
-      const joined = Array.from(
-        { length: rows },
-        (_, k) =>
-          `${k + 1} | Nhiệm vụ số ${k + 1} về dữ liệu | Sở Tư pháp | Sở Y tế; Công an tỉnh | Quý II/2026`,
-      );
-      const stacked = Array.from({ length: rows }, (_, k) => [
-        `${k + 1}`,
-        `Tỷ lệ thứ ${k + 1} đạt chuẩn`,
-        "≥ 80",
-        "90",
-        "%",
-      ]);
-      const dumpTasks = Array.from({ length: rows }, (_, k) => `Triển khai việc thứ ${k + 1}.`);
-      const dumpCells = Array.from({ length: rows }, () => "Sản phẩm\n\nSở KH&CN\n\nQuý I/2026");
-      return [
-        "KẾ HOẠCH\nChuyển đổi số tỉnh Gia Lai năm 2026\nI. MỤC TIÊU\n1. Chỉ tiêu",
-        "TT\nChỉ tiêu\n2026\n2030\nĐơn vị tính",
-        ...stacked.flat(),
-        "II. NHIỆM VỤ\nSTT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian",
-        ...joined,
-        "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn An\nPhụ lục I\nSTT\n\nNhiệm vụ\n",
-        ...Array.from({ length: rows }, (_, k) => `${k + 1}`),
-        ...dumpTasks,
-        "\nSản phẩm đầu ra\n\nĐơn vị chủ trì\n\nThời gian\n",
-        dumpCells.join("\n\n"),
-      ].join("\n");
-    };
-    const small = plan(100);
-    const large = plan(400);
-    const s = extractPlan(small);
-    expect(s.tables?.length).toBe(3);
-    const ratio = medianMs(large, 3) / Math.max(1, medianMs(small, 5));
-    expect(ratio).toBeLessThan(12);
   });
 });

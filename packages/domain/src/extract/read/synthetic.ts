@@ -41,3 +41,36 @@ export function buildSyntheticPlan(plans: string[], minChars: number): string {
   parts.push(closing.replace(/^([ \t]*)[IVXLC]+\./u, `$1${roman(n + 1)}.`));
   return parts.join("");
 }
+
+/**
+ * A plan whose body is tables of `rows` rows each: a target table one cell per line,
+ * a task table in " | " rows, and an appendix as pdftotext dumps a table column by
+ * column — the three shapes whose cost must grow linearly with their length.
+ */
+export function buildSyntheticTablePlan(rows: number): string {
+  const joined = Array.from(
+    { length: rows },
+    (_, k) => `${k + 1} | Nhiệm vụ số ${k + 1} về dữ liệu | Sở Tư pháp | Sở Y tế; Công an tỉnh | Quý II/2026`,
+  );
+  const stacked = Array.from({ length: rows }, (_, k) => [
+    `${k + 1}`,
+    `Tỷ lệ thứ ${k + 1} đạt chuẩn`,
+    "≥ 80",
+    "90",
+    "%",
+  ]);
+  const dumpTasks = Array.from({ length: rows }, (_, k) => `Triển khai việc thứ ${k + 1}.`);
+  const dumpCells = Array.from({ length: rows }, () => "Sản phẩm\n\nSở KH&CN\n\nQuý I/2026");
+  return [
+    "KẾ HOẠCH\nChuyển đổi số tỉnh Gia Lai năm 2026\nI. MỤC TIÊU\n1. Chỉ tiêu",
+    "TT\nChỉ tiêu\n2026\n2030\nĐơn vị tính",
+    ...stacked.flat(),
+    "II. NHIỆM VỤ\nSTT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian",
+    ...joined,
+    "Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nNguyễn Văn An\nPhụ lục I\nSTT\n\nNhiệm vụ\n",
+    ...Array.from({ length: rows }, (_, k) => `${k + 1}`),
+    ...dumpTasks,
+    "\nSản phẩm đầu ra\n\nĐơn vị chủ trì\n\nThời gian\n",
+    dumpCells.join("\n\n"),
+  ].join("\n");
+}

@@ -6,6 +6,7 @@ import type {
   TDtiSaveAssessment,
   TDtiScoreNode,
   TDtiVerify,
+  TEvidenceFile,
 } from "@dtplan/contracts";
 import type { DtiNode } from "@dtplan/domain/dti/framework.ts";
 import type { DtiNodeScoreResult } from "@dtplan/domain/dti/scoring.ts";
@@ -571,10 +572,10 @@ export async function attachAssessmentEvidence(
     unitId: string;
     file: { fileName: string; bytes: Uint8Array };
   },
-) {
+): Promise<TEvidenceFile> {
   const { round, ru, edit } = await assessmentScope(db, actor, powers, roundId, unitId);
   assertEditable(round, ru, edit);
-  return storeEvidence(db, store, {
+  const row = await storeEvidence(db, store, {
     tenantId: round.tenantId,
     actorId: actor.id,
     file,
@@ -590,4 +591,5 @@ export async function attachAssessmentEvidence(
       };
     },
   });
+  return presentEvidence(row, new Map([[actor.id, actor.fullName]]));
 }

@@ -1,4 +1,4 @@
-import { ZDtiFrameworkImportFields } from "@dtplan/contracts";
+import { type TDtiFramework, ZDtiFrameworkImportFields } from "@dtplan/contracts";
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
@@ -8,12 +8,12 @@ import { fileSlug } from "../consolidated/vi-format.ts";
 import { XLSX_CONTENT_TYPE } from "../reporting/report-excel.ts";
 import { getAssessment } from "./assessment.ts";
 import { roundHeading } from "./dti.presenter.ts";
-import { findRound, unitNames } from "./dti.repository.ts";
-import { type DtiPowers, requireReadResults, roundNotFound } from "./dti-access.ts";
+import { unitNames } from "./dti.repository.ts";
+import { type DtiPowers, requireManage } from "./dti-access.ts";
 import { annexDocx, rankingWorkbook, scoresheetWorkbook } from "./dti-documents.ts";
 import { frameworkWorkbook, parseFrameworkWorkbook } from "./framework-xlsx.ts";
 import { createFramework, getFramework } from "./frameworks.ts";
-import { roundRanking } from "./ranking.ts";
+import { readableRound, roundRanking } from "./ranking.ts";
 
 export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -42,7 +42,9 @@ export async function importFramework(
     powers,
     maxBytes,
   }: { request: FastifyRequest; actor: Actor; powers: DtiPowers; maxBytes: number },
-): Promise<string> {
+): Promise<TDtiFramework> {
+  // Refused before the upload is read: only the province's focal officer imports.
+  requireManage(powers);
   const form = await readMultipart(request, {
     notMultipart: "Hãy gửi tệp Excel dạng multipart/form-data (trường `file`) kèm mã, năm, tên bộ chỉ số.",
     tooLarge: () =>
@@ -64,14 +66,8 @@ export async function importFramework(
   const file = requireFile(form, "Chọn tệp Excel bộ chỉ số (trường `file`).");
   if (file.bytes.byteLength > maxBytes) throw new AppError("payload_too_large", "Tệp Excel quá lớn.");
   const nodes = await parseFrameworkWorkbook(file.bytes);
-  return createFramework(db, { powers, actorId: actor.id, input: { ...fields.data, nodes } });
-}
-
-async function readableRound(db: Database, powers: DtiPowers, id: string) {
-  const round = await findRound(db, powers.tenantId, id);
-  if (!round) throw roundNotFound();
-  if (round.status !== "published") requireReadResults(powers);
-  return round;
+  const id = await createFramework(db, { powers, actorId: actor.id, input: { ...fields.data, nodes } });
+  return getFramework(db, powers.tenantId, id);
 }
 
 /** Xếp hạng (.xlsx), or the decision's annex (.docx, Decree 30 layout). */

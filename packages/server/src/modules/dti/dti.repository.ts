@@ -18,6 +18,22 @@ const iso = (v: unknown): string | null =>
 const day = (v: unknown): string =>
   v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
+/** `FOR UPDATE OF alias` when the caller reads a row it is about to change. */
+const lockOf = (alias: string, forUpdate: boolean): SQL =>
+  forUpdate ? sql.raw(` FOR UPDATE OF ${alias}`) : sql``;
+
+async function rowsOf<T>(db: Database, query: SQL, to: (r: Record<string, unknown>) => T): Promise<T[]> {
+  return (await queryRows<Record<string, unknown>>(db, query)).map(to);
+}
+
+async function firstOf<T>(
+  db: Database,
+  query: SQL,
+  to: (r: Record<string, unknown>) => T,
+): Promise<T | null> {
+  return (await rowsOf(db, query, to))[0] ?? null;
+}
+
 // ---------------------------------------------------------------------------
 // Frameworks
 
@@ -59,11 +75,11 @@ function toFramework(r: Record<string, unknown>): FrameworkRow {
 }
 
 export async function listFrameworks(db: Database, tenantId: string): Promise<FrameworkRow[]> {
-  const rows = await queryRows<Record<string, unknown>>(
+  return rowsOf(
     db,
     sql`SELECT ${FRAMEWORK_COLUMNS} FROM dti_frameworks f WHERE f.tenant_id = ${tenantId} ORDER BY f.year DESC, f.code`,
+    toFramework,
   );
-  return rows.map(toFramework);
 }
 
 export async function findFramework(
@@ -72,12 +88,11 @@ export async function findFramework(
   id: string,
   { forUpdate = false } = {},
 ): Promise<FrameworkRow | null> {
-  const lock = forUpdate ? sql` FOR UPDATE OF f` : sql``;
-  const [row] = await queryRows<Record<string, unknown>>(
+  return firstOf(
     db,
-    sql`SELECT ${FRAMEWORK_COLUMNS} FROM dti_frameworks f WHERE f.tenant_id = ${tenantId} AND f.id = ${id}${lock}`,
+    sql`SELECT ${FRAMEWORK_COLUMNS} FROM dti_frameworks f WHERE f.tenant_id = ${tenantId} AND f.id = ${id}${lockOf("f", forUpdate)}`,
+    toFramework,
   );
-  return row ? toFramework(row) : null;
 }
 
 export async function frameworkByCodeYear(
@@ -86,11 +101,11 @@ export async function frameworkByCodeYear(
   code: string,
   year: number,
 ): Promise<FrameworkRow | null> {
-  const [row] = await queryRows<Record<string, unknown>>(
+  return firstOf(
     db,
     sql`SELECT ${FRAMEWORK_COLUMNS} FROM dti_frameworks f WHERE f.tenant_id = ${tenantId} AND f.code = ${code} AND f.year = ${year}`,
+    toFramework,
   );
-  return row ? toFramework(row) : null;
 }
 
 /** A stored node, flat (the tree is rebuilt from `parentCode` and `position`). */
@@ -221,11 +236,11 @@ function toRound(r: Record<string, unknown>): RoundRow {
 }
 
 export async function listRounds(db: Database, tenantId: string): Promise<RoundRow[]> {
-  const rows = await queryRows<Record<string, unknown>>(
+  return rowsOf(
     db,
     sql`${ROUND_SELECT} WHERE r.tenant_id = ${tenantId} ORDER BY r.year DESC, r.created_at DESC`,
+    toRound,
   );
-  return rows.map(toRound);
 }
 
 export async function findRound(
@@ -234,23 +249,22 @@ export async function findRound(
   id: string,
   { forUpdate = false } = {},
 ): Promise<RoundRow | null> {
-  const lock = forUpdate ? sql` FOR UPDATE OF r` : sql``;
-  const [row] = await queryRows<Record<string, unknown>>(
+  return firstOf(
     db,
-    sql`${ROUND_SELECT} WHERE r.tenant_id = ${tenantId} AND r.id = ${id}${lock}`,
+    sql`${ROUND_SELECT} WHERE r.tenant_id = ${tenantId} AND r.id = ${id}${lockOf("r", forUpdate)}`,
+    toRound,
   );
-  return row ? toRound(row) : null;
 }
 
 /** The same framework code's round of an earlier year with published results, latest first. */
 export async function previousPublishedRound(db: Database, round: RoundRow): Promise<RoundRow | null> {
-  const [row] = await queryRows<Record<string, unknown>>(
+  return firstOf(
     db,
     sql`${ROUND_SELECT} WHERE r.tenant_id = ${round.tenantId} AND f.code = ${round.frameworkCode}
            AND r.year < ${round.year} AND r.status = 'published'
          ORDER BY r.year DESC, r.published_at DESC LIMIT 1`,
+    toRound,
   );
-  return row ? toRound(row) : null;
 }
 
 /** Published rounds (public): of one province, or of all. */
@@ -285,11 +299,7 @@ export async function findPublishedRound(
   const province = tenantId
     ? sql`r.tenant_id = ${tenantId} AND `
     : sql`${acrossTenants("a published round is found by id alone", undefined)} AND `;
-  const [row] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`${ROUND_SELECT} WHERE ${province}r.id = ${id} AND r.status = 'published'`,
-  );
-  return row ? toRound(row) : null;
+  return firstOf(db, sql`${ROUND_SELECT} WHERE ${province}r.id = ${id} AND r.status = 'published'`, toRound);
 }
 
 export async function insertRound(
@@ -373,15 +383,15 @@ export async function roundUnits(
   roundIds: readonly string[],
 ): Promise<RoundUnitRow[]> {
   if (roundIds.length === 0) return [];
-  const rows = await queryRows<Record<string, unknown>>(
+  return rowsOf(
     db,
     sql`SELECT ru.round_id, ru.unit_id, u.name AS unit_name, ru.id, ru.status, ru.version, ru.submitted_at, ru.submitted_by,
                ru.updated_at, ru.updated_by
           FROM dti_round_units ru JOIN org_units u ON u.tenant_id = ru.tenant_id AND u.id = ru.unit_id
          WHERE ru.tenant_id = ${tenantId} AND ru.round_id IN ${sqlList(roundIds)}
          ORDER BY u.name, ru.unit_id`,
+    toRoundUnit,
   );
-  return rows.map(toRoundUnit);
 }
 
 export async function findRoundUnit(
@@ -391,15 +401,14 @@ export async function findRoundUnit(
   unitId: string,
   { forUpdate = false } = {},
 ): Promise<RoundUnitRow | null> {
-  const lock = forUpdate ? sql` FOR UPDATE OF ru` : sql``;
-  const [row] = await queryRows<Record<string, unknown>>(
+  return firstOf(
     db,
     sql`SELECT ru.round_id, ru.unit_id, u.name AS unit_name, ru.id, ru.status, ru.version, ru.submitted_at, ru.submitted_by,
                ru.updated_at, ru.updated_by
           FROM dti_round_units ru JOIN org_units u ON u.tenant_id = ru.tenant_id AND u.id = ru.unit_id
-         WHERE ru.tenant_id = ${tenantId} AND ru.round_id = ${roundId} AND ru.unit_id = ${unitId}${lock}`,
+         WHERE ru.tenant_id = ${tenantId} AND ru.round_id = ${roundId} AND ru.unit_id = ${unitId}${lockOf("ru", forUpdate)}`,
+    toRoundUnit,
   );
-  return row ? toRoundUnit(row) : null;
 }
 
 /** A round unit by its id (the owner key of its evidence files). */

@@ -30,7 +30,6 @@ import {
   registerEvidenceMultipart,
 } from "../evidence/evidence-upload.ts";
 import { attachmentDisposition } from "../evidence/file-types.ts";
-import { presentEvidence } from "../tasks/task-history.ts";
 import {
   attachAssessmentEvidence,
   getAssessment,
@@ -38,12 +37,10 @@ import {
   submitAssessment,
   verifyAssessment,
 } from "./assessment.ts";
-import { roundHeading } from "./dti.presenter.ts";
-import { findRound } from "./dti.repository.ts";
-import { dtiPowers, dtiTenant, requireManage, requireReadResults, roundNotFound } from "./dti-access.ts";
+import { dtiPowers, dtiTenant } from "./dti-access.ts";
 import { type DtiFile, frameworkFile, importFramework, rankingFile, scoresheetFile } from "./dti-files.ts";
 import { copyFramework, createFramework, frameworksOf, getFramework, updateFramework } from "./frameworks.ts";
-import { roundRanking } from "./ranking.ts";
+import { readRanking } from "./ranking.ts";
 import { createRound, getRound, transitionRound, updateRound, visibleRounds } from "./rounds.ts";
 
 const TAGS = ["dti"];
@@ -194,12 +191,8 @@ export async function dtiRoutes(
         response: { 201: ZDtiFramework },
       },
     },
-    async (request, reply) => {
-      const { actor, powers } = who(request);
-      requireManage(powers);
-      const id = await importFramework(db, { request, actor, powers, maxBytes });
-      return reply.code(201).send(await getFramework(db, powers.tenantId, id));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await importFramework(db, { request, ...who(request), maxBytes })),
   );
 
   r.get(
@@ -397,11 +390,11 @@ export async function dtiRoutes(
       },
     },
     async (request, reply) => {
-      const { actor, powers } = who(request);
-      const { id, unitId } = request.params;
+      const { id: roundId, unitId } = request.params;
       const file = await readEvidenceUpload(request, maxBytes);
-      const row = await attachAssessmentEvidence(db, store, { actor, powers, roundId: id, unitId, file });
-      return reply.code(201).send(presentEvidence(row, new Map([[actor.id, actor.fullName]])));
+      return reply
+        .code(201)
+        .send(await attachAssessmentEvidence(db, store, { ...who(request), roundId, unitId, file }));
     },
   );
 
@@ -457,12 +450,6 @@ export async function dtiRoutes(
         response: { 200: ZDtiRanking },
       },
     },
-    async (request) => {
-      const { powers } = who(request);
-      const round = await findRound(db, powers.tenantId, request.params.id);
-      if (!round) throw roundNotFound();
-      if (round.status !== "published") requireReadResults(powers);
-      return { round: roundHeading(round, powers), ...(await roundRanking(db, round)) };
-    },
+    async (request) => readRanking(db, who(request).powers, request.params.id),
   );
 }

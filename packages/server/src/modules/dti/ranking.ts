@@ -3,7 +3,9 @@ import { rankingColumns } from "@dtplan/domain/dti/framework.ts";
 import { previousThroughLineage, rank } from "@dtplan/domain/dti/ranking.ts";
 import { scoresByCode } from "@dtplan/domain/dti/scoring.ts";
 import type { Database } from "../../db/database.ts";
+import { roundHeading } from "./dti.presenter.ts";
 import {
+  findRound,
   predecessorsOf,
   previousPublishedRound,
   type RoundRow,
@@ -11,7 +13,22 @@ import {
   roundUnits,
   unitNames,
 } from "./dti.repository.ts";
+import { type DtiPowers, requireReadResults, roundNotFound } from "./dti-access.ts";
 import { roundScores, type UnitScores } from "./scores.ts";
+
+/** A round whose results the caller may read: anyone in the province once published, the province's staff before. */
+export async function readableRound(db: Database, powers: DtiPowers, id: string): Promise<RoundRow> {
+  const round = await findRound(db, powers.tenantId, id);
+  if (!round) throw roundNotFound();
+  if (round.status !== "published") requireReadResults(powers);
+  return round;
+}
+
+/** Xếp hạng of a round with its heading, for the screen and the files. */
+export async function readRanking(db: Database, powers: DtiPowers, id: string): Promise<TDtiRanking> {
+  const round = await readableRound(db, powers, id);
+  return { round: roundHeading(round, powers), ...(await roundRanking(db, round)) };
+}
 
 /** Normalised totals of a published round, by unit (what year-on-year change compares). */
 async function publishedTotals(

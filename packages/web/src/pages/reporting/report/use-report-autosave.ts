@@ -1,8 +1,8 @@
 import type { TUnitReport } from "@dtplan/contracts/reporting.ts";
-import dayjs from "dayjs";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, errorMessage } from "../../../api/client.ts";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { ApiError } from "../../../api/client.ts";
 import { type ReportRef, reportingApi } from "../../../api/reporting.ts";
+import { type SaveState, useVersionedAutosave } from "../../../forms/use-versioned-autosave.ts";
 import {
   type DraftPart,
   draftFromReport,
@@ -13,17 +13,9 @@ import {
 } from "../report-model.ts";
 import { reportChanged } from "./use-report-data.ts";
 
-const AUTOSAVE_MS = 1200;
+export type { SaveState };
 
-export type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "dirty" }
-  | { kind: "saved"; at: string }
-  /** No connection: the edits are kept in this browser and sent when it returns. */
-  | { kind: "offline" }
-  | { kind: "error"; message: string }
-  | { kind: "conflict"; message: string };
+const AUTOSAVE_MS = 1200;
 
 export interface ReportAutosave {
   /** The report as last answered by the server (after a save or an action). */
@@ -82,137 +74,76 @@ const isOffline = (err: unknown) =>
   (typeof navigator !== "undefined" && !navigator.onLine);
 
 /**
- * The draft of a unit report and its autosave: each edit marks its part dirty,
- * a debounced save sends the dirty parts that are valid with the version it
- * was loaded at, and a 409 turns into a conflict the user resolves by reloading.
+ * The draft of a unit report and its autosave (the shared versioned engine), plus what
+ * a report adds: its validation, and the copy kept in this browser while the connection
+ * is down, sent again when it returns.
  */
 export function useReportAutosave(initial: TUnitReport, reportRef: ReportRef): ReportAutosave {
   // Edits kept in this browser while the connection was down come back on reload.
   const [stored] = useState(() => (initial.can.edit ? readStored(reportRef, initial.version) : null));
-  const [report, setReport] = useState(initial);
-  const [draft, setDraft] = useState<ReportDraft>(() => stored?.draft ?? draftFromReport(initial));
   const [showRequired, setShowRequired] = useState(false);
-  const [save, setSave] = useState<SaveState>(stored ? { kind: "offline" } : { kind: "idle" });
-  const [editTick, setEditTick] = useState(stored ? 1 : 0);
+  const engine = useVersionedAutosave<TUnitReport, ReportDraft, DraftPart>({
+    initial,
+    initialDraft: stored?.draft ?? draftFromReport(initial),
+    draftOf: draftFromReport,
+    delayMs: AUTOSAVE_MS,
+    restored: stored?.dirty,
+    isOffline,
+    request: ({ doc, draft, dirty, version }) => {
+      const payload = savePayload(version, draft, new Set(dirty), validateDraft(doc, draft, false));
+      return payload ? { sent: payload.sent, send: () => reportingApi.save(reportRef, payload.body) } : true;
+    },
+    onSaved: (_saved, current) => {
+      keep(current);
+      reportChanged(reportRef);
+    },
+  });
+  const { doc: report, draft, editTick, flush, version, dirtyParts, hasUnsaved } = engine;
   const errors: FormErrors = useMemo(
     () => validateDraft(report, draft, showRequired),
     [report, draft, showRequired],
   );
 
-  // What changed since the last save, with a counter per part so an edit made
-  // while a save is in flight is not marked saved by that save's answer.
-  const dirty = useRef(new Map<DraftPart, number>(stored?.dirty.map((part) => [part, 1]) ?? []));
-  const version = useRef(initial.version);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-  const saving = useRef<Promise<boolean> | null>(null);
-  const conflict = save.kind === "conflict";
-
   const keep = useCallback(
     (current: ReportDraft) =>
-      writeStored(reportRef, { version: version.current, draft: current, dirty: [...dirty.current.keys()] }),
-    [reportRef],
+      writeStored(reportRef, { version: version(), draft: current, dirty: dirtyParts() }),
+    [reportRef, version, dirtyParts],
   );
-
-  const edit = useCallback((part: DraftPart, change: (d: ReportDraft) => ReportDraft) => {
-    setDraft(change);
-    dirty.current.set(part, (dirty.current.get(part) ?? 0) + 1);
-    setSave((prev) =>
-      prev.kind === "conflict" || prev.kind === "saving" || prev.kind === "offline"
-        ? prev
-        : { kind: "dirty" },
-    );
-    setEditTick((n) => n + 1);
-  }, []);
-
-  const flush = useCallback(async (): Promise<boolean> => {
-    if (saving.current) await saving.current;
-    const current = draftRef.current;
-    const errs = validateDraft(report, current, false);
-    const payload = savePayload(version.current, current, new Set(dirty.current.keys()), errs);
-    if (!payload) return true;
-    const generations = new Map(payload.sent.map((p) => [p, dirty.current.get(p)]));
-    setSave({ kind: "saving" });
-    const run = (async () => {
-      try {
-        const next = await reportingApi.save(reportRef, payload.body);
-        version.current = next.version;
-        for (const [part, gen] of generations) {
-          if (dirty.current.get(part) === gen) dirty.current.delete(part);
-        }
-        setReport(next);
-        keep(draftRef.current);
-        setSave(dirty.current.size > 0 ? { kind: "dirty" } : { kind: "saved", at: dayjs().format("HH:mm") });
-        reportChanged(reportRef);
-        return true;
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 409)
-          setSave({ kind: "conflict", message: err.message });
-        else if (isOffline(err)) setSave({ kind: "offline" });
-        else setSave({ kind: "error", message: errorMessage(err) });
-        return false;
-      } finally {
-        saving.current = null;
-      }
-    })();
-    saving.current = run;
-    return run;
-  }, [report, reportRef, keep]);
 
   // Every edit is kept in the browser until the server has it (a lost connection, a closed tab).
   useEffect(() => {
-    if (editTick > 0 && dirty.current.size > 0) keep(draft);
-  }, [draft, editTick, keep]);
+    if (editTick > 0 && hasUnsaved()) keep(draft);
+  }, [draft, editTick, keep, hasUnsaved]);
 
   // The connection is back: send what was kept.
   useEffect(() => {
     const onOnline = () => {
-      if (dirty.current.size > 0) void flush();
+      if (hasUnsaved()) void flush();
     };
     window.addEventListener("online", onOnline);
     return () => window.removeEventListener("online", onOnline);
-  }, [flush]);
-
-  // Debounced autosave after each edit.
-  useEffect(() => {
-    if (editTick === 0 || conflict || !report.can.edit) return;
-    const timer = setTimeout(() => void flush(), AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [editTick, conflict, report.can.edit, flush]);
-
-  // Warn before leaving with unsaved changes.
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirty.current.size > 0) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, []);
+  }, [flush, hasUnsaved]);
 
   return {
     report,
     draft,
     errors,
-    save,
-    conflict,
-    edit,
+    save: engine.save,
+    conflict: engine.conflict,
+    edit: engine.edit,
     flush,
-    version: () => version.current,
-    hasUnsaved: () => dirty.current.size > 0,
+    version,
+    hasUnsaved,
     requireAll: () => setShowRequired(true),
-    conflicted: (message) => setSave({ kind: "conflict", message }),
+    conflicted: engine.conflicted,
     replace: (next) => {
-      version.current = next.version;
-      dirty.current.clear();
+      engine.replace(next);
       writeStored(reportRef, null);
-      setReport(next);
-      setDraft(draftFromReport(next));
       setShowRequired(false);
-      setSave({ kind: "idle" });
       reportChanged(reportRef);
     },
     forgetEdits: () => {
-      dirty.current.clear();
+      engine.forgetEdits();
       writeStored(reportRef, null);
     },
   };
