@@ -85,7 +85,7 @@ export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChro
   let server: RunningDtplan | undefined;
   let browser: RunningChromium | undefined;
   beforeAll(async () => {
-    server = await startDemoCopy(inject("demoDataDir"));
+    server = await startDemoCopy(inject("demoDataDir"), inject("browserReady"));
     browser = await launchChromium(options);
   });
   afterAll(async () => {

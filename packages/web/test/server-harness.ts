@@ -2,9 +2,10 @@
  * Starts the real dtplan server in-process for browser tests: PGlite holding the demo
  * data, serving the built web app (web-build.ts) on a free port.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { WEB_DIST } from "./web-build.ts";
 
@@ -61,10 +62,27 @@ export async function startDtplan({
 }
 
 /**
+ * Waits for global-setup.ts to have built the app and seeded the demo (it does so while
+ * the main project's tests run), and fails with its error when it could not.
+ */
+export async function browserSetUp(readyFile: string, timeoutMs = 15 * 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(readyFile)) {
+    if (Date.now() > deadline)
+      throw new Error("The browser tests' set-up (web build, demo seed) did not finish");
+    // Polling a file: the set-up runs in vitest's main process, the tests in workers.
+    await sleep(250);
+  }
+  const state = JSON.parse(readFileSync(readyFile, "utf8")) as { ok: boolean; error?: string };
+  if (!state.ok) throw new Error(`The browser tests' set-up failed: ${state.error}`);
+}
+
+/**
  * A server on its own copy of `demoDataDir`, the demo seeded once by global-setup.ts,
  * so what one test file changes never reaches another.
  */
-export async function startDemoCopy(demoDataDir: string): Promise<RunningDtplan> {
+export async function startDemoCopy(demoDataDir: string, readyFile: string): Promise<RunningDtplan> {
+  await browserSetUp(readyFile);
   const dir = scratchDir("dtplan-browser-");
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {

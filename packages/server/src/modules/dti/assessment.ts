@@ -335,22 +335,29 @@ async function assertEvidence(
 }
 
 /** Lưu nháp tự đánh giá: the entries given (others unchanged), on the version read; 409 when stale. */
+/** Who acts on which unit's self-assessment of which round. */
+interface UnitAct {
+  actor: Actor;
+  powers: DtiPowers;
+  roundId: string;
+  unitId: string;
+}
+
+/** The unit's self-assessment, locked, when the actor may still edit it on the version read. */
+async function editableOnVersion(tx: Database, { actor, powers, roundId, unitId }: UnitAct, version: number) {
+  const scope = await assessmentScope(tx, actor, powers, roundId, unitId, { forUpdate: true });
+  assertEditable(scope.round, scope.ru, scope.edit);
+  await assertVersion(tx, scope.ru, version);
+  return scope;
+}
+
 export async function saveAssessment(
   db: Database,
-  {
-    actor,
-    powers,
-    roundId,
-    unitId,
-    input,
-  }: { actor: Actor; powers: DtiPowers; roundId: string; unitId: string; input: TDtiSaveAssessment },
+  act: UnitAct & { input: TDtiSaveAssessment },
 ): Promise<void> {
+  const { actor, roundId, unitId, input } = act;
   await db.transaction(async (tx) => {
-    const { round, ru, edit } = await assessmentScope(tx, actor, powers, roundId, unitId, {
-      forUpdate: true,
-    });
-    assertEditable(round, ru, edit);
-    await assertVersion(tx, ru, input.version);
+    const { round, ru } = await editableOnVersion(tx, act, input.version);
     const { framework, entries } = await roundScores(tx, round, [unitId]);
     const leaves = new Map(framework.leaves.map((l) => [l.node.code, l.node]));
     const existing = new Map(entries.map((e) => [e.nodeCode, e]));
@@ -437,22 +444,10 @@ export async function saveAssessment(
 }
 
 /** Nộp tự đánh giá: returned criteria are verified again after the resubmission. */
-export async function submitAssessment(
-  db: Database,
-  {
-    actor,
-    powers,
-    roundId,
-    unitId,
-    version,
-  }: { actor: Actor; powers: DtiPowers; roundId: string; unitId: string; version: number },
-): Promise<void> {
+export async function submitAssessment(db: Database, act: UnitAct & { version: number }): Promise<void> {
+  const { actor, roundId, unitId } = act;
   await db.transaction(async (tx) => {
-    const { round, ru, edit } = await assessmentScope(tx, actor, powers, roundId, unitId, {
-      forUpdate: true,
-    });
-    assertEditable(round, ru, edit);
-    await assertVersion(tx, ru, version);
+    const { round, ru } = await editableOnVersion(tx, act, act.version);
     await tx.execute(
       sql`UPDATE dti_entries SET verification_outcome = NULL, verified_points = NULL
            WHERE tenant_id = ${round.tenantId} AND round_id = ${roundId} AND unit_id = ${unitId} AND verification_outcome = 'returned'`,

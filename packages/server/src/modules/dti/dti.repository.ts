@@ -34,6 +34,17 @@ async function firstOf<T>(
   return (await rowsOf(db, query, to))[0] ?? null;
 }
 
+/** key → name of the rows `query` selects (`key`, `name`) for the keys given. */
+async function namesByKey(
+  db: Database,
+  keys: readonly string[],
+  query: (keys: SQL) => SQL,
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ key: string; name: string }>(db, query(sqlList(keys)));
+  return new Map(rows.map((r) => [r.key, r.name]));
+}
+
 // ---------------------------------------------------------------------------
 // Frameworks
 
@@ -682,12 +693,11 @@ export async function indicatorNames(
   tenantId: string,
   codes: readonly string[],
 ): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await queryRows<{ code: string; name: string }>(
+  return namesByKey(
     db,
-    sql`SELECT code, name FROM indicators WHERE tenant_id = ${tenantId} AND code IN ${sqlList(codes)}`,
+    codes,
+    (keys) => sql`SELECT code AS key, name FROM indicators WHERE tenant_id = ${tenantId} AND code IN ${keys}`,
   );
-  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Predecessors of units (merges and splits), one step back, within a province. */
@@ -720,10 +730,9 @@ export async function unitNames(
   tenantId: string,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(
+  return namesByKey(
     db,
-    sql`SELECT id, name FROM org_units WHERE tenant_id = ${tenantId} AND id IN ${sqlList(ids)}`,
+    ids,
+    (keys) => sql`SELECT id AS key, name FROM org_units WHERE tenant_id = ${tenantId} AND id IN ${keys}`,
   );
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
