@@ -4,6 +4,7 @@
  * the lock file is kept beside the build (dist/.source-hash). A fresh clone has no dist,
  * so it builds; a second run on unchanged sources reuses the build.
  */
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -66,22 +67,21 @@ export async function ensureWebBuilt(): Promise<"built" | "unchanged"> {
     readFileSync(hashFile, "utf8") === hash
   )
     return "unchanged";
-  const { build } = await import("vite");
+  // In a child process: the build runs while the main project's tests do (global-setup.ts),
+  // and must neither hold up vitest's own process nor change its environment.
   // Vitest sets NODE_ENV=test, and Vite then builds React's development bundle
   // (jsxDEV, performance tracks): every keystroke in the report form took ~2 s.
   // The tests must drive the app users get, so build it as `npm start` does.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({
-      configFile: path.join(WEB_ROOT, "vite.config.ts"),
-      mode: "production",
-      logLevel: "warn",
-      build: { outDir: WEB_DIST, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  const vite = path.join(REPO_ROOT, "node_modules/vite/bin/vite.js");
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [vite, "build", "--mode", "production", "--logLevel", "warn", "--outDir", WEB_DIST, "--emptyOutDir"],
+      { cwd: WEB_ROOT, env: { ...process.env, NODE_ENV: "production" }, maxBuffer: 16 << 20 },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`Building the web app failed: ${stderr || error.message}`)) : resolve(),
+    );
+  });
   if (!existsSync(path.join(WEB_DIST, "index.html"))) {
     throw new Error(
       `Building the web app did not produce ${WEB_DIST}/index.html; run: npm run build -w @dtplan/web`,
