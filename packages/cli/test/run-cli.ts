@@ -18,12 +18,16 @@ export interface Run {
 }
 
 /** The real binary in a child process. */
-export function spawnDtplan(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+export function spawnDtplan(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 120_000,
+): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: ROOT, env, encoding: "utf8", timeout: 120_000, maxBuffer: 64 << 20 },
+      { cwd: ROOT, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -84,10 +84,11 @@ export interface DtplanInChromium {
 export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChromium {
   let server: RunningDtplan | undefined;
   let browser: RunningChromium | undefined;
+  // Long: the first file may wait for the set-up's web build and demo seed (global-setup.ts).
   beforeAll(async () => {
     server = await startDemoCopy(inject("demoDataDir"), inject("browserReady"));
     browser = await launchChromium(options);
-  });
+  }, 16 * 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
