@@ -3,6 +3,7 @@
  * over the plan's tasks, its targets' reporting units (chosen in review), the
  * organisation tree and its lineage.
  */
+import { compareVi } from "../text/collate.ts";
 
 /** How a unit stands to a task: it leads it (chủ trì) or coordinates (phối hợp). */
 export const TASK_ROLES = ["lead", "coordinator"] as const;
@@ -152,7 +153,7 @@ export function reportingUnits<U extends ReportingUnitLike, T extends ReportingT
       if (!entry.targetKeys.includes(a.targetKey)) entry.targetKeys.push(a.targetKey);
     }
   }
-  return new Map([...out.entries()].sort((a, b) => a[1].unit.name.localeCompare(b[1].unit.name, "vi")));
+  return new Map([...out.entries()].sort((a, b) => compareVi(a[1].unit.name, b[1].unit.name)));
 }
 
 /** The targets a unit reports figures for: those assigned to it that have a known indicator. */
@@ -183,5 +184,5 @@ export function unownedUnits<U extends ReportingUnitLike>(
   return [...ids]
     .filter((id) => basis.units.has(id) && currentUnits(basis, id, period.endDate).length === 0)
     .map((id) => basis.units.get(id) as U)
-    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    .sort((a, b) => compareVi(a.name, b.name));
 }

@@ -7,6 +7,7 @@ import type {
 import { isPillar, PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
+import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { endOfVietnamDay } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -190,7 +191,7 @@ export async function gatherConsolidated(
       difficulties: r.difficulties.trim(),
       proposals: r.proposals.trim(),
     }))
-    .sort((a, b) => a.unit.name.localeCompare(b.unit.name, "vi"));
+    .sort((a, b) => compareVi(a.unit.name, b.unit.name));
 
   const unitName = basis.units.get(plan.unitId)?.name ?? "—";
   const pillarKeys = [...new Set([...targets, ...tasks].map((r) => r.pillar))].sort(

@@ -10,6 +10,7 @@ import type {
 import { attainment, type TargetComparator } from "@dtplan/domain/attainment/attainment.ts";
 import { PROVISIONAL_LABELS, provisionalReason } from "@dtplan/domain/attainment/provisional.ts";
 import { PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
+import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
@@ -133,7 +134,7 @@ export async function planDashboard(
       progress,
       daysOverdue: daysBetween(task.deadlineDate as string, today),
     }))
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.text.localeCompare(b.text, "vi"));
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || compareVi(a.text, b.text));
 
   const leadIds = [...new Set(tasks.map((f) => f.task.leadUnitId).filter((x): x is string => Boolean(x)))];
   const unitIds = [...new Set([...leadIds, ...timeliness.keys()])];
@@ -154,7 +155,7 @@ export async function planDashboard(
       (a, b) =>
         rank(b.averageProgress) - rank(a.averageProgress) ||
         rank(b.onTimePercent) - rank(a.onTimePercent) ||
-        a.unit.name.localeCompare(b.unit.name, "vi"),
+        compareVi(a.unit.name, b.unit.name),
     );
 
   const all = taskTotals(tasks);

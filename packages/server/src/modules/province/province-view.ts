@@ -1,6 +1,7 @@
 import type { TLocality, TProvinceView } from "@dtplan/contracts";
 import type { PeriodFigure } from "@dtplan/domain/attainment/roll-up.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
+import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -292,14 +293,11 @@ export async function provinceView(
     ...withoutPlan.map((u) => locality(u, [], today)),
   ].sort(
     (a, b) =>
-      Number(a.plans.length === 0) - Number(b.plans.length === 0) ||
-      a.unit.name.localeCompare(b.unit.name, "vi"),
+      Number(a.plans.length === 0) - Number(b.plans.length === 0) || compareVi(a.unit.name, b.unit.name),
   );
   return {
     province: { id: tenantId, name: byId.get(tenantId)?.name ?? "—" },
-    provinces: roots
-      .map((u) => ({ id: u.id, name: u.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, "vi")),
+    provinces: roots.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => compareVi(a.name, b.name)),
     today,
     period: compared ? { key: compared.key, label: compared.label } : null,
     periods: periodList.map((p) => ({ key: p.key, label: p.label, plans: p.plans.size })),

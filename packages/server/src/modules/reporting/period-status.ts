@@ -17,7 +17,12 @@ import {
 import { todayIso } from "../../db/sql.ts";
 import { can } from "../access/tree-access.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
-import { type ReportingBasis, unitsWithReporters, userNames } from "./reporting.repository.ts";
+import {
+  type ReportingBasis,
+  reportingUnitsOf,
+  unitsWithReporters,
+  userNames,
+} from "./reporting.repository.ts";
 
 export function presentPeriodRef(p: ReportingPeriodRow): TReportingPeriodRef {
   return {
@@ -59,7 +64,7 @@ export function unitStatusRows(
   staffed: ReadonlySet<string> | null = null,
 ): TPeriodUnitStatus[] {
   const byUnit = new Map(reports.filter((r) => r.periodId === period.id).map((r) => [r.unitId, r]));
-  const expected = [...reportingUnits(basis, period).values()];
+  const expected = [...reportingUnitsOf(basis, period).values()];
   // A report written by a unit no longer expected (its work passed to a successor) stays
   // in the period's list under the name it was written under.
   const known = new Set(expected.map((ru) => ru.unit.id));

@@ -1,5 +1,9 @@
 import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
-import type { ReportingUnitOf, UnitTaskOf } from "@dtplan/domain/reporting/who-reports.ts";
+import {
+  type ReportingUnitOf,
+  reportingUnits,
+  type UnitTaskOf,
+} from "@dtplan/domain/reporting/who-reports.ts";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -243,4 +247,27 @@ export async function unitsWithReporters(
     ).map((r) => r.unitId),
   );
   return new Set(unitIds.filter((id) => (paths.get(id) ?? []).some((p) => granted.has(p))));
+}
+
+const whoReports = new WeakMap<ReportingBasis, WeakMap<ReportingPeriodRow, Map<string, ReportingUnit>>>();
+
+/**
+ * The domain's reportingUnits, worked out once per basis and period: a request that judges
+ * the targets and counts the reports of a period (the dashboard, the province view) asks twice.
+ */
+export function reportingUnitsOf(
+  basis: ReportingBasis,
+  period: ReportingPeriodRow,
+): Map<string, ReportingUnit> {
+  let byPeriod = whoReports.get(basis);
+  if (!byPeriod) {
+    byPeriod = new WeakMap();
+    whoReports.set(basis, byPeriod);
+  }
+  let units = byPeriod.get(period);
+  if (!units) {
+    units = reportingUnits(basis, period);
+    byPeriod.set(period, units);
+  }
+  return units;
 }

@@ -3,7 +3,6 @@ import { ATTAINMENT_LABELS, attainment } from "@dtplan/domain/attainment/attainm
 import { type PeriodFigure, periodFigure, rollUp } from "@dtplan/domain/attainment/roll-up.ts";
 import { TREND_LABELS, trend } from "@dtplan/domain/attainment/trend.ts";
 import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
-import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import type { Database } from "../../db/database.ts";
 import type { ReportingPeriodRow } from "../../db/schema.ts";
 import { pathIn } from "../access/tree-access.ts";
@@ -15,7 +14,13 @@ import {
 } from "../summary/target-figures.ts";
 import { presentPeriodRef } from "./period-status.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
-import { listPeriods, loadBasis, periodNotFound, type ReportingBasis } from "./reporting.repository.ts";
+import {
+  listPeriods,
+  loadBasis,
+  periodNotFound,
+  type ReportingBasis,
+  reportingUnitsOf,
+} from "./reporting.repository.ts";
 
 const sumOf = (values: readonly ReportedFigure[], pick: (v: ReportedFigure) => number | null | undefined) => {
   const xs = values.map(pick).filter((x): x is number => typeof x === "number");
@@ -153,7 +158,7 @@ export function judgeTargets({
   // Units assigned to report each target in the period shown (the completeness rule's own answer).
   const expected = new Map<string, number>();
   if (period)
-    for (const ru of reportingUnits(basis, period).values())
+    for (const ru of reportingUnitsOf(basis, period).values())
       for (const key of ru.targetKeys) expected.set(key, (expected.get(key) ?? 0) + 1);
 
   const targets: TTargetAttainment[] = basis.targets.map((target) => {
