@@ -20,7 +20,9 @@ import { closeDatabase, type Database, databaseDriver, openDatabase, queryRows }
 import { LATEST_MIGRATION } from "../src/db/migrate.ts";
 import {
   budgetItems,
+  calendarFeeds,
   consolidatedReports,
+  notificationChannels,
   notifications,
   orgUnitLineage,
   outbox,
@@ -171,15 +173,19 @@ async function seedEveryTable(db: Database, store: LocalDiskStore) {
   });
   await db
     .insert(notifications)
-    .values({ tenantId, userId: user.id, kind: "reminder", title: "Sắp đến hạn" });
+    .values({ tenantId, userId: user.id, kind: "reminder.before_due", title: "Sắp đến hạn" });
   await db.insert(outbox).values({
     tenantId,
     idempotencyKey: "k-1",
-    kind: "reminder",
+    kind: "reminder.before_due",
     toAddress: "a@example.invalid",
     subject: "Nhắc",
     body: "Nội dung",
   });
+  await db
+    .insert(notificationChannels)
+    .values({ tenantId, userId: user.id, channel: "digest", enabled: true });
+  await db.insert(calendarFeeds).values({ tenantId, userId: user.id, tokenHash: "ab".repeat(32) });
   await recordAudit(db, {
     tenantId,
     actorId: user.id,

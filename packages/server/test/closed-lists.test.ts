@@ -11,6 +11,11 @@ import {
 import { AGGREGATIONS, DIRECTIONS, INDICATOR_ORIGINS } from "@dtplan/domain/indicators/lists.ts";
 import { LINEAGE_EVENTS } from "@dtplan/domain/org/lists.ts";
 import { COMPARATORS, PLAN_KINDS, PLAN_STATUSES, TASK_KINDS } from "@dtplan/domain/plans/lists.ts";
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  OUTBOX_KINDS,
+} from "@dtplan/domain/reminders/notifications.ts";
 import { OUTBOX_STATUSES } from "@dtplan/domain/reminders/outbox.ts";
 import {
   REPORT_EVENT_ACTIONS,
@@ -48,6 +53,9 @@ const LISTS: Record<string, readonly string[]> = {
   dti_rounds_status: DTI_ROUND_STATUSES,
   dti_round_units_status: DTI_ASSESSMENT_STATUSES,
   dti_entries_verification_outcome: DTI_VERIFICATION_OUTCOMES,
+  notifications_kind: NOTIFICATION_KINDS,
+  outbox_kind: OUTBOX_KINDS,
+  notification_channels_channel: NOTIFICATION_CHANNELS,
 };
 
 describe.each(DATABASE_KINDS)("closed lists in the database (%s)", (kind) => {

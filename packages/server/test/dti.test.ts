@@ -9,6 +9,7 @@ import type {
   TDtiFrameworkList,
   TDtiRanking,
   TDtiRound,
+  TNotificationList,
 } from "@dtplan/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -226,6 +227,12 @@ describeBothDatabases("DTI frameworks, rounds, self-assessment, verification and
     round = await ok<TDtiRound>(s.officer, "POST", `/api/dti/rounds/${round.id}/open`);
     expect(round.status).toBe("open");
     expect((await call(s.officer, "POST", `/api/dti/rounds/${round.id}/open`)).statusCode).toBe(409);
+    // Each assessed unit's staff hear that their self-assessment is due.
+    const told = (await call(s.reporterA, "GET", "/api/notifications")).json() as TNotificationList;
+    expect(told.items.map((n) => [n.kind, n.title])).toEqual([
+      ["dti.round_opened", "Mở đợt tự đánh giá DTI: Đánh giá DTI năm 2025"],
+    ]);
+    expect(told.items[0].body).toContain("trước ngày 15/02/2026");
     // The framework is now locked: edits go to a copy.
     const locked = await call(s.officer, "PUT", `/api/dti/frameworks/${framework.id}`, {
       version: 1,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import {
+  type TNotificationList,
   ZPlanDetail,
   ZPlanList,
   ZPlanReview,
@@ -26,7 +27,13 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
   let stranger: SignedIn;
   let tenant: Awaited<ReturnType<typeof buildTenant>>;
   let vhtt: { id: string };
+  let vhttStaff: SignedIn;
   let code: string;
+  /** The kinds and titles of what a person's bell holds. */
+  const bell = async (session: SignedIn) =>
+    ((await call(session, "GET", "/api/notifications")).json() as TNotificationList).items.map(
+      (n) => `${n.kind} ${n.title}`,
+    );
 
   const importFile = (session: SignedIn, unitId: string, fileName: string, bytes: Uint8Array | string) =>
     ctx.app.inject({
@@ -54,6 +61,7 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
     });
     officer = await signInAs(ctx, tenant.district, "focal_officer");
     reporter = await signInAs(ctx, tenant.communeA, "unit_reporter");
+    vhttStaff = await signInAs(ctx, { id: vhtt.id, tenantId: tenant.district.tenantId }, "unit_reporter");
     const other = await buildTenant(ctx.db);
     stranger = await signInAs(ctx, other.district, "focal_officer");
   });
@@ -186,6 +194,10 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
     expect(published.statusCode, published.body).toBe(200);
     const plan = ZPublishResult.parse(published.json()).plan;
     expect(plan).toMatchObject({ status: "published", version: 1 });
+    // The lead unit's own staff hear once of the tasks it now leads.
+    const told = await bell(vhttStaff);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/^task\.assigned Nhiệm vụ được giao: \d+ nhiệm vụ — /);
     // Its reporting periods are written with it (pages that only read find them).
     const periods = await ctx.db.select().from(reportingPeriods).where(eq(reportingPeriods.planCode, code));
     expect(periods.length).toBeGreaterThan(0);
@@ -212,6 +224,8 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
       (await call(officer, "POST", `/api/plans/${code}/publish`, {})).json(),
     );
     expect(published.diff?.tasks.added.map((a) => a.text)).toEqual(["Nhiệm vụ bổ sung mới"]);
+    // Only the task it did not lead before is news.
+    expect((await bell(vhttStaff))[0]).toMatch(/^task\.assigned Nhiệm vụ được giao: 1 nhiệm vụ — /);
     expect(published.diff?.targets.changed[0].fields).toEqual([
       { field: "value", before: target.value, after: 95 },
     ]);

@@ -118,6 +118,11 @@ describeBothDatabases("reads never write", (ctx) => {
       [unstartedReporter, `${unstartedUrl()}/xlsx`],
       [reporter, `${plan}/periods/2026-Q2/reports/${reportedUnit}`],
       [reporter, "/api/my-work"],
+      // What waits for each role on the home page, and a person's notification settings.
+      [reporter, "/api/my-todo"],
+      [officer, "/api/my-todo"],
+      [unstartedReporter, "/api/my-todo"],
+      [reporter, "/api/account/notifications"],
       [null, "/api/public/plans"],
       // DTI: frameworks, an open round, a unit's self-assessment never opened, the ranking.
       [officer, "/api/dti/frameworks"],

@@ -255,7 +255,7 @@ describeBothDatabases("reminders: in-app notifications and e-mail through the ou
       await ctx.db.insert(outbox).values({
         tenantId: plan.tenantId,
         idempotencyKey: `test:restart:${ctx.kind}`,
-        kind: "test",
+        kind: "reminder.manual",
         toAddress: emailA,
         subject: `[dtplan] Thư thử nghiệm ${ctx.kind}`,
         body: "Nội dung",
@@ -276,7 +276,7 @@ describeBothDatabases("reminders: in-app notifications and e-mail through the ou
       .values({
         tenantId: plan.tenantId,
         idempotencyKey: `test:crash:${ctx.kind}`,
-        kind: "test",
+        kind: "reminder.manual",
         toAddress: emailA,
         subject: `[dtplan] Thư bị bỏ dở ${ctx.kind}`,
         body: "Nội dung",
@@ -289,7 +289,7 @@ describeBothDatabases("reminders: in-app notifications and e-mail through the ou
     await ctx.db.insert(outbox).values({
       tenantId: plan.tenantId,
       idempotencyKey: `test:inflight:${ctx.kind}`,
-      kind: "test",
+      kind: "reminder.manual",
       toAddress: emailA,
       subject: `[dtplan] Thư đang gửi ${ctx.kind}`,
       body: "Nội dung",
@@ -311,7 +311,7 @@ describeBothDatabases("reminders: in-app notifications and e-mail through the ou
       .values({
         tenantId: plan.tenantId,
         idempotencyKey: `test:refused:${ctx.kind}`,
-        kind: "test",
+        kind: "reminder.manual",
         toAddress: emailA,
         subject: `[dtplan] Thư bị từ chối ${ctx.kind}`,
         body: "Nội dung",
@@ -382,7 +382,7 @@ describeBothDatabases("reminders: in-app notifications and e-mail through the ou
     await ctx.db.insert(outbox).values({
       tenantId: plan.tenantId,
       idempotencyKey: `test:scheduler:${ctx.kind}`,
-      kind: "test",
+      kind: "reminder.manual",
       toAddress: emailA,
       subject,
       body: "Nội dung",

@@ -40,6 +40,8 @@ const PUBLIC_ROUTES = [
   "GET /api/public/provinces/:province/units",
   "GET /api/dti/public/rounds",
   "GET /api/dti/public/rounds/:id/ranking",
+  // — a person's deadline calendar: the private token in the address is the credential —
+  "GET /api/calendar/:token",
 ];
 
 interface Targets {
@@ -302,6 +304,15 @@ const SAMPLES: Record<
     url: "/api/notifications/00000000-0000-4000-8000-000000000000/read",
   }),
   "POST /api/notifications/read-all": () => ({ url: "/api/notifications/read-all" }),
+  // Own settings only: every request reads and writes the caller's own rows.
+  "GET /api/account/notifications": () => ({ url: "/api/account/notifications" }),
+  "PUT /api/account/notifications": () => ({
+    url: "/api/account/notifications",
+    payload: { channels: { digest: true } },
+  }),
+  "POST /api/account/calendar": () => ({ url: "/api/account/calendar" }),
+  "DELETE /api/account/calendar": () => ({ url: "/api/account/calendar" }),
+  "GET /api/my-todo": () => ({ url: "/api/my-todo" }),
   "GET /api/plans/:code/attainment": (t) => ({ url: `/api/plans/${t.plan.code}/attainment` }),
   "GET /api/plans/:code/budget": (t) => ({ url: `/api/plans/${t.plan.code}/budget` }),
   "GET /api/plans/:code/budget-items": (t) => ({ url: `/api/plans/${t.plan.code}/budget-items` }),

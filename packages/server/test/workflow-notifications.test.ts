@@ -1,7 +1,26 @@
-import type { TNotificationList, TUnitReport } from "@dtplan/contracts";
+import type {
+  TCalendarFeed,
+  TNotificationList,
+  TNotificationSettings,
+  TTodo,
+  TUnitReport,
+} from "@dtplan/contracts";
+import { parseCalendar } from "@dtplan/domain/reminders/ics.ts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { type OrgUnitRow, outbox, type PlanRow, type PlanTaskRow, users } from "../src/db/schema.ts";
+import {
+  notifications,
+  type OrgUnitRow,
+  outbox,
+  type PlanRow,
+  type PlanTaskRow,
+  planTasks,
+  users,
+} from "../src/db/schema.ts";
+import { todayIso } from "../src/db/sql.ts";
+import { actorOfUser } from "../src/modules/auth/session.repository.ts";
+import { myTodo } from "../src/modules/my-work/my-todo.ts";
+import { sendDigests } from "../src/modules/notify/digest.ts";
 import {
   buildReportingPlan,
   buildUser,
@@ -16,14 +35,19 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
   let tasks: PlanTaskRow[];
   let communeA: OrgUnitRow;
   let targetKey: string;
-  let reporter: SignedIn;
+  let reporter: SignedIn & { user: { id: string; tenantId: string } };
   let otherReporter: SignedIn;
   let officer: SignedIn;
   let leader: SignedIn;
   let reporterEmail: string;
+  let communeB: OrgUnitRow;
 
-  const call = (session: SignedIn, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = (
+    session: SignedIn,
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    url: string,
+    payload?: object,
+  ) => ctx.app.inject({ method, url, payload, headers: session.headers });
   const inbox = async (session: SignedIn) => {
     const res = await call(session, "GET", "/api/notifications?limit=50");
     expect(res.statusCode, res.body).toBe(200);
@@ -40,12 +64,12 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
         .update(users)
         .set({ email })
         .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
-    return loginAs(ctx.app, { username: user.username, password: TEST_PASSWORD });
+    return { ...(await loginAs(ctx.app, { username: user.username, password: TEST_PASSWORD })), user };
   };
 
   beforeAll(async () => {
     const built = await buildReportingPlan(ctx.db);
-    ({ plan, tasks, communeA, targetKey } = built);
+    ({ plan, tasks, communeA, communeB, targetKey } = built);
     reporterEmail = `vanhoa.${Date.now().toString(36)}@xa.example.vn`;
     reporter = await person(communeA, "unit_reporter", reporterEmail);
     otherReporter = await person(built.communeB, "unit_reporter");
@@ -109,5 +133,142 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
     expect(note?.body).toContain("Hoàn thành trước ngày 30/6");
     expect(note?.link).toBe(`/my-tasks?task=${task?.id}`);
     expect((await inbox(otherReporter)).items).toEqual([]);
+  });
+
+  const reportUrl = (unit: OrgUnitRow, key: string) =>
+    `/api/plans/${plan.code}/periods/${key}/reports/${unit.id}`;
+  /** Saves the unit's report as it stands and submits it. */
+  const submit = async (session: SignedIn, unit: OrgUnitRow, key: string) => {
+    const url = reportUrl(unit, key);
+    const form = (await call(session, "GET", url)).json() as TUnitReport;
+    const saved = await call(session, "PUT", url, {
+      version: form.version,
+      tasks: form.tasks.map((t) => ({ key: t.key, progress: 60, note: "Đang triển khai" })),
+      values: [{ targetKey, numerator: 35, denominator: 40, note: "" }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const done = await call(session, "POST", `${url}/submit`, { version: saved.json().version });
+    expect(done.statusCode, done.body).toBe(200);
+    return done.json().version as number;
+  };
+  const todo = async (session: SignedIn) => {
+    const res = await call(session, "GET", "/api/my-todo");
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as TTodo;
+  };
+
+  it("lists on each role's home page what waits for that person, counted, each with where to act", async () => {
+    await submit(otherReporter, communeB, "2025-Q1");
+    const mine = await todo(reporter);
+    expect(mine.counts).toMatchObject({ returned: 1, approve: 0, direction: 1 });
+    const back = mine.items.find((i) => i.kind === "returned");
+    expect(back).toMatchObject({
+      title: `Quý I năm 2025 — ${communeA.name}`,
+      reason: "Bổ sung số liệu hồ sơ trực tuyến",
+      link: `/periods/${plan.code}/2025-Q1/units/${communeA.id}`,
+    });
+    expect(mine.items.find((i) => i.kind === "direction")?.reason).toContain("Hoàn thành trước ngày 30/6");
+    for (const reviewer of [officer, leader]) {
+      const theirs = await todo(reviewer);
+      expect(theirs.counts).toMatchObject({ approve: 1, returned: 0, fill: 0, direction: 0 });
+      expect(theirs.items.find((i) => i.kind === "approve")).toMatchObject({
+        title: `Quý I năm 2025 — ${communeB.name}`,
+        link: `/periods/${plan.code}/2025-Q1/units/${communeB.id}`,
+      });
+    }
+    // On 1/6/2025 the second quarter's report is the commune's to fill, due 15/6.
+    const [user] = await ctx.db.select().from(users).where(eq(users.id, reporter.user.id));
+    const actor = await actorOfUser(ctx.db, user, "test");
+    const june = await myTodo(ctx.db, actor, new Date("2025-06-01T09:00:00+07:00"));
+    expect(june.counts.fill).toBe(1);
+    expect(june.items.find((i) => i.kind === "fill")).toMatchObject({
+      title: `Quý II năm 2025 — ${communeA.name}`,
+      due: "2025-06-15",
+      late: false,
+      link: `/periods/${plan.code}/2025-Q2/units/${communeA.id}`,
+    });
+  });
+
+  it("keeps each e-mail for the daily digest when a person chooses it: one digest per person per day", async () => {
+    const chosen = await call(reporter, "PUT", "/api/account/notifications", {
+      channels: { in_app: false, digest: true },
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect((chosen.json() as TNotificationSettings).channels).toEqual({
+      in_app: false,
+      email: true,
+      digest: true,
+    });
+    const version = await submit(reporter, communeA, "2025-Q1");
+    const approved = await call(officer, "POST", `${reportUrl(communeA, "2025-Q1")}/approve`, { version });
+    expect(approved.statusCode, approved.body).toBe(200);
+    // No bell for this person now; the e-mail waits, held for the digest.
+    const bell = await ctx.db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.tenantId, reporter.user.tenantId), eq(notifications.userId, reporter.user.id)),
+      );
+    expect(bell.map((n) => n.kind)).not.toContain("report.approved");
+    const mails = () =>
+      ctx.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.tenantId, plan.tenantId), eq(outbox.toAddress, reporterEmail)));
+    expect((await mails()).find((m) => m.kind === "report.approved")?.status).toBe("held");
+
+    const tomorrow = todayIso(new Date(Date.now() + 86_400_000));
+    expect(await sendDigests(ctx.db, { now: new Date(`${tomorrow}T06:00:00+07:00`) })).toBe(0);
+    const morning = new Date(`${tomorrow}T08:00:00+07:00`);
+    expect(await sendDigests(ctx.db, { now: morning })).toBe(1);
+    expect(await sendDigests(ctx.db, { now: new Date(morning.getTime() + 3600_000) })).toBe(0);
+    const after = await mails();
+    const digests = after.filter((m) => m.kind === "digest");
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toMatchObject({
+      status: "pending",
+      idempotencyKey: `digest:${reporter.user.id}:${tomorrow}`,
+    });
+    expect(digests[0].body).toContain("Báo cáo đã được duyệt: Quý I năm 2025");
+    expect(after.find((m) => m.kind === "report.approved")?.status).toBe("digested");
+  });
+
+  it("gives each person a private ICS feed of their deadlines that reads back, regenerable and revocable", async () => {
+    const led = tasks.find((t) => t.leadUnitId === communeA.id) as PlanTaskRow;
+    await ctx.db
+      .update(planTasks)
+      .set({ deadlineDate: "2026-12-31", deadlineText: "Trước 31/12/2026" })
+      .where(and(eq(planTasks.tenantId, led.tenantId), eq(planTasks.id, led.id)));
+    const made = await call(reporter, "POST", "/api/account/calendar");
+    expect(made.statusCode, made.body).toBe(200);
+    const feed = made.json() as TCalendarFeed;
+    const path = new URL(feed.url).pathname;
+    const res = await ctx.app.inject({ method: "GET", url: path });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/calendar; charset=utf-8");
+    const { events } = parseCalendar(res.body);
+    const q1 = events.find((e) => e.SUMMARY?.value === `Hạn nộp báo cáo Quý I năm 2025 — ${communeA.name}`);
+    expect(q1?.DTSTART).toEqual({ name: "DTSTART", params: { VALUE: "DATE" }, value: "20250315" });
+    expect(q1?.DESCRIPTION.value).toBe(`${plan.title}\nKỳ báo cáo: Quý I năm 2025, hạn nộp 15/03/2025.`);
+    expect(res.body).toContain("Quý I năm 2025\\, hạn nộp");
+    const task = events.find((e) => e.UID.value === `task-${led.key}@dtplan`);
+    expect(task?.DTSTART.value).toBe("20261231");
+    expect(task?.SUMMARY.value).toBe(`Hạn nhiệm vụ: ${led.text}`);
+    // Another unit's deadlines are not this person's.
+    expect(events.some((e) => e.SUMMARY.value.includes(communeB.name))).toBe(false);
+    // The same events keep their UIDs from one fetch to the next.
+    const again = parseCalendar((await ctx.app.inject({ method: "GET", url: path })).body);
+    expect(again.events.map((e) => e.UID.value)).toEqual(events.map((e) => e.UID.value));
+
+    const renewed = (await call(reporter, "POST", "/api/account/calendar")).json() as TCalendarFeed;
+    expect((await ctx.app.inject({ method: "GET", url: path })).statusCode).toBe(404);
+    const newPath = new URL(renewed.url).pathname;
+    expect((await ctx.app.inject({ method: "GET", url: newPath })).statusCode).toBe(200);
+    expect((await call(reporter, "DELETE", "/api/account/calendar")).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: "GET", url: newPath })).statusCode).toBe(404);
+    const settings = (
+      await call(reporter, "GET", "/api/account/notifications")
+    ).json() as TNotificationSettings;
+    expect(settings.calendar).toEqual({ active: false, createdAt: null });
   });
 });

@@ -1,1 +1,3 @@
+export * from "./ics.ts";
+export * from "./notifications.ts";
 export * from "./outbox.ts";

@@ -50,6 +50,8 @@ export const CITUS_PLACEMENT = {
   dti_entries: "distributed",
   plan_target_links: "distributed",
   target_figures: "distributed",
+  notification_channels: "distributed",
+  calendar_feeds: "distributed",
 } as const satisfies Record<string, "distributed" | "reference" | "local">;
 
 /** The table every distributed table is co-located with (the first one created). */

@@ -32,6 +32,7 @@ export const MIGRATIONS = [
   "0014_dti",
   "0015_plan_cascade",
   "0016_target_figures",
+  "0017_notification_channels",
 ] as const;
 
 /**

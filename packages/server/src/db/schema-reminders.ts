@@ -1,6 +1,11 @@
-// Drizzle's view of migration 0005_reminders (the SQL is the source of truth).
+// Drizzle's view of migrations 0005_reminders and 0017_notification_channels (the SQL is the source of truth).
+import type {
+  NotificationChannel,
+  NotificationKind,
+  OutboxKind,
+} from "@dtplan/domain/reminders/notifications.ts";
 import type { OutboxStatus } from "@dtplan/domain/reminders/outbox.ts";
-import { integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
 
 export type { OutboxStatus };
@@ -11,7 +16,7 @@ export const notifications = pgTable(
   {
     ...tenantRow(),
     userId: uuid("user_id").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<NotificationKind>().notNull(),
     idempotencyKey: text("idempotency_key"),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
@@ -29,7 +34,7 @@ export const outbox = pgTable(
   {
     ...tenantRow(),
     idempotencyKey: text("idempotency_key").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<OutboxKind>().notNull(),
     userId: uuid("user_id"),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
@@ -45,3 +50,28 @@ export const outbox = pgTable(
   tenantRowKey,
 );
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Kênh nhận thông báo a person turned on or off (a channel without a row keeps its default). */
+export const notificationChannels = pgTable(
+  "notification_channels",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    channel: text("channel").$type<NotificationChannel>().notNull(),
+    enabled: boolean("enabled").notNull(),
+    updatedAt: stampedAt("updated_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.channel] })],
+);
+
+/** Lịch hạn: the hash of a person's private calendar feed token. */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: stampedAt("created_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId] })],
+);

@@ -209,6 +209,9 @@ export const EXACT_EN: Record<string, string> = {
 
   // reminders
   "Không tìm thấy thông báo.": "Notification not found.",
+  "Không tìm thấy lịch: địa chỉ đã bị thu hồi hoặc đã được tạo lại.":
+    "Calendar not found: the address was revoked or replaced by a new one.",
+  "Địa chỉ lịch không hợp lệ": "The calendar address is not valid",
   "Chỉ chuyên viên đầu mối hoặc lãnh đạo được nhắc các đơn vị.":
     "Only the focal officer or a leader may remind the units.",
 

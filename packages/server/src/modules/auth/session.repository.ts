@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { SNAPSHOT_COLUMN, type SnapshotCache } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
-import { sessions, users } from "../../db/schema.ts";
+import { sessions, type UserRow, users } from "../../db/schema.ts";
 import { grantsOfUsers } from "../access/access.repository.ts";
 import type { Actor, ActorGrant } from "../access/actor.ts";
 
@@ -68,6 +68,23 @@ export async function deleteOtherSessions(
 
 export async function grantsOfUser(db: Database, userId: string): Promise<ActorGrant[]> {
   return (await grantsOfUsers(db, [userId])).get(userId) ?? [];
+}
+
+/**
+ * A user acting without a session of theirs (the demo seed replaying their work, the
+ * private calendar feed reading what is theirs): their grants, and a session id naming why.
+ */
+export async function actorOfUser(db: Database, user: UserRow, why: string): Promise<Actor> {
+  return {
+    id: user.id,
+    tenantId: user.tenantId,
+    username: user.username,
+    fullName: user.fullName,
+    email: user.email,
+    isSuperadmin: user.isSuperadmin,
+    grants: await grantsOfUser(db, user.id),
+    session: { id: why, tenantId: user.tenantId, csrfToken: "" },
+  };
 }
 
 /**

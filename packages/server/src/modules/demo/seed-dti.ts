@@ -216,7 +216,7 @@ async function seedProvince(db: Database, tenantId: string): Promise<number> {
       actorId: officer.id,
       input: { ...plan, unitIds: units.map((u) => u.id) },
     });
-    await transitionRound(db, { powers, actorId: officer.id, id, action: "open" });
+    await transitionRound(db, { powers, actorId: officer.id, id, action: "open", quiet: true });
     return id;
   };
   const version = async (roundId: string, unitId: string) =>

@@ -166,7 +166,7 @@ export async function seedDemoPlans(db: Database): Promise<string[]> {
         input: { targetKeys: targets.map((t) => t.key), mode: "suggested", unitIds: [], preview: false },
       });
     if (demo.commune) await confirmDemoCascade(db, actor, plan.code);
-    await publishPlan(db, { actor, code: plan.code, issuingUnitReports: true });
+    await publishPlan(db, { actor, code: plan.code, issuingUnitReports: true, quiet: true });
     published.push(plan.code);
   }
   return published;

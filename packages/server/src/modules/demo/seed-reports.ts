@@ -7,7 +7,7 @@ import { plans, unitReports, users } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 import type { Actor } from "../access/actor.ts";
 import { pathIn } from "../access/tree-access.ts";
-import { grantsOfUser } from "../auth/session.repository.ts";
+import { actorOfUser } from "../auth/session.repository.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { attachReportEvidence } from "../reporting/attach-report-evidence.ts";
 import { createReport, type ReportScope } from "../reporting/get-report.ts";
@@ -66,16 +66,7 @@ const DEMO_REPORTING: readonly {
 async function actorOf(db: Database, username: string): Promise<Actor | null> {
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   if (!user) return null;
-  return {
-    id: user.id,
-    tenantId: user.tenantId,
-    username: user.username,
-    fullName: user.fullName,
-    email: user.email,
-    isSuperadmin: user.isSuperadmin,
-    grants: await grantsOfUser(db, user.id),
-    session: { id: "demo-seed", tenantId: user.tenantId, csrfToken: "" },
-  };
+  return actorOfUser(db, user, "demo-seed");
 }
 
 /** A stable pseudo-random share in [0, 1) from a text, so demo figures do not change between runs. */

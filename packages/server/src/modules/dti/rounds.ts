@@ -1,5 +1,7 @@
 import type { TDtiRound, TDtiRoundCreate, TDtiRoundUpdate } from "@dtplan/contracts";
 import { isAllowed } from "@dtplan/domain/access/access.ts";
+import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
+import { formatDate } from "@dtplan/domain/text/format.ts";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { sqlList } from "../../db/sql.ts";
@@ -7,6 +9,7 @@ import { AppError } from "../../errors.ts";
 import { unitPaths } from "../access/access.repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { notifyPeople, peopleWith } from "../notify/notify.ts";
 import { roundHeading } from "./dti.presenter.ts";
 import {
   findFramework,
@@ -226,7 +229,15 @@ export async function transitionRound(
     actorId,
     id,
     action,
-  }: { powers: DtiPowers; actorId: string; id: string; action: keyof typeof TRANSITIONS },
+    quiet = false,
+  }: {
+    powers: DtiPowers;
+    actorId: string;
+    id: string;
+    action: keyof typeof TRANSITIONS;
+    /** Tells no unit of an opening (the demo seed). */
+    quiet?: boolean;
+  },
 ): Promise<void> {
   requireManage(powers);
   await db.transaction(async (tx) => {
@@ -263,5 +274,31 @@ export async function transitionRound(
       before: { status: round.status },
       after: { status: TARGET[action] },
     });
+    if (action === "open" && !quiet) await tellRoundUnits(tx, round, actorId);
   });
+}
+
+/** Mở đợt: the staff of every unit in the round hear that their self-assessment is due. */
+async function tellRoundUnits(tx: Database, round: RoundRow, actorId: string): Promise<void> {
+  const unitIds = (await roundUnits(tx, round.tenantId, [round.id])).map((u) => u.unitId);
+  const people = await peopleWith(tx, {
+    tenantId: round.tenantId,
+    unitIds,
+    permission: "reports.submit",
+    roles: UNIT_STAFF_ROLES,
+    except: actorId,
+  });
+  await notifyPeople(
+    tx,
+    round.tenantId,
+    people,
+    {
+      kind: "dti.round_opened",
+      eventKey: round.id,
+      title: `Mở đợt tự đánh giá DTI: ${round.name}`,
+      body: `Đợt đánh giá chuyển đổi số ${round.name} đã mở. Đơn vị của anh/chị tự đánh giá và nộp trước ngày ${formatDate(round.dueDate)}.`,
+      link: "/dti",
+    },
+    new Date(),
+  );
 }

@@ -1,16 +1,20 @@
 /**
  * Thông báo khi công việc chuyển bước: a workflow event (a report submitted, returned,
- * approved or reopened; a direction posted on a task) tells the people concerned, in the
- * app and by e-mail through the outbox, in the caller's transaction (one idempotency key
- * per event and person, so a retried request never tells anyone twice).
+ * approved or reopened; a direction posted on a task; tasks assigned; a DTI round opened)
+ * tells the people concerned, in the caller's transaction, through the channels each chose:
+ * the bell, an e-mail per event through the outbox, or the daily digest (the event's e-mail
+ * waits in the outbox as `held`). One idempotency key per event and person, so a retried
+ * request never tells anyone twice.
  */
 import { type Permission, ROLES, roleGrants as roleHas } from "@dtplan/domain/access/roles.ts";
+import { channelChoice, deliveryOf, type NotificationKind } from "@dtplan/domain/reminders/notifications.ts";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { notifications, outbox, roleGrants, users } from "../../db/schema.ts";
+import { notificationChannels, notifications, outbox, roleGrants, users } from "../../db/schema.ts";
 
 export interface Recipient {
   id: string;
+  /** The recipient's home tenant, where their notifications and choices live. */
   tenantId: string;
   fullName: string;
   email: string | null;
@@ -19,17 +23,27 @@ export interface Recipient {
 /**
  * Active users holding `permission` on one of `unitIds` (a unit and its ancestors, for
  * "whoever may review this unit's report"), the actor left out: nobody is told of their own act.
+ * A grant may lie outside its holder's home province (an official of the ministry, an
+ * inter-province committee): users are a reference table joined by id alone, and each
+ * recipient keeps their home tenant, where their notifications live.
  */
 export async function peopleWith(
   db: Database,
-  input: { tenantId: string; unitIds: string[]; permission: Permission; except: string },
+  input: {
+    tenantId: string;
+    unitIds: string[];
+    permission: Permission;
+    except: string;
+    /** Only these roles (e.g. a unit's own staff, not the administrators above it). */
+    roles?: readonly (typeof ROLES)[number][];
+  },
 ): Promise<Recipient[]> {
   if (input.unitIds.length === 0) return [];
-  const roles = ROLES.filter((r) => roleHas(r, input.permission));
+  const roles = (input.roles ?? ROLES).filter((r) => roleHas(r, input.permission));
   return db
     .selectDistinct({ id: users.id, tenantId: users.tenantId, fullName: users.fullName, email: users.email })
     .from(roleGrants)
-    .innerJoin(users, and(eq(users.tenantId, roleGrants.tenantId), eq(users.id, roleGrants.userId)))
+    .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(
       and(
         eq(roleGrants.tenantId, input.tenantId),
@@ -42,8 +56,7 @@ export async function peopleWith(
 }
 
 export interface WorkflowMessage {
-  /** `report.submitted`, `report.returned`, `task.direction` … */
-  kind: string;
+  kind: NotificationKind;
   /** Unique per event: the same event never notifies twice. */
   eventKey: string;
   title: string;
@@ -52,7 +65,95 @@ export interface WorkflowMessage {
   link: string;
 }
 
-/** One notification per recipient in the app, and one e-mail for each who has an address. */
+/** One message for one person: what the bell shows and what the e-mail says. */
+export interface Delivery {
+  recipient: Recipient;
+  kind: NotificationKind;
+  /** Unique per event and person. */
+  key: string;
+  title: string;
+  summary: string;
+  link: string;
+  email: { subject: string; body: string };
+}
+
+/** Each person's channel choices, keyed by user id (one statement). */
+export async function channelChoices(db: Database, people: readonly Pick<Recipient, "id" | "tenantId">[]) {
+  const ids = [...new Set(people.map((p) => p.id))];
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(notificationChannels)
+        .where(
+          and(
+            inArray(notificationChannels.tenantId, [...new Set(people.map((p) => p.tenantId))]),
+            inArray(notificationChannels.userId, ids),
+          ),
+        )
+    : [];
+  return new Map(ids.map((id) => [id, channelChoice(rows.filter((r) => r.userId === id))]));
+}
+
+/**
+ * Writes the deliveries by each recipient's channels: a notification in their home tenant;
+ * an e-mail in the outbox of `tenantId` (the event's province), due now or held for the
+ * digest. Returns what was newly written (a repeated key adds nothing).
+ */
+export async function deliver(
+  tx: Database,
+  tenantId: string,
+  deliveries: readonly Delivery[],
+  now: Date,
+): Promise<{ notifications: number; emails: number }> {
+  if (deliveries.length === 0) return { notifications: 0, emails: 0 };
+  const choices = await channelChoices(
+    tx,
+    deliveries.map((d) => d.recipient),
+  );
+  const how = (d: Delivery) =>
+    deliveryOf(choices.get(d.recipient.id) ?? channelChoice([]), Boolean(d.recipient.email));
+  const inApp = deliveries.filter((d) => how(d).inApp);
+  const mailed = deliveries.filter((d) => how(d).email !== "none");
+  const written = inApp.length
+    ? await tx
+        .insert(notifications)
+        .values(
+          inApp.map((d) => ({
+            tenantId: d.recipient.tenantId,
+            userId: d.recipient.id,
+            kind: d.kind,
+            idempotencyKey: d.key,
+            title: d.title,
+            body: d.summary,
+            link: d.link,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: notifications.id })
+    : [];
+  const queued = mailed.length
+    ? await tx
+        .insert(outbox)
+        .values(
+          mailed.map((d) => ({
+            tenantId,
+            idempotencyKey: d.key,
+            kind: d.kind,
+            userId: d.recipient.id,
+            toAddress: d.recipient.email as string,
+            subject: d.email.subject,
+            body: d.email.body,
+            status: how(d).email === "digest" ? ("held" as const) : ("pending" as const),
+            nextAttemptAt: now,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: outbox.id })
+    : [];
+  return { notifications: written.length, emails: queued.length };
+}
+
+/** A workflow event told to each recipient, in the app and by e-mail as they chose. */
 export async function notifyPeople(
   tx: Database,
   tenantId: string,
@@ -60,37 +161,21 @@ export async function notifyPeople(
   message: WorkflowMessage,
   now: Date,
 ): Promise<void> {
-  if (recipients.length === 0) return;
-  const key = (r: Recipient) => `${message.kind}:${message.eventKey}:${r.id}`;
-  await tx
-    .insert(notifications)
-    .values(
-      recipients.map((r) => ({
-        tenantId: r.tenantId,
-        userId: r.id,
-        kind: message.kind,
-        idempotencyKey: key(r),
-        title: message.title,
-        body: message.body,
-        link: message.link,
-      })),
-    )
-    .onConflictDoNothing();
-  const mailable = recipients.filter((r) => r.email);
-  if (mailable.length === 0) return;
-  await tx
-    .insert(outbox)
-    .values(
-      mailable.map((r) => ({
-        tenantId,
-        idempotencyKey: key(r),
-        kind: message.kind,
-        userId: r.id,
-        toAddress: r.email as string,
+  await deliver(
+    tx,
+    tenantId,
+    recipients.map((r) => ({
+      recipient: r,
+      kind: message.kind,
+      key: `${message.kind}:${message.eventKey}:${r.id}`,
+      title: message.title,
+      summary: message.body,
+      link: message.link,
+      email: {
         subject: `[dtplan] ${message.title}`,
         body: `Kính gửi ${r.fullName},\n\n${message.body}\n\nĐăng nhập dtplan và mở mục Thông báo (biểu tượng chuông) để xem chi tiết.\n\n— dtplan`,
-        nextAttemptAt: now,
-      })),
-    )
-    .onConflictDoNothing();
+      },
+    })),
+    now,
+  );
 }

@@ -1,4 +1,5 @@
 import type { TPlanDetail, TPlanDiff, TPlanReview } from "@dtplan/contracts";
+import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
 import { targetsWithoutUnits } from "@dtplan/domain/reporting/target-units.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -6,6 +7,7 @@ import { type PlanRow, plans, planVersions } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { notifyPeople, peopleWith } from "../notify/notify.ts";
 import { refreshTargetFigures } from "../summary/target-figures.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { writePlanPeriods } from "./plan-periods.ts";
@@ -53,7 +55,18 @@ export function publishCheck(bundle: PlanBundle): TPlanReview["publishCheck"] {
  */
 export async function publishPlan(
   db: Database,
-  { actor, code, issuingUnitReports = false }: { actor: Actor; code: string; issuingUnitReports?: boolean },
+  {
+    actor,
+    code,
+    issuingUnitReports = false,
+    quiet = false,
+  }: {
+    actor: Actor;
+    code: string;
+    issuingUnitReports?: boolean;
+    /** Tells no lead unit (the demo seed publishes plans in force for months). */
+    quiet?: boolean;
+  },
 ): Promise<{ plan: PlanRow; snapshot: TPlanDetail; warnings: string[]; diff: TPlanDiff | null }> {
   return db.transaction(async (tx) => {
     const draft = await editableDraft(tx, actor, code);
@@ -140,6 +153,54 @@ export async function publishPlan(
     // Kỳ báo cáo exist from the day the plan is in force, so pages that only read them
     // (the public page) see them; an amendment's new reporting rules add theirs.
     await writePlanPeriods(tx, plan);
+    if (!quiet)
+      await tellLeadUnits(tx, actor, plan, bundle, previous?.snapshot as TPlanDetail | undefined, now);
     return { plan, snapshot, warnings: check.warnings, diff };
   });
+}
+
+/**
+ * Giao nhiệm vụ: each unit that now leads tasks it did not lead in the previous version
+ * hears of them once, its own staff (not the administrators above it) in the app and by e-mail.
+ */
+async function tellLeadUnits(
+  tx: Database,
+  actor: Actor,
+  plan: PlanRow,
+  bundle: PlanBundle,
+  previous: TPlanDetail | undefined,
+  now: Date,
+): Promise<void> {
+  const before = new Set(
+    (previous?.tasks ?? []).filter((t) => t.lead.unit).map((t) => `${t.key}:${t.lead.unit?.id}`),
+  );
+  const byUnit = new Map<string, string[]>();
+  for (const t of bundle.tasks) {
+    if (!t.leadUnitId || before.has(`${t.key}:${t.leadUnitId}`)) continue;
+    byUnit.set(t.leadUnitId, [...(byUnit.get(t.leadUnitId) ?? []), t.text]);
+  }
+  for (const [unitId, texts] of byUnit) {
+    const people = await peopleWith(tx, {
+      tenantId: plan.tenantId,
+      unitIds: [unitId],
+      permission: "reports.submit",
+      roles: UNIT_STAFF_ROLES,
+      except: actor.id,
+    });
+    const list = texts.slice(0, 5).map((x) => `- ${short(x)}`);
+    if (texts.length > 5) list.push(`- … và ${texts.length - 5} nhiệm vụ khác`);
+    await notifyPeople(
+      tx,
+      plan.tenantId,
+      people,
+      {
+        kind: "task.assigned",
+        eventKey: `${plan.id}:${unitId}`,
+        title: `Nhiệm vụ được giao: ${texts.length} nhiệm vụ — ${short(plan.title)}`,
+        body: `${actor.fullName} đã ban hành ${plan.title}; đơn vị của anh/chị chủ trì ${texts.length} nhiệm vụ:\n${list.join("\n")}`,
+        link: "/my-tasks",
+      },
+      now,
+    );
+  }
 }

@@ -3,16 +3,9 @@ import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { RemindersConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import {
-  notifications,
-  outbox,
-  type PlanRow,
-  plans,
-  type ReportingPeriodRow,
-  roleGrants,
-  users,
-} from "../../db/schema.ts";
+import { type PlanRow, plans, type ReportingPeriodRow, roleGrants, users } from "../../db/schema.ts";
 import { acrossTenants, todayIso } from "../../db/sql.ts";
+import { type Delivery, deliver } from "../notify/notify.ts";
 import { reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
 import { listPeriods, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { type ReminderKind, reminderText, reportPath } from "./reminder-text.ts";
@@ -145,57 +138,37 @@ async function remindPeriod(
       ),
     );
   const daysLeft = daysBetween(today, period.dueDate);
-  await db.transaction(async (tx) => {
-    for (const row of missing) {
-      const unit = basis.units.get(row.unit.id);
-      if (!unit) continue;
-      const people = reporters.filter((r) => r.unitId === unit.id);
-      if (people.length) counts.units++;
-      const path = reportPath(plan.code, period.key, unit.id);
-      for (const person of people) {
-        const key = `reminder:${period.id}:${unit.id}:${person.id}:${kind}:${bucket}`;
-        const text = reminderText({
-          kind,
-          plan,
-          period,
-          unit,
-          recipient: person.fullName,
-          daysLeft,
-          link: `${config.publicUrl}${path}`,
-        });
-        const inserted = await tx
-          .insert(notifications)
-          .values({
-            tenantId: person.tenantId,
-            userId: person.id,
-            kind: `reminder.${kind}`,
-            idempotencyKey: key,
-            title: text.title,
-            body: text.summary,
-            link: path,
-          })
-          .onConflictDoNothing()
-          .returning({ id: notifications.id });
-        counts.notifications += inserted.length;
-        if (!person.email) continue;
-        const queued = await tx
-          .insert(outbox)
-          .values({
-            tenantId: period.tenantId,
-            idempotencyKey: key,
-            kind: `reminder.${kind}`,
-            userId: person.id,
-            toAddress: person.email,
-            subject: text.subject,
-            body: text.body,
-            // The caller's clock, so a pass that plans and then delivers sees its own rows as due.
-            nextAttemptAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: outbox.id });
-        counts.emails += queued.length;
-      }
+  const deliveries: Delivery[] = [];
+  for (const row of missing) {
+    const unit = basis.units.get(row.unit.id);
+    if (!unit) continue;
+    const people = reporters.filter((r) => r.unitId === unit.id);
+    if (people.length) counts.units++;
+    const path = reportPath(plan.code, period.key, unit.id);
+    for (const person of people) {
+      const text = reminderText({
+        kind,
+        plan,
+        period,
+        unit,
+        recipient: person.fullName,
+        daysLeft,
+        link: `${config.publicUrl}${path}`,
+      });
+      deliveries.push({
+        recipient: person,
+        kind: `reminder.${kind}`,
+        key: `reminder:${period.id}:${unit.id}:${person.id}:${kind}:${bucket}`,
+        title: text.title,
+        summary: text.summary,
+        link: path,
+        email: { subject: text.subject, body: text.body },
+      });
     }
-  });
+  }
+  // The caller's clock stamps the e-mails, so a pass that plans and then delivers sees its own rows as due.
+  const written = await db.transaction((tx) => deliver(tx, period.tenantId, deliveries, now));
+  counts.notifications = written.notifications;
+  counts.emails = written.emails;
   return counts;
 }

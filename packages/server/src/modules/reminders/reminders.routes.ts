@@ -1,8 +1,12 @@
 import {
+  ZCalendarFeed,
   ZNotification,
   ZNotificationList,
   ZNotificationParams,
   ZNotificationQuery,
+  ZNotificationSettings,
+  ZNotificationSettingsUpdate,
+  ZOk,
   ZPeriodParams,
   ZReadAllResult,
   ZRemindResult,
@@ -12,6 +16,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
+import {
+  chooseChannels,
+  notificationSettings,
+  renewCalendarFeed,
+  revokeCalendarFeed,
+} from "../notify/settings.ts";
 import { deliverOutbox } from "./deliver-outbox.ts";
 import { createMailer } from "./mailer.ts";
 import { listNotifications, markAllRead, markRead } from "./notifications.ts";
@@ -79,6 +89,66 @@ export async function remindersRoutes(
       },
     },
     async (request) => ({ updated: await markAllRead(db, requireActor(request)) }),
+  );
+
+  r.get(
+    "/account/notifications",
+    {
+      config: OWN,
+      schema: {
+        tags: ["notifications"],
+        summary: "Cài đặt thông báo của tôi",
+        description:
+          "Các kênh nhận thông báo (trong ứng dụng, thư điện tử từng việc, thư tóm tắt hằng ngày) và lịch hạn riêng.",
+        response: { 200: ZNotificationSettings },
+      },
+    },
+    async (request) => notificationSettings(db, requireActor(request)),
+  );
+
+  r.put(
+    "/account/notifications",
+    {
+      config: OWN,
+      schema: {
+        tags: ["notifications"],
+        summary: "Chọn kênh nhận thông báo",
+        description: "Bật hoặc tắt từng kênh; thư tóm tắt hằng ngày thay cho thư từng việc.",
+        body: ZNotificationSettingsUpdate,
+        response: { 200: ZNotificationSettings },
+      },
+    },
+    async (request) => chooseChannels(db, requireActor(request), request.body),
+  );
+
+  r.post(
+    "/account/calendar",
+    {
+      config: OWN,
+      schema: {
+        tags: ["notifications"],
+        summary: "Tạo (lại) địa chỉ lịch hạn riêng",
+        description: "Địa chỉ iCalendar riêng, chỉ hiện một lần; địa chỉ cũ (nếu có) hết hiệu lực.",
+        response: { 200: ZCalendarFeed },
+      },
+    },
+    async (request) => renewCalendarFeed(db, requireActor(request), config.reminders.publicUrl),
+  );
+
+  r.delete(
+    "/account/calendar",
+    {
+      config: OWN,
+      schema: {
+        tags: ["notifications"],
+        summary: "Thu hồi địa chỉ lịch hạn",
+        response: { 200: ZOk },
+      },
+    },
+    async (request) => {
+      await revokeCalendarFeed(db, requireActor(request));
+      return { ok: true as const };
+    },
   );
 
   r.post(

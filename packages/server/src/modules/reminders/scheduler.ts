@@ -1,19 +1,21 @@
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { sendDigests } from "../notify/digest.ts";
 import { type DeliveryCounts, deliverOutbox, type ReminderLog } from "./deliver-outbox.ts";
 import { createMailer, type Mailer } from "./mailer.ts";
 import { planReminders, type ReminderCounts } from "./plan-reminders.ts";
 
-/** One pass: write the reminders due now, then send what the outbox holds. */
+/** One pass: write the reminders due now and the daily digests, then send what the outbox holds. */
 export async function runReminders(
   db: Database,
   config: Pick<AppConfig, "reminders">,
   mailer: Mailer | null,
   { now = new Date(), log }: { now?: Date; log?: ReminderLog } = {},
-): Promise<{ planned: ReminderCounts; delivered: DeliveryCounts }> {
+): Promise<{ planned: ReminderCounts; digests: number; delivered: DeliveryCounts }> {
   const planned = await planReminders(db, config.reminders, now);
+  const digests = await sendDigests(db, { now });
   const delivered = await deliverOutbox(db, mailer, { now, log });
-  return { planned, delivered };
+  return { planned, digests, delivered };
 }
 
 export interface ReminderScheduler {
@@ -40,9 +42,9 @@ export function startReminderScheduler(
   let stopped = false;
   const pass = async () => {
     try {
-      const { planned, delivered } = await runReminders(db, config, mailer, { log });
-      if (planned.notifications || delivered.sent || delivered.retried || delivered.failed) {
-        log.info({ planned, delivered }, "Nhắc nộp báo cáo");
+      const { planned, digests, delivered } = await runReminders(db, config, mailer, { log });
+      if (planned.notifications || digests || delivered.sent || delivered.retried || delivered.failed) {
+        log.info({ planned, digests, delivered }, "Nhắc nộp báo cáo");
       }
     } catch (error) {
       log.error({ err: error }, "Lượt nhắc nộp báo cáo bị lỗi");
