@@ -32,6 +32,7 @@ const DtiFrameworksPage = lazy(() => import("./pages/dti/frameworks-page.tsx"));
 const DtiFrameworkPage = lazy(() => import("./pages/dti/framework-page.tsx"));
 const DtiRoundPage = lazy(() => import("./pages/dti/round-page.tsx"));
 const DtiAssessmentPage = lazy(() => import("./pages/dti/assessment-page.tsx"));
+const NotificationsPage = lazy(() => import("./pages/account/notifications-page.tsx"));
 const NotFoundPage = lazy(() => import("./pages/not-found-page.tsx"));
 
 function RequireSession() {
@@ -116,6 +117,7 @@ export const router = createBrowserRouter([
       { path: "admin/users", element: <UsersPage /> },
       { path: "admin/audit", element: <AuditPage /> },
       { path: "admin/backups", element: <BackupsPage /> },
+      { path: "account/notifications", element: <NotificationsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

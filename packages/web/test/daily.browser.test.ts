@@ -136,6 +136,13 @@ describe("the report form on a phone and a slow line", () => {
     expect(await progress.inputValue()).toBe("42");
     await screenshot(page, "daily-03-report-saved-after-reconnect");
 
+    // Home: what waits for this reporter, the ad hoc report still to submit among it.
+    await page.goto(`${app.url}/`);
+    await page.getByTestId("todo-fill").getByTestId("todo-link").first().waitFor();
+    await settle(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "daily-03b-todo-390");
+
     // A 25 MB file is refused in the browser: no upload request leaves it.
     const uploads: string[] = [];
     page.on("request", (r) => {
@@ -177,6 +184,7 @@ describe("the report form on a phone and a slow line", () => {
     ).toBeLessThanOrEqual(390);
     expect(uploads).toEqual([]);
     await screenshot(page, "daily-04-evidence-too-large");
+
     await page.close();
   });
 
@@ -243,6 +251,20 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     await item.click();
     await page.waitForURL(new RegExp(`/periods/${PLAN}/${periodKey}/units/${unitId}$`));
     await page.getByTestId("report-page").waitFor();
+
+    // The home page counts it among what waits, with the reason, and links to the report.
+    await page.goto(`${app.url}/`);
+    const returned = page.getByTestId("todo-returned");
+    await returned.getByText("Lý do: Đề nghị bổ sung kết quả số hóa hồ sơ.").waitFor();
+    await page.getByTestId("todo-count-returned").waitFor();
+    await returned.getByRole("heading", { name: /^Báo cáo bị trả lại \([1-9]\d*\)$/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await screenshot(page, "daily-07-todo-1366");
+    await returned.getByRole("link", { name: /Báo cáo chuyên đề dữ liệu số/ }).click();
+    await page.waitForURL(new RegExp(`/periods/${PLAN}/${periodKey}/units/${unitId}$`));
+    await page.goto(`${app.url}/account/notifications`);
+    await page.getByTestId("channel-digest").waitFor();
+    await screenshot(page, "daily-08-notification-settings");
     await page.close();
   });
 

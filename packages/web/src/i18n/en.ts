@@ -68,6 +68,7 @@ export const en: Dictionary = {
   "notifications.bell": "Notifications, {n} unread",
   "notifications.markAllRead": "Mark all as read",
   "notifications.empty": "No notifications yet.",
+  "notifications.settings": "Notification settings",
   "time.justNow": "just now",
   "time.minutesAgo": "{n} min ago",
   "time.hoursAgo": "{n} hours ago",

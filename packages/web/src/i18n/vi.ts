@@ -9,6 +9,7 @@ import type { consolidatedVi } from "./consolidated.vi.ts";
 import type { dashboardVi } from "./dashboard.vi.ts";
 import type { dtiVi } from "./dti.vi.ts";
 import type { exportsVi } from "./exports.vi.ts";
+import type { inboxVi } from "./inbox.vi.ts";
 import type { plansVi } from "./plans.vi.ts";
 import type { provinceVi } from "./province.vi.ts";
 import type { publicVi } from "./public.vi.ts";
@@ -84,6 +85,7 @@ export const vi = {
   "notifications.bell": "Thông báo, {n} chưa đọc",
   "notifications.markAllRead": "Đánh dấu đã đọc tất cả",
   "notifications.empty": "Chưa có thông báo nào.",
+  "notifications.settings": "Cài đặt thông báo",
   "time.justNow": "vừa xong",
   "time.minutesAgo": "{n} phút trước",
   "time.hoursAgo": "{n} giờ trước",
@@ -360,4 +362,5 @@ export type MessageKey =
   | keyof typeof publicVi
   | keyof typeof exportsVi
   | keyof typeof searchVi
-  | keyof typeof dtiVi;
+  | keyof typeof dtiVi
+  | keyof typeof inboxVi;

@@ -97,6 +97,18 @@ export default function NotificationPanel({
           </div>
         </>
       )}
+      <div style={{ textAlign: "right" }}>
+        <Button
+          size="small"
+          type="link"
+          onClick={() => {
+            onDone();
+            navigate("/account/notifications");
+          }}
+        >
+          {t("notifications.settings")}
+        </Button>
+      </div>
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { userCanProvince, useSession, useUser } from "../auth/session.tsx";
 import { Section } from "../components/section.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PageHeader } from "../layout/page-header.tsx";
+import { TodoCard } from "./todo-card.tsx";
 
 /** "PostgreSQL 18.6 (PGlite 0.5.16) on wasm32-unknown-emscripten, compiled by …" → "PostgreSQL 18.6". */
 function shortVersion(full: string): string {
@@ -88,6 +89,9 @@ export default function DashboardPage() {
     <>
       <PageHeader title={t("dashboard.welcome", { name: user.fullName })} subtitle={t("dashboard.intro")} />
       <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <TodoCard />
+        </Col>
         <Col xs={24}>
           <Section title={t("dashboard.shortcuts")}>
             <Space wrap>

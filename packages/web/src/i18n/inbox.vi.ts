@@ -1,0 +1,38 @@
+/** Vietnamese labels of the to-do on the home page and of Tài khoản / Thông báo; loaded by their lazy pages. */
+export const inboxVi = {
+  "inbox.title": "Việc chờ tôi",
+  "inbox.nothing": "Không có việc nào đang chờ anh/chị.",
+  "inbox.more": "và {n} việc khác",
+  "inbox.kind.returned": "Báo cáo bị trả lại",
+  "inbox.kind.fill": "Báo cáo cần nhập",
+  "inbox.kind.approve": "Báo cáo chờ duyệt",
+  "inbox.kind.overdue": "Nhiệm vụ quá hạn",
+  "inbox.kind.direction": "Ý kiến chỉ đạo",
+  "inbox.kind.dti": "Tự đánh giá DTI",
+  "inbox.due": "Hạn {date}",
+  "inbox.late": "Quá hạn {date}",
+  "inbox.reason": "Lý do: {reason}",
+  "inbox.open": "Mở",
+  "inbox.settingsLink": "Cài đặt thông báo",
+  "account.notifications.title": "Tài khoản / Thông báo",
+  "account.notifications.subtitle":
+    "Chọn cách nhận thông báo khi báo cáo được nộp, trả lại, duyệt, mở lại; khi có ý kiến chỉ đạo, nhiệm vụ được giao hoặc đợt đánh giá DTI được mở.",
+  "account.channels": "Kênh nhận thông báo",
+  "account.channel.in_app": "Trong ứng dụng (biểu tượng chuông)",
+  "account.channel.email": "Thư điện tử cho từng việc",
+  "account.channel.digest": "Một thư tóm tắt mỗi ngày (sau 7 giờ sáng) thay cho từng thư",
+  "account.noEmail":
+    "Tài khoản chưa có địa chỉ thư điện tử nên không nhận được thư; nhờ quản trị viên bổ sung.",
+  "account.emailTo": "Thư gửi đến: {email}",
+  "account.saved": "Đã lưu lựa chọn.",
+  "account.calendar": "Lịch hạn (iCalendar)",
+  "account.calendar.help":
+    "Địa chỉ riêng để thêm hạn nộp báo cáo và hạn nhiệm vụ của anh/chị vào Google Calendar, Outlook hoặc điện thoại. Ai có địa chỉ này đều xem được lịch: đừng chia sẻ.",
+  "account.calendar.active": "Đang dùng một địa chỉ lịch (tạo lúc {date}).",
+  "account.calendar.none": "Chưa có địa chỉ lịch.",
+  "account.calendar.create": "Tạo địa chỉ lịch",
+  "account.calendar.renew": "Tạo lại (địa chỉ cũ hết hiệu lực)",
+  "account.calendar.revoke": "Thu hồi",
+  "account.calendar.revoked": "Đã thu hồi địa chỉ lịch.",
+  "account.calendar.copy": "Sao chép địa chỉ này ngay: vì an toàn, địa chỉ chỉ hiện một lần.",
+} as const;
