@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { currentSnapshot, type SnapshotCache } from "./db/data-snapshot.ts";
 import type { Database } from "./db/database.ts";
 import { todayIso } from "./db/sql.ts";
@@ -40,6 +40,10 @@ export function registerReadCache(app: FastifyInstance, db: Database, cache: Sna
   app.decorateRequest("readCacheKey", null);
   if (!cache) return;
 
+  // One computation per answer: requests for the same key at the same snapshot while it is
+  // being computed wait for it (a burst of leaders opening the same dashboard computes it once).
+  const pending = new WeakMap<object, (reply: CachedReply | null) => void>();
+
   app.addHook("preHandler", async (request, reply) => {
     if (request.method !== "GET" || !request.routeOptions.config?.readCache) return;
     request.dataSnapshot ??= await currentSnapshot(db);
@@ -50,9 +54,18 @@ export function registerReadCache(app: FastifyInstance, db: Database, cache: Sna
       todayIso(),
       request.url,
     ].join("|");
-    const hit = cache.get<CachedReply>(request.dataSnapshot, key);
+    const kept = cache.get<Promise<CachedReply | null>>(request.dataSnapshot, key);
+    const hit = kept ? await kept : null;
     if (!hit) {
       request.readCacheKey = key;
+      if (!kept) {
+        cache.set(
+          request.dataSnapshot,
+          key,
+          new Promise<CachedReply | null>((resolve) => pending.set(request, resolve)),
+          1024,
+        );
+      }
       reply.header(READ_CACHE_HEADER, "miss");
       return;
     }
@@ -60,12 +73,34 @@ export function registerReadCache(app: FastifyInstance, db: Database, cache: Sna
     return reply.send(hit.body);
   });
 
-  app.addHook("onSend", async (request, reply, payload) => {
+  const settle = (request: FastifyRequest, kept: CachedReply | null) => {
+    const resolve = pending.get(request);
+    if (!resolve) return;
+    pending.delete(request);
+    resolve(kept);
     const key = request.readCacheKey;
-    if (key && request.dataSnapshot && reply.statusCode === 200 && typeof payload === "string") {
+    if (!key || !request.dataSnapshot) return;
+    cache.delete(request.dataSnapshot, key);
+    if (kept) cache.set(request.dataSnapshot, key, Promise.resolve(kept), kept.body.length * 2 + 200);
+  };
+
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.readCacheKey && reply.statusCode === 200 && typeof payload === "string") {
       const contentType = String(reply.getHeader("content-type") ?? "application/json; charset=utf-8");
-      cache.set(request.dataSnapshot, key, { body: payload, contentType }, payload.length * 2 + 200);
+      if (pending.has(request)) settle(request, { body: payload, contentType });
+      else if (request.dataSnapshot) {
+        cache.set(
+          request.dataSnapshot,
+          request.readCacheKey,
+          Promise.resolve({ body: payload, contentType }),
+          payload.length * 2 + 200,
+        );
+      }
     }
+    settle(request, null);
     return payload;
   });
+  // An answer that never reached onSend (the client went away): the waiters compute their own.
+  app.addHook("onResponse", async (request) => settle(request, null));
+  app.addHook("onRequestAbort", async (request) => settle(request, null));
 }

@@ -205,8 +205,34 @@ const RAW = {
      WHERE r.tenant_id = $1 AND r.plan_code = $2 AND rp.key = $3 AND r.unit_id = $4`,
 };
 
+/**
+ * Counts the statements any connection of this process sends to PostgreSQL while `fn` runs:
+ * on the wire, a simple query or an extended query's Execute message each.
+ */
+async function countingStatements<T>(counter: { n: number }, fn: () => Promise<T>): Promise<T> {
+  const pgModule = (await import("pg")).default as unknown as {
+    Connection: { prototype: Record<"query" | "execute", (...args: unknown[]) => unknown> };
+  };
+  const proto = pgModule.Connection.prototype;
+  const original = { query: proto.query, execute: proto.execute };
+  for (const name of ["query", "execute"] as const) {
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      counter.n++;
+      return original[name].apply(this, args);
+    };
+  }
+  try {
+    return await fn();
+  } finally {
+    Object.assign(proto, original);
+  }
+}
+
 export async function benchRequests(options: {
+  /** Computes every answer (DTPLAN_READ_CACHE=off): what the per-request figures measure. */
   app: FastifyInstance;
+  /** The same server with the read cache, for the second load. */
+  cachedApp: FastifyInstance;
   raw: pg.Client;
   hashPassword: (p: string) => Promise<string>;
   runs: number;
@@ -268,8 +294,10 @@ export async function benchRequests(options: {
     }
   }
 
-  // Submissions: each commune's draft of the open period, once; the raw equivalent writes
-  // what a submission implies (the report's status and times, its event) for another draft.
+  // Submissions: each commune's draft of the open period, once. The raw equivalent writes,
+  // in one transaction, what a submission implies for another draft: the report's status
+  // and times (only from draft), its history line, its audit entry and the notification to
+  // the plan's reviewers (the drafts' task progress is already on the tasks, so no task moves).
   const reporters = await Promise.all(
     s.communes.slice(0, Math.min(s.communes.length, runs * 2 + 2)).map(async (unitId) => ({
       unitId,
@@ -278,52 +306,82 @@ export async function benchRequests(options: {
   );
   const half = Math.floor(reporters.length / 2);
   try {
-    const mine = await timed(Math.max(1, half - 1), async (i) => {
-      const r = reporters[i + 1];
-      const res = await app.inject({
-        method: "POST",
-        url: `/api/plans/${plan}/periods/${encodeURIComponent(s.lastPeriod)}/reports/${r.unitId}/submit`,
-        headers: r.headers,
-        payload: {},
-      });
-      if (res.statusCode !== 200) throw new Error(`submit: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    });
-    const rawMs = await timed(Math.max(1, half - 1), async (i) => {
-      const unitId = reporters[half + i + 1].unitId;
-      await raw.query("BEGIN");
-      const { rows } = await raw.query(
-        `UPDATE unit_reports r SET status = 'submitted', submitted_at = now(),
-                first_submitted_at = coalesce(r.first_submitted_at, now()), version = r.version + 1, updated_at = now()
-           FROM reporting_periods rp
-          WHERE r.tenant_id = $1 AND rp.tenant_id = $1 AND rp.id = r.period_id AND rp.plan_code = $2 AND rp.key = $3
-            AND r.unit_id = $4 AND r.status = 'draft'
-          RETURNING r.id, r.period_id`,
-        [s.tenant, s.provincePlan, s.lastPeriod, unitId],
-      );
-      await raw.query(
-        `INSERT INTO report_events (tenant_id, report_id, period_id, unit_id, action, from_status, to_status)
-         VALUES ($1, $2, $3, $4, 'submitted', 'draft', 'submitted')`,
-        [s.tenant, rows[0].id, rows[0].period_id, unitId],
-      );
-      await raw.query("COMMIT");
-    });
+    const statements = { n: 0 };
+    const mine = await countingStatements(statements, () =>
+      timed(Math.max(1, half - 1), async (i) => {
+        const r = reporters[i + 1];
+        const res = await app.inject({
+          method: "POST",
+          url: `/api/plans/${plan}/periods/${encodeURIComponent(s.lastPeriod)}/reports/${r.unitId}/submit`,
+          headers: r.headers,
+          payload: {},
+        });
+        if (res.statusCode !== 200) throw new Error(`submit: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }),
+    );
+    const rawStatements = { n: 0 };
+    const rawMs = await countingStatements(rawStatements, () =>
+      timed(Math.max(1, half - 1), async (i) => {
+        const unitId = reporters[half + i + 1].unitId;
+        await raw.query("BEGIN");
+        const { rows } = await raw.query(
+          `UPDATE unit_reports r SET status = 'submitted', submitted_at = now(),
+                  first_submitted_at = coalesce(r.first_submitted_at, now()), version = r.version + 1, updated_at = now()
+             FROM reporting_periods rp
+            WHERE r.tenant_id = $1 AND rp.tenant_id = $1 AND rp.id = r.period_id AND rp.plan_code = $2 AND rp.key = $3
+              AND r.unit_id = $4 AND r.status = 'draft'
+            RETURNING r.id, r.period_id, r.version`,
+          [s.tenant, s.provincePlan, s.lastPeriod, unitId],
+        );
+        await raw.query(
+          `INSERT INTO report_events (tenant_id, report_id, period_id, unit_id, action, from_status, to_status)
+           VALUES ($1, $2, $3, $4, 'submitted', 'draft', 'submitted')`,
+          [s.tenant, rows[0].id, rows[0].period_id, unitId],
+        );
+        await raw.query(
+          `INSERT INTO audit_log (tenant_id, action, entity, entity_id, unit_id, before, after)
+           VALUES ($1, 'report.submitted', 'unit_report', $2, $3, '{"status":"draft"}', '{"status":"submitted"}')`,
+          [s.tenant, rows[0].id, unitId],
+        );
+        await raw.query(
+          `INSERT INTO notifications (tenant_id, user_id, kind, idempotency_key, title, body, link)
+           SELECT DISTINCT $1::uuid, u.id, 'report.submitted', $2::text || ':' || $3::text, 'Báo cáo chờ duyệt', '', '/periods'
+             FROM role_grants g JOIN users u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
+            WHERE g.tenant_id = $1 AND g.unit_id = $1 AND g.role IN ('focal_officer', 'leader') AND u.active`,
+          [s.tenant, rows[0].id, rows[0].version],
+        );
+        await raw.query("COMMIT");
+      }),
+    );
+    const n = Math.max(1, half - 1);
     line("report submission", mine, rawMs);
+    out(
+      `${"".padEnd(40)} statements per submission: dtplan ${(statements.n / (n + 1)).toFixed(1)}, raw ${(rawStatements.n / (n + 1)).toFixed(1)} (BEGIN/COMMIT included)`,
+    );
   } catch (error) {
     await raw.query("ROLLBACK").catch(() => {});
     out(`${"report submission".padEnd(40)} failed: ${(error as Error).message.slice(0, 160)}`);
   }
 
-  // A bounded load on the dashboard: 50 connections over loopback.
+  // A bounded load on the dashboard: 50 connections over loopback, computing every answer,
+  // then with the read cache (the answer reused while the data is the same).
   const autocannon = (await import("autocannon")).default;
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/api/plans/${plan}/dashboard`,
-    connections: 50,
-    duration: options.loadSeconds,
-    headers: { cookie: leader.cookie },
-  });
-  out(
-    `load: dashboard, 50 connections, ${options.loadSeconds} s over loopback: ${result.requests.average.toFixed(0)} requests/s, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
-  );
+  for (const [label, target] of [
+    ["read cache off", app],
+    ["read cache on", options.cachedApp],
+  ] as const) {
+    await target.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = target.server.address() as AddressInfo;
+    // Steady state: the leader has opened the dashboard once before the crowd arrives.
+    await target.inject({ method: "GET", url: `/api/plans/${plan}/dashboard`, headers: leader });
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}/api/plans/${plan}/dashboard`,
+      connections: 50,
+      duration: options.loadSeconds,
+      headers: { cookie: leader.cookie },
+    });
+    out(
+      `load (${label}): dashboard, 50 connections, ${options.loadSeconds} s over loopback: ${result.requests.average.toFixed(0)} requests/s, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
+    );
+  }
 }

@@ -24,14 +24,15 @@ reports and dashboards through the API on the demo data):
   --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
   --no-reports       chỉ đo trích xuất (extraction only)
   --scale S          đo ở quy mô tỉnh hoặc cả nước trên PostgreSQL 15 (province | national:
-                     1 → 5 → 34 tỉnh): danh sách công khai, rồi bảng điều hành, toàn
+                     1 → 5 → 10 → 20 → 34 tỉnh): danh sách công khai, rồi bảng điều hành, toàn
                      tỉnh, trang công khai, báo cáo tổng hợp, xuất số liệu, phiếu báo
-                     cáo, nộp báo cáo — so với SQL viết tay; tải 30 giây; RSS đỉnh
+                     cáo, nộp báo cáo — so với SQL viết tay; tải 2 × 20 giây (không và có bộ
+                     nhớ đệm); RSS đỉnh
   --serve            chạy chính \`dtplan serve --demo\` (PGlite) trên thư mục dữ liệu mới: thời gian
                      khởi động lần đầu, bảng điều hành từng yêu cầu và dưới tải 50 kết nối,
                      có và không có bộ nhớ đệm, RSS đỉnh của máy chủ (first start, dashboard
                      latency and load, the server's peak RSS)
-  --load-seconds S   thời gian tải, tối đa 60 (load duration, default 20 with --serve, 30 with --scale)`;
+  --load-seconds S   thời gian tải, tối đa 60 (load duration, default 20)`;
 
 const FORMATS: DocumentFormat[] = ["txt", "docx", "pdf"];
 
@@ -139,7 +140,12 @@ export const command: Command = {
     if (args.scale) {
       // Loaded only here: the scale bench needs PostgreSQL 15 and the server's modules.
       const { benchScale } = await import("./bench-scale.ts");
-      await benchScale(args.scale, Math.min(args.runs, 20), (line) => process.stdout.write(`${line}\n`));
+      await benchScale(
+        args.scale,
+        Math.min(args.runs, 20),
+        (line) => process.stdout.write(`${line}\n`),
+        args.loadSeconds ?? 20,
+      );
       return 0;
     }
     const dir = args.dir ?? findDevDir();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "./database.ts";
+import { type Database, isDatabaseItself, queryRows } from "./database.ts";
 
 /**
  * What the database shows at one moment, as PostgreSQL names it: `pg_current_snapshot()`
@@ -72,6 +72,14 @@ export class SnapshotCache {
     }
   }
 
+  delete(snapshot: string, key: string): void {
+    const entries = this.bySnapshot.get(snapshot);
+    const entry = entries?.get(key);
+    if (!entries || !entry) return;
+    entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+
   /** Bytes held (an estimate: what `set` was told). */
   get size(): number {
     return this.bytes;
@@ -86,4 +94,32 @@ export class SnapshotCache {
     for (const e of entries.values()) this.bytes -= e.bytes;
     this.bySnapshot.delete(snapshot);
   }
+}
+
+/** The snapshot a request's session was read at, with the cache of that server (read-cache.ts). */
+export interface RequestSnapshot {
+  snapshot: string;
+  cache: SnapshotCache;
+}
+
+/**
+ * `compute()` once per snapshot for `key`: what several requests at the same snapshot read
+ * is read once (concurrent ones share the same promise; a failure is not kept). Only on the
+ * database itself: a transaction reads afresh, it may have written. The value is shared —
+ * callers must not mutate it.
+ */
+export async function atSnapshot<T>(
+  db: Database,
+  at: RequestSnapshot | null | undefined,
+  key: string,
+  compute: () => Promise<T>,
+  bytes = 4096,
+): Promise<T> {
+  if (!at || !isDatabaseItself(db)) return compute();
+  const kept = at.cache.get<Promise<T>>(at.snapshot, key);
+  if (kept) return kept;
+  const computing = compute();
+  at.cache.set(at.snapshot, key, computing, bytes);
+  computing.catch(() => at.cache.delete(at.snapshot, key));
+  return computing;
 }

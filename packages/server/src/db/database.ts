@@ -147,6 +147,11 @@ function handleOf(db: Database): Handle {
   return handle;
 }
 
+/** Whether `db` is a database opened here, not a transaction on one. */
+export function isDatabaseItself(db: Database): boolean {
+  return handles.has(db);
+}
+
 export function databaseKind(db: Database): DatabaseKind {
   return handleOf(db).kind;
 }

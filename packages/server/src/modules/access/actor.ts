@@ -1,4 +1,5 @@
 import type { Role } from "@dtplan/domain/access/roles.ts";
+import type { RequestSnapshot } from "../../db/data-snapshot.ts";
 
 export interface ActorGrant {
   unitId: string;
@@ -22,6 +23,8 @@ export interface Actor {
   /** The province the request chose to work in (x-dtplan-province / ?province=), if any. */
   chosenTenantId?: string | null;
   session: { id: string; tenantId: string; csrfToken: string };
+  /** The database snapshot the session was read at, when the server reuses reads (read-cache.ts). */
+  readAt?: RequestSnapshot | null;
 }
 
 /** A grant's unit's last day when it has passed: the grant is on a unit that no longer exists. */

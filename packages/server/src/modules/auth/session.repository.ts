@@ -149,6 +149,7 @@ export async function loadActorAt(
       // A copy: the cached list is shared by the requests of this snapshot.
       grants: grants.map((g) => ({ ...g })),
       session: { id: row.session.id, tenantId: row.session.tenantId, csrfToken: row.session.csrfToken },
+      readAt: cache ? { snapshot: row.snapshot, cache } : null,
     },
   };
 }

@@ -13,7 +13,8 @@ import {
   ruleKindLabel,
 } from "@dtplan/domain/dti/rule-text.ts";
 import { cleanText } from "@dtplan/domain/text/clean.ts";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../../workbook.ts";
 import { addSheet, NUMBER_FORMATS } from "../exports/tabular.ts";
 import { type CellError, cellError, openWorkbook, plain, uploadError } from "../reporting/report-excel.ts";
 
@@ -48,7 +49,7 @@ type Row = { node: TDtiNode; parent: string | null };
 
 /** Bộ chỉ số as .xlsx: the criteria table, with the framework's source above it. */
 export async function frameworkWorkbook(framework: TDtiFramework): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "dtplan";
   wb.title = framework.name;
   const rows: Row[] = flattenNodes(framework.nodes).map((x) => ({

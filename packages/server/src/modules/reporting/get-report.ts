@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { TUnitReport } from "@dtplan/contracts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
+import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
 import {
   evidenceFiles,
@@ -21,7 +22,7 @@ import type { Actor } from "../access/actor.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";
 import { REPORT_STATUS_LABELS } from "./report-labels.ts";
-import { type ReportingPlan, reportingPlan, reportingUnitOf } from "./reporting.guards.ts";
+import { callerKey, type ReportingPlan, reportingPlan, reportingUnitOf } from "./reporting.guards.ts";
 import { person } from "./reporting.presenter.ts";
 import {
   findPeriod,
@@ -52,9 +53,20 @@ export async function reportScope(
   key: string,
   unitId: string,
 ): Promise<ReportScope> {
-  const scope = (await reportScopes(db, ctx, key, [unitId])).get(unitId);
-  if (scope instanceof Error) throw scope;
-  return scope as ReportScope;
+  // Read once per database snapshot for this caller; the scope carries this request's actor.
+  const found = await atSnapshot(
+    db,
+    ctx.actor.readAt,
+    `reportScope|${callerKey(ctx.actor)}|${ctx.plan.id}|${key}|${unitId}`,
+    async () => {
+      const scope = (await reportScopes(db, ctx, key, [unitId])).get(unitId);
+      if (scope instanceof Error) throw scope;
+      const { ctx: _, ...rest } = scope as ReportScope;
+      return rest;
+    },
+    64 * 1024,
+  );
+  return { ...found, ctx };
 }
 
 /**
@@ -233,6 +245,8 @@ function presentUnsavedReport(scope: ReportScope): TUnitReport {
 }
 
 /** The report's saved task lines and figure rows. */
+export type ReportRows = Awaited<ReturnType<typeof loadReportRows>>;
+
 export async function loadReportRows(db: Database, report: UnitReportRow) {
   const [taskRows, valueRows] = await Promise.all([
     db
@@ -247,12 +261,14 @@ export async function loadReportRows(db: Database, report: UnitReportRow) {
   return { taskRows, valueRows };
 }
 
+/** The report as the form shows it; `rows` when the caller has just read them for this version. */
 export async function presentReport(
   db: Database,
   scope: ReportScope,
   report: UnitReportRow,
+  rows?: ReportRows,
 ): Promise<TUnitReport> {
-  const { taskRows, valueRows } = await loadReportRows(db, report);
+  const { taskRows, valueRows } = rows ?? (await loadReportRows(db, report));
   const fileIds = [...new Set(valueRows.flatMap((v) => v.evidenceFileIds))];
   const files = fileIds.length
     ? await db

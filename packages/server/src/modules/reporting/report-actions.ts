@@ -62,12 +62,14 @@ export async function stepReport(
   { step, ...ref }: ReportRef & { step: ReportStep },
 ): Promise<TUnitReport> {
   const scope = await scopeOfReport(db, ref);
+  if (step.action === "submit") {
+    const { report, rows } = await submitReport(db, { scope, input: step.input });
+    return presentReport(db, scope, report, rows);
+  }
   const row =
-    step.action === "submit"
-      ? await submitReport(db, { scope, input: step.input })
-      : step.action === "reopen"
-        ? await reopenReport(db, { scope, input: step.input })
-        : await reviewReport(db, { scope, decision: step.action, input: step.input });
+    step.action === "reopen"
+      ? await reopenReport(db, { scope, input: step.input })
+      : await reviewReport(db, { scope, decision: step.action, input: step.input });
   return presentReport(db, scope, row);
 }
 

@@ -3,8 +3,9 @@ import { PlanExtractError } from "@dtplan/domain/extract/errors.ts";
 import { inspectOfficeZip, XLSX_KIND } from "@dtplan/domain/extract/read/index.ts";
 import { numeratorExceedsDenominator } from "@dtplan/domain/reporting/figures.ts";
 import { cleanTextDeep } from "@dtplan/domain/text/clean.ts";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError, type ErrorDetail } from "../../errors.ts";
+import { newWorkbook } from "../../workbook.ts";
 
 /** Sheet names as the unit sees them (Vietnamese). */
 export const SHEETS = {
@@ -114,7 +115,7 @@ function ruleText(v: TUnitReport["values"][number]): string {
 export async function reportWorkbook(stored: TUnitReport): Promise<Buffer> {
   // Text saved before the input was cleaned may hold characters XML forbids.
   const report = cleanTextDeep(stored);
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "dtplan";
   wb.created = new Date();
 
@@ -250,7 +251,7 @@ export async function openWorkbook(bytes: Uint8Array, what: string): Promise<Exc
     }
     throw error;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,5 @@
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
+import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
 import type { PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
 import { conflict, forbidden, notFound } from "../../errors.ts";
@@ -19,17 +20,23 @@ export interface ReportingPlan {
 
 /** Periods belong to the published plan; a draft has none yet. 404 when the plan is not readable. */
 export async function reportingPlan(db: Database, actor: Actor, code: string): Promise<ReportingPlan> {
-  const rows = await readablePlanVersions(db, actor, code);
-  const plan = rows.find((r) => r.status === "published");
-  if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
-  const units = await loadUnits(db, plan.tenantId);
-  return {
-    plan,
-    actor,
-    canReview: can(actor, "reports.review", units, plan.unitId),
-    canManage: can(actor, "plans.manage", units, plan.unitId),
-  };
+  // Read once per database snapshot for this caller (their grants decide what they read).
+  const found = await atSnapshot(db, actor.readAt, `reportingPlan|${callerKey(actor)}|${code}`, async () => {
+    const rows = await readablePlanVersions(db, actor, code);
+    const plan = rows.find((r) => r.status === "published");
+    if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
+    const units = await loadUnits(db, plan.tenantId);
+    return {
+      plan,
+      canReview: can(actor, "reports.review", units, plan.unitId),
+      canManage: can(actor, "plans.manage", units, plan.unitId),
+    };
+  });
+  return { ...found, actor };
 }
+
+/** Who reads, for a read kept per snapshot: the user and the province they chose. */
+export const callerKey = (actor: Actor): string => `${actor.id}|${actor.chosenTenantId ?? ""}`;
 
 /** A unit that reports in the period, and whether the caller may read or write its report. */
 export function reportingUnitOf(

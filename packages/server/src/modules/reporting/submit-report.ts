@@ -7,7 +7,7 @@ import { taskUpdates, type UnitReportRow, type unitReportTasks } from "../../db/
 import { conflict, type ErrorDetail } from "../../errors.ts";
 import { recordAudits } from "../audit/audit.repository.ts";
 import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
-import { loadReportRows, type ReportScope } from "./get-report.ts";
+import { loadReportRows, type ReportRows, type ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
 import { findReport } from "./reporting.repository.ts";
 import { assertEditor, assertVersion, validationError } from "./save-draft.ts";
@@ -17,12 +17,14 @@ import { transition } from "./workflow.ts";
  * Nộp báo cáo: every led task has a progress and every indicator its figures
  * (numerator and denominator for a ratio). The first submission decides on time or
  * late. Each led task's progress that moved is written to the task (`task_updates`),
- * so the task page shows it.
+ * so the task page shows it, and only then the plan's stored summary is refreshed (a
+ * submission changes no published figure by itself). Returns the report with the rows it
+ * checked, which the submission leaves as they are (the answer needs no second read).
  */
 export async function submitReport(
   db: Database,
   { scope, input, now = new Date() }: { scope: ReportScope; input: TReportAction; now?: Date },
-): Promise<UnitReportRow> {
+): Promise<{ report: UnitReportRow; rows: ReportRows }> {
   assertEditor(scope);
   const { period, ru, basis } = scope;
   const actor = scope.ctx.actor;
@@ -37,7 +39,8 @@ export async function submitReport(
       );
     }
     await assertVersion(tx, report, input.version);
-    const { taskRows, valueRows } = await loadReportRows(tx, report);
+    const rows = await loadReportRows(tx, report);
+    const { taskRows, valueRows } = rows;
     const progress = new Map(taskRows.map((t) => [t.taskKey, t]));
     const values = new Map(valueRows.map((v) => [v.targetKey, v]));
     const details: ErrorDetail[] = [];
@@ -89,19 +92,20 @@ export async function submitReport(
       // Nhập thay shows in the audit log beside who did it.
       extra: { timeliness, daysLate, ...(scope.onBehalf ? { onBehalf: true, unit: ru.unit.name } : {}) },
     });
-    await writeTaskProgress(tx, scope, taskRows, now);
-    await refreshPlanSummaries(tx, { tenantId: scope.ctx.plan.tenantId, planCode: scope.ctx.plan.code });
-    return updated;
+    if (await writeTaskProgress(tx, scope, taskRows, now)) {
+      await refreshPlanSummaries(tx, { tenantId: scope.ctx.plan.tenantId, planCode: scope.ctx.plan.code });
+    }
+    return { report: updated, rows };
   });
 }
 
-/** The led tasks whose progress moved, written as task progress updates. */
+/** The led tasks whose progress moved, written as task progress updates; whether any moved. */
 async function writeTaskProgress(
   tx: Database,
   scope: ReportScope,
   rows: readonly (typeof unitReportTasks.$inferSelect)[],
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const { ctx, ru, period } = scope;
   const byKey = new Map(rows.map((r) => [r.taskKey, r]));
   const moved = ru.tasks.flatMap(({ task, role }) => {
@@ -111,7 +115,7 @@ async function writeTaskProgress(
     const note = `Báo cáo ${period.label}${row.note ? `: ${row.note}` : ""}`;
     return [{ task, progress: row.progress, completedAt, note }];
   });
-  if (moved.length === 0) return;
+  if (moved.length === 0) return false;
   // Three statements for all the tasks, not three per task.
   const values = moved.map((m) => sql`(${m.task.key}::uuid, ${m.progress}::integer, ${m.completedAt}::date)`);
   await tx.execute(
@@ -154,4 +158,5 @@ async function writeTaskProgress(
       },
     })),
   );
+  return true;
 }
