@@ -2,6 +2,7 @@ export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./backup.ts";
 export * from "./budget.ts";
+export * from "./bulk.ts";
 export * from "./cascade.ts";
 export * from "./common.ts";
 export * from "./consolidated.ts";

@@ -265,6 +265,10 @@ const SAMPLES: Record<
     url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/return`,
     payload: { comment: "Trả lại trái phép" },
   }),
+  "POST /api/plans/:code/items/bulk": (t) => ({
+    url: `/api/plans/${t.plan.code}/items/bulk`,
+    payload: { action: "assign_lead", ids: [t.plan.taskId], leadUnitId: t.unit.id },
+  }),
   "POST /api/plans/:code/periods/:key/reports/bulk-review": (t) => ({
     url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/bulk-review`,
     payload: { action: "approve", items: [{ unitId: t.unit.id }] },

@@ -1,6 +1,8 @@
 import {
+  type TBulkEditItemsResult,
   type TBulkReviewResult,
   type TSearchResults,
+  ZBulkEditItemsResult,
   ZBulkReviewResult,
   ZSearchResults,
 } from "@dtplan/contracts";
@@ -11,6 +13,8 @@ import {
   orgUnits,
   type PlanRow,
   type PlanTaskRow,
+  plans,
+  planTargets,
   planTasks,
   unitReports,
   users,
@@ -36,6 +40,7 @@ describeBothDatabases("search and bulk actions", (ctx) => {
   let admin: SignedIn;
   let targetKey: string;
   let hoaUsername: string;
+  let district: { id: string; tenantId: string };
 
   const call = (session: SignedIn, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
     ctx.app.inject({ method, url, payload, headers: session.headers });
@@ -66,7 +71,7 @@ describeBothDatabases("search and bulk actions", (ctx) => {
 
   beforeAll(async () => {
     const built = await buildReportingPlan(ctx.db);
-    ({ plan, tasks, communeA, communeB, targetKey } = built);
+    ({ plan, tasks, communeA, communeB, targetKey, district } = built);
     // Names typed the old way ("hoà", "Uỷ") and the new ("hóa", "Ủy").
     await ctx.db.update(orgUnits).set({ name: "Xã Đông Hoà" }).where(eq(orgUnits.id, communeA.id));
     await ctx.db.update(orgUnits).set({ name: "Phường Tân Hóa" }).where(eq(orgUnits.id, communeB.id));
@@ -248,5 +253,70 @@ describeBothDatabases("search and bulk actions", (ctx) => {
     expect(audited.find((a) => a.action === "report.returned")?.after).toMatchObject({
       comment: "Bổ sung minh chứng số hoá hồ sơ.",
     });
+  });
+
+  it("gives many tasks of a draft one lead unit and confirms matched indicators, skipping with reasons, one audit entry each", async () => {
+    const { plan: draft, tasks: draftTasks } = await buildPublishedPlan(ctx.db, district, {
+      tasks: [{ leadUnitId: communeB.id }, { leadUnitId: communeA.id }, { leadUnitId: null }],
+    });
+    await ctx.db.update(plans).set({ status: "draft", publishedAt: null }).where(eq(plans.id, draft.id));
+    const url = `/api/plans/${draft.code}/items/bulk`;
+    const edit = async (payload: object): Promise<TBulkEditItemsResult> => {
+      const res = await call(officer, "POST", url, payload);
+      expect(res.statusCode, res.body).toBe(200);
+      return ZBulkEditItemsResult.parse(res.json());
+    };
+    const ids = draftTasks.map((t) => t.id);
+    const lead = { action: "assign_lead", ids, leadUnitId: communeB.id };
+    const preview = await edit({ ...lead, preview: true });
+    expect(preview.items.map((i) => [i.outcome, i.before, i.after, i.reason])).toEqual([
+      ["skipped", "Phường Tân Hóa", "Phường Tân Hóa", "Nhiệm vụ đã do đơn vị này chủ trì."],
+      ["changed", "Xã Đông Hoà", "Phường Tân Hóa", null],
+      ["changed", null, "Phường Tân Hóa", null],
+    ]);
+    const leadsNow = async () =>
+      (
+        await ctx.db
+          .select()
+          .from(planTasks)
+          .where(and(eq(planTasks.tenantId, draft.tenantId), eq(planTasks.planId, draft.id)))
+      )
+        .sort((a, b) => a.position - b.position)
+        .map((t) => t.leadUnitId);
+    expect(await leadsNow()).toEqual([communeB.id, communeA.id, null]);
+    expect(await edit(lead)).toMatchObject({ applied: true, changed: 2, skipped: 1 });
+    expect(await leadsNow()).toEqual([communeB.id, communeB.id, communeB.id]);
+
+    // One target matched to the catalogue's indicator but not confirmed, one with no indicator.
+    const [published] = await ctx.db.select().from(planTargets).where(eq(planTargets.key, targetKey));
+    const draftTargets = await ctx.db
+      .select()
+      .from(planTargets)
+      .where(and(eq(planTargets.tenantId, draft.tenantId), eq(planTargets.planId, draft.id)));
+    await ctx.db
+      .update(planTargets)
+      .set({ indicatorCode: published.indicatorCode, indicatorConfirmed: false })
+      .where(eq(planTargets.id, draftTargets[0].id));
+    const confirmed = await edit({ action: "confirm_indicators", ids: draftTargets.map((t) => t.id) });
+    expect(confirmed.items.map((i) => [i.outcome, i.reason])).toEqual([
+      ["changed", null],
+      ["skipped", "Chỉ tiêu chưa gắn chỉ số nên chưa xác nhận được."],
+    ]);
+    const audited = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tenantId, draft.tenantId),
+          inArray(auditLog.entityId, [...ids, ...draftTargets.map((t) => t.id)]),
+        ),
+      );
+    expect(audited.map((a) => a.action).sort()).toEqual([
+      "plan.target.update",
+      "plan.task.update",
+      "plan.task.update",
+    ]);
+    const refused = await call(reporterA, "POST", url, { ...lead, preview: true });
+    expect(refused.statusCode).toBe(403);
   });
 });

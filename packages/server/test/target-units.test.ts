@@ -138,7 +138,9 @@ describeBothDatabases("target reporting units: explicit, amended, followed by co
     );
     expect(applied).toMatchObject({ applied: true, changes: preview.changes });
     const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.action, "plan.target_units"));
+    // One entry per target changed, on the target.
     expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ entity: "plan_target" });
   });
 
   it("refuses to publish a target no unit reports unless the issuing unit is confirmed to report it", async () => {

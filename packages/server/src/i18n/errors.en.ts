@@ -96,6 +96,8 @@ export const EXACT_EN: Record<string, string> = {
   "Nhập lý do trả lại báo cáo": "Enter the reason for returning the report",
   "Chọn ít nhất một báo cáo": "Choose at least one report",
   "Mỗi lần xử lý tối đa 500 báo cáo": "At most 500 reports at a time",
+  "Chọn ít nhất một mục": "Choose at least one item",
+  "Mỗi lần xử lý tối đa 1000 mục": "At most 1000 items at a time",
   "Nhập ít nhất 2 ký tự để tìm": "Type at least 2 characters to search",
   "Từ khoá tìm kiếm quá dài": "The search words are too long",
   "Nhập lý do mở lại báo cáo": "Enter the reason for reopening the report",
@@ -191,6 +193,10 @@ export const EXACT_EN: Record<string, string> = {
   "Không tìm thấy chỉ tiêu.": "Target not found.",
   "Không tìm thấy nhiệm vụ.": "Task not found.",
   "Đơn vị được chọn không thuộc tỉnh của kế hoạch.": "The chosen unit is not in the plan's province.",
+  "Chỉ tiêu chưa gắn chỉ số nên chưa xác nhận được.":
+    "The target has no indicator yet, so there is nothing to confirm.",
+  "Nhiệm vụ đã do đơn vị này chủ trì.": "This unit already leads the task.",
+  "Chỉ số của chỉ tiêu đã được xác nhận.": "The target's indicator is already confirmed.",
   "Kế hoạch không thể liên kết tới chính nó.": "A plan cannot link to itself.",
   "Kế hoạch chưa liên kết với kế hoạch cấp trên; hãy xác nhận kế hoạch cấp trên trước.":
     "The plan is not linked to a higher-level plan; confirm the higher-level plan first.",

@@ -1,5 +1,7 @@
 import {
   ZAmendPlan,
+  ZBulkEditItems,
+  ZBulkEditItemsResult,
   ZCreateTarget,
   ZCreateTask,
   ZDeleteDraftResult,
@@ -30,6 +32,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
 import { amendPlan } from "./amend-plan.ts";
+import { bulkEditItems } from "./bulk-items.ts";
 import { deleteDraftPlan } from "./delete-draft.ts";
 import type { ExtractPool } from "./extract-pool.ts";
 import { importPlanUpload } from "./import-upload.ts";
@@ -317,6 +320,23 @@ export async function plansRoutes(
       });
       return reviewOf(plan);
     },
+  );
+
+  r.post(
+    "/plans/:code/items/bulk",
+    {
+      config: { access: managePlan },
+      schema: {
+        tags: TAGS,
+        summary: "Giao chủ trì hoặc xác nhận chỉ số hàng loạt (bản nháp)",
+        description:
+          "`assign_lead`: giao một đơn vị chủ trì cho nhiều nhiệm vụ; `confirm_indicators`: xác nhận chỉ số đã gợi ý cho nhiều chỉ tiêu. Mỗi mục qua đúng bước sửa từng mục (ghi nhật ký từng mục), tất cả trong một giao dịch; mục không đổi được bỏ qua kèm lý do. `preview: true` chỉ xem trước.",
+        params: ZPlanCodeParams,
+        body: ZBulkEditItems,
+        response: { 200: ZBulkEditItemsResult },
+      },
+    },
+    async (request) => bulkEditItems(db, { ...planOf(request), input: request.body }),
   );
 
   r.post(

@@ -113,6 +113,14 @@ async function targetValues(db: Database, plan: PlanRow, input: Partial<TUpdateT
   return values;
 }
 
+/** Confirming an indicator needs one: chosen in this edit or already on the target. */
+function assertIndicatorToConfirm(values: Partial<PlanTargetRow>, before: PlanTargetRow): void {
+  const code = values.indicatorCode === undefined ? before.indicatorCode : values.indicatorCode;
+  if (values.indicatorConfirmed === true && !code) {
+    throw new AppError("bad_request", "Chỉ tiêu chưa gắn chỉ số nên chưa xác nhận được.");
+  }
+}
+
 async function taskValues(db: Database, plan: PlanRow, input: Partial<TUpdateTask>) {
   const { source, coordinatorUnitIds, leadUnitId, leadNone, ...rest } = input;
   const values: Partial<typeof planTasks.$inferInsert> = { ...rest };
@@ -225,6 +233,7 @@ export async function updateItem(
       type === "target"
         ? await targetValues(tx, plan, fields as TUpdateTarget)
         : await taskValues(tx, plan, fields as TUpdateTask);
+    if (type === "target") assertIndicatorToConfirm(values, before as PlanTargetRow);
     const table = itemTable(type);
     const [after] = await tx
       .update(table)

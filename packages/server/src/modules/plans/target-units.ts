@@ -95,7 +95,7 @@ export async function targetUnitsOf(db: Database, plan: PlanRow): Promise<TTarge
 /**
  * Đơn vị báo cáo, in bulk — one change (add, replace, remove, or each target's suggestions)
  * to many targets of the draft or amendment draft; with `preview`, only says what would
- * change. Units must be of the plan's province and in force today. Audited once.
+ * change. Units must be of the plan's province and in force today. One audit entry per target changed.
  */
 export async function setTargetUnits(
   db: Database,
@@ -152,24 +152,25 @@ export async function setTargetUnits(
     }
     if (input.preview || changes.length === 0) return { applied: false, changes };
     await writeTargetUnits(tx, plan, actor, adds, removes);
-    await recordAudit(tx, {
-      tenantId: plan.tenantId,
-      actorId: actor.id,
-      action: "plan.target_units",
-      entity: "plan",
-      entityId: plan.id,
-      unitId: plan.unitId,
-      after: {
-        code: plan.code,
-        version: plan.version,
-        mode: input.mode,
-        changes: changes.map((c) => ({
-          target: c.text,
+    // One audit entry per target changed: who gave which target to which units.
+    for (const c of changes) {
+      await recordAudit(tx, {
+        tenantId: plan.tenantId,
+        actorId: actor.id,
+        action: "plan.target_units",
+        entity: "plan_target",
+        entityId: (targets.get(c.key) as PlanTargetRow).id,
+        unitId: plan.unitId,
+        after: {
+          code: plan.code,
+          version: plan.version,
+          mode: input.mode,
+          text: c.text,
           added: c.added.map((u) => u.name),
           removed: c.removed.map((u) => u.name),
-        })),
-      },
-    });
+        },
+      });
+    }
     return { applied: true, changes };
   });
 }

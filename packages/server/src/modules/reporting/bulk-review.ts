@@ -1,5 +1,6 @@
 import type { TBulkReview, TBulkReviewResult } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
+import { inTransactionOrPreview } from "../../db/transaction-preview.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { reportScopes } from "./get-report.ts";
@@ -8,9 +9,6 @@ import { findReport, loadUnits } from "./reporting.repository.ts";
 import { assertReviewer, reviewReport } from "./review-report.ts";
 
 type Item = TBulkReviewResult["items"][number];
-
-/** Thrown at the end of a preview so that its transaction rolls back. */
-class PreviewOnly extends Error {}
 
 /**
  * Duyệt / trả lại hàng loạt: each chosen unit's report of the period goes through the
@@ -83,13 +81,8 @@ export async function bulkReviewReports(
         });
       }
     }
-    if (input.preview) throw new PreviewOnly();
   };
-  try {
-    await db.transaction(act);
-  } catch (error) {
-    if (!(error instanceof PreviewOnly)) throw error;
-  }
+  await inTransactionOrPreview(db, input.preview, act);
   const changed = results.filter((r) => r.outcome === "changed").length;
   return { applied: !input.preview, changed, skipped: results.length - changed, items: results };
 }
