@@ -32,11 +32,19 @@ import { expectStoredFiguresMatch } from "./stored-figures.ts";
 
 const PASSWORD = "mat-khau-demo-thu";
 
+// One seed per database for every case below (it is the suite's longest step): the
+// accounts and units, then the plans, reports and evidence files it loads.
 describeBothDatabases("demo data", (ctx) => {
+  const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-demo-evidence-"));
   beforeAll(async () => {
-    const first = await seedDemo(ctx.db, { password: PASSWORD });
+    const first = await seedDemo(ctx.db, {
+      password: PASSWORD,
+      evidence: createEvidenceStore({ kind: "local", dir: evidenceDir }),
+    });
     expect(first.created).toBe(true);
+    // Six plans imported and about seventy reports written: minutes on a loaded machine.
   }, 300_000);
+  afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
 
   it("loads three provinces, each a tenant, and is idempotent", async () => {
     const roots = await ctx.db.select().from(orgUnits).where(eq(orgUnits.kind, "province"));
@@ -181,18 +189,8 @@ describeBothDatabases("demo data", (ctx) => {
       expect.objectContaining({ name: "Sở Khoa học và Công nghệ tỉnh Bến Tre", effectiveDate: "2025-03-01" }),
     ]);
   });
-});
 
-describeBothDatabases("demo plans", (ctx) => {
-  const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-demo-evidence-"));
-  beforeAll(async () => {
-    await seedDemo(ctx.db, {
-      password: PASSWORD,
-      evidence: createEvidenceStore({ kind: "local", dir: evidenceDir }),
-    });
-    // Six plans imported and about seventy reports written: minutes on a loaded machine.
-  }, 300_000);
-  afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
+  // The plans, reports and figures the same seed loaded.
 
   it("reads each plan's figures from the summary tables exactly as the reports roll up on request", async () => {
     expect(await expectStoredFiguresMatch(ctx.db, ctx.config.attainment.nearThreshold)).toBeGreaterThan(20);
