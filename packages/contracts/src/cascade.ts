@@ -36,6 +36,8 @@ export const ZTargetMatchSuggestion = z.object({
  */
 export const ZPlanCascade = z.object({
   plan: ZPlanRef,
+  /** Communes, wards and special zones in force today under the plan's unit. */
+  communes: z.number().int(),
   /** Published plans that implement this one (their `implementsPlanCode` is this plan's code). */
   implementers: z.array(ZPlanRef.extend({ confirmed: z.boolean() })),
   targets: z.array(

@@ -136,6 +136,8 @@ describeBothDatabases("cascade from the province plan to the communes' plans", (
   it("shows the province, per target, the communes' corresponding targets rolled up by the indicator's rule", async () => {
     const view = await cascade(officer, province.code);
     expect(view.implementers.map((p) => p.code).sort()).toEqual(communePlans.map((p) => p.code).sort());
+    // "2/2 xã có số liệu" counts against the province's communes in force (here both).
+    expect(view.communes).toBe(2);
     const target = view.targets.find((t) => t.targetKey === provinceTargetKey);
     expect(target?.indicator).toMatchObject({ code, aggregation: "ratio" });
     expect(target?.lower.map((l) => [l.plan.unit.id, l.value])).toEqual(

@@ -3,14 +3,14 @@ import type { cascadeVi } from "./cascade.vi.ts";
 export const cascadeEn: Record<keyof typeof cascadeVi, string> = {
   "cascade.tab": "Implementing communes ({n})",
   "cascade.intro":
-    "{n} commune and ward plans implement this plan. For each province target: the communes' corresponding targets, each commune's latest result and the figure rolled up by the indicator's rule.",
+    "{n} commune and ward plans (of the province's {of} communes and wards) implement this plan. For each province target: the communes' corresponding targets, each commune's latest result and the figure rolled up by the indicator's rule.",
   "cascade.col.target": "Province target",
   "cascade.col.rollUp": "Rolled up from the communes",
   "cascade.col.communes": "Communes' corresponding targets",
   "cascade.basis": "{from}/{of} communes have figures",
   "cascade.basis.period": "period {periods}",
   "cascade.basis.periods": "each commune's latest period: {periods}",
-  "cascade.basis.matched": "{matched}/{of} communes have a corresponding target",
+  "cascade.basis.matched": "{matched}/{of} commune plans have a corresponding target",
   "cascade.rule": "Rolled up: {rule}",
   "cascade.ruleFromLower": "Rolled up: {rule} — by the indicator the communes' targets share",
   "cascade.noRule": "Target on no catalogue indicator: no rule to roll it up by",

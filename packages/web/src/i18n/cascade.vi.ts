@@ -2,14 +2,14 @@
 export const cascadeVi = {
   "cascade.tab": "Các xã triển khai ({n})",
   "cascade.intro":
-    "{n} kế hoạch của xã, phường thực hiện kế hoạch này. Với mỗi chỉ tiêu của tỉnh: chỉ tiêu tương ứng của các xã, kết quả mới nhất của từng xã và số tổng hợp theo quy tắc của chỉ số.",
+    "{n} kế hoạch của xã, phường (trong {of} xã, phường của tỉnh) thực hiện kế hoạch này. Với mỗi chỉ tiêu của tỉnh: chỉ tiêu tương ứng của các xã, kết quả mới nhất của từng xã và số tổng hợp theo quy tắc của chỉ số.",
   "cascade.col.target": "Chỉ tiêu của tỉnh",
   "cascade.col.rollUp": "Tổng hợp từ các xã",
   "cascade.col.communes": "Chỉ tiêu tương ứng của các xã",
   "cascade.basis": "{from}/{of} xã có số liệu",
   "cascade.basis.period": "kỳ {periods}",
   "cascade.basis.periods": "kỳ gần nhất của mỗi xã: {periods}",
-  "cascade.basis.matched": "{matched}/{of} xã có chỉ tiêu tương ứng",
+  "cascade.basis.matched": "{matched}/{of} kế hoạch xã có chỉ tiêu tương ứng",
   "cascade.rule": "Tổng hợp: {rule}",
   "cascade.ruleFromLower": "Tổng hợp: {rule} — theo chỉ số chung của các chỉ tiêu xã",
   "cascade.noRule": "Chỉ tiêu chưa gắn chỉ số trong danh mục: không có quy tắc tổng hợp",

@@ -1,10 +1,13 @@
 import type { TPlanAttainment, TPlanCascade } from "@dtplan/contracts";
 import { rollUp } from "@dtplan/domain/attainment/roll-up.ts";
+import { descendants, isInForce } from "@dtplan/domain/org/tree.ts";
+import { COMMUNE_LEVEL_KINDS } from "@dtplan/domain/org/unit-kinds.ts";
 import {
   type CorrespondingTarget,
   suggestHigherTarget,
   type TargetMatchSuggestion,
 } from "@dtplan/domain/plans/target-correspondence.ts";
+import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, type PlanTargetLinkRow, plans } from "../../db/schema.ts";
@@ -103,6 +106,12 @@ export async function planCascade(
     unit: { id: p.unitId, name: names.get(p.unitId) ?? "" },
   });
   const ownTargets = basis.targets.map(asCorresponding);
+  // Xã, phường in force today under the plan's unit: "2/21 xã có số liệu" counts against all of them.
+  const communeKinds = new Set<string>(COMMUNE_LEVEL_KINDS);
+  const today = todayInVietnam();
+  const communes = descendants(tree.units.values(), plan.unitId)
+    .map((id) => tree.units.get(id))
+    .filter((u) => u && communeKinds.has(u.kind) && isInForce(u, today)).length;
 
   // Each lower plan's latest figures, one attainment each (a province has a hundred communes at most a plan each).
   const lowerLinks = await linksOfPlans(
@@ -199,6 +208,7 @@ export async function planCascade(
 
   return {
     plan: ref(plan),
+    communes,
     implementers: lowerPlans.map((p) => ({ ...ref(p), confirmed: p.implementsConfirmedAt !== null })),
     targets,
     implements: higher

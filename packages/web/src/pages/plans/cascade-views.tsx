@@ -23,8 +23,12 @@ function useFigure() {
 }
 
 /** "2/2 xã có số liệu · kỳ Quý III năm 2026": where a rolled-up figure comes from. */
-export function rollUpBasis(rollUp: CascadeRow["rollUp"], t: ReturnType<typeof useI18n>["t"]): string {
-  const parts = [t("cascade.basis", { from: rollUp.from, of: rollUp.of })];
+export function rollUpBasis(
+  rollUp: CascadeRow["rollUp"],
+  communes: number,
+  t: ReturnType<typeof useI18n>["t"],
+): string {
+  const parts = [t("cascade.basis", { from: rollUp.from, of: Math.max(communes, rollUp.of) })];
   if (rollUp.periods.length === 1) parts.push(t("cascade.basis.period", { periods: rollUp.periods[0] }));
   if (rollUp.periods.length > 1)
     parts.push(t("cascade.basis.periods", { periods: rollUp.periods.join(", ") }));
@@ -51,7 +55,7 @@ export function CascadeTable({ cascade, targets }: { cascade: TPlanCascade; targ
   return (
     <Space direction="vertical" size={12} style={{ width: "100%" }} data-testid="cascade-view">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-        {t("cascade.intro", { n: cascade.implementers.length })}{" "}
+        {t("cascade.intro", { n: cascade.implementers.length, of: cascade.communes })}{" "}
         {cascade.implementers.map((p, i) => (
           <span key={p.code}>
             {i > 0 && ", "}
@@ -91,7 +95,7 @@ export function CascadeTable({ cascade, targets }: { cascade: TPlanCascade; targ
                   {figure(x.rollUp.value, unitOf.get(x.targetKey) ?? null, x.indicator?.aggregation) ?? "—"}
                 </b>
                 <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-                  {rollUpBasis(x.rollUp, t)}
+                  {rollUpBasis(x.rollUp, cascade.communes, t)}
                 </Typography.Text>
               </div>
             ),
