@@ -44,6 +44,8 @@ describeBothDatabases("reads never write", (ctx) => {
   let dtiOfficer: SignedIn;
   let dtiRound: string;
 
+  let calendarPath: string;
+
   beforeAll(async () => {
     await seedDemo(ctx.db, { password: PASSWORD });
     const as = (username: string) => loginAs(ctx.app, { username, password: PASSWORD });
@@ -87,6 +89,13 @@ describeBothDatabases("reads never write", (ctx) => {
       },
     });
     await transitionRound(ctx.db, { powers, actorId: officerUser.id, id: dtiRound, action: "open" });
+    // The reporter's private deadline calendar, read below without a session.
+    const feed = await ctx.app.inject({
+      method: "POST",
+      url: "/api/account/calendar",
+      headers: reporter.headers,
+    });
+    calendarPath = new URL((feed.json() as { url: string }).url).pathname;
   }, 300_000);
 
   it("leaves every table as it was after the pages a day's work reads, over the demo", async () => {
@@ -123,6 +132,7 @@ describeBothDatabases("reads never write", (ctx) => {
       [officer, "/api/my-todo"],
       [unstartedReporter, "/api/my-todo"],
       [reporter, "/api/account/notifications"],
+      [null, calendarPath],
       [null, "/api/public/plans"],
       // DTI: frameworks, an open round, a unit's self-assessment never opened, the ranking.
       [officer, "/api/dti/frameworks"],

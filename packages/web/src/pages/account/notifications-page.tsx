@@ -31,7 +31,8 @@ function ChannelsCard({ settings }: { settings: TNotificationSettings }) {
         {NOTIFICATION_CHANNELS.map((c) => (
           <Checkbox
             key={c}
-            checked={settings.channels[c]}
+            // Without an address no e-mail goes out, whatever was chosen.
+            checked={settings.channels[c] && (c === "in_app" || Boolean(settings.email))}
             disabled={
               saving || (c !== "in_app" && !settings.email) || (c === "email" && settings.channels.digest)
             }
