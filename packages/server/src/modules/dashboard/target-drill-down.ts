@@ -1,13 +1,13 @@
 import type { TDashboardTargetDetail, TEvidenceFile } from "@dtplan/contracts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { evidenceFiles, unitReports, unitReportValues } from "../../db/schema.ts";
+import { unitReports, unitReportValues } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import { can } from "../access/tree-access.ts";
 import type { ReportingPlan } from "../reporting/reporting.guards.ts";
-import { findPeriod, loadUnits, userNames } from "../reporting/reporting.repository.ts";
+import { findPeriod, loadUnits } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
-import { presentEvidence } from "../tasks/task-history.ts";
+import { presentedEvidenceFiles } from "../tasks/task-history.ts";
 import { presentDashboardTarget } from "./plan-figures.ts";
 
 /**
@@ -55,17 +55,7 @@ export async function dashboardTarget(
     for (const r of rows) evidenceOf.set(r.unitId, r.fileIds);
   }
   const fileIds = [...new Set([...evidenceOf.values()].flat())];
-  const files = fileIds.length
-    ? await db
-        .select()
-        .from(evidenceFiles)
-        .where(and(eq(evidenceFiles.tenantId, tenantId), inArray(evidenceFiles.id, fileIds)))
-    : [];
-  const names = await userNames(
-    db,
-    files.map((f) => f.uploadedBy),
-  );
-  const presented = new Map<string, TEvidenceFile>(files.map((f) => [f.id, presentEvidence(f, names)]));
+  const presented = await presentedEvidenceFiles(db, tenantId, fileIds);
   const units = await loadUnits(db, tenantId);
   const mayRead = (unitId: string) =>
     ctx.canReview ||

@@ -11,9 +11,8 @@ import type {
 import type { DtiNode } from "@dtplan/domain/dti/framework.ts";
 import type { DtiNodeScoreResult } from "@dtplan/domain/dti/scoring.ts";
 import { scoreLeaf } from "@dtplan/domain/dti/scoring.ts";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
-import { evidenceFiles } from "../../db/schema.ts";
 import { sqlList } from "../../db/sql.ts";
 import { AppError, type ErrorDetail, forbidden } from "../../errors.ts";
 import { staleVersion } from "../../stale-version.ts";
@@ -22,7 +21,7 @@ import { recordAudits } from "../audit/audit.repository.ts";
 import type { EvidenceStore } from "../evidence/evidence-store.ts";
 import { storeEvidence } from "../evidence/store-evidence.ts";
 import { userNames } from "../reporting/reporting.repository.ts";
-import { presentEvidence } from "../tasks/task-history.ts";
+import { presentEvidence, presentedEvidenceFiles } from "../tasks/task-history.ts";
 import { roundHeading } from "./dti.presenter.ts";
 import {
   type EntryRow,
@@ -96,16 +95,7 @@ async function presentEvidenceLinks(
   const fileIds = [...new Set(links.flatMap((l) => (l.kind === "file" ? [l.fileId] : [])))];
   const planCodes = [...new Set(links.flatMap((l) => (l.kind === "plan" ? [l.planCode] : [])))];
   const reportIds = [...new Set(links.flatMap((l) => (l.kind === "report" ? [l.reportId] : [])))];
-  const files = fileIds.length
-    ? await db
-        .select()
-        .from(evidenceFiles)
-        .where(and(eq(evidenceFiles.tenantId, tenantId), inArray(evidenceFiles.id, fileIds)))
-    : [];
-  const names = await userNames(
-    db,
-    files.map((f) => f.uploadedBy),
-  );
+  const files = await presentedEvidenceFiles(db, tenantId, fileIds);
   const plans = planCodes.length
     ? await queryRows<{ code: string; title: string }>(
         db,
@@ -130,13 +120,12 @@ async function presentEvidenceLinks(
       )
     : [];
   const out = new Map<string, TDtiEvidence>();
-  for (const f of files) {
-    const file = presentEvidence(f, names);
-    out.set(`file:${f.id}`, {
+  for (const file of files.values()) {
+    out.set(`file:${file.id}`, {
       kind: "file",
       label: file.name,
       href: file.url,
-      link: { kind: "file", fileId: f.id },
+      link: { kind: "file", fileId: file.id },
       file,
     });
   }

@@ -688,17 +688,12 @@ export async function approvedFigures(
 }
 
 /** Indicator names of a province's catalogue, for the codes given. */
-export async function indicatorNames(
-  db: Database,
-  tenantId: string,
-  codes: readonly string[],
-): Promise<Map<string, string>> {
-  return namesByKey(
+export const indicatorNames = (db: Database, tenantId: string, codes: readonly string[]) =>
+  namesByKey(
     db,
     codes,
     (keys) => sql`SELECT code AS key, name FROM indicators WHERE tenant_id = ${tenantId} AND code IN ${keys}`,
   );
-}
 
 /** Predecessors of units (merges and splits), one step back, within a province. */
 export async function predecessorsOf(
@@ -725,14 +720,9 @@ export async function predecessorsOf(
 }
 
 /** Names of units (any, within a province). */
-export async function unitNames(
-  db: Database,
-  tenantId: string,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  return namesByKey(
+export const unitNames = (db: Database, tenantId: string, ids: readonly string[]) =>
+  namesByKey(
     db,
     ids,
     (keys) => sql`SELECT id AS key, name FROM org_units WHERE tenant_id = ${tenantId} AND id IN ${keys}`,
   );
-}

@@ -44,6 +44,25 @@ export function presentEvidence(
 }
 
 /** A comment or direction just written, by the actor. */
+/** Evidence files of a province by id, as the screens show them (with who uploaded each). */
+export async function presentedEvidenceFiles(
+  db: Database,
+  tenantId: string,
+  fileIds: readonly string[],
+): Promise<Map<string, TEvidenceFile>> {
+  if (fileIds.length === 0) return new Map();
+  const files = await db
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.tenantId, tenantId), inArray(evidenceFiles.id, [...fileIds])));
+  const uploaders = [...new Set(files.flatMap((f) => (f.uploadedBy ? [f.uploadedBy] : [])))];
+  const people = uploaders.length
+    ? await db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, uploaders))
+    : [];
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return new Map(files.map((f) => [f.id, presentEvidence(f, names)]));
+}
+
 export function presentComment(row: TaskCommentRow, author: Pick<Actor, "id" | "fullName">): TTaskComment {
   return {
     id: row.id,
