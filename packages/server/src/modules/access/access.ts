@@ -3,6 +3,7 @@ import { grantRoots, isAllowed, wholeProvinces } from "@dtplan/domain/access/acc
 import type { Permission } from "@dtplan/domain/access/roles.ts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import { subtreeIdsByTenant, unitPaths } from "./access.repository.ts";
@@ -53,15 +54,20 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Units' paths, read once per database snapshot when the request has one (read-cache.ts). */
+function pathsOf(db: Database, actor: Pick<Actor, "readAt">, ids: readonly string[]) {
+  return atSnapshot(db, actor.readAt, `unitPaths|${[...ids].sort().join(",")}`, () => unitPaths(db, ids));
+}
+
 /** Throws 404 for a unit that does not exist and 403 for one outside the actor's grants. */
 export async function assertAllowed(
   db: Database,
-  actor: Pick<Actor, "grants">,
+  actor: Pick<Actor, "grants" | "readAt">,
   permission: Permission,
   unitIds: Iterable<string>,
 ): Promise<void> {
   const ids = [...new Set(unitIds)];
-  const paths = await unitPaths(db, ids);
+  const paths = await pathsOf(db, actor, ids);
   for (const unitId of ids) {
     const path = paths.get(unitId);
     if (!path) throw notFound("Không tìm thấy đơn vị.");
@@ -76,10 +82,10 @@ export async function assertAllowed(
  */
 export async function assertOverseesUnit(
   db: Database,
-  actor: Pick<Actor, "grants">,
+  actor: Pick<Actor, "grants" | "readAt">,
   unitId: string,
 ): Promise<void> {
-  const path = (await unitPaths(db, [unitId])).get(unitId);
+  const path = (await pathsOf(db, actor, [unitId])).get(unitId);
   if (!path) throw notFound("Không tìm thấy đơn vị.");
   if (
     isAllowed(actor.grants, "reports.review", path.ids) ||
@@ -117,11 +123,15 @@ export function rootsByTenant(
 /** Where `permission` reaches for this actor: the subtrees of the grants that carry it. */
 export async function reachOf(
   db: Database,
-  actor: Pick<Actor, "grants">,
+  actor: Pick<Actor, "grants" | "readAt">,
   permission: Permission,
 ): Promise<Reach> {
   const roots = grantRoots(actor.grants, permission);
-  const unitIds = new Set(await subtreeIdsByTenant(db, rootsByTenant(actor.grants, roots)));
+  // The subtrees below the same roots are read once per database snapshot (a copy each time).
+  const below = await atSnapshot(db, actor.readAt, `subtrees|${[...roots].sort().join(",")}`, () =>
+    subtreeIdsByTenant(db, rootsByTenant(actor.grants, roots)),
+  );
+  const unitIds = new Set(below);
   const wholeTenants = wholeProvinces(actor.grants, permission);
   const tenants = new Set(actor.grants.filter((g) => roots.includes(g.unitId)).map((g) => g.tenantId));
   return { unitIds, wholeTenants, tenants };
