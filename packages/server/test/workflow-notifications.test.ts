@@ -216,6 +216,15 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
         .from(outbox)
         .where(and(eq(outbox.tenantId, plan.tenantId), eq(outbox.toAddress, reporterEmail)));
     expect((await mails()).find((m) => m.kind === "report.approved")?.status).toBe("held");
+    // A reopening tells them why, in the same digest.
+    const reopened = await call(officer, "POST", `${reportUrl(communeA, "2025-Q1")}/reopen`, {
+      reason: "Sửa số liệu hồ sơ trực tuyến theo kiểm tra của Sở",
+    });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect((await mails()).find((m) => m.kind === "report.reopened")).toMatchObject({
+      status: "held",
+      subject: "[dtplan] Báo cáo được mở lại để sửa: Quý I năm 2025",
+    });
 
     const tomorrow = todayIso(new Date(Date.now() + 86_400_000));
     expect(await sendDigests(ctx.db, { now: new Date(`${tomorrow}T06:00:00+07:00`) })).toBe(0);
@@ -229,8 +238,18 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
       status: "pending",
       idempotencyKey: `digest:${reporter.user.id}:${tomorrow}`,
     });
-    expect(digests[0].body).toContain("Báo cáo đã được duyệt: Quý I năm 2025");
-    expect(after.find((m) => m.kind === "report.approved")?.status).toBe("digested");
+    expect(digests[0].body).toContain("1. Báo cáo đã được duyệt: Quý I năm 2025");
+    expect(digests[0].body).toContain("2. Báo cáo được mở lại để sửa: Quý I năm 2025");
+    expect(digests[0].body).toContain("Lý do: Sửa số liệu hồ sơ trực tuyến theo kiểm tra của Sở");
+    expect(digests[0].subject).toMatch(
+      /^\[dtplan\] Tóm tắt thông báo đến hết ngày \d{2}\/\d{2}\/\d{4}: 2 việc$/,
+    );
+    expect(
+      after
+        .filter((m) => m.status === "digested")
+        .map((m) => m.kind)
+        .sort(),
+    ).toEqual(["report.approved", "report.reopened"]);
   });
 
   it("gives each person a private ICS feed of their deadlines that reads back, regenerable and revocable", async () => {
