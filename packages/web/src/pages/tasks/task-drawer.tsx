@@ -28,10 +28,10 @@ import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { invalidate, loadError, queryClient } from "../../api/query.ts";
 import { tasksApi, tasksQueries } from "../../api/tasks.ts";
-import { useLimits } from "../../auth/session.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { EVIDENCE_ACCEPT, evidenceFileProblem } from "../../lib/evidence-check.ts";
+import { EVIDENCE_ACCEPT } from "../../lib/evidence-check.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
+import { useEvidenceUpload } from "../../lib/use-evidence-upload.ts";
 import { TaskStatusTag } from "../plans/plan-tags.tsx";
 import { pillarLabel } from "../plans/review-model.ts";
 
@@ -384,24 +384,10 @@ function CommentsTab({ task, onAdded }: { task: TTaskDetail; onAdded: () => void
 
 function EvidenceTab({ task, onAdded }: { task: TTaskDetail; onAdded: () => void }) {
   const { t, lang } = useI18n();
-  const [percent, setPercent] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const { evidenceMaxBytes } = useLimits();
-  const upload = async (file: File) => {
-    setError(null);
-    const problem = evidenceFileProblem(file, evidenceMaxBytes);
-    if (problem) return setError(problem);
-    setPercent(0);
-    try {
-      await tasksApi.attachEvidence(task.id, file, setPercent);
-      onAdded();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setPercent(null);
-    }
-  };
+  const { upload, percent, error } = useEvidenceUpload(
+    (file, onProgress) => tasksApi.attachEvidence(task.id, file, onProgress),
+    () => onAdded(),
+  );
 
   return (
     <>

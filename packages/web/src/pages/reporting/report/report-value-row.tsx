@@ -13,12 +13,11 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { memo, useState } from "react";
-import { errorMessage } from "../../../api/client.ts";
+import { memo } from "react";
 import { type ReportRef, reportingApi } from "../../../api/reporting.ts";
-import { useLimits } from "../../../auth/session.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
-import { EVIDENCE_ACCEPT, evidenceFileProblem } from "../../../lib/evidence-check.ts";
+import { EVIDENCE_ACCEPT } from "../../../lib/evidence-check.ts";
+import { useEvidenceUpload } from "../../../lib/use-evidence-upload.ts";
 import { goalText } from "../../plans/review-model.ts";
 import { isRatio, type ReportDraft, ratioPercent } from "../report-model.ts";
 import { fieldState } from "./report-task-row.tsx";
@@ -56,29 +55,20 @@ export const ValueRow = memo(function ValueRow({
 }) {
   const onChange = (patch: Partial<ValueDraft>) => onEdit(value.targetKey, patch);
   const { t, lang, num } = useI18n();
-  const [uploading, setUploading] = useState<number | null>(null);
-  const [uploadError, setUploadError] = useState<string | null>(null);
   const ratio = isRatio(value);
   const computed = ratio ? ratioPercent(draft.numerator, draft.denominator) : null;
   const goal = goalText(value.target as Parameters<typeof goalText>[0], (v) => num(v));
   const decimal = lang === "vi" ? "," : ".";
   const unit = value.indicator.unit || value.target.unit || "";
 
-  const { evidenceMaxBytes } = useLimits();
-  const upload = async (file: File) => {
-    setUploadError(null);
-    const problem = evidenceFileProblem(file, evidenceMaxBytes);
-    if (problem) return setUploadError(problem);
-    setUploading(0);
-    try {
-      const f = await reportingApi.uploadEvidence(reportRef, file, setUploading);
-      onChange({ evidence: [...draft.evidence, f] });
-    } catch (err) {
-      setUploadError(errorMessage(err));
-    } finally {
-      setUploading(null);
-    }
-  };
+  const {
+    upload,
+    percent: uploading,
+    error: uploadError,
+  } = useEvidenceUpload(
+    (file, onProgress) => reportingApi.uploadEvidence(reportRef, file, onProgress),
+    (f) => onChange({ evidence: [...draft.evidence, f] }),
+  );
 
   return (
     <div className="dt-report-row" data-testid="report-value" data-target-key={value.targetKey}>
