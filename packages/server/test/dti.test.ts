@@ -10,6 +10,7 @@ import type {
   TDtiRanking,
   TDtiRound,
   TNotificationList,
+  TTodo,
 } from "@dtplan/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -233,6 +234,14 @@ describeBothDatabases("DTI frameworks, rounds, self-assessment, verification and
       ["dti.round_opened", "Mở đợt tự đánh giá DTI: Đánh giá DTI năm 2025"],
     ]);
     expect(told.items[0].body).toContain("trước ngày 15/02/2026");
+    // And it waits on their home page until submitted, with where to fill it in.
+    const todo = (await call(s.reporterA, "GET", "/api/my-todo")).json() as TTodo;
+    expect(todo.counts.dti).toBe(1);
+    expect(todo.items.find((i) => i.kind === "dti")).toMatchObject({
+      title: `Đánh giá DTI năm 2025 — ${world.communeA.name}`,
+      due: "2026-02-15",
+      link: `/dti/rounds/${round.id}/units/${world.communeA.id}`,
+    });
     // The framework is now locked: edits go to a copy.
     const locked = await call(s.officer, "PUT", `/api/dti/frameworks/${framework.id}`, {
       version: 1,
