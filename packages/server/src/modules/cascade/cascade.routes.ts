@@ -31,7 +31,7 @@ export async function cascadeRoutes(
         tags: ["plans"],
         summary: "Kế hoạch cấp dưới thực hiện kế hoạch này, và chỉ tiêu cấp trên mà kế hoạch này phục vụ",
         description:
-          "Với kế hoạch tỉnh: các kế hoạch xã thực hiện nó (căn cứ “Kế hoạch số …/KH-UBND của UBND tỉnh”, xác nhận khi rà soát), và với mỗi chỉ tiêu, các chỉ tiêu tương ứng của xã (cùng chỉ số trong danh mục) với kết quả mới nhất, tổng hợp theo quy tắc của chỉ số. Với kế hoạch xã: kế hoạch cấp trên và các chỉ tiêu của nó mà mỗi chỉ tiêu của xã phục vụ.",
+          "Với kế hoạch tỉnh: các kế hoạch xã thực hiện nó (căn cứ “Kế hoạch số …/KH-UBND của UBND tỉnh”, xác nhận khi rà soát) và, với mỗi chỉ tiêu, các chỉ tiêu tương ứng của xã (đã xác nhận, hoặc cùng chỉ số trong danh mục khi chưa xác nhận) với kết quả mới nhất, tổng hợp theo quy tắc của chỉ số, kèm cơ sở của số liệu (bao nhiêu xã có số liệu, kỳ nào). Với kế hoạch xã: kế hoạch cấp trên, chỉ tiêu cấp trên mà mỗi chỉ tiêu phục vụ (đã xác nhận hoặc gợi ý) và các chỉ tiêu cấp trên để chọn.",
         params: ZPlanCodeParams,
         response: { 200: ZPlanCascade },
       },
