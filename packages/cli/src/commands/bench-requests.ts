@@ -296,8 +296,9 @@ export async function benchRequests(options: {
 
   // Submissions: each commune's draft of the open period, once. The raw equivalent writes,
   // in one transaction, what a submission implies for another draft: the report's status
-  // and times (only from draft), its history line, its audit entry and the notification to
-  // the plan's reviewers (the drafts' task progress is already on the tasks, so no task moves).
+  // and times (only from draft), its history line, its audit entry, the notification to the
+  // plan's reviewers and the period's stored figures (the drafts' task progress is already on
+  // the tasks, so no task moves).
   const reporters = await Promise.all(
     s.communes.slice(0, Math.min(s.communes.length, runs * 2 + 2)).map(async (unitId) => ({
       unitId,
@@ -349,6 +350,24 @@ export async function benchRequests(options: {
              FROM role_grants g JOIN users u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
             WHERE g.tenant_id = $1 AND g.unit_id = $1 AND g.role IN ('focal_officer', 'leader') AND u.active`,
           [s.tenant, rows[0].id, rows[0].version],
+        );
+        // The period's stored figures per target (all reports in, and approved only), recomputed.
+        await raw.query("DELETE FROM target_figures WHERE tenant_id = $1 AND period_id = $2", [
+          s.tenant,
+          rows[0].period_id,
+        ]);
+        await raw.query(
+          `INSERT INTO target_figures (tenant_id, plan_code, period_id, target_key, approved_only, value,
+                                       numerator, denominator, reporting_units)
+           SELECT $1, $2, r.period_id, v.target_key, a.approved_only, avg(v.value), sum(v.numerator),
+                  sum(v.denominator), count(DISTINCT r.unit_id)
+             FROM unit_reports r
+             JOIN unit_report_values v ON v.tenant_id = r.tenant_id AND v.report_id = r.id
+             CROSS JOIN (VALUES (false), (true)) AS a (approved_only)
+            WHERE r.tenant_id = $1 AND r.period_id = $3
+              AND r.status IN ('submitted', 'approved') AND (NOT a.approved_only OR r.status = 'approved')
+            GROUP BY r.period_id, v.target_key, a.approved_only`,
+          [s.tenant, s.provincePlan, rows[0].period_id],
         );
         await raw.query("COMMIT");
       }),
