@@ -71,8 +71,9 @@ export interface AppConfig {
    */
   publicPages: { cacheSeconds: number; timeoutMs: number };
   /**
-   * Reuse the signed-in user's grants and the answers of cacheable reads (the leaders'
-   * dashboard) while the database shows the same data (read-cache.ts); on by default.
+   * Reuse what requests read — grants, access paths, reporting scopes, the answers of
+   * cacheable reads (the leaders' dashboard) — while the database shows the same data
+   * (data-snapshot.ts, read-cache.ts); on by default.
    */
   readCache: boolean;
 }
