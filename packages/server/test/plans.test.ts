@@ -183,7 +183,7 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
     const noReporters = await call(officer, "POST", `/api/plans/${code}/publish`, {});
     expect(noReporters.statusCode).toBe(409);
     expect(noReporters.json().error.message).toMatch(
-      /^Chưa ban hành được: \d+ chỉ tiêu chưa có đơn vị báo cáo\.$/,
+      /^Chưa thể ban hành: \d+ chỉ tiêu chưa có đơn vị báo cáo\.$/,
     );
     const suggested = await call(officer, "POST", `/api/plans/${code}/target-units`, {
       targetKeys: review.plan.targets.map((t) => t.key),
@@ -350,5 +350,26 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
     const refused = await call(officer, "DELETE", `/api/plans/${first.code}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toMatch(/đã ban hành nên không xóa được/);
+  });
+
+  it("settles a block no rule understood once an item added from it covers its place, so the warning goes", async () => {
+    const { openUnparsed, publishCheck } = await import("../src/modules/plans/publish-plan.ts");
+    const block = (start: number) => ({
+      text: "Đoạn chưa nhận dạng",
+      section: null,
+      source: { start, end: start + 10 },
+    });
+    const bundle = {
+      plan: { extraction: { unparsed: [block(10), block(30)] } },
+      targets: [
+        { sourceStart: 12, sourceEnd: 18, indicatorConfirmed: true, confidence: 1, text: "x", key: "k" },
+      ],
+      tasks: [],
+      targetUnits: [{ targetKey: "k", unitId: "u" }],
+    } as never;
+    expect(openUnparsed(bundle).map((b) => b.source.start)).toEqual([30]);
+    expect(publishCheck(bundle).warnings).toEqual([
+      "1 đoạn văn bản không nhận dạng được; hãy kiểm tra đã thêm đủ mục.",
+    ]);
   });
 });

@@ -155,6 +155,17 @@ describeBothDatabases("reporting: the unit's period form as Excel", (ctx) => {
     const res = await upload(reporterA, bomb);
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json().error.message).toContain("zip bomb");
+    expect(res.body).not.toMatch(/zip_bomb|xl\/worksheets/);
+  });
+
+  it("says in words what is wrong with a Word file sent as the Excel form, never a code or a part name", async () => {
+    const docx = makeZip([{ name: "word/document.xml", data: new TextEncoder().encode("<document/>") }]);
+    const res = await upload(reporterA, docx);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details).toEqual([
+      { path: "body.file", message: "Tệp bị hỏng hoặc không phải tệp Excel hoàn chỉnh" },
+    ]);
+    expect(res.body).not.toMatch(/corrupt_file|xl\/workbook\.xml/);
   });
 
   it("refuses a file that is not .xlsx and a reporter of another unit", async () => {

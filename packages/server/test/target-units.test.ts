@@ -147,7 +147,7 @@ describeBothDatabases("target reporting units: explicit, amended, followed by co
     // The digital-economy target of the fixture has no task and so no reporting unit.
     const refused = await call(officer, "POST", `${base()}/publish`, {});
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.message).toBe("Chưa ban hành được: 1 chỉ tiêu chưa có đơn vị báo cáo.");
+    expect(refused.json().error.message).toBe("Chưa thể ban hành: 1 chỉ tiêu chưa có đơn vị báo cáo.");
     expect(refused.json().error.details[0]).toMatchObject({ path: "targets" });
     const published = await call(officer, "POST", `${base()}/publish`, { issuingUnitReports: true });
     expect(published.statusCode, published.body).toBe(200);

@@ -140,15 +140,15 @@ describe("plan workspace in Chromium", () => {
     await screenshot(page, "plans-03g-cascade-review");
 
     // Publish: the confirmation lists the remaining warnings; the issuing unit reports the targets no unit has.
-    await page.getByRole("button", { name: "Công bố" }).click();
-    const publish = page.getByRole("dialog").filter({ hasText: "Công bố kế hoạch?" });
+    await page.getByRole("button", { name: "Ban hành" }).click();
+    const publish = page.getByRole("dialog").filter({ hasText: "Ban hành kế hoạch?" });
     await publish.getByText(/cảnh báo \(vẫn công bố được\)/).waitFor();
     const unassigned = publish.getByTestId("publish-unassigned");
     if (await unassigned.isVisible()) {
       await unassigned.getByRole("checkbox", { name: /tự báo cáo các chỉ tiêu này/ }).check();
     }
     await screenshot(page, "plans-04-publish-confirm");
-    await publish.getByRole("button", { name: "Công bố" }).click();
+    await publish.getByRole("button", { name: "Ban hành" }).click();
 
     await page.waitForURL(new RegExp(`/plans/${code}$`));
     await page.getByTestId("plan-detail").waitFor();
@@ -184,11 +184,11 @@ describe("plan workspace in Chromium", () => {
     await screenshot(page, "plans-03c-target-drawer");
     await targetDrawer.getByRole("button", { name: "Lưu" }).click();
     await targetDrawer.waitFor({ state: "hidden" });
-    await page.getByRole("button", { name: "Công bố" }).click();
+    await page.getByRole("button", { name: "Ban hành" }).click();
     await page
       .getByRole("dialog")
-      .filter({ hasText: "Công bố kế hoạch?" })
-      .getByRole("button", { name: "Công bố" })
+      .filter({ hasText: "Ban hành kế hoạch?" })
+      .getByRole("button", { name: "Ban hành" })
       .click();
     await page.waitForURL(new RegExp(`/plans/${code}$`));
     await page.getByRole("tab", { name: "Lịch sử phiên bản" }).click();

@@ -462,7 +462,7 @@ export const PATTERNS_EN: [RegExp, (m: RegExpMatchArray, t: Translate) => string
     (m) => `The receiving unit "${m[1]}" is no longer in force on the merge date.`,
   ],
   [
-    /^Chưa ban hành được: (\d+) nhiệm vụ chưa có đơn vị chủ trì\.$/,
+    /^Chưa thể ban hành: (\d+) nhiệm vụ chưa có đơn vị chủ trì\.$/,
     (m) => `Cannot publish yet: ${m[1]} task(s) have no lead unit.`,
   ],
   [/^Không tìm thấy bảng (.+) trong kế hoạch\.$/, (m) => `Table ${m[1]} not found in the plan.`],

@@ -151,13 +151,21 @@ export const plansApi = {
   get: (code: string, version?: number) => api.get<TPlanDetail>(planPath(code), { version }),
   review: (code: string) => api.get<TPlanReview>(`${planPath(code)}/review`),
   /** `file` and the issuing `unitId`, multipart, with upload progress. */
-  import: (unitId: string, file: File, onProgress?: (percent: number) => void) => {
+  import: (
+    unitId: string,
+    file: File,
+    onProgress?: (percent: number) => void,
+    mode: "new" | "amendment" = "new",
+  ) => {
     const form = new FormData();
     form.append("unitId", unitId);
+    form.append("mode", mode);
     form.append("file", file, file.name);
     return api.upload<TPlanReview>("/plans/import", form, onProgress);
   },
   update: (code: string, body: TUpdatePlan) => api.patch<TPlanReview>(planPath(code), body),
+  /** Xóa bản nháp (a published plan cannot be deleted). */
+  deleteDraft: (code: string) => api.delete<{ ok: true; planRemains: boolean }>(planPath(code)),
   addTarget: (code: string, body: TCreateTarget) => api.post<TPlanReview>(`${planPath(code)}/targets`, body),
   addTask: (code: string, body: TCreateTask) => api.post<TPlanReview>(`${planPath(code)}/tasks`, body),
   updateTarget: (code: string, id: string, body: TUpdateTarget) =>

@@ -6,7 +6,7 @@ export const reportingVi = {
   "periods.title": "Kỳ báo cáo",
   "periods.subtitle": "Các kỳ báo cáo của kế hoạch: thời hạn nộp, mức độ đầy đủ và đúng hạn",
   "periods.choosePlan": "Chọn kế hoạch",
-  "periods.noPlans": "Chưa có kế hoạch nào đã công bố.",
+  "periods.noPlans": "Chưa có kế hoạch nào đã ban hành.",
   "periods.empty": "Kế hoạch này chưa có kỳ báo cáo.",
   "periods.col.period": "Kỳ báo cáo",
   "periods.col.data": "Số liệu từ – đến",

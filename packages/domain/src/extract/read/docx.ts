@@ -89,7 +89,10 @@ export async function inspectOfficeZip(
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > limits.maxEntries) bomb(`${entries.length} tệp con`, `${entries.length} entries`);
   if (!zip.file(kind.mainPart))
-    corrupt(`thiếu phần nội dung chính ${kind.mainPart}`, `${kind.mainPart} is missing`);
+    corrupt(
+      `thiếu phần nội dung chính (đây không phải tệp ${kind.label.app} hoàn chỉnh)`,
+      `its main content is missing (it is not a complete ${kind.label.app} file)`,
+    );
 
   let declaredTotal = 0;
   for (const entry of entries) {
@@ -107,7 +110,7 @@ export async function inspectOfficeZip(
       uncompressedSize / Math.max(1, compressedSize) > limits.maxRatio
     ) {
       const ratio = Math.round(uncompressedSize / Math.max(1, compressedSize));
-      bomb(`tỉ lệ nén ${ratio}:1 ở ${entry.name}`, `compression ratio ${ratio}:1 in ${entry.name}`);
+      bomb(`tỉ lệ nén ${ratio}:1`, `compression ratio ${ratio}:1`);
     }
   }
 

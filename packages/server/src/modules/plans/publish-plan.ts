@@ -1,5 +1,6 @@
 import type { TPlanDetail, TPlanDiff, TPlanReview } from "@dtplan/contracts";
 import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
+import type { UnparsedBlock } from "@dtplan/domain/extract/types.ts";
 import { targetsWithoutUnits } from "@dtplan/domain/reporting/target-units.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -22,6 +23,19 @@ export const REVIEW_CONFIDENCE = 0.75;
 
 const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
+/**
+ * The blocks no rule understood that no item yet covers: an item added from a block (it
+ * carries the block's place in the source) settles it, so the warning and the list shrink
+ * with each fix instead of staying until publication.
+ */
+export function openUnparsed(bundle: PlanBundle): UnparsedBlock[] {
+  const blocks = (bundle.plan.extraction as { unparsed?: UnparsedBlock[] } | null)?.unparsed ?? [];
+  const spans = [...bundle.targets, ...bundle.tasks].flatMap((i) =>
+    i.sourceStart !== null && i.sourceEnd !== null ? [[i.sourceStart, i.sourceEnd] as const] : [],
+  );
+  return blocks.filter((b) => !spans.some(([start, end]) => start < b.source.end && end > b.source.start));
+}
+
 /** What publishing refuses (`blocking`) and what it only points out (`warnings`). */
 export function publishCheck(bundle: PlanBundle): TPlanReview["publishCheck"] {
   const unassigned = targetsWithoutUnits(bundle.targets, bundle.targetUnits);
@@ -42,7 +56,7 @@ export function publishCheck(bundle: PlanBundle): TPlanReview["publishCheck"] {
   if (unconfirmed) warnings.push(`${unconfirmed} chỉ tiêu chưa được xác nhận chỉ số.`);
   const unsure = [...bundle.targets, ...bundle.tasks].filter((i) => i.confidence < REVIEW_CONFIDENCE).length;
   if (unsure) warnings.push(`${unsure} mục trích xuất có độ tin cậy thấp chưa được sửa.`);
-  const unparsed = ((bundle.plan.extraction as { unparsed?: unknown[] } | null)?.unparsed ?? []).length;
+  const unparsed = openUnparsed(bundle).length;
   if (unparsed) warnings.push(`${unparsed} đoạn văn bản không nhận dạng được; hãy kiểm tra đã thêm đủ mục.`);
   return { blocking, warnings, unassignedTargets: unassigned.map((t) => ({ key: t.key, text: t.text })) };
 }
@@ -96,7 +110,7 @@ export async function publishPlan(
       ].filter(Boolean);
       throw new AppError(
         "conflict",
-        `Chưa ban hành được: ${parts.join(", ")}.`,
+        `Chưa thể ban hành: ${parts.join(", ")}.`,
         check.blocking.map((message) => ({
           path: message.startsWith("Chỉ tiêu") ? "targets" : "tasks",
           message,

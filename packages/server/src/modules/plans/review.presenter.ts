@@ -2,7 +2,7 @@ import type { TExtractedTable, TPlanReview } from "@dtplan/contracts";
 import type { ExtractedTable, UnparsedBlock } from "@dtplan/domain/extract/types.ts";
 import { presentPlanDetail } from "./plans.presenter.ts";
 import type { PlanBundle } from "./plans.repository.ts";
-import { publishCheck, REVIEW_CONFIDENCE } from "./publish-plan.ts";
+import { openUnparsed, publishCheck, REVIEW_CONFIDENCE } from "./publish-plan.ts";
 
 /** A stored table as the review screen gets it (every optional field filled). */
 function presentTable(t: ExtractedTable): TExtractedTable {
@@ -47,7 +47,7 @@ export function presentReview(bundle: PlanBundle): TPlanReview {
     plan,
     sourceText: bundle.plan.sourceText,
     queue,
-    unparsed: (extraction.unparsed ?? []).map((u) => ({
+    unparsed: openUnparsed(bundle).map((u) => ({
       text: u.text,
       section: u.section,
       source: u.source,

@@ -247,7 +247,15 @@ export async function openWorkbook(bytes: Uint8Array, what: string): Promise<Exc
     await inspectOfficeZip(bytes, XLSX_KIND);
   } catch (error) {
     if (error instanceof PlanExtractError) {
-      throw new AppError("bad_request", error.message, [{ path: "body.file", message: error.code }]);
+      // The reader's code (corrupt_file, zip_bomb) stays out of what a person reads.
+      const detail = {
+        vi: "Tệp bị hỏng hoặc không phải tệp Excel hoàn chỉnh",
+        en: "The file is damaged or not a complete Excel file",
+      };
+      throw new AppError("bad_request", error.message, [{ path: "body.file", message: detail.vi }]).inEnglish(
+        error.messageEn,
+        [{ path: "body.file", message: detail.en }],
+      );
     }
     throw error;
   }

@@ -1,8 +1,9 @@
 import { InboxOutlined } from "@ant-design/icons";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import type { TPlanReview } from "@dtplan/contracts/plans.ts";
-import { Alert, Form, Modal, Progress, Typography, Upload } from "antd";
+import { Alert, Button, Form, Modal, Progress, Space, Typography, Upload } from "antd";
 import { useState } from "react";
+import { useNavigate } from "react-router";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { plansApi } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -19,6 +20,13 @@ function importError(err: unknown, t: ReturnType<typeof useI18n>["t"]): string {
     return err.message;
   }
   return errorMessage(err);
+}
+
+/** "Kế hoạch này đã được nhập: …": the code of the plan the file repeats, when that is the refusal. */
+function repeatedPlan(err: unknown): { code: string; message: string } | null {
+  if (!(err instanceof ApiError) || err.status !== 409) return null;
+  const code = err.details.find((d) => d.path === "existingPlan")?.message;
+  return code ? { code, message: err.message } : null;
 }
 
 /** Upload a signed plan (.docx/.pdf/.txt) for a unit: the server extracts it into a draft. */
@@ -38,6 +46,8 @@ export function ImportModal({
   const [file, setFile] = useState<File | null>(null);
   const [percent, setPercent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [repeated, setRepeated] = useState<{ code: string; message: string } | null>(null);
+  const navigate = useNavigate();
   const [fieldErrors, setFieldErrors] = useState<{ unit?: string; file?: string }>({});
 
   function pick(f: File): boolean {
@@ -56,7 +66,7 @@ export function ImportModal({
     return false;
   }
 
-  async function submit() {
+  async function submit(mode: "new" | "amendment" = "new") {
     const errs = {
       unit: unitId ? undefined : t("import.unitRequired"),
       file: file ? undefined : t("import.fileRequired"),
@@ -64,12 +74,15 @@ export function ImportModal({
     setFieldErrors(errs);
     if (!unitId || !file) return;
     setError(null);
+    setRepeated(null);
     setPercent(0);
     try {
-      const review = await plansApi.import(unitId, file, setPercent);
+      const review = await plansApi.import(unitId, file, setPercent, mode);
       onDone(review);
     } catch (err) {
-      setError(importError(err, t));
+      const again = repeatedPlan(err);
+      if (again) setRepeated(again);
+      else setError(importError(err, t));
       setPercent(null);
     }
   }
@@ -82,7 +95,7 @@ export function ImportModal({
       title={t("import.title")}
       okText={t("import.submit")}
       cancelText={t("common.cancel")}
-      onOk={submit}
+      onOk={() => submit()}
       confirmLoading={uploading}
       onCancel={uploading ? undefined : onCancel}
       closable={!uploading}
@@ -91,6 +104,26 @@ export function ImportModal({
       width={620}
       data-testid="import-modal"
     >
+      {repeated && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t("import.repeatedTitle")}
+          description={repeated.message}
+          style={{ marginBottom: 16 }}
+          data-testid="import-repeated"
+          action={
+            <Space orientation="vertical">
+              <Button size="small" type="primary" onClick={() => navigate(`/plans/${repeated.code}`)}>
+                {t("import.openExisting")}
+              </Button>
+              <Button size="small" onClick={() => submit("amendment")} disabled={uploading}>
+                {t("import.asAmendment")}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {error && (
         <Alert
           type="error"

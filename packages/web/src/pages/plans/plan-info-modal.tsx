@@ -1,3 +1,4 @@
+import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import {
   type TPlanDetail,
   type TPlanReview,
@@ -14,6 +15,7 @@ import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
+import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 
 interface Values {
   title?: string;
@@ -25,15 +27,19 @@ interface Values {
   issuedDate?: Dayjs | null;
   parentPlanCode?: string | null;
   implementsPlanCode?: string | null;
+  issuerUnitId?: string | null;
 }
 
 /** The plan's own facts: title, kind, period, number and date, the plans it belongs to. */
 export function PlanInfoModal({
   plan,
+  units,
   onCancel,
   onDone,
 }: {
   plan: TPlanDetail;
+  /** The units the issuer may move to (a first draft imported under the wrong unit). */
+  units: readonly TOrgUnit[];
   onCancel: () => void;
   onDone: (review: TPlanReview) => void;
 }) {
@@ -57,7 +63,10 @@ export function PlanInfoModal({
     issuedDate: plan.issuedDate,
     parentPlanCode: plan.parentPlan?.code ?? null,
     implementsPlanCode: plan.implementsPlan?.code ?? null,
+    issuerUnitId: plan.unit?.id ?? null,
   };
+  // Only a first draft changes its issuing unit: an amendment keeps the plan's.
+  const movable = plan.version === 1 && plan.status === "draft";
 
   async function submit() {
     const v = form.getFieldsValue(true) as Values;
@@ -71,6 +80,7 @@ export function PlanInfoModal({
       issuedDate: v.issuedDate ? v.issuedDate.format("YYYY-MM-DD") : null,
       parentPlanCode: v.parentPlanCode ?? null,
       implementsPlanCode: v.implementsPlanCode ?? null,
+      ...(movable && v.issuerUnitId ? { issuerUnitId: v.issuerUnitId } : {}),
     };
     const changes = Object.fromEntries(
       Object.entries(all).filter(([k, value]) => value !== (before as Record<string, unknown>)[k]),
@@ -111,6 +121,11 @@ export function PlanInfoModal({
         requiredMark="optional"
         initialValues={{ ...before, issuedDate: before.issuedDate ? dayjs(before.issuedDate) : null }}
       >
+        {movable && (
+          <Form.Item name="issuerUnitId" label={t("planForm.issuer")} extra={t("planForm.issuerHint")}>
+            <UnitTreeSelect units={units} />
+          </Form.Item>
+        )}
         <Form.Item name="title" label={t("planForm.name")} required>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} />
         </Form.Item>

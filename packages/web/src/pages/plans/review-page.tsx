@@ -2,6 +2,7 @@ import { LegalBasisList } from "./legal-basis-list.tsx";
 import "../../i18n/plans-messages.ts";
 import {
   ArrowLeftOutlined,
+  DeleteOutlined,
   EditOutlined,
   ExclamationCircleOutlined,
   PlusOutlined,
@@ -10,7 +11,21 @@ import {
 import type { TIndicator } from "@dtplan/contracts/indicators.ts";
 import type { TPlanReview, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Collapse, Empty, Flex, Result, Space, Spin, Tabs, Tag, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Collapse,
+  Empty,
+  Flex,
+  Popconfirm,
+  Result,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+  Typography,
+} from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useParams } from "react-router";
 import { errorMessage } from "../../api/client.ts";
@@ -391,6 +406,21 @@ export default function ReviewPage() {
             <Button icon={<EditOutlined />} onClick={() => setEditingPlan(true)}>
               {t("review.editPlan")}
             </Button>
+            <Popconfirm
+              title={plan.version > 1 ? t("review.deleteAmendmentConfirm") : t("review.deleteDraftConfirm")}
+              okText={t("review.deleteDraft")}
+              okButtonProps={{ danger: true }}
+              cancelText={t("common.cancel")}
+              onConfirm={async () => {
+                const { planRemains } = await plansApi.deleteDraft(plan.code);
+                message.success(t("review.draftDeleted"));
+                navigate(planRemains ? `/plans/${plan.code}` : "/plans");
+              }}
+            >
+              <Button danger icon={<DeleteOutlined />} data-testid="delete-draft">
+                {t("review.deleteDraft")}
+              </Button>
+            </Popconfirm>
             <Button type="primary" icon={<SendOutlined />} onClick={() => setPublishing(true)}>
               {t("review.publish")}
             </Button>
@@ -496,6 +526,7 @@ export default function ReviewPage() {
       {editingPlan && (
         <PlanInfoModal
           plan={plan}
+          units={unitList}
           onCancel={() => setEditingPlan(false)}
           onDone={(next) => {
             setReview(next);
