@@ -40,6 +40,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
       expect(rows.map((r) => r.table_name).sort()).toEqual([
         "audit_log",
         "budget_items",
+        "calendar_feeds",
         "consolidated_reports",
         "dti_entries",
         "dti_frameworks",
@@ -48,6 +49,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
         "dti_rounds",
         "evidence_files",
         "indicators",
+        "notification_channels",
         "notifications",
         "org_unit_lineage",
         "org_units",

@@ -1,6 +1,5 @@
 // Drizzle's view of migrations 0002_plans and 0009_plan_item_cells (the SQL is the source of truth).
 
-import type { TableCellRef } from "@dtplan/domain/extract/types.ts";
 import type {
   IndicatorAggregation,
   IndicatorDirection,
@@ -8,7 +7,6 @@ import type {
 } from "@dtplan/domain/indicators/lists.ts";
 import type { Comparator, PlanKind, PlanStatus, TaskKind } from "@dtplan/domain/plans/lists.ts";
 import type { ReportingFrequency } from "@dtplan/domain/reporting/lists.ts";
-import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -23,7 +21,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
+import { planItem, readFromDocument, savedVersion, stampedAt, tenantRow, tenantRowKey } from "./columns.ts";
 
 export type { PlanKind, PlanStatus };
 
@@ -135,11 +133,7 @@ export const planTargets = pgTable(
   "plan_targets",
   {
     ...tenantRow(),
-    planId: uuid("plan_id").notNull(),
-    key: uuid("key").notNull().default(sql`gen_random_uuid()`),
-    position: integer("position").notNull(),
-    pillar: text("pillar").notNull(),
-    section: text("section"),
+    ...planItem(),
     text: text("text").notNull(),
     value: numeric("value", { mode: "number" }),
     unit: text("unit"),
@@ -153,15 +147,8 @@ export const planTargets = pgTable(
       .$type<StoredIndicatorSuggestion[]>()
       .notNull()
       .default([]),
-    sourceStart: integer("source_start"),
-    sourceEnd: integer("source_end"),
-    /** The table row (and cell) the item was read from, when it came from a table. */
-    sourceCell: jsonb("source_cell").$type<TableCellRef>(),
-    confidence: real("confidence").notNull().default(1),
-    // Optimistic lock (migration 0012): a save names the version it read.
-    version: integer("version").notNull().default(1),
-    updatedBy: uuid("updated_by"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    ...readFromDocument(),
+    ...savedVersion(),
   },
   tenantRowKey,
 );
@@ -209,11 +196,7 @@ export const planTasks = pgTable(
   "plan_tasks",
   {
     ...tenantRow(),
-    planId: uuid("plan_id").notNull(),
-    key: uuid("key").notNull().default(sql`gen_random_uuid()`),
-    position: integer("position").notNull(),
-    pillar: text("pillar").notNull(),
-    section: text("section"),
+    ...planItem(),
     kind: text("kind").$type<TaskKind>().notNull().default("task"),
     text: text("text").notNull(),
     leadUnitId: uuid("lead_unit_id"),
@@ -226,17 +209,10 @@ export const planTasks = pgTable(
     deadlineDate: date("deadline_date", { mode: "string" }),
     recurring: boolean("recurring").notNull().default(false),
     cadence: text("cadence"),
-    sourceStart: integer("source_start"),
-    sourceEnd: integer("source_end"),
-    /** The table row the task was read from, when it came from a table. */
-    sourceCell: jsonb("source_cell").$type<TableCellRef>(),
-    confidence: real("confidence").notNull().default(1),
+    ...readFromDocument(),
     progress: integer("progress"),
     completedAt: date("completed_at", { mode: "string" }),
-    // Optimistic lock (migration 0012): a save names the version it read.
-    version: integer("version").notNull().default(1),
-    updatedBy: uuid("updated_by"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }),
+    ...savedVersion(),
   },
   tenantRowKey,
 );
