@@ -10,6 +10,7 @@ import {
   loginAs,
   type SignedIn,
 } from "./helpers.ts";
+import { expectStoredFiguresMatch } from "./stored-figures.ts";
 
 const STALE = /đã được .+ lưu lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}; hãy tải lại/;
 
@@ -121,5 +122,36 @@ describeBothDatabases("concurrent edits of every versioned thing", (ctx) => {
     expect([a.statusCode, b.statusCode].sort(), `${a.body.slice(0, 200)} | ${b.body.slice(0, 200)}`).toEqual([
       200, 409,
     ]);
+  });
+
+  it("counts two reports of one period submitted at once in the stored figures, both of them", async () => {
+    const reporterB = await loginAs(
+      ctx.app,
+      await buildUser(ctx.db, { grants: [{ unit: world.communeB, role: "unit_reporter" }] }),
+    );
+    const fill = async (session: SignedIn, unitId: string, numerator: number) => {
+      const url = `/api/plans/${world.plan.code}/periods/2025-Q1/reports/${unitId}`;
+      const form = (await call(session, "GET", url)).json();
+      const saved = await call(session, "PUT", url, {
+        version: form.version,
+        tasks: form.tasks.map((t: { key: string }) => ({ key: t.key, progress: 50, note: "Đang làm" })),
+        values: [{ targetKey: world.targetKey, numerator, denominator: 100 }],
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      return { url: `${url}/submit`, version: saved.json().version as number };
+    };
+    const [a, b] = [
+      await fill(reporterA, world.communeA.id, 60),
+      await fill(reporterB, world.communeB.id, 90),
+    ];
+    const sent = await Promise.all([
+      call(reporterA, "POST", a.url, { version: a.version }),
+      call(reporterB, "POST", b.url, { version: b.version }),
+    ]);
+    expect(
+      sent.map((r) => r.statusCode),
+      sent.map((r) => r.body.slice(0, 200)).join(" | "),
+    ).toEqual([200, 200]);
+    expect(await expectStoredFiguresMatch(ctx.db, ctx.config.attainment.nearThreshold)).toBeGreaterThan(0);
   });
 });

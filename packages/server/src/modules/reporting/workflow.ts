@@ -49,6 +49,7 @@ export async function transition(
     tenantId: report.tenantId,
     planCode: report.planCode,
     periodIds: [report.periodId],
+    reportId: report.id,
   });
   await tx.insert(reportEvents).values({
     tenantId: report.tenantId,

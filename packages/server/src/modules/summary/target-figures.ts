@@ -41,8 +41,10 @@ export async function reportedFigures(
   tenantId: string,
   periodIds: readonly string[],
   statuses: readonly CountedStatus[] = ["submitted", "approved"],
+  /** Only these targets' figures (all when omitted). */
+  targetKeys?: readonly string[],
 ): Promise<ReportedFigure[]> {
-  if (periodIds.length === 0) return [];
+  if (periodIds.length === 0 || targetKeys?.length === 0) return [];
   const rows = await db
     .select({
       periodId: unitReports.periodId,
@@ -66,6 +68,7 @@ export async function reportedFigures(
         eq(unitReports.tenantId, tenantId),
         inArray(unitReports.periodId, [...periodIds]),
         inArray(unitReports.status, [...statuses]),
+        targetKeys ? inArray(unitReportValues.targetKey, [...targetKeys]) : undefined,
       ),
     )
     .orderBy(asc(unitReports.periodId), asc(unitReportValues.targetKey), asc(unitReports.unitId));
@@ -122,25 +125,46 @@ async function aggregationsOf(
 
 /**
  * Rewrites the stored figures of the plan `planCode` in `periodIds` (all its periods when
- * omitted), from its counted reports and the targets of its published version. Call it in
- * the transaction that changed them.
+ * omitted), from its counted reports and the targets of its published version — only the
+ * targets `reportId` has figures for when it is given (one report changed: the others'
+ * figures did not). Call it in the transaction that changed them.
  */
 export async function refreshTargetFigures(
   tx: Database,
-  { tenantId, planCode, periodIds }: { tenantId: string; planCode: string; periodIds?: readonly string[] },
+  {
+    tenantId,
+    planCode,
+    periodIds,
+    reportId,
+  }: { tenantId: string; planCode: string; periodIds?: readonly string[]; reportId?: string },
 ): Promise<void> {
-  const ids =
-    periodIds ??
-    (
-      await tx
-        .select({ id: reportingPeriods.id })
-        .from(reportingPeriods)
-        .where(and(eq(reportingPeriods.tenantId, tenantId), eq(reportingPeriods.planCode, planCode)))
-    ).map((p) => p.id);
-  if (ids.length === 0) return;
+  // The periods' rows are locked first: two reports of one period submitted at once rewrite
+  // its figures one after the other, the second reading what the first committed.
+  const ids = (
+    await tx
+      .select({ id: reportingPeriods.id })
+      .from(reportingPeriods)
+      .where(
+        and(
+          eq(reportingPeriods.tenantId, tenantId),
+          periodIds ? inArray(reportingPeriods.id, [...periodIds]) : eq(reportingPeriods.planCode, planCode),
+        ),
+      )
+      .orderBy(asc(reportingPeriods.id))
+      .for("update")
+  ).map((p) => p.id);
+  const keys = reportId
+    ? (
+        await tx
+          .select({ key: unitReportValues.targetKey })
+          .from(unitReportValues)
+          .where(and(eq(unitReportValues.tenantId, tenantId), eq(unitReportValues.reportId, reportId)))
+      ).map((v) => v.key)
+    : undefined;
+  if (ids.length === 0 || keys?.length === 0) return;
   const [aggregations, figures] = await Promise.all([
     aggregationsOf(tx, tenantId, planCode),
-    reportedFigures(tx, tenantId, ids),
+    reportedFigures(tx, tenantId, ids, undefined, keys),
   ]);
   const now = new Date();
   const rows: (typeof targetFigures.$inferInsert)[] = [];
@@ -174,7 +198,13 @@ export async function refreshTargetFigures(
   }
   await tx
     .delete(targetFigures)
-    .where(and(eq(targetFigures.tenantId, tenantId), inArray(targetFigures.periodId, [...ids])));
+    .where(
+      and(
+        eq(targetFigures.tenantId, tenantId),
+        inArray(targetFigures.periodId, [...ids]),
+        keys ? inArray(targetFigures.targetKey, keys) : undefined,
+      ),
+    );
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(targetFigures).values(rows.slice(i, i + 1000));
 }
 
