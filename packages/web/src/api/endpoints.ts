@@ -4,6 +4,7 @@
  */
 import type { ZAuditList, ZAuditPeople, ZAuditQuery } from "@dtplan/contracts/audit.ts";
 import type { TLoginRequest, TSessionResponse } from "@dtplan/contracts/auth.ts";
+import type { TBulkEditItems, TBulkEditItemsResult } from "@dtplan/contracts/bulk.ts";
 import type { TConfirmImplements, TPlanCascade, TSetTargetLinks } from "@dtplan/contracts/cascade.ts";
 import type { THealth } from "@dtplan/contracts/health.ts";
 import type {
@@ -187,6 +188,9 @@ export const plansApi = {
   targetUnits: (code: string) => api.get<TTargetUnits>(`${planPath(code)}/target-units`),
   setTargetUnits: (code: string, body: z.input<typeof ZSetTargetUnits>) =>
     api.post<TSetTargetUnitsResult>(`${planPath(code)}/target-units`, body),
+  /** Giao chủ trì / xác nhận chỉ số hàng loạt; `preview: true` changes nothing. */
+  bulkItems: (code: string, body: TBulkEditItems) =>
+    api.post<TBulkEditItemsResult>(`${planPath(code)}/items/bulk`, body),
   /** Kế hoạch cấp trên ↔ cấp dưới: the communes' targets per target, or the province targets served. */
   cascade: (code: string) => api.get<TPlanCascade>(`${planPath(code)}/cascade`),
   confirmImplements: (code: string, body: TConfirmImplements) =>

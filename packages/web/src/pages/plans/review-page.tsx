@@ -56,6 +56,7 @@ import {
   tableCells,
 } from "./review-model.ts";
 import "./review.css";
+import { BulkItemsTab } from "./bulk-items-tab.tsx";
 import { CascadeReviewTab } from "./cascade-review-tab.tsx";
 import { BudgetTab } from "./review-budget-tab.tsx";
 import { SourcePane } from "./source-pane.tsx";
@@ -64,7 +65,7 @@ import { TargetUnitsTab } from "./target-units-tab.tsx";
 import { UnparsedList } from "./unparsed-list.tsx";
 import { useTableRemap } from "./use-table-remap.tsx";
 
-type Tab = "targets" | "reporters" | "cascade" | "tasks" | "bases" | "budget" | "unparsed";
+type Tab = "targets" | "reporters" | "cascade" | "tasks" | "bulk" | "bases" | "budget" | "unparsed";
 
 /** Rà soát: the source beside what was extracted from it, fixed item by item, then published. */
 export default function ReviewPage() {
@@ -336,6 +337,11 @@ export default function ReviewPage() {
         </Space>
       ),
       children: renderList(taskEntries, "task"),
+    },
+    {
+      key: "bulk",
+      label: t("bulkItems.tab"),
+      children: <BulkItemsTab code={code} plan={plan} onChanged={() => void loaded.refetch()} />,
     },
     {
       key: "bases",
