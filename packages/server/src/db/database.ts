@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -45,14 +46,15 @@ const PGLITE_OPTIONS = { postgresqlconf: ["shared_buffers=16MB"] };
  * the server then opens the directory like any existing one.
  */
 async function initDataDirElsewhere(dataDir: string): Promise<void> {
+  // The package is found from this module's folder (a bare import in the child resolves
+  // from its working directory): import.meta.resolve is missing under test runners.
   const script =
-    "const { PGlite } = await import(process.argv[1]);" +
-    "const db = await PGlite.create(process.argv[2]); await db.close();";
-  const child = spawn(
-    process.execPath,
-    ["--input-type=module", "-e", script, import.meta.resolve("@electric-sql/pglite"), dataDir],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
+    'const { PGlite } = await import("@electric-sql/pglite");' +
+    "const db = await PGlite.create(process.argv[1]); await db.close();";
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script, dataDir], {
+    cwd: path.dirname(fileURLToPath(import.meta.url)),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr += d;
