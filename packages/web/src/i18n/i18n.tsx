@@ -1,6 +1,7 @@
 import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
+import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { formatNumber, formatVnd, type Lang } from "../lib/format.ts";
 import { isLang, type MessageKey, type Params, translate } from "./translate.ts";
@@ -14,6 +15,8 @@ interface I18n {
   /** Numbers and money in the current language. */
   num: (value: number | null | undefined) => string;
   vnd: (value: number | null | undefined) => string;
+  /** A reporting period's name: the stored Vietnamese label, or the English one from its key. */
+  period: (period: { key: string; label: string }) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -70,6 +73,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(lang, key, params),
       num: (v) => formatNumber(v, lang),
       vnd: (v) => formatVnd(v, lang),
+      period: (p) => periodLabel(p, lang),
     }),
     [lang, setLang],
   );

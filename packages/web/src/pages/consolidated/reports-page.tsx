@@ -12,7 +12,7 @@ import { sentOf, usePlanPeriod } from "./use-plan-period.ts";
 
 /** Báo cáo tổng hợp: choose a plan and a period, check the figures, write the text, download. */
 export default function ReportsPage() {
-  const { t } = useI18n();
+  const { t, period } = useI18n();
   const { plans, periods, ordered, planCode, periodKey, choosePlan, choosePeriod } = usePlanPeriod();
   const loaded = useQuery({
     ...consolidatedQueries.report(planCode ?? "", periodKey ?? ""),
@@ -53,8 +53,8 @@ export default function ReportsPage() {
                 value: p.key,
                 label:
                   sentOf(p) > 0
-                    ? t("consolidated.periodWithData", { label: p.label, n: sentOf(p) })
-                    : t("consolidated.periodNoData", { label: p.label }),
+                    ? t("consolidated.periodWithData", { label: period(p), n: sentOf(p) })
+                    : t("consolidated.periodNoData", { label: period(p) }),
               }))}
               aria-label={t("consolidated.choosePeriod")}
               data-testid="consolidated-period"

@@ -15,7 +15,7 @@ import { goalText, pillarLabel } from "../plans/review-model.ts";
 
 /** Mức độ đạt chỉ tiêu of a plan in a period: the rolled-up figure, the assessment and the trend. */
 export function AttainmentCard({ planCode, periods }: { planCode: string; periods: TReportingPeriod[] }) {
-  const { t, lang, num } = useI18n();
+  const { t, lang, num, period: periodName } = useI18n();
   const [period, setPeriod] = useState<string | undefined>(undefined);
   const data = useQuery(reportingQueries.attainment(planCode, period));
   const counts = data.data?.counts;
@@ -31,7 +31,7 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
             style={{ width: 220 }}
             value={period ?? data.data?.period?.key}
             onChange={setPeriod}
-            options={periods.map((p) => ({ value: p.key, label: p.label }))}
+            options={periods.map((p) => ({ value: p.key, label: periodName(p) }))}
           />
           <ExportMenu
             sources={[

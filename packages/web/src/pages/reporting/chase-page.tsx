@@ -22,7 +22,7 @@ const FILTERS: ChaseFilter[] = ["all", "missing", "late", "returned", "pending"]
 /** Theo dõi nộp báo cáo: every unit that must report in the period, to chase the late ones. */
 export default function ChasePage() {
   const { code = "", key = "" } = useParams();
-  const { t, num } = useI18n();
+  const { t, num, period } = useI18n();
   const { message } = App.useApp();
   const status = useQuery(reportingQueries.status(code, key));
   const [filter, setFilter] = useState<ChaseFilter>("all");
@@ -84,7 +84,7 @@ export default function ChasePage() {
         </Link>
       </Space>
       <PageHeader
-        title={data ? `${t("chase.title")}: ${data.period.label}` : t("chase.title")}
+        title={data ? `${t("chase.title")}: ${period(data.period)}` : t("chase.title")}
         subtitle={
           data
             ? `${data.plan.title} · ${t("report.dataRange", {

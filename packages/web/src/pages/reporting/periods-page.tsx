@@ -20,7 +20,7 @@ import { UnownedAlert } from "./unowned-alert.tsx";
 
 /** Kỳ báo cáo: a plan's periods with completeness and timeliness; the focal officer adjusts them or opens ad hoc ones. */
 export default function PeriodsPage() {
-  const { t, num } = useI18n();
+  const { t, num, period } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const plans = useQuery(plansQueries.list({ status: "published", limit: 200 }));
@@ -116,10 +116,10 @@ export default function PeriodsPage() {
                 <>
                   {canManage ? (
                     <Link to={`/periods/${planCode}/${p.key}`}>
-                      <b>{p.label}</b>
+                      <b>{period(p)}</b>
                     </Link>
                   ) : (
-                    <b>{p.label}</b>
+                    <b>{period(p)}</b>
                   )}
                   <div>
                     <Space size={4} wrap>

@@ -29,7 +29,7 @@ export function ReportHeader({
   editable: boolean;
   onComment: (kind: "return" | "reopen") => void;
 }) {
-  const { t } = useI18n();
+  const { t, period } = useI18n();
   const { report, conflict } = autosave;
   const { busy } = actions;
   const backToChase = report.can.review;
@@ -50,7 +50,7 @@ export function ReportHeader({
       <div className="dt-report-sticky">
         <PageHeader
           title={`${t("report.title")}: ${report.unit.name}`}
-          subtitle={`${report.period.label} · ${report.plan.title}`}
+          subtitle={`${period(report.period)} · ${report.plan.title}`}
           extra={
             <Space wrap>
               {saveStatus(autosave, t)}

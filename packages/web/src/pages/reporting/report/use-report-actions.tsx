@@ -42,7 +42,7 @@ export function useReportActions(
   reportRef: ReportRef,
   reload: () => void,
 ): ReportActions {
-  const { t } = useI18n();
+  const { t, period } = useI18n();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<ReportAction | null>(null);
   const [excelErrors, setExcelErrors] = useState<ExcelErrors | null>(null);
@@ -73,7 +73,7 @@ export function useReportActions(
       return;
     }
     modal.confirm({
-      title: t("report.submitConfirmTitle", { period: report.period.label }),
+      title: t("report.submitConfirmTitle", { period: period(report.period) }),
       content: t("report.submitConfirm"),
       okText: t("report.submit"),
       cancelText: t("report.cancel"),
