@@ -219,3 +219,12 @@ export function registerErrorHandling(
       .send(errorBodyFor(request, new AppError("not_found", `Không có địa chỉ ${request.method} ${url}.`)));
   });
 }
+
+/**
+ * A refusal's message in the caller's language, for answers that carry several of them
+ * (a bulk act's skipped items) rather than failing as a whole.
+ */
+export function messageIn(lang: Lang, error: AppError): string {
+  if (lang === "vi") return error.message;
+  return error.english?.message ?? englishText(error.message) ?? error.message;
+}

@@ -177,6 +177,13 @@ describeBothDatabases("search and bulk actions", (ctx) => {
       ["", "skipped", null],
     ]);
     expect(preview.items[2].reason).toBe("Đơn vị không phải báo cáo trong kỳ này.");
+    const inEnglish = await ctx.app.inject({
+      method: "POST",
+      url: `/api/plans/${plan.code}/periods/2025-Q1/reports/bulk-review`,
+      payload: { action: "approve", preview: true, items: [{ unitId: stranger }] },
+      headers: { ...officer.headers, "accept-language": "en" },
+    });
+    expect(inEnglish.json().items[0].reason).toBe("The unit does not report in this period.");
     expect((await reportsOf()).map((r) => r.status)).toEqual(["submitted", "submitted"]);
     const ids = (await reportsOf()).map((r) => r.id);
     const audited = await ctx.db

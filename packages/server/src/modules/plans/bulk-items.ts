@@ -2,7 +2,8 @@ import type { TBulkEditItems, TBulkEditItemsResult } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import type { PlanTargetRow, PlanTaskRow } from "../../db/schema.ts";
 import { inTransactionOrPreview } from "../../db/transaction-preview.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, messageIn } from "../../errors.ts";
+import type { Lang } from "../../i18n/error-text.ts";
 import type { Actor } from "../access/actor.ts";
 import { listTenantUnits } from "../org/org.repository.ts";
 import { editableDraft, findItem, updateItem } from "./review-items.ts";
@@ -17,7 +18,7 @@ type Item = TBulkEditItemsResult["items"][number];
  */
 export async function bulkEditItems(
   db: Database,
-  { actor, code, input }: { actor: Actor; code: string; input: TBulkEditItems },
+  { actor, code, input, lang = "vi" }: { actor: Actor; code: string; input: TBulkEditItems; lang?: Lang },
 ): Promise<TBulkEditItemsResult> {
   const plan = await editableDraft(db, actor, code);
   const type = input.action === "assign_lead" ? "task" : "target";
@@ -66,7 +67,7 @@ export async function bulkEditItems(
           id,
           text: before?.text ?? "",
           outcome: "skipped",
-          reason: error.message,
+          reason: messageIn(lang, error),
           before: shown(before),
           after: shown(before),
         });

@@ -30,6 +30,7 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import { amendPlan } from "./amend-plan.ts";
 import { bulkEditItems } from "./bulk-items.ts";
@@ -336,7 +337,8 @@ export async function plansRoutes(
         response: { 200: ZBulkEditItemsResult },
       },
     },
-    async (request) => bulkEditItems(db, { ...planOf(request), input: request.body }),
+    async (request) =>
+      bulkEditItems(db, { ...planOf(request), input: request.body, lang: requestLang(request) }),
   );
 
   r.post(

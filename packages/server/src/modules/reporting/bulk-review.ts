@@ -1,7 +1,8 @@
 import type { TBulkReview, TBulkReviewResult } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import { inTransactionOrPreview } from "../../db/transaction-preview.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, messageIn } from "../../errors.ts";
+import type { Lang } from "../../i18n/error-text.ts";
 import type { Actor } from "../access/actor.ts";
 import { reportScopes } from "./get-report.ts";
 import { reportingPlan } from "./reporting.guards.ts";
@@ -25,7 +26,8 @@ export async function bulkReviewReports(
     key,
     input,
     now = new Date(),
-  }: { actor: Actor; code: string; key: string; input: TBulkReview; now?: Date },
+    lang = "vi",
+  }: { actor: Actor; code: string; key: string; input: TBulkReview; now?: Date; lang?: Lang },
 ): Promise<TBulkReviewResult> {
   const ctx = await reportingPlan(db, actor, code);
   assertReviewer({ ctx }, "Chỉ chuyên viên đầu mối hoặc lãnh đạo được duyệt hoặc trả lại báo cáo.");
@@ -48,7 +50,7 @@ export async function bulkReviewReports(
         results.push({
           unit: { id: item.unitId, name },
           outcome: "skipped",
-          reason: scope?.message ?? null,
+          reason: scope ? messageIn(lang, scope) : null,
           status: null,
           version: null,
         });
@@ -75,7 +77,7 @@ export async function bulkReviewReports(
         results.push({
           unit,
           outcome: "skipped",
-          reason: error.message,
+          reason: messageIn(lang, error),
           status: report?.status ?? null,
           version: report?.version ?? null,
         });

@@ -22,6 +22,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import { bulkReviewReports } from "./bulk-review.ts";
 import {
@@ -221,7 +222,12 @@ export async function reportingRoutes(
       },
     },
     async (request) =>
-      bulkReviewReports(db, { ...planOf(request), key: request.params.key, input: request.body }),
+      bulkReviewReports(db, {
+        ...planOf(request),
+        key: request.params.key,
+        input: request.body,
+        lang: requestLang(request),
+      }),
   );
 
   r.get(

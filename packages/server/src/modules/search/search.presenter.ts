@@ -1,6 +1,6 @@
 import type { TSearchHit } from "@dtplan/contracts";
-import type { ReportStatus } from "@dtplan/domain/reporting/lists.ts";
-import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
+import { REPORT_STATUS_LABELS, type ReportStatus } from "@dtplan/domain/reporting/lists.ts";
+import type { Lang } from "../../i18n/error-text.ts";
 import type { FoundRow } from "./search.repository.ts";
 
 const at = encodeURIComponent;
@@ -10,7 +10,7 @@ const planPage = (r: FoundRow, query = "") =>
   r.status === "draft" ? `/plans/${at(r.code ?? "")}/review` : `/plans/${at(r.code ?? "")}${query}`;
 
 /** A thing found, named as people know it, with the page where it lives. */
-export function presentHit(r: FoundRow): TSearchHit {
+export function presentHit(r: FoundRow, lang: Lang): TSearchHit {
   const base = { kind: r.kind, id: r.id, title: r.title };
   switch (r.kind) {
     case "plan":
@@ -29,7 +29,7 @@ export function presentHit(r: FoundRow): TSearchHit {
       return {
         ...base,
         title: `${r.unit_name} — ${r.title}`,
-        detail: `${r.plan_title} · ${REPORT_STATUS_LABELS[r.status as ReportStatus] ?? ""}`,
+        detail: `${r.plan_title} · ${REPORT_STATUS_LABELS[r.status as ReportStatus]?.[lang] ?? ""}`,
         link: `/periods/${at(r.code ?? "")}/${at(r.key ?? "")}/units/${at(r.unit_id ?? "")}`,
       };
     case "person":

@@ -2,6 +2,7 @@ import { ZSearchQuery, ZSearchResults } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import { search } from "./search.ts";
 
@@ -20,6 +21,6 @@ export async function searchRoutes(app: FastifyInstance, { db }: { db: Database 
         response: { 200: ZSearchResults },
       },
     },
-    async (request) => search(db, requireActor(request), request.query),
+    async (request) => search(db, requireActor(request), request.query, requestLang(request)),
   );
 }

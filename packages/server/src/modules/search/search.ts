@@ -3,6 +3,7 @@ import type { Permission } from "@dtplan/domain/access/roles.ts";
 import { SEARCH_KINDS } from "@dtplan/domain/search/kinds.ts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
+import type { Lang } from "../../i18n/error-text.ts";
 import { type Reach, reachOf } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import { actorTenants, readablePlanUnits } from "../plans/plan-access.ts";
@@ -18,7 +19,12 @@ const scopeIn = (reach: Reach, tenantId: string, units: ReadonlySet<string> = re
  * reach of each permission, the same rules the pages themselves apply. Grouped by kind,
  * at most `limit` of each.
  */
-export async function search(db: Database, actor: Actor, query: TSearchQuery): Promise<TSearchResults> {
+export async function search(
+  db: Database,
+  actor: Actor,
+  query: TSearchQuery,
+  lang: Lang = "vi",
+): Promise<TSearchResults> {
   const reachOfEach = async (permissions: Permission[]) =>
     Promise.all(permissions.map((p) => reachOf(db, actor, p)));
   const [plansRead, orgRead, review, usersRead] = await reachOfEach([
@@ -45,7 +51,11 @@ export async function search(db: Database, actor: Actor, query: TSearchQuery): P
   const groups = SEARCH_KINDS.map((kind) => {
     const seen = new Set<string>();
     const rows = found.filter((r) => r.kind === kind && !seen.has(r.id) && seen.add(r.id));
-    return { kind, items: rows.slice(0, query.limit).map(presentHit), more: rows.length > query.limit };
+    return {
+      kind,
+      items: rows.slice(0, query.limit).map((r) => presentHit(r, lang)),
+      more: rows.length > query.limit,
+    };
   }).filter((g) => g.items.length > 0);
   return { q: query.q, groups };
 }
