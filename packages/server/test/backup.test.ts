@@ -26,11 +26,13 @@ import {
   notifications,
   orgUnitLineage,
   outbox,
+  planTargetLinks,
   planTargets,
   planVersions,
   reportEvents,
   reportingPeriods,
   sessions,
+  targetFigures,
   taskComments,
   taskUpdates,
   unitReports,
@@ -186,6 +188,25 @@ async function seedEveryTable(db: Database, store: LocalDiskStore) {
     .insert(notificationChannels)
     .values({ tenantId, userId: user.id, channel: "digest", enabled: true });
   await db.insert(calendarFeeds).values({ tenantId, userId: user.id, tokenHash: "ab".repeat(32) });
+  // Cascade: the plan's target serves a target of a higher plan (here itself, for a row to compare).
+  await db.insert(planTargetLinks).values({
+    tenantId,
+    planCode: t.plan.code,
+    targetKey: t.targetKey,
+    higherPlanCode: t.plan.code,
+    higherTargetKey: t.targetKey,
+    confirmedBy: user.id,
+  });
+  // The summary the report's figure rolls up to (kept by the submit in the product).
+  await db.insert(targetFigures).values({
+    tenantId,
+    planCode: t.plan.code,
+    periodId: period.id,
+    targetKey: t.targetKey,
+    approvedOnly: false,
+    value: 42,
+    reportingUnits: 1,
+  });
   await recordAudit(db, {
     tenantId,
     actorId: user.id,
