@@ -27,4 +27,38 @@ describe("validation messages", () => {
     const schema = z.object({ code: z.string().regex(/^[a-z]+$/, "Mã chỉ gồm chữ không dấu") });
     expect(schema.safeParse({ code: "Ả" }).error?.issues[0].message).toBe("Mã chỉ gồm chữ không dấu");
   });
+
+  it("names in words every field a form or request of the shared schemas asks for", async () => {
+    const contracts = await import("./index.ts");
+    const { FIELD_LABELS } = await import("./messages.ts");
+    // Keys no person types (item ids, positions, the shape of a bulk request): never shown as a field.
+    const technical = new Set([
+      "type",
+      "ids",
+      "at",
+      "id",
+      "afterId",
+      "columns",
+      "preview",
+      "items",
+      "action",
+      "key",
+      // Lists whose own fields are named (a report's tasks and values, a plan's target links).
+      "tasks",
+      "values",
+      "links",
+      "lastUpdateId",
+    ]);
+    const asked = /^Z(Create|Update|Set|Amend|Save|Open|Adjust|Login|Change|Reset|Merge|Split|Remap|Confirm)/;
+    const missing: string[] = [];
+    for (const [name, schema] of Object.entries(contracts)) {
+      if (!asked.test(name) || /Result$|Preview$/.test(name)) continue;
+      const def = (schema as { shape?: object; _zod?: { def?: { in?: { shape?: object } } } }) ?? {};
+      const shape = def.shape ?? def._zod?.def?.in?.shape;
+      for (const key of Object.keys(shape ?? {})) {
+        if (!FIELD_LABELS[key] && !technical.has(key)) missing.push(`${name}.${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });
