@@ -120,6 +120,31 @@ describe("dashboards in Chromium", () => {
     await expect.poll(() => drill.getByTestId("drill-evidence").textContent()).toMatch(/Minh chứng của/);
 
     await shot(page, "leader-dashboard");
+
+    // An overdue task opens the task panel, the same as in Nhiệm vụ của tôi.
+    const overdue = data.overdueTasks[0];
+    expect(overdue, "a demo task overdue on the plan").toBeDefined();
+    await page.getByTestId("overdue-tasks").getByText(overdue.text).first().click();
+    const panel = page.getByTestId("task-drawer");
+    await panel.getByText(overdue.text).first().waitFor();
+    await panel.getByRole("tab", { name: /Ý kiến \(\d+\)/ }).waitFor();
+    await screenshot(page, "leader-dashboard-task-panel");
+    await panel.locator(".ant-drawer-close").click();
+    await panel.waitFor({ state: "hidden" });
+
+    // On paper: A4 landscape (297 mm at 96 dpi), no menu or header, the charts within the page.
+    await page.setViewportSize({ width: 1123, height: 794 });
+    await page.emulateMedia({ media: "print" });
+    await expect.poll(() => page.locator(".ant-layout-sider").isVisible()).toBe(false);
+    expect(await page.locator(".dt-header").isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1123);
+    const chartRight = await pillarsChart
+      .locator("svg")
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().right);
+    expect(chartRight).toBeLessThanOrEqual(1123);
+    await shot(page, "leader-dashboard-print");
+    await page.emulateMedia({ media: "screen" });
     await page.close();
   });
 

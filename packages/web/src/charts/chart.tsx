@@ -52,7 +52,7 @@ export default function Chart({ option, height, onClick, ariaLabel, testId }: Ch
   );
   const events = useMemo(() => (onClick ? { click: onClick } : undefined), [onClick]);
   return (
-    <div data-testid={testId} role="img" aria-label={ariaLabel}>
+    <div className="dt-chart" data-testid={testId} role="img" aria-label={ariaLabel}>
       <ReactEChartsCore
         echarts={echarts}
         option={full}

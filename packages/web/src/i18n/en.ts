@@ -27,6 +27,7 @@ export const en: Dictionary = {
   "common.empty": "No data yet",
   "common.actions": "Actions",
   "common.retry": "Try again",
+  "common.print": "Print (A4 landscape)",
   "common.loadFailed": "Could not load the data",
   "common.saved": "Saved",
   "common.datePlaceholder": "dd/mm/yyyy",

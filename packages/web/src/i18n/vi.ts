@@ -42,6 +42,7 @@ export const vi = {
   "common.empty": "Chưa có dữ liệu",
   "common.actions": "Thao tác",
   "common.retry": "Thử lại",
+  "common.print": "In (A4 ngang)",
   "common.loadFailed": "Không tải được dữ liệu",
   "common.saved": "Đã lưu",
   "common.datePlaceholder": "dd/mm/yyyy",

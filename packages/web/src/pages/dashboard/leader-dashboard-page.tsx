@@ -12,6 +12,7 @@ import { plansQueries } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
 import { useUser } from "../../auth/session.tsx";
 import { type ChartClick, LazyChart } from "../../charts/lazy-chart.tsx";
+import { PrintButton } from "../../components/print-button.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, type Lang } from "../../lib/format.ts";
@@ -64,6 +65,7 @@ export default function LeaderDashboardPage() {
         subtitle={t("dashboard.subtitle")}
         extra={
           <Space wrap>
+            <PrintButton />
             <Select
               showSearch={{ optionFilterProp: "label" }}
               style={{ width: 420 }}

@@ -26,6 +26,7 @@ import { rememberPlanProvince } from "../../api/plan-province.ts";
 import { provinceApi, provinceQuery } from "../../api/province.ts";
 import { loadError } from "../../api/query.ts";
 import { LazyChart } from "../../charts/lazy-chart.tsx";
+import { PrintButton } from "../../components/print-button.tsx";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
@@ -67,6 +68,7 @@ export default function ProvincePage() {
         subtitle={t("province.subtitle")}
         extra={
           <Space wrap>
+            <PrintButton />
             {data && data.provinces.length > 1 && (
               <Select
                 style={{ width: 240 }}
