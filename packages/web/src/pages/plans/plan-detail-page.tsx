@@ -48,7 +48,8 @@ export default function PlanDetailPage() {
   const { t, lang, num } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
-  // `?tab=tasks&task=…` (from the search box) opens that tab and the task's panel.
+  // `?tab=tasks&task=…` (from the search box, or a click on a task row) opens that tab and
+  // the task's panel.
   const [params, setParams] = useSearchParams();
   const [version, setVersion] = useState<number | undefined>();
   const detail = useQuery(plansQueries.detail(code, version));
@@ -65,7 +66,6 @@ export default function PlanDetailPage() {
     placeholderData: undefined,
   });
   const [amending, setAmending] = useState(false);
-  const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const today = toIsoDate(new Date());
 
   const targetsByPillar = useMemo(() => {
@@ -226,7 +226,16 @@ export default function PlanDetailPage() {
           onRow={(x) =>
             plan.status === "draft"
               ? {}
-              : { onClick: () => setOpenTaskId(x.id), style: { cursor: "pointer" } }
+              : {
+                  onClick: () =>
+                    setParams((prev) => {
+                      const next = new URLSearchParams(prev);
+                      next.set("tab", "tasks");
+                      next.set("task", x.id);
+                      return next;
+                    }),
+                  style: { cursor: "pointer" },
+                }
           }
           data-testid="detail-tasks"
         />
@@ -419,7 +428,6 @@ export default function PlanDetailPage() {
           onDone={() => navigate(`/plans/${plan.code}/review`)}
         />
       )}
-      <TaskDrawer taskId={openTaskId} onClose={() => setOpenTaskId(null)} />
     </div>
   );
 }
