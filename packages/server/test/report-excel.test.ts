@@ -183,4 +183,53 @@ describeBothDatabases("reporting: the unit's period form as Excel", (ctx) => {
       .where(and(eq(unitReports.planCode, plan.code), eq(unitReports.unitId, communeA.id)));
     expect(row.updatedBy).not.toBeNull();
   });
+
+  it("lets the unit download its own submitted report as Excel and PDF, and nobody of another unit", async () => {
+    const documentUrl = (format: string) => xlsxUrl().replace(/\/xlsx$/, `/document.${format}`);
+    const get = (session: SignedIn, format: string) =>
+      ctx.app.inject({ method: "GET", url: documentUrl(format), headers: session.headers });
+    // Not before it is submitted.
+    const early = await get(reporterA, "xlsx");
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().error.message).toContain("chưa được nộp");
+
+    const current = await report();
+    const submitted = await ctx.app.inject({
+      method: "POST",
+      url: xlsxUrl().replace(/\/xlsx$/, "/submit"),
+      headers: reporterA.headers,
+      payload: { version: current.version },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+
+    const res = await get(reporterA, "xlsx");
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/attachment; filename=.*\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Thông tin chung"]);
+    const cells = (name: string) =>
+      (wb.getWorksheet(name) as ExcelJS.Worksheet)
+        .getSheetValues()
+        .flat()
+        .map((v) => String(v ?? ""));
+    expect(cells("Nhiệm vụ")).toContain(tasks[0].text);
+    expect(cells("Nhiệm vụ")).toContain("Đã triển khai tại 3 thôn");
+    expect(cells("Chỉ tiêu")).toContain("75");
+    expect(cells("Thông tin chung").some((c) => c.startsWith("Đã nộp, chờ duyệt"))).toBe(true);
+
+    // Another unit's reporter gets nothing of it, in either form.
+    for (const format of ["xlsx", "pdf"]) {
+      const other = await get(reporterB, format);
+      expect([403, 404], format).toContain(other.statusCode);
+    }
+
+    // The PDF is the Word document through LibreOffice, as the consolidated report's (once).
+    if (ctx.kind === "pglite") {
+      const pdf = await get(reporterA, "pdf");
+      expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    }
+  });
 });

@@ -259,6 +259,8 @@ export const EXACT_EN: Record<string, string> = {
   "Chỉ tiêu không thuộc báo cáo của đơn vị": "The target is not part of the unit's report",
   "Tệp minh chứng không tồn tại hoặc không thuộc báo cáo này":
     "The evidence file does not exist or does not belong to this report",
+  "Báo cáo chưa được nộp: tải bản báo cáo về sau khi nộp.":
+    "The report has not been submitted yet: download it once it is submitted.",
   "Báo cáo chưa được lập; hãy mở và lưu báo cáo trước khi nộp.":
     "The report has not been drawn up; open and save it before submitting.",
   "Báo cáo đã được duyệt và khoá số liệu.": "The report is approved and its figures are locked.",

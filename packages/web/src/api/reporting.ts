@@ -61,6 +61,9 @@ export const reportingApi = {
   },
   /** Biểu mẫu Excel: a same-origin link, so the session cookie goes with the download. */
   excelUrl: (r: ReportRef) => withPlanProvince(`/api${reportPath(r.code, r.periodKey, r.unitId)}/xlsx`),
+  /** The report once submitted, to keep or print: its tables as .xlsx, or the document as PDF. */
+  documentUrl: (r: ReportRef, format: "xlsx" | "pdf") =>
+    withPlanProvince(`/api${reportPath(r.code, r.periodKey, r.unitId)}/document.${format}`),
   /** Nhập từ Excel: 400 with one `details` entry per invalid cell, and nothing saved. */
   importExcel: (r: ReportRef, file: File) => {
     const form = new FormData();

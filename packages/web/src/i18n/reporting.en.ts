@@ -113,6 +113,8 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "report.value.evidence": "Evidence",
   "report.value.upload": "Upload evidence",
   "report.excel.download": "Download Excel form",
+  "report.document.xlsx": "The report (Excel)",
+  "report.document.pdf": "The report (PDF)",
   "report.excel.import": "Import from Excel",
   "report.excel.imported": "Imported the Excel file and saved the draft.",
   "report.excel.errorsTitle": "The Excel file has {n} errors — nothing was saved",

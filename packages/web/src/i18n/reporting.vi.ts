@@ -111,6 +111,8 @@ export const reportingVi = {
   "report.value.evidence": "Minh chứng",
   "report.value.upload": "Tải lên minh chứng",
   "report.excel.download": "Tải biểu mẫu Excel",
+  "report.document.xlsx": "Bản báo cáo (Excel)",
+  "report.document.pdf": "Bản báo cáo (PDF)",
   "report.excel.import": "Nhập từ Excel",
   "report.excel.imported": "Đã nhập số liệu từ tệp Excel và lưu nháp báo cáo.",
   "report.excel.errorsTitle": "Tệp Excel có {n} lỗi — chưa lưu gì",

@@ -3,6 +3,7 @@ import {
   CloudUploadOutlined,
   DownloadOutlined,
   FileExcelOutlined,
+  FilePdfOutlined,
 } from "@ant-design/icons";
 import { Button, Space, Typography, Upload } from "antd";
 import type { ReactNode } from "react";
@@ -54,6 +55,26 @@ export function ReportHeader({
           extra={
             <Space wrap>
               {saveStatus(autosave, t)}
+              {report.submittedAt && (
+                <>
+                  <Button
+                    icon={<FileExcelOutlined />}
+                    href={reportingApi.documentUrl(reportRef, "xlsx")}
+                    download
+                    data-testid="report-document-xlsx"
+                  >
+                    {t("report.document.xlsx")}
+                  </Button>
+                  <Button
+                    icon={<FilePdfOutlined />}
+                    href={reportingApi.documentUrl(reportRef, "pdf")}
+                    download
+                    data-testid="report-document-pdf"
+                  >
+                    {t("report.document.pdf")}
+                  </Button>
+                </>
+              )}
               {editable && (
                 <>
                   <Button
