@@ -283,6 +283,12 @@ const SAMPLES: Record<
   "GET /api/plans/:code/periods/:key/reports/:unitId/xlsx": (t) => ({
     url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/xlsx`,
   }),
+  "GET /api/plans/:code/periods/:key/reports/:unitId/document.xlsx": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/document.xlsx`,
+  }),
+  "GET /api/plans/:code/periods/:key/reports/:unitId/document.pdf": (t) => ({
+    url: `/api/plans/${t.plan.code}/periods/2025-Q1/reports/${t.unit.id}/document.pdf`,
+  }),
   "POST /api/plans/:code/periods/:key/reports/:unitId/xlsx": (t) => {
     const body = multipart({}, { name: "file", fileName: "bao-cao.xlsx", bytes: "PK" });
     return {

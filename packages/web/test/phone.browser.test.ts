@@ -1,5 +1,5 @@
 /**
- * Phones: every signed-in page of the demo at 390 px wide fits the screen (no
+ * Phones: every signed-in route of the demo at 390 px wide fits the screen (no
  * horizontal scrolling): the menu is a drawer, the header compact, tables become
  * cards. Screenshots: test-artifacts/phone-*.png.
  */
@@ -28,21 +28,73 @@ async function overflow(page: Page): Promise<{ extra: number; culprits: string[]
   });
 }
 
-const PAGES: Array<{ user: string; path: string; name: string; ready?: string }> = [
+/** Ids the routes of the demo need, read from the API as the signed-in user sees it. */
+interface DemoIds {
+  period: string;
+  unit: string;
+  framework: string;
+  round: string;
+}
+
+const PLAN = "vinh-long-2026";
+
+/** Every signed-in route of the app (src/routes.tsx), as the role that uses it. */
+const PAGES: Array<{ user: string; path: string | ((ids: DemoIds) => string); name: string }> = [
   { user: "vinhlong.sonv", path: "/", name: "home-reporter" },
   { user: "vinhlong.sonv", path: "/my-tasks", name: "my-tasks" },
   { user: "vinhlong.sonv", path: "/periods", name: "periods-reporter" },
+  {
+    user: "vinhlong.sonv",
+    path: (ids) => `/periods/${PLAN}/${ids.period}/units/${ids.unit}`,
+    name: "report",
+  },
   { user: "vinhlong.daumoi", path: "/", name: "home-focal" },
   { user: "vinhlong.daumoi", path: "/plans", name: "plans" },
+  { user: "vinhlong.daumoi", path: `/plans/${PLAN}`, name: "plan" },
   { user: "vinhlong.daumoi", path: "/periods", name: "periods" },
+  { user: "vinhlong.daumoi", path: (ids) => `/periods/${PLAN}/${ids.period}`, name: "chase" },
   { user: "vinhlong.daumoi", path: "/reports", name: "reports" },
+  { user: "vinhlong.daumoi", path: (ids) => `/reports/${PLAN}/${ids.period}`, name: "consolidated" },
   { user: "vinhlong.daumoi", path: "/indicators", name: "indicators" },
+  { user: "vinhlong.daumoi", path: "/dti", name: "dti" },
+  { user: "vinhlong.daumoi", path: "/dti/frameworks", name: "dti-frameworks" },
+  { user: "vinhlong.daumoi", path: (ids) => `/dti/frameworks/${ids.framework}`, name: "dti-framework" },
+  { user: "vinhlong.daumoi", path: (ids) => `/dti/rounds/${ids.round}`, name: "dti-round" },
   { user: "vinhlong.lanhdao", path: "/dashboard", name: "dashboard" },
+  { user: "vinhlong.lanhdao", path: `/dashboard/${PLAN}`, name: "dashboard-province-plan" },
   { user: "vinhlong.tinh", path: "/province", name: "province" },
   { user: "admin", path: "/admin/org", name: "org" },
   { user: "admin", path: "/admin/users", name: "users" },
   { user: "admin", path: "/admin/audit", name: "audit" },
+  { user: "admin", path: "/admin/backups", name: "backups" },
 ];
+
+/**
+ * The demo's ids, each read once by the first user who sees it: a past period of the
+ * province plan and Sở Nội vụ (its reporter signs in first), a DTI framework and round.
+ */
+async function demoIds(page: Page, url: string, known: Partial<DemoIds>): Promise<Partial<DemoIds>> {
+  const get = async <T>(path: string): Promise<T | null> => {
+    const res = await page.request.get(`${url}/api${path}`);
+    return res.ok() ? ((await res.json()) as T) : null;
+  };
+  const ids = { ...known };
+  if (!ids.unit) {
+    const me = await get<{ user: { grants: { unitId: string }[] } }>("/auth/me");
+    ids.unit = me?.user.grants[0]?.unitId;
+  }
+  if (!ids.period) {
+    const plan = await get<{ today: string; periods: { key: string; dueDate: string }[] }>(
+      `/plans/${PLAN}/periods`,
+    );
+    const due = plan?.periods.filter((p) => p.dueDate <= plan.today) ?? [];
+    ids.period = due[due.length - 1]?.key;
+  }
+  if (!ids.framework)
+    ids.framework = (await get<{ frameworks: { id: string }[] }>("/dti/frameworks"))?.frameworks[0]?.id;
+  if (!ids.round) ids.round = (await get<{ rounds: { id: string }[] }>("/dti/rounds"))?.rounds[0]?.id;
+  return ids;
+}
 
 describe("signed-in pages on a 390 px phone", () => {
   const app = useDtplanInChromium({ viewport: { width: 390, height: 844 } });
@@ -51,12 +103,15 @@ describe("signed-in pages on a 390 px phone", () => {
     const page = await app.context.newPage();
     let who = "";
     const wide: string[] = [];
+    let ids: Partial<DemoIds> = {};
     for (const p of PAGES) {
       if (p.user !== who) {
         await signIn(page, app.url, p.user);
         who = p.user;
+        ids = await demoIds(page, app.url, ids);
       }
-      await page.goto(`${app.url}${p.path}`);
+      const path = typeof p.path === "string" ? p.path : p.path(ids as DemoIds);
+      await page.goto(`${app.url}${path}`);
       await page.getByTestId("current-user").waitFor();
       await settle(page);
       await screenshot(page, `phone-${p.name}`);
@@ -65,7 +120,7 @@ describe("signed-in pages on a 390 px phone", () => {
         expect(await page.locator("body").textContent()).not.toContain("Cấu trúc dữ liệu");
       }
       const { extra, culprits } = await overflow(page);
-      if (extra > 0) wide.push(`${p.path} (${p.user}) +${extra}px: ${culprits.join(" | ")}`);
+      if (extra > 0) wide.push(`${path} (${p.user}) +${extra}px: ${culprits.join(" | ")}`);
     }
     expect(wide).toEqual([]);
     await page.close();

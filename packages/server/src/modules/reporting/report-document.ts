@@ -2,7 +2,7 @@ import type { TReportTask, TReportValue, TUnitReport } from "@dtplan/contracts";
 import { REPORT_STATUS_LABELS } from "@dtplan/domain/reporting/lists.ts";
 import { TIMELINESS_LABELS } from "@dtplan/domain/reporting/timeliness.ts";
 import { cleanTextDeep } from "@dtplan/domain/text/clean.ts";
-import { formatDateTime } from "@dtplan/domain/text/format.ts";
+import { vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
 import {
   AlignmentType,
   Document,
@@ -40,7 +40,8 @@ const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const deadlineOf = (t: TReportTask) =>
   t.recurring ? "Thường xuyên" : t.deadline.date ? viDate(t.deadline.date) : (t.deadline.text ?? "");
 const figureOf = (v: TReportValue) => (v.value === null ? "" : viNumber(v.value));
-const whenOf = (iso: string | null) => (iso ? formatDateTime(iso) : "");
+/** In Vietnam time, whatever the server's clock zone: "09:00 ngày 05/10/2026". */
+const whenOf = (iso: string | null) => (iso ? vietnamDateTimeText(new Date(iso)) : "");
 
 /** The lines under the title: plan, period, status, who submitted and approved, when. */
 function facts(r: TUnitReport): [string, string][] {
@@ -187,7 +188,7 @@ function grid<R>(
 }
 
 /** The report as a Word document (A4, Times New Roman): the unit over its rule, the title, facts, tables, its words. */
-async function reportDocx(r: TUnitReport): Promise<Buffer> {
+export async function reportDocx(r: TUnitReport): Promise<Buffer> {
   const left = Math.round(TEXT_WIDTH * 0.4);
   const right = TEXT_WIDTH - left;
   const noBorders = TableBorders.NONE;
@@ -236,17 +237,17 @@ async function reportDocx(r: TUnitReport): Promise<Buffer> {
     r.tasks.length
       ? grid<TReportTask>(
           [
-            { header: "STT", width: 5, align: "center", value: (_, i) => String(i + 1) },
-            { header: "Nhiệm vụ", width: 36, value: (t) => t.text },
+            { header: "TT", width: 5, align: "center", value: (_, i) => String(i + 1) },
+            { header: "Nhiệm vụ", width: 34, value: (t) => t.text },
             { header: "Vai trò", width: 9, align: "center", value: (t) => ROLE_TEXT[t.role] },
-            { header: "Thời hạn", width: 11, align: "center", value: deadlineOf },
+            { header: "Thời hạn", width: 13, align: "center", value: deadlineOf },
             {
               header: "Tiến độ",
-              width: 8,
+              width: 9,
               align: "center",
               value: (t) => (t.progress === null ? "" : `${t.progress}%`),
             },
-            { header: "Kết quả thực hiện", width: 31, value: (t) => t.note ?? "" },
+            { header: "Kết quả thực hiện", width: 30, value: (t) => t.note ?? "" },
           ],
           r.tasks,
         )
@@ -256,7 +257,7 @@ async function reportDocx(r: TUnitReport): Promise<Buffer> {
     r.values.length
       ? grid<TReportValue>(
           [
-            { header: "STT", width: 5, align: "center", value: (_, i) => String(i + 1) },
+            { header: "TT", width: 5, align: "center", value: (_, i) => String(i + 1) },
             { header: "Chỉ tiêu", width: 38, value: (v) => v.targetText },
             {
               header: "Kế hoạch",
