@@ -150,12 +150,17 @@ describe("dashboards in Chromium", () => {
     await expect.poll(() => page.locator(".ant-layout-sider").isVisible()).toBe(false);
     expect(await page.locator(".dt-header").isVisible()).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1123);
-    const chartRight = await page
+    // Drawn again at the print width: whole, and not empty.
+    const chart = await page
       .getByTestId("chart-pillars")
       .locator("svg")
       .first()
-      .evaluate((el) => el.getBoundingClientRect().right);
-    expect(chartRight).toBeLessThanOrEqual(1123);
+      .evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { right: r.right, height: r.height };
+      });
+    expect(chart.right).toBeLessThanOrEqual(1123);
+    expect(chart.height).toBeGreaterThan(200);
     await shot(page, "leader-dashboard-print");
     await page.close();
   });

@@ -18,7 +18,7 @@ import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 // `esm/core`: `lib/core` breaks under Vite 8's ESM (STACK-NOTES).
 import ReactEChartsCore from "echarts-for-react/esm/core";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { ChartProps } from "./lazy-chart.tsx";
 
 echarts.use([
@@ -51,9 +51,25 @@ export default function Chart({ option, height, onClick, ariaLabel, testId }: Ch
     [option, ariaLabel, fontFamily],
   );
   const events = useMemo(() => (onClick ? { click: onClick } : undefined), [onClick]);
+  // On paper the column is narrower or wider than on screen: draw again at the print
+  // width when the page switches to print, and back after.
+  const ref = useRef<ReactEChartsCore>(null);
+  useEffect(() => {
+    const redraw = () => ref.current?.getEchartsInstance().resize();
+    const print = window.matchMedia("print");
+    print.addEventListener("change", redraw);
+    window.addEventListener("beforeprint", redraw);
+    window.addEventListener("afterprint", redraw);
+    return () => {
+      print.removeEventListener("change", redraw);
+      window.removeEventListener("beforeprint", redraw);
+      window.removeEventListener("afterprint", redraw);
+    };
+  }, []);
   return (
     <div className="dt-chart" data-testid={testId} role="img" aria-label={ariaLabel}>
       <ReactEChartsCore
+        ref={ref}
         echarts={echarts}
         option={full}
         notMerge
