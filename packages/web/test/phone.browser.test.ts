@@ -99,7 +99,8 @@ async function demoIds(page: Page, url: string, known: Partial<DemoIds>): Promis
 describe("signed-in pages on a 390 px phone", () => {
   const app = useDtplanInChromium({ viewport: { width: 390, height: 844 } });
 
-  it("fits every page to the screen's width", async () => {
+  // Two dozen pages signed in as five people: longer than one case's default minute.
+  it("fits every page to the screen's width", { timeout: 240_000 }, async () => {
     const page = await app.context.newPage();
     let who = "";
     const wide: string[] = [];
