@@ -114,6 +114,8 @@ describe("signed-in pages on a 390 px phone", () => {
       const path = typeof p.path === "string" ? p.path : p.path(ids as DemoIds);
       await page.goto(`${app.url}${path}`);
       await page.getByTestId("current-user").waitFor();
+      // The page itself, not its loading spinner (a lazy page, then its data).
+      await expect.poll(() => page.locator(".ant-spin-spinning").count(), { timeout: 20_000 }).toBe(0);
       await settle(page);
       await screenshot(page, `phone-${p.name}`);
       if (p.name === "home-reporter") {
