@@ -15,6 +15,8 @@ import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 /** The demo's text of the commune's plan, as the Word file the commune signed. */
 const PLAN_TEXT = new URL("../../server/src/modules/demo/plans/xa-long-ho-2026.txt", import.meta.url);
 const PLAN_FILE = "ke-hoach-cds-xa-long-ho-2026.docx";
+/** The same plan under another number: the demo holds the first one already. */
+const OTHER_PLAN_FILE = "ke-hoach-cds-xa-long-ho-2026-so-13.docx";
 
 let workDir: string;
 
@@ -23,7 +25,12 @@ describe("plan workspace in Chromium", () => {
 
   beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), "dtplan-plans-"));
-    writeFileSync(path.join(workDir, PLAN_FILE), await planDocx(readFileSync(PLAN_TEXT, "utf8")));
+    const text = readFileSync(PLAN_TEXT, "utf8");
+    writeFileSync(path.join(workDir, PLAN_FILE), await planDocx(text));
+    writeFileSync(
+      path.join(workDir, OTHER_PLAN_FILE),
+      await planDocx(text.replace("Số: 12/KH-UBND", "Số: 13/KH-UBND")),
+    );
   });
 
   afterAll(async () => {
@@ -51,8 +58,16 @@ describe("plan workspace in Chromium", () => {
     await importDialog.getByText("Xã Long Hồ").first().waitFor();
     await screenshot(page, "plans-01-import");
     await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
+    // The demo imported this very document (number and date): said so, with the choice to open it.
+    const repeated = importDialog.getByTestId("import-repeated");
+    await repeated.getByText(/Kế hoạch này đã được nhập: «.+» \(số 12\/KH-UBND/).waitFor({ timeout: 60_000 });
+    await repeated.getByRole("button", { name: "Mở kế hoạch đã nhập" }).waitFor();
+    await screenshot(page, "plans-01b-import-repeated");
+    await importDialog.locator("input[type=file]").setInputFiles(path.join(workDir, OTHER_PLAN_FILE));
+    await importDialog.getByText(OTHER_PLAN_FILE).waitFor();
+    await page.getByRole("button", { name: "Tải lên và trích xuất" }).click();
 
-    // A new draft (the server de-duplicates codes if the demo already holds this plan).
+    // A new draft (the server de-duplicates codes: the demo already holds a plan of this commune and year).
     await page.waitForURL(/\/plans\/[a-z0-9-]+\/review$/, { timeout: 60_000 });
     const code = /\/plans\/([a-z0-9-]+)\/review$/.exec(page.url())?.[1] ?? "";
     expect(code).toMatch(/^long-ho-2026-\d+$/);
@@ -142,7 +157,7 @@ describe("plan workspace in Chromium", () => {
     // Publish: the confirmation lists the remaining warnings; the issuing unit reports the targets no unit has.
     await page.getByRole("button", { name: "Ban hành" }).click();
     const publish = page.getByRole("dialog").filter({ hasText: "Ban hành kế hoạch?" });
-    await publish.getByText(/cảnh báo \(vẫn công bố được\)/).waitFor();
+    await publish.getByText(/cảnh báo \(vẫn ban hành được\)/).waitFor();
     const unassigned = publish.getByTestId("publish-unassigned");
     if (await unassigned.isVisible()) {
       await unassigned.getByRole("checkbox", { name: /tự báo cáo các chỉ tiêu này/ }).check();
