@@ -110,9 +110,9 @@ describe("similarity", () => {
 });
 
 describe("FOLD_TRANSLATION", () => {
-  // What SQL's translate() does with the pair, character by character.
+  // What SQL's translate(lower(normalize(s, NFD)), from, to) does, character by character.
   const translate = (s: string) =>
-    [...s]
+    [...s.normalize("NFD").toLowerCase()]
       .map((ch) => {
         const i = FOLD_TRANSLATION.from.indexOf(ch);
         return i < 0 ? ch : (FOLD_TRANSLATION.to[i] ?? "");
@@ -124,5 +124,6 @@ describe("FOLD_TRANSLATION", () => {
       expect(translate(s)).toBe(foldVietnamese(s));
     }
     expect(translate("Chuyển đổi số".normalize("NFD"))).toBe("chuyen doi so");
+    expect(translate("Trường Sa, Hoàng Sa")).toBe("truong sa, hoang sa");
   });
 });

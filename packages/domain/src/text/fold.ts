@@ -29,35 +29,16 @@ export function foldedSearchText(...parts: (string | null | undefined)[]): strin
 }
 
 /**
- * The letter-by-letter part of `foldVietnamese` as the two strings of SQL's
- * `translate(text, from, to)`, so a statement folds stored text exactly as the domain does
- * (upper case, every accented Latin letter, đ; combining marks dropped) without a second
- * copy of the rule. Punctuation is left in place: searches match folded words inside it.
+ * The letter steps of `foldVietnamese` as SQL runs them on stored text:
+ * `translate(lower(normalize(text, NFD)), from, to)` — decomposed, lower case, then đ → d
+ * and the combining marks Vietnamese letters carry (tones, breve, circumflex, horn)
+ * dropped. `from` stays short on purpose: translate() looks every character up in it.
+ * Punctuation is left in place: searches match folded words inside it.
  */
-export const FOLD_TRANSLATION: { readonly from: string; readonly to: string } = (() => {
-  let from = "";
-  let to = "";
-  let dropped = "";
-  const ranges: [number, number][] = [
-    [0x41, 0x5a],
-    [0xc0, 0x24f],
-    [0x300, 0x36f],
-    [0x1e00, 0x1eff],
-  ];
-  for (const [first, last] of ranges) {
-    for (let cp = first; cp <= last; cp++) {
-      const ch = String.fromCodePoint(cp);
-      const folded = foldVietnamese(ch);
-      if (folded === "") dropped += ch;
-      else if (folded.length === 1 && folded !== ch) {
-        from += ch;
-        to += folded;
-      }
-    }
-  }
-  // Characters of `from` beyond the end of `to` are removed by translate().
-  return { from: from + dropped, to };
-})();
+export const FOLD_TRANSLATION: { readonly from: string; readonly to: string } = {
+  from: "đĐ\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323",
+  to: "dd",
+};
 
 /** The folded words of `s`, in order. */
 export function foldedTokens(s: string): string[] {

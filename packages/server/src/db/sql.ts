@@ -27,13 +27,13 @@ export function acrossTenants(why: string, condition: SQL | undefined): SQL {
     : sql`${sql.raw(`/* all tenants: ${why} */`)} true`;
 }
 
-/** The text of `parts` folded by the statement with the domain's letter table (FOLD_TRANSLATION). */
+/** The text of `parts` folded by the statement with the domain's letter steps (FOLD_TRANSLATION). */
 function foldedSql(parts: readonly SQL[]): SQL {
   const text = sql.join(
     parts.map((p) => sql`coalesce(${p}, '')`),
     sql` || ' ' || `,
   );
-  return sql`translate(${text}, ${FOLD_TRANSLATION.from}::text, ${FOLD_TRANSLATION.to}::text)`;
+  return sql`translate(lower(normalize(${text}, NFD)), ${FOLD_TRANSLATION.from}::text, ${FOLD_TRANSLATION.to}::text)`;
 }
 
 /**
