@@ -28,6 +28,7 @@ import { backupRoutes } from "./modules/backup/backup.routes.ts";
 import { budgetRoutes } from "./modules/budget/budget.routes.ts";
 import { cascadeRoutes } from "./modules/cascade/cascade.routes.ts";
 import { consolidatedRoutes } from "./modules/consolidated/consolidated.routes.ts";
+import { reportDocumentRoutes } from "./modules/consolidated/report-document.routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { dtiRoutes } from "./modules/dti/dti.routes.ts";
 import { dtiEvidenceOwner } from "./modules/dti/dti-evidence.ts";
@@ -228,6 +229,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   await app.register(reportEvidenceRoutes, { prefix: "/api", ...modules });
   await app.register(remindersRoutes, { prefix: "/api", ...modules });
   await app.register(consolidatedRoutes, { prefix: "/api", ...modules });
+  await app.register(reportDocumentRoutes, { prefix: "/api", ...modules });
   await app.register(dashboardRoutes, { prefix: "/api", ...modules });
   await app.register(provinceRoutes, { prefix: "/api", ...modules });
   await app.register(cascadeRoutes, { prefix: "/api", ...modules });

@@ -4,13 +4,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { AppError, errorBodyFor } from "../../errors.ts";
+import { AppError } from "../../errors.ts";
 import { readMultipart, requireFile } from "../../multipart.ts";
 import { requireActor } from "../access/access.ts";
-import { PdfUnavailableError } from "../consolidated/render-pdf.ts";
-import { attachmentDisposition } from "../evidence/file-types.ts";
 import { type ReportRef, reportWorkbookFile, uploadReportWorkbook } from "./report-actions.ts";
-import { REPORT_DOCUMENT_FORMATS, reportDocument } from "./report-document.ts";
 import { XLSX_CONTENT_TYPE } from "./report-excel.ts";
 
 const TAGS = ["reporting"];
@@ -29,19 +26,6 @@ async function readWorkbookUpload(request: FastifyRequest): Promise<Uint8Array> 
   });
   return requireFile(form, "Chọn tệp Excel (trường `file`).").bytes;
 }
-
-const DOCUMENT = {
-  xlsx: {
-    summary: "Tải bản báo cáo đã nộp (Excel)",
-    description:
-      "Báo cáo của đơn vị sau khi nộp, để lưu hoặc in: trang Nhiệm vụ, Chỉ tiêu và Thông tin chung (kỳ, trạng thái, người nộp, khó khăn, kiến nghị). Ai xem được báo cáo thì tải được (cán bộ của đơn vị, người duyệt); 409 khi báo cáo chưa nộp.",
-  },
-  pdf: {
-    summary: "Tải bản báo cáo đã nộp (PDF)",
-    description:
-      "Cùng nội dung dạng văn bản (A4, Times New Roman), chuyển sang PDF bằng LibreOffice trên máy chủ như báo cáo tổng hợp. 503 khi máy chủ chưa cài LibreOffice; 409 khi báo cáo chưa nộp.",
-  },
-} as const;
 
 /** Biểu mẫu Excel: download a unit's period form, fill it offline, upload it back. */
 export async function reportExcelRoutes(app: FastifyInstance, { db }: { db: Database; config: AppConfig }) {
@@ -72,27 +56,6 @@ export async function reportExcelRoutes(app: FastifyInstance, { db }: { db: Data
         .send(bytes);
     },
   );
-
-  for (const format of REPORT_DOCUMENT_FORMATS) {
-    r.get(
-      `/plans/:code/periods/:key/reports/:unitId/document.${format}`,
-      { config: READ, schema: { tags: TAGS, params: ZReportParams, ...DOCUMENT[format] } },
-      async (request, reply) => {
-        try {
-          const file = await reportDocument(db, { ...reportOf(request), format });
-          return reply
-            .header("content-type", file.contentType)
-            .header("content-disposition", attachmentDisposition(file.fileName))
-            .send(file.bytes);
-        } catch (error) {
-          if (error instanceof PdfUnavailableError) {
-            return reply.code(503).send(errorBodyFor(request, new AppError("internal", error.message)));
-          }
-          throw error;
-        }
-      },
-    );
-  }
 
   r.post(
     url,

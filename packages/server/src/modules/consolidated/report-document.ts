@@ -22,13 +22,13 @@ import {
 } from "docx";
 import type { Database } from "../../db/database.ts";
 import { conflict } from "../../errors.ts";
-import { cellPara, centred, FONT, MARGIN, mm, PAGE, rule, run, SIZE } from "../consolidated/render-docx.ts";
-import { docxToPdf, type PdfOptions } from "../consolidated/render-pdf.ts";
-import { fileSlug, officialName, plannedText, viDate, viNumber } from "../consolidated/vi-format.ts";
 import { EVIDENCE_TYPES } from "../evidence/file-types.ts";
 import { pillarLabel } from "../exports/export-columns.ts";
 import { type Column, NUMBER_FORMATS, toXlsx } from "../exports/tabular.ts";
-import { type ReportRef, readReport } from "./report-actions.ts";
+import { type ReportRef, readReport } from "../reporting/report-actions.ts";
+import { cellPara, centred, FONT, MARGIN, mm, PAGE, rule, run, SIZE } from "./render-docx.ts";
+import { docxToPdf, type PdfOptions } from "./render-pdf.ts";
+import { fileSlug, officialName, plannedText, viDate, viNumber } from "./vi-format.ts";
 
 /** A unit's own report as a file it keeps: the workbook of its tables, or the document as PDF. */
 export const REPORT_DOCUMENT_FORMATS = ["xlsx", "pdf"] as const;
