@@ -146,8 +146,18 @@ describe("the reform case in Chromium", () => {
       .click();
     await merge.getByLabel("Tên đơn vị mới").fill("Xã Hòa Phú Thử");
     await merge.getByLabel("Mã đơn vị mới").fill(`XA-HOA-PHU-${Date.now().toString(36)}`);
-    await merge.getByLabel("Loại đơn vị mới").click();
-    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^Xã$/ }).click();
+    // The kind list opens while the tree list above may still be closing: a click can land
+    // before the option is chosen (one clean-clone run), so choose until the field shows it.
+    const kind = merge
+      .locator(".ant-form-item")
+      .filter({ hasText: "Loại đơn vị mới" })
+      .locator(".ant-select");
+    const kindShown = async () => (await kind.innerText()).trim();
+    for (let attempt = 0; attempt < 3 && (await kindShown()) !== "Xã"; attempt++) {
+      await kind.click();
+      await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^Xã$/ }).click();
+    }
+    expect(await kindShown()).toBe("Xã");
     const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
     await merge.getByLabel("Ngày hiệu lực").fill(today);
     await page.keyboard.press("Enter");
