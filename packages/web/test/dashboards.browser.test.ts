@@ -85,7 +85,10 @@ describe("dashboards in Chromium", () => {
     // On a phone the figures keep their basis and nothing is wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("kpis").scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Measured once the layout has followed the resize (the compact header, the stacked cards).
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await screenshot(page, "leader-dashboard-basis-390");
     await page.setViewportSize({ width: 1440, height: 900 });
 

@@ -98,12 +98,18 @@ describe("plan workspace in Chromium", () => {
     await orphan.getByRole("button", { name: "Sửa" }).click();
     const drawer = page.getByRole("dialog").filter({ hasText: "Sửa nhiệm vụ" });
     await drawer.waitFor();
-    await drawer.locator("#lead-unit").click();
-    await page.keyboard.type("xa long ho");
-    await page
-      .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: /^Xã Long Hồ$/ })
-      .first()
-      .click();
+    // The unit tree may still be loading when the drawer opens: choose until the field shows
+    // the unit (one clean-clone run clicked before the choice took).
+    const lead = drawer.locator(".ant-select").filter({ has: page.locator("#lead-unit") });
+    for (let attempt = 0; attempt < 3 && !(await lead.innerText()).includes("Xã Long Hồ"); attempt++) {
+      await drawer.locator("#lead-unit").click();
+      await page.keyboard.type("xa long ho");
+      await page
+        .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: /^Xã Long Hồ$/ })
+        .first()
+        .click();
+    }
+    expect(await lead.innerText()).toContain("Xã Long Hồ");
     await drawer.getByLabel("Hạn hoàn thành").fill("30/06/2026");
     await page.keyboard.press("Enter");
     await screenshot(page, "plans-03-edit-drawer");
