@@ -109,7 +109,9 @@ describe("the report form on a phone and a slow line", () => {
     const progress = firstTask.getByLabel("Tiến độ (%)", { exact: true });
     await progress.waitFor();
     await settle(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await screenshot(page, "daily-01-report-form-390");
 
     // The connection drops: the edit stays in this browser, and the form says so.
@@ -140,7 +142,9 @@ describe("the report form on a phone and a slow line", () => {
     await page.goto(`${app.url}/`);
     await page.getByTestId("todo-fill").getByTestId("todo-link").first().waitFor();
     await settle(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await screenshot(page, "daily-03b-todo-390");
 
     // A 25 MB file is refused in the browser: no upload request leaves it.
@@ -199,7 +203,9 @@ describe("the report form on a phone and a slow line", () => {
       .getByRole("option")
       .filter({ hasText: "Triển khai hồ sơ công việc và chữ ký số" });
     await hit.waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await screenshot(page, "daily-07-search-phone-390");
     await hit.click();
     await page.waitForURL(new RegExp(`/plans/${PLAN}\\?tab=tasks&task=`));
@@ -258,7 +264,9 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     await returned.getByText("Lý do: Đề nghị bổ sung kết quả số hóa hồ sơ.").waitFor();
     await page.getByTestId("todo-count-returned").waitFor();
     await returned.getByRole("heading", { name: /^Báo cáo bị trả lại \([1-9]\d*\)$/ }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(1366);
     await screenshot(page, "daily-07-todo-1366");
     await returned.getByRole("link", { name: /Báo cáo chuyên đề dữ liệu số/ }).click();
     await page.waitForURL(new RegExp(`/periods/${PLAN}/${periodKey}/units/${unitId}$`));

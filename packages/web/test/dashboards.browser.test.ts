@@ -152,7 +152,9 @@ describe("dashboards in Chromium", () => {
     await page.emulateMedia({ media: "print" });
     await expect.poll(() => page.locator(".ant-layout-sider").isVisible()).toBe(false);
     expect(await page.locator(".dt-header").isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1123);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(1123);
     // Drawn again at the print width: whole, and not empty.
     const chart = await page
       .getByTestId("chart-pillars")

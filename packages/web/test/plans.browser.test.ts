@@ -147,7 +147,9 @@ describe("plan workspace in Chromium", () => {
     // On a phone the bulk bar wraps and nothing is wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await reporters.scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await screenshot(page, "plans-03f-reporting-units-390");
     await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -249,7 +251,9 @@ describe("plan workspace in Chromium", () => {
     // On a phone each target is a card; nothing is wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
     await view.locator(".ant-table").waitFor({ state: "detached" });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await view.getByTestId("cascade-rollup").first().scrollIntoViewIfNeeded();
     await screenshot(page, "plans-11-cascade-390");
     await page.goto(`${app.url}/plans/long-ho-2026`);

@@ -85,7 +85,9 @@ describe("public transparency page in Chromium", () => {
     // The list on a phone: the province's plans stack in one column, nothing wider than the screen.
     await page.goto(`${app.url}/cong-khai?tinh=vlg`);
     await cards.first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await screenshot(page, "public-list-mobile");
     await page.goto(`${app.url}/cong-khai/vlg/${PLAN}`);
     await page.getByTestId("public-pillar-targets").first().waitFor();

@@ -173,7 +173,9 @@ describe("web shell in Chromium", () => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.getByTestId("nav-open").waitFor();
     await page.getByTestId("audit-sentence").first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await screenshot(page, "10b-audit-phone", { fullPage: true });
     await page.setViewportSize({ width: 1366, height: 860 });
     await page.getByTestId("nav-open").waitFor({ state: "detached" });
