@@ -11,12 +11,18 @@ import { WEB_DIST } from "./web-build.ts";
 
 /** Picks an option in an antd Select by typing (the list is virtual: far options are not rendered). */
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.keyboard.type(option);
-  await page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
-    .first()
-    .click();
+  const field = page.locator(".ant-select").filter({ has: page.getByLabel(label, { exact: true }) });
+  // A click can land while the list is still opening and choose nothing (one clean-clone
+  // run): choose until the field shows the option.
+  for (let attempt = 0; attempt < 3 && !(await field.innerText()).includes(option); attempt++) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.keyboard.type(option);
+    await page
+      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
+      .first()
+      .click();
+  }
+  expect(await field.innerText()).toContain(option);
 }
 
 describe("the first screen on a slow line", () => {
