@@ -408,3 +408,32 @@ export async function renderDocx(report: TConsolidatedReport): Promise<Buffer> {
   });
   return Buffer.from(await Packer.toBuffer(doc));
 }
+
+/**
+ * Decree 30's heading: the issuing agency over its short rule on the left (2/5 of the
+ * text width), the national name and motto over theirs on the right; no borders.
+ */
+export function officialHeader(textWidth: number, agency: Paragraph[]): Table {
+  const left = Math.round(textWidth * 0.4);
+  const right = textWidth - left;
+  const cell = (width: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: TableBorders.NONE, children });
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: TableBorders.NONE,
+    rows: [
+      new TableRow({
+        children: [
+          cell(left, [...agency, rule(left, Math.round(left * 0.4))]),
+          cell(right, [
+            centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SIZE.national }),
+            centred("Độc lập - Tự do - Hạnh phúc", { bold: true, size: SIZE.motto }),
+            rule(right, mm(62)),
+          ]),
+        ],
+      }),
+    ],
+  });
+}

@@ -12,7 +12,6 @@ import {
   PageNumber,
   Paragraph,
   Table,
-  TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -26,7 +25,7 @@ import { EVIDENCE_TYPES } from "../evidence/file-types.ts";
 import { pillarLabel } from "../exports/export-columns.ts";
 import { type Column, NUMBER_FORMATS, toXlsx } from "../exports/tabular.ts";
 import { type ReportRef, readReport } from "../reporting/report-actions.ts";
-import { cellPara, centred, FONT, MARGIN, mm, PAGE, rule, run, SIZE } from "./render-docx.ts";
+import { cellPara, centred, FONT, MARGIN, mm, officialHeader, PAGE, run, SIZE } from "./render-docx.ts";
 import { docxToPdf, type PdfOptions } from "./render-pdf.ts";
 import { fileSlug, officialName, plannedText, viDate, viNumber } from "./vi-format.ts";
 
@@ -189,32 +188,9 @@ function grid<R>(
 
 /** The report as a Word document (A4, Times New Roman): the unit over its rule, the title, facts, tables, its words. */
 export async function reportDocx(r: TUnitReport): Promise<Buffer> {
-  const left = Math.round(TEXT_WIDTH * 0.4);
-  const right = TEXT_WIDTH - left;
-  const noBorders = TableBorders.NONE;
-  const layoutCell = (width: number, children: Paragraph[]) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: noBorders, children });
-  const header = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          layoutCell(left, [
-            centred(officialName(r.unit.name).toLocaleUpperCase("vi"), { bold: true, size: SIZE.header }),
-            rule(left, Math.round(left * 0.4)),
-          ]),
-          layoutCell(right, [
-            centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SIZE.national }),
-            centred("Độc lập - Tự do - Hạnh phúc", { bold: true, size: SIZE.motto }),
-            rule(right, mm(62)),
-          ]),
-        ],
-      }),
-    ],
-  });
+  const header = officialHeader(TEXT_WIDTH, [
+    centred(officialName(r.unit.name).toLocaleUpperCase("vi"), { bold: true, size: SIZE.header }),
+  ]);
   const lines = (text: string) =>
     (text
       .split(/\r?\n/)

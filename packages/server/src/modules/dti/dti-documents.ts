@@ -8,7 +8,6 @@ import {
   PageOrientation,
   Paragraph,
   Table,
-  TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -16,7 +15,18 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { cellPara, centred, FONT, MARGIN, mm, PAGE, rule, run, SIZE } from "../consolidated/render-docx.ts";
+import {
+  cellPara,
+  centred,
+  FONT,
+  MARGIN,
+  mm,
+  officialHeader,
+  PAGE,
+  rule,
+  run,
+  SIZE,
+} from "../consolidated/render-docx.ts";
 import { lowerFirst, officialName, viNumber } from "../consolidated/vi-format.ts";
 import { type Column, NUMBER_FORMATS, toXlsx } from "../exports/tabular.ts";
 
@@ -207,33 +217,10 @@ export async function annexDocx(ranking: TDtiRanking, provinceName: string): Pro
   const page = { width: PAGE.height, height: PAGE.width };
   const textWidth = page.width - MARGIN.left - MARGIN.right;
   const province = officialName(provinceName);
-  const left = Math.round(textWidth * 0.4);
-  const right = textWidth - left;
-  const noBorders = TableBorders.NONE;
-  const layoutCell = (width: number, children: Paragraph[]) =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: noBorders, children });
-  const header = new Table({
-    width: { size: textWidth, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: noBorders,
-    rows: [
-      new TableRow({
-        children: [
-          layoutCell(left, [
-            centred("ỦY BAN NHÂN DÂN", { bold: true, size: SIZE.header }),
-            centred(province.toLocaleUpperCase("vi"), { bold: true, size: SIZE.header }),
-            rule(left, Math.round(left * 0.4)),
-          ]),
-          layoutCell(right, [
-            centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SIZE.national }),
-            centred("Độc lập - Tự do - Hạnh phúc", { bold: true, size: SIZE.motto }),
-            rule(right, mm(62)),
-          ]),
-        ],
-      }),
-    ],
-  });
+  const header = officialHeader(textWidth, [
+    centred("ỦY BAN NHÂN DÂN", { bold: true, size: SIZE.header }),
+    centred(province.toLocaleUpperCase("vi"), { bold: true, size: SIZE.header }),
+  ]);
   const columns: {
     header: string;
     width: number;
