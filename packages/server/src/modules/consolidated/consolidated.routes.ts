@@ -8,14 +8,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { AppError, errorBodyFor, forbidden } from "../../errors.ts";
+import { forbidden } from "../../errors.ts";
 import { assertOverseesUnit, requireActor } from "../access/access.ts";
-import { attachmentDisposition } from "../evidence/file-types.ts";
 import { findPeriod } from "../reporting/reporting.repository.ts";
 import { consolidatedPlan, consolidatedReport } from "./consolidated-report.ts";
 import { saveNarrative } from "./narrative.ts";
 import { renderConsolidated } from "./render-consolidated.ts";
-import { PdfUnavailableError } from "./render-pdf.ts";
+import { sendDocument } from "./send-document.ts";
 
 const TAGS = ["consolidated"];
 // Read by those who review the plan's periods (reports.review or dashboard.read on its
@@ -125,18 +124,7 @@ export async function consolidatedRoutes(
       { config: READ, schema: { tags: TAGS, summary, description, params: ZPeriodParams } },
       async (request, reply) => {
         const { report } = await load(request);
-        try {
-          const file = await renderConsolidated(report, format);
-          return reply
-            .header("content-type", file.contentType)
-            .header("content-disposition", attachmentDisposition(file.fileName))
-            .send(file.bytes);
-        } catch (error) {
-          if (error instanceof PdfUnavailableError) {
-            return reply.code(503).send(errorBodyFor(request, new AppError("internal", error.message)));
-          }
-          throw error;
-        }
+        return sendDocument(request, reply, () => renderConsolidated(report, format));
       },
     );
   }

@@ -3,11 +3,9 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { AppError, errorBodyFor } from "../../errors.ts";
 import { requireActor } from "../access/access.ts";
-import { attachmentDisposition } from "../evidence/file-types.ts";
-import { PdfUnavailableError } from "./render-pdf.ts";
 import { REPORT_DOCUMENT_FORMATS, reportDocument } from "./report-document.ts";
+import { sendDocument } from "./send-document.ts";
 
 const TAGS = ["reporting"];
 const READ = { access: { permission: "plans.read" as const } };
@@ -42,20 +40,8 @@ export async function reportDocumentRoutes(
     r.get(
       `/plans/:code/periods/:key/reports/:unitId/document.${format}`,
       { config: READ, schema: { tags: TAGS, params: ZReportParams, ...DOCUMENT[format] } },
-      async (request, reply) => {
-        try {
-          const file = await reportDocument(db, { ...reportOf(request), format });
-          return reply
-            .header("content-type", file.contentType)
-            .header("content-disposition", attachmentDisposition(file.fileName))
-            .send(file.bytes);
-        } catch (error) {
-          if (error instanceof PdfUnavailableError) {
-            return reply.code(503).send(errorBodyFor(request, new AppError("internal", error.message)));
-          }
-          throw error;
-        }
-      },
+      async (request, reply) =>
+        sendDocument(request, reply, () => reportDocument(db, { ...reportOf(request), format })),
     );
   }
 }

@@ -5,6 +5,7 @@ import { AppError } from "../../errors.ts";
 import { readMultipart, requireFile } from "../../multipart.ts";
 import type { Actor } from "../access/actor.ts";
 import { fileSlug } from "../consolidated/vi-format.ts";
+import type { DownloadFile } from "../evidence/file-types.ts";
 import { XLSX_CONTENT_TYPE } from "../reporting/report-excel.ts";
 import { getAssessment } from "./assessment.ts";
 import { roundHeading } from "./dti.presenter.ts";
@@ -17,14 +18,8 @@ import { readableRound, roundRanking } from "./ranking.ts";
 
 export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-export interface DtiFile {
-  bytes: Buffer;
-  fileName: string;
-  contentType: string;
-}
-
 /** Bộ chỉ số as the criteria table (.xlsx). */
-export async function frameworkFile(db: Database, powers: DtiPowers, id: string): Promise<DtiFile> {
+export async function frameworkFile(db: Database, powers: DtiPowers, id: string): Promise<DownloadFile> {
   const framework = await getFramework(db, powers.tenantId, id);
   return {
     bytes: await frameworkWorkbook(framework),
@@ -76,7 +71,7 @@ export async function rankingFile(
   powers: DtiPowers,
   id: string,
   format: "xlsx" | "docx",
-): Promise<DtiFile> {
+): Promise<DownloadFile> {
   const round = await readableRound(db, powers, id);
   const ranking = { round: roundHeading(round, powers), ...(await roundRanking(db, round)) };
   const slug = `xep-hang-dti-${round.year}-${fileSlug(round.frameworkCode)}`;
@@ -99,7 +94,7 @@ export async function rankingFile(
 export async function scoresheetFile(
   db: Database,
   { actor, powers, roundId, unitId }: { actor: Actor; powers: DtiPowers; roundId: string; unitId: string },
-): Promise<DtiFile> {
+): Promise<DownloadFile> {
   const a = await getAssessment(db, actor, powers, roundId, unitId);
   return {
     bytes: await scoresheetWorkbook(a),

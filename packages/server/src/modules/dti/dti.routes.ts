@@ -18,18 +18,10 @@ import {
   ZEvidenceFile,
   ZIdParams,
 } from "@dtplan/contracts";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { AppConfig } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requireActor } from "../access/access.ts";
-import type { EvidenceStore } from "../evidence/evidence-store.ts";
-import {
-  evidenceUploadDescription,
-  readEvidenceUpload,
-  registerEvidenceMultipart,
-} from "../evidence/evidence-upload.ts";
-import { attachmentDisposition } from "../evidence/file-types.ts";
+import { type EvidenceRouteOptions, evidenceUploadScope } from "../evidence/evidence-upload.ts";
+import { sendDownload } from "../evidence/file-types.ts";
 import {
   attachAssessmentEvidence,
   getAssessment,
@@ -38,7 +30,7 @@ import {
   verifyAssessment,
 } from "./assessment.ts";
 import { dtiPowers, dtiTenant } from "./dti-access.ts";
-import { type DtiFile, frameworkFile, importFramework, rankingFile, scoresheetFile } from "./dti-files.ts";
+import { frameworkFile, importFramework, rankingFile, scoresheetFile } from "./dti-files.ts";
 import { copyFramework, createFramework, frameworksOf, getFramework, updateFramework } from "./frameworks.ts";
 import { readRanking } from "./ranking.ts";
 import { createRound, getRound, transitionRound, updateRound, visibleRounds } from "./rounds.ts";
@@ -51,11 +43,9 @@ const ACCESS = { access: { permission: "plans.read" as const } };
 /** Chỉ số DTI: frameworks, rounds, self-assessment, verification, ranking. */
 export async function dtiRoutes(
   app: FastifyInstance,
-  { db, config, evidence: store }: { db: Database; config: AppConfig; evidence: EvidenceStore },
+  { db, config, evidence: store }: EvidenceRouteOptions,
 ): Promise<void> {
-  const { maxBytes } = config.evidence;
-  await registerEvidenceMultipart(app, maxBytes);
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { r, maxBytes, upload } = await evidenceUploadScope(app, config);
   const who = (request: FastifyRequest) => {
     const actor = requireActor(request);
     return { actor, powers: dtiPowers(actor, dtiTenant(actor)) };
@@ -157,12 +147,6 @@ export async function dtiRoutes(
     },
   );
 
-  const send = (reply: FastifyReply, file: DtiFile) =>
-    reply
-      .header("content-type", file.contentType)
-      .header("content-disposition", attachmentDisposition(file.fileName))
-      .send(file.bytes);
-
   r.get(
     "/dti/frameworks/:id/xlsx",
     {
@@ -175,7 +159,8 @@ export async function dtiRoutes(
         params: ZIdParams,
       },
     },
-    async (request, reply) => send(reply, await frameworkFile(db, who(request).powers, request.params.id)),
+    async (request, reply) =>
+      sendDownload(reply, await frameworkFile(db, who(request).powers, request.params.id)),
   );
 
   r.post(
@@ -383,7 +368,7 @@ export async function dtiRoutes(
       schema: {
         tags: TAGS,
         summary: "Gửi tệp minh chứng cho tự đánh giá",
-        description: `Cán bộ báo cáo của đơn vị. ${evidenceUploadDescription(maxBytes)} Gắn \`{ kind: "file", fileId }\` vào \`evidence\` của tiêu chí khi lưu nháp.`,
+        description: `Cán bộ báo cáo của đơn vị. ${upload.description} Gắn \`{ kind: "file", fileId }\` vào \`evidence\` của tiêu chí khi lưu nháp.`,
         params: ZDtiUnitParams,
         consumes: ["multipart/form-data"],
         response: { 201: ZEvidenceFile },
@@ -391,7 +376,7 @@ export async function dtiRoutes(
     },
     async (request, reply) => {
       const { id: roundId, unitId } = request.params;
-      const file = await readEvidenceUpload(request, maxBytes);
+      const file = await upload.read(request);
       return reply
         .code(201)
         .send(await attachAssessmentEvidence(db, store, { ...who(request), roundId, unitId, file }));
@@ -405,7 +390,7 @@ export async function dtiRoutes(
       schema: { tags: TAGS, summary: "Tải bảng xếp hạng (Excel)", params: ZDtiRoundParams },
     },
     async (request, reply) =>
-      send(reply, await rankingFile(db, who(request).powers, request.params.id, "xlsx")),
+      sendDownload(reply, await rankingFile(db, who(request).powers, request.params.id, "xlsx")),
   );
 
   r.get(
@@ -421,7 +406,7 @@ export async function dtiRoutes(
       },
     },
     async (request, reply) =>
-      send(reply, await rankingFile(db, who(request).powers, request.params.id, "docx")),
+      sendDownload(reply, await rankingFile(db, who(request).powers, request.params.id, "docx")),
   );
 
   r.get(
@@ -433,7 +418,7 @@ export async function dtiRoutes(
     async (request, reply) => {
       const { actor, powers } = who(request);
       const { id, unitId } = request.params;
-      return send(reply, await scoresheetFile(db, { actor, powers, roundId: id, unitId }));
+      return sendDownload(reply, await scoresheetFile(db, { actor, powers, roundId: id, unitId }));
     },
   );
 

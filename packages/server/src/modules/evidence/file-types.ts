@@ -4,6 +4,7 @@ import {
   fileExtension,
   isEvidenceExtension,
 } from "@dtplan/domain/tasks/evidence-files.ts";
+import type { FastifyReply } from "fastify";
 /**
  * The evidence files dtplan accepts, recognised by their first bytes (never by the
  * name or the browser's content type alone), and the content type each is served as.
@@ -115,6 +116,21 @@ export function attachmentDisposition(fileName: string): string {
       .replace(/[^\x20-\x7e]|["\\;]/g, "_")
       .trim() || "tep-minh-chung";
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** A file made on request to download: its bytes, name and content type. */
+export interface DownloadFile {
+  bytes: Buffer;
+  fileName: string;
+  contentType: string;
+}
+
+/** Sends a made file as an attachment under its name. */
+export function sendDownload(reply: FastifyReply, file: DownloadFile): FastifyReply {
+  return reply
+    .header("content-type", file.contentType)
+    .header("content-disposition", attachmentDisposition(file.fileName))
+    .send(file.bytes);
 }
 
 /** A file name safe to keep and show: no path, no control characters, bounded. */

@@ -1,25 +1,15 @@
 import { ZEvidenceFile, ZReportParams } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { AppConfig } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
-import type { EvidenceStore } from "../evidence/evidence-store.ts";
-import {
-  evidenceUploadDescription,
-  readEvidenceUpload,
-  registerEvidenceMultipart,
-} from "../evidence/evidence-upload.ts";
+import { type EvidenceRouteOptions, evidenceUploadScope } from "../evidence/evidence-upload.ts";
 import { attachEvidenceToReport } from "./attach-report-evidence.ts";
 
 /** Tệp minh chứng of a unit's report; its own plugin scope because it parses multipart. */
 export async function reportEvidenceRoutes(
   app: FastifyInstance,
-  { db, config, evidence: store }: { db: Database; config: AppConfig; evidence: EvidenceStore },
+  { db, config, evidence: store }: EvidenceRouteOptions,
 ): Promise<void> {
-  const { maxBytes } = config.evidence;
-  await registerEvidenceMultipart(app, maxBytes);
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { r, upload } = await evidenceUploadScope(app, config);
 
   r.post(
     "/plans/:code/periods/:key/reports/:unitId/evidence",
@@ -29,7 +19,7 @@ export async function reportEvidenceRoutes(
       schema: {
         tags: ["reporting"],
         summary: "Gửi tệp minh chứng cho báo cáo",
-        description: `Cán bộ báo cáo của đơn vị, khi báo cáo còn là bản nháp hoặc bị trả lại. ${evidenceUploadDescription(maxBytes)} Gắn \`id\` trả về vào \`evidenceFileIds\` của số liệu khi lưu nháp.`,
+        description: `Cán bộ báo cáo của đơn vị, khi báo cáo còn là bản nháp hoặc bị trả lại. ${upload.description} Gắn \`id\` trả về vào \`evidenceFileIds\` của số liệu khi lưu nháp.`,
         params: ZReportParams,
         consumes: ["multipart/form-data"],
         response: { 201: ZEvidenceFile },
@@ -40,7 +30,7 @@ export async function reportEvidenceRoutes(
         await attachEvidenceToReport(db, store, {
           actor: requireActor(request),
           ...request.params,
-          readFile: () => readEvidenceUpload(request, maxBytes),
+          readFile: () => upload.read(request),
         }),
       ),
   );

@@ -9,16 +9,8 @@ import {
   ZUpdateProgress,
 } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { AppConfig } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
-import type { EvidenceStore } from "../evidence/evidence-store.ts";
-import {
-  evidenceUploadDescription,
-  readEvidenceUpload,
-  registerEvidenceMultipart,
-} from "../evidence/evidence-upload.ts";
+import { type EvidenceRouteOptions, evidenceUploadScope } from "../evidence/evidence-upload.ts";
 import { addComment } from "./add-comment.ts";
 import { attachTaskEvidence } from "./attach-evidence.ts";
 import { listPlanTasks } from "./plan-tasks.ts";
@@ -32,11 +24,9 @@ const ACCESS = { access: { permission: "plans.read" as const } };
 
 export async function tasksRoutes(
   app: FastifyInstance,
-  { db, config, evidence: store }: { db: Database; config: AppConfig; evidence: EvidenceStore },
+  { db, config, evidence: store }: EvidenceRouteOptions,
 ): Promise<void> {
-  const { maxBytes } = config.evidence;
-  await registerEvidenceMultipart(app, maxBytes);
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { r, upload } = await evidenceUploadScope(app, config);
 
   r.get(
     "/tasks/:id",
@@ -103,7 +93,7 @@ export async function tasksRoutes(
       schema: {
         tags: TAGS,
         summary: "Gửi tệp minh chứng",
-        description: evidenceUploadDescription(maxBytes),
+        description: upload.description,
         params: ZTaskParams,
         consumes: ["multipart/form-data"],
         response: { 201: ZEvidenceFile },
@@ -114,7 +104,7 @@ export async function tasksRoutes(
         await attachTaskEvidence(db, store, {
           actor: requireActor(request),
           taskId: request.params.id,
-          readFile: () => readEvidenceUpload(request, maxBytes),
+          readFile: () => upload.read(request),
         }),
       ),
   );
