@@ -89,14 +89,17 @@ const body = (text: string, style: RunStyle = {}, keepNext = false) =>
 
 const heading = (text: string) => body(text, { bold: true }, true);
 
-/** Narrative text kept as the officer wrote it: one paragraph per line. */
-const paragraphs = (text: string, empty: string) => {
+/** Text kept as its writer wrote it, one line a paragraph: its non-empty lines, or `empty`. */
+export const textLines = (text: string, empty: string): string[] => {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  return (lines.length ? lines : [empty]).map((l) => body(l));
+  return lines.length ? lines : [empty];
 };
+
+/** Narrative text kept as the officer wrote it: one paragraph per line. */
+const paragraphs = (text: string, empty: string) => textLines(text, empty).map((l) => body(l));
 
 const noBorders = TableBorders.NONE;
 
@@ -372,41 +375,7 @@ export async function renderDocx(report: TConsolidatedReport): Promise<Buffer> {
     new Paragraph({ keepNext: true, spacing: { before: 0, after: 120 }, children: [] }),
     signatureBlock(report),
   ];
-  const pageNumber = new Header({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })],
-      }),
-    ],
-  });
-  const doc = new Document({
-    creator: "dtplan",
-    title: `Báo cáo — ${report.subject}`,
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: SIZE.body },
-          paragraph: { spacing: { line: 276 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
-          },
-        },
-        // Page numbers from page 2, centred at the top (Decree 30); none on the first page.
-        headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
-        children,
-      },
-    ],
-  });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return officialDocx(`Báo cáo — ${report.subject}`, children, { paragraphLine: 276 });
 }
 
 /**
@@ -436,4 +405,99 @@ export function officialHeader(textWidth: number, agency: Paragraph[]): Table {
       }),
     ],
   });
+}
+
+/** A column of a bordered data table: its header, width relative to the others, alignment, and each row's text. */
+export interface DocColumn<R> {
+  header: string;
+  width: number;
+  align?: "left" | "center" | "right";
+  value: (row: R, index: number) => string;
+}
+
+/**
+ * A bordered data table across the text width, the columns in proportion to their widths,
+ * rows never split across pages and the header row repeated on each page.
+ */
+export function dataTable<R>(textWidth: number, columns: DocColumn<R>[], rows: R[]): Table {
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  const widths = columns.map((c) => Math.floor((c.width * textWidth) / total));
+  const cell = (width: number, paragraph: Paragraph) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      children: [paragraph],
+    });
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map((c, i) => cell(widths[i] ?? 0, cellPara(c.header, "center", true))),
+      }),
+      ...rows.map(
+        (r, k) =>
+          new TableRow({
+            cantSplit: true,
+            children: columns.map((c, i) => cell(widths[i] ?? 0, cellPara(c.value(r, k), c.align ?? "left"))),
+          }),
+      ),
+    ],
+  });
+}
+
+/**
+ * An official document as .docx: A4 (landscape for a wide table) with the margins of
+ * Decree 30, Times New Roman, and the page number centred at the top from page 2, none on
+ * the first page. `paragraphLine` is the default line spacing (240 = single) when given.
+ */
+export async function officialDocx(
+  title: string,
+  children: (Paragraph | Table)[],
+  { landscape = false, paragraphLine }: { landscape?: boolean; paragraphLine?: number } = {},
+): Promise<Buffer> {
+  const doc = new Document({
+    creator: "dtplan",
+    title,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: SIZE.body },
+          ...(paragraphLine ? { paragraph: { spacing: { line: paragraphLine } } } : {}),
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: {
+              width: PAGE.width,
+              height: PAGE.height,
+              orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children,
+      },
+    ],
+  });
+  return Buffer.from(await Packer.toBuffer(doc));
 }

@@ -3,29 +3,24 @@ import { REPORT_STATUS_LABELS } from "@dtplan/domain/reporting/lists.ts";
 import { TIMELINESS_LABELS } from "@dtplan/domain/reporting/timeliness.ts";
 import { cleanTextDeep } from "@dtplan/domain/text/clean.ts";
 import { vietnamDateTimeText } from "@dtplan/domain/time/vietnam.ts";
-import {
-  AlignmentType,
-  Document,
-  Header,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from "docx";
+import { AlignmentType, LineRuleType, Paragraph } from "docx";
 import type { Database } from "../../db/database.ts";
 import { conflict } from "../../errors.ts";
 import { EVIDENCE_TYPES } from "../evidence/file-types.ts";
 import { pillarLabel } from "../exports/export-columns.ts";
 import { type Column, NUMBER_FORMATS, toXlsx } from "../exports/tabular.ts";
 import { type ReportRef, readReport } from "../reporting/report-actions.ts";
-import { cellPara, centred, FONT, MARGIN, mm, officialHeader, PAGE, run, SIZE } from "./render-docx.ts";
+import {
+  centred,
+  dataTable,
+  MARGIN,
+  officialDocx,
+  officialHeader,
+  PAGE,
+  run,
+  SIZE,
+  textLines,
+} from "./render-docx.ts";
 import { docxToPdf, type PdfOptions } from "./render-pdf.ts";
 import { fileSlug, officialName, plannedText, viDate, viNumber } from "./vi-format.ts";
 
@@ -146,62 +141,12 @@ const para = (text: string, style: { bold?: boolean; italics?: boolean } = {}, k
     children: [run(text, style)],
   });
 
-/** A bordered table, its header repeated on each page. */
-function grid<R>(
-  columns: {
-    header: string;
-    width: number;
-    align?: "left" | "center" | "right";
-    value: (r: R, i: number) => string;
-  }[],
-  rows: R[],
-): Table {
-  const total = columns.reduce((s, c) => s + c.width, 0);
-  const widths = columns.map((c) => Math.floor((c.width * TEXT_WIDTH) / total));
-  const cell = (width: number, paragraph: Paragraph) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      children: [paragraph],
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: columns.map((c, i) => cell(widths[i] ?? 0, cellPara(c.header, "center", true))),
-      }),
-      ...rows.map(
-        (r, k) =>
-          new TableRow({
-            cantSplit: true,
-            children: columns.map((c, i) => cell(widths[i] ?? 0, cellPara(c.value(r, k), c.align ?? "left"))),
-          }),
-      ),
-    ],
-  });
-}
-
 /** The report as a Word document (A4, Times New Roman): the unit over its rule, the title, facts, tables, its words. */
 export async function reportDocx(r: TUnitReport): Promise<Buffer> {
   const header = officialHeader(TEXT_WIDTH, [
     centred(officialName(r.unit.name).toLocaleUpperCase("vi"), { bold: true, size: SIZE.header }),
   ]);
-  const lines = (text: string) =>
-    (text
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean).length
-      ? text
-          .split(/\r?\n/)
-          .map((l) => l.trim())
-          .filter(Boolean)
-      : ["Không có."]
-    ).map((l) => para(l));
+  const lines = (text: string) => textLines(text, "Không có.").map((l) => para(l));
   const children = [
     header,
     new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }),
@@ -211,7 +156,8 @@ export async function reportDocx(r: TUnitReport): Promise<Buffer> {
     ...facts(r).map(([k, v]) => para(`${k}: ${v}`)),
     para("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", { bold: true }, true),
     r.tasks.length
-      ? grid<TReportTask>(
+      ? dataTable<TReportTask>(
+          TEXT_WIDTH,
           [
             { header: "TT", width: 5, align: "center", value: (_, i) => String(i + 1) },
             { header: "Nhiệm vụ", width: 34, value: (t) => t.text },
@@ -231,7 +177,8 @@ export async function reportDocx(r: TUnitReport): Promise<Buffer> {
     new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
     para("II. SỐ LIỆU CHỈ TIÊU", { bold: true }, true),
     r.values.length
-      ? grid<TReportValue>(
+      ? dataTable<TReportValue>(
+          TEXT_WIDTH,
           [
             { header: "TT", width: 5, align: "center", value: (_, i) => String(i + 1) },
             { header: "Chỉ tiêu", width: 38, value: (v) => v.targetText },
@@ -262,34 +209,7 @@ export async function reportDocx(r: TUnitReport): Promise<Buffer> {
     para("IV. KIẾN NGHỊ, ĐỀ XUẤT", { bold: true }, true),
     ...lines(r.proposals),
   ];
-  const doc = new Document({
-    creator: "dtplan",
-    title: `Báo cáo ${r.unit.name} — ${r.period.label}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
-          },
-        },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return officialDocx(`Báo cáo ${r.unit.name} — ${r.period.label}`, children);
 }
 
 /**

@@ -1,26 +1,12 @@
 import type { TDtiAssessment, TDtiRanking, TDtiScoreNode } from "@dtplan/contracts";
+import { AlignmentType, Paragraph } from "docx";
 import {
-  AlignmentType,
-  Document,
-  Header,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from "docx";
-import {
-  cellPara,
   centred,
-  FONT,
+  type DocColumn,
+  dataTable,
   MARGIN,
   mm,
+  officialDocx,
   officialHeader,
   PAGE,
   rule,
@@ -221,12 +207,7 @@ export async function annexDocx(ranking: TDtiRanking, provinceName: string): Pro
     centred("ỦY BAN NHÂN DÂN", { bold: true, size: SIZE.header }),
     centred(province.toLocaleUpperCase("vi"), { bold: true, size: SIZE.header }),
   ]);
-  const columns: {
-    header: string;
-    width: number;
-    align: "left" | "center" | "right";
-    value: (r: Row) => string;
-  }[] = [
+  const columns: DocColumn<Row>[] = [
     { header: "STT", width: 5, align: "center", value: (r) => String(ranking.rows.indexOf(r) + 1) },
     { header: "Đơn vị", width: 24, align: "left", value: (r) => r.unit.name },
     ...ranking.indices.map((c, i) => ({
@@ -244,34 +225,7 @@ export async function annexDocx(ranking: TDtiRanking, provinceName: string): Pro
     },
     { header: "Xếp hạng", width: 7, align: "center", value: (r) => rankText(r.rank) },
   ];
-  const total = columns.reduce((s, c) => s + c.width, 0);
-  const widths = columns.map((c) => Math.floor((c.width * textWidth) / total));
-  const cell = (width: number, paragraph: Paragraph) =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      children: [paragraph],
-    });
-  const table = new Table({
-    width: { size: textWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: columns.map((c, i) => cell(widths[i] ?? 0, cellPara(c.header, "center", true))),
-      }),
-      ...ranking.rows.map(
-        (r) =>
-          new TableRow({
-            cantSplit: true,
-            children: columns.map((c, i) => cell(widths[i] ?? 0, cellPara(c.value(r), c.align))),
-          }),
-      ),
-    ],
-  });
+  const table = dataTable(textWidth, columns, ranking.rows);
   const basis = new Paragraph({
     spacing: { before: 120, after: 0 },
     alignment: AlignmentType.JUSTIFIED,
@@ -295,33 +249,5 @@ export async function annexDocx(ranking: TDtiRanking, provinceName: string): Pro
     table,
     basis,
   ];
-  const doc = new Document({
-    creator: "dtplan",
-    title: `Phụ lục — ${ranking.round.name}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { ...MARGIN, header: mm(10), footer: mm(10) },
-          },
-        },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })],
-              }),
-            ],
-          }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-        },
-        children,
-      },
-    ],
-  });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return officialDocx(`Phụ lục — ${ranking.round.name}`, children, { landscape: true });
 }
