@@ -4,12 +4,12 @@ import { z } from "zod";
 import { ZIsoDate, ZPeriodKey, ZPlanCode, ZUnitRef } from "./common.ts";
 import {
   ZAttainmentNode,
-  ZAttainmentStatus,
   ZAttainmentStatusCounts,
+  ZFigureStanding,
   ZReportingPeriodRef,
+  ZTargetFacts,
   ZTaskProgressCounts,
   ZTimelinessCounts,
-  ZTrend,
 } from "./reporting.ts";
 import { ZEvidenceFile } from "./tasks.ts";
 
@@ -32,24 +32,12 @@ export type TAttainmentCounts = z.infer<typeof ZAttainmentCounts>;
 
 /** A target without its org tree (the drill-down endpoint carries that). */
 export const ZDashboardTarget = z.object({
-  targetKey: z.uuid(),
-  text: z.string(),
-  pillar: z.string(),
-  comparator: z.string().nullable(),
-  targetValue: z.number().nullable(),
-  unit: z.string().nullable(),
-  year: z.number().int().nullable(),
+  ...ZTargetFacts.shape,
   indicatorName: z.string().nullable(),
   /** A ratio indicator: the value is a percentage. */
   percent: z.boolean(),
   value: z.number().nullable(),
-  reportingUnits: z.number().int(),
-  /** Units assigned to report it: the figure is "từ reportingUnits/expectedUnits đơn vị". */
-  expectedUnits: z.number().int(),
-  attainment: ZAttainmentStatus,
-  attainmentLabel: z.string(),
-  trend: ZTrend,
-  trendLabel: z.string(),
+  ...ZFigureStanding.shape,
 });
 export type TDashboardTarget = z.infer<typeof ZDashboardTarget>;
 

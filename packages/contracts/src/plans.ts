@@ -96,8 +96,8 @@ export type TPlanListItem = z.infer<typeof ZPlanListItem>;
 
 export const ZPlanList = z.object({ items: z.array(ZPlanListItem), total: z.number().int() });
 
-/** Chỉ tiêu — a figure the plan must reach. */
-export const ZPlanTarget = z.object({
+/** What a target and a task of a plan both have: their row, version and key, and their place in the plan. */
+const ZPlanItem = z.object({
   id: z.uuid(),
   /** Bumped by every edit of the draft; send it back with the next edit. */
   version: z.number().int(),
@@ -106,6 +106,11 @@ export const ZPlanTarget = z.object({
   position: z.number().int(),
   pillar: ZPillar,
   section: z.string().nullable(),
+});
+
+/** Chỉ tiêu — a figure the plan must reach. */
+export const ZPlanTarget = z.object({
+  ...ZPlanItem.shape,
   text: z.string(),
   value: z.number().nullable(),
   unit: z.string().nullable(),
@@ -130,13 +135,7 @@ export type TPlanTarget = z.infer<typeof ZPlanTarget>;
 
 /** Nhiệm vụ / giải pháp. */
 export const ZPlanTask = z.object({
-  id: z.uuid(),
-  /** Bumped by every edit of the draft; send it back with the next edit. */
-  version: z.number().int(),
-  key: z.uuid(),
-  position: z.number().int(),
-  pillar: ZPillar,
-  section: z.string().nullable(),
+  ...ZPlanItem.shape,
   kind: z.enum(TASK_KINDS),
   text: z.string(),
   lead: z.object({

@@ -363,7 +363,8 @@ export const ZAttainmentNode = z.object({
   units: z.number().int(),
 });
 
-export const ZTargetAttainment = z.object({
+/** The target itself as the figures' screens show it: its text, pillar and planned value. */
+export const ZTargetFacts = z.object({
   targetKey: z.uuid(),
   text: z.string(),
   pillar: z.string(),
@@ -371,6 +372,24 @@ export const ZTargetAttainment = z.object({
   targetValue: z.number().nullable(),
   unit: z.string().nullable(),
   year: z.number().int().nullable(),
+});
+
+/** How a target's rolled-up figure stands: from how many of its units, mức độ đạt, trend. */
+export const ZFigureStanding = z.object({
+  reportingUnits: z.number().int(),
+  /**
+   * Units assigned to report the target in the period (its explicit reporting units, through
+   * lineage): the figure is "từ reportingUnits/expectedUnits đơn vị".
+   */
+  expectedUnits: z.number().int(),
+  attainment: ZAttainmentStatus,
+  attainmentLabel: z.string(),
+  trend: ZTrend,
+  trendLabel: z.string(),
+});
+
+export const ZTargetAttainment = z.object({
+  ...ZTargetFacts.shape,
   indicator: z
     .object({
       code: z.string(),
@@ -383,13 +402,7 @@ export const ZTargetAttainment = z.object({
   value: z.number().nullable(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
-  reportingUnits: z.number().int(),
-  /** Units assigned to report the target in the period (its explicit reporting units, through lineage). */
-  expectedUnits: z.number().int(),
-  attainment: ZAttainmentStatus,
-  attainmentLabel: z.string(),
-  trend: ZTrend,
-  trendLabel: z.string(),
+  ...ZFigureStanding.shape,
   /** The rolled-up figure in each period of the plan so far (oldest first). */
   series: z.array(z.object({ periodKey: z.string(), label: z.string(), value: z.number().nullable() })),
   /** The org tree under the plan's unit, each node with its aggregated figure. */
