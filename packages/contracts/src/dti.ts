@@ -443,6 +443,18 @@ export const ZDtiScoreNode: z.ZodType<TDtiScoreNode> = z.lazy(() =>
   }),
 );
 
+/** What a unit answers for a criterion: the figure, level, a and b, or yes/no its rule asks, with its words and evidence. */
+export const ZDtiAnswer = z.object({
+  value: z.number().nullable(),
+  level: z.string().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  achieved: z.boolean().nullable(),
+  explanation: z.string(),
+  evidence: z.array(ZDtiEvidence),
+});
+export type TDtiAnswer = z.infer<typeof ZDtiAnswer>;
+
 /** A scored leaf with the unit's entry, its scores and evidence. */
 export const ZDtiCriterion = z.object({
   code: z.string(),
@@ -454,16 +466,7 @@ export const ZDtiCriterion = z.object({
   rule: ZDtiRule,
   evidenceRequired: z.string(),
   guidance: z.string(),
-  entry: z.object({
-    value: z.number().nullable(),
-    level: z.string().nullable(),
-    numerator: z.number().nullable(),
-    denominator: z.number().nullable(),
-    achieved: z.boolean().nullable(),
-    explanation: z.string(),
-    evidence: z.array(ZDtiEvidence),
-    updatedAt: z.string().nullable(),
-  }),
+  entry: ZDtiAnswer.extend({ updatedAt: z.string().nullable() }),
   selfPoints: z.number().nullable(),
   verifiedPoints: z.number().nullable(),
   verification: ZDtiVerification.nullable(),

@@ -1,3 +1,4 @@
+import type { TDtiAnswer } from "@dtplan/contracts";
 import type { DtiNodeDef, DtiRule } from "@dtplan/domain/dti/framework.ts";
 import type {
   DtiAssessmentStatus,
@@ -477,17 +478,12 @@ export async function updateRoundUnit(
   );
 }
 
-export interface EntryRow {
+/** A unit's answer to a criterion as stored: its evidence as saved (JSON), and the self points it earns. */
+export type StoredAnswer = Omit<TDtiAnswer, "evidence"> & { evidence: unknown[]; selfPoints: number | null };
+
+export interface EntryRow extends StoredAnswer {
   unitId: string;
   nodeCode: string;
-  value: number | null;
-  level: string | null;
-  numerator: number | null;
-  denominator: number | null;
-  achieved: boolean | null;
-  explanation: string;
-  evidence: unknown[];
-  selfPoints: number | null;
   autoSource: Record<string, unknown> | null;
   updatedAt: string | null;
   verificationOutcome: DtiVerificationOutcome | null;
@@ -542,17 +538,7 @@ export async function upsertEntries(
   roundId: string,
   unitId: string,
   actorId: string,
-  entries: readonly {
-    code: string;
-    value: number | null;
-    level: string | null;
-    numerator: number | null;
-    denominator: number | null;
-    achieved: boolean | null;
-    explanation: string;
-    evidence: unknown[];
-    selfPoints: number | null;
-  }[],
+  entries: readonly (StoredAnswer & { code: string })[],
 ): Promise<void> {
   if (entries.length === 0) return;
   const values = entries.map(

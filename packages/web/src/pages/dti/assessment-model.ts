@@ -3,19 +3,12 @@
  * sends, and the self score each entry earns (the domain's own rule, so the form shows
  * the points the server will compute).
  */
-import type { TDtiAssessment, TDtiCriterion, TDtiEntryInput, TDtiEvidence } from "@dtplan/contracts/dti.ts";
+import type { TDtiAnswer, TDtiAssessment, TDtiCriterion, TDtiEntryInput } from "@dtplan/contracts/dti.ts";
 import type { DtiRule } from "@dtplan/domain/dti/framework.ts";
 import { scoreLeaf } from "@dtplan/domain/dti/scoring.ts";
 
-export interface EntryDraft {
-  value: number | null;
-  level: string | null;
-  numerator: number | null;
-  denominator: number | null;
-  achieved: boolean | null;
-  explanation: string;
-  evidence: TDtiEvidence[];
-}
+/** What the unit typed for a criterion: the answer a save sends. */
+export type EntryDraft = TDtiAnswer;
 
 export type Draft = Record<string, EntryDraft>;
 
