@@ -97,6 +97,8 @@ export const ZConsolidatedTaskStatus = z.enum(TASK_STATUSES);
 /** One row of the tasks table. */
 export const ZConsolidatedTask = z.object({
   key: z.uuid(),
+  /** The task's row in the plan version reported on: its panel opens with `GET /api/tasks/{id}`. */
+  id: z.uuid(),
   pillar: z.string(),
   text: z.string(),
   leadUnit: z.string().nullable(),

@@ -78,4 +78,32 @@ describe("consolidated report in Chromium", () => {
     expect(await narrative.getByLabel("Số văn bản").inputValue()).toBe("125");
     await screenshot(page, "consolidated-report");
   }, 120_000);
+
+  it("in English, names the period and attainment in English, and each target and task row opens its panel", async () => {
+    const page = await app.context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, app.url, "vinhlong.daumoi");
+    await page.evaluate(() => localStorage.setItem("dtplan.lang", "en"));
+    await page.goto(`${app.url}/reports/vinh-long-2026/2026-Q2`);
+    await page.getByTestId("consolidated-summary").getByText("Q2 2026").first().waitFor();
+    const targets = page.getByTestId("consolidated-targets");
+    await targets
+      .getByText(/^(Achieved|Nearly achieved|Not achieved)$/)
+      .first()
+      .waitFor();
+    await targets.locator("tr.ant-table-row").first().click();
+    const targetPanel = page.getByTestId("target-drawer");
+    await targetPanel.getByText("Result for Q2 2026").waitFor();
+    await targetPanel.getByText("Figures by unit").waitFor();
+    await screenshot(page, "consolidated-target-panel-en");
+    await page.keyboard.press("Escape");
+    await targetPanel.waitFor({ state: "hidden" });
+    // A task row opens the one task panel, directions counted with the comments.
+    await page.getByTestId("consolidated-tasks").locator("tr.ant-table-row").first().click();
+    await page
+      .getByTestId("task-drawer")
+      .getByRole("tab", { name: /^Comments \(\d+\)$/ })
+      .waitFor();
+    await page.close();
+  }, 60_000);
 });

@@ -259,6 +259,12 @@ describe("plan workspace in Chromium", () => {
     await page.goto(`${app.url}/plans/long-ho-2026`);
     await page.getByTestId("serves-cell").first().scrollIntoViewIfNeeded();
     await screenshot(page, "plans-12-serves-390");
+    // A target (a card on a phone) opens its panel: its goal and figures by unit and period.
+    await page.getByTestId("detail-targets").first().locator(".dt-card-row").first().click();
+    await page.getByTestId("target-drawer").getByText("Số liệu theo đơn vị").waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await page.close();
   });
 

@@ -91,4 +91,12 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.basis.noData": "{n} without figures",
   "dashboard.basis.qualitative": "{n} qualitative",
   "dashboard.basis.reports": "from {received}/{expected} reports",
+  "dashboard.panel.title": "Target",
+  "dashboard.panel.pillar": "Pillar",
+  "dashboard.panel.indicator": "Indicator tracked",
+  "dashboard.panel.result": "Result for {period}",
+  "dashboard.panel.noPeriod": "Result",
+  "dashboard.panel.basis": "from {reported}/{expected} units asked to report it",
+  "dashboard.panel.series": "Over the periods",
+  "dashboard.panel.openDashboard": "Open the plan's dashboard",
 };

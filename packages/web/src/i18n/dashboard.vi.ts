@@ -91,4 +91,12 @@ export const dashboardVi = {
   "dashboard.basis.noData": "{n} chưa có số liệu",
   "dashboard.basis.qualitative": "{n} định tính",
   "dashboard.basis.reports": "từ {received}/{expected} báo cáo",
+  "dashboard.panel.title": "Chỉ tiêu",
+  "dashboard.panel.pillar": "Trụ cột",
+  "dashboard.panel.indicator": "Chỉ số theo dõi",
+  "dashboard.panel.result": "Kết quả kỳ {period}",
+  "dashboard.panel.noPeriod": "Kết quả",
+  "dashboard.panel.basis": "từ {reported}/{expected} đơn vị được giao báo cáo",
+  "dashboard.panel.series": "Qua các kỳ",
+  "dashboard.panel.openDashboard": "Mở bảng điều hành của kế hoạch",
 } as const;

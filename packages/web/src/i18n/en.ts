@@ -120,6 +120,7 @@ export const en: Dictionary = {
   "dashboard.next.users": "Create accounts for the units' officials",
 
   "kind.label": "Unit kind",
+  "org.unitNotListed": "A unit no longer listed",
   "org.title": "Organisation",
   "org.subtitle": "Your locality's units over time: merges and splits keep their history.",
   "org.searchPlaceholder": "Find a unit (accents optional)",

@@ -137,6 +137,7 @@ export const vi = {
   "dashboard.next.users": "Tạo tài khoản cho cán bộ các đơn vị",
 
   "kind.label": "Loại đơn vị",
+  "org.unitNotListed": "Đơn vị không còn trong danh sách",
   "org.title": "Cơ cấu tổ chức",
   "org.subtitle": "Các đơn vị của địa phương, theo thời gian: sáp nhập, chia tách đều được lưu lại lịch sử.",
   "org.searchPlaceholder": "Tìm đơn vị (gõ không dấu cũng được)",

@@ -165,6 +165,7 @@ export async function gatherConsolidated(
     const lead = task.leadUnitId ? basis.units.get(task.leadUnitId)?.name : undefined;
     return {
       key: task.key,
+      id: task.id,
       pillar: task.pillar,
       text: task.text,
       leadUnit: leadOf.get(task.key) ?? lead ?? task.leadText ?? null,

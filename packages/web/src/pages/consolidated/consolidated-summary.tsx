@@ -15,10 +15,10 @@ export function ConsolidatedSummary({
   planCode: string;
   periodKey: string;
 }) {
-  const { t, num } = useI18n();
+  const { t, num, period } = useI18n();
   return (
     <Card
-      title={report.period.label}
+      title={period(report.period)}
       extra={<Downloads planCode={planCode} periodKey={periodKey} />}
       style={{ marginBottom: 16 }}
       data-testid="consolidated-summary"

@@ -4,17 +4,36 @@ import type {
   TConsolidatedTask,
   TUnitStatement,
 } from "@dtplan/contracts/consolidated.ts";
+import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
+import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
 import { Card, Empty, Tag, Tooltip, Typography } from "antd";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { ATTAINMENT_COLOR, TASK_STATUS_COLOR } from "../../lib/status-colors.ts";
+import { TargetDrawer } from "../dashboard/target-drawer.tsx";
+import { pillarLabel as pillarName } from "../plans/review-model.ts";
+import { TaskDrawer } from "../tasks/task-drawer.tsx";
 
 /** The report's three tables, as in the Word document: targets, tasks, and what the units wrote. */
 export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) {
-  const { t, num } = useI18n();
-  const pillarLabel = useMemo(() => new Map(report.pillars.map((p) => [p.key, p.label])), [report]);
+  const { t, num, lang } = useI18n();
+  const pillarLabel = useMemo(
+    // The server names pillars in Vietnamese; a pillar of its own keeps the server's name.
+    () =>
+      new Map(
+        report.pillars.map((p) => {
+          const named = pillarName(p.key, lang);
+          return [p.key, named === p.key ? p.label : named];
+        }),
+      ),
+    [report, lang],
+  );
+  // Each row opens its panel: a target's figures by unit in this period, a task's panel.
+  const [openTarget, setOpenTarget] = useState<string | null>(null);
+  const [openTask, setOpenTask] = useState<string | null>(null);
+  const clickable = (open: () => void) => ({ onClick: open, style: { cursor: "pointer" } });
 
   // Rows come grouped by pillar: the pillar's cell spans its group, as in the Word tables.
   const pillarColumn = <R extends { pillar: string }>(rows: readonly R[]) => ({
@@ -41,6 +60,7 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
           pagination={false}
           scroll={{ y: 420 }}
           data-testid="consolidated-targets"
+          onRow={(r) => clickable(() => setOpenTarget(r.targetKey))}
           columns={[
             pillarColumn(report.targets),
             { title: t("consolidated.col.target"), dataIndex: "text", key: "text" },
@@ -66,7 +86,7 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
               key: "attainment",
               width: 130,
               render: (_: unknown, r) => (
-                <Tag color={ATTAINMENT_COLOR[r.attainment]}>{r.attainmentLabel}</Tag>
+                <Tag color={ATTAINMENT_COLOR[r.attainment]}>{ATTAINMENT_LABELS[r.attainment][lang]}</Tag>
               ),
             },
           ]}
@@ -80,6 +100,7 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
           pagination={false}
           scroll={{ y: 420 }}
           data-testid="consolidated-tasks"
+          onRow={(r) => clickable(() => setOpenTask(r.id))}
           columns={[
             pillarColumn(report.tasks),
             {
@@ -112,7 +133,9 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
               title: t("consolidated.col.status"),
               key: "status",
               width: 130,
-              render: (_: unknown, r) => <Tag color={TASK_STATUS_COLOR[r.status]}>{r.statusLabel}</Tag>,
+              render: (_: unknown, r) => (
+                <Tag color={TASK_STATUS_COLOR[r.status]}>{TASK_STATUS_LABELS[r.status][lang]}</Tag>
+              ),
             },
             {
               title: t("consolidated.col.progress"),
@@ -160,6 +183,13 @@ export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) 
           ]}
         />
       </Card>
+      <TargetDrawer
+        planCode={report.plan.code}
+        targetKey={openTarget}
+        periodKey={report.period.key}
+        onClose={() => setOpenTarget(null)}
+      />
+      <TaskDrawer taskId={openTask} onClose={() => setOpenTask(null)} />
     </>
   );
 }

@@ -131,73 +131,100 @@ export function DrillDown({
             <TrendIcon target={target} />
           </Space>
           {detail.error && <Alert type="error" showIcon title={loadError(detail)} />}
-          <Typography.Title level={5}>{t("dashboard.drill.target")}</Typography.Title>
-          <ResponsiveTable<TDashboardTargetUnit>
-            rowKey={(u) => u.unit.id}
-            size="small"
+          <TargetUnits
+            target={target}
+            units={units}
             loading={detail.isFetching}
-            dataSource={units}
-            pagination={false}
-            data-testid="drill-units"
-            locale={{ emptyText: <Empty description={t("dashboard.drill.noUnits")} /> }}
-            rowClassName={(u) => (u.unit.id === drill.unitId ? "ant-table-row-selected" : "")}
-            columns={[
-              {
-                title: t("dashboard.col.unit"),
-                key: "unit",
-                render: (_: unknown, u) => (
-                  <>
-                    <span style={{ paddingInlineStart: u.parentId ? 16 : 0 }}>
-                      {u.parentId ? u.unit.name : <b>{u.unit.name}</b>}
-                    </span>
-                    {!u.reported && (
-                      <Tag style={{ marginInlineStart: 8 }}>
-                        {t("dashboard.drill.aggregate", { n: u.units })}
-                      </Tag>
-                    )}
-                  </>
-                ),
-              },
-              {
-                title: t("dashboard.col.value"),
-                key: "value",
-                width: 170,
-                align: "right",
-                render: (_: unknown, u) => (
-                  <>
-                    <b>{figureText(u.value, target, num)}</b>
-                    {u.numerator !== null && u.denominator !== null && (
-                      <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-                        {num(u.numerator)}/{num(u.denominator)}
-                      </Typography.Text>
-                    )}
-                  </>
-                ),
-              },
-              {
-                title: t("dashboard.col.evidence"),
-                key: "evidence",
-                width: 200,
-                render: (_: unknown, u) =>
-                  u.reported ? (
-                    <Button
-                      size="small"
-                      icon={<FileOutlined />}
-                      onClick={() => onDrill({ ...drill, unitId: u.unit.id })}
-                      aria-label={`${t("dashboard.drill.openUnit")}: ${u.unit.name}`}
-                    >
-                      {u.canReadEvidence
-                        ? `${t("dashboard.drill.openUnit")} (${num(u.evidence.length)})`
-                        : t("dashboard.drill.openUnit")}
-                    </Button>
-                  ) : null,
-              },
-            ]}
+            unitId={drill.unitId}
+            onUnit={(unitId) => onDrill({ ...drill, unitId })}
           />
         </>
       )}
-      {unit && <UnitEvidence unit={unit} />}
     </Card>
+  );
+}
+
+/** A target's figure in each unit of the tree, each reporting unit's evidence one click away. */
+export function TargetUnits({
+  target,
+  units,
+  loading,
+  unitId,
+  onUnit,
+}: {
+  target: Pick<TDashboardTarget, "percent" | "unit">;
+  units: TDashboardTargetUnit[];
+  loading: boolean;
+  unitId: string | null;
+  onUnit: (unitId: string) => void;
+}) {
+  const { t, num } = useI18n();
+  const unit = units.find((u) => u.unit.id === unitId) ?? null;
+  return (
+    <>
+      <Typography.Title level={5}>{t("dashboard.drill.target")}</Typography.Title>
+      <ResponsiveTable<TDashboardTargetUnit>
+        rowKey={(u) => u.unit.id}
+        size="small"
+        loading={loading}
+        dataSource={units}
+        pagination={false}
+        data-testid="drill-units"
+        locale={{ emptyText: <Empty description={t("dashboard.drill.noUnits")} /> }}
+        rowClassName={(u) => (u.unit.id === unitId ? "ant-table-row-selected" : "")}
+        columns={[
+          {
+            title: t("dashboard.col.unit"),
+            key: "unit",
+            render: (_: unknown, u) => (
+              <>
+                <span style={{ paddingInlineStart: u.parentId ? 16 : 0 }}>
+                  {u.parentId ? u.unit.name : <b>{u.unit.name}</b>}
+                </span>
+                {!u.reported && (
+                  <Tag style={{ marginInlineStart: 8 }}>{t("dashboard.drill.aggregate", { n: u.units })}</Tag>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t("dashboard.col.value"),
+            key: "value",
+            width: 170,
+            align: "right",
+            render: (_: unknown, u) => (
+              <>
+                <b>{figureText(u.value, target, num)}</b>
+                {u.numerator !== null && u.denominator !== null && (
+                  <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+                    {num(u.numerator)}/{num(u.denominator)}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t("dashboard.col.evidence"),
+            key: "evidence",
+            width: 200,
+            render: (_: unknown, u) =>
+              u.reported ? (
+                <Button
+                  size="small"
+                  icon={<FileOutlined />}
+                  onClick={() => onUnit(u.unit.id)}
+                  aria-label={`${t("dashboard.drill.openUnit")}: ${u.unit.name}`}
+                >
+                  {u.canReadEvidence
+                    ? `${t("dashboard.drill.openUnit")} (${num(u.evidence.length)})`
+                    : t("dashboard.drill.openUnit")}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {unit && <UnitEvidence unit={unit} />}
+    </>
   );
 }
 
@@ -269,6 +296,8 @@ function PillarTargets({
         dataSource={targets}
         pagination={false}
         data-testid="drill-targets"
+        // Every target row opens its figures by unit, not only its link.
+        onRow={(x) => ({ onClick: () => onOpen(x), style: { cursor: "pointer" } })}
         columns={[
           {
             title: t("dashboard.col.target"),

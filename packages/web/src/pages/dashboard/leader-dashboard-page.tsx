@@ -1,7 +1,10 @@
 import "../../i18n/dashboard-messages.ts";
-import type { TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import type { TDashboardTarget, TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
+import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
+import { TREND_LABELS } from "@dtplan/domain/attainment/trend.ts";
 import { currentPlan } from "@dtplan/domain/plans/current-plan.ts";
 import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
+import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
 import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from "antd";
@@ -25,15 +28,34 @@ import { type Drill, DrillDown } from "./drill-down.tsx";
 
 const NO_DRILL: Drill = { pillar: null, targetKey: null, unitId: null };
 
-/** Bảng điều hành: a published plan at a glance, for the leaders who direct it. */
+/** The server's Vietnamese labels (pillars, periods, attainment, trend) in the reader's language. */
 function inLanguage(data: TPlanDashboard, lang: Lang): TPlanDashboard {
   const label = (p: { pillar: string }) => pillarLabel(p.pillar, lang);
+  const period = <P extends { key: string; label: string }>(p: P): P => ({
+    ...p,
+    label: periodLabel(p, lang),
+  });
+  const target = <X extends TDashboardTarget>(x: X): X => ({
+    ...x,
+    attainmentLabel: ATTAINMENT_LABELS[x.attainment][lang],
+    trendLabel: TREND_LABELS[x.trend][lang],
+  });
   return {
     ...data,
+    period: data.period ? period(data.period) : null,
+    periods: data.periods.map(period),
     pillars: data.pillars.map((p) => ({ ...p, label: label(p) })),
-    trend: { ...data.trend, pillars: data.trend.pillars.map((p) => ({ ...p, label: label(p) })) },
+    targets: data.targets.map(target),
+    atRisk: data.atRisk.map(target),
+    trend: {
+      ...data.trend,
+      periods: data.trend.periods.map(period),
+      pillars: data.trend.pillars.map((p) => ({ ...p, label: label(p) })),
+    },
   };
 }
+
+/** Bảng điều hành: a published plan at a glance, for the leaders who direct it. */
 
 export default function LeaderDashboardPage() {
   const { t, lang } = useI18n();

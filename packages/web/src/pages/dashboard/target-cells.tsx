@@ -1,6 +1,7 @@
 import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-design/icons";
 import type { TDashboardTarget } from "@dtplan/contracts/dashboard.ts";
 import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
+import { TREND_LABELS } from "@dtplan/domain/attainment/trend.ts";
 import { Tag, Tooltip } from "antd";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ATTAINMENT_COLOR } from "../../lib/status-colors.ts";
@@ -27,13 +28,15 @@ export function figureText(
   return `${num(value)}${x.percent ? "%" : x.unit ? ` ${x.unit}` : ""}`;
 }
 
-export function StatusTag({ target }: { target: TDashboardTarget }) {
+export function StatusTag({ target }: { target: Pick<TDashboardTarget, "attainment"> }) {
   const { lang } = useI18n();
   return <Tag color={ATTAINMENT_COLOR[target.attainment]}>{ATTAINMENT_LABELS[target.attainment][lang]}</Tag>;
 }
 
 /** An arrow in the indicator's own sense (up = improving), with its label for screen readers. */
-export function TrendIcon({ target }: { target: TDashboardTarget }) {
+export function TrendIcon({ target }: { target: Pick<TDashboardTarget, "trend"> }) {
+  const { lang } = useI18n();
+  const label = TREND_LABELS[target.trend][lang];
   const icon =
     target.trend === "up" ? (
       <ArrowUpOutlined style={{ color: "#237804" }} />
@@ -43,8 +46,8 @@ export function TrendIcon({ target }: { target: TDashboardTarget }) {
       <ArrowRightOutlined style={{ color: "#8c8c8c" }} />
     );
   return (
-    <Tooltip title={target.trendLabel}>
-      <span role="img" aria-label={target.trendLabel}>
+    <Tooltip title={label}>
+      <span role="img" aria-label={label}>
         {icon}
       </span>
     </Tooltip>

@@ -1,6 +1,7 @@
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { TreeSelect } from "antd";
 import { useMemo } from "react";
+import { useI18n } from "../../i18n/i18n.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
 import { toIsoDate } from "../../lib/format.ts";
 import { buildUnitTree, pickableUnits, type UnitNode } from "./org-tree-model.ts";
@@ -23,6 +24,8 @@ interface Props {
   status?: "error" | "warning" | "";
   /** A filter over history (plans of a closed district): closed units stay choosable. */
   history?: boolean;
+  /** Names of units the value may hold before the tree has loaded them (the item being edited). */
+  names?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -39,7 +42,9 @@ export function UnitTreeSelect({
   id,
   status,
   history,
+  names,
 }: Props) {
+  const { t } = useI18n();
   const selectedKey = Array.isArray(value) ? value.join(",") : (value ?? "");
   const treeData = useMemo(() => {
     const picked = history
@@ -51,8 +56,18 @@ export function UnitTreeSelect({
       disabled: disabledIds?.has(node.unit.id) || picked.closed.has(node.unit.id),
       children: node.children.map(toOption),
     });
-    return buildUnitTree(picked.units).map(toOption);
-  }, [units, disabledIds, selectedKey, history]);
+    // A chosen unit the list does not hold (yet) shows its name or "loading", never its id.
+    const known = new Set(units.map((u) => u.id));
+    const absent = selectedKey
+      .split(",")
+      .filter((id) => id && !known.has(id))
+      .map((id) => ({
+        value: id,
+        title: names?.get(id) ?? (units.length === 0 ? t("app.loading") : t("org.unitNotListed")),
+        children: [],
+      }));
+    return [...buildUnitTree(picked.units).map(toOption), ...absent];
+  }, [units, disabledIds, selectedKey, history, names, t]);
 
   return (
     <TreeSelect
@@ -66,7 +81,8 @@ export function UnitTreeSelect({
         filterTreeNode: (input, node) => matchesFolded(String((node as Option).title ?? ""), input),
       }}
       treeDefaultExpandAll={units.length <= 60}
-      placeholder={placeholder}
+      placeholder={units.length === 0 ? t("app.loading") : placeholder}
+      loading={units.length === 0}
       allowClear
       style={{ width: "100%" }}
       listHeight={360}

@@ -144,6 +144,16 @@ export function ItemDrawer(props: Props) {
   const isTarget = editing.type === "target";
   const target = editing.mode === "edit" && editing.type === "target" ? editing.item : null;
   const task = editing.mode === "edit" && editing.type === "task" ? editing.item : null;
+  // The units the task names, shown by name while the unit tree is still loading.
+  const taskUnits = useMemo(
+    () =>
+      new Map(
+        [task?.lead.unit, ...(task?.coordinators.map((c) => c.unit) ?? [])].flatMap((u) =>
+          u ? [[u.id, u.name] as const] : [],
+        ),
+      ),
+    [task],
+  );
   const [indicatorCode, setIndicatorCode] = useState<string | null>(target?.indicator?.code ?? null);
   const [indicatorConfirmed, setIndicatorConfirmed] = useState(target?.indicator?.confirmed ?? false);
   const [creatingIndicator, setCreatingIndicator] = useState(false);
@@ -428,7 +438,12 @@ export function ItemDrawer(props: Props) {
           <>
             <Form.Item label={t("item.lead")} required={!leadNone}>
               <Form.Item name="leadUnitId" noStyle>
-                <UnitTreeSelect units={units} placeholder={t("item.chooseUnit")} id="lead-unit" />
+                <UnitTreeSelect
+                  units={units}
+                  names={taskUnits}
+                  placeholder={t("item.chooseUnit")}
+                  id="lead-unit"
+                />
               </Form.Item>
               {task?.lead.text && (
                 <Typography.Text type="secondary" style={{ display: "block", marginTop: 4 }}>
@@ -447,7 +462,7 @@ export function ItemDrawer(props: Props) {
             </Form.Item>
             <Form.Item label={t("item.coordinators")}>
               <Form.Item name="coordinatorUnitIds" noStyle>
-                <UnitTreeSelect units={units} multiple placeholder={t("item.chooseUnit")} />
+                <UnitTreeSelect units={units} names={taskUnits} multiple placeholder={t("item.chooseUnit")} />
               </Form.Item>
               {task?.coordinators
                 .filter((c) => c.text)

@@ -33,6 +33,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
 import { useAction } from "../../lib/use-action.ts";
+import { TargetDrawer } from "../dashboard/target-drawer.tsx";
 import { TaskDrawer } from "../tasks/task-drawer.tsx";
 import { BudgetSection } from "./budget-section.tsx";
 import { CascadeTable, ServesCell } from "./cascade-views.tsx";
@@ -81,6 +82,26 @@ export default function PlanDetailPage() {
   if (!plan) return null;
 
   const canManage = can("plans.manage");
+  /** A row's click opens its panel through the address (`?tab=tasks&task=…`), as the search box does. */
+  const openRow = (kind: "task" | "target", id: string) => ({
+    onClick: () =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        next.set("tab", kind === "task" ? "tasks" : "targets");
+        next.set(kind, id);
+        return next;
+      }),
+    style: { cursor: "pointer" },
+  });
+  const closePanel = (kind: "task" | "target") =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete(kind);
+        return next;
+      },
+      { replace: true },
+    );
   const draft = pendingDraft.data && pendingDraft.data.status === "draft" ? pendingDraft.data : null;
 
   const taskColumns = [
@@ -166,6 +187,9 @@ export default function PlanDetailPage() {
                 size="small"
                 pagination={false}
                 dataSource={list}
+                // The target's panel (figures by unit and period) once the plan is in force.
+                onRow={(x) => (plan.status === "draft" ? {} : openRow("target", x.key))}
+                data-testid="detail-targets"
                 columns={[
                   { title: t("detail.col.target"), dataIndex: "text" },
                   {
@@ -187,8 +211,9 @@ export default function PlanDetailPage() {
                     width: 220,
                     render: (_: unknown, x) =>
                       x.indicator ? (
-                        <span title={x.indicator.name ?? undefined}>
-                          <Typography.Text code>{x.indicator.code}</Typography.Text>
+                        // The indicator by its name; its catalogue code only on hover.
+                        <span title={x.indicator.code}>
+                          {x.indicator.name ?? x.indicator.code}{" "}
                           {!x.indicator.confirmed && (
                             <Tag color="gold">{t("review.indicatorUnconfirmed")}</Tag>
                           )}
@@ -223,20 +248,7 @@ export default function PlanDetailPage() {
           columns={taskColumns}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           // The task panel (the same as in Nhiệm vụ của tôi) once the plan is in force.
-          onRow={(x) =>
-            plan.status === "draft"
-              ? {}
-              : {
-                  onClick: () =>
-                    setParams((prev) => {
-                      const next = new URLSearchParams(prev);
-                      next.set("tab", "tasks");
-                      next.set("task", x.id);
-                      return next;
-                    }),
-                  style: { cursor: "pointer" },
-                }
-          }
+          onRow={(x) => (plan.status === "draft" ? {} : openRow("task", x.id))}
           data-testid="detail-tasks"
         />
       ),
@@ -408,19 +420,14 @@ export default function PlanDetailPage() {
       <Card>
         <Tabs key={params.get("tab") ?? ""} items={tabs} defaultActiveKey={params.get("tab") ?? undefined} />
       </Card>
-      <TaskDrawer
-        taskId={params.get("task")}
-        onClose={() =>
-          setParams(
-            (prev) => {
-              const next = new URLSearchParams(prev);
-              next.delete("task");
-              return next;
-            },
-            { replace: true },
-          )
-        }
-      />
+      <TaskDrawer taskId={params.get("task")} onClose={() => closePanel("task")} />
+      {plan.status !== "draft" && (
+        <TargetDrawer
+          planCode={plan.code}
+          targetKey={params.get("target")}
+          onClose={() => closePanel("target")}
+        />
+      )}
       {amending && (
         <AmendModal
           code={plan.code}

@@ -123,7 +123,7 @@ export function PlanInfoModal({
       >
         {movable && (
           <Form.Item name="issuerUnitId" label={t("planForm.issuer")} extra={t("planForm.issuerHint")}>
-            <UnitTreeSelect units={units} />
+            <UnitTreeSelect units={units} names={new Map([[plan.unit.id, plan.unit.name]])} />
           </Form.Item>
         )}
         <Form.Item name="title" label={t("planForm.name")} required>

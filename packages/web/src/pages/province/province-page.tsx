@@ -1,6 +1,7 @@
 import "../../i18n/province-messages.ts";
 import { DownloadOutlined, FileExcelOutlined } from "@ant-design/icons";
 import type { TLocality, TProvinceView } from "@dtplan/contracts/province.ts";
+import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -38,7 +39,7 @@ const measuredOf = (l: TLocality) => l.targets.achieved + l.targets.near + l.tar
 
 /** Toàn tỉnh: every locality side by side, for the province's officers. */
 export default function ProvincePage() {
-  const { t } = useI18n();
+  const { t, period } = useI18n();
   const [search, setSearch] = useSearchParams();
   const filter = {
     tenantId: search.get("tenantId") ?? undefined,
@@ -87,7 +88,7 @@ export default function ProvincePage() {
                 onChange={(key: string) => change({ period: key })}
                 options={data.periods.map((p) => ({
                   value: p.key,
-                  label: t("province.periodOption", { label: p.label, n: p.plans }),
+                  label: t("province.periodOption", { label: period(p), n: p.plans }),
                 }))}
               />
             )}
@@ -123,7 +124,7 @@ export default function ProvincePage() {
 }
 
 function ProvinceBody({ data }: { data: TProvinceView }) {
-  const { t, num } = useI18n();
+  const { t, num, period } = useI18n();
   const pct = (v: number | null) => (v === null ? "—" : `${num(v)}%`);
   const list = data.localities;
   const withPlan = list.filter((l) => l.plans.length > 0);
@@ -222,7 +223,7 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
       <Typography.Paragraph type="secondary">
         <b>{data.province.name}</b> ·{" "}
         {data.period
-          ? t("province.samePeriod", { period: data.period.label, today: formatDate(data.today) })
+          ? t("province.samePeriod", { period: period(data.period), today: formatDate(data.today) })
           : t("province.asOf", { today: formatDate(data.today) })}
         {(data.hidden.closedUnits > 0 || data.hidden.notStartedPlans > 0) && (
           <>
@@ -269,7 +270,7 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
 }
 
 function LocalityTable({ rows }: { rows: TLocality[] }) {
-  const { t, num } = useI18n();
+  const { t, num, lang, period } = useI18n();
   return (
     <ResponsiveTable<TLocality>
       rowKey={(l) => l.unit.id}
@@ -290,7 +291,7 @@ function LocalityTable({ rows }: { rows: TLocality[] }) {
               <div>
                 <Space size={4} wrap>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {l.unit.kindLabel}
+                    {unitKindLabel(l.unit.kind, lang)}
                   </Typography.Text>
                   {l.unit.closed && <Tag>{t("province.closed")}</Tag>}
                 </Space>
@@ -313,7 +314,9 @@ function LocalityTable({ rows }: { rows: TLocality[] }) {
                     {p.code}
                     {p.years ? ` · ${p.years}` : ""}
                     {" · "}
-                    {p.period ? t("province.periodUsed", { period: p.period.label }) : t("province.noPeriod")}
+                    {p.period
+                      ? t("province.periodUsed", { period: period(p.period) })
+                      : t("province.noPeriod")}
                     {p.notStarted ? ` · ${t("province.notStarted")}` : ""}
                   </Typography.Text>
                 </div>

@@ -2,6 +2,7 @@ import "../../i18n/reporting-messages.ts";
 import { ArrowDownOutlined, ArrowRightOutlined, ArrowUpOutlined } from "@ant-design/icons";
 import type { TReportingPeriod, TTargetAttainment } from "@dtplan/contracts/reporting.ts";
 import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
+import { TREND_LABELS } from "@dtplan/domain/attainment/trend.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
@@ -11,12 +12,14 @@ import { ExportMenu, exportSources } from "../../components/export-menu.tsx";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ATTAINMENT_COLOR } from "../../lib/status-colors.ts";
+import { TargetDrawer } from "../dashboard/target-drawer.tsx";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
 
 /** Mức độ đạt chỉ tiêu of a plan in a period: the rolled-up figure, the assessment and the trend. */
 export function AttainmentCard({ planCode, periods }: { planCode: string; periods: TReportingPeriod[] }) {
   const { t, lang, num, period: periodName } = useI18n();
   const [period, setPeriod] = useState<string | undefined>(undefined);
+  const [openTarget, setOpenTarget] = useState<string | null>(null);
   const data = useQuery(reportingQueries.attainment(planCode, period));
   const counts = data.data?.counts;
 
@@ -59,6 +62,7 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
         size="small"
         loading={data.isFetching}
         dataSource={data.data?.targets ?? []}
+        onRow={(x) => ({ onClick: () => setOpenTarget(x.targetKey), style: { cursor: "pointer" } })}
         pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
         columns={[
           {
@@ -136,16 +140,17 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
               <Tooltip
                 title={
                   <>
-                    <div>{x.trendLabel}</div>
+                    <div>{TREND_LABELS[x.trend][lang]}</div>
                     {x.series.map((s) => (
                       <div key={s.periodKey}>
-                        {s.label}: {s.value === null ? "—" : num(s.value)}
+                        {periodName({ key: s.periodKey, label: s.label })}:{" "}
+                        {s.value === null ? "—" : num(s.value)}
                       </div>
                     ))}
                   </>
                 }
               >
-                <span role="img" aria-label={x.trendLabel} style={{ fontSize: 16 }}>
+                <span role="img" aria-label={TREND_LABELS[x.trend][lang]} style={{ fontSize: 16 }}>
                   {x.trend === "up" ? (
                     <ArrowUpOutlined
                       style={{ color: x.indicator?.direction === "decrease" ? "#cf1322" : "#389e0d" }}
@@ -162,6 +167,12 @@ export function AttainmentCard({ planCode, periods }: { planCode: string; period
             ),
           },
         ]}
+      />
+      <TargetDrawer
+        planCode={planCode}
+        targetKey={openTarget}
+        periodKey={period ?? data.data?.period?.key}
+        onClose={() => setOpenTarget(null)}
       />
     </Card>
   );

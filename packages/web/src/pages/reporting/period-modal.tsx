@@ -31,7 +31,7 @@ export function PeriodModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, period: periodName } = useI18n();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -93,7 +93,7 @@ export function PeriodModal({
   return (
     <Modal
       open={open}
-      title={period ? t("periods.adjustTitle", { label: period.label }) : t("periods.openAdhoc")}
+      title={period ? t("periods.adjustTitle", { label: periodName(period) }) : t("periods.openAdhoc")}
       okText={t("common.save")}
       cancelText={t("report.cancel")}
       confirmLoading={busy}

@@ -29,6 +29,7 @@ export const TaskRow = memo(function TaskRow({
   progressError,
   editable,
   onEdit,
+  onOpen,
 }: {
   index: number;
   task: TReportTask;
@@ -37,6 +38,8 @@ export const TaskRow = memo(function TaskRow({
   /** The progress field's error message, already in the user's language. */
   progressError: string | undefined;
   onEdit: (taskKey: string, patch: Partial<TaskDraft>) => void;
+  /** Opens the task's panel (the one of Nhiệm vụ của tôi); stable, like `onEdit`. */
+  onOpen: (taskId: string) => void;
 }) {
   const { t, num } = useI18n();
   const onChange = (patch: Partial<TaskDraft>) => onEdit(task.key, patch);
@@ -48,7 +51,7 @@ export const TaskRow = memo(function TaskRow({
   return (
     <div className="dt-report-row" data-testid="report-task" data-task-key={task.key}>
       <Typography.Paragraph style={{ marginBottom: 4 }}>
-        <b>{index}.</b> {task.text}
+        <b>{index}.</b> <Typography.Link onClick={() => onOpen(task.taskId)}>{task.text}</Typography.Link>
       </Typography.Paragraph>
       <Space size={6} wrap style={{ marginBottom: 8 }}>
         <Tag color={task.role === "lead" ? "blue" : "default"}>{t(`myTasks.role.${task.role}`)}</Tag>

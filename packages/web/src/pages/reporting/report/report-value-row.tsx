@@ -41,6 +41,7 @@ export const ValueRow = memo(function ValueRow({
   denominatorError,
   valueError,
   onEdit,
+  onOpen,
 }: {
   index: number;
   value: TReportValue;
@@ -52,6 +53,8 @@ export const ValueRow = memo(function ValueRow({
   denominatorError: string | undefined;
   valueError: string | undefined;
   onEdit: (targetKey: string, patch: Partial<ValueDraft>) => void;
+  /** Opens the target's panel (its figures by unit and period); stable, like `onEdit`. */
+  onOpen: (targetKey: string) => void;
 }) {
   const onChange = (patch: Partial<ValueDraft>) => onEdit(value.targetKey, patch);
   const { t, lang, num } = useI18n();
@@ -73,7 +76,8 @@ export const ValueRow = memo(function ValueRow({
   return (
     <div className="dt-report-row" data-testid="report-value" data-target-key={value.targetKey}>
       <Typography.Paragraph style={{ marginBottom: 4 }}>
-        <b>{index}.</b> {value.targetText}
+        <b>{index}.</b>{" "}
+        <Typography.Link onClick={() => onOpen(value.targetKey)}>{value.targetText}</Typography.Link>
       </Typography.Paragraph>
       <Space size={6} wrap style={{ marginBottom: 8 }}>
         <Tag>{value.indicator.name}</Tag>
