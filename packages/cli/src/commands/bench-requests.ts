@@ -294,17 +294,21 @@ export async function benchRequests(options: {
     }
   }
 
-  // Submissions: each commune's draft of the open period, once. The raw equivalent writes,
-  // in one transaction, what a submission implies for another draft: the report's status
-  // and times (only from draft), its history line, its audit entry, the notification to the
-  // plan's reviewers and the period's stored figures (the drafts' task progress is already on
-  // the tasks, so no task moves).
-  const reporters = await Promise.all(
-    s.communes.slice(0, Math.min(s.communes.length, runs * 2 + 2)).map(async (unitId) => ({
+  // Submissions: each commune's draft of the open period, once. The raw equivalent is what
+  // a hand-written server must send for another commune's draft, in one transaction: the
+  // session with the caller's grant on the unit (one statement), the report locked with its
+  // task lines, its figures and the tasks the unit leads (what the completeness check reads,
+  // one statement), the report's status and times (only from draft), its history line, its
+  // audit entry, the notification to the plan's reviewers, and the period's stored figures of
+  // the report's targets rewritten (delete + insert; both bases, all reports in and approved
+  // only). The drafts' task progress is already on the tasks, so no task moves on either side.
+  // One at a time: the raw client is one connection (pg 9 refuses overlapping queries).
+  const reporters: { unitId: string; headers: Record<string, string> }[] = [];
+  for (const unitId of s.communes.slice(0, Math.min(s.communes.length, runs * 2 + 2)))
+    reporters.push({
       unitId,
       headers: await signIn(app, raw, options.hashPassword, s.tenant, unitId, "unit_reporter"),
-    })),
-  );
+    });
   const half = Math.floor(reporters.length / 2);
   try {
     const statements = { n: 0 };
@@ -323,52 +327,75 @@ export async function benchRequests(options: {
     const rawStatements = { n: 0 };
     const rawMs = await countingStatements(rawStatements, () =>
       timed(Math.max(1, half - 1), async (i) => {
-        const unitId = reporters[half + i + 1].unitId;
+        const { unitId, headers } = reporters[half + i + 1];
+        const token = /dtplan_session=[^.]+\.([^;]+)/.exec(headers.cookie)?.[1] ?? "";
         await raw.query("BEGIN");
+        const session = await raw.query(
+          `SELECT s.user_id, u.full_name FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.tenant_id = $1 AND s.token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')
+              AND s.expires_at > now() AND u.active
+              AND EXISTS (SELECT 1 FROM role_grants g WHERE g.tenant_id = $1 AND g.user_id = s.user_id
+                             AND g.unit_id = $3 AND g.role = 'unit_reporter')`,
+          [s.tenant, token, unitId],
+        );
+        if (session.rows.length !== 1) throw new Error("raw submission: no session");
         const { rows } = await raw.query(
-          `UPDATE unit_reports r SET status = 'submitted', submitted_at = now(),
-                  first_submitted_at = coalesce(r.first_submitted_at, now()), version = r.version + 1, updated_at = now()
-             FROM reporting_periods rp
-            WHERE r.tenant_id = $1 AND rp.tenant_id = $1 AND rp.id = r.period_id AND rp.plan_code = $2 AND rp.key = $3
-              AND r.unit_id = $4 AND r.status = 'draft'
-            RETURNING r.id, r.period_id, r.version`,
+          `SELECT r.id, r.period_id, r.version, r.status,
+                  (SELECT json_agg(t) FROM unit_report_tasks t WHERE t.tenant_id = $1 AND t.report_id = r.id) AS tasks,
+                  (SELECT json_agg(v) FROM unit_report_values v WHERE v.tenant_id = $1 AND v.report_id = r.id) AS figures,
+                  (SELECT json_agg(pt.key) FROM plan_tasks pt JOIN plans p ON p.tenant_id = pt.tenant_id AND p.id = pt.plan_id
+                    WHERE pt.tenant_id = $1 AND p.code = $2 AND p.status = 'published' AND pt.lead_unit_id = $4) AS led
+             FROM unit_reports r JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
+            WHERE r.tenant_id = $1 AND rp.plan_code = $2 AND rp.key = $3 AND r.unit_id = $4 AND r.status = 'draft'
+              FOR UPDATE OF r`,
           [s.tenant, s.provincePlan, s.lastPeriod, unitId],
+        );
+        const report = rows[0];
+        const targetKeys = ((report.figures ?? []) as { target_key: string }[]).map((v) => v.target_key);
+        await raw.query(
+          `UPDATE unit_reports SET status = 'submitted', submitted_at = now(), submitted_by = $3,
+                  first_submitted_at = coalesce(first_submitted_at, now()), version = version + 1,
+                  updated_at = now(), updated_by = $3
+            WHERE tenant_id = $1 AND id = $2`,
+          [s.tenant, report.id, session.rows[0].user_id],
         );
         await raw.query(
           `INSERT INTO report_events (tenant_id, report_id, period_id, unit_id, action, from_status, to_status)
            VALUES ($1, $2, $3, $4, 'submitted', 'draft', 'submitted')`,
-          [s.tenant, rows[0].id, rows[0].period_id, unitId],
+          [s.tenant, report.id, report.period_id, unitId],
         );
         await raw.query(
           `INSERT INTO audit_log (tenant_id, action, entity, entity_id, unit_id, before, after)
            VALUES ($1, 'report.submitted', 'unit_report', $2, $3, '{"status":"draft"}', '{"status":"submitted"}')`,
-          [s.tenant, rows[0].id, unitId],
+          [s.tenant, report.id, unitId],
         );
         await raw.query(
           `INSERT INTO notifications (tenant_id, user_id, kind, idempotency_key, title, body, link)
            SELECT DISTINCT $1::uuid, u.id, 'report.submitted', $2::text || ':' || $3::text, 'Báo cáo chờ duyệt', '', '/periods'
              FROM role_grants g JOIN users u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
             WHERE g.tenant_id = $1 AND g.unit_id = $1 AND g.role IN ('focal_officer', 'leader') AND u.active`,
-          [s.tenant, rows[0].id, rows[0].version],
+          [s.tenant, report.id, report.version + 1],
         );
-        // The period's stored figures per target (all reports in, and approved only), recomputed.
-        await raw.query("DELETE FROM target_figures WHERE tenant_id = $1 AND period_id = $2", [
-          s.tenant,
-          rows[0].period_id,
-        ]);
-        await raw.query(
-          `INSERT INTO target_figures (tenant_id, plan_code, period_id, target_key, approved_only, value,
-                                       numerator, denominator, reporting_units)
-           SELECT $1, $2, r.period_id, v.target_key, a.approved_only, avg(v.value), sum(v.numerator),
-                  sum(v.denominator), count(DISTINCT r.unit_id)
-             FROM unit_reports r
-             JOIN unit_report_values v ON v.tenant_id = r.tenant_id AND v.report_id = r.id
-             CROSS JOIN (VALUES (false), (true)) AS a (approved_only)
-            WHERE r.tenant_id = $1 AND r.period_id = $3
-              AND r.status IN ('submitted', 'approved') AND (NOT a.approved_only OR r.status = 'approved')
-            GROUP BY r.period_id, v.target_key, a.approved_only`,
-          [s.tenant, s.provincePlan, rows[0].period_id],
-        );
+        if (targetKeys.length) {
+          // The period's stored figures of the report's targets, recomputed.
+          await raw.query(
+            "DELETE FROM target_figures WHERE tenant_id = $1 AND period_id = $2 AND target_key = ANY($3::uuid[])",
+            [s.tenant, report.period_id, targetKeys],
+          );
+          await raw.query(
+            `INSERT INTO target_figures (tenant_id, plan_code, period_id, target_key, approved_only, value,
+                                         numerator, denominator, reporting_units)
+             SELECT $1, $2, r.period_id, v.target_key, a.approved_only, avg(v.value), sum(v.numerator),
+                    sum(v.denominator), count(DISTINCT r.unit_id)
+               FROM unit_reports r
+               JOIN unit_report_values v ON v.tenant_id = r.tenant_id AND v.report_id = r.id
+               CROSS JOIN (VALUES (false), (true)) AS a (approved_only)
+              WHERE r.tenant_id = $1 AND r.period_id = $3 AND v.target_key = ANY($4::uuid[])
+                AND r.status IN ('submitted', 'approved') AND (NOT a.approved_only OR r.status = 'approved')
+              GROUP BY r.period_id, v.target_key, a.approved_only`,
+            [s.tenant, s.provincePlan, report.period_id, targetKeys],
+          );
+        }
         await raw.query("COMMIT");
       }),
     );
@@ -376,6 +403,9 @@ export async function benchRequests(options: {
     line("report submission", mine, rawMs);
     out(
       `${"".padEnd(40)} statements per submission: dtplan ${(statements.n / (n + 1)).toFixed(1)}, raw ${(rawStatements.n / (n + 1)).toFixed(1)} (BEGIN/COMMIT included)`,
+    );
+    out(
+      `${"".padEnd(40)} raw counts: session + grant, report locked with its lines, figures and led tasks, status, history, audit, notification, stored figures of its targets (delete + insert)`,
     );
   } catch (error) {
     await raw.query("ROLLBACK").catch(() => {});

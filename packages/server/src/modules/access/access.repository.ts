@@ -43,23 +43,35 @@ export async function tenantsOfUnits(
 export async function unitPaths(db: Database, unitIds: readonly string[]): Promise<Map<string, UnitPath>> {
   const out = new Map<string, UnitPath>();
   for (const [tenantId, ids] of await tenantsOfUnits(db, unitIds)) {
-    const rows = await queryRows<{ start_id: string; id: string }>(
-      db,
-      sql`WITH RECURSIVE up AS (
-            SELECT id AS start_id, id, parent_id, 0 AS depth FROM org_units
-             WHERE tenant_id = ${tenantId} AND id IN ${sqlList(ids)}
-            UNION ALL
-            SELECT up.start_id, u.id, u.parent_id, up.depth + 1
-              FROM org_units u JOIN up ON u.id = up.parent_id
-             WHERE u.tenant_id = ${tenantId} AND up.depth < 64
-          )
-          SELECT start_id, id FROM up ORDER BY start_id, depth`,
-    );
-    for (const r of rows) {
-      const path = out.get(r.start_id) ?? { tenantId, ids: [] };
-      path.ids.push(r.id);
-      out.set(r.start_id, path);
-    }
+    for (const [id, path] of await unitPathsIn(db, tenantId, ids)) out.set(id, path);
+  }
+  return out;
+}
+
+/** The paths of units of one known province (a grant's units): no look-up across provinces first. */
+export async function unitPathsIn(
+  db: Database,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, UnitPath>> {
+  const out = new Map<string, UnitPath>();
+  if (ids.length === 0) return out;
+  const rows = await queryRows<{ start_id: string; id: string }>(
+    db,
+    sql`WITH RECURSIVE up AS (
+          SELECT id AS start_id, id, parent_id, 0 AS depth FROM org_units
+           WHERE tenant_id = ${tenantId} AND id IN ${sqlList([...ids])}
+          UNION ALL
+          SELECT up.start_id, u.id, u.parent_id, up.depth + 1
+            FROM org_units u JOIN up ON u.id = up.parent_id
+           WHERE u.tenant_id = ${tenantId} AND up.depth < 64
+        )
+        SELECT start_id, id FROM up ORDER BY start_id, depth`,
+  );
+  for (const r of rows) {
+    const path = out.get(r.start_id) ?? { tenantId, ids: [] };
+    path.ids.push(r.id);
+    out.set(r.start_id, path);
   }
   return out;
 }

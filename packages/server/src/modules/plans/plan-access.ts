@@ -3,8 +3,8 @@ import type { FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import type { PlanRow } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
-import { unitPath } from "../access/access.repository.ts";
-import { reachOf, requireActor } from "../access/access.ts";
+import { unitPathsIn } from "../access/access.repository.ts";
+import { reachOf, requireActor, rootsByTenant } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import { findPlanVersions } from "./plans.repository.ts";
 
@@ -15,11 +15,14 @@ export const planNotFound = () => notFound("Không tìm thấy kế hoạch.");
  * and the ancestors of the units they hold it on (the plans those units implement).
  */
 export async function readablePlanUnits(db: Database, actor: Actor): Promise<Set<string>> {
-  const reach = await reachOf(db, actor, "plans.read");
+  // A grant names its unit's province: the paths up are read there, beside the subtrees.
+  const roots = rootsByTenant(actor.grants, grantRoots(actor.grants, "plans.read"));
+  const [reach, ...paths] = await Promise.all([
+    reachOf(db, actor, "plans.read"),
+    ...[...roots].map(([tenantId, ids]) => unitPathsIn(db, tenantId, ids)),
+  ]);
   const units = new Set(reach.unitIds);
-  for (const root of grantRoots(actor.grants, "plans.read")) {
-    for (const id of (await unitPath(db, root))?.ids ?? []) units.add(id);
-  }
+  for (const byRoot of paths) for (const path of byRoot.values()) for (const id of path.ids) units.add(id);
   return units;
 }
 
@@ -36,10 +39,11 @@ export const actorTenants = (actor: Actor) =>
 
 /** Every version of a plan the actor may read, newest first; 404 otherwise. */
 export async function readablePlanVersions(db: Database, actor: Actor, code: string): Promise<PlanRow[]> {
-  const rows = await findPlanVersions(db, actorTenants(actor), code, actor.tenantId);
-  if (rows.length === 0) throw planNotFound();
-  const units = await readablePlanUnits(db, actor);
-  if (!units.has(rows[0].unitId)) throw planNotFound();
+  const [rows, units] = await Promise.all([
+    findPlanVersions(db, actorTenants(actor), code, actor.tenantId),
+    readablePlanUnits(db, actor),
+  ]);
+  if (rows.length === 0 || !units.has(rows[0].unitId)) throw planNotFound();
   return rows;
 }
 

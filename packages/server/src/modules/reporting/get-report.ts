@@ -80,7 +80,10 @@ export async function reportScopes(
   key: string,
   unitIds: readonly string[],
 ): Promise<Map<string, ReportScope | AppError>> {
-  const [period, basis] = await Promise.all([findPeriod(db, ctx.plan, key), loadBasis(db, ctx.plan)]);
+  const [period, basis] = await Promise.all([
+    findPeriod(db, ctx.plan, key),
+    loadBasis(db, ctx.plan, { units: ctx.units }),
+  ]);
   const out = new Map<string, ReportScope | AppError>();
   const found = new Map<string, { ru: ReportingUnit; canEdit: boolean }>();
   for (const unitId of unitIds) {
@@ -276,13 +279,20 @@ export async function presentReport(
         .from(evidenceFiles)
         .where(and(eq(evidenceFiles.tenantId, report.tenantId), inArray(evidenceFiles.id, fileIds)))
     : [];
-  const names = await userNames(db, [
+  // The caller's own name is known (a submission names only its submitter): no look-up for it.
+  const { actor } = scope.ctx;
+  const people = [
     report.submittedBy,
     report.reviewedBy,
     report.updatedBy,
     report.onBehalfBy,
     ...files.map((f) => f.uploadedBy),
-  ]);
+  ];
+  const names = await userNames(
+    db,
+    people.filter((id) => id !== actor.id),
+  );
+  if (people.includes(actor.id)) names.set(actor.id, actor.fullName);
   const filesById = new Map(files.map((f) => [f.id, presentEvidence(f, names)]));
   return presentForm(scope, report, { taskRows, valueRows }, names, filesById);
 }

@@ -1,7 +1,7 @@
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
-import type { PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
+import type { OrgUnitRow, PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
 import { conflict, forbidden, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { can } from "../access/tree-access.ts";
@@ -16,6 +16,8 @@ export interface ReportingPlan {
   canReview: boolean;
   /** Manage the plan (plans.manage on its unit): the focal officer, who enters the reports of units without an account. */
   canManage: boolean;
+  /** The province's units, as read to decide the two above (the report's scope reuses them). */
+  units?: Map<string, OrgUnitRow>;
 }
 
 /** Periods belong to the published plan; a draft has none yet. 404 when the plan is not readable. */
@@ -30,6 +32,7 @@ export async function reportingPlan(db: Database, actor: Actor, code: string): P
       plan,
       canReview: can(actor, "reports.review", units, plan.unitId),
       canManage: can(actor, "plans.manage", units, plan.unitId),
+      units,
     };
   });
   return { ...found, actor };

@@ -61,8 +61,14 @@ export async function loadTenantTree(db: Database, tenantId: string): Promise<Te
   return { units, lineage };
 }
 
-export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree): Promise<ReportingBasis> {
-  const [tasks, targets, units, lineage, assignments] = await Promise.all([
+export async function loadBasis(
+  db: Database,
+  plan: PlanRow,
+  /** What the caller has already read of the province's tree (the rest is read here). */
+  tree?: { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] },
+): Promise<ReportingBasis> {
+  // The targets' indicators are read beside the targets (not after them): one round trip less.
+  const [tasks, targets, units, lineage, assignments, indicatorRows] = await Promise.all([
     db
       .select()
       .from(planTasks)
@@ -73,17 +79,25 @@ export async function loadBasis(db: Database, plan: PlanRow, tree?: TenantTree):
       .from(planTargets)
       .where(and(eq(planTargets.tenantId, plan.tenantId), eq(planTargets.planId, plan.id)))
       .orderBy(asc(planTargets.position)),
-    tree ? tree.units : loadUnits(db, plan.tenantId),
-    tree ? tree.lineage : tenantLineage(db, plan.tenantId),
+    tree?.units ?? loadUnits(db, plan.tenantId),
+    tree?.lineage ?? tenantLineage(db, plan.tenantId),
     loadTargetUnits(db, plan),
+    db
+      .select()
+      .from(indicators)
+      .where(
+        and(
+          eq(indicators.tenantId, plan.tenantId),
+          inArray(
+            indicators.code,
+            db
+              .select({ code: planTargets.indicatorCode })
+              .from(planTargets)
+              .where(and(eq(planTargets.tenantId, plan.tenantId), eq(planTargets.planId, plan.id))),
+          ),
+        ),
+      ),
   ]);
-  const codes = [...new Set(targets.map((t) => t.indicatorCode).filter((c): c is string => Boolean(c)))];
-  const indicatorRows = codes.length
-    ? await db
-        .select()
-        .from(indicators)
-        .where(and(eq(indicators.tenantId, plan.tenantId), inArray(indicators.code, codes)))
-    : [];
   return {
     plan,
     tasks,

@@ -91,6 +91,7 @@ export async function submitReport(
       },
       // Nhập thay shows in the audit log beside who did it.
       extra: { timeliness, daysLate, ...(scope.onBehalf ? { onBehalf: true, unit: ru.unit.name } : {}) },
+      targetKeys: valueRows.map((v) => v.targetKey),
     });
     if (await writeTaskProgress(tx, scope, taskRows, now)) {
       await refreshPlanSummaries(tx, { tenantId: scope.ctx.plan.tenantId, planCode: scope.ctx.plan.code });

@@ -1,3 +1,4 @@
+import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -28,6 +29,8 @@ export async function transition(
     set?: Partial<typeof unitReports.$inferInsert>;
     now: Date;
     extra?: Record<string, unknown>;
+    /** The targets the report has figures for, when the caller has just read them. */
+    targetKeys?: readonly string[];
   },
 ): Promise<UnitReportRow> {
   const actorId = scope.ctx.actor.id;
@@ -50,6 +53,8 @@ export async function transition(
     planCode: report.planCode,
     periodIds: [report.periodId],
     reportId: report.id,
+    targetKeys: change.targetKeys,
+    aggregations: aggregationsOf(scope.basis),
   });
   await tx.insert(reportEvents).values({
     tenantId: report.tenantId,
@@ -91,6 +96,16 @@ export async function transition(
       change.now,
     );
   return updated;
+}
+
+/** The indicator rule of each target of the published version the scope was read from. */
+function aggregationsOf({ targets, indicators }: ReportScope["basis"]): Map<string, IndicatorAggregation> {
+  const out = new Map<string, IndicatorAggregation>();
+  for (const t of targets) {
+    const indicator = t.indicatorCode ? indicators.get(t.indicatorCode) : undefined;
+    if (indicator) out.set(t.key, indicator.aggregation as IndicatorAggregation);
+  }
+  return out;
 }
 
 /** Who hears of a transition: the reviewers of the plan when a unit submits; the unit's reporters otherwise. */

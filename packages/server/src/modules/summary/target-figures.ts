@@ -136,10 +136,34 @@ export async function refreshTargetFigures(
     planCode,
     periodIds,
     reportId,
-  }: { tenantId: string; planCode: string; periodIds?: readonly string[]; reportId?: string },
+    targetKeys,
+    aggregations: known,
+  }: {
+    tenantId: string;
+    planCode: string;
+    periodIds?: readonly string[];
+    reportId?: string;
+    /** The targets `reportId` has figures for, when the caller has just read them. */
+    targetKeys?: readonly string[];
+    /** The indicator rule of each target of the published version, when the caller has it. */
+    aggregations?: ReadonlyMap<string, IndicatorAggregation>;
+  },
 ): Promise<void> {
-  // The periods' rows are locked first: two reports of one period submitted at once rewrite
-  // its figures one after the other, the second reading what the first committed.
+  const keys = targetKeys
+    ? [...targetKeys]
+    : reportId
+      ? (
+          await tx
+            .select({ key: unitReportValues.targetKey })
+            .from(unitReportValues)
+            .where(and(eq(unitReportValues.tenantId, tenantId), eq(unitReportValues.reportId, reportId)))
+        ).map((v) => v.key)
+      : undefined;
+  // A report without figures changes no stored figure.
+  if (keys?.length === 0) return;
+  // The periods' rows are locked before the figures are read: two reports of one period
+  // submitted at once rewrite its figures one after the other, the second reading what the
+  // first committed.
   const ids = (
     await tx
       .select({ id: reportingPeriods.id })
@@ -153,17 +177,9 @@ export async function refreshTargetFigures(
       .orderBy(asc(reportingPeriods.id))
       .for("update")
   ).map((p) => p.id);
-  const keys = reportId
-    ? (
-        await tx
-          .select({ key: unitReportValues.targetKey })
-          .from(unitReportValues)
-          .where(and(eq(unitReportValues.tenantId, tenantId), eq(unitReportValues.reportId, reportId)))
-      ).map((v) => v.key)
-    : undefined;
-  if (ids.length === 0 || keys?.length === 0) return;
+  if (ids.length === 0) return;
   const [aggregations, figures] = await Promise.all([
-    aggregationsOf(tx, tenantId, planCode),
+    known ?? aggregationsOf(tx, tenantId, planCode),
     reportedFigures(tx, tenantId, ids, undefined, keys),
   ]);
   const now = new Date();
