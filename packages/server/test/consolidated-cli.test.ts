@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -8,6 +8,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dtplanInProcess } from "../../cli/test/run-cli.ts";
 import { REPO_ROOT } from "../src/config.ts";
+import { demoDataDir } from "./demo-snapshot.ts";
 
 const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
 const dataDir = mkdtempSync(path.join(tmpdir(), "dtplan-report-cli-"));
@@ -30,10 +31,11 @@ const report = (...extra: string[]) =>
 
 describe("dtplan report", () => {
   let server: ChildProcess | null = null;
-  beforeAll(() => {
-    const demo = dtplan("demo");
-    expect(demo.status, demo.stderr).toBe(0);
-  }, 180_000);
+  // The embedded database: a copy of the demo seeded once per run (demo-snapshot.ts), the
+  // same data `dtplan demo` loads (cli.test.ts and demo-interrupted.test.ts run that).
+  beforeAll(async () => {
+    cpSync(await demoDataDir(inject("demoRoot")), dataDir, { recursive: true });
+  }, 16 * 60_000);
   afterAll(() => {
     server?.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 // test files (`inject("postgresUrl")`). Migrations run once per run, not once per
 // suite: into a template database that each suite's database is copied from
 // (`CREATE DATABASE … TEMPLATE`), and into a PGlite whose data directory is dumped to
-// a file that each PGlite suite loads (see openTestDatabase in helpers.ts).
+// a file that each PGlite suite loads (see openTestDatabase in helpers.ts). A suite that
+// reads the demo copies one seeded at most once per run (demo-snapshot.ts, under `demoRoot`).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +13,7 @@ import type { TestProject } from "vitest/node";
 import { closeDatabase, wrapPglite, wrapPgPool } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { startThrowawayPostgres } from "../src/db/throwaway-postgres.ts";
+import { demoRoot, removeDemoRoot } from "./demo-snapshot.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,6 +22,8 @@ declare module "vitest" {
     postgresTemplate: string;
     /** A file holding a migrated PGlite data directory (`dumpDataDir`), for `loadDataDir`. */
     pgliteTemplate: string;
+    /** The run's directory for the demo seeded once (demo-snapshot.ts `demoDataDir`). */
+    demoRoot: string;
   }
 }
 
@@ -66,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       postgres.stop();
     } finally {
       rmSync(pgliteDir, { recursive: true, force: true });
+      removeDemoRoot();
     }
   };
   const postgresUrl = postgres.url;
@@ -79,5 +84,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("postgresUrl", postgresUrl);
   project.provide("postgresTemplate", POSTGRES_TEMPLATE);
   project.provide("pgliteTemplate", pgliteTemplate);
+  project.provide("demoRoot", demoRoot());
   return async () => stop();
 }

@@ -9,12 +9,14 @@
 // - For a database without an app, `openTestDatabase(kind)` in a beforeAll and its
 //   `close()` in the afterAll; `{ migrate: false }` gives an empty one (migration tests).
 // - Build data with the factories below (buildTenant, buildUser, buildPublishedPlan,
-//   buildReportingPlan …) rather than the demo: seeding the demo costs seconds.
+//   buildReportingPlan …) rather than the demo. A suite that reads the demo asks for a
+//   copy of the one seeded per run (`{ demo: true }`, demo-snapshot.ts) instead of seeding
+//   it: a seed costs tens of seconds.
 // - One database per suite, shared by its tests: make each test's rows its own (the
 //   factories give unique codes) instead of expecting an empty table.
 // - A new migration needs nothing here: the templates are migrated at the start of each run.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -25,7 +27,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { type AppConfig, testConfig } from "../src/config.ts";
-import { closeDatabase, type Database, wrapPglite, wrapPgPool } from "../src/db/database.ts";
+import { closeDatabase, type Database, openDatabase, wrapPglite, wrapPgPool } from "../src/db/database.ts";
 import {
   type OrgUnitRow,
   type PlanRow,
@@ -42,6 +44,7 @@ import {
 import { hashPassword } from "../src/modules/auth/password.ts";
 import { insertUnit } from "../src/modules/org/org.repository.ts";
 import { refreshPlanSummaries } from "../src/modules/plans/plan-summaries.ts";
+import { demoDataDir, postgresDemoTemplate, scratchRoot } from "./demo-snapshot.ts";
 import { guardTenantStatements, tenantGuardViolations } from "./tenant-guard.ts";
 
 export type DatabaseKindUnderTest = "pglite" | "postgres";
@@ -52,7 +55,14 @@ let pgliteTemplate: Promise<Blob> | null = null;
 /** A fresh, migrated, empty database of the given kind; closing it throws it away. */
 export async function openTestDatabase(
   kind: DatabaseKindUnderTest,
-  { migrate = true }: { migrate?: boolean } = {},
+  {
+    migrate = true,
+    demo = false,
+  }: {
+    migrate?: boolean;
+    /** A copy of the demo seeded once per run (demo-snapshot.ts; accounts' password `DEMO_PASSWORD`). */
+    demo?: boolean;
+  } = {},
 ): Promise<{
   /** The test's own connections: factories and checks of what the application wrote. */
   db: Database;
@@ -60,6 +70,26 @@ export async function openTestDatabase(
   appDb: Database;
   close(): Promise<void>;
 }> {
+  if (kind === "pglite" && demo) {
+    const demoDir = await demoDataDir(inject("demoRoot"));
+    const dir = mkdtempSync(path.join(scratchRoot(), "dtplan-demo-copy-"));
+    try {
+      const dataDir = path.join(dir, "pgdata");
+      cpSync(demoDir, dataDir, { recursive: true });
+      const db = await openDatabase({ kind: "pglite", dataDir });
+      const close = async () => {
+        try {
+          await closeDatabase(db);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      };
+      return { db, appDb: db, close };
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+  }
   if (kind === "pglite") {
     // The global set-up migrated one PGlite and dumped its data directory: loading that
     // costs a fraction of starting an empty PGlite and migrating it.
@@ -72,12 +102,15 @@ export async function openTestDatabase(
   }
   const adminUrl = inject("postgresUrl");
   const name = `dtplan_test_${randomBytes(6).toString("hex")}`;
+  const template = demo
+    ? await postgresDemoTemplate(adminUrl, inject("postgresTemplate"))
+    : migrate
+      ? inject("postgresTemplate")
+      : null;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   // A copy of the migrated template (made once by the global set-up) instead of migrating here.
-  await admin.query(
-    migrate ? `CREATE DATABASE ${name} TEMPLATE ${inject("postgresTemplate")}` : `CREATE DATABASE ${name}`,
-  );
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -87,7 +120,7 @@ export async function openTestDatabase(
   // a migration test's: a migration's backfill reads every province once, on purpose.
   const appPool = new pg.Pool({ connectionString: url.toString(), max: 4 });
   const appDb = wrapPgPool(appPool);
-  if (migrate) guardTenantStatements(appPool);
+  if (template) guardTenantStatements(appPool);
   return {
     db,
     appDb,
@@ -101,6 +134,9 @@ export async function openTestDatabase(
     },
   };
 }
+
+/** A suite on the demo may first wait for its seed (in the background, demo-snapshot.ts). */
+const demoWait = (demo: boolean | undefined) => (demo ? 16 * 60_000 : undefined);
 
 export interface SuiteContext {
   kind: DatabaseKindUnderTest;
@@ -119,7 +155,12 @@ export interface SuiteContext {
 export function describeBothDatabases(
   name: string,
   fn: (ctx: SuiteContext) => void,
-  options: { config?: Partial<AppConfig>; evidenceMaxBytes?: number } = {},
+  options: {
+    config?: Partial<AppConfig>;
+    evidenceMaxBytes?: number;
+    /** Each database a copy of the demo seeded once per run (`openTestDatabase`'s `demo`). */
+    demo?: boolean;
+  } = {},
 ): void {
   describe.each(DATABASE_KINDS)(`${name} (%s)`, (kind) => {
     const ctx = { kind } as SuiteContext;
@@ -127,7 +168,7 @@ export function describeBothDatabases(
     // Each suite keeps its evidence files in its own directory.
     const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-evidence-"));
     beforeAll(async () => {
-      const opened = await openTestDatabase(kind);
+      const opened = await openTestDatabase(kind, { demo: options.demo });
       close = opened.close;
       ctx.db = opened.db;
       ctx.appDb = opened.appDb;
@@ -139,7 +180,7 @@ export function describeBothDatabases(
         ...options.config,
       });
       ctx.app = await buildApp(ctx.config, { db: ctx.appDb });
-    });
+    }, demoWait(options.demo));
     afterAll(async () => {
       await ctx.app?.close();
       await close();

@@ -84,9 +84,9 @@ export interface DtplanInChromium {
 export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChromium {
   let server: RunningDtplan | undefined;
   let browser: RunningChromium | undefined;
-  // Long: the first file may wait for the set-up's web build and demo seed (global-setup.ts).
+  // Long: the first file may wait for the set-up's web build and seed the demo (global-setup.ts).
   beforeAll(async () => {
-    server = await startDemoCopy(inject("demoDataDir"), inject("browserReady"));
+    server = await startDemoCopy(inject("demoRoot"), inject("browserReady"));
     browser = await launchChromium(options);
   }, 16 * 60_000);
   afterAll(async () => {

@@ -28,7 +28,11 @@ interface ConfigModule {
     database: { kind: "pglite"; dataDir: string | null };
   }): unknown;
 }
+interface DemoSnapshotModule {
+  demoDataDir(root: string): Promise<string>;
+}
 const SERVER_SRC = path.resolve(WEB_ROOT, "../server/src");
+const DEMO_SNAPSHOT = path.resolve(WEB_ROOT, "../server/test/demo-snapshot.ts");
 
 /**
  * A new scratch directory, in memory (/dev/shm) where the system has one: a server's
@@ -62,14 +66,13 @@ export async function startDtplan({
 }
 
 /**
- * Waits for global-setup.ts to have built the app and seeded the demo (it does so while
- * the main project's tests run), and fails with its error when it could not.
+ * Waits for global-setup.ts to have built the app (it does so while the main project's
+ * tests run), and fails with its error when it could not.
  */
 export async function browserSetUp(readyFile: string, timeoutMs = 15 * 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(readyFile)) {
-    if (Date.now() > deadline)
-      throw new Error("The browser tests' set-up (web build, demo seed) did not finish");
+    if (Date.now() > deadline) throw new Error("The browser tests' set-up (web build) did not finish");
     // Polling a file: the set-up runs in vitest's main process, the tests in workers.
     await sleep(250);
   }
@@ -78,16 +81,18 @@ export async function browserSetUp(readyFile: string, timeoutMs = 15 * 60_000): 
 }
 
 /**
- * A server on its own copy of `demoDataDir`, the demo seeded once by global-setup.ts,
- * so what one test file changes never reaches another.
+ * A server on its own copy of the demo seeded at most once per run under `demoRoot`
+ * (the server's test/demo-snapshot.ts), so what one test file changes never reaches another.
  */
-export async function startDemoCopy(demoDataDir: string, readyFile: string): Promise<RunningDtplan> {
-  await browserSetUp(readyFile);
+export async function startDemoCopy(demoRoot: string, readyFile: string): Promise<RunningDtplan> {
+  const { demoDataDir } = (await import(DEMO_SNAPSHOT)) as DemoSnapshotModule;
+  // The first file of a run may seed the demo while the set-up still builds the app.
+  const [demo] = await Promise.all([demoDataDir(demoRoot), browserSetUp(readyFile)]);
   const dir = scratchDir("dtplan-browser-");
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     const dataDir = path.join(dir, "pgdata");
-    cpSync(demoDataDir, dataDir, { recursive: true });
+    cpSync(demo, dataDir, { recursive: true });
     const server = await startDtplan({ dataDir });
     return {
       url: server.url,
