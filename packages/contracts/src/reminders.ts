@@ -3,12 +3,14 @@ import {
   NOTIFICATION_KINDS,
   TODO_KINDS,
 } from "@dtplan/domain/reminders/notifications.ts";
+import { LANGUAGES } from "@dtplan/domain/text/format.ts";
 import { z } from "zod";
 import { ZUuid } from "./common.ts";
 
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export const ZNotificationChannel = z.enum(NOTIFICATION_CHANNELS);
 export const ZTodoKind = z.enum(TODO_KINDS);
+export const ZLanguage = z.enum(LANGUAGES, { message: "Ngôn ngữ phải là vi hoặc en" });
 
 /** Thông báo — an in-app notice, e.g. a reminder to submit a report. */
 export const ZNotification = z.object({
@@ -81,11 +83,16 @@ export const ZNotificationSettings = z.object({
   channels: ZChannelChoice,
   /** Where e-mails go; none means no e-mail whatever the channels say. */
   email: z.string().nullable(),
+  /** The language e-mails are written in (the bell follows the interface's). */
+  language: ZLanguage,
   calendar: z.object({ active: z.boolean(), createdAt: z.string().nullable() }),
 });
 export type TNotificationSettings = z.infer<typeof ZNotificationSettings>;
 
-export const ZNotificationSettingsUpdate = z.object({ channels: ZChannelChoice.partial() });
+export const ZNotificationSettingsUpdate = z.object({
+  channels: ZChannelChoice.partial().optional(),
+  language: ZLanguage.optional(),
+});
 export type TNotificationSettingsUpdate = z.infer<typeof ZNotificationSettingsUpdate>;
 
 /** A new private calendar address, shown once (only its hash is kept). */

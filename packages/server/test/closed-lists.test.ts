@@ -23,6 +23,7 @@ import {
   REPORTING_FREQUENCIES,
 } from "@dtplan/domain/reporting/lists.ts";
 import { EVIDENCE_OWNER_TYPES, TASK_COMMENT_KINDS } from "@dtplan/domain/tasks/lists.ts";
+import { LANGUAGES } from "@dtplan/domain/text/format.ts";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/database.ts";
@@ -56,6 +57,7 @@ const LISTS: Record<string, readonly string[]> = {
   notifications_kind: NOTIFICATION_KINDS,
   outbox_kind: OUTBOX_KINDS,
   notification_channels_channel: NOTIFICATION_CHANNELS,
+  users_language: LANGUAGES,
 };
 
 describe.each(DATABASE_KINDS)("closed lists in the database (%s)", (kind) => {

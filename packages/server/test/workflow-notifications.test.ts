@@ -290,4 +290,44 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
     ).json() as TNotificationSettings;
     expect(settings.calendar).toEqual({ active: false, createdAt: null });
   });
+
+  it("speaks English where the person reads it: the bell in the interface's language, e-mails in the one they chose", async () => {
+    const en = { ...reporter.headers, "accept-language": "en" };
+    const bell = await ctx.app.inject({ method: "GET", url: "/api/notifications?limit=50", headers: en });
+    const back = (bell.json() as TNotificationList).items.find((n) => n.kind === "report.returned");
+    expect(back?.title).toBe("Report returned: Q1 2025");
+    expect(back?.body).toContain("Reason: Bổ sung số liệu hồ sơ trực tuyến");
+    expect((await inbox(reporter)).items.find((n) => n.kind === "report.returned")?.title).toBe(
+      "Báo cáo bị trả lại: Quý I năm 2025",
+    );
+
+    const chosen = await call(reporter, "PUT", "/api/account/notifications", { language: "en" });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect((chosen.json() as TNotificationSettings).language).toBe("en");
+    const bad = await call(reporter, "PUT", "/api/account/notifications", { language: "fr" });
+    expect(bad.statusCode).toBe(400);
+    try {
+      const task = tasks.find((t) => t.leadUnitId === communeA.id);
+      const posted = await call(leader, "POST", `/api/tasks/${task?.id}/comments`, {
+        kind: "direction",
+        body: "Gửi báo cáo tiến độ trước ngày 15/7.",
+      });
+      expect(posted.statusCode, posted.body).toBe(201);
+      const [mail] = await ctx.db
+        .select()
+        .from(outbox)
+        .where(
+          and(
+            eq(outbox.tenantId, plan.tenantId),
+            eq(outbox.toAddress, reporterEmail),
+            eq(outbox.idempotencyKey, `task.direction:${posted.json().id}:${reporter.user.id}`),
+          ),
+        );
+      expect(mail.subject).toMatch(/^\[dtplan\] New direction: /);
+      expect(mail.body).toMatch(/^Dear .*\n\n.* gave a direction on the task “/);
+      expect(mail.body).toContain("Gửi báo cáo tiến độ trước ngày 15/7.");
+    } finally {
+      await call(reporter, "PUT", "/api/account/notifications", { language: "vi" });
+    }
+  });
 });

@@ -2,7 +2,9 @@
  * Display formats. Vietnamese first: dates dd/mm/yyyy, numbers 1.552.020.000,
  * money in đồng. Pure functions (no DOM, no React): the web app, the DOCX/XLSX writers and the CLI share them.
  */
-export type Lang = "vi" | "en";
+/** The interface's languages, Vietnamese first; a person's language for notifications and e-mails (SQL CHECK `users_language`). */
+export const LANGUAGES = ["vi", "en"] as const;
+export type Lang = (typeof LANGUAGES)[number];
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 

@@ -33,6 +33,7 @@ export const MIGRATIONS = [
   "0015_plan_cascade",
   "0016_target_figures",
   "0017_notification_channels",
+  "0018_notification_language",
 ] as const;
 
 /**

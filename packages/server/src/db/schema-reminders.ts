@@ -1,4 +1,5 @@
-// Drizzle's view of migrations 0005_reminders and 0017_notification_channels (the SQL is the source of truth).
+// Drizzle's view of migrations 0005_reminders, 0017_notification_channels and 0018_notification_language
+// (the SQL is the source of truth).
 import type {
   NotificationChannel,
   NotificationKind,
@@ -20,6 +21,9 @@ export const notifications = pgTable(
     idempotencyKey: text("idempotency_key"),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
+    /** The same in English, shown when the interface is in English (null before migration 0018). */
+    titleEn: text("title_en"),
+    bodyEn: text("body_en"),
     link: text("link"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: stampedAt("created_at"),

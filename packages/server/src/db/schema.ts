@@ -3,6 +3,7 @@
 // this mirrors them for typed queries.
 import type { Role } from "@dtplan/domain/access/roles.ts";
 import type { LineageEvent } from "@dtplan/domain/org/lists.ts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import {
   bigint,
   boolean,
@@ -69,6 +70,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     active: boolean("active").notNull().default(true),
     isSuperadmin: boolean("is_superadmin").notNull().default(false),
+    /** Notifications and e-mails are written in it (migration 0018). */
+    language: text("language").$type<Lang>().notNull().default("vi"),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
     ...timestamps,
   },

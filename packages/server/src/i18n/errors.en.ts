@@ -84,6 +84,7 @@ export const EXACT_EN: Record<string, string> = {
   "Nhập nội dung nhiệm vụ": "Enter the task's text",
   "Nhập lý do điều chỉnh": "Enter the reason for the amendment",
   "Định dạng phải là csv, xlsx hoặc json": "The format must be csv, xlsx or json",
+  "Ngôn ngữ phải là vi hoặc en": "The language must be vi or en",
   "Mã tỉnh chỉ gồm chữ thường không dấu, số và gạch ngang":
     "A province code has only lowercase letters without accents, digits and hyphens",
   "Ngày kết thúc phải sau ngày bắt đầu": "The end date must be after the start date",

@@ -26,6 +26,7 @@ export const inboxEn: Record<keyof typeof inboxVi, string> = {
   "account.noEmail":
     "Your account has no e-mail address, so no e-mail can reach you; ask an administrator to add one.",
   "account.emailTo": "E-mails go to: {email}",
+  "account.emailLanguage": "Language of the e-mails:",
   "account.saved": "Your choice is saved.",
   "account.calendar": "Deadline calendar (iCalendar)",
   "account.calendar.help":

@@ -24,6 +24,7 @@ export const inboxVi = {
   "account.noEmail":
     "Tài khoản chưa có địa chỉ thư điện tử nên không nhận được thư; nhờ quản trị viên bổ sung.",
   "account.emailTo": "Thư gửi đến: {email}",
+  "account.emailLanguage": "Ngôn ngữ của thư điện tử:",
   "account.saved": "Đã lưu lựa chọn.",
   "account.calendar": "Lịch hạn (iCalendar)",
   "account.calendar.help":

@@ -21,6 +21,7 @@ export default function NotificationPanel({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the server words each notice in both languages: read again on a switch
   useEffect(() => {
     let cancelled = false;
     notificationsApi
@@ -36,7 +37,7 @@ export default function NotificationPanel({
     return () => {
       cancelled = true;
     };
-  }, [onUnread]);
+  }, [onUnread, lang]);
 
   const open = async (n: TNotification) => {
     try {

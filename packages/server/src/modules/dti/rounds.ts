@@ -1,7 +1,6 @@
 import type { TDtiRound, TDtiRoundCreate, TDtiRoundUpdate } from "@dtplan/contracts";
 import { isAllowed } from "@dtplan/domain/access/access.ts";
 import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
-import { formatDate } from "@dtplan/domain/text/format.ts";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { sqlList } from "../../db/sql.ts";
@@ -10,6 +9,7 @@ import { unitPaths } from "../access/access.repository.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { notifyPeople, peopleWith } from "../notify/notify.ts";
+import { roundOpenedText } from "../notify/wording.ts";
 import { roundHeading } from "./dti.presenter.ts";
 import {
   findFramework,
@@ -295,8 +295,7 @@ async function tellRoundUnits(tx: Database, round: RoundRow, actorId: string): P
     {
       kind: "dti.round_opened",
       eventKey: round.id,
-      title: `Mở đợt tự đánh giá DTI: ${round.name}`,
-      body: `Đợt đánh giá chuyển đổi số ${round.name} đã mở. Đơn vị của anh/chị tự đánh giá và nộp trước ngày ${formatDate(round.dueDate)}.`,
+      ...roundOpenedText({ round: round.name, dueDate: round.dueDate }),
       link: "/dti",
     },
     new Date(),

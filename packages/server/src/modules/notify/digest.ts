@@ -5,7 +5,7 @@
  * process or a restart the same day adds nothing; the held e-mails it takes are marked
  * `digested` in the same transaction, and those a crashed pass left held go in the next one.
  */
-import { formatDate } from "@dtplan/domain/text/format.ts";
+import { formatDate, type Lang } from "@dtplan/domain/text/format.ts";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { outbox, users } from "../../db/schema.ts";
@@ -20,10 +20,27 @@ const startOfVietnamDay = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
 function gist(body: string): string {
   return body
     .split("\n")
-    .filter((line) => !/^(Kính gửi |— dtplan|Đăng nhập dtplan)/.test(line))
+    .filter((line) => !/^(Kính gửi |Dear |— dtplan|Đăng nhập dtplan|Sign in to dtplan)/.test(line))
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/** The digest e-mail in the person's language. */
+function digestText(
+  lang: Lang,
+  input: { name: string; through: string; count: number; items: string[] },
+): { subject: string; body: string } {
+  const list = input.items.join("\n\n");
+  return lang === "en"
+    ? {
+        subject: `[dtplan] Notifications up to ${input.through}: ${input.count} ${input.count === 1 ? "item" : "items"}`,
+        body: `Dear ${input.name},\n\nThe notifications dtplan sent you, gathered in one e-mail as you chose (Account / Notifications):\n\n${list}\n\nSign in to dtplan to see the details and act.\n\n— dtplan`,
+      }
+    : {
+        subject: `[dtplan] Tóm tắt thông báo đến hết ngày ${input.through}: ${input.count} việc`,
+        body: `Kính gửi ${input.name},\n\nCác thông báo dtplan gửi anh/chị, gộp thành một thư theo lựa chọn của anh/chị (Tài khoản / Thông báo):\n\n${list}\n\nĐăng nhập dtplan để xem chi tiết và xử lý.\n\n— dtplan`,
+      };
 }
 
 export async function sendDigests(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<number> {
@@ -68,8 +85,12 @@ export async function sendDigests(db: Database, { now = new Date() }: { now?: Da
           kind: "digest",
           userId,
           toAddress: address,
-          subject: `[dtplan] Tóm tắt thông báo đến hết ngày ${formatDate(todayIso(held[held.length - 1].createdAt))}: ${held.length} việc`,
-          body: `Kính gửi ${user?.fullName ?? ""},\n\nCác thông báo dtplan gửi anh/chị, gộp thành một thư theo lựa chọn của anh/chị (Tài khoản / Thông báo):\n\n${items.join("\n\n")}\n\nĐăng nhập dtplan để xem chi tiết và xử lý.\n\n— dtplan`,
+          ...digestText(user?.language ?? "vi", {
+            name: user?.fullName ?? "",
+            through: formatDate(todayIso(held[held.length - 1].createdAt)),
+            count: held.length,
+            items,
+          }),
           nextAttemptAt: now,
         })
         .onConflictDoNothing()

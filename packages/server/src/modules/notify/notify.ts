@@ -8,6 +8,7 @@
  */
 import { type Permission, ROLES, roleGrants as roleHas } from "@dtplan/domain/access/roles.ts";
 import { channelChoice, deliveryOf, type NotificationKind } from "@dtplan/domain/reminders/notifications.ts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { notificationChannels, notifications, outbox, roleGrants, users } from "../../db/schema.ts";
@@ -18,7 +19,12 @@ export interface Recipient {
   tenantId: string;
   fullName: string;
   email: string | null;
+  /** The language their e-mails are written in (Tài khoản / Thông báo). */
+  language: Lang;
 }
+
+/** One text in each language of the app: the bell shows the interface's, an e-mail the recipient's. */
+export type InLanguages = Record<Lang, string>;
 
 /**
  * Active users holding `permission` on one of `unitIds` (a unit and its ancestors, for
@@ -41,7 +47,13 @@ export async function peopleWith(
   if (input.unitIds.length === 0) return [];
   const roles = (input.roles ?? ROLES).filter((r) => roleHas(r, input.permission));
   return db
-    .selectDistinct({ id: users.id, tenantId: users.tenantId, fullName: users.fullName, email: users.email })
+    .selectDistinct({
+      id: users.id,
+      tenantId: users.tenantId,
+      fullName: users.fullName,
+      email: users.email,
+      language: users.language,
+    })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(
@@ -59,8 +71,8 @@ export interface WorkflowMessage {
   kind: NotificationKind;
   /** Unique per event: the same event never notifies twice. */
   eventKey: string;
-  title: string;
-  body: string;
+  title: InLanguages;
+  body: InLanguages;
   /** Path in the web app. */
   link: string;
 }
@@ -71,10 +83,11 @@ export interface Delivery {
   kind: NotificationKind;
   /** Unique per event and person. */
   key: string;
-  title: string;
-  summary: string;
+  title: InLanguages;
+  summary: InLanguages;
   link: string;
-  email: { subject: string; body: string };
+  /** The e-mail in each language; the recipient's is sent. */
+  email: Record<Lang, { subject: string; body: string }>;
 }
 
 /** Each person's channel choices, keyed by user id (one statement). */
@@ -123,8 +136,10 @@ export async function deliver(
             userId: d.recipient.id,
             kind: d.kind,
             idempotencyKey: d.key,
-            title: d.title,
-            body: d.summary,
+            title: d.title.vi,
+            body: d.summary.vi,
+            titleEn: d.title.en,
+            bodyEn: d.summary.en,
             link: d.link,
           })),
         )
@@ -141,8 +156,8 @@ export async function deliver(
             kind: d.kind,
             userId: d.recipient.id,
             toAddress: d.recipient.email as string,
-            subject: d.email.subject,
-            body: d.email.body,
+            subject: d.email[d.recipient.language].subject,
+            body: d.email[d.recipient.language].body,
             status: how(d).email === "digest" ? ("held" as const) : ("pending" as const),
             nextAttemptAt: now,
           })),
@@ -172,8 +187,14 @@ export async function notifyPeople(
       summary: message.body,
       link: message.link,
       email: {
-        subject: `[dtplan] ${message.title}`,
-        body: `Kính gửi ${r.fullName},\n\n${message.body}\n\nĐăng nhập dtplan và mở mục Thông báo (biểu tượng chuông) để xem chi tiết.\n\n— dtplan`,
+        vi: {
+          subject: `[dtplan] ${message.title.vi}`,
+          body: `Kính gửi ${r.fullName},\n\n${message.body.vi}\n\nĐăng nhập dtplan và mở mục Thông báo (biểu tượng chuông) để xem chi tiết.\n\n— dtplan`,
+        },
+        en: {
+          subject: `[dtplan] ${message.title.en}`,
+          body: `Dear ${r.fullName},\n\n${message.body.en}\n\nSign in to dtplan and open Notifications (the bell) for the details.\n\n— dtplan`,
+        },
       },
     })),
     now,

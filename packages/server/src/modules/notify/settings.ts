@@ -15,31 +15,46 @@ import { channelChoices } from "./notify.ts";
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 export async function notificationSettings(db: Database, actor: Actor): Promise<TNotificationSettings> {
-  const [choices, [feed]] = await Promise.all([
+  const [choices, [feed], [me]] = await Promise.all([
     channelChoices(db, [actor]),
     db
       .select({ createdAt: calendarFeeds.createdAt })
       .from(calendarFeeds)
       .where(and(eq(calendarFeeds.tenantId, actor.tenantId), eq(calendarFeeds.userId, actor.id))),
+    db
+      .select({ language: users.language })
+      .from(users)
+      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.id))),
   ]);
   return {
     channels: choices.get(actor.id) ?? { in_app: true, email: true, digest: false },
     email: actor.email,
+    language: me?.language ?? "vi",
     calendar: { active: Boolean(feed), createdAt: feed?.createdAt.toISOString() ?? null },
   };
 }
 
-/** Turns the channels given on or off (one statement); the others keep their setting. */
+/**
+ * Turns the channels given on or off (one statement), the others keeping their setting, and
+ * sets the language of the person's e-mails when given.
+ */
 export async function chooseChannels(
   db: Database,
   actor: Actor,
   input: TNotificationSettingsUpdate,
 ): Promise<TNotificationSettings> {
-  const rows = NOTIFICATION_CHANNELS.filter((c) => input.channels[c] !== undefined).map((channel) => ({
+  const channels = input.channels ?? {};
+  if (input.language) {
+    await db
+      .update(users)
+      .set({ language: input.language })
+      .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.id)));
+  }
+  const rows = NOTIFICATION_CHANNELS.filter((c) => channels[c] !== undefined).map((channel) => ({
     tenantId: actor.tenantId,
     userId: actor.id,
     channel,
-    enabled: input.channels[channel] as boolean,
+    enabled: channels[channel] as boolean,
     updatedAt: new Date(),
   }));
   if (rows.length) {

@@ -9,6 +9,7 @@ import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { notifyPeople, peopleWith } from "../notify/notify.ts";
+import { tasksAssignedText } from "../notify/wording.ts";
 import { refreshTargetFigures } from "../summary/target-figures.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { writePlanPeriods } from "./plan-periods.ts";
@@ -201,8 +202,6 @@ async function tellLeadUnits(
       roles: UNIT_STAFF_ROLES,
       except: actor.id,
     });
-    const list = texts.slice(0, 5).map((x) => `- ${short(x)}`);
-    if (texts.length > 5) list.push(`- … và ${texts.length - 5} nhiệm vụ khác`);
     await notifyPeople(
       tx,
       plan.tenantId,
@@ -210,8 +209,7 @@ async function tellLeadUnits(
       {
         kind: "task.assigned",
         eventKey: `${plan.id}:${unitId}`,
-        title: `Nhiệm vụ được giao: ${texts.length} nhiệm vụ — ${short(plan.title)}`,
-        body: `${actor.fullName} đã ban hành ${plan.title}; đơn vị của anh/chị chủ trì ${texts.length} nhiệm vụ:\n${list.join("\n")}`,
+        ...tasksAssignedText({ actor: actor.fullName, plan: plan.title, tasks: texts }),
         link: "/my-tasks",
       },
       now,

@@ -1,16 +1,19 @@
 import type { TNotification, TNotificationList } from "@dtplan/contracts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type NotificationRow, notifications } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 
-export function presentNotification(row: NotificationRow): TNotification {
+/** In the reader's interface language: English when it was written in English too (since migration 0018). */
+export function presentNotification(row: NotificationRow, lang: Lang): TNotification {
+  const english = lang === "en" && row.titleEn !== null;
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    title: english ? (row.titleEn as string) : row.title,
+    body: english ? (row.bodyEn ?? row.body) : row.body,
     link: row.link,
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -25,6 +28,7 @@ export async function listNotifications(
   db: Database,
   actor: Actor,
   limit: number,
+  lang: Lang,
 ): Promise<TNotificationList> {
   const [rows, [unread]] = await Promise.all([
     db
@@ -38,18 +42,18 @@ export async function listNotifications(
       .from(notifications)
       .where(and(mine(actor), isNull(notifications.readAt))),
   ]);
-  return { items: rows.map(presentNotification), unread: unread?.n ?? 0 };
+  return { items: rows.map((row) => presentNotification(row, lang)), unread: unread?.n ?? 0 };
 }
 
 /** Marks one of the caller's notifications read; 404 for anyone else's. */
-export async function markRead(db: Database, actor: Actor, id: string): Promise<TNotification> {
+export async function markRead(db: Database, actor: Actor, id: string, lang: Lang): Promise<TNotification> {
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
     .where(and(mine(actor), eq(notifications.id, id)))
     .returning();
   if (!row) throw notFound("Không tìm thấy thông báo.");
-  return presentNotification(row);
+  return presentNotification(row, lang);
 }
 
 export async function markAllRead(db: Database, actor: Actor): Promise<number> {

@@ -123,6 +123,7 @@ async function remindPeriod(
       tenantId: users.tenantId,
       fullName: users.fullName,
       email: users.email,
+      language: users.language,
     })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
@@ -146,7 +147,7 @@ async function remindPeriod(
     if (people.length) counts.units++;
     const path = reportPath(plan.code, period.key, unit.id);
     for (const person of people) {
-      const text = reminderText({
+      const facts = {
         kind,
         plan,
         period,
@@ -154,15 +155,17 @@ async function remindPeriod(
         recipient: person.fullName,
         daysLeft,
         link: `${config.publicUrl}${path}`,
-      });
+      };
+      const vi = reminderText(facts, "vi");
+      const en = reminderText(facts, "en");
       deliveries.push({
         recipient: person,
         kind: `reminder.${kind}`,
         key: `reminder:${period.id}:${unit.id}:${person.id}:${kind}:${bucket}`,
-        title: text.title,
-        summary: text.summary,
+        title: { vi: vi.title, en: en.title },
+        summary: { vi: vi.summary, en: en.summary },
         link: path,
-        email: { subject: text.subject, body: text.body },
+        email: { vi: { subject: vi.subject, body: vi.body }, en: { subject: en.subject, body: en.body } },
       });
     }
   }

@@ -15,6 +15,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import {
   chooseChannels,
@@ -61,7 +62,8 @@ export async function remindersRoutes(
         response: { 200: ZNotificationList },
       },
     },
-    async (request) => listNotifications(db, requireActor(request), request.query.limit),
+    async (request) =>
+      listNotifications(db, requireActor(request), request.query.limit, requestLang(request)),
   );
 
   r.post(
@@ -75,7 +77,7 @@ export async function remindersRoutes(
         response: { 200: ZNotification },
       },
     },
-    async (request) => markRead(db, requireActor(request), request.params.id),
+    async (request) => markRead(db, requireActor(request), request.params.id, requestLang(request)),
   );
 
   r.post(

@@ -10,6 +10,7 @@ import {
 } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { notifyPeople, peopleWith } from "../notify/notify.ts";
+import { reportStepText } from "../notify/wording.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
 import { refreshTargetFigures } from "../summary/target-figures.ts";
 import type { ReportScope } from "./get-report.ts";
@@ -122,26 +123,6 @@ async function notifyTransition(
   const unit = scope.ru.unit;
   const period = scope.period;
   const link = `/periods/${encodeURIComponent(plan.code)}/${encodeURIComponent(period.key)}/units/${unit.id}`;
-  const of = `“${period.label}” của ${unit.name} (${plan.title})`;
-  const reason = comment ? `\nLý do: ${comment}` : "";
-  const messages = {
-    submitted: {
-      title: `Báo cáo chờ duyệt: ${unit.name}`,
-      body: `${actor.fullName} đã nộp báo cáo ${of}. Báo cáo đang chờ anh/chị duyệt hoặc trả lại.`,
-    },
-    returned: {
-      title: `Báo cáo bị trả lại: ${period.label}`,
-      body: `${actor.fullName} đã trả lại báo cáo ${of} để bổ sung, sửa.${reason}`,
-    },
-    approved: {
-      title: `Báo cáo đã được duyệt: ${period.label}`,
-      body: `${actor.fullName} đã duyệt báo cáo ${of}.`,
-    },
-    reopened: {
-      title: `Báo cáo được mở lại để sửa: ${period.label}`,
-      body: `${actor.fullName} đã mở lại báo cáo ${of} đã duyệt, để đơn vị sửa và nộp lại.${reason}`,
-    },
-  } as const;
   const toReviewers = action === "submitted";
   const recipients = await peopleWith(tx, {
     tenantId: report.tenantId,
@@ -153,7 +134,18 @@ async function notifyTransition(
     tx,
     report.tenantId,
     recipients,
-    { kind: `report.${action}`, eventKey: `${report.id}:${version}`, link, ...messages[action] },
+    {
+      kind: `report.${action}`,
+      eventKey: `${report.id}:${version}`,
+      link,
+      ...reportStepText(action, {
+        actor: actor.fullName,
+        unit: unit.name,
+        plan: plan.title,
+        period,
+        comment,
+      }),
+    },
     now,
   );
 }

@@ -4,6 +4,7 @@ import { taskComments } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { notifyPeople, peopleWith } from "../notify/notify.ts";
+import { directionText } from "../notify/wording.ts";
 import { assertCan, readableTask, workingTask } from "./task-access.ts";
 import { presentComment } from "./task-history.ts";
 
@@ -46,7 +47,6 @@ export async function addComment(
     });
     // A direction is for the unit that leads the task: its reporters are told.
     if (input.kind === "direction" && task.leadUnitId) {
-      const short = task.text.length > 120 ? `${task.text.slice(0, 117)}…` : task.text;
       await notifyPeople(
         tx,
         task.tenantId,
@@ -59,8 +59,7 @@ export async function addComment(
         {
           kind: "task.direction",
           eventKey: row.id,
-          title: `Ý kiến chỉ đạo mới: ${short}`,
-          body: `${actor.fullName} chỉ đạo về nhiệm vụ “${short}” (${plan.title}):\n${row.body}`,
+          ...directionText({ actor: actor.fullName, task: task.text, plan: plan.title, body: row.body }),
           link: `/my-tasks?task=${task.id}`,
         },
         row.at,

@@ -1,8 +1,22 @@
 import { CalendarOutlined, MailOutlined } from "@ant-design/icons";
 import type { TNotificationSettings } from "@dtplan/contracts/reminders.ts";
 import { NOTIFICATION_CHANNELS } from "@dtplan/domain/reminders/notifications.ts";
+import { LANGUAGES } from "@dtplan/domain/text/format.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Checkbox, Col, Popconfirm, Row, Skeleton, Space, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Popconfirm,
+  Row,
+  Segmented,
+  Skeleton,
+  Space,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { inboxApi, inboxQueries } from "../../api/inbox.ts";
 import { queryClient } from "../../api/query.ts";
@@ -10,7 +24,7 @@ import { LoadError } from "../../components/load-error.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import "../../i18n/inbox-messages.ts";
 import { PageHeader } from "../../layout/page-header.tsx";
-import { formatDate } from "../../lib/format.ts";
+import { formatDate, type Lang } from "../../lib/format.ts";
 import { useAction } from "../../lib/use-action.ts";
 
 const store = (s: TNotificationSettings) => queryClient.setQueryData(inboxQueries.settings().queryKey, s);
@@ -51,6 +65,23 @@ function ChannelsCard({ settings }: { settings: TNotificationSettings }) {
         ) : (
           <Alert type="warning" showIcon title={t("account.noEmail")} />
         )}
+      </div>
+      <div style={{ marginTop: 12 }}>
+        <Typography.Text id="email-language">{t("account.emailLanguage")}</Typography.Text>{" "}
+        <Segmented<Lang>
+          aria-labelledby="email-language"
+          size="small"
+          disabled={saving}
+          value={settings.language}
+          onChange={(language) =>
+            void run(async () => {
+              store(await inboxApi.choose({ language }));
+              void message.success(t("account.saved"));
+            })
+          }
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`app.lang.${l}`) }))}
+          data-testid="email-language"
+        />
       </div>
     </Card>
   );
