@@ -1,12 +1,17 @@
 // kill -9 in the middle of writes, restart on the same data, check that every write
 // the server acknowledged is there and none is half done. PGlite and PostgreSQL 15.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../src/config.ts";
 import { CHAU_THANH_TXT } from "../test/helpers.ts";
-import { dataPlace, type Kind, type ServerProcess, signIn, startServer } from "./server-process.ts";
+import {
+  dataPlace,
+  type Kind,
+  runDtplan,
+  type ServerProcess,
+  signIn,
+  startServer,
+} from "./server-process.ts";
 
 const PLAN = "chau-thanh-2025";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -195,23 +200,7 @@ describe.each<Kind>(["pglite", "postgres"])("kill -9 during writes (%s)", (kind)
     const stamp = Date.now();
     const backup = (n: number) => {
       const out = path.join(place.env.DTPLAN_DATA_DIR, `backup-${stamp}-${n}.tar`);
-      const child = spawn(
-        process.execPath,
-        [path.join(REPO_ROOT, "packages/cli/bin/dtplan.js"), "backup", "--out", out],
-        {
-          env: { ...process.env, ...place.env },
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-      let output = "";
-      child.stdout?.on("data", (c) => {
-        output += c;
-      });
-      child.stderr?.on("data", (c) => {
-        output += c;
-      });
-      const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-      return { child, exit, output: () => output, out };
+      return { ...runDtplan(["backup", "--out", out], place.env), out };
     };
     // The backup process itself killed: no file under the final name.
     const first = backup(1);

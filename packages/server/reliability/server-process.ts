@@ -49,17 +49,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `dtplan serve --demo` and resolves once it listens (with the demo loaded). */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, "serve", "--demo"], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      DTPLAN_DEMO_PASSWORD: DEMO_PASSWORD,
-      DTPLAN_LOG_LEVEL: "error",
-      DTPLAN_REMINDER_INTERVAL_MS: "0",
-      ...env,
-    },
+/** Runs the dtplan command in its own process, its stdout and stderr gathered as one text. */
+export function runDtplan(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -69,10 +62,26 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   child.stderr?.on("data", (c) => {
     output += c;
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, exit, output: () => output };
+}
+
+/** Starts `dtplan serve --demo` and resolves once it listens (with the demo loaded). */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const {
+    child,
+    exit: exited,
+    output,
+  } = runDtplan(["serve", "--demo"], {
+    PORT: "0",
+    DTPLAN_DEMO_PASSWORD: DEMO_PASSWORD,
+    DTPLAN_LOG_LEVEL: "error",
+    DTPLAN_REMINDER_INTERVAL_MS: "0",
+    ...env,
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const check = setInterval(() => {
-      const match = /đang chạy tại (http:\/\/\S+)/.exec(output);
+      const match = /đang chạy tại (http:\/\/\S+)/.exec(output());
       if (match) {
         clearInterval(check);
         resolve(match[1]);
@@ -80,13 +89,13 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     }, 50);
     child.once("exit", (code) => {
       clearInterval(check);
-      reject(new Error(`dtplan serve exited ${code}: ${output}`));
+      reject(new Error(`dtplan serve exited ${code}: ${output()}`));
     });
   });
   return {
     url,
     child,
-    output: () => output,
+    output,
     async kill9() {
       child.kill("SIGKILL");
       await exited;
