@@ -1,13 +1,14 @@
 import "../../i18n/plans-messages.ts";
-import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import type { TIndicator, TPillar } from "@dtplan/contracts/indicators.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Input, Select, Tag, Typography } from "antd";
+import { Button, Card, Flex, Select, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { indicatorsQueries, orgQueries } from "../../api/endpoints.ts";
 import { invalidate, loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
+import { SearchBox } from "../../components/search-box.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
@@ -51,14 +52,12 @@ export default function IndicatorsPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
+          <SearchBox
             placeholder={t("indicators.search")}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={setQuery}
             style={{ width: 360 }}
-            data-testid="indicator-search"
+            testId="indicator-search"
           />
           <Select
             allowClear

@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { useQuery } from "@tanstack/react-query";
@@ -10,7 +10,6 @@ import {
   DatePicker,
   Empty,
   Flex,
-  Input,
   Row,
   Space,
   Spin,
@@ -25,6 +24,7 @@ import { orgQueries } from "../../api/endpoints.ts";
 import { invalidate } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { LoadError } from "../../components/load-error.tsx";
+import { SearchBox } from "../../components/search-box.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { dayAfter, formatDate, toIsoDate } from "../../lib/format.ts";
@@ -213,13 +213,10 @@ export default function OrgPage() {
           <Card
             styles={{ body: { padding: 16 } }}
             title={
-              <Input
-                allowClear
-                prefix={<SearchOutlined style={{ color: "#98a2b3" }} />}
+              <SearchBox
                 placeholder={t("org.searchPlaceholder")}
-                aria-label={t("org.searchPlaceholder")}
                 value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                onChange={setQuery}
                 variant="filled"
               />
             }

@@ -1,9 +1,9 @@
 import "../../i18n/plans-messages.ts";
-import { ImportOutlined, SearchOutlined } from "@ant-design/icons";
+import { ImportOutlined } from "@ant-design/icons";
 import type { TPlanListItem } from "@dtplan/contracts/plans.ts";
 import { PLAN_KINDS, PLAN_STATUSES } from "@dtplan/domain/plans/lists.ts";
 import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Input, InputNumber, Select, Typography } from "antd";
+import { App, Button, Card, Flex, InputNumber, Select, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { orgQueries, plansQueries, type TPlanKind, type TPlanStatus } from "../../api/endpoints.ts";
@@ -11,6 +11,7 @@ import { rememberPlanProvince } from "../../api/plan-province.ts";
 import { loadError } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
+import { SearchBox } from "../../components/search-box.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -157,12 +158,10 @@ export default function PlansPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
+          <SearchBox
             placeholder={t("plans.filter.search")}
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={setSearch}
             style={{ width: 280 }}
           />
           <div style={{ width: 240 }}>

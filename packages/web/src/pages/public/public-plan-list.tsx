@@ -1,24 +1,11 @@
-import { SearchOutlined } from "@ant-design/icons";
 import type { TPublicPlanSummary } from "@dtplan/contracts/public.ts";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Alert,
-  Card,
-  Col,
-  Empty,
-  Input,
-  Pagination,
-  Progress,
-  Row,
-  Select,
-  Skeleton,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Card, Col, Empty, Pagination, Progress, Row, Select, Skeleton, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { publicQueries } from "../../api/public.ts";
 import { loadError } from "../../api/query.ts";
+import { SearchBox } from "../../components/search-box.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
 import { formatDate } from "../../lib/format.ts";
@@ -231,14 +218,7 @@ export function PublicPlanList({
           />
         </Col>
         <Col xs={24} md={8}>
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t("public.search")}
-            aria-label={t("public.search")}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
+          <SearchBox placeholder={t("public.search")} value={typed} onChange={setTyped} />
         </Col>
       </Row>
       {!searching && (

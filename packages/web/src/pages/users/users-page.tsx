@@ -1,16 +1,9 @@
-import {
-  EditOutlined,
-  KeyOutlined,
-  PlusOutlined,
-  SearchOutlined,
-  StopOutlined,
-  UndoOutlined,
-} from "@ant-design/icons";
+import { EditOutlined, KeyOutlined, PlusOutlined, StopOutlined, UndoOutlined } from "@ant-design/icons";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import type { TUser } from "@dtplan/contracts/users.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
 import { useQuery } from "@tanstack/react-query";
-import { App, Badge, Button, Card, Flex, Input, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
+import { App, Badge, Button, Card, Flex, Popconfirm, Space, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { orgApi, orgQueries, usersApi, usersQueries } from "../../api/endpoints.ts";
@@ -18,6 +11,7 @@ import { invalidate } from "../../api/query.ts";
 import { useSession } from "../../auth/session.tsx";
 import { LoadError } from "../../components/load-error.tsx";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
+import { SearchBox } from "../../components/search-box.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
@@ -101,14 +95,11 @@ export default function UsersPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input
-            allowClear
-            prefix={<SearchOutlined style={{ color: "#98a2b3" }} />}
+          <SearchBox
             placeholder={t("users.searchPlaceholder")}
-            aria-label={t("users.searchPlaceholder")}
             value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
+            onChange={(text) => {
+              setSearch(text);
               setPage(1);
             }}
             style={{ maxWidth: 360 }}
