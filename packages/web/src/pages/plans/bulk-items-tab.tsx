@@ -1,25 +1,18 @@
 import type { TBulkEditItems, TBulkEditItemsResult } from "@dtplan/contracts/bulk.ts";
-import type { TPlanDetail, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
+import type { TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, List, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import type { ReviewTabProps } from "./review-model.ts";
 
 /**
  * Giao hàng loạt: one lead unit for many tasks, or the suggested indicators of many targets
  * confirmed — each after the server's preview (what changes, what is skipped and why).
  */
-export function BulkItemsTab({
-  code,
-  plan,
-  onChanged,
-}: {
-  code: string;
-  plan: TPlanDetail;
-  onChanged: () => void;
-}) {
+export function BulkItemsTab({ code, plan, onChanged }: ReviewTabProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const units = useQuery(plansQueries.targetUnits(code));

@@ -1,7 +1,6 @@
 import "../../i18n/cascade-messages.ts";
 import { CheckOutlined } from "@ant-design/icons";
 import type { TPlanCascade } from "@dtplan/contracts/cascade.ts";
-import type { TPlanDetail } from "@dtplan/contracts/plans.ts";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Flex, Select, Space, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -10,6 +9,7 @@ import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatPercent } from "../../lib/format.ts";
 import { useAction } from "../../lib/use-action.ts";
+import type { ReviewTabProps } from "./review-model.ts";
 
 type ServeRow = TPlanCascade["serves"][number];
 
@@ -22,15 +22,7 @@ const initialChoice = (s: ServeRow) =>
  * implements (read from its legal basis at import), then confirms which target of that plan
  * each of its targets serves, starting from the suggestions.
  */
-export function CascadeReviewTab({
-  code,
-  plan,
-  onChanged,
-}: {
-  code: string;
-  plan: TPlanDetail;
-  onChanged: () => void;
-}) {
+export function CascadeReviewTab({ code, plan, onChanged }: ReviewTabProps) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();

@@ -6,6 +6,7 @@
 import type { TPillar } from "@dtplan/contracts/indicators.ts";
 import type {
   TExtractedTable,
+  TPlanDetail,
   TPlanReview,
   TPlanTarget,
   TPlanTask,
@@ -15,6 +16,13 @@ import { PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import type { Lang } from "../../lib/format.ts";
 
 export type ReviewItem = { type: "target"; item: TPlanTarget } | { type: "task"; item: TPlanTask };
+
+/** What a review page tab that changes the draft gets: the plan, and what to call to reload it after a change. */
+export interface ReviewTabProps {
+  code: string;
+  plan: TPlanDetail;
+  onChanged: () => void;
+}
 
 export function pillarLabel(pillar: string, lang: Lang): string {
   return (PILLARS as Record<string, { vi: string; en: string }>)[pillar]?.[lang] ?? pillar;

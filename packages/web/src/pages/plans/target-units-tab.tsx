@@ -19,7 +19,7 @@ import { useMemo, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { pillarLabel } from "./review-model.ts";
+import { pillarLabel, type ReviewTabProps } from "./review-model.ts";
 
 type Mode = "add" | "replace" | "remove";
 type Change = { mode: Mode | "suggested"; targetKeys: string[]; unitIds: string[] };
@@ -29,7 +29,7 @@ const SHOWN = 6;
  * Đơn vị báo cáo: each target's reporting units, with suggestions; pick many targets and
  * add, replace or remove units for all of them at once, after a preview.
  */
-export function TargetUnitsTab({ code, onChanged }: { code: string; onChanged: () => void }) {
+export function TargetUnitsTab({ code, onChanged }: Pick<ReviewTabProps, "code" | "onChanged">) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
