@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError, errorBodyFor } from "../../errors.ts";
-import { type DownloadFile, sendDownload } from "../evidence/file-types.ts";
+import { type DownloadFile, sendMadeFile } from "../evidence/file-types.ts";
 import { PdfUnavailableError } from "./render-pdf.ts";
 
 /**
@@ -13,7 +13,7 @@ export async function sendDocument(
   make: () => Promise<DownloadFile>,
 ): Promise<FastifyReply> {
   try {
-    return sendDownload(reply, await make());
+    return sendMadeFile(reply, await make());
   } catch (error) {
     if (error instanceof PdfUnavailableError) {
       return reply.code(503).send(errorBodyFor(request, new AppError("internal", error.message)));

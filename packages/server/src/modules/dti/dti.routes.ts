@@ -21,7 +21,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { requireActor } from "../access/access.ts";
 import { type EvidenceRouteOptions, evidenceUploadScope } from "../evidence/evidence-upload.ts";
-import { sendDownload } from "../evidence/file-types.ts";
+import { sendMadeFile } from "../evidence/file-types.ts";
 import {
   attachAssessmentEvidence,
   getAssessment,
@@ -160,7 +160,7 @@ export async function dtiRoutes(
       },
     },
     async (request, reply) =>
-      sendDownload(reply, await frameworkFile(db, who(request).powers, request.params.id)),
+      sendMadeFile(reply, await frameworkFile(db, who(request).powers, request.params.id)),
   );
 
   r.post(
@@ -390,7 +390,7 @@ export async function dtiRoutes(
       schema: { tags: TAGS, summary: "Tải bảng xếp hạng (Excel)", params: ZDtiRoundParams },
     },
     async (request, reply) =>
-      sendDownload(reply, await rankingFile(db, who(request).powers, request.params.id, "xlsx")),
+      sendMadeFile(reply, await rankingFile(db, who(request).powers, request.params.id, "xlsx")),
   );
 
   r.get(
@@ -406,7 +406,7 @@ export async function dtiRoutes(
       },
     },
     async (request, reply) =>
-      sendDownload(reply, await rankingFile(db, who(request).powers, request.params.id, "docx")),
+      sendMadeFile(reply, await rankingFile(db, who(request).powers, request.params.id, "docx")),
   );
 
   r.get(
@@ -418,7 +418,7 @@ export async function dtiRoutes(
     async (request, reply) => {
       const { actor, powers } = who(request);
       const { id, unitId } = request.params;
-      return sendDownload(reply, await scoresheetFile(db, { actor, powers, roundId: id, unitId }));
+      return sendMadeFile(reply, await scoresheetFile(db, { actor, powers, roundId: id, unitId }));
     },
   );
 

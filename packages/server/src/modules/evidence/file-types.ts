@@ -126,7 +126,7 @@ export interface DownloadFile {
 }
 
 /** Sends a made file as an attachment under its name. */
-export function sendDownload(reply: FastifyReply, file: DownloadFile): FastifyReply {
+export function sendMadeFile(reply: FastifyReply, file: DownloadFile): FastifyReply {
   return reply
     .header("content-type", file.contentType)
     .header("content-disposition", attachmentDisposition(file.fileName))
