@@ -15,12 +15,11 @@ import { type OrgUnitRow, planTasks, reportingPeriods } from "../src/db/schema.t
 import {
   buildReportingPlan,
   buildTenant,
-  buildUser,
   describeBothDatabases,
   isoDaysFromToday,
-  loginAs,
   multipart,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -61,12 +60,10 @@ describeBothDatabases("leader dashboard of a plan", (ctx) => {
 
   beforeAll(async () => {
     setup = await buildReportingPlan(ctx.db);
-    const login = async (unit: OrgUnitRow, role: "unit_reporter" | "leader") =>
-      loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
-    const reporterA = await login(setup.communeA, "unit_reporter");
-    reporterB = await login(setup.communeB, "unit_reporter");
-    leader = await login(setup.district, "leader");
-    stranger = await login((await buildTenant(ctx.db)).district, "leader");
+    const reporterA = await signInAs(ctx, setup.communeA, "unit_reporter");
+    reporterB = await signInAs(ctx, setup.communeB, "unit_reporter");
+    leader = await signInAs(ctx, setup.district, "leader");
+    stranger = await signInAs(ctx, (await buildTenant(ctx.db)).district, "leader");
 
     const body = multipart(
       {},
@@ -200,14 +197,8 @@ describeBothDatabases("leader dashboard of a plan", (ctx) => {
 
   it("marks a period's figures provisional while reports are missing and while the period is not yet due", async () => {
     const other = await buildReportingPlan(ctx.db);
-    const reporter = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: other.communeA, role: "unit_reporter" }] }),
-    );
-    const boss = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: other.district, role: "leader" }] }),
-    );
+    const reporter = await signInAs(ctx, other.communeA, "unit_reporter");
+    const boss = await signInAs(ctx, other.district, "leader");
     const url = `/api/plans/${other.plan.code}/periods/2025-Q1/reports/${other.communeA.id}`;
     const form = ZUnitReport.parse(await ok(reporter, "GET", url));
     const saved = await ok(reporter, "PUT", url, {

@@ -3,7 +3,7 @@ import { readdirSync } from "node:fs";
 import { ZEvidenceFile, ZTaskDetail, ZUnitReport } from "@dtplan/contracts";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, evidenceFiles, type OrgUnitRow, type PlanTaskRow } from "../src/db/schema.ts";
+import { auditLog, evidenceFiles, type PlanTaskRow } from "../src/db/schema.ts";
 import { LocalDiskStore } from "../src/modules/evidence/evidence-store.ts";
 import { S3Store, signV4 } from "../src/modules/evidence/s3-store.ts";
 import { attachEvidence } from "../src/modules/tasks/attach-evidence.ts";
@@ -14,7 +14,6 @@ import {
   buildTenant,
   buildUser,
   describeBothDatabases,
-  loginAs,
   multipart,
   type SignedIn,
   signInAs,
@@ -56,12 +55,7 @@ describeBothDatabases(
       } = await buildPublishedPlan(ctx.db, tenant.district, { tasks: [{ leadUnitId: tenant.communeA.id }] }));
       reporter = await signInAs(ctx, tenant.communeA, "unit_reporter");
       outsider = await signInAs(ctx, tenant.communeB, "unit_reporter");
-      stranger = await loginAs(
-        ctx.app,
-        await buildUser(ctx.db, {
-          grants: [{ unit: (await buildTenant(ctx.db)).province, role: "administrator" }],
-        }),
-      );
+      stranger = await signInAs(ctx, (await buildTenant(ctx.db)).province, "administrator");
     });
 
     it("stores an upload under a random key and serves it back as an attachment with nosniff", async () => {
@@ -207,11 +201,9 @@ describeBothDatabases("evidence files of a unit report", (ctx) => {
 
   beforeAll(async () => {
     setup = await buildReportingPlan(ctx.db);
-    const login = async (unit: OrgUnitRow, role: "unit_reporter" | "focal_officer") =>
-      loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
-    reporterA = await login(setup.communeA, "unit_reporter");
-    reporterB = await login(setup.communeB, "unit_reporter");
-    officer = await login(setup.district, "focal_officer");
+    reporterA = await signInAs(ctx, setup.communeA, "unit_reporter");
+    reporterB = await signInAs(ctx, setup.communeB, "unit_reporter");
+    officer = await signInAs(ctx, setup.district, "focal_officer");
   });
 
   it("lets the unit's reporter upload a file to its report, cite it on a figure and download it", async () => {

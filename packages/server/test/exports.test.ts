@@ -3,14 +3,7 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { type OrgUnitRow, type PlanRow, type PlanTaskRow, planTasks } from "../src/db/schema.ts";
-import {
-  buildReportingPlan,
-  buildUser,
-  describeBothDatabases,
-  loginAs,
-  type SignedIn,
-  signInAs,
-} from "./helpers.ts";
+import { buildReportingPlan, describeBothDatabases, type SignedIn, signInAs } from "./helpers.ts";
 
 describeBothDatabases("exports: targets, indicator values and tasks as CSV, JSON and XLSX", (ctx) => {
   let plan: PlanRow;
@@ -64,12 +57,10 @@ describeBothDatabases("exports: targets, indicator values and tasks as CSV, JSON
       .update(planTasks)
       .set({ deadlineDate: "2025-12-31" })
       .where(and(eq(planTasks.planId, plan.id), eq(planTasks.id, tasks[1].id)));
-    const login = async (unit: OrgUnitRow, role: "unit_reporter" | "focal_officer" | "province_viewer") =>
-      loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
-    officer = await login(district, "focal_officer");
-    reporterA = await login(communeA, "unit_reporter");
-    reporterB = await login(communeB, "unit_reporter");
-    viewer = await login(built.province, "province_viewer");
+    officer = await signInAs(ctx, district, "focal_officer");
+    reporterA = await signInAs(ctx, communeA, "unit_reporter");
+    reporterB = await signInAs(ctx, communeB, "unit_reporter");
+    viewer = await signInAs(ctx, built.province, "province_viewer");
     const other = await buildReportingPlan(ctx.db);
     stranger = await signInAs(ctx, other.province, "administrator");
 

@@ -27,9 +27,7 @@ import {
   buildPublishedPlan,
   buildTenant,
   buildUnit,
-  buildUser,
   describeBothDatabases,
-  loginAs,
   ONLINE_RECORDS_INDICATOR,
   QUARTERLY_RULE,
   type SignedIn,
@@ -102,12 +100,10 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
       .returning();
     targetKey = target.key;
     targetId = target.id;
-    const login = async (unit: OrgUnitRow, role: "unit_reporter" | "focal_officer") =>
-      loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
-    reporterA = await login(communeA, "unit_reporter");
-    reporterA2 = await login(communeA, "unit_reporter");
-    reporterB = await login(communeB, "unit_reporter");
-    officer = await login(tenant.district, "focal_officer");
+    reporterA = await signInAs(ctx, communeA, "unit_reporter");
+    reporterA2 = await signInAs(ctx, communeA, "unit_reporter");
+    reporterB = await signInAs(ctx, communeB, "unit_reporter");
+    officer = await signInAs(ctx, tenant.district, "focal_officer");
   });
 
   it("derives the periods from the plan's regime with the Decree 09 cut-off, once", async () => {

@@ -6,11 +6,10 @@ import { todayIso } from "../src/db/sql.ts";
 import {
   buildPublishedPlan,
   buildTenant,
-  buildUser,
   describeBothDatabases,
   isoDaysFromToday,
-  loginAs,
   type SignedIn,
+  signInAs,
 } from "./helpers.ts";
 
 describeBothDatabases("tasks: progress, status, comments and directions", (ctx) => {
@@ -48,15 +47,11 @@ describeBothDatabases("tasks: progress, status, comments and directions", (ctx) 
       ],
     });
     [future, late, recurring, coordinated] = tasks;
-    const as = async (
-      unit: { id: string; tenantId: string },
-      role: "unit_reporter" | "leader" | "focal_officer",
-    ) => loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
-    reporterA = await as(tenant.communeA, "unit_reporter");
-    reporterB = await as(tenant.communeB, "unit_reporter");
-    leader = await as(tenant.district, "leader");
-    officer = await as(tenant.district, "focal_officer");
-    stranger = await as((await buildTenant(ctx.db)).district, "focal_officer");
+    reporterA = await signInAs(ctx, tenant.communeA, "unit_reporter");
+    reporterB = await signInAs(ctx, tenant.communeB, "unit_reporter");
+    leader = await signInAs(ctx, tenant.district, "leader");
+    officer = await signInAs(ctx, tenant.district, "focal_officer");
+    stranger = await signInAs(ctx, (await buildTenant(ctx.db)).district, "focal_officer");
   });
 
   it("moves a task from not started to in progress to done as the lead unit's reporter reports, keeping the history", async () => {
