@@ -11,14 +11,7 @@ import mammoth from "mammoth";
 import { SaxesParser } from "saxes";
 import { expect, it } from "vitest";
 import { unitReports } from "../src/db/schema.ts";
-import {
-  buildReportingPlan,
-  buildUser,
-  describeBothDatabases,
-  loginAs,
-  multipart,
-  type SignedIn,
-} from "./helpers.ts";
+import { buildReportingPlan, describeBothDatabases, multipart, type SignedIn, signInAs } from "./helpers.ts";
 
 /** Every XML part of an OOXML package parsed by a strict XML 1.0 parser (throws on the first error). */
 async function assertWellFormedPackage(bytes: Buffer, what: string): Promise<void> {
@@ -85,14 +78,8 @@ describeBothDatabases("text that cannot break documents", (ctx) => {
 
   it("prepares a plan with a reporting unit and its focal officer", async () => {
     world = await buildReportingPlan(ctx.db);
-    reporter = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: world.communeA, role: "unit_reporter" }] }),
-    );
-    officer = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: world.district, role: "focal_officer" }] }),
-    );
+    reporter = await signInAs(ctx, world.communeA, "unit_reporter");
+    officer = await signInAs(ctx, world.district, "focal_officer");
   });
 
   it("keeps a unit's report and its Excel form well-formed whatever is typed", async () => {
@@ -179,10 +166,7 @@ describeBothDatabases("text that cannot break documents", (ctx) => {
   });
 
   it("cleans the text of an imported plan: nothing forbidden reaches the draft", async () => {
-    const manager = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, { grants: [{ unit: world.district, role: "focal_officer" }] }),
-    );
+    const manager = await signInAs(ctx, world.district, "focal_officer");
     await fc.assert(
       fc.asyncProperty(anyText, anyText, async (title, target) => {
         const text = [

@@ -248,12 +248,7 @@ describeBothDatabases("accounts and audit", (ctx) => {
     expect([...times].sort().reverse()).toEqual(times);
     expect(list.items[0].actorName).toBeTruthy();
 
-    const stranger = await loginAs(
-      ctx.app,
-      await buildUser(ctx.db, {
-        grants: [{ unit: (await buildTenant(ctx.db)).province, role: "administrator" }],
-      }),
-    );
+    const stranger = await signInAs(ctx, (await buildTenant(ctx.db)).province, "administrator");
     const theirs = ZAuditList.parse((await as(stranger, "GET", "/api/audit?entity=user")).json());
     expect(
       theirs.items.filter((e) => e.entityId && list.items.some((m) => m.entityId === e.entityId)),
