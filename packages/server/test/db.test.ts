@@ -67,6 +67,7 @@ describe.each(DATABASE_KINDS)("migrations (%s)", (kind) => {
         "public_data_versions",
         "report_events",
         "reporting_periods",
+        "reporting_status",
         "role_grants",
         "sessions",
         "target_figures",

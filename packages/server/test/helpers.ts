@@ -497,5 +497,8 @@ export async function buildReportingPlan(db: Database) {
     .set({ indicatorCode: code, comparator: ">=", value: 80, year: 2025 })
     .where(and(eq(planTargets.planId, plan.id), eq(planTargets.pillar, "digital_government")))
     .returning();
+  // Who reports in each period, as publication stores it.
+  const { refreshReportingStatus } = await import("../src/modules/summary/reporting-status.ts");
+  await refreshReportingStatus(db, { tenantId: plan.tenantId, planCodes: [plan.code] });
   return { ...tenant, plan, tasks, targetKey: target.key };
 }

@@ -3,8 +3,16 @@ import { and, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, queryRows } from "../src/db/database.ts";
 import { plans } from "../src/db/schema.ts";
+import { todayIso } from "../src/db/sql.ts";
+import { timelinessByUnit } from "../src/modules/dashboard/plan-figures.ts";
+import {
+  reportsOfPeriods,
+  storedStatusRows,
+  unitStatusRows,
+} from "../src/modules/reporting/period-status.ts";
 import { listPeriods, loadBasis } from "../src/modules/reporting/reporting.repository.ts";
 import { planAttainment, rolledUpFigures } from "../src/modules/reporting/roll-up.ts";
+import { readTimeliness, readUnitStatuses } from "../src/modules/summary/reporting-status.ts";
 import { readTargetFigures } from "../src/modules/summary/target-figures.ts";
 
 const withoutTree = (a: TPlanAttainment) => ({
@@ -12,14 +20,70 @@ const withoutTree = (a: TPlanAttainment) => ({
   targets: a.targets.map(({ tree: _tree, ...t }) => t),
 });
 
+const byUnitId = <T extends { unit: { id: string } }>(rows: readonly T[]) =>
+  [...rows].sort((a, b) => a.unit.id.localeCompare(b.unit.id));
+
+/**
+ * Completeness and timeliness are read, not recomputed — and read the same: each period's
+ * stored rows give the chase screen's rows of the on-request rule (who reports, each report's
+ * status and timeliness today), and the stored timeliness added up per unit over the plan's
+ * periods and per period equals the on-request totals. Returns how many rows were compared.
+ */
+async function expectStoredStatusMatch(
+  db: Database,
+  basis: Awaited<ReturnType<typeof loadBasis>>,
+  periods: Awaited<ReturnType<typeof listPeriods>>,
+  what: string,
+): Promise<number> {
+  const today = todayIso();
+  const tenantId = basis.plan.tenantId;
+  const periodIds = periods.map((p) => p.id);
+  const [reports, stored, perUnit, perPeriod] = await Promise.all([
+    reportsOfPeriods(db, periods),
+    readUnitStatuses(db, { tenantId, periodIds }),
+    readTimeliness(db, { tenantId, periodIds, today, by: "unit" }),
+    readTimeliness(db, { tenantId, periodIds, today, by: "period" }),
+  ]);
+  let compared = 0;
+  for (const period of periods) {
+    const onRequest = unitStatusRows(basis, period, reports, today);
+    expect(byUnitId(storedStatusRows(period, stored, today)), `${what}, ${period.key}`).toEqual(
+      byUnitId(onRequest),
+    );
+    const received = onRequest.filter((r) => r.status === "submitted" || r.status === "approved").length;
+    const totals = perPeriod.get(period.id);
+    expect([totals?.rows ?? 0, totals?.received ?? 0], `${what}, ${period.key}`).toEqual([
+      onRequest.length,
+      received,
+    ]);
+    compared += onRequest.length;
+  }
+  const onRequest = timelinessByUnit(basis, periods, reports, today);
+  const read = new Map(
+    [...perUnit]
+      .filter(([, t]) => t.expected > 0)
+      .map(([id, t]) => [
+        id,
+        {
+          name: t.name,
+          totals: { expected: t.expected, onTime: t.onTime, late: t.late, missing: t.missing },
+        },
+      ]),
+  );
+  expect(read, what).toEqual(onRequest);
+  return compared;
+}
+
 /**
  * Figures are read, not recomputed — and read the same: for every published plan, counted
  * reports and approved ones, every stored figure (each period × target) equals the roll-up
  * of the reports on request, and so does the attainment read from them (the default period,
- * the latest with data, and the last period). Returns how many figures were compared.
+ * the latest with data, and the last period); and so do the stored completeness and
+ * timeliness (expectStoredStatusMatch). Returns how many figures were compared.
  */
 export async function expectStoredFiguresMatch(db: Database, nearThreshold: number): Promise<number> {
   let compared = 0;
+  let statuses = 0;
   const tenants = await queryRows<{ id: string }>(db, sql`SELECT id FROM org_units WHERE id = tenant_id`);
   for (const { id: tenantId } of tenants) {
     const published = await db
@@ -28,6 +92,7 @@ export async function expectStoredFiguresMatch(db: Database, nearThreshold: numb
       .where(and(eq(plans.tenantId, tenantId), eq(plans.status, "published")));
     for (const plan of published) {
       const [basis, periods] = await Promise.all([loadBasis(db, plan), listPeriods(db, plan)]);
+      statuses += await expectStoredStatusMatch(db, basis, periods, plan.code);
       for (const approvedOnly of [false, true]) {
         const what = `${plan.code}, approved only: ${approvedOnly}`;
         const stored = await readTargetFigures(db, { tenantId, planCode: plan.code, approvedOnly });
@@ -43,5 +108,6 @@ export async function expectStoredFiguresMatch(db: Database, nearThreshold: numb
       }
     }
   }
+  expect(statuses, "completeness and timeliness rows compared").toBeGreaterThan(0);
   return compared;
 }

@@ -3,12 +3,13 @@ import { beforeAll, expect, it } from "vitest";
 import { addScaleProvinces } from "../src/bench/scale-data.ts";
 import { queryRows } from "../src/db/database.ts";
 import { up as backfillTargetFigures } from "../src/db/migrations/0016_target_figures.ts";
+import { up as backfillReportingStatus } from "../src/db/migrations/0019_reporting_status.ts";
 import { describeBothDatabases } from "./helpers.ts";
 import { expectStoredFiguresMatch } from "./stored-figures.ts";
 
 // Generated data (the scale bench's generator, a small province): reports written straight
 // into the tables, their figures stored by the generator and, again, by the migration's data step.
-describeBothDatabases("stored target figures on generated data", (ctx) => {
+describeBothDatabases("stored target figures, completeness and timeliness on generated data", (ctx) => {
   beforeAll(async () => {
     await addScaleProvinces(ctx.db, {
       from: 0,
@@ -31,5 +32,17 @@ describeBothDatabases("stored target figures on generated data", (ctx) => {
     await ctx.db.execute(sql`DELETE FROM target_figures`);
     await backfillTargetFigures(ctx.db);
     expect(await rows()).toEqual(stored);
+    // And the completeness and timeliness rows, the generator's and the data step's alike.
+    const statuses = () =>
+      queryRows(
+        ctx.db,
+        sql`SELECT tenant_id, plan_code, period_id, unit_id, expected, role, task_count, target_count, report_id,
+                   status, first_submitted_at, days_late FROM reporting_status ORDER BY period_id, unit_id`,
+      );
+    const kept = await statuses();
+    expect(kept.length).toBeGreaterThan(50);
+    await ctx.db.execute(sql`DELETE FROM reporting_status`);
+    await backfillReportingStatus(ctx.db);
+    expect(await statuses()).toEqual(kept);
   });
 });

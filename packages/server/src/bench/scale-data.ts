@@ -20,6 +20,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/database.ts";
 import { ensureCatalogue } from "../modules/indicators/indicators.repository.ts";
 import { writePlanSummaries } from "../modules/plans/plan-summaries.ts";
+import { refreshReportingStatus } from "../modules/summary/reporting-status.ts";
 import { refreshTargetFigures } from "../modules/summary/target-figures.ts";
 
 export interface ScaleShape {
@@ -239,6 +240,7 @@ export async function addScaleProvinces(
         sql`SELECT code FROM plans WHERE tenant_id = ${tenant} AND status = 'published'`,
       );
       for (const { code } of published) await refreshTargetFigures(tx, { tenantId: tenant, planCode: code });
+      await refreshReportingStatus(tx, { tenantId: tenant });
       plans += ids.length;
     });
   }

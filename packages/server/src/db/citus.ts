@@ -52,6 +52,7 @@ export const CITUS_PLACEMENT = {
   target_figures: "distributed",
   notification_channels: "distributed",
   calendar_feeds: "distributed",
+  reporting_status: "distributed",
 } as const satisfies Record<string, "distributed" | "reference" | "local">;
 
 /** The table every distributed table is co-located with (the first one created). */

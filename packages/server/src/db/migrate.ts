@@ -13,6 +13,7 @@ import { up as seedCatalogues } from "./migrations/0010_indicator_catalogue.ts";
 import { up as backfillTargetUnits } from "./migrations/0013_target_reporting_units.ts";
 import { up as seedDtiFrameworks } from "./migrations/0014_dti.ts";
 import { up as backfillTargetFigures } from "./migrations/0016_target_figures.ts";
+import { up as backfillReportingStatus } from "./migrations/0019_reporting_status.ts";
 
 /** Numbered SQL migrations, applied in this order. Add a file, then register it here. */
 export const MIGRATIONS = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   "0016_target_figures",
   "0017_notification_channels",
   "0018_notification_language",
+  "0019_reporting_status",
 ] as const;
 
 /**
@@ -47,6 +49,7 @@ const DATA_STEPS: Partial<Record<(typeof MIGRATIONS)[number], (tx: Database) => 
   "0013_target_reporting_units": backfillTargetUnits,
   "0014_dti": seedDtiFrameworks,
   "0016_target_figures": backfillTargetFigures,
+  "0019_reporting_status": backfillReportingStatus,
 };
 
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1];

@@ -13,9 +13,15 @@ import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, type ReportingPeriodRow, taskUpdates, unitReportTasks } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
-import { countsOf, presentPeriodRef, reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
+import {
+  countsOf,
+  presentPeriodRef,
+  reportsOfPeriods,
+  storedStatusRows,
+} from "../reporting/period-status.ts";
 import { findPeriod, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
+import { readUnitStatuses } from "../summary/reporting-status.ts";
 import { lowerFirst, officialName, plannedText } from "./vi-format.ts";
 
 /** Everything of the report that comes from the data (the narrative is added on top). */
@@ -133,8 +139,12 @@ export async function gatherConsolidated(
   });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;
-  const reports = await reportsOfPeriods(db, [period]);
-  const units = unitStatusRows(basis, period, reports, today);
+  const [reports, stored] = await Promise.all([
+    reportsOfPeriods(db, [period]),
+    readUnitStatuses(db, { tenantId: plan.tenantId, periodIds: [period.id] }),
+  ]);
+  // Completeness and timeliness as stored (summary tables), judged against today.
+  const units = storedStatusRows(period, stored, today);
   const progress = await progressAsOf(db, basis, period, reports);
   const leadOf = new Map<string, string>();
   for (const ru of reportingUnits(basis, period).values()) {

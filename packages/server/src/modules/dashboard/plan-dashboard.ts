@@ -14,11 +14,12 @@ import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
-import { presentPeriodRef, reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
+import { presentPeriodRef } from "../reporting/period-status.ts";
 import type { ReportingPlan } from "../reporting/reporting.guards.ts";
 import { planHeading } from "../reporting/reporting.presenter.ts";
 import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
+import { readTimeliness } from "../summary/reporting-status.ts";
 import {
   addTimeliness,
   averageProgress,
@@ -29,7 +30,6 @@ import {
   presentTimeliness,
   taskFigures,
   taskTotals,
-  timelinessByUnit,
 } from "./plan-figures.ts";
 
 const pillarLabel = (pillar: string) => (PILLARS as Record<string, { vi: string }>)[pillar]?.vi ?? pillar;
@@ -117,8 +117,22 @@ export async function planDashboard(
   // Timeliness over the periods so far: up to the one shown (all of them when none has data yet).
   const upTo = result.period?.end ?? null;
   const sofar = periods.filter((p) => upTo === null || p.endDate <= upTo);
-  const reports = await reportsOfPeriods(db, sofar);
-  const timeliness = timelinessByUnit(basis, sofar, reports, today);
+  const shown = periods.find((p) => p.key === result.period?.key) ?? null;
+  // Completeness and timeliness as stored (summary tables), judged against today.
+  const tenantId = ctx.plan.tenantId;
+  const [byUnit, inShown] = await Promise.all([
+    readTimeliness(db, { tenantId, periodIds: sofar.map((p) => p.id), today, by: "unit" }),
+    readTimeliness(db, { tenantId, periodIds: shown ? [shown.id] : [], today, by: "period" }),
+  ]);
+  // A unit with no report due yet is not ranked on timeliness.
+  const timeliness = new Map(
+    [...byUnit]
+      .filter(([, t]) => t.expected > 0)
+      .map(([id, { name, expected, onTime, late, missing }]) => [
+        id,
+        { name: name ?? "—", totals: { expected, onTime, late, missing } },
+      ]),
+  );
 
   const tasks = taskFigures(basis.tasks, today);
   const unitName = (id: string) => basis.units.get(id)?.name ?? "—";
@@ -165,10 +179,9 @@ export async function planDashboard(
   );
   const counts = countAttainment(result.targets);
   // The basis of the figures shown: the period's reports in, of those expected; tạm tính until due and complete.
-  const shown = periods.find((p) => p.key === result.period?.key) ?? null;
-  const rows = shown ? unitStatusRows(basis, shown, reports, today) : [];
-  const received = rows.filter((r) => r.status === "submitted" || r.status === "approved").length;
-  const provisional = shown ? provisionalReason(shown, today, { expected: rows.length, received }) : null;
+  const expected = shown ? (inShown.get(shown.id)?.rows ?? 0) : 0;
+  const received = shown ? (inShown.get(shown.id)?.received ?? 0) : 0;
+  const provisional = shown ? provisionalReason(shown, today, { expected, received }) : null;
   return {
     plan: planHeading(ctx.plan, basis.units),
     today,
@@ -176,7 +189,7 @@ export async function planDashboard(
     periods: periods.map(presentPeriodRef),
     counts,
     basis: {
-      reports: { received, expected: rows.length },
+      reports: { received, expected },
       provisional,
       provisionalLabel: provisional ? PROVISIONAL_LABELS[provisional].vi : null,
     },

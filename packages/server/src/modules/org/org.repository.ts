@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { type LineageRow, type OrgUnitRow, orgUnitLineage, orgUnits } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
+import { refreshReportingStatus } from "../summary/reporting-status.ts";
 
 /** Why a look-up by unit id alone reads every province (on Citus: every shard, by the id index). */
 export const UNIT_ID_NAMES_TENANT = "a unit id names its province";
@@ -105,6 +106,8 @@ export async function insertLineage(
 ): Promise<void> {
   if (edges.length === 0) return;
   await db.insert(orgUnitLineage).values(edges.map((e) => ({ tenantId, ...e })));
+  // A merger or split passes the closed units' reporting to their successors: who reports changes.
+  await refreshReportingStatus(db, { tenantId });
 }
 
 /** Links into and out of one unit, with the other unit's name. */

@@ -5,6 +5,7 @@ import type { OrgUnitRow } from "../../db/schema.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { refreshReportingStatus } from "../summary/reporting-status.ts";
 import { withCodeCheck } from "./create-unit.ts";
 import { auditUnit } from "./org.presenter.ts";
 import { findUnitById, listTenantUnits, updateUnit as updateUnitRow } from "./org.repository.ts";
@@ -49,6 +50,9 @@ export async function updateUnit(
         changes.validTo = input.validTo;
       }
       const row = await updateUnitRow(tx, unit.tenantId, unit.id, changes);
+      // A unit closed (or reopened) stops (or starts) answering for its tasks from that day.
+      if (changes.validTo !== undefined && changes.validTo !== unit.validTo)
+        await refreshReportingStatus(tx, { tenantId: unit.tenantId });
       await recordAudit(tx, {
         tenantId: unit.tenantId,
         actorId: actor.id,

@@ -10,7 +10,6 @@ import {
   plans,
   type ReportingPeriodRow,
   reportingPeriods,
-  type UnitReportRow,
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { AppError, forbidden } from "../../errors.ts";
@@ -27,12 +26,11 @@ import {
   type TimelinessTotals,
   taskFigures,
   taskTotals,
-  timelinessByUnit,
 } from "../dashboard/plan-figures.ts";
 import { findUnitsByIds, listTenantUnits } from "../org/org.repository.ts";
-import { reportsOfPeriods } from "../reporting/period-status.ts";
 import { loadBases, loadTenantTree, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { judgeTargets } from "../reporting/roll-up.ts";
+import { readTimeliness, type StoredTimeliness } from "../summary/reporting-status.ts";
 import { readTargetFigures } from "../summary/target-figures.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */
@@ -86,14 +84,15 @@ function figuresOf(
     basis,
     period,
     stored,
-    reports,
+    reporting,
   }: {
     today: string;
     nearThreshold: number;
     basis: ReportingBasis;
     period: ReportingPeriodRow | null;
     stored: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
-    reports: readonly UnitReportRow[];
+    /** The plan's stored timeliness in the period (none when its calendar has no such period). */
+    reporting: StoredTimeliness | undefined;
   },
 ): PlanFigures {
   const result = period
@@ -107,12 +106,8 @@ function figuresOf(
         nearThreshold,
       })
     : null;
-  const timeliness = period
-    ? [...timelinessByUnit(basis, [period], reports, today).values()].reduce(
-        (sum, u) => addTimeliness(sum, u.totals),
-        emptyTimeliness(),
-      )
-    : emptyTimeliness();
+  const timeliness = emptyTimeliness();
+  if (period && reporting) addTimeliness(timeliness, reporting);
   const figures = taskFigures(basis.tasks, today);
   const current = (unitId: string | null) => {
     const unit = unitId ? basis.units.get(unitId) : undefined;
@@ -263,9 +258,10 @@ export async function provinceView(
   // queries: a province has a hundred communes and more, each with its plan.
   const tree = await loadTenantTree(db, tenantId);
   const comparedPeriods = [...periodOf.values()];
-  const [bases, reports, stored] = await Promise.all([
+  const periodIds = comparedPeriods.map((p) => p.id);
+  const [bases, reporting, stored] = await Promise.all([
     loadBases(db, current, tree),
-    reportsOfPeriods(db, comparedPeriods),
+    readTimeliness(db, { tenantId, periodIds, today, by: "plan" }),
     readTargetFigures(db, { tenantId, periodIds: comparedPeriods.map((p) => p.id), approvedOnly: false }),
   ]);
   const figures: PlanFigures[] = current.map((plan) =>
@@ -275,7 +271,7 @@ export async function provinceView(
       basis: bases.get(plan.id) as ReportingBasis,
       period: periodOf.get(plan.code) ?? null,
       stored,
-      reports,
+      reporting: reporting.get(plan.code),
     }),
   );
 

@@ -11,6 +11,7 @@ import type { Actor } from "../access/actor.ts";
 import { recordAudits } from "../audit/audit.repository.ts";
 import { findUnitsByIds } from "../org/org.repository.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
+import { refreshReportingStatus } from "../summary/reporting-status.ts";
 
 /** Unsubmitted reports: what a successor can carry on writing. Submitted and approved ones stay. */
 const OPEN_REPORT_STATUSES: readonly ReportStatus[] = ["draft", "returned"];
@@ -421,6 +422,9 @@ export async function reassignWork(
             ON CONFLICT DO NOTHING`,
       );
     }
+    // Tasks, targets' reporting units or reports passed on: who reports changes in the plans.
+    if (work.tasks.length || work.assignments.length || work.reports.length)
+      await refreshReportingStatus(tx, { tenantId });
     const ENTITY = {
       task: "plan_task",
       assignment: "plan_target_unit",

@@ -4,6 +4,7 @@ import type { Database } from "../../db/database.ts";
 import { reportingPeriods } from "../../db/schema.ts";
 import { AppError, forbidden } from "../../errors.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { refreshReportingStatus } from "../summary/reporting-status.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
 import { findPeriod } from "./reporting.repository.ts";
 
@@ -42,6 +43,12 @@ export async function adjustPeriod(
       .set({ ...next, adjustedBy: ctx.actor.id, adjustedAt: new Date(), adjustReason: input.reason || null })
       .where(and(eq(reportingPeriods.tenantId, period.tenantId), eq(reportingPeriods.id, period.id)))
       .returning();
+    // A new due date moves timeliness, a new end date who reports (a unit merged before it).
+    await refreshReportingStatus(tx, {
+      tenantId: period.tenantId,
+      planCodes: [period.planCode],
+      periodIds: [period.id],
+    });
     await recordAudit(tx, {
       tenantId: period.tenantId,
       actorId: ctx.actor.id,

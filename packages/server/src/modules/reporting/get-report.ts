@@ -19,6 +19,7 @@ import {
 import { todayIso } from "../../db/sql.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
+import { refreshReportStatus } from "../summary/reporting-status.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";
 import { REPORT_STATUS_LABELS } from "./report-labels.ts";
@@ -159,6 +160,7 @@ export async function createReport(
     .onConflictDoNothing()
     .returning();
   if (!created) return (await findReport(db, period, ru.unit.id)) as UnitReportRow;
+  await refreshReportStatus(db, period, created);
   const lines = startingTaskLines(scope);
   if (lines.length) {
     await db.insert(unitReportTasks).values(

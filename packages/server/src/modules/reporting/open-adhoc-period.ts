@@ -2,6 +2,7 @@ import type { TOpenAdhocPeriod } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import { reportingPeriods } from "../../db/schema.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
+import { refreshReportingStatus } from "../summary/reporting-status.ts";
 import { assertManage } from "./adjust-period.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
 import { listPeriods } from "./reporting.repository.ts";
@@ -32,6 +33,11 @@ export async function openAdhocPeriod(
         createdBy: ctx.actor.id,
       })
       .returning();
+    await refreshReportingStatus(tx, {
+      tenantId: row.tenantId,
+      planCodes: [row.planCode],
+      periodIds: [row.id],
+    });
     await recordAudit(tx, {
       tenantId: row.tenantId,
       actorId: ctx.actor.id,

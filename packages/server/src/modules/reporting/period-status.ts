@@ -6,6 +6,7 @@ import type {
 } from "@dtplan/contracts";
 import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
 import { reportingUnits, unownedUnits } from "@dtplan/domain/reporting/who-reports.ts";
+import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -16,6 +17,7 @@ import {
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { can } from "../access/tree-access.ts";
+import type { StoredUnitStatus } from "../summary/reporting-status.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
 import {
   type ReportingBasis,
@@ -96,6 +98,39 @@ export function unitStatusRows(
       onBehalf: report?.onBehalfBy != null,
     };
   });
+}
+
+/**
+ * The same rows from the stored completeness and timeliness (summary/reporting-status.ts):
+ * the units expected in the period by name, then those whose report is kept there.
+ */
+export function storedStatusRows(
+  period: ReportingPeriodRow,
+  stored: readonly StoredUnitStatus[],
+  today: string,
+): TPeriodUnitStatus[] {
+  return stored
+    .filter((s) => s.periodId === period.id)
+    .sort((a, b) => Number(b.expected) - Number(a.expected) || compareVi(a.unitName, b.unitName))
+    .map((s) => {
+      const { timeliness, daysLate } = timelinessOf(period, s, today);
+      return {
+        unit: { id: s.unitId, name: s.unitName },
+        reportId: s.reportId,
+        status: s.status,
+        timeliness,
+        firstSubmittedAt: s.firstSubmittedAt?.toISOString() ?? null,
+        submittedAt: s.submittedAt?.toISOString() ?? null,
+        daysLate,
+        reviewedAt: s.reviewedAt?.toISOString() ?? null,
+        returnComment: s.returnComment,
+        role: s.role,
+        taskCount: s.taskCount,
+        targetCount: s.targetCount,
+        noAccount: false,
+        onBehalf: s.onBehalf,
+      };
+    });
 }
 
 export function countsOf(rows: readonly TPeriodUnitStatus[]): TPeriodCounts {

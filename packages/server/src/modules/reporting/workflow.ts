@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/audit.repository.ts";
 import { notifyPeople, peopleWith } from "../notify/notify.ts";
 import { reportStepText } from "../notify/wording.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
+import { refreshReportStatus } from "../summary/reporting-status.ts";
 import { refreshTargetFigures } from "../summary/target-figures.ts";
 import type { ReportScope } from "./get-report.ts";
 
@@ -57,6 +58,8 @@ export async function transition(
     targetKeys: change.targetKeys,
     aggregations: aggregationsOf(scope.basis),
   });
+  // Its status and, once first submitted, its days late: the period's completeness and timeliness.
+  await refreshReportStatus(tx, scope.period, updated);
   await tx.insert(reportEvents).values({
     tenantId: report.tenantId,
     reportId: report.id,

@@ -1,0 +1,408 @@
+/**
+ * Tình hình báo cáo — completeness and timeliness per plan × period × unit, kept in
+ * `reporting_status` (migration 0019) so the dashboard, the province view and the
+ * consolidated report read them instead of working out who reports and judging every
+ * report on each request (issue 15).
+ *
+ * Who must report is the domain's rule (reporting/who-reports.ts `reportingUnits`) and a
+ * report's days late the domain's too (reporting/timeliness.ts `timelinessOf`), applied here
+ * to the same rows the on-request path reads (reporting/period-status.ts `unitStatusRows`).
+ * Two refreshes, each in the transaction that makes the change:
+ * - `refreshReportStatus`: one report's row (a transition, a new draft) — one statement;
+ * - `refreshReportingStatus`: the rows of some plans' periods (publication, amendment, a
+ *   period's due date, an ad-hoc period, a change of who reports) — a few reads and one
+ *   delete and insert per thousand rows.
+ * Only "missing" against "not due yet" is left to reading: it depends on today.
+ */
+
+import type { ReportStatus } from "@dtplan/domain/reporting/lists.ts";
+import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
+import { type ReportingRole, reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type Database, queryRows } from "../../db/database.ts";
+import {
+  indicators,
+  orgUnitLineage,
+  orgUnits,
+  plans,
+  planTargets,
+  planTargetUnits,
+  planTasks,
+  type ReportingPeriodRow,
+  reportingPeriods,
+  reportingStatus,
+  type UnitReportRow,
+  unitReports,
+} from "../../db/schema.ts";
+
+/** A report's days late by its first submission (0: on time), null until submitted. */
+const daysLateOf = (period: Pick<ReportingPeriodRow, "dueDate">, report: UnitReportRow | null) =>
+  report?.firstSubmittedAt ? timelinessOf(period, report, period.dueDate).daysLate : null;
+
+/**
+ * Rewrites the row of `report`'s unit in its period: its status and days late. A unit not
+ * expected there keeps a row for its report (as the on-request list keeps it).
+ */
+export async function refreshReportStatus(
+  tx: Database,
+  period: Pick<ReportingPeriodRow, "dueDate">,
+  report: UnitReportRow,
+): Promise<void> {
+  const values = {
+    reportId: report.id,
+    status: report.status,
+    firstSubmittedAt: report.firstSubmittedAt,
+    daysLate: daysLateOf(period, report),
+    refreshedAt: new Date(),
+  };
+  await tx
+    .insert(reportingStatus)
+    .values({
+      tenantId: report.tenantId,
+      planCode: report.planCode,
+      periodId: report.periodId,
+      unitId: report.unitId,
+      expected: false,
+      role: "lead",
+      taskCount: 0,
+      targetCount: 0,
+      ...values,
+    })
+    .onConflictDoUpdate({
+      target: [reportingStatus.tenantId, reportingStatus.periodId, reportingStatus.unitId],
+      set: values,
+    });
+}
+
+interface StatusRow {
+  plan_code: string;
+  period_id: string;
+  unit_id: string;
+  expected: boolean;
+  role: ReportingRole;
+  task_count: number;
+  target_count: number;
+  report_id: string | null;
+  status: ReportStatus | null;
+  first_submitted_at: string | null;
+  days_late: number | null;
+}
+
+/**
+ * Rewrites the rows of the published plans `planCodes` (every published plan of the
+ * province when omitted), in `periodIds` only when given: who reports in each period and
+ * each report's status. A code with no published version keeps no rows.
+ */
+export async function refreshReportingStatus(
+  tx: Database,
+  {
+    tenantId,
+    planCodes,
+    periodIds,
+  }: { tenantId: string; planCodes?: readonly string[]; periodIds?: readonly string[] },
+): Promise<void> {
+  if (planCodes?.length === 0 || periodIds?.length === 0) return;
+  const published = await tx
+    .select({ id: plans.id, code: plans.code })
+    .from(plans)
+    .where(
+      and(
+        eq(plans.tenantId, tenantId),
+        eq(plans.status, "published"),
+        planCodes ? inArray(plans.code, [...planCodes]) : undefined,
+      ),
+    );
+  // The periods' rows are locked first (as the stored figures lock them): two changes of one
+  // period rewrite its rows one after the other.
+  const periods = await tx
+    .select()
+    .from(reportingPeriods)
+    .where(
+      and(
+        eq(reportingPeriods.tenantId, tenantId),
+        planCodes ? inArray(reportingPeriods.planCode, [...planCodes]) : undefined,
+        periodIds ? inArray(reportingPeriods.id, [...periodIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(reportingPeriods.id))
+    .for("update");
+  if (periods.length === 0) return;
+  const ids = published.map((p) => p.id);
+  // A plan's rows of the versions in force (none matches when no code is published).
+  const ofPlans = (t: { tenantId: AnyPgColumn; planId: AnyPgColumn }) =>
+    and(eq(t.tenantId, tenantId), inArray(t.planId, ids));
+  const [units, lineage, tasks, targets, assignments, reports] = await Promise.all([
+    tx
+      .select({
+        id: orgUnits.id,
+        name: orgUnits.name,
+        validFrom: orgUnits.validFrom,
+        validTo: orgUnits.validTo,
+      })
+      .from(orgUnits)
+      .where(eq(orgUnits.tenantId, tenantId))
+      .orderBy(asc(orgUnits.code)),
+    tx
+      .select({ predecessorId: orgUnitLineage.predecessorId, successorId: orgUnitLineage.successorId })
+      .from(orgUnitLineage)
+      .where(eq(orgUnitLineage.tenantId, tenantId)),
+    tx
+      .select({
+        planId: planTasks.planId,
+        key: planTasks.key,
+        pillar: planTasks.pillar,
+        leadUnitId: planTasks.leadUnitId,
+        coordinators: planTasks.coordinators,
+      })
+      .from(planTasks)
+      .where(ofPlans(planTasks))
+      .orderBy(asc(planTasks.position)),
+    tx.select().from(planTargets).where(ofPlans(planTargets)).orderBy(asc(planTargets.position)),
+    tx.select().from(planTargetUnits).where(ofPlans(planTargetUnits)),
+    tx
+      .select()
+      .from(unitReports)
+      .where(
+        and(
+          eq(unitReports.tenantId, tenantId),
+          inArray(
+            unitReports.periodId,
+            periods.map((p) => p.id),
+          ),
+        ),
+      ),
+  ]);
+  const codes = [...new Set(targets.map((t) => t.indicatorCode).filter((c): c is string => Boolean(c)))];
+  const known = new Set(
+    codes.length
+      ? (
+          await tx
+            .select({ code: indicators.code })
+            .from(indicators)
+            .where(and(eq(indicators.tenantId, tenantId), inArray(indicators.code, codes)))
+        ).map((i) => i.code)
+      : [],
+  );
+  const unitMap = new Map(units.map((u) => [u.id, u]));
+  const ofPlan = <T extends { planId: string }>(rows: readonly T[], planId: string) =>
+    rows.filter((r) => r.planId === planId);
+  const bases = new Map(
+    published.map((p) => {
+      const own = ofPlan(targets, p.id);
+      return [
+        p.code,
+        {
+          tasks: ofPlan(tasks, p.id),
+          targets: own,
+          indicators: new Map(
+            own.flatMap((t) =>
+              t.indicatorCode && known.has(t.indicatorCode) ? [[t.indicatorCode, true]] : [],
+            ) as [string, boolean][],
+          ),
+          units: unitMap,
+          lineage,
+          assignments: ofPlan(assignments, p.id),
+        },
+      ];
+    }),
+  );
+  const reportsOf = new Map<string, Map<string, UnitReportRow>>();
+  for (const r of reports) {
+    const byUnit = reportsOf.get(r.periodId) ?? new Map<string, UnitReportRow>();
+    byUnit.set(r.unitId, r);
+    reportsOf.set(r.periodId, byUnit);
+  }
+  const rows: StatusRow[] = [];
+  for (const period of periods) {
+    const basis = bases.get(period.planCode);
+    if (!basis) continue;
+    const byUnit = reportsOf.get(period.id) ?? new Map<string, UnitReportRow>();
+    const row = (
+      unitId: string,
+      expected: boolean,
+      role: ReportingRole,
+      taskCount: number,
+      targetCount: number,
+    ) => {
+      const report = byUnit.get(unitId) ?? null;
+      rows.push({
+        plan_code: period.planCode,
+        period_id: period.id,
+        unit_id: unitId,
+        expected,
+        role,
+        task_count: taskCount,
+        target_count: targetCount,
+        report_id: report?.id ?? null,
+        status: report?.status ?? null,
+        first_submitted_at: report?.firstSubmittedAt?.toISOString() ?? null,
+        days_late: daysLateOf(period, report),
+      });
+    };
+    const expected = reportingUnits(basis, period);
+    for (const ru of expected.values()) row(ru.unit.id, true, ru.role, ru.tasks.length, ru.targetKeys.length);
+    // A report written by a unit no longer expected stays in the period's list.
+    for (const unitId of byUnit.keys())
+      if (!expected.has(unitId) && unitMap.has(unitId)) row(unitId, false, "lead", 0, 0);
+  }
+  await tx.delete(reportingStatus).where(
+    and(
+      eq(reportingStatus.tenantId, tenantId),
+      inArray(
+        reportingStatus.periodId,
+        periods.map((p) => p.id),
+      ),
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.execute(
+      sql`INSERT INTO reporting_status (tenant_id, plan_code, period_id, unit_id, expected, role, task_count,
+                                        target_count, report_id, status, first_submitted_at, days_late)
+          SELECT ${tenantId}::uuid, s.plan_code, s.period_id, s.unit_id, s.expected, s.role, s.task_count,
+                 s.target_count, s.report_id, s.status, s.first_submitted_at, s.days_late
+            FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 1000))}::jsonb)
+                 AS s(plan_code text, period_id uuid, unit_id uuid, expected boolean, role text, task_count integer,
+                      target_count integer, report_id uuid, status text, first_submitted_at timestamptz,
+                      days_late integer)`,
+    );
+  }
+}
+
+/** A unit's row in a period as stored, with the unit's name and what its report says today. */
+export interface StoredUnitStatus {
+  periodId: string;
+  unitId: string;
+  unitName: string;
+  expected: boolean;
+  role: ReportingRole;
+  taskCount: number;
+  targetCount: number;
+  reportId: string | null;
+  status: ReportStatus | null;
+  firstSubmittedAt: Date | null;
+  daysLate: number | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  returnComment: string | null;
+  onBehalf: boolean;
+}
+
+/** The stored rows of the periods `periodIds` (one statement), with names and the reports' review fields. */
+export async function readUnitStatuses(
+  db: Database,
+  { tenantId, periodIds }: { tenantId: string; periodIds: readonly string[] },
+): Promise<StoredUnitStatus[]> {
+  if (periodIds.length === 0) return [];
+  const rows = await queryRows<
+    Omit<StatusRow, "plan_code" | "first_submitted_at"> & {
+      unit_name: string;
+      first_submitted_at: Date | string | null;
+      submitted_at: Date | string | null;
+      reviewed_at: Date | string | null;
+      return_comment: string | null;
+      on_behalf: boolean;
+    }
+  >(
+    db,
+    sql`SELECT s.period_id, s.unit_id, u.name AS unit_name, s.expected, s.role, s.task_count, s.target_count,
+               s.report_id, s.status, s.first_submitted_at, s.days_late, r.submitted_at, r.reviewed_at,
+               r.return_comment, r.on_behalf_by IS NOT NULL AS on_behalf
+          FROM reporting_status s
+          JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
+          LEFT JOIN unit_reports r ON r.tenant_id = s.tenant_id AND r.id = s.report_id
+         WHERE s.tenant_id = ${tenantId} AND u.tenant_id = ${tenantId}
+           AND s.period_id IN (${sql.join(
+             periodIds.map((id) => sql`${id}`),
+             sql`, `,
+           )})`,
+  );
+  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
+  return rows.map((r) => ({
+    periodId: r.period_id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    expected: r.expected,
+    role: r.role,
+    taskCount: r.task_count,
+    targetCount: r.target_count,
+    reportId: r.report_id,
+    status: r.status,
+    firstSubmittedAt: date(r.first_submitted_at),
+    daysLate: r.days_late,
+    submittedAt: date(r.submitted_at),
+    reviewedAt: date(r.reviewed_at),
+    returnComment: r.status === "returned" ? r.return_comment : null,
+    onBehalf: r.on_behalf,
+  }));
+}
+
+/** Kịp thời added up: reports due so far, on time, late and missing (a report not yet due is left out). */
+export interface StoredTimeliness {
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+/**
+ * Timeliness over the periods `periodIds`, added up per unit or per plan in one statement:
+ * a submitted report by its stored days late, an unsubmitted one missing once its period's
+ * due date is before `today` (the domain's rule, timelinessOf) and left out before.
+ * Also how many rows each group has and how many of its reports are in (submitted, approved).
+ */
+export async function readTimeliness(
+  db: Database,
+  {
+    tenantId,
+    periodIds,
+    today,
+    by,
+  }: { tenantId: string; periodIds: readonly string[]; today: string; by: "unit" | "plan" | "period" },
+): Promise<Map<string, StoredTimeliness & { name: string | null; rows: number; received: number }>> {
+  if (periodIds.length === 0) return new Map();
+  const group =
+    by === "unit" ? sql`s.unit_id::text` : by === "plan" ? sql`s.plan_code` : sql`s.period_id::text`;
+  const rows = await queryRows<{
+    id: string;
+    name: string | null;
+    rows: number;
+    received: number;
+    expected: number;
+    on_time: number;
+    late: number;
+    missing: number;
+  }>(
+    db,
+    sql`SELECT ${group} AS id, ${by === "unit" ? sql`min(u.name)` : sql`NULL`} AS name,
+               count(*)::int AS rows,
+               count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::int AS received,
+               count(*) FILTER (WHERE s.days_late IS NOT NULL OR rp.due_date < ${today})::int AS expected,
+               count(*) FILTER (WHERE s.days_late = 0)::int AS on_time,
+               count(*) FILTER (WHERE s.days_late > 0)::int AS late,
+               count(*) FILTER (WHERE s.days_late IS NULL AND rp.due_date < ${today})::int AS missing
+          FROM reporting_status s
+          JOIN reporting_periods rp ON rp.tenant_id = s.tenant_id AND rp.id = s.period_id
+          ${by === "unit" ? sql`JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id AND u.tenant_id = ${tenantId}` : sql``}
+         WHERE s.tenant_id = ${tenantId} AND rp.tenant_id = ${tenantId}
+           AND s.period_id IN (${sql.join(
+             periodIds.map((id) => sql`${id}`),
+             sql`, `,
+           )})
+         GROUP BY 1`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        name: r.name,
+        rows: r.rows,
+        received: r.received,
+        expected: r.expected,
+        onTime: r.on_time,
+        late: r.late,
+        missing: r.missing,
+      },
+    ]),
+  );
+}
