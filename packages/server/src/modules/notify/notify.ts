@@ -23,6 +23,15 @@ export interface Recipient {
   language: Lang;
 }
 
+/** The columns of `users` that make a Recipient, to select with a query's own. */
+export const RECIPIENT_COLUMNS = {
+  id: users.id,
+  tenantId: users.tenantId,
+  fullName: users.fullName,
+  email: users.email,
+  language: users.language,
+};
+
 /** One text in each language of the app: the bell shows the interface's, an e-mail the recipient's. */
 export type InLanguages = Record<Lang, string>;
 
@@ -47,13 +56,7 @@ export async function peopleWith(
   if (input.unitIds.length === 0) return [];
   const roles = (input.roles ?? ROLES).filter((r) => roleHas(r, input.permission));
   return db
-    .selectDistinct({
-      id: users.id,
-      tenantId: users.tenantId,
-      fullName: users.fullName,
-      email: users.email,
-      language: users.language,
-    })
+    .selectDistinct(RECIPIENT_COLUMNS)
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(

@@ -5,7 +5,7 @@ import type { RemindersConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, plans, type ReportingPeriodRow, roleGrants, users } from "../../db/schema.ts";
 import { acrossTenants, todayIso } from "../../db/sql.ts";
-import { type Delivery, deliver } from "../notify/notify.ts";
+import { type Delivery, deliver, RECIPIENT_COLUMNS } from "../notify/notify.ts";
 import { reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
 import { listPeriods, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
 import { type ReminderKind, reminderText, reportPath } from "./reminder-text.ts";
@@ -117,14 +117,7 @@ async function remindPeriod(
   const counts: ReminderCounts = { units: 0, notifications: 0, emails: 0 };
   if (missing.length === 0) return counts;
   const reporters = await db
-    .selectDistinct({
-      unitId: roleGrants.unitId,
-      id: users.id,
-      tenantId: users.tenantId,
-      fullName: users.fullName,
-      email: users.email,
-      language: users.language,
-    })
+    .selectDistinct({ unitId: roleGrants.unitId, ...RECIPIENT_COLUMNS })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(
