@@ -55,6 +55,8 @@ export const ZTodoItem = z.object({
   kind: ZTodoKind,
   /** "Quý IV năm 2026 — Xã Long Hồ" */
   title: z.string(),
+  /** A report's period, with which the title begins: the web names it in the reader's language. */
+  period: z.object({ key: z.string(), label: z.string() }).nullable(),
   /** The plan, round or task it belongs to. */
   detail: z.string(),
   /** Hạn (ISO date), when it has one. */

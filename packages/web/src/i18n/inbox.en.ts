@@ -2,6 +2,7 @@ import type { inboxVi } from "./inbox.vi.ts";
 
 /** English labels of the to-do and of the notification settings. */
 export const inboxEn: Record<keyof typeof inboxVi, string> = {
+  "inbox.dtiDetail": "DTI self-assessment",
   "inbox.title": "Waiting for me",
   "inbox.nothing": "Nothing is waiting for you.",
   "inbox.more": "and {n} more",

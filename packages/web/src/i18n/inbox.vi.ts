@@ -1,5 +1,6 @@
 /** Vietnamese labels of the to-do on the home page and of Tài khoản / Thông báo; loaded by their lazy pages. */
 export const inboxVi = {
+  "inbox.dtiDetail": "Tự đánh giá DTI",
   "inbox.title": "Việc chờ tôi",
   "inbox.nothing": "Không có việc nào đang chờ anh/chị.",
   "inbox.more": "và {n} việc khác",

@@ -21,14 +21,21 @@ const COLORS: Record<TodoKind, string> = {
 };
 
 function TodoLine({ item }: { item: TTodoItem }) {
-  const { t } = useI18n();
+  const { t, period } = useI18n();
+  // A report's title begins with its period, named here in the reader's language.
+  const title =
+    item.period && item.title.startsWith(item.period.label)
+      ? `${period(item.period)}${item.title.slice(item.period.label.length)}`
+      : item.title;
   return (
     <li className="dt-todo-item">
       <Link to={item.link} data-testid="todo-link">
-        {item.title}
+        {title}
       </Link>
       <div className="dt-todo-meta">
-        <Typography.Text type="secondary">{item.detail}</Typography.Text>
+        <Typography.Text type="secondary">
+          {item.kind === "dti" ? t("inbox.dtiDetail") : item.detail}
+        </Typography.Text>
         {item.due && (
           <Tag color={item.late ? "red" : "default"} style={{ marginInlineEnd: 0 }}>
             {t(item.late ? "inbox.late" : "inbox.due", { date: formatDate(item.due) })}

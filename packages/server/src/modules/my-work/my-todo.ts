@@ -114,6 +114,7 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
         if (!period) continue;
         const item = {
           title: `${period.label} — ${unitName(r.unitId)}`,
+          period: { key: period.key, label: period.label },
           detail: plan.title,
           due: period.dueDate,
           late: false,
@@ -133,6 +134,7 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
         found.fill.push({
           kind: "fill",
           title: `${period.label} — ${unitName(unitId)}`,
+          period: { key: period.key, label: period.label },
           detail: plan.title,
           due: period.dueDate,
           late: period.dueDate < today,
@@ -146,6 +148,7 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
     found.overdue = work.overdue.map((t) => ({
       kind: "overdue",
       title: t.text,
+      period: null,
       detail: t.plan.title,
       due: t.deadline?.date ?? null,
       late: true,
@@ -181,6 +184,7 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
     found.direction = directions.map(({ comment, task, plan }) => ({
       kind: "direction",
       title: task.text,
+      period: null,
       detail: `${plan.title} · ${formatDate(todayIso(comment.at))}`,
       due: null,
       late: false,
@@ -209,6 +213,7 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
     found.dti = dti.map((r) => ({
       kind: "dti",
       title: `${r.name} — ${r.unit_name}`,
+      period: null,
       detail: "Tự đánh giá DTI",
       due: r.due_date,
       late: r.due_date < today,

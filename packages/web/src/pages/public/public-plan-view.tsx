@@ -187,7 +187,7 @@ function PillarTasks({ tasks }: { tasks: TPublicTask[] }) {
 }
 
 function PlanBody({ plan }: { plan: TPublicPlanDetail }) {
-  const { t, lang, num } = useI18n();
+  const { t, lang, num, period: periodName } = useI18n();
   const doc = documentLine(plan, t);
   const period = periodLine(plan, t);
   const withTargets = plan.pillars.filter((p) => p.targets.length > 0);
@@ -240,7 +240,7 @@ function PlanBody({ plan }: { plan: TPublicPlanDetail }) {
         title={
           plan.resultPeriod
             ? t("public.results", {
-                period: plan.resultPeriod.label,
+                period: periodName(plan.resultPeriod),
                 date: formatDate(plan.resultPeriod.end),
               })
             : t("public.noResults")

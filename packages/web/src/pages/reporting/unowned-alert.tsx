@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
  * units closed with no successor — with the way out, passing their work on.
  */
 export function UnownedAlert({ periods }: { periods: readonly TReportingPeriod[] }) {
-  const { t } = useI18n();
+  const { t, period } = useI18n();
   const { can } = useSession();
   const empty = periods.filter((p) => p.counts.expected === 0);
   const partial = periods.filter((p) => p.counts.expected > 0 && p.unowned.length > 0);
@@ -17,7 +17,7 @@ export function UnownedAlert({ periods }: { periods: readonly TReportingPeriod[]
   if (shown.length === 0) return null;
   const labels =
     shown
-      .map((p) => p.label)
+      .map((p) => period(p))
       .slice(0, 4)
       .join(", ") + (shown.length > 4 ? ", …" : "");
   const units = [...new Map(shown.flatMap((p) => p.unowned).map((u) => [u.id, u.name])).values()];
