@@ -106,7 +106,11 @@ describe("consolidated report in Chromium", () => {
       .waitFor();
     // The home page's to-do names its reports' periods in English too.
     await page.goto(`${app.url}/`);
-    await page.getByTestId("todo-link").filter({ hasText: /^Q\d \d{4} — / }).first().waitFor();
+    await page
+      .getByTestId("todo-link")
+      .filter({ hasText: /^Q\d \d{4} — / })
+      .first()
+      .waitFor();
     await page.close();
   }, 60_000);
 });
