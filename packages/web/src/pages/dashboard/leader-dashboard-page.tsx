@@ -7,7 +7,7 @@ import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
 import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Statistic, Tag, Typography } from "antd";
+import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { dashboardQueries } from "../../api/dashboard.ts";
@@ -25,6 +25,7 @@ import { CardTitle } from "./card-title.tsx";
 import { pillarBarOption, trendLineOption } from "./dashboard-charts.ts";
 import { AtRiskTable, OverdueTable, RankingTable } from "./dashboard-tables.tsx";
 import { type Drill, DrillDown } from "./drill-down.tsx";
+import { type Kpi, KpiCards } from "./kpi-cards.tsx";
 
 const NO_DRILL: Drill = { pillar: null, targetKey: null, unitId: null };
 
@@ -182,7 +183,7 @@ function DashboardBody({
     [data.pillars, onDrill],
   );
 
-  const kpis = [
+  const kpis: Kpi[] = [
     {
       key: "achieved",
       title: t("dashboard.kpi.achieved"),
@@ -250,33 +251,7 @@ function DashboardBody({
           })}
         />
       )}
-      <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="kpis">
-        {kpis.map((k) => (
-          <Col key={k.key} xs={24} sm={12} lg={8} xl={{ flex: "20%" }}>
-            <Card size="small" style={{ height: "100%" }}>
-              <Statistic
-                title={
-                  "provisional" in k && k.provisional ? (
-                    <Space size={4} wrap>
-                      {k.title}
-                      <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-                        {t("dashboard.provisional")}
-                      </Tag>
-                    </Space>
-                  ) : (
-                    k.title
-                  )
-                }
-                value={k.value}
-                styles={{ content: { color: k.danger ? "#cf1322" : undefined, fontWeight: 600 } }}
-              />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {k.hint}
-              </Typography.Text>
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <KpiCards kpis={kpis} col={{ xs: 24, sm: 12, lg: 8, xl: { flex: "20%" } }} testId="kpis" />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col xs={24} xl={14}>
           <Card

@@ -4,22 +4,7 @@ import type { TLocality, TProvinceView } from "@dtplan/contracts/province.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 import { useQuery } from "@tanstack/react-query";
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Progress,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Switch,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Empty, Progress, Select, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -33,6 +18,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { CardTitle } from "../dashboard/card-title.tsx";
+import { type Kpi, KpiCards } from "../dashboard/kpi-cards.tsx";
 
 const byNullable = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
 const measuredOf = (l: TLocality) => l.targets.achieved + l.targets.near + l.targets.notAchieved;
@@ -146,7 +132,7 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
   const share = ratioPercent;
   const charted = useMemo(() => list.filter((l) => l.targets.achievedPercent !== null), [list]);
 
-  const kpis = [
+  const kpis: Kpi[] = [
     {
       key: "localities",
       title: t("province.kpi.localities"),
@@ -235,18 +221,7 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
           </>
         )}
       </Typography.Paragraph>
-      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        {kpis.map((k) => (
-          <Col key={k.key} xs={24} sm={12} xl={6}>
-            <Card size="small" style={{ height: "100%" }}>
-              <Statistic title={k.title} value={k.value} styles={{ content: { fontWeight: 600 } }} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {k.hint}
-              </Typography.Text>
-            </Card>
-          </Col>
-        ))}
-      </Row>
+      <KpiCards kpis={kpis} col={{ xs: 24, sm: 12, xl: 6 }} />
       <Card
         title={<CardTitle title={t("province.chart")} hint={t("province.chartHint")} />}
         style={{ marginBottom: 12 }}
