@@ -40,7 +40,7 @@ import { CascadeTable, ServesCell } from "./cascade-views.tsx";
 import { LegalBasisList } from "./legal-basis-list.tsx";
 import { PlanDiffView } from "./plan-diff-view.tsx";
 import { PlanKindText, PlanStatusTag, periodText, TaskStatusTag } from "./plan-tags.tsx";
-import { BudgetSummary } from "./review-budget-tab.tsx";
+import { BudgetSummary, PlanObjectives } from "./review-budget-tab.tsx";
 import { goalText, pillarLabel } from "./review-model.ts";
 
 /** A published plan: what it says, who does what by when, and how it changed. */
@@ -280,14 +280,7 @@ export default function PlanDetailPage() {
               )}
             />
           </div>
-          {plan.objectives.length > 0 && (
-            <div>
-              <Typography.Title level={5}>{t("review.objectives")}</Typography.Title>
-              {plan.objectives.map((o) => (
-                <Typography.Paragraph key={o}>{o}</Typography.Paragraph>
-              ))}
-            </div>
-          )}
+          {plan.objectives.length > 0 && <PlanObjectives objectives={plan.objectives} />}
         </Space>
       ),
     },

@@ -26,19 +26,25 @@ export function BudgetSummary({
   );
 }
 
+/** Mục tiêu of the plan as extracted, a paragraph each (shown where the plan states some). */
+export function PlanObjectives({ objectives }: { objectives: string[] }) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <Typography.Title level={5}>{t("review.objectives")}</Typography.Title>
+      {objectives.map((o) => (
+        <Typography.Paragraph key={o}>{o}</Typography.Paragraph>
+      ))}
+    </div>
+  );
+}
+
 /** The review's "budget" tab: objectives, budget and reporting rules as extracted. */
 export function BudgetTab({ plan }: { plan: TPlanDetail }) {
   const { t } = useI18n();
   return (
     <Space direction="vertical" style={{ width: "100%" }} size={16}>
-      {plan.objectives.length > 0 && (
-        <div>
-          <Typography.Title level={5}>{t("review.objectives")}</Typography.Title>
-          {plan.objectives.map((o) => (
-            <Typography.Paragraph key={o}>{o}</Typography.Paragraph>
-          ))}
-        </div>
-      )}
+      {plan.objectives.length > 0 && <PlanObjectives objectives={plan.objectives} />}
       <BudgetSummary budget={plan.budget} missing="warning" />
       <div>
         <Typography.Title level={5}>{t("review.reporting")}</Typography.Title>
