@@ -1,5 +1,5 @@
 import "../../i18n/plans-messages.ts";
-import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import { PaperClipOutlined } from "@ant-design/icons";
 import type { TTaskComment, TTaskDetail } from "@dtplan/contracts/tasks.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -21,15 +21,14 @@ import {
   Tag,
   Timeline,
   Typography,
-  Upload,
 } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { invalidate, loadError, queryClient } from "../../api/query.ts";
 import { tasksApi, tasksQueries } from "../../api/tasks.ts";
+import { EvidenceUploadButton } from "../../components/evidence-upload-button.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { EVIDENCE_ACCEPT } from "../../lib/evidence-check.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
 import { useEvidenceUpload } from "../../lib/use-evidence-upload.ts";
 import { TaskStatusTag } from "../plans/plan-tags.tsx";
@@ -393,18 +392,7 @@ function EvidenceTab({ task, onAdded }: { task: TTaskDetail; onAdded: () => void
     <>
       {task.can.attachEvidence && (
         <div style={{ marginBottom: 16 }}>
-          <Upload
-            showUploadList={false}
-            accept={EVIDENCE_ACCEPT}
-            beforeUpload={(file) => {
-              void upload(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={percent !== null}>
-              {t("task.attach")}
-            </Button>
-          </Upload>
+          <EvidenceUploadButton upload={upload} busy={percent !== null} label={t("task.attach")} />
           {percent !== null && <Progress percent={percent} size="small" />}
           {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
         </div>

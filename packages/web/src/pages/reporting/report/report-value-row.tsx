@@ -1,22 +1,10 @@
-import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import { PaperClipOutlined } from "@ant-design/icons";
 import type { TReportValue } from "@dtplan/contracts/reporting.ts";
-import {
-  Alert,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Progress,
-  Radio,
-  Space,
-  Tag,
-  Typography,
-  Upload,
-} from "antd";
+import { Alert, Form, Input, InputNumber, Progress, Radio, Space, Tag, Typography } from "antd";
 import { memo } from "react";
 import { type ReportRef, reportingApi } from "../../../api/reporting.ts";
+import { EvidenceUploadButton } from "../../../components/evidence-upload-button.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
-import { EVIDENCE_ACCEPT } from "../../../lib/evidence-check.ts";
 import { useEvidenceUpload } from "../../../lib/use-evidence-upload.ts";
 import { goalText } from "../../plans/review-model.ts";
 import { isRatio, type ReportDraft, ratioPercent } from "../report-model.ts";
@@ -185,18 +173,12 @@ export const ValueRow = memo(function ValueRow({
             </a>
           ))}
           {editable && REPORT_EVIDENCE_UPLOAD && (
-            <Upload
-              showUploadList={false}
-              accept={EVIDENCE_ACCEPT}
-              beforeUpload={(file) => {
-                void upload(file);
-                return false;
-              }}
-            >
-              <Button size="small" icon={<UploadOutlined />} loading={uploading !== null}>
-                {t("report.value.upload")}
-              </Button>
-            </Upload>
+            <EvidenceUploadButton
+              upload={upload}
+              busy={uploading !== null}
+              label={t("report.value.upload")}
+              size="small"
+            />
           )}
         </Space>
         {uploading !== null && <Progress percent={uploading} size="small" />}
