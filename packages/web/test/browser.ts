@@ -1,13 +1,12 @@
 /**
- * The browser side of the browser tests: the system Chromium on a throwaway profile,
+ * The browser side of the browser tests: the system Chromium, a fresh context per file,
  * screenshots into test-artifacts/ for a human to look at, and signing in through
  * the login form. `useDtplanInChromium` starts a suite's server (server-harness.ts) on
  * its own copy of the demo seeded once per run, and a browser, together.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type RunningDtplan, startDemoCopy } from "./server-harness.ts";
 
@@ -24,23 +23,21 @@ export interface ChromiumOptions {
 
 export interface RunningChromium {
   context: BrowserContext;
-  /** Closes the browser and removes its profile. */
+  /** Closes the context (the browser stays for the worker's next file). */
   close(): Promise<void>;
 }
 
-/** Headless Chromium, by default a laptop screen in Vietnamese on Vietnam's clock. */
-export async function launchChromium({
-  viewport = { width: 1440, height: 900 },
-  locale = "vi-VN",
-  timezoneId = "Asia/Ho_Chi_Minh",
-  acceptDownloads,
-}: ChromiumOptions = {}): Promise<RunningChromium> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  // A persistent context on a fresh profile: the system Chromium, not a downloaded one.
-  const profileDir = mkdtempSync(path.join(tmpdir(), "dtplan-chromium-"));
-  const removeProfile = () => rmSync(profileDir, { recursive: true, force: true });
-  try {
-    const context = await chromium.launchPersistentContext(profileDir, {
+let running: Promise<Browser> | null = null;
+
+/**
+ * The system Chromium (not a downloaded one), started once per test worker and kept for
+ * the next file: starting it cost a second or two per file. Each file gets its own
+ * context (`launchChromium`), so no cookie, storage or cache passes from one to the next;
+ * Playwright stops the browser when the worker exits.
+ */
+function sharedChromium(): Promise<Browser> {
+  running ??= chromium
+    .launch({
       executablePath: CHROMIUM,
       args: [
         "--headless",
@@ -52,23 +49,31 @@ export async function launchChromium({
         "--disable-component-update",
         "--disable-sync",
       ],
-      viewport,
-      locale,
-      timezoneId,
-      acceptDownloads,
+    })
+    .then((browser) => {
+      browser.on("disconnected", () => {
+        running = null;
+      });
+      return browser;
     });
-    trackRequests(context);
-    return {
-      context,
-      close: async () => {
-        await context.close();
-        removeProfile();
-      },
-    };
-  } catch (error) {
-    removeProfile();
-    throw error;
-  }
+  running.catch(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** A fresh browser context, by default a laptop screen in Vietnamese on Vietnam's clock. */
+export async function launchChromium({
+  viewport = { width: 1440, height: 900 },
+  locale = "vi-VN",
+  timezoneId = "Asia/Ho_Chi_Minh",
+  acceptDownloads,
+}: ChromiumOptions = {}): Promise<RunningChromium> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await sharedChromium();
+  const context = await browser.newContext({ viewport, locale, timezoneId, acceptDownloads });
+  trackRequests(context);
+  return { context, close: () => context.close() };
 }
 
 export interface DtplanInChromium {
@@ -78,7 +83,8 @@ export interface DtplanInChromium {
 }
 
 /**
- * Starts the server and Chromium before the suite's tests and closes both after them.
+ * Starts the server and a Chromium context (together) before the suite's tests and closes
+ * both after them.
  * Call it in `describe`; read the fields in the tests, once the hooks have run.
  */
 export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChromium {
@@ -86,8 +92,10 @@ export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChro
   let browser: RunningChromium | undefined;
   // Long: the first file may wait for the set-up's web build and seed the demo (global-setup.ts).
   beforeAll(async () => {
-    server = await startDemoCopy(inject("demoRoot"), inject("browserReady"));
+    const starting = startDemoCopy(inject("demoRoot"), inject("browserReady"));
+    starting.catch(() => {}); // awaited below; this keeps a failure meanwhile from being unhandled
     browser = await launchChromium(options);
+    server = await starting;
   }, 16 * 60_000);
   afterAll(async () => {
     await browser?.close();
