@@ -113,6 +113,15 @@ describe("the report form on a phone and a slow line", () => {
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
       .toBeLessThanOrEqual(390);
     await screenshot(page, "daily-01-report-form-390");
+    // The task's text opens the one task panel, within the phone's width.
+    await firstTask.getByRole("link").first().click();
+    await page
+      .getByTestId("task-drawer")
+      .getByRole("tab", { name: /^Ý kiến \(\d+\)$/ })
+      .waitFor();
+    await screenshot(page, "daily-01b-report-task-panel-390");
+    await page.keyboard.press("Escape");
+    await page.getByTestId("task-drawer").waitFor({ state: "hidden" });
 
     // The connection drops: the edit stays in this browser, and the form says so.
     await app.context.setOffline(true);

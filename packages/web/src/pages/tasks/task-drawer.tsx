@@ -15,7 +15,6 @@ import {
   Progress,
   Segmented,
   Slider,
-  Space,
   Spin,
   Tabs,
   Tag,
@@ -229,8 +228,15 @@ function ProgressTab({
       {task.can.updateProgress ? (
         <Form layout="vertical" onFinish={save} data-testid="task-progress-form">
           <Form.Item label={t("task.newProgress")}>
-            <Space style={{ width: "100%" }} align="center">
-              <Slider min={0} max={100} value={progress} onChange={setProgress} style={{ width: 320 }} />
+            {/* The slider gives way on a phone so the figure stays on screen. */}
+            <div style={{ display: "flex", alignItems: "center", gap: 8, maxWidth: 440 }}>
+              <Slider
+                min={0}
+                max={100}
+                value={progress}
+                onChange={setProgress}
+                style={{ flex: 1, minWidth: 0 }}
+              />
               <InputNumber
                 min={0}
                 max={100}
@@ -239,7 +245,7 @@ function ProgressTab({
                 suffix="%"
                 aria-label={t("task.newProgress")}
               />
-            </Space>
+            </div>
           </Form.Item>
           <Form.Item label={t("task.note")}>
             <Input.TextArea

@@ -51,7 +51,17 @@ export const TaskRow = memo(function TaskRow({
   return (
     <div className="dt-report-row" data-testid="report-task" data-task-key={task.key}>
       <Typography.Paragraph style={{ marginBottom: 4 }}>
-        <b>{index}.</b> <Typography.Link onClick={() => onOpen(task.taskId)}>{task.text}</Typography.Link>
+        <b>{index}.</b>{" "}
+        <Typography.Link
+          // A real address (the task in Nhiệm vụ của tôi) for a keyboard or a new tab; a click opens the panel here.
+          href={`/my-tasks?task=${task.taskId}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen(task.taskId);
+          }}
+        >
+          {task.text}
+        </Typography.Link>
       </Typography.Paragraph>
       <Space size={6} wrap style={{ marginBottom: 8 }}>
         <Tag color={task.role === "lead" ? "blue" : "default"}>{t(`myTasks.role.${task.role}`)}</Tag>

@@ -65,7 +65,16 @@ export const ValueRow = memo(function ValueRow({
     <div className="dt-report-row" data-testid="report-value" data-target-key={value.targetKey}>
       <Typography.Paragraph style={{ marginBottom: 4 }}>
         <b>{index}.</b>{" "}
-        <Typography.Link onClick={() => onOpen(value.targetKey)}>{value.targetText}</Typography.Link>
+        <Typography.Link
+          // A real address (the target on its plan's page) for a keyboard or a new tab; a click opens the panel here.
+          href={`/plans/${encodeURIComponent(reportRef.code)}?tab=targets&target=${value.targetKey}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onOpen(value.targetKey);
+          }}
+        >
+          {value.targetText}
+        </Typography.Link>
       </Typography.Paragraph>
       <Space size={6} wrap style={{ marginBottom: 8 }}>
         <Tag>{value.indicator.name}</Tag>
