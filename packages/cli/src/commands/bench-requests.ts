@@ -109,100 +109,185 @@ async function signIn(
   };
 }
 
+/**
+ * What a hand-written server must send for each read, computing the same answer from the same
+ * tables: the caller's session with a grant that lets them read it (one statement; the public
+ * page has none), then one statement for the data the answer shows. The figures, completeness
+ * and timeliness are read from the summary tables (target_figures, reporting_status), as dtplan
+ * reads them: with those tables the answer is a read, and the raw side reads them too.
+ * Judging a figure against its target and laying the answer out are the only work left out.
+ */
+const SESSION = `
+  SELECT s.user_id, u.full_name FROM sessions s JOIN users u ON u.id = s.user_id
+   WHERE s.tenant_id = $1 AND s.token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')
+     AND s.expires_at > now() AND u.active
+     AND EXISTS (SELECT 1 FROM role_grants g WHERE g.tenant_id = $1 AND g.user_id = s.user_id AND g.unit_id = $1)`;
+
+/** Timeliness of the reporting_status rows `s` joined to their period `rp`, against today ($today). */
+const timeliness = (today: string) => `
+  count(*)::int AS rows,
+  count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::int AS received,
+  count(*) FILTER (WHERE s.days_late IS NOT NULL OR rp.due_date < ${today})::int AS expected,
+  count(*) FILTER (WHERE s.days_late = 0)::int AS on_time,
+  count(*) FILTER (WHERE s.days_late > 0)::int AS late,
+  count(*) FILTER (WHERE s.days_late IS NULL AND rp.due_date < ${today})::int AS missing`;
+
 const RAW = {
-  /** Attainment per target and period from approved reports, completeness and timeliness per period, task counts. */
+  /**
+   * The plan's targets with their indicators and reporting units, every period's stored figure
+   * (the period shown and the trend), the periods, timeliness per unit and in each period, and
+   * the tasks with their lead units (overdue list, ranking).
+   */
   dashboard: `
-    WITH p AS (SELECT id, code FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published'),
-    figures AS (
-      SELECT g.key, rp.key AS period, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v
-        FROM p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
-        JOIN reporting_periods rp ON rp.tenant_id = $1 AND rp.plan_code = p.code
-        JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = rp.id AND r.status = 'approved'
-        JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id AND v.target_key = g.key
-       GROUP BY g.key, rp.key),
-    periods AS (
-      SELECT rp.key, count(r.id) AS reports,
-             count(r.id) FILTER (WHERE r.status IN ('submitted', 'approved')) AS done,
-             count(r.id) FILTER (WHERE r.first_submitted_at::date <= rp.due_date) AS on_time
-        FROM p JOIN reporting_periods rp ON rp.tenant_id = $1 AND rp.plan_code = p.code
-        LEFT JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = rp.id
-       GROUP BY rp.key),
-    tasks AS (
-      SELECT t.pillar, count(*) AS n, count(*) FILTER (WHERE t.progress >= 100) AS done, avg(t.progress) AS progress
-        FROM p JOIN plan_tasks t ON t.tenant_id = $1 AND t.plan_id = p.id GROUP BY t.pillar)
-    SELECT (SELECT json_agg(figures) FROM figures) AS figures, (SELECT json_agg(periods) FROM periods) AS periods,
-           (SELECT json_agg(tasks) FROM tasks) AS tasks`,
-  /** Every plan of the province with its latest due period's completeness and figures, and its tasks. */
-  province: `
-    WITH p AS (SELECT id, code, unit_id FROM plans WHERE tenant_id = $1 AND status = 'published'),
-    latest AS (
-      SELECT DISTINCT ON (rp.plan_code) rp.plan_code, rp.id, rp.due_date
-        FROM reporting_periods rp WHERE rp.tenant_id = $1 AND rp.due_date <= $2
-       ORDER BY rp.plan_code, rp.end_date DESC),
-    reports AS (
-      SELECT l.plan_code, count(r.id) AS reports, count(r.id) FILTER (WHERE r.status = 'approved') AS approved,
-             count(r.id) FILTER (WHERE r.first_submitted_at::date <= l.due_date) AS on_time
-        FROM latest l LEFT JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = l.id GROUP BY l.plan_code),
-    figures AS (
-      SELECT l.plan_code, v.target_key, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v
-        FROM latest l JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = l.id AND r.status = 'approved'
-        JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id
-       GROUP BY l.plan_code, v.target_key),
-    tasks AS (
-      SELECT t.plan_id, count(*) AS n, count(*) FILTER (WHERE t.progress >= 100) AS done
-        FROM plan_tasks t WHERE t.tenant_id = $1 GROUP BY t.plan_id)
-    SELECT p.code, u.name, rep.reports, rep.approved, rep.on_time, ta.n, ta.done,
-           (SELECT json_agg(f) FROM figures f WHERE f.plan_code = p.code) AS figures
-      FROM p JOIN org_units u ON u.tenant_id = $1 AND u.id = p.unit_id
-      LEFT JOIN reports rep ON rep.plan_code = p.code LEFT JOIN tasks ta ON ta.plan_id = p.id
-     ORDER BY u.name`,
-  /** The published plan with its targets, tasks and approved figures of its latest period. */
-  publicPage: `
-    WITH p AS (SELECT * FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published'),
-    latest AS (SELECT id FROM reporting_periods WHERE tenant_id = $1 AND plan_code = $2 AND due_date <= $3
-                ORDER BY end_date DESC LIMIT 1)
+    WITH p AS (SELECT id, code, unit_id, title FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published'),
+    periods AS (SELECT rp.id, rp.key, rp.label, rp.end_date, rp.due_date, rp.adhoc FROM reporting_periods rp
+                 WHERE rp.tenant_id = $1 AND rp.plan_code = $2)
     SELECT (SELECT row_to_json(p) FROM p) AS plan,
-           (SELECT json_agg(g ORDER BY g.position) FROM plan_targets g, p WHERE g.tenant_id = $1 AND g.plan_id = p.id) AS targets,
-           (SELECT json_agg(json_build_object('text', t.text, 'lead', u.name, 'progress', t.progress) ORDER BY t.position)
+           (SELECT json_agg(x ORDER BY x.position) FROM (
+              SELECT g.key, g.text, g.pillar, g.comparator, g.value, g.unit, g.year, g.position,
+                     i.name, i.aggregation, i.direction,
+                     (SELECT count(*) FROM plan_target_units a WHERE a.tenant_id = $1 AND a.plan_id = p.id AND a.target_key = g.key) AS units
+                FROM p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
+                LEFT JOIN indicators i ON i.tenant_id = $1 AND i.code = g.indicator_code) x) AS targets,
+           (SELECT json_agg(f) FROM (SELECT period_id, target_key, value, numerator, denominator, reporting_units
+              FROM target_figures WHERE tenant_id = $1 AND plan_code = $2 AND NOT approved_only) f) AS figures,
+           (SELECT json_agg(periods ORDER BY end_date) FROM periods) AS periods,
+           (SELECT json_agg(x) FROM (SELECT s.unit_id, min(u.name) AS name, ${timeliness("$3")}
+              FROM reporting_status s JOIN periods rp ON rp.id = s.period_id
+              JOIN org_units u ON u.tenant_id = $1 AND u.id = s.unit_id
+             WHERE s.tenant_id = $1 AND s.plan_code = $2 GROUP BY s.unit_id) x) AS units,
+           (SELECT json_agg(x) FROM (SELECT s.period_id, ${timeliness("$3")}
+              FROM reporting_status s JOIN periods rp ON rp.id = s.period_id
+             WHERE s.tenant_id = $1 AND s.plan_code = $2 GROUP BY s.period_id) x) AS per_period,
+           (SELECT json_agg(x ORDER BY x.position) FROM (
+              SELECT t.key, t.text, t.pillar, t.position, t.lead_unit_id, u.name AS lead, t.deadline_date,
+                     t.recurring, t.progress, t.completed_at
+                FROM p JOIN plan_tasks t ON t.tenant_id = $1 AND t.plan_id = p.id
+                LEFT JOIN org_units u ON u.tenant_id = $1 AND u.id = t.lead_unit_id) x) AS tasks`,
+  /**
+   * Every plan in force with its issuing unit, its compared period (the latest due), the stored
+   * figures of that period with the targets to judge them by, its timeliness there, its tasks'
+   * counts (overdue only for lead units in force), and the communes and wards without a plan.
+   */
+  province: `
+    WITH p AS (SELECT DISTINCT ON (code) id, code, title, unit_id, period_start, period_end FROM plans
+                WHERE tenant_id = $1 AND status = 'published' ORDER BY code, version DESC),
+    compared AS (SELECT key FROM reporting_periods WHERE tenant_id = $1 AND NOT adhoc AND due_date <= $2
+                  ORDER BY end_date DESC LIMIT 1),
+    rp AS (SELECT rp.* FROM reporting_periods rp JOIN compared c ON c.key = rp.key
+            WHERE rp.tenant_id = $1 AND NOT rp.adhoc AND rp.plan_code IN (SELECT code FROM p))
+    SELECT (SELECT json_agg(x) FROM (
+              SELECT p.code, p.title, p.unit_id, u.name, u.kind, u.valid_to, rp.key, rp.label,
+                     (SELECT row_to_json(t) FROM (SELECT ${timeliness("$2")} FROM reporting_status s
+                        WHERE s.tenant_id = $1 AND s.period_id = rp.id) t) AS reporting,
+                     (SELECT json_agg(f) FROM (SELECT g.key, g.comparator, g.value, g.year, f.value AS figure
+                        FROM plan_targets g LEFT JOIN target_figures f ON f.tenant_id = $1 AND f.period_id = rp.id
+                             AND f.target_key = g.key AND NOT f.approved_only
+                       WHERE g.tenant_id = $1 AND g.plan_id = p.id) f) AS targets,
+                     (SELECT row_to_json(t) FROM (SELECT count(*) AS n,
+                        count(*) FILTER (WHERE t.completed_at IS NOT NULL OR t.progress >= 100) AS done,
+                        count(*) FILTER (WHERE t.completed_at IS NULL AND coalesce(t.progress, 0) < 100
+                                           AND NOT t.recurring AND t.deadline_date < $2
+                                           AND (lu.valid_to IS NULL OR lu.valid_to >= $2)) AS overdue,
+                        sum(least(greatest(coalesce(t.progress, 0), 0), 100)) AS progress
+                        FROM plan_tasks t LEFT JOIN org_units lu ON lu.tenant_id = $1 AND lu.id = t.lead_unit_id
+                       WHERE t.tenant_id = $1 AND t.plan_id = p.id) t) AS tasks
+                FROM p JOIN org_units u ON u.tenant_id = $1 AND u.id = p.unit_id
+                LEFT JOIN rp ON rp.plan_code = p.code) x) AS plans,
+           (SELECT json_agg(u) FROM org_units u WHERE u.tenant_id = $1
+               AND u.kind IN ('commune', 'ward', 'special_zone') AND (u.valid_to IS NULL OR u.valid_to >= $2)) AS localities`,
+  /** The published plan with its legal bases, targets, tasks with lead units, and approved figures of every period. */
+  publicPage: `
+    WITH p AS (SELECT * FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published')
+    SELECT (SELECT row_to_json(p) FROM p) AS plan,
+           (SELECT json_agg(b ORDER BY b.position) FROM plan_legal_bases b, p WHERE b.tenant_id = $1 AND b.plan_id = p.id) AS bases,
+           (SELECT json_agg(x ORDER BY x.position) FROM (SELECT g.*, i.name AS indicator, i.aggregation, i.direction
+              FROM plan_targets g JOIN p ON g.plan_id = p.id LEFT JOIN indicators i ON i.tenant_id = $1 AND i.code = g.indicator_code
+             WHERE g.tenant_id = $1) x) AS targets,
+           (SELECT json_agg(json_build_object('text', t.text, 'pillar', t.pillar, 'lead', u.name, 'deadline', t.deadline_date,
+                                              'progress', t.progress, 'completed', t.completed_at) ORDER BY t.position)
               FROM plan_tasks t JOIN p ON t.plan_id = p.id LEFT JOIN org_units u ON u.tenant_id = $1 AND u.id = t.lead_unit_id
              WHERE t.tenant_id = $1) AS tasks,
-           (SELECT json_agg(x) FROM (SELECT v.target_key, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v
-              FROM latest JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = latest.id AND r.status = 'approved'
-              JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id GROUP BY v.target_key) x) AS figures`,
-  /** One period of the plan: each target's figure over the units, and each unit's report status. */
+           (SELECT json_agg(x ORDER BY x.end_date) FROM (SELECT rp.key, rp.label, rp.end_date, rp.due_date FROM reporting_periods rp
+             WHERE rp.tenant_id = $1 AND rp.plan_code = $2) x) AS periods,
+           (SELECT json_agg(f) FROM (SELECT period_id, target_key, value, numerator, denominator, reporting_units
+              FROM target_figures WHERE tenant_id = $1 AND plan_code = $2 AND approved_only) f) AS figures`,
+  /**
+   * One period of the plan: each target's stored figure, each task with its progress as of the
+   * period (the lead unit's report, else its last update by the period's end), each unit's
+   * completeness and timeliness with its report's dates and comments, and the saved narrative.
+   */
   consolidated: `
-    WITH rp AS (SELECT id FROM reporting_periods WHERE tenant_id = $1 AND plan_code = $2 AND key = $3)
-    SELECT (SELECT json_agg(x) FROM (
-              SELECT g.key, g.text, sum(v.numerator) AS n, sum(v.denominator) AS d, avg(v.value) AS v, count(v.*) AS units
-                FROM plans p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
-                LEFT JOIN (unit_reports r JOIN unit_report_values v ON v.tenant_id = r.tenant_id AND v.report_id = r.id)
-                       ON r.tenant_id = $1 AND r.period_id = (SELECT id FROM rp) AND v.target_key = g.key
-               WHERE p.tenant_id = $1 AND p.code = $2 AND p.status = 'published'
-               GROUP BY g.key, g.text, g.position ORDER BY g.position) x) AS targets,
+    WITH p AS (SELECT * FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published'),
+    rp AS (SELECT * FROM reporting_periods WHERE tenant_id = $1 AND plan_code = $2 AND key = $3)
+    SELECT (SELECT row_to_json(rp) FROM rp) AS period,
+           (SELECT json_agg(x ORDER BY x.position) FROM (
+              SELECT g.key, g.text, g.pillar, g.position, g.comparator, g.value, g.unit, g.year,
+                     f.value AS figure, f.reporting_units
+                FROM p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
+                LEFT JOIN target_figures f ON f.tenant_id = $1 AND f.period_id = (SELECT id FROM rp)
+                     AND f.target_key = g.key AND NOT f.approved_only) x) AS targets,
+           (SELECT json_agg(x ORDER BY x.position) FROM (
+              SELECT t.key, t.text, t.pillar, t.position, u.name AS lead, t.deadline_date, t.deadline_text,
+                     t.recurring, t.completed_at,
+                     coalesce((SELECT rt.progress FROM reporting_status s
+                                 JOIN unit_report_tasks rt ON rt.tenant_id = $1 AND rt.report_id = s.report_id AND rt.task_key = t.key
+                                WHERE s.tenant_id = $1 AND s.period_id = (SELECT id FROM rp) AND s.unit_id = t.lead_unit_id
+                                  AND s.status IN ('submitted', 'approved')),
+                              (SELECT tu.progress FROM task_updates tu WHERE tu.tenant_id = $1 AND tu.task_key = t.key
+                                  AND tu.at <= (SELECT end_date + 1 FROM rp) ORDER BY tu.at DESC LIMIT 1)) AS progress
+                FROM p JOIN plan_tasks t ON t.tenant_id = $1 AND t.plan_id = p.id
+                LEFT JOIN org_units u ON u.tenant_id = $1 AND u.id = t.lead_unit_id) x) AS tasks,
            (SELECT json_agg(y) FROM (
-              SELECT u.name, r.status, r.submitted_at FROM unit_reports r
-                JOIN org_units u ON u.tenant_id = $1 AND u.id = r.unit_id
-               WHERE r.tenant_id = $1 AND r.period_id = (SELECT id FROM rp) ORDER BY u.name) y) AS units`,
-  /** Every figure of the plan: period, unit, target, numerator, denominator, value. */
+              SELECT u.name, s.expected, s.role, s.task_count, s.target_count, s.status, s.first_submitted_at,
+                     s.days_late, r.submitted_at, r.reviewed_at, r.return_comment, r.difficulties, r.proposals
+                FROM reporting_status s JOIN org_units u ON u.tenant_id = $1 AND u.id = s.unit_id
+                LEFT JOIN unit_reports r ON r.tenant_id = $1 AND r.id = s.report_id
+               WHERE s.tenant_id = $1 AND s.period_id = (SELECT id FROM rp)) y) AS units,
+           (SELECT row_to_json(n) FROM consolidated_reports n WHERE n.tenant_id = $1 AND n.plan_code = $2 AND n.period_key = $3) AS narrative`,
+  /** Every figure of the plan with the columns of the export, in its order (period, unit, target). */
   export: `
-    SELECT rp.label, u.name, g.text, v.indicator_code, v.numerator, v.denominator, v.value, r.status
+    SELECT rp.key, rp.label, rp.end_date, r.unit_id, u.name, v.indicator_code, i.name AS indicator, g.pillar,
+           v.target_key, g.text, g.comparator, g.value AS target, coalesce(i.unit, g.unit) AS unit,
+           v.numerator, v.denominator, v.value, v.note, r.status, r.submitted_at,
+           jsonb_array_length(v.evidence_file_ids) AS evidence
       FROM plans p
       JOIN reporting_periods rp ON rp.tenant_id = $1 AND rp.plan_code = p.code
       JOIN unit_reports r ON r.tenant_id = $1 AND r.period_id = rp.id
       JOIN org_units u ON u.tenant_id = $1 AND u.id = r.unit_id
       JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id
-      JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id AND g.key = v.target_key
+      LEFT JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id AND g.key = v.target_key
+      LEFT JOIN indicators i ON i.tenant_id = $1 AND i.code = v.indicator_code
      WHERE p.tenant_id = $1 AND p.code = $2 AND p.status = 'published'
-     ORDER BY rp.start_date, u.name, g.position`,
-  /** A unit's report in a period with its figures beside the targets it reports. */
+     ORDER BY rp.end_date, rp.key, u.name, g.position`,
+  /**
+   * A unit's report in a period: the report, the period, the unit's led and coordinated tasks
+   * with its task lines, the targets assigned to it with their indicators and its figures,
+   * their evidence files, and the names of the people on the report.
+   */
   form: `
-    SELECT r.*, (SELECT json_agg(x ORDER BY x.position) FROM (
-             SELECT g.key, g.text, g.position, g.value AS target, v.numerator, v.denominator, v.value
-               FROM plans p JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id
-               LEFT JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = r.id AND v.target_key = g.key
-              WHERE p.tenant_id = $1 AND p.code = $2 AND p.status = 'published') x) AS figures
-      FROM unit_reports r JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
-     WHERE r.tenant_id = $1 AND r.plan_code = $2 AND rp.key = $3 AND r.unit_id = $4`,
+    WITH p AS (SELECT id FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published'),
+    rp AS (SELECT * FROM reporting_periods WHERE tenant_id = $1 AND plan_code = $2 AND key = $3),
+    r AS (SELECT * FROM unit_reports WHERE tenant_id = $1 AND period_id = (SELECT id FROM rp) AND unit_id = $4)
+    SELECT (SELECT row_to_json(r) FROM r) AS report, (SELECT row_to_json(rp) FROM rp) AS period,
+           (SELECT json_agg(x ORDER BY x.position) FROM (
+              SELECT t.key, t.text, t.pillar, t.position, t.deadline_date, t.progress, t.lead_unit_id = $4 AS leads,
+                     l.progress AS reported, l.note
+                FROM p JOIN plan_tasks t ON t.tenant_id = $1 AND t.plan_id = p.id
+                LEFT JOIN unit_report_tasks l ON l.tenant_id = $1 AND l.report_id = (SELECT id FROM r) AND l.task_key = t.key
+               WHERE t.lead_unit_id = $4 OR t.coordinators @> jsonb_build_array(jsonb_build_object('unitId', $4::text))) x) AS tasks,
+           (SELECT json_agg(x ORDER BY x.position) FROM (
+              SELECT g.key, g.text, g.position, g.value AS target, i.name, i.aggregation, i.numerator_label,
+                     i.denominator_label, v.numerator, v.denominator, v.value, v.note, v.evidence_file_ids
+                FROM p JOIN plan_target_units a ON a.tenant_id = $1 AND a.plan_id = p.id AND a.unit_id = $4
+                JOIN plan_targets g ON g.tenant_id = $1 AND g.plan_id = p.id AND g.key = a.target_key
+                JOIN indicators i ON i.tenant_id = $1 AND i.code = g.indicator_code
+                LEFT JOIN unit_report_values v ON v.tenant_id = $1 AND v.report_id = (SELECT id FROM r) AND v.target_key = g.key) x) AS figures,
+           (SELECT json_agg(e) FROM evidence_files e WHERE e.tenant_id = $1 AND e.id IN (
+              SELECT jsonb_array_elements_text(v.evidence_file_ids)::uuid FROM unit_report_values v
+               WHERE v.tenant_id = $1 AND v.report_id = (SELECT id FROM r))) AS files,
+           (SELECT json_agg(json_build_object('id', u.id, 'name', u.full_name)) FROM users u
+             WHERE u.id IN (SELECT submitted_by FROM r UNION SELECT reviewed_by FROM r UNION SELECT updated_by FROM r)) AS people`,
 };
 
 /**
@@ -248,28 +333,39 @@ export async function benchRequests(options: {
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   };
   const q = (text: string, values: unknown[]) => async () => raw.query(text, values);
+  // The leader's session and grant, then the answer's data: what a hand-written server sends.
+  const token = /dtplan_session=[^.]+\.([^;]+)/.exec(leader.cookie)?.[1] ?? "";
+  const signedIn = (text: string, values: unknown[]) => async () => {
+    const session = await raw.query(SESSION, [s.tenant, token]);
+    if (session.rows.length !== 1) throw new Error("raw read: no session");
+    return raw.query(text, values);
+  };
   const plan = encodeURIComponent(s.provincePlan);
   const cases: { what: string; api: () => Promise<unknown>; raw: (() => Promise<unknown>) | null }[] = [
     {
       what: "dashboard (province plan)",
       api: get(`/api/plans/${plan}/dashboard`, leader),
-      raw: q(RAW.dashboard, [s.tenant, s.provincePlan]),
+      raw: signedIn(RAW.dashboard, [s.tenant, s.provincePlan, today]),
     },
-    { what: "province view", api: get("/api/province", leader), raw: q(RAW.province, [s.tenant, today]) },
+    {
+      what: "province view",
+      api: get("/api/province", leader),
+      raw: signedIn(RAW.province, [s.tenant, today]),
+    },
     {
       what: "public page (province plan)",
       api: get(`/api/public/plans/t01/${plan}`, null),
-      raw: q(RAW.publicPage, [s.tenant, s.provincePlan, today]),
+      raw: q(RAW.publicPage, [s.tenant, s.provincePlan]),
     },
     {
       what: "consolidated report (one period)",
       api: get(`/api/plans/${plan}/periods/${encodeURIComponent(s.pastPeriod)}/consolidated`, leader),
-      raw: q(RAW.consolidated, [s.tenant, s.provincePlan, s.pastPeriod]),
+      raw: signedIn(RAW.consolidated, [s.tenant, s.provincePlan, s.pastPeriod]),
     },
     {
       what: "export of indicator values (CSV)",
       api: get(`/api/plans/${plan}/exports/indicator-values?format=csv`, leader),
-      raw: q(RAW.export, [s.tenant, s.provincePlan]),
+      raw: signedIn(RAW.export, [s.tenant, s.provincePlan]),
     },
     {
       what: "a unit's report form",
@@ -277,9 +373,12 @@ export async function benchRequests(options: {
         `/api/plans/${encodeURIComponent(s.communePlan)}/periods/${encodeURIComponent(s.pastPeriod)}/reports/${s.commune}`,
         leader,
       ),
-      raw: q(RAW.form, [s.tenant, s.communePlan, s.pastPeriod, s.commune]),
+      raw: signedIn(RAW.form, [s.tenant, s.communePlan, s.pastPeriod, s.commune]),
     },
   ];
+  out(
+    "raw SQL of a read: the caller's session and grant (none for the public page), then one statement for the answer's data — figures, completeness and timeliness read from the summary tables (target_figures, reporting_status) as dtplan reads them",
+  );
   out("request                                  median ms  p95 ms  raw SQL ms  ratio");
   const line = (what: string, mine: Measured, rawMs: Measured | null) =>
     out(
@@ -299,9 +398,10 @@ export async function benchRequests(options: {
   // session with the caller's grant on the unit (one statement), the report locked with its
   // task lines, its figures and the tasks the unit leads (what the completeness check reads,
   // one statement), the report's status and times (only from draft), its history line, its
-  // audit entry, the notification to the plan's reviewers, and the period's stored figures of
+  // audit entry, the notification to the plan's reviewers, the period's stored figures of
   // the report's targets rewritten (delete + insert; both bases, all reports in and approved
-  // only). The drafts' task progress is already on the tasks, so no task moves on either side.
+  // only) and the unit's completeness and timeliness row (one upsert). The drafts' task
+  // progress is already on the tasks, so no task moves on either side.
   // One at a time: the raw client is one connection (pg 9 refuses overlapping queries).
   const reporters: { unitId: string; headers: Record<string, string> }[] = [];
   for (const unitId of s.communes.slice(0, Math.min(s.communes.length, runs * 2 + 2)))
@@ -396,6 +496,16 @@ export async function benchRequests(options: {
             [s.tenant, s.provincePlan, report.period_id, targetKeys],
           );
         }
+        // The unit's completeness and timeliness row: its status, days late by first submission.
+        await raw.query(
+          `INSERT INTO reporting_status (tenant_id, plan_code, period_id, unit_id, expected, role, task_count,
+                                         target_count, report_id, status, first_submitted_at, days_late)
+           VALUES ($1, $2, $3, $4, false, 'lead', 0, 0, $5, 'submitted', now(), 0)
+           ON CONFLICT (tenant_id, period_id, unit_id) DO UPDATE
+              SET report_id = excluded.report_id, status = excluded.status,
+                  first_submitted_at = excluded.first_submitted_at, days_late = excluded.days_late, refreshed_at = now()`,
+          [s.tenant, s.provincePlan, report.period_id, unitId, report.id],
+        );
         await raw.query("COMMIT");
       }),
     );
@@ -405,7 +515,7 @@ export async function benchRequests(options: {
       `${"".padEnd(40)} statements per submission: dtplan ${(statements.n / (n + 1)).toFixed(1)}, raw ${(rawStatements.n / (n + 1)).toFixed(1)} (BEGIN/COMMIT included)`,
     );
     out(
-      `${"".padEnd(40)} raw counts: session + grant, report locked with its lines, figures and led tasks, status, history, audit, notification, stored figures of its targets (delete + insert)`,
+      `${"".padEnd(40)} raw counts: session + grant, report locked with its lines, figures and led tasks, status, history, audit, notification, stored figures of its targets (delete + insert), its completeness and timeliness row`,
     );
   } catch (error) {
     await raw.query("ROLLBACK").catch(() => {});
