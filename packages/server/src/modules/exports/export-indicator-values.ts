@@ -1,21 +1,19 @@
 import type { ZIndicatorValueExportQuery } from "@dtplan/contracts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Database } from "../../db/database.ts";
+import { type Database, queryRows } from "../../db/database.ts";
 import {
   type IndicatorRow,
   indicators,
   type OrgUnitRow,
   type PlanTargetRow,
   type ReportingPeriodRow,
-  reportingPeriods,
   type UnitReportRow,
   type UnitReportValueRow,
-  unitReports,
-  unitReportValues,
 } from "../../db/schema.ts";
+import { sqlList } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { can, pathIn } from "../access/tree-access.ts";
@@ -23,13 +21,17 @@ import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
 import { reportingPlan } from "../reporting/reporting.guards.ts";
 import { findPeriod, loadBasis } from "../reporting/reporting.repository.ts";
 import { COMPARATOR_TEXT, dateCell, filtersOf, pillarLabel } from "./export-columns.ts";
-import { type Column, NUMBER_FORMATS, type TableDownload } from "./tabular.ts";
+import { type Cell, type Column, NUMBER_FORMATS, type TableDownload } from "./tabular.ts";
 
+/** A period and a report are shared by their rows, with their date cells worked out once. */
 interface ValueRow {
-  period: Pick<ReportingPeriodRow, "key" | "label" | "endDate">;
+  period: Pick<ReportingPeriodRow, "key" | "label" | "endDate"> & { endCell: Cell; rank: number };
   unit: OrgUnitRow | undefined;
-  report: Pick<UnitReportRow, "unitId" | "status" | "submittedAt">;
-  value: Omit<UnitReportValueRow, "tenantId" | "reportId" | "updatedAt">;
+  report: Pick<UnitReportRow, "unitId" | "status"> & { submittedCell: Cell };
+  value: Pick<
+    UnitReportValueRow,
+    "targetKey" | "indicatorCode" | "numerator" | "denominator" | "value" | "note"
+  > & { evidenceCount: number };
   target: PlanTargetRow | undefined;
   indicator: IndicatorRow | undefined;
 }
@@ -40,7 +42,7 @@ const VALUE_COLUMNS: readonly Column<ValueRow>[] = [
   {
     key: "periodEnd",
     header: "Mốc số liệu",
-    value: (x) => dateCell(x.period.endDate),
+    value: (x) => x.period.endCell,
     numFmt: NUMBER_FORMATS.date,
     width: 12,
   },
@@ -107,14 +109,14 @@ const VALUE_COLUMNS: readonly Column<ValueRow>[] = [
   {
     key: "submittedAt",
     header: "Ngày nộp",
-    value: (x) => (x.report.submittedAt ? dateCell(vietnamDate(x.report.submittedAt)) : null),
+    value: (x) => x.report.submittedCell,
     numFmt: NUMBER_FORMATS.date,
     width: 12,
   },
   {
     key: "evidenceCount",
     header: "Số tệp minh chứng",
-    value: (x) => x.value.evidenceFileIds.length,
+    value: (x) => x.value.evidenceCount,
     numFmt: NUMBER_FORMATS.integer,
     width: 10,
   },
@@ -140,43 +142,38 @@ export async function indicatorValueExport(
   const basis = await loadBasis(db, plan);
   if (query.unitId && !basis.units.has(query.unitId)) throw notFound("Không tìm thấy đơn vị.");
   const period = query.period ? await findPeriod(db, plan, query.period) : null;
-  const conditions: (SQL | undefined)[] = [
-    eq(unitReports.tenantId, plan.tenantId),
-    eq(unitReports.planCode, plan.code),
-    period ? eq(unitReports.periodId, period.id) : undefined,
-    ctx.canReview ? undefined : inArray(unitReports.status, SHARED_STATUSES),
-    query.indicator ? eq(unitReportValues.indicatorCode, query.indicator) : undefined,
-  ];
-  const found = await db
-    // The columns the table shows: a report's texts would be repeated on each of its figures.
-    .select({
-      value: {
-        targetKey: unitReportValues.targetKey,
-        indicatorCode: unitReportValues.indicatorCode,
-        numerator: unitReportValues.numerator,
-        denominator: unitReportValues.denominator,
-        value: unitReportValues.value,
-        note: unitReportValues.note,
-        evidenceFileIds: unitReportValues.evidenceFileIds,
-      },
-      report: {
-        unitId: unitReports.unitId,
-        status: unitReports.status,
-        submittedAt: unitReports.submittedAt,
-      },
-      period: { key: reportingPeriods.key, label: reportingPeriods.label, endDate: reportingPeriods.endDate },
-    })
-    .from(unitReportValues)
-    .innerJoin(
-      unitReports,
-      and(eq(unitReports.tenantId, unitReportValues.tenantId), eq(unitReports.id, unitReportValues.reportId)),
-    )
-    .innerJoin(
-      reportingPeriods,
-      and(eq(reportingPeriods.tenantId, unitReports.tenantId), eq(reportingPeriods.id, unitReports.periodId)),
-    )
-    .where(and(...conditions));
-
+  // One flat statement: a figure's columns, its report's and its period's (a report's texts
+  // would be repeated on each of its figures), in the order of the periods.
+  const found = await queryRows<{
+    report_id: string;
+    unit_id: string;
+    status: UnitReportRow["status"];
+    submitted_at: Date | string | null;
+    period_key: string;
+    period_label: string;
+    end_date: string;
+    target_key: string;
+    indicator_code: string;
+    numerator: string | number | null;
+    denominator: string | number | null;
+    value: string | number | null;
+    note: string | null;
+    evidence_count: number;
+  }>(
+    db,
+    sql`SELECT r.id AS report_id, r.unit_id, r.status, r.submitted_at, rp.key AS period_key,
+               rp.label AS period_label, rp.end_date::text AS end_date, v.target_key, v.indicator_code,
+               v.numerator, v.denominator, v.value, v.note,
+               jsonb_array_length(v.evidence_file_ids)::int AS evidence_count
+          FROM unit_report_values v
+          JOIN unit_reports r ON r.tenant_id = v.tenant_id AND r.id = v.report_id
+          JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
+         WHERE v.tenant_id = ${plan.tenantId} AND r.tenant_id = ${plan.tenantId} AND rp.tenant_id = ${plan.tenantId}
+           AND r.plan_code = ${plan.code}
+           ${period ? sql`AND r.period_id = ${period.id}` : sql``}
+           ${ctx.canReview ? sql`` : sql`AND r.status IN ${sqlList(SHARED_STATUSES)}`}
+           ${query.indicator ? sql`AND v.indicator_code = ${query.indicator}` : sql``}`,
+  );
   const readable = new Map<string, boolean>();
   const mayRead = (unitId: string) => {
     let ok = readable.get(unitId);
@@ -190,7 +187,7 @@ export async function indicatorValueExport(
     return ok;
   };
   const targets = new Map(basis.targets.map((t) => [t.key, t]));
-  const codes = [...new Set(found.map((r) => r.value.indicatorCode))];
+  const codes = [...new Set(found.map((r) => r.indicator_code))];
   const indicatorRows = codes.length
     ? await db
         .select()
@@ -200,8 +197,9 @@ export async function indicatorValueExport(
   const indicatorOf = new Map(indicatorRows.map((i) => [i.code, i]));
 
   // Units in the order of their names (Vietnamese collation), equal names sharing a rank:
-  // the rows' order as comparing the names row by row, at a fraction of the cost.
-  const named = [...new Set(found.map((r) => r.report.unitId))]
+  // the rows' order as comparing the names row by row, at a fraction of the cost; periods
+  // likewise by their end and key.
+  const named = [...new Set(found.map((r) => r.unit_id))]
     .map((id) => ({ id, name: basis.units.get(id)?.name ?? "" }))
     .sort((a, b) => compareVi(a.name, b.name));
   const rankOf = new Map<string, number>();
@@ -209,23 +207,63 @@ export async function indicatorValueExport(
     const same = i > 0 && compareVi(named[i - 1].name, u.name) === 0;
     rankOf.set(u.id, same ? (rankOf.get(named[i - 1].id) ?? i) : i);
   });
-  const rows: ValueRow[] = found
-    .filter((r) => mayRead(r.report.unitId))
-    .filter((r) => !query.unitId || pathIn(basis.units, r.report.unitId).includes(query.unitId))
-    .map((r) => ({
-      ...r,
-      unit: basis.units.get(r.report.unitId),
-      target: targets.get(r.value.targetKey),
-      indicator: indicatorOf.get(r.value.indicatorCode),
-    }))
-    .filter((r) => !query.pillar || r.target?.pillar === query.pillar)
-    .sort(
-      (a, b) =>
-        a.period.endDate.localeCompare(b.period.endDate) ||
-        a.period.key.localeCompare(b.period.key) ||
-        (rankOf.get(a.report.unitId) ?? 0) - (rankOf.get(b.report.unitId) ?? 0) ||
-        (a.target?.position ?? 0) - (b.target?.position ?? 0),
-    );
+  const periods = new Map<string, ValueRow["period"]>();
+  const reports = new Map<string, ValueRow["report"]>();
+  const num = (x: string | number | null) => (x === null ? null : Number(x));
+  const rows: ValueRow[] = [];
+  for (const r of found) {
+    if (!mayRead(r.unit_id)) continue;
+    if (query.unitId && !pathIn(basis.units, r.unit_id).includes(query.unitId)) continue;
+    const target = targets.get(r.target_key);
+    if (query.pillar && target?.pillar !== query.pillar) continue;
+    let shared = periods.get(r.period_key);
+    if (!shared) {
+      shared = {
+        key: r.period_key,
+        label: r.period_label,
+        endDate: r.end_date,
+        endCell: dateCell(r.end_date),
+        rank: 0,
+      };
+      periods.set(r.period_key, shared);
+    }
+    let report = reports.get(r.report_id);
+    if (!report) {
+      report = {
+        unitId: r.unit_id,
+        status: r.status,
+        submittedCell: r.submitted_at ? dateCell(vietnamDate(new Date(r.submitted_at))) : null,
+      };
+      reports.set(r.report_id, report);
+    }
+    rows.push({
+      period: shared,
+      unit: basis.units.get(r.unit_id),
+      report,
+      value: {
+        targetKey: r.target_key,
+        indicatorCode: r.indicator_code,
+        numerator: num(r.numerator),
+        denominator: num(r.denominator),
+        value: num(r.value),
+        note: r.note,
+        evidenceCount: r.evidence_count,
+      },
+      target,
+      indicator: indicatorOf.get(r.indicator_code),
+    });
+  }
+  [...periods.values()]
+    .sort((a, b) => a.endDate.localeCompare(b.endDate) || a.key.localeCompare(b.key))
+    .forEach((p, i) => {
+      p.rank = i;
+    });
+  rows.sort(
+    (a, b) =>
+      a.period.rank - b.period.rank ||
+      (rankOf.get(a.report.unitId) ?? 0) - (rankOf.get(b.report.unitId) ?? 0) ||
+      (a.target?.position ?? 0) - (b.target?.position ?? 0),
+  );
   return {
     fileBase: `so-lieu-chi-so-${plan.code}${period ? `-${period.key}` : ""}`,
     meta: {

@@ -53,10 +53,13 @@ export type AnyTable = Table<any>;
 
 const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 function csvField(value: Cell): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
   const s = value instanceof Date ? toIsoDate(value) : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -64,9 +67,14 @@ function csvField(value: Cell): string {
  * UTF-8 byte-order mark so Excel opens Vietnamese text correctly.
  */
 export function toCsv<R>(table: Table<R>): string {
-  const lines = [table.columns.map((c) => csvField(c.header)).join(",")];
-  for (const row of table.rows) lines.push(table.columns.map((c) => csvField(c.value(row))).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const { columns } = table;
+  let out = `\uFEFF${columns.map((c) => csvField(c.header)).join(",")}\r\n`;
+  for (const row of table.rows) {
+    let line = csvField(columns[0]?.value(row));
+    for (let i = 1; i < columns.length; i++) line += `,${csvField(columns[i].value(row))}`;
+    out += `${line}\r\n`;
+  }
+  return out;
 }
 
 /** Rows as objects keyed by the columns' `key`; dates as ISO yyyy-mm-dd. */
