@@ -1,13 +1,19 @@
 import type { TLocality, TProvinceView } from "@dtplan/contracts";
+import { attainment } from "@dtplan/domain/attainment/attainment.ts";
 import type { PeriodFigure } from "@dtplan/domain/attainment/roll-up.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
+  indicators,
   type OrgUnitRow,
+  orgUnits,
   type PlanRow,
+  type PlanTargetRow,
   plans,
+  planTargets,
+  planTasks,
   type ReportingPeriodRow,
   reportingPeriods,
 } from "../../db/schema.ts";
@@ -24,14 +30,11 @@ import {
   presentTimeliness,
   type TaskTotals,
   type TimelinessTotals,
-  taskFigures,
-  taskTotals,
 } from "../dashboard/plan-figures.ts";
 import { findUnitsByIds, listTenantUnits } from "../org/org.repository.ts";
-import { loadBases, loadTenantTree, type ReportingBasis } from "../reporting/reporting.repository.ts";
-import { judgeTargets } from "../reporting/roll-up.ts";
 import { readTimeliness, type StoredTimeliness } from "../summary/reporting-status.ts";
 import { readTargetFigures } from "../summary/target-figures.ts";
+import { taskStatusSql } from "../tasks/task-status.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */
 const GRASSROOTS = new Set(["commune", "ward", "special_zone"]);
@@ -70,61 +73,119 @@ interface PlanFigures {
   timeliness: TimelinessTotals;
 }
 
+/** A target as the province view judges it: its goal, and whether its indicator is known. */
+interface JudgedTarget {
+  planId: string;
+  key: string;
+  comparator: PlanTargetRow["comparator"];
+  value: PlanTargetRow["value"];
+  year: PlanTargetRow["year"];
+  measured: boolean;
+}
+
 /**
- * One plan's figures for the compared period: its attainment (the stored figures, judged as
- * planAttainment judges them) and its reports' timeliness in that period only (none when its
- * calendar has no such period), and its tasks as of today — overdue counted only for tasks
- * whose lead unit still exists.
+ * One plan's figures for the compared period: its attainment (the stored figures, judged by
+ * the domain's rule as planAttainment judges them) and its reports' stored timeliness in that
+ * period only (none when its calendar has no such period), and its tasks as of today (added
+ * up in the statement that reads them).
  */
 function figuresOf(
   plan: PlanRow,
   {
     today,
     nearThreshold,
-    basis,
+    targets,
+    tasks,
     period,
     stored,
     reporting,
   }: {
     today: string;
     nearThreshold: number;
-    basis: ReportingBasis;
+    targets: readonly JudgedTarget[];
+    tasks: TaskTotals | undefined;
     period: ReportingPeriodRow | null;
     stored: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
     /** The plan's stored timeliness in the period (none when its calendar has no such period). */
     reporting: StoredTimeliness | undefined;
   },
 ): PlanFigures {
-  const result = period
-    ? judgeTargets({
-        plan,
-        basis,
-        periods: [period],
-        periodKey: period.key,
-        raw: new Map(),
-        figuresOf: stored,
-        nearThreshold,
-      })
-    : null;
+  const figures = period ? stored.get(period.id) : undefined;
+  const judged = period
+    ? targets.map((t) => ({
+        attainment: attainment(
+          { comparator: t.comparator, value: t.value, year: t.year ?? 0 },
+          t.measured ? (figures?.get(t.key)?.value ?? null) : null,
+          { nearThreshold },
+        ),
+      }))
+    : [];
   const timeliness = emptyTimeliness();
   if (period && reporting) addTimeliness(timeliness, reporting);
-  const figures = taskFigures(basis.tasks, today);
-  const current = (unitId: string | null) => {
-    const unit = unitId ? basis.units.get(unitId) : undefined;
-    return !unit || unit.validTo === null || unit.validTo >= today;
-  };
-  const tasks = {
-    ...taskTotals(figures),
-    overdue: figures.filter((f) => f.status === "overdue" && current(f.task.leadUnitId)).length,
-  };
   return {
     plan,
     period: period ? { key: period.key, label: period.label } : null,
     notStarted: plan.periodStart !== null && plan.periodStart > Number(today.slice(0, 4)),
-    counts: countAttainment(result?.targets ?? []),
-    tasks,
+    counts: countAttainment(judged),
+    tasks: tasks ?? { total: 0, done: 0, overdue: 0, progressSum: 0 },
     timeliness,
   };
+}
+
+/**
+ * The tasks of the plans `planIds` added up per plan as of today by the domain's status rule
+ * (taskStatusSql, held to statusOfTask by a test): done, overdue (only when the lead unit
+ * still exists on today) and the sum of progress (100 once done), in one statement.
+ */
+async function taskTotalsOf(
+  db: Database,
+  tenantId: string,
+  planIds: readonly string[],
+  today: string,
+): Promise<Map<string, TaskTotals>> {
+  if (planIds.length === 0) return new Map();
+  const status = taskStatusSql(today);
+  const done = sql`${status} IN ('done', 'done_late')`;
+  const rows = await db
+    .select({
+      planId: planTasks.planId,
+      total: sql<number>`count(*)::int`,
+      done: sql<number>`count(*) FILTER (WHERE ${done})::int`,
+      overdue: sql<number>`count(*) FILTER (WHERE ${status} = 'overdue'
+                             AND (${orgUnits.validTo} IS NULL OR ${orgUnits.validTo} >= ${today}::date))::int`,
+      progressSum: sql<number>`coalesce(sum(CASE WHEN ${done} THEN 100
+                                 ELSE least(greatest(coalesce(${planTasks.progress}, 0), 0), 100) END), 0)::int`,
+    })
+    .from(planTasks)
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, planTasks.leadUnitId)))
+    .where(and(eq(planTasks.tenantId, tenantId), inArray(planTasks.planId, [...planIds])))
+    .groupBy(planTasks.planId);
+  return new Map(rows.map(({ planId, ...totals }) => [planId, totals]));
+}
+
+/** The targets of the plans `planIds`, each with whether its indicator is in the catalogue. */
+async function targetsOf(
+  db: Database,
+  tenantId: string,
+  planIds: readonly string[],
+): Promise<Map<string, JudgedTarget[]>> {
+  const out = new Map<string, JudgedTarget[]>();
+  if (planIds.length === 0) return out;
+  const { planId, key, comparator, value, year } = planTargets;
+  const rows = await db
+    .select({ planId, key, comparator, value, year, measured: sql<boolean>`${indicators.code} IS NOT NULL` })
+    .from(planTargets)
+    .leftJoin(
+      indicators,
+      and(eq(indicators.tenantId, tenantId), eq(indicators.code, planTargets.indicatorCode)),
+    )
+    .where(and(eq(planTargets.tenantId, tenantId), inArray(planTargets.planId, [...planIds])));
+  for (const r of rows) {
+    const list = out.get(r.planId);
+    if (list) list.push(r);
+    else out.set(r.planId, [r]);
+  }
+  return out;
 }
 
 function locality(unit: OrgUnitRow, list: readonly PlanFigures[], today: string): TLocality {
@@ -254,13 +315,14 @@ export async function provinceView(
   const periodOf = new Map(
     periodRows.filter((p) => p.key === compared?.key && !p.adhoc).map((p) => [p.planCode, p]),
   );
-  // The province's tree once, and every plan's basis, reports and stored figures in a few
-  // queries: a province has a hundred communes and more, each with its plan.
-  const tree = await loadTenantTree(db, tenantId);
+  // Every plan's targets, task totals, stored timeliness and figures in four statements: a
+  // province has a hundred communes and more, each with its plan.
   const comparedPeriods = [...periodOf.values()];
   const periodIds = comparedPeriods.map((p) => p.id);
-  const [bases, reporting, stored] = await Promise.all([
-    loadBases(db, current, tree),
+  const planIds = current.map((p) => p.id);
+  const [targets, tasks, reporting, stored] = await Promise.all([
+    targetsOf(db, tenantId, planIds),
+    taskTotalsOf(db, tenantId, planIds, today),
     readTimeliness(db, { tenantId, periodIds, today, by: "plan" }),
     readTargetFigures(db, { tenantId, periodIds: comparedPeriods.map((p) => p.id), approvedOnly: false }),
   ]);
@@ -268,7 +330,8 @@ export async function provinceView(
     figuresOf(plan, {
       today,
       nearThreshold,
-      basis: bases.get(plan.id) as ReportingBasis,
+      targets: targets.get(plan.id) ?? [],
+      tasks: tasks.get(plan.id),
       period: periodOf.get(plan.code) ?? null,
       stored,
       reporting: reporting.get(plan.code),
