@@ -6,6 +6,7 @@ import type {
   TPlanTarget,
   TPlanTask,
 } from "@dtplan/contracts";
+import { planDocumentFacts } from "@dtplan/domain/plans/document-facts.ts";
 import type { PlanRow, PlanTargetRow, PlanTaskRow } from "../../db/schema.ts";
 import type { PlanBundle } from "./plans.repository.ts";
 
@@ -20,14 +21,9 @@ export function presentPlanSummary(row: PlanRow, unitName: string): TPlanSummary
     code: row.code,
     title: row.title,
     unit: { id: row.unitId, name: unitName },
-    kind: row.kind,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    visionYear: row.visionYear,
+    ...planDocumentFacts(row),
     status: row.status,
     version: row.version,
-    documentNumber: row.documentNumber,
-    issuedDate: row.issuedDate,
     publishedAt: row.publishedAt?.toISOString() ?? null,
   };
 }

@@ -13,6 +13,7 @@ import type {
   TPublicTaskProgress,
 } from "@dtplan/contracts";
 import { isPillar, PILLAR_KEYS, type Pillar } from "@dtplan/domain/indicators/pillars.ts";
+import { planDocumentFacts } from "@dtplan/domain/plans/document-facts.ts";
 import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
 import { type DueDate, progressOn } from "@dtplan/domain/tasks/summary.ts";
 import type {
@@ -141,12 +142,7 @@ export function presentPlanSummary(input: {
     code: plan.code,
     title: plan.title,
     issuingUnit: input.issuingUnit?.name ?? plan.issuer ?? "—",
-    kind: plan.kind,
-    periodStart: plan.periodStart,
-    periodEnd: plan.periodEnd,
-    visionYear: plan.visionYear,
-    documentNumber: plan.documentNumber,
-    issuedDate: plan.issuedDate,
+    ...planDocumentFacts(plan),
     version: plan.version,
     targetCount: input.targetCount,
     taskCount: input.tasks.length,

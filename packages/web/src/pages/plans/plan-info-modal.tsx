@@ -5,6 +5,7 @@ import {
   type TUpdatePlan,
   ZUpdatePlan,
 } from "@dtplan/contracts/plans.ts";
+import { planDocumentFacts } from "@dtplan/domain/plans/document-facts.ts";
 import { PLAN_KINDS } from "@dtplan/domain/plans/lists.ts";
 import { useQuery } from "@tanstack/react-query";
 import { App, Col, Form, Input, InputNumber, Row, Select } from "antd";
@@ -55,12 +56,7 @@ export function PlanInfoModal({
   /** The plan's fields as they stand: the form starts from them and sends only what differs. */
   const before = {
     title: plan.title,
-    kind: plan.kind,
-    periodStart: plan.periodStart,
-    periodEnd: plan.periodEnd,
-    visionYear: plan.visionYear,
-    documentNumber: plan.documentNumber,
-    issuedDate: plan.issuedDate,
+    ...planDocumentFacts(plan),
     parentPlanCode: plan.parentPlan?.code ?? null,
     implementsPlanCode: plan.implementsPlan?.code ?? null,
     issuerUnitId: plan.unit?.id ?? null,
