@@ -5,6 +5,7 @@ import { auditLog, type PlanRow, type PlanTaskRow } from "../src/db/schema.ts";
 import {
   buildPublishedPlan,
   buildTenant,
+  callerOf,
   describeBothDatabases,
   type SignedIn,
   signInAs,
@@ -17,12 +18,7 @@ describeBothDatabases("budget: line items against the plan total", (ctx) => {
   let task: PlanTaskRow;
   let foreignTask: PlanTaskRow;
 
-  const call = (
-    session: SignedIn,
-    method: "GET" | "POST" | "PATCH" | "DELETE",
-    url: string,
-    payload?: object,
-  ) => ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
   const summary = async () =>
     ZBudgetSummary.parse((await call(reporter, "GET", `/api/plans/${plan.code}/budget`)).json());
 

@@ -6,6 +6,7 @@ import {
   buildPlan,
   buildReportingPlan,
   buildUser,
+  callerOf,
   describeBothDatabases,
   loginAs,
   type SignedIn,
@@ -22,8 +23,7 @@ describeBothDatabases("concurrent edits of every versioned thing", (ctx) => {
   let reporterA2: SignedIn;
   let draftCode: string;
 
-  const call = (session: SignedIn, method: "GET" | "PUT" | "PATCH" | "POST", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
   /** Both sessions send from the same version at the same moment: exactly one may win. */
   const race = async (url: string, method: "PUT" | "PATCH", bodies: [object, object]) => {
     const [a, b] = await Promise.all([

@@ -15,6 +15,7 @@ import { type OrgUnitRow, planTasks, reportingPeriods } from "../src/db/schema.t
 import {
   buildReportingPlan,
   buildTenant,
+  callerOf,
   describeBothDatabases,
   isoDaysFromToday,
   multipart,
@@ -33,8 +34,7 @@ describeBothDatabases("leader dashboard of a plan", (ctx) => {
 
   const base = () => `/api/plans/${setup.plan.code}`;
   const reportUrl = (unit: OrgUnitRow) => `${base()}/periods/2025-Q1/reports/${unit.id}`;
-  const call = (session: SignedIn, method: "GET" | "PUT" | "POST", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
   const ok = async (session: SignedIn, method: "GET" | "PUT" | "POST", url: string, payload?: object) => {
     const res = await call(session, method, url, payload);
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);

@@ -13,6 +13,7 @@ import {
   buildReportingPlan,
   buildTenant,
   buildUser,
+  callerOf,
   describeBothDatabases,
   multipart,
   type SignedIn,
@@ -196,8 +197,7 @@ describeBothDatabases("evidence files of a unit report", (ctx) => {
       headers: { ...body.headers, ...session.headers },
     });
   };
-  const call = (session: SignedIn, method: "GET" | "PUT" | "POST", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
 
   beforeAll(async () => {
     setup = await buildReportingPlan(ctx.db);

@@ -300,6 +300,19 @@ export async function signInAs(
   return loginAs(ctx.app, await buildUser(ctx.db, { grants: [{ unit, role }] }));
 }
 
+/**
+ * `call(session, method, url, payload?)`: a request through the suite's app as a signed-in
+ * person, the payload sent as JSON (`ctx.app` is read at each call: it is built in beforeAll).
+ */
+export function callerOf(ctx: Pick<SuiteContext, "app">) {
+  return (
+    session: SignedIn,
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    payload?: object,
+  ) => ctx.app.inject({ method, url, payload, headers: session.headers });
+}
+
 /** A multipart/form-data body with text fields and one file, for `app.inject`. */
 export function multipart(
   fields: Record<string, string>,

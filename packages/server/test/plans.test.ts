@@ -15,6 +15,7 @@ import {
   buildTenant,
   buildUnit,
   CHAU_THANH_TXT,
+  callerOf,
   describeBothDatabases,
   multipart,
   type SignedIn,
@@ -44,12 +45,7 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
         return { payload: body.payload, headers: { ...body.headers, ...session.headers } };
       })(),
     });
-  const call = (
-    session: SignedIn,
-    method: "GET" | "POST" | "PATCH" | "DELETE",
-    url: string,
-    payload?: object,
-  ) => ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
 
   beforeAll(async () => {
     tenant = await buildTenant(ctx.db);

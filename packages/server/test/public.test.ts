@@ -30,6 +30,7 @@ import {
   buildPublishedPlan,
   buildReportingPlan,
   buildUser,
+  callerOf,
   describeBothDatabases,
   loginAs,
   multipart,
@@ -67,8 +68,7 @@ describeBothDatabases("public transparency page: published plans only, nothing p
   let leader: SignedIn;
 
   const anonymous = (url: string) => ctx.app.inject({ method: "GET", url });
-  const call = (session: SignedIn, method: "GET" | "PUT" | "POST" | "PATCH", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
   const reportUrl = (key: string, unit: OrgUnitRow) =>
     `/api/plans/${setup.plan.code}/periods/${key}/reports/${unit.id}`;
   const ok = (res: LightMyRequestResponse, status = 200) => {

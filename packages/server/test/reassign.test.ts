@@ -29,6 +29,7 @@ import {
   buildTenant,
   buildUnit,
   buildUser,
+  callerOf,
   describeBothDatabases,
   loginAs,
   QUARTERLY_RULE,
@@ -46,8 +47,7 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
   let reporterAId: string;
   let reporterBId: string;
 
-  const call = (session: SignedIn, method: "GET" | "POST", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
   const movesToMerged = () =>
     [tenant.communeA, tenant.communeB, communeC].map((u) => ({ fromUnitId: u.id, toUnitId: merged.id }));
   const periodId = async (key: string) =>

@@ -27,6 +27,7 @@ import {
   buildPublishedPlan,
   buildTenant,
   buildUnit,
+  callerOf,
   describeBothDatabases,
   ONLINE_RECORDS_INDICATOR,
   QUARTERLY_RULE,
@@ -48,8 +49,7 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
 
   const base = () => `/api/plans/${plan.code}`;
   const reportUrl = (key: string, unit: OrgUnitRow) => `${base()}/periods/${key}/reports/${unit.id}`;
-  const call = (session: SignedIn, method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const call = callerOf(ctx);
   const open = async (session: SignedIn, key: string, unit: OrgUnitRow) => {
     const res = await call(session, "GET", reportUrl(key, unit));
     expect(res.statusCode, res.body).toBe(200);
