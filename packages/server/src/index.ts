@@ -7,7 +7,7 @@ export { DataDirLockedError } from "./db/lock.ts";
 export { LATEST_MIGRATION, MIGRATIONS, migrateToLatest, migrationStatus } from "./db/migrate.ts";
 export { startThrowawayPostgres } from "./db/throwaway-postgres.ts";
 export { AppError } from "./errors.ts";
-export { DEMO_ADMIN, type DemoAccount, demoAccounts, seedDemo } from "./modules/demo/seed.ts";
+export { DEMO_ADMIN, type DemoAccount, type DemoStep, demoAccounts, seedDemo } from "./modules/demo/seed.ts";
 export { createEvidenceStore } from "./modules/evidence/evidence-store.ts";
 export { unitLineage } from "./modules/org/org.repository.ts";
 export {

@@ -441,14 +441,20 @@ describe("backup and restore", { timeout: 300_000 }, () => {
   it("never leaves a file under the final name before the archive is complete", async () => {
     const file = dir("slow.tar");
     let release: (error: Error) => void = () => {};
+    let opened: () => void = () => {};
+    const open = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
     const writing = writeFileAtomically(file, async (out) => {
+      // The stream opens its file after this starts: wait for that, not for a fixed time.
+      out.once("ready", () => opened());
       out.write(Buffer.alloc(4096));
       await new Promise<void>((_, reject) => {
         release = reject;
       });
       throw new Error("unreachable");
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await open;
     // Mid-write (a kill -9 now would leave only this): the partial file, never FILE.
     expect(existsSync(`${file}.partial`)).toBe(true);
     expect(existsSync(file)).toBe(false);

@@ -60,10 +60,10 @@ describe("demo load interrupted by kill -9", () => {
     );
     await new Promise<void>((resolve, reject) => {
       const check = setInterval(() => {
-        if (output.includes("Đang nạp dữ liệu mẫu")) {
+        // Well inside the load: the accounts and the plans are written, the reports begin.
+        if (output.includes("báo cáo và minh chứng")) {
           clearInterval(check);
-          // Well inside the load (accounts, then plans and reports take seconds).
-          setTimeout(resolve, 1500);
+          resolve();
         }
       }, 20);
       child.once("exit", () => {
@@ -73,6 +73,7 @@ describe("demo load interrupted by kill -9", () => {
     });
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
+    expect(output).toContain("Đang nạp dữ liệu mẫu");
     expect(output).not.toMatch(/Đã nạp dữ liệu mẫu/);
     expect(existsSync(path.join(dataDir, "dtplan.lock"))).toBe(true);
 

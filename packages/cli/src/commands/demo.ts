@@ -1,4 +1,13 @@
+import type { DemoStep } from "@dtplan/server";
 import type { Command } from "../main.ts";
+
+/** What `dtplan demo` says as each part of the load begins. */
+const STEPS: Record<DemoStep, string> = {
+  accounts: "tỉnh, đơn vị và tài khoản (provinces, units, accounts)",
+  plans: "kế hoạch (plans)",
+  reports: "báo cáo và minh chứng (reports, evidence)",
+  dti: "đánh giá DTI (DTI assessments)",
+};
 
 export const command: Command = {
   summary: "nạp dữ liệu mẫu (ba tỉnh, đơn vị, tài khoản) — load the demo data",
@@ -27,6 +36,7 @@ export const command: Command = {
       const { created, accounts } = await seedDemo(db, {
         password: config.demoPassword,
         evidence: createEvidenceStore(config.evidence.store),
+        onStep: (step) => process.stdout.write(`  ${STEPS[step]}…\n`),
       });
       process.stdout.write(created ? "Đã nạp dữ liệu mẫu.\n" : "Dữ liệu mẫu đã có sẵn; không thay đổi gì.\n");
       process.stdout.write(`Tài khoản mẫu — mật khẩu chung: ${config.demoPassword}\n`);

@@ -57,6 +57,9 @@ export async function hasDemoAdmin(db: Database): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** The parts of the demo load, in order (the accounts only into a database without them). */
+export type DemoStep = "accounts" | "plans" | "reports" | "dti";
+
 /**
  * Loads the demo provinces, their units, lineage and accounts, then imports and
  * publishes the demo plans and writes their reports — all in one transaction, so a
@@ -69,16 +72,31 @@ export async function hasDemoAdmin(db: Database): Promise<boolean> {
  */
 export async function seedDemo(
   db: Database,
-  { password, evidence = null }: { password: string; evidence?: EvidenceStore | null },
+  {
+    password,
+    evidence = null,
+    onStep = () => {},
+  }: {
+    password: string;
+    evidence?: EvidenceStore | null;
+    /** Told as each part of the load begins (`dtplan demo` prints it). */
+    onStep?: (step: DemoStep) => void;
+  },
 ): Promise<{ created: boolean; accounts: DemoAccount[] }> {
   const passwordHash = (await hasDemoAdmin(db)) ? null : await hashPassword(password);
   return db.transaction(async (tx) => {
     // Demo codes are checked across provinces before the accounts (a reference table) are written.
     await oneConnectionPerWorker(tx);
     const created = passwordHash !== null && !(await hasDemoAdmin(tx));
-    if (created) await seedDemoAccounts(tx, passwordHash);
+    if (created) {
+      onStep("accounts");
+      await seedDemoAccounts(tx, passwordHash);
+    }
+    onStep("plans");
     await seedDemoPlans(tx);
+    onStep("reports");
     await seedDemoReports(tx, evidence);
+    onStep("dti");
     await seedDemoDti(tx);
     return { created, accounts: demoAccounts() };
   });
