@@ -83,5 +83,6 @@ describe("dtplan command line", () => {
     const demo = dtplan("demo");
     expect(demo.status, demo.stderr).toBe(0);
     expect(demo.stdout).toMatch(/đã có sẵn/);
-  });
+    // A whole demo load in a child process: as long as the other seeding tests allow.
+  }, 180_000);
 });
