@@ -5,7 +5,6 @@ import { auditLog, type PlanRow, type PlanTaskRow } from "../src/db/schema.ts";
 import {
   buildPublishedPlan,
   buildTenant,
-  callerOf,
   describeBothDatabases,
   type SignedIn,
   signInAs,
@@ -18,7 +17,7 @@ describeBothDatabases("budget: line items against the plan total", (ctx) => {
   let task: PlanTaskRow;
   let foreignTask: PlanTaskRow;
 
-  const call = callerOf(ctx);
+  const { call } = ctx;
   const summary = async () =>
     ZBudgetSummary.parse((await call(reporter, "GET", `/api/plans/${plan.code}/budget`)).json());
 

@@ -6,7 +6,6 @@ import {
   buildPlan,
   buildReportingPlan,
   buildUser,
-  callerOf,
   describeBothDatabases,
   loginAs,
   type SignedIn,
@@ -23,7 +22,7 @@ describeBothDatabases("concurrent edits of every versioned thing", (ctx) => {
   let reporterA2: SignedIn;
   let draftCode: string;
 
-  const call = callerOf(ctx);
+  const { call } = ctx;
   /** Both sessions send from the same version at the same moment: exactly one may win. */
   const race = async (url: string, method: "PUT" | "PATCH", bodies: [object, object]) => {
     const [a, b] = await Promise.all([

@@ -15,7 +15,6 @@ import { type OrgUnitRow, planTasks, reportingPeriods } from "../src/db/schema.t
 import {
   buildReportingPlan,
   buildTenant,
-  callerOf,
   describeBothDatabases,
   isoDaysFromToday,
   multipart,
@@ -34,7 +33,7 @@ describeBothDatabases("leader dashboard of a plan", (ctx) => {
 
   const base = () => `/api/plans/${setup.plan.code}`;
   const reportUrl = (unit: OrgUnitRow) => `${base()}/periods/2025-Q1/reports/${unit.id}`;
-  const call = callerOf(ctx);
+  const { call } = ctx;
   const ok = async (session: SignedIn, method: "GET" | "PUT" | "POST", url: string, payload?: object) => {
     const res = await call(session, method, url, payload);
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);

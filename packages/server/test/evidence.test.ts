@@ -13,7 +13,6 @@ import {
   buildReportingPlan,
   buildTenant,
   buildUser,
-  callerOf,
   describeBothDatabases,
   multipart,
   type SignedIn,
@@ -197,7 +196,7 @@ describeBothDatabases("evidence files of a unit report", (ctx) => {
       headers: { ...body.headers, ...session.headers },
     });
   };
-  const call = callerOf(ctx);
+  const { call } = ctx;
 
   beforeAll(async () => {
     setup = await buildReportingPlan(ctx.db);

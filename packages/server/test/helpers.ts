@@ -146,6 +146,8 @@ export interface SuiteContext {
   appDb: Database;
   app: FastifyInstance;
   config: AppConfig;
+  /** A request through `app` as a signed-in person, the payload sent as JSON. */
+  call: ReturnType<typeof callerOf>;
 }
 
 /**
@@ -164,6 +166,7 @@ export function describeBothDatabases(
 ): void {
   describe.each(DATABASE_KINDS)(`${name} (%s)`, (kind) => {
     const ctx = { kind } as SuiteContext;
+    ctx.call = callerOf(ctx);
     let close: () => Promise<void> = async () => {};
     // Each suite keeps its evidence files in its own directory.
     const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-evidence-"));
@@ -304,7 +307,7 @@ export async function signInAs(
  * `call(session, method, url, payload?)`: a request through the suite's app as a signed-in
  * person, the payload sent as JSON (`ctx.app` is read at each call: it is built in beforeAll).
  */
-export function callerOf(ctx: Pick<SuiteContext, "app">) {
+function callerOf(ctx: Pick<SuiteContext, "app">) {
   return (
     session: SignedIn,
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",

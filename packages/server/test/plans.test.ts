@@ -15,7 +15,6 @@ import {
   buildTenant,
   buildUnit,
   CHAU_THANH_TXT,
-  callerOf,
   describeBothDatabases,
   multipart,
   type SignedIn,
@@ -45,7 +44,7 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
         return { payload: body.payload, headers: { ...body.headers, ...session.headers } };
       })(),
     });
-  const call = callerOf(ctx);
+  const { call } = ctx;
 
   beforeAll(async () => {
     tenant = await buildTenant(ctx.db);

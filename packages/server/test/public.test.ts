@@ -30,7 +30,6 @@ import {
   buildPublishedPlan,
   buildReportingPlan,
   buildUser,
-  callerOf,
   describeBothDatabases,
   loginAs,
   multipart,
@@ -68,7 +67,7 @@ describeBothDatabases("public transparency page: published plans only, nothing p
   let leader: SignedIn;
 
   const anonymous = (url: string) => ctx.app.inject({ method: "GET", url });
-  const call = callerOf(ctx);
+  const { call } = ctx;
   const reportUrl = (key: string, unit: OrgUnitRow) =>
     `/api/plans/${setup.plan.code}/periods/${key}/reports/${unit.id}`;
   const ok = (res: LightMyRequestResponse, status = 200) => {

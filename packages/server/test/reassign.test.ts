@@ -29,7 +29,6 @@ import {
   buildTenant,
   buildUnit,
   buildUser,
-  callerOf,
   describeBothDatabases,
   loginAs,
   QUARTERLY_RULE,
@@ -47,7 +46,7 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
   let reporterAId: string;
   let reporterBId: string;
 
-  const call = callerOf(ctx);
+  const { call } = ctx;
   const movesToMerged = () =>
     [tenant.communeA, tenant.communeB, communeC].map((u) => ({ fromUnitId: u.id, toUnitId: merged.id }));
   const periodId = async (key: string) =>

@@ -27,7 +27,6 @@ import {
   buildPublishedPlan,
   buildTenant,
   buildUnit,
-  callerOf,
   describeBothDatabases,
   ONLINE_RECORDS_INDICATOR,
   QUARTERLY_RULE,
@@ -49,7 +48,7 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
 
   const base = () => `/api/plans/${plan.code}`;
   const reportUrl = (key: string, unit: OrgUnitRow) => `${base()}/periods/${key}/reports/${unit.id}`;
-  const call = callerOf(ctx);
+  const { call } = ctx;
   const open = async (session: SignedIn, key: string, unit: OrgUnitRow) => {
     const res = await call(session, "GET", reportUrl(key, unit));
     expect(res.statusCode, res.body).toBe(200);
