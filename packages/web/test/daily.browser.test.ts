@@ -223,6 +223,14 @@ describe("the report form on a phone and a slow line", () => {
       .getByText("Triển khai hồ sơ công việc và chữ ký số")
       .first()
       .waitFor();
+    // The bell's panel stays on the phone's screen (it used to run off its left edge).
+    await page.keyboard.press("Escape");
+    await page.getByTestId("notification-bell").click();
+    const panel = page.getByTestId("notification-panel");
+    await panel.waitFor();
+    await expect.poll(async () => (await panel.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
+    const box = await panel.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     await page.close();
   });
 });

@@ -33,7 +33,8 @@ export function NotificationBell() {
       open={open}
       onOpenChange={setOpen}
       trigger="click"
-      placement="bottomRight"
+      // Centred under the bell and shifted to stay on screen: "bottomRight" ran off a phone's left edge.
+      placement="bottom"
       title={t("notifications.title")}
       destroyOnHidden
       content={
