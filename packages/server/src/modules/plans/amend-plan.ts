@@ -1,19 +1,10 @@
 import type { Database } from "../../db/database.ts";
-import {
-  type PlanRow,
-  planBudget,
-  planLegalBases,
-  planReportingRules,
-  plans,
-  planTargets,
-  planTargetUnits,
-  planTasks,
-} from "../../db/schema.ts";
+import { type PlanRow, plans } from "../../db/schema.ts";
 import { conflict } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
 import { actorTenants, planNotFound } from "./plan-access.ts";
-import { findPlanVersions, loadPlanItems } from "./plans.repository.ts";
+import { findPlanVersions, insertPlanItems, loadPlanItems } from "./plans.repository.ts";
 
 /**
  * Điều chỉnh, bổ sung — opens version n+1 as a draft copied from the published
@@ -49,13 +40,14 @@ export async function amendPlan(
     const items = await loadPlanItems(tx, current);
     const copy = <T extends { id: string; planId: string }>(rows: T[]) =>
       rows.map(({ id: _, ...rest }) => ({ ...rest, planId: draft.id }));
-    if (items.targets.length) await tx.insert(planTargets).values(copy(items.targets));
-    if (items.targetUnits.length)
-      await tx.insert(planTargetUnits).values(items.targetUnits.map((a) => ({ ...a, planId: draft.id })));
-    if (items.tasks.length) await tx.insert(planTasks).values(copy(items.tasks));
-    if (items.legalBases.length) await tx.insert(planLegalBases).values(copy(items.legalBases));
-    if (items.reportingRules.length) await tx.insert(planReportingRules).values(copy(items.reportingRules));
-    if (items.budget) await tx.insert(planBudget).values({ ...items.budget, planId: draft.id });
+    await insertPlanItems(tx, {
+      targets: copy(items.targets),
+      targetUnits: items.targetUnits.map((a) => ({ ...a, planId: draft.id })),
+      tasks: copy(items.tasks),
+      legalBases: copy(items.legalBases),
+      reportingRules: copy(items.reportingRules),
+      budget: items.budget && { ...items.budget, planId: draft.id },
+    });
     await recordAudit(tx, {
       tenantId: draft.tenantId,
       actorId: actor.id,

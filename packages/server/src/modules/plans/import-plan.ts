@@ -7,17 +7,7 @@ import { suggestUnits, type UnitCandidate } from "@dtplan/domain/org/match-units
 import { foldVietnamese } from "@dtplan/domain/text/fold.ts";
 import { formatDate } from "@dtplan/domain/text/format.ts";
 import type { Database } from "../../db/database.ts";
-import {
-  type PlanRow,
-  planBudget,
-  planLegalBases,
-  planReportingRules,
-  plans,
-  planTargets,
-  planTasks,
-  type StoredCoordinator,
-  type StoredUnitSuggestion,
-} from "../../db/schema.ts";
+import { type PlanRow, plans, type StoredCoordinator, type StoredUnitSuggestion } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
 import { assertAllowed } from "../access/access.ts";
@@ -31,6 +21,7 @@ import { fileTooLarge } from "./plan-upload.ts";
 import {
   codesInTenant,
   findPlanByDocument,
+  insertPlanItems,
   loadPlanItems,
   plansByDocumentNumber,
 } from "./plans.repository.ts";
@@ -311,63 +302,50 @@ export async function importPlan(
       })
       .returning();
 
-    if (extract.targets.length) {
-      await tx.insert(planTargets).values(
-        extract.targets.map((t, position) => ({
-          tenantId,
-          planId: plan.id,
-          position,
-          ...targetValues(t, catalogue),
-          ...targetKey(t.text),
-        })),
-      );
-    }
-    if (extract.tasks.length) {
-      await tx.insert(planTasks).values(
-        extract.tasks.map((t, position) => ({
-          tenantId,
-          planId: plan.id,
-          position,
-          ...taskValues(t, candidates, asOf),
-          ...taskKey(t.text),
-        })),
-      );
-    }
-    if (extract.legalBases.length) {
-      await tx.insert(planLegalBases).values(
-        extract.legalBases.map((l, position) => ({
-          tenantId,
-          planId: plan.id,
-          position,
-          type: l.type,
-          number: l.number,
-          date: l.date,
-          issuer: l.issuer,
-          text: l.text,
-          linkedPlanCode: l.number ? (linked.get(l.number) ?? null) : null,
-        })),
-      );
-    }
-    if (extract.reporting.length) {
-      await tx.insert(planReportingRules).values(
-        extract.reporting.map((r, position) => ({
-          tenantId,
-          planId: plan.id,
-          position,
-          frequency: r.frequency,
-          dueDay: r.due?.day ?? null,
-          dueMonth: typeof r.due?.month === "number" ? r.due.month : null,
-          dueLastOfPeriod: r.due?.month === "last-of-period",
-          text: r.text,
-        })),
-      );
-    }
-    await tx.insert(planBudget).values({
-      tenantId,
-      planId: plan.id,
-      total: extract.budget.total,
-      sources: extract.budget.sources,
-      text: extract.budget.text,
+    await insertPlanItems(tx, {
+      targets: extract.targets.map((t, position) => ({
+        tenantId,
+        planId: plan.id,
+        position,
+        ...targetValues(t, catalogue),
+        ...targetKey(t.text),
+      })),
+      targetUnits: [],
+      tasks: extract.tasks.map((t, position) => ({
+        tenantId,
+        planId: plan.id,
+        position,
+        ...taskValues(t, candidates, asOf),
+        ...taskKey(t.text),
+      })),
+      legalBases: extract.legalBases.map((l, position) => ({
+        tenantId,
+        planId: plan.id,
+        position,
+        type: l.type,
+        number: l.number,
+        date: l.date,
+        issuer: l.issuer,
+        text: l.text,
+        linkedPlanCode: l.number ? (linked.get(l.number) ?? null) : null,
+      })),
+      reportingRules: extract.reporting.map((r, position) => ({
+        tenantId,
+        planId: plan.id,
+        position,
+        frequency: r.frequency,
+        dueDay: r.due?.day ?? null,
+        dueMonth: typeof r.due?.month === "number" ? r.due.month : null,
+        dueLastOfPeriod: r.due?.month === "last-of-period",
+        text: r.text,
+      })),
+      budget: {
+        tenantId,
+        planId: plan.id,
+        total: extract.budget.total,
+        sources: extract.budget.sources,
+        text: extract.budget.text,
+      },
     });
     await recordAudit(tx, {
       tenantId,

@@ -168,6 +168,26 @@ export async function loadPlanItems(db: Database, plan: PlanRow) {
   return { targets, tasks, legalBases, reportingRules, budget: budgets[0] ?? null, targetUnits };
 }
 
+/** A plan version's items to write, as `loadPlanItems` reads them (without their row ids). */
+export interface NewPlanItems {
+  targets: (typeof planTargets.$inferInsert)[];
+  targetUnits: (typeof planTargetUnits.$inferInsert)[];
+  tasks: (typeof planTasks.$inferInsert)[];
+  legalBases: (typeof planLegalBases.$inferInsert)[];
+  reportingRules: (typeof planReportingRules.$inferInsert)[];
+  budget: typeof planBudget.$inferInsert | null;
+}
+
+/** Writes a plan version's items (an empty list writes nothing, nor a missing budget). */
+export async function insertPlanItems(db: Database, items: NewPlanItems): Promise<void> {
+  if (items.targets.length) await db.insert(planTargets).values(items.targets);
+  if (items.targetUnits.length) await db.insert(planTargetUnits).values(items.targetUnits);
+  if (items.tasks.length) await db.insert(planTasks).values(items.tasks);
+  if (items.legalBases.length) await db.insert(planLegalBases).values(items.legalBases);
+  if (items.reportingRules.length) await db.insert(planReportingRules).values(items.reportingRules);
+  if (items.budget) await db.insert(planBudget).values(items.budget);
+}
+
 /** The plan with its items and the names its presenter needs. */
 export async function loadPlanBundle(db: Database, plan: PlanRow): Promise<PlanBundle> {
   const items = await loadPlanItems(db, plan);
