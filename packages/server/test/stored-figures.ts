@@ -38,11 +38,11 @@ async function expectStoredStatusMatch(
   const today = todayIso();
   const tenantId = basis.plan.tenantId;
   const periodIds = periods.map((p) => p.id);
-  const [reports, stored, perUnit, perPeriod] = await Promise.all([
+  const [reports, stored, { unit: perUnit, period: perPeriod }, { plan: perPlan }] = await Promise.all([
     reportsOfPeriods(db, periods),
     readUnitStatuses(db, { tenantId, periodIds }),
-    readTimeliness(db, { tenantId, periodIds, today, by: "unit" }),
-    readTimeliness(db, { tenantId, periodIds, today, by: "period" }),
+    readTimeliness(db, { tenantId, periodIds, today, by: ["unit", "period"] }),
+    readTimeliness(db, { tenantId, periodIds, today, by: ["plan"] }),
   ]);
   let compared = 0;
   for (const period of periods) {
@@ -71,6 +71,26 @@ async function expectStoredStatusMatch(
       ]),
   );
   expect(read, what).toEqual(onRequest);
+  // The plan's total over its periods (the province view's, one period at a time there).
+  const total = [...onRequest.values()].reduce(
+    (sum, u) => ({
+      expected: sum.expected + u.totals.expected,
+      onTime: sum.onTime + u.totals.onTime,
+      late: sum.late + u.totals.late,
+      missing: sum.missing + u.totals.missing,
+    }),
+    { expected: 0, onTime: 0, late: 0, missing: 0 },
+  );
+  const plan = perPlan.get(basis.plan.code);
+  expect(
+    {
+      expected: plan?.expected ?? 0,
+      onTime: plan?.onTime ?? 0,
+      late: plan?.late ?? 0,
+      missing: plan?.missing ?? 0,
+    },
+    what,
+  ).toEqual(total);
   return compared;
 }
 

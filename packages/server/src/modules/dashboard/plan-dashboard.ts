@@ -120,10 +120,12 @@ export async function planDashboard(
   const shown = periods.find((p) => p.key === result.period?.key) ?? null;
   // Completeness and timeliness as stored (summary tables), judged against today.
   const tenantId = ctx.plan.tenantId;
-  const [byUnit, inShown] = await Promise.all([
-    readTimeliness(db, { tenantId, periodIds: sofar.map((p) => p.id), today, by: "unit" }),
-    readTimeliness(db, { tenantId, periodIds: shown ? [shown.id] : [], today, by: "period" }),
-  ]);
+  const { unit: byUnit, period: inShown } = await readTimeliness(db, {
+    tenantId,
+    periodIds: sofar.map((p) => p.id),
+    today,
+    by: ["unit", "period"],
+  });
   // A unit with no report due yet is not ranked on timeliness.
   const timeliness = new Map(
     [...byUnit]

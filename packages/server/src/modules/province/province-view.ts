@@ -323,7 +323,7 @@ export async function provinceView(
   const [targets, tasks, reporting, stored] = await Promise.all([
     targetsOf(db, tenantId, planIds),
     taskTotalsOf(db, tenantId, planIds, today),
-    readTimeliness(db, { tenantId, periodIds, today, by: "plan" }),
+    readTimeliness(db, { tenantId, periodIds, today, by: ["plan"] }),
     readTargetFigures(db, { tenantId, periodIds: comparedPeriods.map((p) => p.id), approvedOnly: false }),
   ]);
   const figures: PlanFigures[] = current.map((plan) =>
@@ -334,7 +334,7 @@ export async function provinceView(
       tasks: tasks.get(plan.id),
       period: periodOf.get(plan.code) ?? null,
       stored,
-      reporting: reporting.get(plan.code),
+      reporting: reporting.plan.get(plan.code),
     }),
   );
 

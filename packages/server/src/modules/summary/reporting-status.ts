@@ -345,26 +345,36 @@ export interface StoredTimeliness {
   missing: number;
 }
 
+/** How the stored timeliness is added up: per unit, per plan or per period. */
+export type TimelinessGrouping = "unit" | "plan" | "period";
+
+/** Timeliness added up over a group's rows, with how many rows it has and how many reports are in. */
+export type GroupTimeliness = StoredTimeliness & { name: string | null; rows: number; received: number };
+
+const GROUP_COLUMN = { unit: "unit_id", plan: "plan_code", period: "period_id" } as const;
+
 /**
- * Timeliness over the periods `periodIds`, added up per unit or per plan in one statement:
- * a submitted report by its stored days late, an unsubmitted one missing once its period's
- * due date is before `today` (the domain's rule, timelinessOf) and left out before.
- * Also how many rows each group has and how many of its reports are in (submitted, approved).
+ * Timeliness over the periods `periodIds`, added up by each grouping asked (one statement,
+ * grouping sets): a submitted report by its stored days late, an unsubmitted one missing once
+ * its period's due date is before `today` (the domain's rule, timelinessOf) and left out
+ * before; each group also says how many rows it has and how many reports are in (submitted,
+ * approved), and a unit its name.
  */
-export async function readTimeliness(
+export async function readTimeliness<G extends TimelinessGrouping>(
   db: Database,
   {
     tenantId,
     periodIds,
     today,
     by,
-  }: { tenantId: string; periodIds: readonly string[]; today: string; by: "unit" | "plan" | "period" },
-): Promise<Map<string, StoredTimeliness & { name: string | null; rows: number; received: number }>> {
-  if (periodIds.length === 0) return new Map();
-  const group =
-    by === "unit" ? sql`s.unit_id::text` : by === "plan" ? sql`s.plan_code` : sql`s.period_id::text`;
+  }: { tenantId: string; periodIds: readonly string[]; today: string; by: readonly G[] },
+): Promise<Record<G, Map<string, GroupTimeliness>>> {
+  const out = Object.fromEntries(by.map((g) => [g, new Map()])) as Record<G, Map<string, GroupTimeliness>>;
+  if (periodIds.length === 0 || by.length === 0) return out;
   const rows = await queryRows<{
-    id: string;
+    unit_id: string | null;
+    plan_code: string | null;
+    period_id: string | null;
     name: string | null;
     rows: number;
     received: number;
@@ -374,7 +384,12 @@ export async function readTimeliness(
     missing: number;
   }>(
     db,
-    sql`SELECT ${group} AS id, ${by === "unit" ? sql`min(u.name)` : sql`NULL`} AS name,
+    sql`SELECT ${sql.raw(
+      (["unit", "plan", "period"] as const)
+        .map((g) => `${by.includes(g as G) ? `s.${GROUP_COLUMN[g]}::text` : "NULL"} AS ${GROUP_COLUMN[g]}`)
+        .join(", "),
+    )},
+               ${by.includes("unit" as G) ? sql`min(u.name)` : sql`NULL`} AS name,
                count(*)::int AS rows,
                count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::int AS received,
                count(*) FILTER (WHERE s.days_late IS NOT NULL OR rp.due_date < ${today})::int AS expected,
@@ -383,26 +398,28 @@ export async function readTimeliness(
                count(*) FILTER (WHERE s.days_late IS NULL AND rp.due_date < ${today})::int AS missing
           FROM reporting_status s
           JOIN reporting_periods rp ON rp.tenant_id = s.tenant_id AND rp.id = s.period_id
-          ${by === "unit" ? sql`JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id AND u.tenant_id = ${tenantId}` : sql``}
+          ${by.includes("unit" as G) ? sql`JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id AND u.tenant_id = ${tenantId}` : sql``}
          WHERE s.tenant_id = ${tenantId} AND rp.tenant_id = ${tenantId}
            AND s.period_id IN (${sql.join(
              periodIds.map((id) => sql`${id}`),
              sql`, `,
            )})
-         GROUP BY 1`,
+         GROUP BY GROUPING SETS (${sql.raw(by.map((g) => `(s.${GROUP_COLUMN[g]})`).join(", "))})`,
   );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        name: r.name,
-        rows: r.rows,
-        received: r.received,
-        expected: r.expected,
-        onTime: r.on_time,
-        late: r.late,
-        missing: r.missing,
-      },
-    ]),
-  );
+  for (const r of rows) {
+    const totals = {
+      name: r.name,
+      rows: r.rows,
+      received: r.received,
+      expected: r.expected,
+      onTime: r.on_time,
+      late: r.late,
+      missing: r.missing,
+    };
+    for (const g of by) {
+      const id = r[GROUP_COLUMN[g]];
+      if (id !== null) out[g].set(id, g === "unit" ? totals : { ...totals, name: null });
+    }
+  }
+  return out;
 }
