@@ -5,9 +5,9 @@ import { type PlanRow, plans } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
-import { pathIn } from "../access/tree-access.ts";
+import { findUnit } from "../org/org.repository.ts";
 import { type ReportingPlan, reportingPlan } from "../reporting/reporting.guards.ts";
-import { loadUnits, userNames } from "../reporting/reporting.repository.ts";
+import { userNames } from "../reporting/reporting.repository.ts";
 import { gatherConsolidated } from "./gather-consolidated.ts";
 import { defaultNarrative, findNarrative, presentNarrative } from "./narrative.ts";
 
@@ -44,10 +44,9 @@ export async function publishedPlanByCode(db: Database, code: string): Promise<P
   return rows[0];
 }
 
+/** The province's own name: its root unit's, whose id is the tenant's. */
 async function provinceNameOf(db: Database, plan: PlanRow): Promise<string | null> {
-  const units = await loadUnits(db, plan.tenantId);
-  const root = pathIn(units, plan.unitId).at(-1);
-  return root ? (units.get(root)?.name ?? null) : null;
+  return (await findUnit(db, plan.tenantId, plan.tenantId))?.name ?? null;
 }
 
 /**
@@ -71,11 +70,12 @@ export async function consolidatedReport(
     now?: Date;
   },
 ): Promise<TConsolidatedReport> {
-  const data = await gatherConsolidated(db, { plan, periodKey, nearThreshold, now });
-  const saved = await findNarrative(db, plan, periodKey);
-  const narrative = saved
-    ? presentNarrative(saved)
-    : defaultNarrative(data, { plan, provinceName: await provinceNameOf(db, plan) }, now);
+  const [data, saved, provinceName] = await Promise.all([
+    gatherConsolidated(db, { plan, periodKey, nearThreshold, now }),
+    findNarrative(db, plan, periodKey),
+    provinceNameOf(db, plan),
+  ]);
+  const narrative = saved ? presentNarrative(saved) : defaultNarrative(data, { plan, provinceName }, now);
   const names = saved ? await userNames(db, [saved.updatedBy]) : new Map<string, string>();
   return {
     ...data,

@@ -5,7 +5,6 @@ import type {
   TUnitStatement,
 } from "@dtplan/contracts";
 import { isPillar, PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
-import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { endOfVietnamDay } from "@dtplan/domain/time/vietnam.ts";
@@ -19,7 +18,13 @@ import {
   reportsOfPeriods,
   storedStatusRows,
 } from "../reporting/period-status.ts";
-import { findPeriod, loadBasis, type ReportingBasis } from "../reporting/reporting.repository.ts";
+import {
+  listPeriods,
+  loadBasis,
+  periodNotFound,
+  type ReportingBasis,
+  reportingUnitsOf,
+} from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { readUnitStatuses } from "../summary/reporting-status.ts";
 import { lowerFirst, officialName, plannedText } from "./vi-format.ts";
@@ -59,7 +64,7 @@ async function progressAsOf(
   const reportOfUnit = new Map(counted.map((r) => [r.unitId, r.id]));
   // Which report speaks for a task: the one of the unit that leads it in this period.
   const leadReport = new Map<string, string>();
-  for (const ru of reportingUnits(basis, period).values()) {
+  for (const ru of reportingUnitsOf(basis, period).values()) {
     const reportId = reportOfUnit.get(ru.unit.id);
     if (!reportId) continue;
     for (const t of ru.tasks) if (t.role === "lead") leadReport.set(t.task.key, reportId);
@@ -129,12 +134,15 @@ export async function gatherConsolidated(
     now = new Date(),
   }: { plan: PlanRow; periodKey: string; nearThreshold: number; now?: Date },
 ): Promise<ConsolidatedData> {
-  const [period, basis] = await Promise.all([findPeriod(db, plan, periodKey), loadBasis(db, plan)]);
+  const [periods, basis] = await Promise.all([listPeriods(db, plan), loadBasis(db, plan)]);
+  const period = periods.find((p) => p.key === periodKey);
+  if (!period) throw periodNotFound();
   const attainment = await planAttainment(db, {
     ctx: { plan },
     periodKey,
     nearThreshold,
     basis,
+    periods,
     stored: true,
   });
   const today = todayIso(now);
@@ -147,7 +155,7 @@ export async function gatherConsolidated(
   const units = storedStatusRows(period, stored, today);
   const progress = await progressAsOf(db, basis, period, reports);
   const leadOf = new Map<string, string>();
-  for (const ru of reportingUnits(basis, period).values()) {
+  for (const ru of reportingUnitsOf(basis, period).values()) {
     for (const t of ru.tasks) if (t.role === "lead") leadOf.set(t.task.key, ru.unit.name);
   }
 
