@@ -47,15 +47,27 @@ function rawListSql(tenantFilter: boolean): string {
 
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
+/** What one more province adds (NATIONAL_SHAPE): the national figures are 34 of them. */
+const NATIONAL = { provinces: 34, communes: 3321, values: 2_700_000, tasks: 130_000 };
+
 export async function benchScale(
   scale: Scale,
   runs: number,
   out: (line: string) => void,
   loadSeconds = 20,
+  /** National size stops adding provinces once this much time has gone (the data so far is measured). */
+  minutes = 30,
 ): Promise<void> {
+  const started = Date.now();
+  const deadline = started + minutes * 60_000;
   const server = await import("@dtplan/server");
   const pg = (await import("pg")).default;
-  const postgres = await server.startThrowawayPostgres(["shared_buffers=256MB"]);
+  // Checkpoints wait for the end of generation (a throwaway server, fsync already off).
+  const postgres = await server.startThrowawayPostgres([
+    "shared_buffers=256MB",
+    "max_wal_size=8GB",
+    "checkpoint_timeout=30min",
+  ]);
   const admin = new pg.Client({ connectionString: postgres.url });
   try {
     await admin.connect();
@@ -82,18 +94,32 @@ export async function benchScale(
       out("provinces  plans  request                               median ms  p95 ms  raw SQL ms  ratio");
       let have = 0;
       const generated = { reports: 0, values: 0 };
-      for (const size of STEPS[scale]) {
+      let generating = 0;
+      let measured = 0;
+      for (const step of STEPS[scale]) {
         const t0 = Date.now();
-        // A province at a time, each said when done: national size takes long on a small machine.
+        // A province at a time, each said when done: national size takes long on a small
+        // machine, so it stops at the time limit and measures what it reached.
+        let size = step;
         for (; have < size; have++) {
+          if (have > 0 && Date.now() > deadline) {
+            out(
+              `           time limit of ${minutes} min reached after ${have} province(s): measuring that size, generating no more`,
+            );
+            size = have;
+            break;
+          }
           const p0 = Date.now();
           const added = await server.addScaleProvinces(db, { from: have, to: have + 1 });
           generated.reports += added.reports;
           generated.values += added.values;
+          generating += Date.now() - p0;
           out(
             `           province ${have + 1} generated in ${((Date.now() - p0) / 1000).toFixed(1)} s (${generated.reports} reports, ${generated.values} indicator values so far; load average ${loadAverage()})`,
           );
         }
+        if (size === measured) break; // the limit came right after the last measured size
+        measured = size;
         await raw.query("ANALYZE");
         const { rows } = await raw.query("SELECT count(*)::int AS n FROM plans WHERE status = 'published'");
         const plans = rows[0].n as number;
@@ -168,6 +194,19 @@ export async function benchScale(
           await benchRequests({ app, cachedApp: cached, raw, hashPassword, runs, today, loadSeconds, out });
           out("");
         }
+        if (size < step) break;
+      }
+      if (scale === "national") {
+        const count = async (text: string) => (await raw.query(text)).rows[0].n as number;
+        const communes = await count(
+          "SELECT count(*)::int AS n FROM org_units WHERE /* all tenants: the bench's size */ kind IN ('commune', 'ward')",
+        );
+        const tasks = await count(
+          "SELECT count(*)::int AS n FROM plan_tasks /* all tenants: the bench's size */",
+        );
+        out(
+          `largest size reached: ${have} of ${NATIONAL.provinces} provinces, ${communes} of ${NATIONAL.communes} communes and wards, ${generated.values} of ~${NATIONAL.values} indicator values, ${tasks} of ~${NATIONAL.tasks} tasks (${generated.reports} reports); generated in ${(generating / 60_000).toFixed(1)} min (${(generating / 1000 / Math.max(1, have)).toFixed(1)} s a province), whole run ${((Date.now() - started) / 60_000).toFixed(1)} min`,
+        );
       }
       out(
         `peak RSS of the bench process (server in-process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,

@@ -13,7 +13,7 @@ import type { Scale } from "./bench-scale.ts";
 
 const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [--no-reports]
        dtplan bench --serve [--runs N] [--load-seconds S]
-       dtplan bench --scale province|national [--runs N] [--load-seconds S]
+       dtplan bench --scale province|national [--runs N] [--load-seconds S] [--minutes M]
 
 Đo thời gian đọc + trích xuất kế hoạch, rồi thời gian tạo báo cáo tổng hợp, bảng điều
 hành, toàn tỉnh, trang công khai trên dữ liệu mẫu (measures read + extract, then the
@@ -32,7 +32,10 @@ reports and dashboards through the API on the demo data):
                      khởi động lần đầu, bảng điều hành từng yêu cầu và dưới tải 50 kết nối,
                      có và không có bộ nhớ đệm, RSS đỉnh của máy chủ (first start, dashboard
                      latency and load, the server's peak RSS)
-  --load-seconds S   thời gian tải, tối đa 60 (load duration, default 20)`;
+  --load-seconds S   thời gian tải, tối đa 60 (load duration, default 20)
+  --minutes M        quy mô cả nước: ngừng sinh thêm tỉnh sau M phút và đo cỡ đã đạt
+                     (national: stop adding provinces after M minutes, measure the size reached;
+                     default 30)`;
 
 const FORMATS: DocumentFormat[] = ["txt", "docx", "pdf"];
 
@@ -90,6 +93,7 @@ function parseArgs(argv: string[]): {
   scale: Scale | null;
   serve: boolean;
   loadSeconds: number | null;
+  minutes: number;
 } {
   let runs = 15;
   let dir: string | null = null;
@@ -98,6 +102,7 @@ function parseArgs(argv: string[]): {
   let scale: Scale | null = null;
   let serve = false;
   let loadSeconds: number | null = null;
+  let minutes = 30;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--runs") runs = Math.max(1, Math.floor(Number(argv[++i])) || 15);
@@ -109,6 +114,10 @@ function parseArgs(argv: string[]): {
       const v = Math.floor(Number(argv[++i]));
       if (!(v >= 1 && v <= 60)) throw new Error("--load-seconds nhận từ 1 đến 60 (seconds, 1–60)");
       loadSeconds = v;
+    } else if (a === "--minutes") {
+      const v = Number(argv[++i]);
+      if (!(v > 0 && v <= 240)) throw new Error("--minutes nhận từ 1 đến 240 (minutes, 1–240)");
+      minutes = v;
     } else if (a === "--scale") {
       const v = argv[++i];
       if (v !== "province" && v !== "national")
@@ -116,7 +125,7 @@ function parseArgs(argv: string[]): {
       scale = v;
     } else throw new Error(`tùy chọn không hợp lệ "${a}" (unknown option)`);
   }
-  return { runs, dir, syntheticMb, reports, scale, serve, loadSeconds };
+  return { runs, dir, syntheticMb, reports, scale, serve, loadSeconds, minutes };
 }
 
 export const command: Command = {
@@ -145,6 +154,7 @@ export const command: Command = {
         Math.min(args.runs, 20),
         (line) => process.stdout.write(`${line}\n`),
         args.loadSeconds ?? 20,
+        args.minutes,
       );
       return 0;
     }

@@ -21,7 +21,7 @@ import { type Database, queryRows } from "../db/database.ts";
 import { ensureCatalogue } from "../modules/indicators/indicators.repository.ts";
 import { writePlanSummaries } from "../modules/plans/plan-summaries.ts";
 import { refreshReportingStatus } from "../modules/summary/reporting-status.ts";
-import { refreshTargetFigures } from "../modules/summary/target-figures.ts";
+import { refreshTenantTargetFigures } from "../modules/summary/target-figures.ts";
 
 export interface ScaleShape {
   communesPerProvince: number;
@@ -192,19 +192,19 @@ export async function addScaleProvinces(
       // denominator, the rest as a value, rising over the periods.
       const written = await queryRows<{ n: number }>(
         tx,
-        sql`WITH ins AS (INSERT INTO unit_report_values (tenant_id, report_id, target_key, indicator_code, numerator, denominator, value)
+        sql`WITH led AS (
+              SELECT DISTINCT t.plan_id, t.lead_unit_id, t.pillar FROM plan_tasks t WHERE t.tenant_id = ${tenant}
+            ), ins AS (INSERT INTO unit_report_values (tenant_id, report_id, target_key, indicator_code, numerator, denominator, value)
             SELECT r.tenant_id, r.id, g.key, g.indicator_code,
                    CASE WHEN i.aggregation = 'ratio' THEN 40 + (abs(hashtext(r.id::text || g.key::text)) % 60) END,
                    CASE WHEN i.aggregation = 'ratio' THEN 100 END,
                    CASE WHEN i.aggregation <> 'ratio' THEN 10 + (abs(hashtext(r.id::text || g.key::text)) % 90) END
             FROM unit_reports r
             JOIN plans p ON p.tenant_id = r.tenant_id AND p.code = r.plan_code
-            JOIN plan_targets g ON g.tenant_id = r.tenant_id AND g.plan_id = p.id
+            JOIN led ON led.plan_id = p.id AND led.lead_unit_id = r.unit_id
+            JOIN plan_targets g ON g.tenant_id = r.tenant_id AND g.plan_id = p.id AND g.pillar = led.pillar
             JOIN indicators i ON i.tenant_id = r.tenant_id AND i.code = g.indicator_code
             WHERE r.tenant_id = ${tenant}
-              AND EXISTS (SELECT 1 FROM plan_tasks t
-                           WHERE t.tenant_id = r.tenant_id AND t.plan_id = p.id
-                             AND t.lead_unit_id = r.unit_id AND t.pillar = g.pillar)
             RETURNING 1)
             SELECT count(*)::int AS n FROM ins`,
       );
@@ -235,11 +235,7 @@ export async function addScaleProvinces(
         ids.map((r) => r.id),
       );
       // The reports above were written straight into the tables: their stored figures too.
-      const published = await queryRows<{ code: string }>(
-        tx,
-        sql`SELECT code FROM plans WHERE tenant_id = ${tenant} AND status = 'published'`,
-      );
-      for (const { code } of published) await refreshTargetFigures(tx, { tenantId: tenant, planCode: code });
+      await refreshTenantTargetFigures(tx, tenant);
       await refreshReportingStatus(tx, { tenantId: tenant });
       plans += ids.length;
     });
