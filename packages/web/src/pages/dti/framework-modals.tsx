@@ -6,8 +6,20 @@ import {
   ZDtiFrameworkImportFields,
 } from "@dtplan/contracts/dti.ts";
 import { DTI_SUBJECTS } from "@dtplan/domain/dti/lists.ts";
-import { App, Button, Col, Form, Input, InputNumber, Row, Select, Typography, Upload } from "antd";
-import { useState } from "react";
+import {
+  App,
+  Button,
+  Col,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Typography,
+  Upload,
+} from "antd";
+import { type ReactNode, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { dtiApi } from "../../api/dti.ts";
 import { invalidate } from "../../api/query.ts";
@@ -27,10 +39,28 @@ interface HeadValues {
   description?: string;
 }
 
-function HeadFields() {
+/** The form of a new framework's heading (code, year, name, subject, description), then `children`. */
+function HeadForm({
+  form,
+  onFinish,
+  onValuesChange,
+  children,
+}: {
+  form: FormInstance<HeadValues>;
+  onFinish: () => void;
+  /** useZodForm's: a changed field drops its error. */
+  onValuesChange: (changed: Record<string, unknown>) => void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
-    <>
+    <Form<HeadValues>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      onValuesChange={onValuesChange}
+      initialValues={{ year: new Date().getFullYear(), subject: "units" }}
+    >
       <Row gutter={12}>
         <Col xs={24} sm={16}>
           <Form.Item name="code" label={t("dti.fw.code")} required extra={t("dti.fw.codeHint")}>
@@ -52,8 +82,25 @@ function HeadFields() {
       <Form.Item name="description" label={t("dti.fw.description")} extra={t("dti.fw.descriptionHint")}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={8000} />
       </Form.Item>
-    </>
+      {children}
+    </Form>
   );
+}
+
+/** What the framework dialogs are given: how to close, and what to do with the framework saved. */
+interface FrameworkModalProps {
+  onCancel: () => void;
+  onDone: (fw: TDtiFramework) => void;
+}
+
+/** After a framework is saved: the DTI screens reload, the user is told, the dialog hands it on. */
+function useFrameworkSaved(onDone: (fw: TDtiFramework) => void) {
+  const { message } = App.useApp();
+  return async (fw: TDtiFramework, said: string) => {
+    await invalidate("dti");
+    message.success(said);
+    onDone(fw);
+  };
 }
 
 const headOf = (v: HeadValues) => ({
@@ -65,25 +112,16 @@ const headOf = (v: HeadValues) => ({
 });
 
 /** A new, empty framework: its tree is built in the editor. */
-export function CreateFrameworkModal({
-  onCancel,
-  onDone,
-}: {
-  onCancel: () => void;
-  onDone: (fw: TDtiFramework) => void;
-}) {
+export function CreateFrameworkModal({ onCancel, onDone }: FrameworkModalProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const saved = useFrameworkSaved(onDone);
   const [form] = Form.useForm<HeadValues>();
   const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
   async function submit() {
     const body = validate(ZDtiFrameworkCreate, { ...headOf(form.getFieldsValue(true)), nodes: [] });
     if (!body) return;
     await run(async () => {
-      const fw = await dtiApi.createFramework(body);
-      await invalidate("dti");
-      message.success(t("dti.fw.created"));
-      onDone(fw);
+      await saved(await dtiApi.createFramework(body), t("dti.fw.created"));
     });
   }
   return (
@@ -95,15 +133,7 @@ export function CreateFrameworkModal({
       onCancel={onCancel}
       width={640}
     >
-      <Form<HeadValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={onValuesChange}
-        initialValues={{ year: new Date().getFullYear(), subject: "units" }}
-      >
-        <HeadFields />
-      </Form>
+      <HeadForm form={form} onFinish={submit} onValuesChange={onValuesChange} />
     </FormModal>
   );
 }
@@ -113,13 +143,9 @@ export function CopyFrameworkModal({
   from,
   onCancel,
   onDone,
-}: {
-  from: TDtiFramework;
-  onCancel: () => void;
-  onDone: (fw: TDtiFramework) => void;
-}) {
+}: FrameworkModalProps & { from: TDtiFramework }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const saved = useFrameworkSaved(onDone);
   const [form] = Form.useForm<{ year?: number; code?: string; name?: string }>();
   const { validate, onValuesChange, formError, saving, run } = useZodForm(form);
   async function submit() {
@@ -132,9 +158,7 @@ export function CopyFrameworkModal({
     if (!body) return;
     await run(async () => {
       const fw = await dtiApi.copyFramework(from.id, body);
-      await invalidate("dti");
-      message.success(t("dti.fw.copied", { year: fw.year }));
-      onDone(fw);
+      await saved(fw, t("dti.fw.copied", { year: fw.year }));
     });
   }
   return (
@@ -172,15 +196,9 @@ export function CopyFrameworkModal({
  * Nhập từ Excel: the criteria table as provinces publish it (code, name, points, rule,
  * evidence). A refused file lists every wrong cell; nothing is saved.
  */
-export function ImportFrameworkModal({
-  onCancel,
-  onDone,
-}: {
-  onCancel: () => void;
-  onDone: (fw: TDtiFramework) => void;
-}) {
+export function ImportFrameworkModal({ onCancel, onDone }: FrameworkModalProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const saved = useFrameworkSaved(onDone);
   const [form] = Form.useForm<HeadValues>();
   const { validate, onValuesChange, formError, setFormError, saving, run } = useZodForm(form);
   const [file, setFile] = useState<File | null>(null);
@@ -196,9 +214,7 @@ export function ImportFrameworkModal({
     await run(async () => {
       try {
         const fw = await dtiApi.importFramework(fields, file);
-        await invalidate("dti");
-        message.success(t("dti.fw.imported", { n: fw.criteriaCount }));
-        onDone(fw);
+        await saved(fw, t("dti.fw.imported", { n: fw.criteriaCount }));
       } catch (err) {
         if (err instanceof ApiError && err.details.length > 0) {
           setCells(excelErrorRows(err.details));
@@ -220,14 +236,7 @@ export function ImportFrameworkModal({
       width={760}
     >
       <Typography.Paragraph type="secondary">{t("dti.fw.importHint")}</Typography.Paragraph>
-      <Form<HeadValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={onValuesChange}
-        initialValues={{ year: new Date().getFullYear(), subject: "units" }}
-      >
-        <HeadFields />
+      <HeadForm form={form} onFinish={submit} onValuesChange={onValuesChange}>
         <Form.Item label={t("dti.fw.file")} required>
           <Upload
             accept=".xlsx"
@@ -242,7 +251,7 @@ export function ImportFrameworkModal({
             <Button icon={<UploadOutlined />}>{t("dti.fw.chooseFile")}</Button>
           </Upload>
         </Form.Item>
-      </Form>
+      </HeadForm>
       <ExcelErrorsModal
         errors={cells.length > 0 ? { title: formError ?? "", rows: cells } : null}
         onClose={() => setCells([])}
