@@ -101,6 +101,9 @@ export async function addScaleProvinces(
     const code = `T${String(i + 1).padStart(2, "0")}`;
     const pillars = sql.raw(`ARRAY[${PILLAR_KEYS.map((p) => `'${p}'`).join(",")}]`);
     await db.transaction(async (tx) => {
+      // Bulk statements over one new province: the planner's statistics (taken after earlier
+      // provinces) know nothing of its rows and chose nested loops that took minutes; hash joins here.
+      await tx.execute(sql`SET LOCAL enable_nestloop = off`);
       await tx.execute(sql`
         INSERT INTO org_units (tenant_id, id, parent_id, code, name, kind)
         VALUES (${tenant}, ${tenant}, NULL, ${code}, ${name}, 'province')`);
