@@ -11,20 +11,12 @@ import type {
   TPublicUnitList,
 } from "@dtplan/contracts";
 import { foldedTokens } from "@dtplan/domain/text/fold.ts";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
-import {
-  type OrgUnitRow,
-  orgUnits,
-  type PlanRow,
-  planLegalBases,
-  planReportingRules,
-  plans,
-  planTargets,
-  planTasks,
-} from "../../db/schema.ts";
+import { type OrgUnitRow, orgUnits, planLegalBases, planReportingRules, plans } from "../../db/schema.ts";
 import { acrossTenants, todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
+import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 import {
@@ -36,30 +28,6 @@ import {
 } from "./public.presenter.ts";
 
 export const publicPlanNotFound = () => notFound("Không tìm thấy kế hoạch đã ban hành này.");
-
-/** The columns of a task that status and progress need — nothing else is read. */
-const TASK_FACTS = {
-  planId: planTasks.planId,
-  position: planTasks.position,
-  pillar: planTasks.pillar,
-  text: planTasks.text,
-  leadUnitId: planTasks.leadUnitId,
-  leadText: planTasks.leadText,
-  deadlineDate: planTasks.deadlineDate,
-  deadlineText: planTasks.deadlineText,
-  recurring: planTasks.recurring,
-  progress: planTasks.progress,
-  completedAt: planTasks.completedAt,
-};
-
-/** Root units (one per tenant: `id = tenant_id`) and the issuing unit of `plan`. */
-async function unitsOf(db: Database, plan: PlanRow): Promise<Map<string, OrgUnitRow>> {
-  const rows = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, plan.tenantId), inArray(orgUnits.id, [plan.tenantId, plan.unitId])));
-  return new Map(rows.map((u) => [u.id, u]));
-}
 
 /** Every province (root unit): a few dozen rows, read through their partial index. */
 async function provinceRoots(db: Database): Promise<OrgUnitRow[]> {
@@ -215,17 +183,11 @@ export async function publicPlanDetail(
     .where(and(eq(plans.tenantId, province.tenantId), eq(plans.code, code), eq(plans.status, "published")))
     .limit(1);
   if (!plan) throw publicPlanNotFound();
-  const [units, tasks, targetRows, legalBases, rules, attainment] = await Promise.all([
-    unitsOf(db, plan),
-    db
-      .select(TASK_FACTS)
-      .from(planTasks)
-      .where(and(eq(planTasks.tenantId, plan.tenantId), eq(planTasks.planId, plan.id)))
-      .orderBy(asc(planTasks.position)),
-    db
-      .select({ key: planTargets.key })
-      .from(planTargets)
-      .where(and(eq(planTargets.tenantId, plan.tenantId), eq(planTargets.planId, plan.id))),
+  // The plan's basis once (its tasks, targets, the province's units): the attainment reads
+  // its stored figures over it, and the page takes its tasks and unit names from it.
+  const [basis, periods, legalBases, rules] = await Promise.all([
+    loadBasis(db, plan),
+    listPeriods(db, plan),
     db
       .select()
       .from(planLegalBases)
@@ -236,23 +198,29 @@ export async function publicPlanDetail(
       .from(planReportingRules)
       .where(and(eq(planReportingRules.tenantId, plan.tenantId), eq(planReportingRules.planId, plan.id)))
       .orderBy(asc(planReportingRules.position)),
-    planAttainment(db, { ctx: { plan }, nearThreshold, approvedOnly: true, stored: true }),
   ]);
-  const leadIds = [...new Set(tasks.map((t) => t.leadUnitId).filter((id): id is string => Boolean(id)))];
-  const leads = leadIds.length
-    ? await db
-        .select({ id: orgUnits.id, name: orgUnits.name })
-        .from(orgUnits)
-        .where(and(eq(orgUnits.tenantId, plan.tenantId), inArray(orgUnits.id, leadIds)))
-    : [];
+  const attainment = await planAttainment(db, {
+    ctx: { plan },
+    nearThreshold,
+    approvedOnly: true,
+    basis,
+    periods,
+    stored: true,
+  });
+  const { units, tasks } = basis;
+  const leadNames = new Map<string, string>();
+  for (const t of tasks) {
+    const lead = t.leadUnitId ? units.get(t.leadUnitId) : undefined;
+    if (lead) leadNames.set(lead.id, lead.name);
+  }
   const today = todayIso();
   return presentPlanDetail({
     plan,
     province,
     issuingUnit: units.get(plan.unitId) ?? null,
-    targetCount: targetRows.length,
+    targetCount: basis.targets.length,
     tasks: tasks.map((t) => ({ ...t, status: statusOfTask(t, today) })),
-    leadNames: new Map(leads.map((l) => [l.id, l.name])),
+    leadNames,
     attainment,
     legalBases,
     rules,

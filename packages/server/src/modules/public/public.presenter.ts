@@ -24,7 +24,7 @@ import type {
   PlanTaskRow,
 } from "../../db/schema.ts";
 
-/** The task columns the public page reads (see `TASK_FACTS`). */
+/** The task columns the public page shows. */
 export type TaskFacts = Pick<
   PlanTaskRow,
   | "planId"
