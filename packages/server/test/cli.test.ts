@@ -18,7 +18,7 @@ const env = {
 };
 
 function dtplan(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 120_000 });
 }
 
 describe("dtplan command line", () => {
@@ -41,7 +41,8 @@ describe("dtplan command line", () => {
     expect(first.stdout).toMatch(/đã áp dụng 0001_foundation/);
     const second = dtplan("migrate");
     expect(second.stdout).toMatch(/không có gì mới/);
-  });
+    // Two processes, the first making a new database: more than a minute on a loaded machine.
+  }, 120_000);
 
   it("serves with --demo, refuses a second process on the same data directory, and stops cleanly", async () => {
     server = spawn(process.execPath, [BIN, "serve", "--demo"], { env, stdio: ["ignore", "pipe", "pipe"] });
