@@ -30,8 +30,7 @@ describeBothDatabases("accounts and audit", (ctx) => {
     communeAdmin = await signInAs(ctx, tenant.communeA, "administrator");
   });
 
-  const as = (session: SignedIn, method: "GET" | "POST" | "PATCH", url: string, payload?: object) =>
-    ctx.app.inject({ method, url, payload, headers: session.headers });
+  const { call: as } = ctx;
 
   const newUser = (unitId: string, username: string) => ({
     username,
@@ -291,6 +290,22 @@ describeBothDatabases("accounts and audit", (ctx) => {
 
     const people = (await as(provinceAdmin, "GET", "/api/audit/people")).json();
     expect(people.items).toContainEqual({ id: provinceAdminId, fullName: "Người dùng thử nghiệm" });
+  });
+
+  it("names a catalogue indicator in the log by its name (its id is a code, not a uuid)", async () => {
+    const created = await as(provinceAdmin, "POST", "/api/indicators", {
+      unitId: tenant.province.id,
+      code: "NK-1",
+      name: "Tỷ lệ hồ sơ trong nhật ký",
+      unit: "%",
+      pillar: "other",
+      aggregation: "ratio",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await as(provinceAdmin, "GET", "/api/audit?entity=indicator");
+    expect(response.statusCode, response.body).toBe(200);
+    const entry = ZAuditList.parse(response.json()).items.find((e) => e.entityId === "NK-1");
+    expect(entry?.subject).toBe("Tỷ lệ hồ sơ trong nhật ký");
   });
 
   it("exports the filtered log to XLSX in words, without codes or ids", async () => {

@@ -133,6 +133,21 @@ function arrayOf(values: readonly string[], type: "uuid" | "text"): SQL {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Audited things named from one tenant table by their uuid: the table, the column the audit
+ * id is, and the column that names it (an org unit or a plan also names a value that holds its id).
+ */
+const NAMED_BY_ID = [
+  { kind: "org_unit", table: "org_units", key: "id", name: "name", withValues: true },
+  { kind: "plan", table: "plans", key: "id", name: "title", withValues: true },
+  { kind: "plan_target", table: "plan_targets", key: "id", name: "text" },
+  { kind: "plan_task", table: "plan_tasks", key: "id", name: "text" },
+  { kind: "task", table: "plan_tasks", key: "key", name: "text" },
+  { kind: "reporting_period", table: "reporting_periods", key: "id", name: "label" },
+  { kind: "dti_round", table: "dti_rounds", key: "id", name: "name" },
+  { kind: "dti_framework", table: "dti_frameworks", key: "id", name: "name" },
+] as const;
+
 export async function nameAuditObjects(
   db: Database,
   tenants: readonly string[],
@@ -151,39 +166,18 @@ export async function nameAuditObjects(
   const add = (values: readonly string[], branch: (list: SQL) => SQL, type: "uuid" | "text" = "uuid") => {
     if (values.length) branches.push(branch(arrayOf(values, type)));
   };
-  const codes = ids("indicator");
-  add(
-    uuids([...ids("org_unit"), ...valueIds]),
-    (l) =>
-      sql`SELECT 'org_unit' AS kind, id::text AS id, name FROM org_units WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
-  );
+  for (const named of NAMED_BY_ID) {
+    const { kind, table, key, name } = named;
+    add(
+      uuids("withValues" in named ? [...ids(kind), ...valueIds] : ids(kind)),
+      (l) =>
+        sql`SELECT ${sql.raw(`'${kind}'`)} AS kind, ${sql.raw(key)}::text AS id, ${sql.raw(name)} AS name
+              FROM ${sql.raw(table)} WHERE tenant_id = ANY(${t}) AND ${sql.raw(key)} = ANY(${l})`,
+    );
+  }
   add(
     uuids([...ids("user"), ...valueIds]),
     (l) => sql`SELECT 'user', id::text, full_name FROM users WHERE id = ANY(${l})`,
-  );
-  add(
-    uuids([...ids("plan"), ...valueIds]),
-    (l) => sql`SELECT 'plan', id::text, title FROM plans WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
-  );
-  add(
-    uuids(ids("plan_target")),
-    (l) =>
-      sql`SELECT 'plan_target', id::text, text FROM plan_targets WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
-  );
-  add(
-    uuids(ids("plan_task")),
-    (l) =>
-      sql`SELECT 'plan_task', id::text, text FROM plan_tasks WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
-  );
-  add(
-    uuids(ids("task")),
-    (l) =>
-      sql`SELECT 'task', key::text, text FROM plan_tasks WHERE tenant_id = ANY(${t}) AND key = ANY(${l})`,
-  );
-  add(
-    uuids(ids("reporting_period")),
-    (l) =>
-      sql`SELECT 'reporting_period', id::text, label FROM reporting_periods WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
   );
   add(
     uuids(ids("unit_report")),
@@ -194,19 +188,10 @@ export async function nameAuditObjects(
           WHERE r.tenant_id = ANY(${t}) AND u.tenant_id = ANY(${t}) AND p.tenant_id = ANY(${t}) AND r.id = ANY(${l})`,
   );
   add(
-    codes,
+    ids("indicator"),
     (l) =>
       sql`SELECT 'indicator', code, name FROM indicators WHERE tenant_id = ANY(${t}) AND code = ANY(${l})`,
-  );
-  add(
-    uuids(ids("dti_round")),
-    (l) =>
-      sql`SELECT 'dti_round', id::text, name FROM dti_rounds WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
-  );
-  add(
-    uuids(ids("dti_framework")),
-    (l) =>
-      sql`SELECT 'dti_framework', id::text, name FROM dti_frameworks WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
+    "text",
   );
   if (branches.length === 0) return { subjects, names };
   const rows = await queryRows<{ kind: string; id: string; name: string }>(
