@@ -1,5 +1,5 @@
 import type { TReportingPeriod } from "@dtplan/contracts/reporting.ts";
-import { Alert, Form, Input, Modal } from "antd";
+import { Alert, Col, Form, Input, Modal, Row } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
@@ -112,29 +112,34 @@ export function PeriodModal({
         >
           <Input maxLength={200} placeholder={t("periods.form.labelPlaceholder")} />
         </Form.Item>
-        <div style={{ display: "flex", gap: 12 }}>
-          <Form.Item name="start" label={t("periods.form.start")} rules={[dateRule]} style={{ flex: 1 }}>
-            <DateInput />
-          </Form.Item>
-          <Form.Item
-            name="end"
-            label={t("periods.form.end")}
-            dependencies={["start"]}
-            style={{ flex: 1 }}
-            rules={[dateRule, notBeforeStart("periods.form.endBeforeStart")]}
-          >
-            <DateInput />
-          </Form.Item>
-          <Form.Item
-            name="dueDate"
-            label={t("periods.form.due")}
-            dependencies={["start"]}
-            style={{ flex: 1 }}
-            rules={[dateRule, notBeforeStart("periods.form.dueBeforeStart")]}
-          >
-            <DateInput />
-          </Form.Item>
-        </div>
+        {/* Side by side on a wide screen, one under another on a phone. */}
+        <Row gutter={12}>
+          <Col xs={24} sm={8}>
+            <Form.Item name="start" label={t("periods.form.start")} rules={[dateRule]}>
+              <DateInput />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item
+              name="end"
+              label={t("periods.form.end")}
+              dependencies={["start"]}
+              rules={[dateRule, notBeforeStart("periods.form.endBeforeStart")]}
+            >
+              <DateInput />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item
+              name="dueDate"
+              label={t("periods.form.due")}
+              dependencies={["start"]}
+              rules={[dateRule, notBeforeStart("periods.form.dueBeforeStart")]}
+            >
+              <DateInput />
+            </Form.Item>
+          </Col>
+        </Row>
         {period && (
           <Form.Item name="reason" label={t("periods.form.reason")}>
             <Input.TextArea rows={2} maxLength={1000} />

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import type { TOrgUnit } from "@dtplan/contracts/org.ts";
 import { ROLE_LABELS, ROLES } from "@dtplan/domain/access/roles.ts";
-import { Button, Form, Select, Space, Typography } from "antd";
+import { Button, Form, Select, Typography } from "antd";
 import { RemoveButton } from "../../components/remove-button.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
@@ -20,15 +20,22 @@ export function GrantsEditor({ units }: { units: readonly TOrgUnit[] }) {
             </Typography.Paragraph>
           )}
           {fields.map((field) => (
-            <Space key={field.key} align="start" style={{ display: "flex", marginBottom: 4 }}>
+            // Unit, role and remove on one line; on a phone the role wraps under the unit.
+            <div
+              key={field.key}
+              style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: 8, marginBottom: 4 }}
+            >
               <Form.Item
                 name={[field.name, "unitId"]}
-                style={{ width: 320, marginBottom: 8 }}
+                style={{ flex: "1 1 260px", maxWidth: 320, marginBottom: 8 }}
                 aria-label={t("users.grantUnit")}
               >
                 <UnitTreeSelect units={units} placeholder={t("users.grantUnit")} />
               </Form.Item>
-              <Form.Item name={[field.name, "role"]} style={{ width: 230, marginBottom: 8 }}>
+              <Form.Item
+                name={[field.name, "role"]}
+                style={{ flex: "1 1 180px", maxWidth: 230, marginBottom: 8 }}
+              >
                 <Select
                   options={roleOptions}
                   placeholder={t("users.grantRole")}
@@ -36,7 +43,7 @@ export function GrantsEditor({ units }: { units: readonly TOrgUnit[] }) {
                 />
               </Form.Item>
               <RemoveButton label={t("common.remove")} onClick={() => remove(field.name)} />
-            </Space>
+            </div>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: "unit_reporter" })}>
             {t("users.addGrant")}
