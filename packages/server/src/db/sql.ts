@@ -43,9 +43,17 @@ function foldedSql(parts: readonly SQL[]): SQL {
  * folded here. A search of no word matches nothing.
  */
 export function matchesFoldedWords(parts: readonly SQL[], q: string): SQL {
+  return holdsFoldedWords(foldedSql(parts), q) ?? sql`false`;
+}
+
+/**
+ * Whether the text `folded` (already folded, as a stored search column) holds every word of
+ * `q`, folded here; null when `q` has no word.
+ */
+export function holdsFoldedWords(folded: SQL, q: string): SQL | null {
   const words = foldedTokens(q);
-  if (words.length === 0) return sql`false`;
-  return sql`${foldedSql(parts)} LIKE ALL (ARRAY[${sql.join(
+  if (words.length === 0) return null;
+  return sql`${folded} LIKE ALL (ARRAY[${sql.join(
     words.map((w) => sql`${`%${w}%`}`),
     sql`, `,
   )}]::text[])`;

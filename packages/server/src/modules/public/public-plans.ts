@@ -10,11 +10,10 @@ import type {
   TPublicProvinceList,
   TPublicUnitList,
 } from "@dtplan/contracts";
-import { foldedTokens } from "@dtplan/domain/text/fold.ts";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { type OrgUnitRow, orgUnits, planLegalBases, planReportingRules, plans } from "../../db/schema.ts";
-import { acrossTenants, todayIso } from "../../db/sql.ts";
+import { acrossTenants, holdsFoldedWords, todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
 import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
@@ -37,11 +36,6 @@ async function provinceRoots(db: Database): Promise<OrgUnitRow[]> {
 /** The province whose root unit's code gives `slug` (`vlg` → the tenant of unit `VLG`); one per tenant. */
 async function findProvince(db: Database, slug: string): Promise<OrgUnitRow | null> {
   return (await provinceRoots(db)).find((u) => provinceSlug(u) === slug) ?? null;
-}
-
-/** The words of a search, folded as the stored search text is (domain text/fold.ts). */
-export function searchPatterns(q: string | undefined): string[] {
-  return foldedTokens(q ?? "").map((w) => `%${w}%`);
 }
 
 /**
@@ -67,7 +61,8 @@ export async function listPublicPlans(
   const provinceOrder = roots
     .sort((a, b) => a.name.localeCompare(b.name, "vi") || a.code.localeCompare(b.code))
     .map((u) => u.tenantId);
-  const patterns = searchPatterns(query.q);
+  // The stored search text is folded as the words are (domain text/fold.ts).
+  const words = holdsFoldedWords(sql`s.search_text`, query.q ?? "");
   const filters = sql`p.status = 'published'
         ${tenantId ? sql`AND p.tenant_id = ${tenantId}` : sql`AND ${acrossTenants("the public list without a province", undefined)}`}
         ${
@@ -82,14 +77,7 @@ export async function listPublicPlans(
             ? sql`AND p.period_start <= ${query.year} AND coalesce(p.period_end, p.period_start) >= ${query.year}`
             : sql``
         }
-        ${
-          patterns.length
-            ? sql`AND s.search_text LIKE ALL (ARRAY[${sql.join(
-                patterns.map((w) => sql`${w}`),
-                sql`, `,
-              )}]::text[])`
-            : sql``
-        }`;
+        ${words ? sql`AND ${words}` : sql``}`;
   const order = sql`array_position(ARRAY[${sql.join(
     provinceOrder.map((id) => sql`${id}`),
     sql`, `,
