@@ -199,6 +199,10 @@ describe("dashboards in Chromium", () => {
     expect(await csv.getAttribute("href")).toMatch(/\/api\/province\/export\?format=csv/);
 
     await shot(page, "province-view");
+    // A locality's row (Xã Long Hồ has one plan) opens that plan's dashboard.
+    await table.locator("tbody tr.ant-table-row", { hasText: "Xã Long Hồ" }).first().click();
+    await page.waitForURL(/\/dashboard\/[^/]+$/);
+    await page.getByTestId("kpis").waitFor();
     await page.close();
   });
 });

@@ -7,7 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Empty, Progress, Select, Skeleton, Space, Switch, Tag, Typography } from "antd";
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useMemo } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { rememberPlanProvince } from "../../api/plan-province.ts";
 import { provinceApi, provinceQuery } from "../../api/province.ts";
 import { loadError } from "../../api/query.ts";
@@ -246,12 +246,22 @@ function ProvinceBody({ data }: { data: TProvinceView }) {
 
 function LocalityTable({ rows }: { rows: TLocality[] }) {
   const { t, num, lang, period } = useI18n();
+  const navigate = useNavigate();
   return (
     <ResponsiveTable<TLocality>
       rowKey={(l) => l.unit.id}
       size="small"
       dataSource={rows}
       data-testid="localities-table"
+      // A locality with one plan opens its dashboard from anywhere on the row; with several, from each plan's link.
+      onRow={(l) =>
+        l.plans.length === 1
+          ? {
+              onClick: () => navigate(`/dashboard/${encodeURIComponent(l.plans[0].code)}`),
+              style: { cursor: "pointer" },
+            }
+          : {}
+      }
       pagination={{ pageSize: 30, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: <Empty description={t("province.empty")} /> }}
       columns={[
