@@ -15,6 +15,7 @@ import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
 import { reviewReport } from "../reporting/review-report.ts";
 import { saveDraft } from "../reporting/save-draft.ts";
 import { submitReport } from "../reporting/submit-report.ts";
+import { refreshTargetFigures } from "../summary/target-figures.ts";
 
 export const DEMO_NOTE = "Số liệu mẫu (demo)";
 
@@ -176,6 +177,8 @@ async function seedPlanReports(
         onBehalf: false,
         // Months of replayed history are no news: only the last return below tells its reporters.
         quiet: true,
+        // The plan's stored figures are written once below, when its history is in.
+        replay: true,
       });
       const mine = { ...scope(reporter), onBehalf: !own };
       const created = await createReport(db, mine, reporter.id);
@@ -258,5 +261,6 @@ async function seedPlanReports(
       count++;
     }
   }
+  if (count) await refreshTargetFigures(db, { tenantId: plan.tenantId, planCode: plan.code });
   return count;
 }

@@ -46,6 +46,8 @@ export interface ReportScope {
   onBehalf: boolean;
   /** Tells nobody of its transitions: the demo seed replays months of history that was never news. */
   quiet?: boolean;
+  /** Months replayed at once (the demo seed): the plan's stored figures are written when it is done, not at each transition. */
+  replay?: boolean;
 }
 
 export async function reportScope(

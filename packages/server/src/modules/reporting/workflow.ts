@@ -50,14 +50,15 @@ export async function transition(
   // Approved figures are what the public page shows: approving or reopening changes it.
   if (change.to === "approved" || report.status === "approved") await publicDataChanged(tx, report.tenantId);
   // The report counts (submitted, approved) or stops counting: the period's stored figures follow.
-  await refreshTargetFigures(tx, {
-    tenantId: report.tenantId,
-    planCode: report.planCode,
-    periodIds: [report.periodId],
-    reportId: report.id,
-    targetKeys: change.targetKeys,
-    aggregations: aggregationsOf(scope.basis),
-  });
+  if (!scope.replay)
+    await refreshTargetFigures(tx, {
+      tenantId: report.tenantId,
+      planCode: report.planCode,
+      periodIds: [report.periodId],
+      reportId: report.id,
+      targetKeys: change.targetKeys,
+      aggregations: aggregationsOf(scope.basis),
+    });
   // Its status and, once first submitted, its days late: the period's completeness and timeliness.
   await refreshReportStatus(tx, scope.period, updated);
   await tx.insert(reportEvents).values({
