@@ -296,9 +296,8 @@ function LocalityTable({ rows }: { rows: TLocality[] }) {
                 <div key={p.code}>
                   <Link to={`/dashboard/${encodeURIComponent(p.code)}`}>{p.title}</Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12, display: "block" }}>
-                    {p.code}
-                    {p.years ? ` · ${p.years}` : ""}
-                    {" · "}
+                    {/* The plan by its title and years: its code is the address's, not the reader's. */}
+                    {p.years ? `${p.years} · ` : ""}
                     {p.period
                       ? t("province.periodUsed", { period: period(p.period) })
                       : t("province.noPeriod")}
