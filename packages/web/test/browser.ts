@@ -6,7 +6,14 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Request,
+} from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type RunningDtplan, startDemoCopy } from "./server-harness.ts";
 
@@ -196,4 +203,17 @@ export async function signIn(
   await page.context().clearCookies();
   await submitLogin(page, baseUrl, username, password);
   await page.getByTestId("current-user").waitFor();
+}
+
+/**
+ * Chooses in an antd select until `field`'s text `shows` the choice: a click can land while
+ * a list is still opening or closing and choose nothing (clean-clone runs), so `pick` (open
+ * the list, click the option) is tried up to three times. The caller asserts the result.
+ */
+export async function chooseUntilShown(
+  field: Locator,
+  shows: (text: string) => boolean,
+  pick: () => Promise<void>,
+): Promise<void> {
+  for (let attempt = 0; attempt < 3 && !shows(await field.innerText()); attempt++) await pick();
 }

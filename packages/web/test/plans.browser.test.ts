@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planDocx } from "../../server/src/modules/demo/plan-docx.ts";
-import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
+import { chooseUntilShown, screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
 /** The demo's text of the commune's plan, as the Word file the commune signed. */
 const PLAN_TEXT = new URL("../../server/src/modules/demo/plans/xa-long-ho-2026.txt", import.meta.url);
@@ -101,14 +101,18 @@ describe("plan workspace in Chromium", () => {
     // The unit tree may still be loading when the drawer opens: choose until the field shows
     // the unit (one clean-clone run clicked before the choice took).
     const lead = drawer.locator(".ant-select").filter({ has: page.locator("#lead-unit") });
-    for (let attempt = 0; attempt < 3 && !(await lead.innerText()).includes("Xã Long Hồ"); attempt++) {
-      await drawer.locator("#lead-unit").click();
-      await page.keyboard.type("xa long ho");
-      await page
-        .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: /^Xã Long Hồ$/ })
-        .first()
-        .click();
-    }
+    await chooseUntilShown(
+      lead,
+      (text) => text.includes("Xã Long Hồ"),
+      async () => {
+        await drawer.locator("#lead-unit").click();
+        await page.keyboard.type("xa long ho");
+        await page
+          .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: /^Xã Long Hồ$/ })
+          .first()
+          .click();
+      },
+    );
     expect(await lead.innerText()).toContain("Xã Long Hồ");
     await drawer.getByLabel("Hạn hoàn thành").fill("30/06/2026");
     await page.keyboard.press("Enter");

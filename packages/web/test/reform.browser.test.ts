@@ -8,7 +8,7 @@
 import type { TPlanReview } from "@dtplan/contracts/plans.ts";
 import type { APIRequestContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
+import { chooseUntilShown, screenshot, signIn, useDtplanInChromium } from "./browser.ts";
 
 const PASSWORD = "mat-khau-cai-cach-2026";
 
@@ -153,10 +153,16 @@ describe("the reform case in Chromium", () => {
       .filter({ hasText: "Loại đơn vị mới" })
       .locator(".ant-select");
     const kindShown = async () => (await kind.innerText()).trim();
-    for (let attempt = 0; attempt < 3 && (await kindShown()) !== "Xã"; attempt++) {
-      await kind.click();
-      await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^Xã$/ }).click();
-    }
+    await chooseUntilShown(
+      kind,
+      (text) => text.trim() === "Xã",
+      async () => {
+        await kind.click();
+        await page
+          .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: /^Xã$/ })
+          .click();
+      },
+    );
     expect(await kindShown()).toBe("Xã");
     const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
     await merge.getByLabel("Ngày hiệu lực").fill(today);

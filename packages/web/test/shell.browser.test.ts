@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot, signIn, submitLogin, useDtplanInChromium } from "./browser.ts";
+import { chooseUntilShown, screenshot, signIn, submitLogin, useDtplanInChromium } from "./browser.ts";
 import { FIRST_SCREEN_BUDGET, FIRST_SCREENS, screenJavaScript } from "./first-screen.ts";
 import { WEB_DIST } from "./web-build.ts";
 
@@ -14,14 +14,18 @@ async function choose(page: Page, label: string, option: string): Promise<void> 
   const field = page.locator(".ant-select").filter({ has: page.getByLabel(label, { exact: true }) });
   // A click can land while the list is still opening and choose nothing (one clean-clone
   // run): choose until the field shows the option.
-  for (let attempt = 0; attempt < 3 && !(await field.innerText()).includes(option); attempt++) {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.keyboard.type(option);
-    await page
-      .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
-      .first()
-      .click();
-  }
+  await chooseUntilShown(
+    field,
+    (text) => text.includes(option),
+    async () => {
+      await page.getByLabel(label, { exact: true }).click();
+      await page.keyboard.type(option);
+      await page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
+        .first()
+        .click();
+    },
+  );
   expect(await field.innerText()).toContain(option);
 }
 
