@@ -5,15 +5,8 @@
  */
 
 import { theme } from "antd";
-import { BarChart, LineChart, RadarChart } from "echarts/charts";
-import {
-  AriaComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  RadarComponent,
-  TooltipComponent,
-} from "echarts/components";
+import * as charts from "echarts/charts";
+import * as components from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 // `esm/core`: `lib/core` breaks under Vite 8's ESM (STACK-NOTES).
@@ -21,16 +14,17 @@ import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useEffect, useMemo, useRef } from "react";
 import type { ChartProps } from "./lazy-chart.tsx";
 
+// Named members of the namespaces only: the bundler keeps just these.
 echarts.use([
-  BarChart,
-  LineChart,
-  RadarChart,
-  AriaComponent,
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  RadarComponent,
-  TooltipComponent,
+  charts.BarChart,
+  charts.LineChart,
+  charts.RadarChart,
+  components.AriaComponent,
+  components.DatasetComponent,
+  components.GridComponent,
+  components.LegendComponent,
+  components.RadarComponent,
+  components.TooltipComponent,
   SVGRenderer,
 ]);
 
