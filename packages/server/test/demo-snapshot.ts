@@ -9,6 +9,7 @@
  * - `postgresDemoTemplate(…)`: a PostgreSQL database seeded the same way, which suites
  *   clone with `CREATE DATABASE … TEMPLATE`.
  * `root` is one directory per run (`demoRoot`), shared by both projects' global set-ups.
+ * `demoSeedResult` tells what each seed returned (demo.test.ts checks it).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -89,7 +90,7 @@ export function demoDataDir(root: string): Promise<string> {
       });
       const server = await startServer(config, { demo: true });
       await server.close();
-      writeFileSync(ready, JSON.stringify({ ok: true }));
+      writeFileSync(ready, JSON.stringify({ ok: true, created: server.demo?.loaded === true }));
       return dataDir;
     } catch (error) {
       writeFileSync(ready, JSON.stringify({ ok: false, error: errorText(error) }));
@@ -107,7 +108,7 @@ const SEED_LOCK = 72_019_001;
  * A database on the server at `adminUrl` holding the demo (seeded by the first worker that
  * asks, on a copy of the migrated `template`): clone it with `CREATE DATABASE … TEMPLATE`.
  */
-export function postgresDemoTemplate(adminUrl: string, template: string): Promise<string> {
+export function postgresDemoTemplate(adminUrl: string, template: string, root: string): Promise<string> {
   postgresDemo ??= (async () => {
     const name = `${template}_demo`;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -124,10 +125,11 @@ export function postgresDemoTemplate(adminUrl: string, template: string): Promis
       url.pathname = `/${seeding}`;
       const db = wrapPgPool(new pg.Pool({ connectionString: url.toString(), max: 1 }));
       try {
-        await seedDemo(db, {
+        const { created } = await seedDemo(db, {
           password: DEMO_PASSWORD,
           evidence: createEvidenceStore(testConfig({}).evidence.store),
         });
+        writeFileSync(path.join(root, "postgres-seed.json"), JSON.stringify({ created }));
       } finally {
         // A template must be idle when it is renamed or copied.
         await closeDatabase(db);
@@ -139,4 +141,10 @@ export function postgresDemoTemplate(adminUrl: string, template: string): Promis
     }
   })();
   return postgresDemo;
+}
+
+/** What the seed of the run's demo copies returned, once a copy of that kind was made. */
+export function demoSeedResult(kind: "pglite" | "postgres", root: string): { created: boolean } {
+  const file = path.join(root, kind === "pglite" ? "ready.json" : "postgres-seed.json");
+  return { created: (JSON.parse(readFileSync(file, "utf8")) as { created?: boolean }).created === true };
 }

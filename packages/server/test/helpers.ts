@@ -71,6 +71,11 @@ export async function openTestDatabase(
   close(): Promise<void>;
 }> {
   if (kind === "pglite" && demo) {
+    // A suite on both databases asks for the PostgreSQL copy next: its seed runs meanwhile
+    // (mostly in the PostgreSQL server) instead of after this one.
+    postgresDemoTemplate(inject("postgresUrl"), inject("postgresTemplate"), inject("demoRoot")).catch(
+      () => {},
+    );
     const demoDir = await demoDataDir(inject("demoRoot"));
     const dir = mkdtempSync(path.join(scratchRoot(), "dtplan-demo-copy-"));
     try {
@@ -103,7 +108,7 @@ export async function openTestDatabase(
   const adminUrl = inject("postgresUrl");
   const name = `dtplan_test_${randomBytes(6).toString("hex")}`;
   const template = demo
-    ? await postgresDemoTemplate(adminUrl, inject("postgresTemplate"))
+    ? await postgresDemoTemplate(adminUrl, inject("postgresTemplate"), inject("demoRoot"))
     : migrate
       ? inject("postgresTemplate")
       : null;
