@@ -25,7 +25,8 @@ describe("consolidated report in Chromium", () => {
     await page.getByRole("menuitem", { name: "Báo cáo tổng hợp" }).click();
     await page.getByRole("heading", { name: "Báo cáo tổng hợp" }).waitFor();
 
-    await choose(page, "consolidated-plan", /vinh-long-2026/);
+    // The plan is offered by its title and document number, not its code.
+    await choose(page, "consolidated-plan", /Vĩnh Long năm 2026 \(285\/KH-UBND\)/);
     await choose(page, "consolidated-period", /Quý II năm 2026/);
     await page.waitForURL(/\/reports\/vinh-long-2026\/2026-Q2$/);
     const summary = page.getByTestId("consolidated-summary");

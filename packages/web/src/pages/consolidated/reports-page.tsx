@@ -5,6 +5,7 @@ import { consolidatedQueries } from "../../api/consolidated.ts";
 import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
+import { planLabel } from "../../lib/plan-label.ts";
 import { ConsolidatedSummary } from "./consolidated-summary.tsx";
 import { ConsolidatedTables } from "./consolidated-tables.tsx";
 import { NarrativeCard } from "./narrative-card.tsx";
@@ -38,7 +39,7 @@ export default function ReportsPage() {
               onChange={choosePlan}
               options={(plans.data?.items ?? []).map((p) => ({
                 value: p.code,
-                label: `${p.title} (${p.code})`,
+                label: planLabel(p),
               }))}
               aria-label={t("consolidated.choosePlan")}
               data-testid="consolidated-plan"

@@ -19,6 +19,7 @@ import { PrintButton } from "../../components/print-button.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, type Lang } from "../../lib/format.ts";
+import { planLabel } from "../../lib/plan-label.ts";
 import { pillarLabel } from "../plans/review-model.ts";
 import { TaskDrawer } from "../tasks/task-drawer.tsx";
 import { CardTitle } from "./card-title.tsx";
@@ -102,7 +103,7 @@ export default function LeaderDashboardPage() {
               }}
               options={(plans.data?.items ?? []).map((p) => ({
                 value: p.code,
-                label: `${p.title} (${p.code})`,
+                label: planLabel(p),
               }))}
             />
             <Select

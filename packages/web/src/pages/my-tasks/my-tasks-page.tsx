@@ -94,7 +94,7 @@ export default function MyTasksPage() {
                 {deadlineText(x)} {daysNote(x) && <>· {daysNote(x)}</>}
               </span>
               <Link to={`/plans/${x.plan.code}`} style={{ fontSize: 12 }}>
-                {x.plan.title} ({x.plan.code})
+                {x.plan.title}
               </Link>
             </Space>
           </div>

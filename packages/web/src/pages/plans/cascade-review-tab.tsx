@@ -8,6 +8,7 @@ import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatPercent } from "../../lib/format.ts";
+import { planLabel } from "../../lib/plan-label.ts";
 import { useAction } from "../../lib/use-action.ts";
 import type { ReviewTabProps } from "./review-model.ts";
 
@@ -40,7 +41,7 @@ export function CascadeReviewTab({ code, plan, onChanged }: ReviewTabProps) {
   const chosenParent = parent === undefined ? (plan.implementsPlan?.code ?? null) : parent;
   const planOptions = (others.data?.items ?? [])
     .filter((p) => p.code !== plan.code)
-    .map((p) => ({ value: p.code, label: `${p.title} (${p.code})` }));
+    .map((p) => ({ value: p.code, label: planLabel(p) }));
   const higherOptions = [
     { value: "", label: t("cascade.review.none") },
     ...data.higherTargets.map((h) => ({ value: h.targetKey, label: h.text })),

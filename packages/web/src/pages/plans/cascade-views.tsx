@@ -45,12 +45,12 @@ export function CascadeTable({ cascade, targets }: { cascade: TPlanCascade; targ
   const { t } = useI18n();
   const figure = useFigure();
   const unitOf = new Map(targets.map((x) => [x.key, x.unit]));
-  // A commune with two plans in force (one being replaced) is told apart by the plan's code.
+  // A commune with two plans in force (one being replaced) is told apart by the plan's title.
   const names = cascade.implementers.map((p) => p.unit.name);
-  const label = (p: { code: string; unit: { name: string } }) =>
+  const label = (p: { title: string; unit: { name: string } }) =>
     names.indexOf(p.unit.name) === names.lastIndexOf(p.unit.name)
       ? p.unit.name
-      : `${p.unit.name} (${p.code})`;
+      : `${p.unit.name} — ${p.title}`;
   if (cascade.implementers.length === 0) return <Empty description={t("cascade.empty")} />;
   return (
     <Space direction="vertical" size={12} style={{ width: "100%" }} data-testid="cascade-view">

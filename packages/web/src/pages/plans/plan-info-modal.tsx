@@ -16,6 +16,7 @@ import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { matchesFolded } from "../../lib/fold.ts";
+import { planLabel } from "../../lib/plan-label.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 
 interface Values {
@@ -51,7 +52,7 @@ export function PlanInfoModal({
   const others = useQuery(plansQueries.list({ limit: 200 }));
   const planOptions = (others.data?.items ?? [])
     .filter((p) => p.code !== plan.code)
-    .map((p) => ({ value: p.code, label: `${p.title} (${p.code})` }));
+    .map((p) => ({ value: p.code, label: planLabel(p) }));
 
   /** The plan's fields as they stand: the form starts from them and sends only what differs. */
   const before = {

@@ -12,6 +12,7 @@ import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
+import { planLabel } from "../../lib/plan-label.ts";
 import { AttainmentCard } from "./attainment-table.tsx";
 import { PeriodModal } from "./period-modal.tsx";
 import { completeness } from "./report-model.ts";
@@ -75,7 +76,7 @@ export default function PeriodsPage() {
               onChange={(code: string) => setParams({ plan: code })}
               options={(plans.data?.items ?? []).map((p) => ({
                 value: p.code,
-                label: `${p.title} (${p.code})`,
+                label: planLabel(p),
               }))}
               aria-label={t("periods.choosePlan")}
             />
