@@ -55,8 +55,10 @@ describe("dashboards in Chromium", () => {
 
     await page.getByRole("menuitem", { name: "Bảng điều hành" }).click();
     await page.waitForURL(/\/dashboard/);
-    // It opens on the plan the leader's own unit issued, not a commune's.
-    await page.getByText(`(${PLAN})`).first().waitFor();
+    // It opens on the plan the leader's own unit issued, not a commune's: the picker names it by
+    // its title and document number (Kế hoạch 285/KH-UBND of the province), not by its code.
+    await page.getByText("Vĩnh Long năm 2026 (285/KH-UBND)").first().waitFor();
+    await expect.poll(() => page.getByText(`(${PLAN})`).count()).toBe(0);
     const pillarsChart = page.getByTestId("chart-pillars");
     await pillarsChart.locator("svg").first().waitFor();
     await page.getByTestId("chart-trend").locator("svg").first().waitFor();
