@@ -218,7 +218,14 @@ describe("reporting in Chromium", () => {
     await signIn(page, app.url, "vinhlong.daumoi");
     await page.goto(reportUrl);
     await page.getByRole("button", { name: "Phê duyệt" }).click();
+    // The server's answer to the approval is checked itself, so a refusal says why rather than
+    // only that the locked banner never came (one clean-clone run met that once).
+    const approval = page.waitForResponse(
+      (r) => r.request().method() === "POST" && r.url().endsWith("/approve"),
+    );
     await page.getByRole("dialog").getByRole("button", { name: "Phê duyệt" }).click();
+    const answer = await approval;
+    expect(answer.status(), await answer.text()).toBe(200);
     await page.getByTestId("report-locked").waitFor();
     await page.getByTestId("report-history").getByText(RETURN_COMMENT).first().waitFor();
     await screenshot(page, "reporting-08-approved", { fullPage: true });
