@@ -16,6 +16,12 @@ import { ReportStatusTag, TimelinessTag } from "../report-tags.tsx";
 import type { ReportActions } from "./use-report-actions.tsx";
 import type { ReportAutosave } from "./use-report-autosave.ts";
 
+/** The submitted report's own document, in the two formats a unit downloads it in. */
+const DOCUMENT_FORMATS = [
+  { format: "xlsx", icon: <FileExcelOutlined /> },
+  { format: "pdf", icon: <FilePdfOutlined /> },
+] as const;
+
 /** The way back, the report's title, its save status and actions (sticky), and its status tags. */
 export function ReportHeader({
   autosave,
@@ -55,26 +61,18 @@ export function ReportHeader({
           extra={
             <Space wrap>
               {saveStatus(autosave, t)}
-              {report.submittedAt && (
-                <>
+              {report.submittedAt &&
+                DOCUMENT_FORMATS.map(({ format, icon }) => (
                   <Button
-                    icon={<FileExcelOutlined />}
-                    href={reportingApi.documentUrl(reportRef, "xlsx")}
+                    key={format}
+                    icon={icon}
+                    href={reportingApi.documentUrl(reportRef, format)}
                     download
-                    data-testid="report-document-xlsx"
+                    data-testid={`report-document-${format}`}
                   >
-                    {t("report.document.xlsx")}
+                    {t(`report.document.${format}`)}
                   </Button>
-                  <Button
-                    icon={<FilePdfOutlined />}
-                    href={reportingApi.documentUrl(reportRef, "pdf")}
-                    download
-                    data-testid="report-document-pdf"
-                  >
-                    {t("report.document.pdf")}
-                  </Button>
-                </>
-              )}
+                ))}
               {editable && (
                 <>
                   <Button
