@@ -127,14 +127,24 @@ describe("the reform case in Chromium", () => {
     await merge.waitFor();
     // The first commune is there already; add the other two from the tree.
     const sources = merge.locator(".ant-form-item").filter({ hasText: "Các đơn vị được sáp nhập" });
+    // A click can land on the list while it is still settling after the previous choice
+    // (one clean-clone run merged two communes only), so choose until the field shows it.
+    const sourceField = sources.locator(".ant-select");
     for (const name of COMMUNES.slice(1)) {
-      await sources.locator(".ant-select").click();
-      await page.keyboard.type(name.replace("Xã ", ""));
-      await page
-        .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: name })
-        .first()
-        .click();
+      await chooseUntilShown(
+        sourceField,
+        (text) => text.includes(name),
+        async () => {
+          await sourceField.click();
+          await sourceField.locator("input").first().fill(name.replace("Xã ", ""));
+          await page
+            .locator(".ant-select-dropdown:visible .ant-select-tree-title", { hasText: name })
+            .first()
+            .click();
+        },
+      );
     }
+    for (const name of COMMUNES) expect(await sourceField.innerText()).toContain(name);
     await page.keyboard.press("Escape");
     await merge.getByText("Một đơn vị mới").click();
     const parent = merge.locator(".ant-form-item").filter({ hasText: "Đơn vị mới trực thuộc" });
