@@ -178,15 +178,18 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
     },
     transform: jsonSchemaTransform,
   });
-  // Grants and cacheable answers are reused while the database shows the same data
-  // (data-snapshot.ts); not on Citus, whose coordinator's snapshot does not see the workers'.
-  const readCache =
-    config.readCache && !(await isCitusCoordinator(db)) ? new SnapshotCache(READ_CACHE_BYTES) : null;
+  // Cacheable answers are reused while the database shows the same data (data-snapshot.ts);
+  // not on Citus, whose coordinator's snapshot does not see the workers'. The session, grants
+  // and their reach are read by one statement per request (loadActorAt), never kept.
+  const citus = await isCitusCoordinator(db);
+  const readCache = config.readCache && !citus ? new SnapshotCache(READ_CACHE_BYTES) : null;
   await app.register(accessPlugin, {
     db,
     actorOf: async (request) => {
       const cookie = parseSessionCookie(request.cookies[SESSION_COOKIE]);
-      const found = cookie ? await loadActorAt(db, cookie, config.sessionIdleMs, readCache) : null;
+      const found = cookie
+        ? await loadActorAt(db, cookie, config.sessionIdleMs, { cache: readCache, citus })
+        : null;
       request.dataSnapshot = found?.snapshot ?? null;
       return found?.actor ?? null;
     },

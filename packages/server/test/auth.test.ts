@@ -1,7 +1,7 @@
 import { ZSessionResponse } from "@dtplan/contracts";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { auditLog, sessions } from "../src/db/schema.ts";
+import { auditLog, orgUnits, roleGrants, sessions } from "../src/db/schema.ts";
 import { buildTenant, buildUser, describeBothDatabases, loginAs } from "./helpers.ts";
 
 describeBothDatabases("sign-in and sessions", (ctx) => {
@@ -97,6 +97,36 @@ describeBothDatabases("sign-in and sessions", (ctx) => {
       headers: { cookie: session.cookie },
     });
     expect(after.statusCode).toBe(401);
+  });
+
+  it("reads the grants and where they reach afresh on each request: a unit moved, a grant given or taken, a sign-out", async () => {
+    const { tenant } = await setup();
+    const user = await buildUser(ctx.db, { grants: [{ unit: tenant.communeA, role: "leader" }] });
+    const session = await loginAs(ctx.app, user);
+    const unit = (id: string) =>
+      ctx.app.inject({ method: "GET", url: `/api/org/units/${id}`, headers: { cookie: session.cookie } });
+    expect((await unit(tenant.communeA.id)).statusCode).toBe(200);
+    expect((await unit(tenant.communeB.id)).statusCode).toBe(403);
+    // Commune B moved under commune A: now within the grant's reach.
+    await ctx.db
+      .update(orgUnits)
+      .set({ parentId: tenant.communeA.id })
+      .where(and(eq(orgUnits.tenantId, tenant.communeB.tenantId), eq(orgUnits.id, tenant.communeB.id)));
+    expect((await unit(tenant.communeB.id)).statusCode).toBe(200);
+    // A grant on the district given, then every grant taken.
+    await ctx.db
+      .insert(roleGrants)
+      .values({ tenantId: tenant.province.id, userId: user.id, unitId: tenant.district.id, role: "leader" });
+    expect((await unit(tenant.district.id)).statusCode).toBe(200);
+    await ctx.db
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.tenantId, tenant.province.id), eq(roleGrants.userId, user.id)));
+    expect((await unit(tenant.communeA.id)).statusCode).toBe(403);
+    // Signed out elsewhere (the session row gone): the next request is not signed in.
+    await ctx.db
+      .delete(sessions)
+      .where(and(eq(sessions.tenantId, user.tenantId), eq(sessions.userId, user.id)));
+    expect((await unit(tenant.communeA.id)).statusCode).toBe(401);
   });
 
   it("records sign-in and sign-out in the audit log", async () => {

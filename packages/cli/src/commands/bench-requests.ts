@@ -133,6 +133,16 @@ const timeliness = (today: string) => `
   count(*) FILTER (WHERE s.days_late IS NULL AND rp.due_date < ${today})::int AS missing`;
 
 const RAW = {
+  /** The signed-in user behind the session, with their grants and the names of their units. */
+  me: `
+    SELECT s.id, s.csrf_token, u.id AS user_id, u.username, u.full_name, u.email, u.is_superadmin,
+           (SELECT json_agg(json_build_object('unitId', g.unit_id, 'role', g.role, 'tenantId', g.tenant_id,
+                                              'unitName', o.name, 'validTo', o.valid_to) ORDER BY o.name, g.role)
+              FROM role_grants g JOIN org_units o ON o.tenant_id = g.tenant_id AND o.id = g.unit_id
+             WHERE g.user_id = s.user_id) AS grants
+      FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.tenant_id = $1 AND s.token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')
+       AND s.expires_at > now() AND u.active`,
   /**
    * The plan's targets with their indicators and reporting units, every period's stored figure
    * (the period shown and the trend), the periods, timeliness per unit and in each period, and
@@ -343,6 +353,12 @@ export async function benchRequests(options: {
   const plan = encodeURIComponent(s.provincePlan);
   const cases: { what: string; api: () => Promise<unknown>; raw: (() => Promise<unknown>) | null }[] = [
     {
+      // What every signed-in request pays before its own work: the session, user and grants.
+      what: "signed-in user (GET /api/auth/me)",
+      api: get("/api/auth/me", leader),
+      raw: q(RAW.me, [s.tenant, token]),
+    },
+    {
       what: "dashboard (province plan)",
       api: get(`/api/plans/${plan}/dashboard`, leader),
       raw: signedIn(RAW.dashboard, [s.tenant, s.provincePlan, today]),
@@ -379,15 +395,17 @@ export async function benchRequests(options: {
   out(
     "raw SQL of a read: the caller's session and grant (none for the public page), then one statement for the answer's data — figures, completeness and timeliness read from the summary tables (target_figures, reporting_status) as dtplan reads them",
   );
-  out("request                                  median ms  p95 ms  raw SQL ms  ratio");
-  const line = (what: string, mine: Measured, rawMs: Measured | null) =>
+  out("request                                  median ms  p95 ms  raw SQL ms  ratio  statements");
+  const line = (what: string, mine: Measured, rawMs: Measured | null, statements: number) =>
     out(
-      `${what.padEnd(40)} ${mine.median.toFixed(1).padStart(9)}  ${mine.p95.toFixed(1).padStart(6)}  ${(rawMs ? rawMs.median.toFixed(1) : "—").padStart(10)}  ${(rawMs ? `${(mine.median / rawMs.median).toFixed(2)}×` : "—").padStart(6)}`,
+      `${what.padEnd(40)} ${mine.median.toFixed(1).padStart(9)}  ${mine.p95.toFixed(1).padStart(6)}  ${(rawMs ? rawMs.median.toFixed(1) : "—").padStart(10)}  ${(rawMs ? `${(mine.median / rawMs.median).toFixed(2)}×` : "—").padStart(6)}  ${statements.toFixed(1).padStart(10)}`,
     );
   for (const c of cases) {
     try {
-      const mine = await timed(runs, c.api);
-      line(c.what, mine, c.raw ? await timed(runs, c.raw) : null);
+      // Statements dtplan sends per request (the session's included), beside its time.
+      const statements = { n: 0 };
+      const mine = await countingStatements(statements, () => timed(runs, c.api));
+      line(c.what, mine, c.raw ? await timed(runs, c.raw) : null, statements.n / (runs + 1));
     } catch (error) {
       out(`${c.what.padEnd(40)} failed: ${(error as Error).message.slice(0, 160)}`);
     }
@@ -510,7 +528,7 @@ export async function benchRequests(options: {
       }),
     );
     const n = Math.max(1, half - 1);
-    line("report submission", mine, rawMs);
+    line("report submission", mine, rawMs, statements.n / (n + 1));
     out(
       `${"".padEnd(40)} statements per submission: dtplan ${(statements.n / (n + 1)).toFixed(1)}, raw ${(rawStatements.n / (n + 1)).toFixed(1)} (BEGIN/COMMIT included)`,
     );

@@ -54,15 +54,34 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-/** Units' paths, read once per database snapshot when the request has one (read-cache.ts). */
-function pathsOf(db: Database, actor: Pick<Actor, "readAt">, ids: readonly string[]) {
-  return atSnapshot(db, actor.readAt, `unitPaths|${[...ids].sort().join(",")}`, () => unitPaths(db, ids));
+type Reaching = Pick<Actor, "grants" | "readAt" | "reach">;
+
+/**
+ * Units' paths as far as access needs them: a unit under a grant's unit stands with the
+ * grant units it lies under (read with the session, actor.reach) — all `isAllowed` looks
+ * for on a path. Others (outside every grant, or made since the session was read) are
+ * looked up, once per database snapshot when the request has one (read-cache.ts).
+ */
+async function pathsOf(db: Database, actor: Pick<Actor, "readAt" | "reach">, ids: readonly string[]) {
+  const out = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const id of ids) {
+    const roots = actor.reach?.under.get(id);
+    if (roots) out.set(id, [id, ...roots]);
+    else rest.push(id);
+  }
+  if (rest.length === 0) return out;
+  const found = await atSnapshot(db, actor.readAt, `unitPaths|${[...rest].sort().join(",")}`, () =>
+    unitPaths(db, rest),
+  );
+  for (const [id, path] of found) out.set(id, path.ids);
+  return out;
 }
 
 /** Throws 404 for a unit that does not exist and 403 for one outside the actor's grants. */
 export async function assertAllowed(
   db: Database,
-  actor: Pick<Actor, "grants" | "readAt">,
+  actor: Reaching,
   permission: Permission,
   unitIds: Iterable<string>,
 ): Promise<void> {
@@ -71,7 +90,7 @@ export async function assertAllowed(
   for (const unitId of ids) {
     const path = paths.get(unitId);
     if (!path) throw notFound("Không tìm thấy đơn vị.");
-    if (!isAllowed(actor.grants, permission, path.ids)) throw forbidden();
+    if (!isAllowed(actor.grants, permission, path)) throw forbidden();
   }
 }
 
@@ -80,17 +99,10 @@ export async function assertAllowed(
  * review its periods: the focal officer and the leader (reports.review) and the province
  * viewer (dashboard.read) on the plan's unit. A unit reporter reads its own report.
  */
-export async function assertOverseesUnit(
-  db: Database,
-  actor: Pick<Actor, "grants" | "readAt">,
-  unitId: string,
-): Promise<void> {
+export async function assertOverseesUnit(db: Database, actor: Reaching, unitId: string): Promise<void> {
   const path = (await pathsOf(db, actor, [unitId])).get(unitId);
   if (!path) throw notFound("Không tìm thấy đơn vị.");
-  if (
-    isAllowed(actor.grants, "reports.review", path.ids) ||
-    isAllowed(actor.grants, "dashboard.read", path.ids)
-  ) {
+  if (isAllowed(actor.grants, "reports.review", path) || isAllowed(actor.grants, "dashboard.read", path)) {
     return;
   }
   throw forbidden(
@@ -121,17 +133,20 @@ export function rootsByTenant(
 }
 
 /** Where `permission` reaches for this actor: the subtrees of the grants that carry it. */
-export async function reachOf(
-  db: Database,
-  actor: Pick<Actor, "grants" | "readAt">,
-  permission: Permission,
-): Promise<Reach> {
+export async function reachOf(db: Database, actor: Reaching, permission: Permission): Promise<Reach> {
   const roots = grantRoots(actor.grants, permission);
-  // The subtrees below the same roots are read once per database snapshot (a copy each time).
-  const below = await atSnapshot(db, actor.readAt, `subtrees|${[...roots].sort().join(",")}`, () =>
-    subtreeIdsByTenant(db, rootsByTenant(actor.grants, roots)),
-  );
-  const unitIds = new Set(below);
+  const unitIds = new Set<string>();
+  if (actor.reach) {
+    // Read with the session: the units under a grant's unit that carries the permission.
+    const carrying = new Set(roots);
+    for (const [id, under] of actor.reach.under) if (under.some((r) => carrying.has(r))) unitIds.add(id);
+  } else {
+    // The subtrees below the same roots are read once per database snapshot (a copy each time).
+    const below = await atSnapshot(db, actor.readAt, `subtrees|${[...roots].sort().join(",")}`, () =>
+      subtreeIdsByTenant(db, rootsByTenant(actor.grants, roots)),
+    );
+    for (const id of below) unitIds.add(id);
+  }
   const wholeTenants = wholeProvinces(actor.grants, permission);
   const tenants = new Set(actor.grants.filter((g) => roots.includes(g.unitId)).map((g) => g.tenantId));
   return { unitIds, wholeTenants, tenants };

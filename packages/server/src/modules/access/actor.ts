@@ -10,6 +10,20 @@ export interface ActorGrant {
   unitValidTo: string | null;
 }
 
+/**
+ * Where a signed-in user's grants reach in the org tree, read with their session (one
+ * statement, session.repository.ts): each grant's unit with every unit below it, and its
+ * path up to the province's top. Access checks and reaches are then worked out here
+ * instead of read again; a unit outside every grant's subtree (or one created since) is
+ * still looked up.
+ */
+export interface GrantReach {
+  /** Every unit at or below a grant's unit → the grant units it lies under (itself included). */
+  under: Map<string, string[]>;
+  /** Each grant's unit → its path: itself, then its ancestors up to the province's top unit. */
+  above: Map<string, string[]>;
+}
+
 /** Who is making a request: the signed-in user with their grants. */
 export interface Actor {
   id: string;
@@ -23,6 +37,8 @@ export interface Actor {
   /** The province the request chose to work in (x-dtplan-province / ?province=), if any. */
   chosenTenantId?: string | null;
   session: { id: string; tenantId: string; csrfToken: string };
+  /** Where the grants reach, when it was read with the session (absent: looked up when needed). */
+  reach?: GrantReach | null;
   /** The database snapshot the session was read at, when the server reuses reads (read-cache.ts). */
   readAt?: RequestSnapshot | null;
 }

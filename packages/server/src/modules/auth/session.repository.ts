@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@dtplan/domain/access/roles.ts";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { SNAPSHOT_COLUMN, type SnapshotCache } from "../../db/data-snapshot.ts";
-import type { Database } from "../../db/database.ts";
+import { type Database, queryRows } from "../../db/database.ts";
 import { sessions, type UserRow, users } from "../../db/schema.ts";
-import { grantsOfUsers } from "../access/access.repository.ts";
-import type { Actor, ActorGrant } from "../access/actor.ts";
+import { acrossTenants } from "../../db/sql.ts";
+import { GRANTS_SPAN_PROVINCES, grantsOfUsers } from "../access/access.repository.ts";
+import type { Actor, ActorGrant, GrantReach } from "../access/actor.ts";
 
 export const SESSION_COOKIE = "dtplan_session";
 
@@ -96,21 +98,163 @@ export async function loadActor(
   cookie: { tenantId: string; tokenHash: string },
   idleMs: number,
 ): Promise<Actor | null> {
-  return (await loadActorAt(db, cookie, idleMs, null))?.actor ?? null;
+  return (await loadActorAt(db, cookie, idleMs, { cache: null }))?.actor ?? null;
+}
+
+/** A session's row as the one statement of `loadActorAt` returns it. */
+interface SessionActorRow {
+  session_id: string;
+  session_tenant_id: string;
+  csrf_token: string;
+  /** Last seen over a minute ago: its expiry slides forward. */
+  stale: boolean;
+  user_id: string;
+  user_tenant_id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  is_superadmin: boolean;
+  snapshot: string;
+  grants: {
+    unit_id: string;
+    role: Role;
+    tenant_id: string;
+    unit_name: string;
+    unit_valid_to: string | null;
+  }[];
+  below: Record<string, string[]> | null;
+  above: Record<string, string[]> | null;
+}
+
+/**
+ * The session behind a cookie, its user, their grants and where those reach (each grant's
+ * subtree and its path up), in one statement. The grants span the provinces the account
+ * works in, so it reads every shard; the recursive terms stay within each grant's province
+ * (tenant_id carried down and up). Nothing is kept between requests: a session signed out or
+ * expired, an account deactivated, a grant given or taken, a unit moved — each is a row this
+ * statement reads afresh, so it takes effect at the next request, on this server and on any
+ * other server process using the same database (no cache to invalidate across processes).
+ */
+function sessionActorStatement(cookie: { tenantId: string; tokenHash: string }) {
+  return sql`
+    WITH RECURSIVE s AS (
+      SELECT s.id AS session_id, s.tenant_id AS session_tenant_id, s.csrf_token,
+             s.last_seen_at < now() - interval '60 seconds' AS stale,
+             u.id AS user_id, u.tenant_id AS user_tenant_id, u.username, u.full_name, u.email, u.is_superadmin
+        FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.tenant_id = ${cookie.tenantId} AND s.token_hash = ${cookie.tokenHash}
+         AND s.expires_at > now() AND u.active
+       LIMIT 1
+    ),
+    g AS (
+      SELECT g.unit_id, g.role, g.tenant_id, o.name AS unit_name, o.valid_to AS unit_valid_to
+        FROM s JOIN role_grants g ON g.user_id = s.user_id
+        JOIN org_units o ON o.tenant_id = g.tenant_id AND o.id = g.unit_id
+       WHERE ${acrossTenants(GRANTS_SPAN_PROVINCES, sql`g.tenant_id = o.tenant_id`)}
+    ),
+    roots AS (SELECT DISTINCT tenant_id, unit_id FROM g),
+    down AS (
+      SELECT tenant_id, unit_id AS root_id, unit_id AS id FROM roots
+      UNION
+      SELECT d.tenant_id, d.root_id, u.id
+        FROM org_units u JOIN down d ON u.tenant_id = d.tenant_id AND u.parent_id = d.id
+    ),
+    up AS (
+      SELECT r.tenant_id, r.unit_id AS root_id, o.id, o.parent_id, 0 AS depth
+        FROM roots r JOIN org_units o ON o.tenant_id = r.tenant_id AND o.id = r.unit_id
+      UNION ALL
+      SELECT up.tenant_id, up.root_id, o.id, o.parent_id, up.depth + 1
+        FROM org_units o JOIN up ON o.tenant_id = up.tenant_id AND o.id = up.parent_id
+       WHERE up.depth < 64
+    )
+    SELECT s.*, ${SNAPSHOT_COLUMN} AS snapshot,
+           coalesce((SELECT json_agg(g ORDER BY g.unit_name, g.role) FROM g), '[]') AS grants,
+           (SELECT json_object_agg(root_id, ids)
+              FROM (SELECT root_id, json_agg(id) AS ids FROM down GROUP BY root_id) b) AS below,
+           (SELECT json_object_agg(root_id, ids)
+              FROM (SELECT root_id, json_agg(id ORDER BY depth) AS ids FROM up GROUP BY root_id) a) AS above
+      FROM s`;
+}
+
+/** The grants' reach from the statement's subtrees and paths. */
+function grantReach(row: Pick<SessionActorRow, "below" | "above">): GrantReach {
+  const under = new Map<string, string[]>();
+  for (const [root, ids] of Object.entries(row.below ?? {})) {
+    for (const id of ids) {
+      const roots = under.get(id);
+      if (roots) roots.push(root);
+      else under.set(id, [root]);
+    }
+  }
+  return { under, above: new Map(Object.entries(row.above ?? {})) };
 }
 
 /**
  * `loadActor` for a request: also the database snapshot the session was read at (a
- * version of all the data, see data-snapshot.ts), and with a cache, the user's grants
- * are read once per snapshot instead of on every request — a changed grant, unit or
- * account is a write, hence a new snapshot, and is seen by the next request.
+ * version of all the data, see data-snapshot.ts). One statement reads the session, the
+ * user, their grants and where they reach (sessionActorStatement). On a Citus coordinator
+ * (`citus`) the grants are read by a statement of their own, which reads every shard, and
+ * the reach is looked up when a check needs it: a recursive CTE must stay on one shard there.
  */
 export async function loadActorAt(
   db: Database,
   cookie: { tenantId: string; tokenHash: string },
   idleMs: number,
-  cache: SnapshotCache | null,
+  options: { cache: SnapshotCache | null; citus?: boolean },
 ): Promise<{ actor: Actor; snapshot: string } | null> {
+  const found = options.citus ? await sessionActorOnCitus(db, cookie) : await sessionActor(db, cookie);
+  if (!found) return null;
+  const { row, grants, reach } = found;
+  if (row.stale) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMs) })
+      .where(and(eq(sessions.tenantId, row.session_tenant_id), eq(sessions.id, row.session_id)));
+  }
+  const { cache } = options;
+  return {
+    snapshot: row.snapshot,
+    actor: {
+      id: row.user_id,
+      tenantId: row.user_tenant_id,
+      username: row.username,
+      fullName: row.full_name,
+      email: row.email,
+      isSuperadmin: row.is_superadmin,
+      grants,
+      session: { id: row.session_id, tenantId: row.session_tenant_id, csrfToken: row.csrf_token },
+      reach,
+      readAt: cache ? { snapshot: row.snapshot, cache } : null,
+    },
+  };
+}
+
+type FoundSession = {
+  row: Omit<SessionActorRow, "grants" | "below" | "above">;
+  grants: ActorGrant[];
+  reach: GrantReach | null;
+};
+
+async function sessionActor(
+  db: Database,
+  cookie: { tenantId: string; tokenHash: string },
+): Promise<FoundSession | null> {
+  const [row] = await queryRows<SessionActorRow>(db, sessionActorStatement(cookie));
+  if (!row) return null;
+  const grants = row.grants.map((g) => ({
+    unitId: g.unit_id,
+    role: g.role,
+    tenantId: g.tenant_id,
+    unitName: g.unit_name,
+    unitValidTo: g.unit_valid_to,
+  }));
+  return { row, grants, reach: grantReach(row) };
+}
+
+async function sessionActorOnCitus(
+  db: Database,
+  cookie: { tenantId: string; tokenHash: string },
+): Promise<FoundSession | null> {
   const [row] = await db
     .select({ session: sessions, user: users, snapshot: SNAPSHOT_COLUMN })
     .from(sessions)
@@ -125,31 +269,21 @@ export async function loadActorAt(
     )
     .limit(1);
   if (!row) return null;
-  if (Date.now() - row.session.lastSeenAt.getTime() > 60_000) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + idleMs) })
-      .where(and(eq(sessions.tenantId, row.session.tenantId), eq(sessions.id, row.session.id)));
-  }
-  const grantsKey = `grants:${row.user.id}`;
-  let grants = cache?.get<ActorGrant[]>(row.snapshot, grantsKey);
-  if (!grants) {
-    grants = await grantsOfUser(db, row.user.id);
-    cache?.set(row.snapshot, grantsKey, grants, 200 * (grants.length + 1));
-  }
   return {
-    snapshot: row.snapshot,
-    actor: {
-      id: row.user.id,
-      tenantId: row.user.tenantId,
+    row: {
+      session_id: row.session.id,
+      session_tenant_id: row.session.tenantId,
+      csrf_token: row.session.csrfToken,
+      stale: Date.now() - row.session.lastSeenAt.getTime() > 60_000,
+      user_id: row.user.id,
+      user_tenant_id: row.user.tenantId,
       username: row.user.username,
-      fullName: row.user.fullName,
+      full_name: row.user.fullName,
       email: row.user.email,
-      isSuperadmin: row.user.isSuperadmin,
-      // A copy: the cached list is shared by the requests of this snapshot.
-      grants: grants.map((g) => ({ ...g })),
-      session: { id: row.session.id, tenantId: row.session.tenantId, csrfToken: row.session.csrfToken },
-      readAt: cache ? { snapshot: row.snapshot, cache } : null,
+      is_superadmin: row.user.isSuperadmin,
+      snapshot: row.snapshot,
     },
+    grants: await grantsOfUser(db, row.user.id),
+    reach: null,
   };
 }

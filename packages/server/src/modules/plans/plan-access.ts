@@ -15,8 +15,15 @@ export const planNotFound = () => notFound("Không tìm thấy kế hoạch.");
  * and the ancestors of the units they hold it on (the plans those units implement).
  */
 export async function readablePlanUnits(db: Database, actor: Actor): Promise<Set<string>> {
-  // A grant names its unit's province: the paths up are read there, beside the subtrees.
   const roots = rootsByTenant(actor.grants, grantRoots(actor.grants, "plans.read"));
+  if (actor.reach) {
+    // Read with the session: the subtrees and each grant unit's path up.
+    const units = (await reachOf(db, actor, "plans.read")).unitIds;
+    for (const ids of roots.values())
+      for (const id of ids) for (const up of actor.reach.above.get(id) ?? []) units.add(up);
+    return units;
+  }
+  // A grant names its unit's province: the paths up are read there, beside the subtrees.
   const [reach, ...paths] = await Promise.all([
     reachOf(db, actor, "plans.read"),
     ...[...roots].map(([tenantId, ids]) => unitPathsIn(db, tenantId, ids)),
