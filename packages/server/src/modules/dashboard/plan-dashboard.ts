@@ -12,14 +12,17 @@ import { PROVISIONAL_LABELS, provisionalReason } from "@dtplan/domain/attainment
 import { PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
+import type { PlanRow } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { presentPeriodRef } from "../reporting/period-status.ts";
 import type { ReportingPlan } from "../reporting/reporting.guards.ts";
 import { planHeading } from "../reporting/reporting.presenter.ts";
-import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
+import { loadBasisWith, periodsFromJson, periodsPart } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
-import { readTimeliness } from "../summary/reporting-status.ts";
+import { readTimeliness, timelinessFromJson, timelinessPart } from "../summary/reporting-status.ts";
+import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import {
   addTimeliness,
   averageProgress,
@@ -96,6 +99,32 @@ function attainmentTrend(targets: readonly TTargetAttainment[], nearThreshold: n
   };
 }
 
+const TIMELINESS_BY = ["unit", "period"] as const;
+
+/**
+ * The period the dashboard shows, chosen in SQL as judgeTargets chooses it: the one asked for,
+ * else the latest (by due date, then key) with a stored figure. Its id, or no row.
+ */
+function shownPeriodPart(plan: Pick<PlanRow, "tenantId" | "code">, periodKey: string | undefined): SQL {
+  return sql`SELECT rp.id FROM reporting_periods rp
+     WHERE rp.tenant_id = ${plan.tenantId} AND rp.plan_code = ${plan.code}
+       AND ${
+         periodKey !== undefined
+           ? sql`rp.key = ${periodKey}`
+           : sql`EXISTS (SELECT 1 FROM target_figures f WHERE f.tenant_id = ${plan.tenantId}
+                    AND f.plan_code = ${plan.code} AND f.period_id = rp.id AND NOT f.approved_only)`
+       }
+     ORDER BY rp.due_date DESC, rp.key DESC LIMIT 1`;
+}
+
+/** The ids of the plan's periods ending by the end of the one `shown` gives (all of them when none). */
+function periodsSoFar(plan: Pick<PlanRow, "tenantId" | "code">, shown: SQL): SQL {
+  return sql`SELECT sf.id FROM reporting_periods sf
+     WHERE sf.tenant_id = ${plan.tenantId} AND sf.plan_code = ${plan.code}
+       AND sf.end_date <= coalesce((SELECT e.end_date FROM reporting_periods e
+                                     WHERE e.tenant_id = ${plan.tenantId} AND e.id = (${shown})), 'infinity'::date)`;
+}
+
 /**
  * Bảng điều hành: where a published plan stands — attainment by pillar (planAttainment's
  * judgement, not recomputed), targets at risk, overdue tasks, units ranked by the progress
@@ -111,21 +140,46 @@ export async function planDashboard(
   }: { ctx: ReportingPlan; periodKey?: string; nearThreshold: number; now?: Date },
 ): Promise<TPlanDashboard> {
   const today = todayIso(now);
-  const basis = await loadBasis(db, ctx.plan);
-  const periods = await listPeriods(db, ctx.plan);
-  const result = await planAttainment(db, { ctx, periodKey, nearThreshold, basis, periods, stored: true });
+  // The plan's basis, periods, stored figures and timeliness in one statement.
+  const tenantId = ctx.plan.tenantId;
+  const figuresPart = targetFiguresPart({ tenantId, planCode: ctx.plan.code, approvedOnly: false });
+  const shownPart = shownPeriodPart(ctx.plan, periodKey);
+  const { basis, more } = await loadBasisWith(
+    db,
+    ctx.plan,
+    { units: ctx.units },
+    {
+      periods: periodsPart(ctx.plan),
+      figures: figuresPart,
+      shown: sql`(${shownPart})`,
+      timeliness: timelinessPart({
+        tenantId,
+        periodIds: periodsSoFar(ctx.plan, shownPart),
+        today,
+        by: TIMELINESS_BY,
+      }),
+    },
+  );
+  const periods = periodsFromJson(more.periods);
+  const result = await planAttainment(db, {
+    ctx,
+    periodKey,
+    nearThreshold,
+    basis,
+    periods,
+    stored: true,
+    figures: figuresFromJson(more.figures),
+  });
   // Timeliness over the periods so far: up to the one shown (all of them when none has data yet).
   const upTo = result.period?.end ?? null;
   const sofar = periods.filter((p) => upTo === null || p.endDate <= upTo);
   const shown = periods.find((p) => p.key === result.period?.key) ?? null;
-  // Completeness and timeliness as stored (summary tables), judged against today.
-  const tenantId = ctx.plan.tenantId;
-  const { unit: byUnit, period: inShown } = await readTimeliness(db, {
-    tenantId,
-    periodIds: sofar.map((p) => p.id),
-    today,
-    by: ["unit", "period"],
-  });
+  // Completeness and timeliness as stored (summary tables), judged against today: read with
+  // the data above for the period the statement chose, which is the one judgeTargets shows.
+  const { unit: byUnit, period: inShown } =
+    (more.shown ?? null) === (shown?.id ?? null)
+      ? timelinessFromJson(more.timeliness, TIMELINESS_BY)
+      : await readTimeliness(db, { tenantId, periodIds: sofar.map((p) => p.id), today, by: TIMELINESS_BY });
   // A unit with no report due yet is not ranked on timeliness.
   const timeliness = new Map(
     [...byUnit]

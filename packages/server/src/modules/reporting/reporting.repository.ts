@@ -4,13 +4,16 @@ import {
   reportingUnits,
   type UnitTaskOf,
 } from "@dtplan/domain/reporting/who-reports.ts";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
+import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type IndicatorRow,
   indicators,
   type LineageRow,
   type OrgUnitRow,
+  orgUnitLineage,
+  orgUnits,
   type PlanRow,
   type PlanTargetRow,
   type PlanTargetUnitRow,
@@ -28,7 +31,6 @@ import {
 import { notFound } from "../../errors.ts";
 import { pathIn } from "../access/tree-access.ts";
 import { listTenantUnits, tenantLineage } from "../org/org.repository.ts";
-import { loadTargetUnits } from "../plans/target-units.repository.ts";
 
 export const periodNotFound = () => notFound("Không tìm thấy kỳ báo cáo.");
 
@@ -67,46 +69,60 @@ export async function loadBasis(
   /** What the caller has already read of the province's tree (the rest is read here). */
   tree?: { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] },
 ): Promise<ReportingBasis> {
-  // The targets' indicators are read beside the targets (not after them): one round trip less.
-  const [tasks, targets, units, lineage, assignments, indicatorRows] = await Promise.all([
-    db
-      .select()
-      .from(planTasks)
-      .where(and(eq(planTasks.tenantId, plan.tenantId), eq(planTasks.planId, plan.id)))
-      .orderBy(asc(planTasks.position)),
-    db
-      .select()
-      .from(planTargets)
-      .where(and(eq(planTargets.tenantId, plan.tenantId), eq(planTargets.planId, plan.id)))
-      .orderBy(asc(planTargets.position)),
-    tree?.units ?? loadUnits(db, plan.tenantId),
-    tree?.lineage ?? tenantLineage(db, plan.tenantId),
-    loadTargetUnits(db, plan),
-    db
-      .select()
-      .from(indicators)
-      .where(
-        and(
-          eq(indicators.tenantId, plan.tenantId),
-          inArray(
-            indicators.code,
-            db
-              .select({ code: planTargets.indicatorCode })
-              .from(planTargets)
-              .where(and(eq(planTargets.tenantId, plan.tenantId), eq(planTargets.planId, plan.id))),
-          ),
-        ),
+  return (await loadBasisWith(db, plan, tree, {})).basis;
+}
+
+/**
+ * The plan's basis and what else the request reads (`more`: parts of readTogether), in one
+ * statement: the tasks, targets with their indicators, units, lineage and target
+ * assignments come in the same round trip as the request's own data.
+ */
+export async function loadBasisWith<K extends string>(
+  db: Database,
+  plan: PlanRow,
+  tree: { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] } | undefined,
+  more: Record<K, SQL>,
+): Promise<{ basis: ReportingBasis; more: Record<K, unknown> }> {
+  const t = plan.tenantId;
+  const parts = {
+    ...more,
+    basis_tasks: jsonRows(
+      planTasks,
+      and(eq(planTasks.tenantId, t), eq(planTasks.planId, plan.id)),
+      sql`${planTasks.position}`,
+    ),
+    basis_targets: jsonRows(
+      planTargets,
+      and(eq(planTargets.tenantId, t), eq(planTargets.planId, plan.id)),
+      sql`${planTargets.position}`,
+    ),
+    basis_assignments: jsonRows(
+      planTargetUnits,
+      and(eq(planTargetUnits.tenantId, t), eq(planTargetUnits.planId, plan.id)),
+    ),
+    basis_indicators: jsonRows(
+      indicators,
+      and(
+        eq(indicators.tenantId, t),
+        sql`${indicators.code} IN (SELECT g.indicator_code FROM plan_targets g WHERE g.tenant_id = ${t} AND g.plan_id = ${plan.id})`,
       ),
-  ]);
-  return {
+    ),
+    ...(tree?.units
+      ? {}
+      : { basis_units: jsonRows(orgUnits, eq(orgUnits.tenantId, t), sql`${orgUnits.code}`) }),
+    ...(tree?.lineage ? {} : { basis_lineage: jsonRows(orgUnitLineage, eq(orgUnitLineage.tenantId, t)) }),
+  } as Record<string, SQL>;
+  const read = (await readTogether(db, parts)) as Record<string, unknown>;
+  const basis: ReportingBasis = {
     plan,
-    tasks,
-    targets,
-    indicators: new Map(indicatorRows.map((i) => [i.code, i])),
-    units,
-    lineage,
-    assignments,
+    tasks: rowsFromJson(planTasks, read.basis_tasks),
+    targets: rowsFromJson(planTargets, read.basis_targets),
+    indicators: new Map(rowsFromJson(indicators, read.basis_indicators).map((i) => [i.code, i])),
+    units: tree?.units ?? new Map(rowsFromJson(orgUnits, read.basis_units).map((u) => [u.id, u])),
+    lineage: tree?.lineage ?? rowsFromJson(orgUnitLineage, read.basis_lineage),
+    assignments: rowsFromJson(planTargetUnits, read.basis_assignments),
   };
+  return { basis, more: read as Record<K, unknown> };
 }
 
 /**
@@ -183,6 +199,18 @@ export async function listPeriods(
     .where(and(eq(reportingPeriods.tenantId, plan.tenantId), eq(reportingPeriods.planCode, plan.code)))
     .orderBy(asc(reportingPeriods.dueDate), asc(reportingPeriods.key));
 }
+
+/** listPeriods as a part of a request's one statement (readTogether); periodsFromJson reads its answer. */
+export function periodsPart(plan: Pick<PlanRow, "tenantId" | "code">): SQL {
+  return jsonRows(
+    reportingPeriods,
+    and(eq(reportingPeriods.tenantId, plan.tenantId), eq(reportingPeriods.planCode, plan.code)),
+    sql`${reportingPeriods.dueDate}, ${reportingPeriods.key}`,
+  );
+}
+
+export const periodsFromJson = (value: unknown): ReportingPeriodRow[] =>
+  rowsFromJson(reportingPeriods, value);
 
 export async function findPeriod(db: Database, plan: PlanRow, key: string): Promise<ReportingPeriodRow> {
   const [row] = await db

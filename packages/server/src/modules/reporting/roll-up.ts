@@ -88,6 +88,7 @@ export async function planAttainment(
     basis: loaded,
     periods: loadedPeriods,
     stored = false,
+    figures,
   }: {
     ctx: Pick<ReportingPlan, "plan">;
     periodKey?: string;
@@ -103,6 +104,8 @@ export async function planAttainment(
      * rolling the reports up: the same answer without the per-unit tree (left empty).
      */
     stored?: boolean;
+    /** The stored figures when the caller read them with its own data (targetFiguresPart). */
+    figures?: Map<string, Map<string, PeriodFigure>>;
   },
 ): Promise<TPlanAttainment> {
   const periods = loadedPeriods ?? (await listPeriods(db, ctx.plan));
@@ -111,11 +114,13 @@ export async function planAttainment(
     stored && ctx.plan.status === "published"
       ? {
           raw: new Map<string, Map<string, ReportedFigure[]>>(),
-          figuresOf: await readTargetFigures(db, {
-            tenantId: ctx.plan.tenantId,
-            planCode: ctx.plan.code,
-            approvedOnly,
-          }),
+          figuresOf:
+            figures ??
+            (await readTargetFigures(db, {
+              tenantId: ctx.plan.tenantId,
+              planCode: ctx.plan.code,
+              approvedOnly,
+            })),
         }
       : await rolledUpFigures(db, { basis, periods, approvedOnly });
   return judgeTargets({ plan: ctx.plan, basis, periods, periodKey, raw, figuresOf, nearThreshold });

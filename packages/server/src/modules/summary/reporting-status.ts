@@ -18,9 +18,10 @@
 import type { ReportStatus } from "@dtplan/domain/reporting/lists.ts";
 import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
 import { type ReportingRole, reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "../../db/database.ts";
+import { readTogether } from "../../db/json-rows.ts";
 import {
   indicators,
   orgUnitLineage,
@@ -362,33 +363,43 @@ const GROUP_COLUMN = { unit: "unit_id", plan: "plan_code", period: "period_id" }
  */
 export async function readTimeliness<G extends TimelinessGrouping>(
   db: Database,
-  {
-    tenantId,
-    periodIds,
-    today,
-    by,
-  }: { tenantId: string; periodIds: readonly string[]; today: string; by: readonly G[] },
+  which: { tenantId: string; periodIds: readonly string[]; today: string; by: readonly G[] },
 ): Promise<Record<G, Map<string, GroupTimeliness>>> {
-  const out = Object.fromEntries(by.map((g) => [g, new Map()])) as Record<G, Map<string, GroupTimeliness>>;
-  if (periodIds.length === 0 || by.length === 0) return out;
-  const rows = await queryRows<{
-    unit_id: string | null;
-    plan_code: string | null;
-    period_id: string | null;
-    name: string | null;
-    rows: number;
-    received: number;
-    expected: number;
-    on_time: number;
-    late: number;
-    missing: number;
-  }>(
-    db,
-    sql`SELECT ${sql.raw(
-      (["unit", "plan", "period"] as const)
-        .map((g) => `${by.includes(g as G) ? `s.${GROUP_COLUMN[g]}::text` : "NULL"} AS ${GROUP_COLUMN[g]}`)
-        .join(", "),
-    )},
+  if (which.periodIds.length === 0 || which.by.length === 0) return timelinessFromJson([], which.by);
+  return timelinessFromJson((await readTogether(db, { t: timelinessPart(which) })).t, which.by);
+}
+
+/**
+ * readTimeliness as a part of a request's one statement (readTogether): the periods are ids,
+ * or a subquery giving them (the request's own choice of periods, made in the same statement).
+ */
+export function timelinessPart<G extends TimelinessGrouping>({
+  tenantId,
+  periodIds,
+  today,
+  by,
+}: {
+  tenantId: string;
+  periodIds: readonly string[] | SQL;
+  today: string;
+  by: readonly G[];
+}): SQL {
+  if ((Array.isArray(periodIds) && periodIds.length === 0) || by.length === 0) return sql`'[]'::json`;
+  const inPeriods = Array.isArray(periodIds)
+    ? sql.join(
+        periodIds.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : (periodIds as SQL);
+  return sql`(SELECT coalesce(json_agg(json_build_array(x.unit_id, x.plan_code, x.period_id, x.name, x.rows,
+                     x.received, x.expected, x.on_time, x.late, x.missing)), '[]') FROM (
+        SELECT ${sql.raw(
+          (["unit", "plan", "period"] as const)
+            .map(
+              (g) => `${by.includes(g as G) ? `s.${GROUP_COLUMN[g]}::text` : "NULL"} AS ${GROUP_COLUMN[g]}`,
+            )
+            .join(", "),
+        )},
                ${by.includes("unit" as G) ? sql`min(u.name)` : sql`NULL`} AS name,
                count(*)::int AS rows,
                count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::int AS received,
@@ -400,24 +411,44 @@ export async function readTimeliness<G extends TimelinessGrouping>(
           JOIN reporting_periods rp ON rp.tenant_id = s.tenant_id AND rp.id = s.period_id
           ${by.includes("unit" as G) ? sql`JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id AND u.tenant_id = ${tenantId}` : sql``}
          WHERE s.tenant_id = ${tenantId} AND rp.tenant_id = ${tenantId}
-           AND s.period_id IN (${sql.join(
-             periodIds.map((id) => sql`${id}`),
-             sql`, `,
-           )})
-         GROUP BY GROUPING SETS (${sql.raw(by.map((g) => `(s.${GROUP_COLUMN[g]})`).join(", "))})`,
-  );
-  for (const r of rows) {
-    const totals = {
-      name: r.name,
-      rows: r.rows,
-      received: r.received,
-      expected: r.expected,
-      onTime: r.on_time,
-      late: r.late,
-      missing: r.missing,
-    };
+           AND s.period_id IN (${inPeriods})
+         GROUP BY GROUPING SETS (${sql.raw(by.map((g) => `(s.${GROUP_COLUMN[g]})`).join(", "))})) x)`;
+}
+
+type TimelinessJson = [
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+export function timelinessFromJson<G extends TimelinessGrouping>(
+  value: unknown,
+  by: readonly G[],
+): Record<G, Map<string, GroupTimeliness>> {
+  const out = Object.fromEntries(by.map((g) => [g, new Map()])) as Record<G, Map<string, GroupTimeliness>>;
+  for (const [
+    unitId,
+    planCode,
+    periodId,
+    name,
+    rows,
+    received,
+    expected,
+    onTime,
+    late,
+    missing,
+  ] of value as TimelinessJson[]) {
+    const totals = { name, rows, received, expected, onTime, late, missing };
+    const ids = { unit: unitId, plan: planCode, period: periodId };
     for (const g of by) {
-      const id = r[GROUP_COLUMN[g]];
+      const id = ids[g];
       if (id !== null) out[g].set(id, g === "unit" ? totals : { ...totals, name: null });
     }
   }

@@ -11,8 +11,9 @@
 
 import { type PeriodFigure, periodFigure, type ReportedValue } from "@dtplan/domain/attainment/roll-up.ts";
 import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
+import { readTogether } from "../../db/json-rows.ts";
 import {
   indicators,
   plans,
@@ -295,40 +296,48 @@ export async function refreshTenantTargetFigures(tx: Database, tenantId: string)
   await insertFigureRows(tx, rows);
 }
 
+interface FiguresOf {
+  tenantId: string;
+  planCode?: string;
+  periodIds?: readonly string[];
+  approvedOnly: boolean;
+}
+
 /** Stored figures of the plan `planCode`, or of the periods `periodIds`: period → target → figure (absent: no unit sent one). */
 export async function readTargetFigures(
   db: Database,
-  {
-    tenantId,
-    planCode,
-    periodIds,
-    approvedOnly,
-  }: { tenantId: string; planCode?: string; periodIds?: readonly string[]; approvedOnly: boolean },
+  which: FiguresOf,
 ): Promise<Map<string, Map<string, PeriodFigure>>> {
+  if (which.periodIds?.length === 0) return new Map();
+  return figuresFromJson((await readTogether(db, { figures: targetFiguresPart(which) })).figures);
+}
+
+/** readTargetFigures as a part of a request's one statement (readTogether); figuresFromJson reads its answer. */
+export function targetFiguresPart({ tenantId, planCode, periodIds, approvedOnly }: FiguresOf): SQL {
+  if (periodIds?.length === 0) return sql`'[]'::json`;
+  return sql`(SELECT coalesce(json_agg(json_build_array(${targetFigures.periodId}, ${targetFigures.targetKey},
+                 ${targetFigures.value}, ${targetFigures.numerator}, ${targetFigures.denominator},
+                 ${targetFigures.reportingUnits})), '[]')
+     FROM ${targetFigures}
+    WHERE ${and(
+      eq(targetFigures.tenantId, tenantId),
+      planCode !== undefined ? eq(targetFigures.planCode, planCode) : undefined,
+      periodIds ? inArray(targetFigures.periodId, [...periodIds]) : undefined,
+      eq(targetFigures.approvedOnly, approvedOnly),
+    )})`;
+}
+
+type FigureJson = [string, string, number | null, number | null, number | null, number];
+
+export function figuresFromJson(value: unknown): Map<string, Map<string, PeriodFigure>> {
   const out = new Map<string, Map<string, PeriodFigure>>();
-  if (periodIds?.length === 0) return out;
-  const rows = await db
-    .select({
-      periodId: targetFigures.periodId,
-      targetKey: targetFigures.targetKey,
-      value: targetFigures.value,
-      numerator: targetFigures.numerator,
-      denominator: targetFigures.denominator,
-      reportingUnits: targetFigures.reportingUnits,
-    })
-    .from(targetFigures)
-    .where(
-      and(
-        eq(targetFigures.tenantId, tenantId),
-        planCode !== undefined ? eq(targetFigures.planCode, planCode) : undefined,
-        periodIds ? inArray(targetFigures.periodId, [...periodIds]) : undefined,
-        eq(targetFigures.approvedOnly, approvedOnly),
-      ),
-    );
-  for (const { periodId, targetKey, ...figure } of rows) {
-    const byTarget = out.get(periodId) ?? new Map<string, PeriodFigure>();
-    out.set(periodId, byTarget);
-    byTarget.set(targetKey, figure);
+  for (const [periodId, targetKey, v, numerator, denominator, reportingUnits] of value as FigureJson[]) {
+    let byTarget = out.get(periodId);
+    if (!byTarget) {
+      byTarget = new Map<string, PeriodFigure>();
+      out.set(periodId, byTarget);
+    }
+    byTarget.set(targetKey, { value: v, numerator, denominator, reportingUnits });
   }
   return out;
 }

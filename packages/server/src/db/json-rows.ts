@@ -1,0 +1,54 @@
+import { getTableColumns, type InferSelectModel, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { type Database, queryRows } from "./database.ts";
+
+/**
+ * Several reads of a request in one statement: each part is a scalar subquery giving a JSON
+ * value (the rows of one table with `jsonRows`, or any `json_agg` of the caller's), and the
+ * request pays one round trip instead of one per table. The rows come back as drizzle gives
+ * them (`rowsFromJson`), so the code that judges them is the same whichever way they came.
+ */
+export async function readTogether<K extends string>(
+  db: Database,
+  parts: Record<K, SQL>,
+): Promise<Record<K, unknown>> {
+  const keys = Object.keys(parts) as K[];
+  const [row] = await queryRows<Record<K, unknown>>(
+    db,
+    sql`SELECT ${sql.join(
+      keys.map((k) => sql`${parts[k]} AS ${sql.identifier(k)}`),
+      sql`, `,
+    )}`,
+  );
+  return row;
+}
+
+/**
+ * The rows of `table` that `where` keeps, in `orderBy`'s order, as one JSON array of arrays
+ * (its columns in the table's order): a part of `readTogether`. `where` must filter by
+ * tenant_id (Citus), as every statement on a tenant table does.
+ */
+export function jsonRows(table: PgTable, where: SQL | undefined, orderBy?: SQL): SQL {
+  const columns = Object.values(getTableColumns(table));
+  return sql`(SELECT coalesce(json_agg(json_build_array(${sql.join(
+    columns.map((c) => sql`${c}`),
+    sql`, `,
+  )})${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]') FROM ${table} WHERE ${where})`;
+}
+
+/**
+ * `jsonRows`' answer as the rows drizzle's `select().from(table)` gives: each value through
+ * its column's own mapping (timestamps to Date …). JSON carries numbers and jsonb values as
+ * PostgreSQL writes them, so the rows are equal to those read directly.
+ */
+export function rowsFromJson<T extends PgTable>(table: T, value: unknown): InferSelectModel<T>[] {
+  const columns = Object.entries(getTableColumns(table));
+  return (value as unknown[][]).map((r) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const v = r[i];
+      row[columns[i][0]] = v === null || v === undefined ? null : columns[i][1].mapFromDriverValue(v);
+    }
+    return row as InferSelectModel<T>;
+  });
+}
