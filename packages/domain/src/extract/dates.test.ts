@@ -13,6 +13,12 @@ describe("dates", () => {
     expect(deadlineDate("Quý II", 2025)).toBe("2025-06-30");
   });
 
+  it("ends a span of quarters with its last quarter", () => {
+    expect(deadlineDate("Quý II - Quý III/2026", null)).toBe("2026-09-30");
+    expect(deadlineDate("Quý IV/2025 - Quý I/2026", null)).toBe("2026-03-31");
+    expect(deadlineDate("Quý I - Quý II", 2025)).toBe("2025-06-30");
+  });
+
   it("turns months, half-years and years into their last day", () => {
     expect(deadlineDate("tháng 6/2025", null)).toBe("2025-06-30");
     expect(deadlineDate("6 tháng đầu năm 2025", null)).toBe("2025-06-30");

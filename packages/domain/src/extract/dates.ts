@@ -70,10 +70,13 @@ export function deadlineDate(text: string, fallbackYear: number | null): string 
   const f = foldKeepingPunctuation(text);
   let m = DATE_RE.exec(text);
   if (m) return parseDateMatch(m);
-  m = /quy\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/|-)\s*(\d{4}))?/u.exec(f);
-  if (m) {
-    const q = ROMAN_Q[m[1]];
-    const y = m[2] ? Number(m[2]) : fallbackYear;
+  // "Quý II - Quý III/2026": a span of quarters ends with its last one.
+  const quarters = [...f.matchAll(/quy\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/|-)\s*(\d{4}))?/gu)];
+  if (quarters.length) {
+    const last = quarters[quarters.length - 1];
+    const q = ROMAN_Q[last[1]];
+    const year = last[2] ?? quarters.findLast((x) => x[2])?.[2];
+    const y = year ? Number(year) : fallbackYear;
     return y ? lastDay(y, q * 3) : null;
   }
   m = /(6|sau)\s*thang\s*(dau|cuoi)\s*nam(?:\s*(\d{4}))?/u.exec(f);

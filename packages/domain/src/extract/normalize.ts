@@ -427,6 +427,10 @@ function cutInlineFootnote(b: Block, notes: Set<number>, footnotes: Block[]): Bl
   return b;
 }
 
+/** A task's attribute line: its deadline, lead or coordinators ("Thời hạn hoàn thành:", "Chủ trì:"). */
+const ATTRIBUTE_LINE_START =
+  /^(?:(?:thời hạn|thời gian|tiến độ)(?:\s+(?:hoàn thành|thực hiện|triển khai))?|(?:(?:đơn vị|cơ quan)\s+)?(?:chủ trì|phối hợp)(?:\s+thực hiện)?)\s*:/iu;
+
 interface JoinCtx {
   paragraphMode: boolean;
   width: number;
@@ -449,6 +453,9 @@ function joinDecision(prev: string, cur: string, ctx: JoinCtx): "join" | "break"
     return "break";
   }
   if (ctx.paragraphMode) return "break";
+  // "Thời hạn hoàn thành: Quý I/2026." after a finished sentence is the group's own line,
+  // not the sentence's wrap, however long that sentence's last line was.
+  if (prevTerminated && ATTRIBUTE_LINE_START.test(cur)) return "break";
   const long = prev.length >= 0.85 * ctx.width;
   if (prevTerminated) {
     if (isLowerStart(cur)) return "join";

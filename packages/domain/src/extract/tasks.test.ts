@@ -96,6 +96,25 @@ describe("task sections", () => {
     expect(tasks.map((t) => t.pillar)).toEqual(["infrastructure", "infrastructure", "data"]);
   });
 
+  it("gives each group of items the deadline line that closes it, even after a full-width last line", () => {
+    // The bullets' last lines fill the page's width, as PDF and Word text often does: the
+    // deadline line after them is still the group's own line, not a wrapped sentence.
+    const long =
+      "rà soát, nâng cấp hạ tầng mạng, máy tính, thiết bị tường lửa tại trụ sở và các điểm phục vụ.";
+    const tasks = section(
+      [
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        `- Phòng Kinh tế ${long}`,
+        `- Văn phòng HĐND và UBND xã ${long}`,
+        "Thời hạn hoàn thành: 30/6/2025.",
+        `- Công an xã ${long}`,
+        "Thời gian thực hiện: Quý II - Quý III/2025.",
+      ].join("\n"),
+    );
+    expect(tasks.map((t) => t.deadline?.date ?? null)).toEqual(["2025-06-30", "2025-06-30", "2025-09-30"]);
+    expect(tasks.every((t) => !/Thời (?:hạn|gian)/u.test(t.text))).toBe(true);
+  });
+
   it("makes '+' sub-bullets the tasks and gives them the lead of their intro bullet", () => {
     const tasks = section(
       "III. NHIỆM VỤ\n1. Chính quyền số\n- Phòng Văn hóa và Thông tin chủ trì thực hiện các nội dung sau:\n+ Nâng cấp cổng thông tin điện tử.\n+ Triển khai hệ thống họp trực tuyến.",

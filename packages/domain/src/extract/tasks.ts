@@ -186,20 +186,24 @@ export function tasksFromSection(
 ): { tasks: Task[]; unparsed: OutlineNode[] } {
   const tasks: Task[] = [];
   const unparsed: OutlineNode[] = [];
-  // Section deadlines: a "Thời hạn hoàn thành:" line applies to its siblings and their items.
-  const sectionDeadline = new Map<OutlineNode, Deadline>();
 
   const visit = (node: OutlineNode, inherited: LeadResult | null, deadline: Deadline | null) => {
     const kids = node.children;
-    let dl = deadline;
-    for (const k of kids) {
-      const m = DEADLINE_LINE.exec(k.body);
-      if (m && k.children.length === 0) dl = makeDeadline(m[1], ctx.fallbackYear);
-    }
-    if (dl) sectionDeadline.set(node, dl);
+    // One deadline line among the items applies to all of them; with several, each closes
+    // the group of items above it ("- …\n- …\nThời hạn hoàn thành: Quý I/2026.").
+    const lines = kids.flatMap((k, i) => {
+      const m = k.children.length === 0 ? DEADLINE_LINE.exec(k.body) : null;
+      return m ? [{ at: i, deadline: makeDeadline(m[1], ctx.fallbackYear) }] : [];
+    });
+    const last = lines.at(-1)?.deadline ?? null;
+    const deadlineAt = (i: number): Deadline | null =>
+      lines.length > 1
+        ? (lines.find((l) => l.at > i) ?? lines[lines.length - 1]).deadline
+        : (last ?? deadline);
     let intro: LeadResult | null = inherited;
     let prevTask: Task | null = null;
-    for (const k of kids) {
+    for (const [i, k] of kids.entries()) {
+      const dl = deadlineAt(i);
       const body = k.body;
       if (DEADLINE_LINE.test(body) && k.children.length === 0) continue;
       if ((LEAD_LINE.test(body) || COORD_LINE.test(body)) && k.children.length === 0) {
