@@ -1,31 +1,36 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { dtplanInProcess } from "../../cli/test/run-cli.ts";
 import { REPO_ROOT } from "../src/config.ts";
+import { demoDataDir } from "./demo-snapshot.ts";
 
 const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
-const dataDir = mkdtempSync(path.join(tmpdir(), "dtplan-cli-"));
-const env = {
-  ...process.env,
+const work = mkdtempSync(path.join(tmpdir(), "dtplan-cli-"));
+const varsFor = (dataDir: string) => ({
   DTPLAN_DATA_DIR: dataDir,
   DATABASE_URL: "",
   PORT: "0",
-  DTPLAN_WEB_DIST: dataDir,
+  DTPLAN_WEB_DIST: work,
   DTPLAN_DEMO_PASSWORD: "dtplan-demo-2025",
-};
+});
+const envFor = (dataDir: string) => ({ ...process.env, ...varsFor(dataDir) });
 
-function dtplan(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 120_000 });
+function dtplan(dataDir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], {
+    env: envFor(dataDir),
+    encoding: "utf8",
+    timeout: 120_000,
+  });
 }
 
 describe("dtplan command line", () => {
   let server: ChildProcess | null = null;
   afterAll(() => {
     server?.kill("SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   });
 
   it("lists serve, migrate and demo in --help", async () => {
@@ -35,17 +40,26 @@ describe("dtplan command line", () => {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
   });
 
-  it("migrates an embedded database and says so; a second run has nothing to do", () => {
-    const first = dtplan("migrate");
+  it("migrates an embedded database and says so; a second run has nothing to do", async () => {
+    const dataDir = path.join(work, "new");
+    const first = dtplan(dataDir, "migrate");
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/đã áp dụng 0001_foundation/);
-    const second = dtplan("migrate");
+    // The second run's main function in this process (a spawn costs seconds).
+    const second = await dtplanInProcess(["migrate"], varsFor(dataDir));
     expect(second.stdout).toMatch(/không có gì mới/);
-    // Two processes, the first making a new database: more than a minute on a loaded machine.
+    // A process making a new database: more than a minute on a loaded machine.
   }, 120_000);
 
   it("serves with --demo, refuses a second process on the same data directory, and stops cleanly", async () => {
-    server = spawn(process.execPath, [BIN, "serve", "--demo"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    // A copy of the demo seeded once per run by the same start-up (demo-snapshot.ts): the
+    // seed itself is demo.test.ts's and, through `dtplan demo`, demo-interrupted.test.ts's.
+    const dataDir = path.join(work, "demo");
+    cpSync(await demoDataDir(inject("demoRoot")), dataDir, { recursive: true });
+    server = spawn(process.execPath, [BIN, "serve", "--demo"], {
+      env: envFor(dataDir),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     server.stdout?.on("data", (chunk) => {
       output += chunk;
@@ -72,7 +86,7 @@ describe("dtplan command line", () => {
     const health = await fetch(`${url}/api/health`);
     expect(((await health.json()) as { database: { kind: string } }).database.kind).toBe("pglite");
 
-    const refused = dtplan("migrate");
+    const refused = dtplan(dataDir, "migrate");
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/đang được máy chủ dtplan \(pid \d+\) sử dụng/);
 
@@ -81,9 +95,9 @@ describe("dtplan command line", () => {
     expect(await exited).toBe(0);
     server = null;
     expect(existsSync(path.join(dataDir, "dtplan.lock"))).toBe(false);
-    const demo = dtplan("demo");
-    expect(demo.status, demo.stderr).toBe(0);
+    const demo = await dtplanInProcess(["demo"], varsFor(dataDir));
+    expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stdout).toMatch(/đã có sẵn/);
-    // A whole demo load in a child process: as long as the other seeding tests allow.
+    // Waits for the run's demo seed when no other file has asked for it yet.
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,8 +7,9 @@ import mammoth from "mammoth";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dtplanInProcess } from "../../cli/test/run-cli.ts";
-import { REPO_ROOT } from "../src/config.ts";
-import { demoDataDir } from "./demo-snapshot.ts";
+import { REPO_ROOT, testConfig } from "../src/config.ts";
+import { type RunningServer, startServer } from "../src/server.ts";
+import { demoDataDir, postgresDemoTemplate } from "./demo-snapshot.ts";
 
 const BIN = path.join(REPO_ROOT, "packages/cli/bin/dtplan.js");
 const dataDir = mkdtempSync(path.join(tmpdir(), "dtplan-report-cli-"));
@@ -26,20 +27,21 @@ function dtplan(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8", timeout: 120_000 });
 }
 
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
 const report = (...extra: string[]) =>
   dtplan("report", "--plan", "chau-thanh-2025", "--period", "2025-Q2", ...extra);
 
 describe("dtplan report", () => {
-  let server: ChildProcess | null = null;
+  let server: RunningServer | null = null;
   // The embedded database: a copy of the demo seeded once per run (demo-snapshot.ts), the
-  // same data `dtplan demo` loads (cli.test.ts and demo-interrupted.test.ts run that).
+  // same data `dtplan demo` loads (demo-interrupted.test.ts runs that).
   beforeAll(async () => {
     cpSync(await demoDataDir(inject("demoRoot")), dataDir, { recursive: true });
   }, 16 * 60_000);
-  afterAll(() => {
-    server?.kill("SIGKILL");
+  afterAll(async () => {
+    await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
   });
 
   it("writes the period's report as Word from the embedded database and says where", async () => {
@@ -74,35 +76,16 @@ describe("dtplan report", () => {
   }, 120_000);
 
   it("refuses clearly while a running server holds the data directory", async () => {
-    server = spawn(process.execPath, [BIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    server.stdout?.on("data", (chunk) => {
-      output += chunk;
-    });
-    server.stderr?.on("data", (chunk) => {
-      output += chunk;
-    });
-    await new Promise<void>((resolve, reject) => {
-      const check = setInterval(() => {
-        if (/đang chạy tại/.test(output)) {
-          clearInterval(check);
-          resolve();
-        }
-      }, 50);
-      server?.once("exit", (code) => {
-        clearInterval(check);
-        reject(new Error(`serve exited ${code}: ${output}`));
-      });
-    });
+    // The server `dtplan serve` starts, in this process (the command itself, its signals and
+    // its clean stop are cli.test.ts's): the spawned `dtplan report` meets its lock.
+    server = await startServer(testConfig({ database: { kind: "pglite", dataDir } }));
     const refused = report("--format", "docx", "--out", path.join(outDir, "refused.docx"));
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(
       /^dtplan report: Cơ sở dữ liệu đang được máy chủ dtplan \(pid \d+\) sử dụng/,
     );
     expect(refused.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    const exited = new Promise<number | null>((resolve) => server?.once("exit", resolve));
-    server.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    await server.close();
     server = null;
   }, 90_000);
 });
@@ -121,12 +104,15 @@ describe("dtplan report against a PostgreSQL server (DATABASE_URL)", () => {
     await client.query(sql);
     await client.end();
   };
-  beforeAll(() => admin(`CREATE DATABASE ${name}`));
+  // A copy of the demo seeded once per run (demo-snapshot.ts): `dtplan demo` itself is
+  // demo-interrupted.test.ts's, the seed on PostgreSQL demo.test.ts's.
+  beforeAll(async () => {
+    const template = await postgresDemoTemplate(adminUrl, inject("postgresTemplate"), inject("demoRoot"));
+    await admin(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  }, 16 * 60_000);
   afterAll(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
-  it("loads the demo and writes the period's workbook from the server's database", async () => {
-    const demo = run("demo");
-    expect(demo.status, demo.stderr).toBe(0);
+  it("writes the period's workbook from the server's database", async () => {
     const out = path.join(outDir, "bao-cao-pg.xlsx");
     const result = run(
       "report",

@@ -8,16 +8,21 @@
  *   data-layer suites open a copy, helpers.ts);
  * - `postgresDemoTemplate(…)`: a PostgreSQL database seeded the same way, which suites
  *   clone with `CREATE DATABASE … TEMPLATE`.
+ * - `migratedDataDir(root)`: a PGlite data directory migrated and empty, for a `dtplan`
+ *   command or server that starts on an existing database (copy it: milliseconds, where
+ *   PGlite's initdb and the migrations cost seconds of CPU in each new directory).
  * `root` is one directory per run (`demoRoot`), shared by both projects' global set-ups.
  * `demoSeedResult` tells what each seed returned (demo.test.ts checks it).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { testConfig } from "../src/config.ts";
-import { closeDatabase, wrapPgPool } from "../src/db/database.ts";
+import { closeDatabase, wrapPglite, wrapPgPool } from "../src/db/database.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
 import { seedDemo } from "../src/modules/demo/seed.ts";
 import { createEvidenceStore } from "../src/modules/evidence/evidence-store.ts";
 import { startServer } from "../src/server.ts";
@@ -64,6 +69,59 @@ async function waitForFile(file: string, what: string, timeoutMs = 15 * 60_000):
   if (!state.ok) throw new Error(`${what} failed: ${state.error}`);
 }
 
+/**
+ * Runs `make` once per run in whichever process asks first (mkdir is atomic); the others
+ * wait for its `ready` file and fail with its error when it failed.
+ */
+async function onceAcrossWorkers(
+  root: string,
+  name: string,
+  what: string,
+  make: () => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const ready = path.join(root, `${name}.json`);
+  try {
+    mkdirSync(path.join(root, `${name}.making`));
+  } catch {
+    await waitForFile(ready, what);
+    return;
+  }
+  try {
+    writeFileSync(ready, JSON.stringify({ ok: true, ...(await make()) }));
+  } catch (error) {
+    writeFileSync(ready, JSON.stringify({ ok: false, error: errorText(error) }));
+    throw error;
+  }
+}
+
+let pgliteMigrated: Promise<string> | null = null;
+
+/**
+ * `root`/migrated holding a migrated, empty PGlite data directory, made by the first process
+ * that asks (the main project's global set-up, which also dumps it to `dumpTo` for
+ * in-memory copies); copy it, never open it.
+ */
+export function migratedDataDir(root: string, dumpTo?: string): Promise<string> {
+  pgliteMigrated ??= (async () => {
+    const dataDir = path.join(root, "migrated");
+    await onceAcrossWorkers(root, "migrated", "The migrated PGlite directory", async () => {
+      const client = await PGlite.create(dataDir);
+      try {
+        await migrateToLatest(wrapPglite(client));
+        if (dumpTo) {
+          const dump = await client.dumpDataDir("none");
+          writeFileSync(dumpTo, Buffer.from(await dump.arrayBuffer()));
+        }
+      } finally {
+        await client.close();
+      }
+      return {};
+    });
+    return dataDir;
+  })();
+  return pgliteMigrated;
+}
+
 let pgliteDemo: Promise<string> | null = null;
 
 /**
@@ -73,16 +131,10 @@ let pgliteDemo: Promise<string> | null = null;
 export function demoDataDir(root: string): Promise<string> {
   pgliteDemo ??= (async () => {
     const dataDir = path.join(root, "pgdata");
-    const ready = path.join(root, "ready.json");
-    try {
-      // mkdir is atomic: one worker seeds, the others wait for its ready file.
-      mkdirSync(path.join(root, "seeding"));
-    } catch {
-      await waitForFile(ready, "The demo seed (PGlite)");
-      return dataDir;
-    }
-    try {
-      // The same start-up as `dtplan serve --demo`, on a data directory, stopped once seeded.
+    await onceAcrossWorkers(root, "ready", "The demo seed (PGlite)", async () => {
+      // The same start-up as `dtplan serve --demo`, on a migrated empty data directory,
+      // stopped once seeded.
+      cpSync(await migratedDataDir(root), dataDir, { recursive: true });
       const config = testConfig({
         webDist: root,
         demoPassword: DEMO_PASSWORD,
@@ -90,12 +142,9 @@ export function demoDataDir(root: string): Promise<string> {
       });
       const server = await startServer(config, { demo: true });
       await server.close();
-      writeFileSync(ready, JSON.stringify({ ok: true, created: server.demo?.loaded === true }));
-      return dataDir;
-    } catch (error) {
-      writeFileSync(ready, JSON.stringify({ ok: false, error: errorText(error) }));
-      throw error;
-    }
+      return { created: server.demo?.loaded === true };
+    });
+    return dataDir;
   })();
   return pgliteDemo;
 }

@@ -1,19 +1,19 @@
 // Starts a throwaway PostgreSQL 15 (db/throwaway-postgres.ts) for the whole test run and hands its URL to the
 // test files (`inject("postgresUrl")`). Migrations run once per run, not once per
 // suite: into a template database that each suite's database is copied from
-// (`CREATE DATABASE … TEMPLATE`), and into a PGlite whose data directory is dumped to
-// a file that each PGlite suite loads (see openTestDatabase in helpers.ts). A suite that
+// (`CREATE DATABASE … TEMPLATE`), and into a PGlite data directory that `dtplan` commands
+// in tests and the demo's seed copy, dumped to a file that each in-memory PGlite suite
+// loads (see openTestDatabase in helpers.ts; demo-snapshot.ts `migratedDataDir`). A suite that
 // reads the demo copies one seeded at most once per run (demo-snapshot.ts, under `demoRoot`).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { closeDatabase, wrapPglite, wrapPgPool } from "../src/db/database.ts";
+import { closeDatabase, wrapPgPool } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import { startThrowawayPostgres } from "../src/db/throwaway-postgres.ts";
-import { demoRoot, removeDemoRoot } from "./demo-snapshot.ts";
+import { demoRoot, migratedDataDir, removeDemoRoot } from "./demo-snapshot.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -45,23 +45,13 @@ async function migratePostgresTemplate(adminUrl: string): Promise<void> {
   }
 }
 
-/** Migrates an in-memory PGlite and writes its data directory to `file`. */
-async function dumpMigratedPglite(file: string): Promise<void> {
-  const client = await PGlite.create();
-  try {
-    await migrateToLatest(wrapPglite(client));
-    const dump = await client.dumpDataDir("none");
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  } finally {
-    await client.close();
-  }
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // The PGlite template is made while PostgreSQL starts (it is written by this process, not the postgres user).
+  // The PGlite template is made while PostgreSQL starts (it is written by this process, not
+  // the postgres user): a migrated data directory under the run's demo root, which `dtplan`
+  // commands and the demo's seed start from, dumped to a file for in-memory copies.
   const pgliteDir = mkdtempSync(path.join(tmpdir(), "dtplan-pglite-template-"));
   const pgliteTemplate = path.join(pgliteDir, "migrated.tar");
-  const pgliteReady = dumpMigratedPglite(pgliteTemplate);
+  const pgliteReady = migratedDataDir(demoRoot(), pgliteTemplate);
   pgliteReady.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
 
   const postgres = await startThrowawayPostgres();
