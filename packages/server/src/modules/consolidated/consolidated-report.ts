@@ -1,15 +1,14 @@
 import type { TConsolidatedReport } from "@dtplan/contracts";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { type PlanRow, plans } from "../../db/schema.ts";
+import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
+import { consolidatedReports, type OrgUnitRow, type PlanRow, plans } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
-import { findUnit } from "../org/org.repository.ts";
 import { type ReportingPlan, reportingPlan } from "../reporting/reporting.guards.ts";
-import { userNames } from "../reporting/reporting.repository.ts";
 import { gatherConsolidated } from "./gather-consolidated.ts";
-import { defaultNarrative, findNarrative, presentNarrative } from "./narrative.ts";
+import { defaultNarrative, presentNarrative } from "./narrative.ts";
 
 /**
  * The plan behind `/plans/:code/periods/:key/consolidated`: read with plans.read on the
@@ -44,11 +43,6 @@ export async function publishedPlanByCode(db: Database, code: string): Promise<P
   return rows[0];
 }
 
-/** The province's own name: its root unit's, whose id is the tenant's. */
-async function provinceNameOf(db: Database, plan: PlanRow): Promise<string | null> {
-  return (await findUnit(db, plan.tenantId, plan.tenantId))?.name ?? null;
-}
-
 /**
  * Báo cáo tổng hợp of a period: the tables from the current data, the narrative as last
  * saved (or its defaults until then), and whether the caller may edit it.
@@ -61,6 +55,7 @@ export async function consolidatedReport(
     nearThreshold,
     canEdit,
     now = new Date(),
+    units,
   }: {
     plan: PlanRow;
     periodKey: string;
@@ -68,15 +63,37 @@ export async function consolidatedReport(
     /** Whether the caller may edit the narrative (the command line only reads). */
     canEdit: boolean;
     now?: Date;
+    /** The province's units when the caller has them already (reportingPlan read them). */
+    units?: Map<string, OrgUnitRow>;
   },
 ): Promise<TConsolidatedReport> {
-  const [data, saved, provinceName] = await Promise.all([
-    gatherConsolidated(db, { plan, periodKey, nearThreshold, now }),
-    findNarrative(db, plan, periodKey),
-    provinceNameOf(db, plan),
-  ]);
+  // The narrative as saved and who saved it come in the data's statement.
+  const t = plan.tenantId;
+  const narrativeWhere = and(
+    eq(consolidatedReports.tenantId, t),
+    eq(consolidatedReports.planCode, plan.code),
+    eq(consolidatedReports.periodKey, periodKey),
+  );
+  const { data, more } = await gatherConsolidated(db, {
+    plan,
+    periodKey,
+    nearThreshold,
+    now,
+    units,
+    more: {
+      narrative: jsonRows(consolidatedReports, narrativeWhere),
+      // users is a reference table (no tenant_id filter needed): the name of who saved it.
+      savedBy: sql`(SELECT u.full_name FROM users u WHERE u.id = (SELECT n.updated_by FROM consolidated_reports n
+                     WHERE n.tenant_id = ${t} AND n.plan_code = ${plan.code} AND n.period_key = ${periodKey}))`,
+      province: sql`(SELECT p.name FROM org_units p WHERE p.tenant_id = ${t} AND p.id = ${t})`,
+    },
+  });
+  const [saved = null] = rowsFromJson(consolidatedReports, more.narrative);
+  const provinceName = (more.province as string | null) ?? null;
   const narrative = saved ? presentNarrative(saved) : defaultNarrative(data, { plan, provinceName }, now);
-  const names = saved ? await userNames(db, [saved.updatedBy]) : new Map<string, string>();
+  const names = new Map<string, string>(
+    saved?.updatedBy && typeof more.savedBy === "string" ? [[saved.updatedBy, more.savedBy]] : [],
+  );
   return {
     ...data,
     narrative,

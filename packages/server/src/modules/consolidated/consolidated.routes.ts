@@ -61,6 +61,7 @@ export async function consolidatedRoutes(
         canEdit: ctx.canReview,
         periodKey: request.params.key,
         nearThreshold: config.attainment.nearThreshold,
+        units: ctx.units,
       }),
     };
   };

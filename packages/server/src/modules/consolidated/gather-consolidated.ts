@@ -7,26 +7,31 @@ import type {
 import { isPillar, PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
-import { endOfVietnamDay } from "@dtplan/domain/time/vietnam.ts";
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { type PlanRow, type ReportingPeriodRow, taskUpdates, unitReportTasks } from "../../db/schema.ts";
+import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
+import {
+  type OrgUnitRow,
+  type PlanRow,
+  type ReportingPeriodRow,
+  type UnitReportRow,
+  type UnitReportTaskRow,
+  unitReports,
+  unitReportTasks,
+} from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
+import { countsOf, presentPeriodRef, storedStatusRows } from "../reporting/period-status.ts";
 import {
-  countsOf,
-  presentPeriodRef,
-  reportsOfPeriods,
-  storedStatusRows,
-} from "../reporting/period-status.ts";
-import {
-  listPeriods,
-  loadBasis,
+  loadBasisWith,
   periodNotFound,
+  periodsFromJson,
+  periodsPart,
   type ReportingBasis,
   reportingUnitsOf,
 } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
-import { readUnitStatuses } from "../summary/reporting-status.ts";
+import { unitStatusesFromJson, unitStatusesPart } from "../summary/reporting-status.ts";
+import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import { lowerFirst, officialName, plannedText } from "./vi-format.ts";
 
 /** Everything of the report that comes from the data (the narrative is added on top). */
@@ -51,15 +56,17 @@ const pillarRank = (key: string) => {
  * 3. else none yet.
  * The task's own `progress` column is not used: it is today's figure, not the period's.
  */
-async function progressAsOf(
-  db: Database,
+function progressAsOf(
   basis: ReportingBasis,
   period: ReportingPeriodRow,
-  reports: Awaited<ReturnType<typeof reportsOfPeriods>>,
-): Promise<Map<string, { progress: number; source: "report" | "task_update" }>> {
+  reports: readonly UnitReportRow[],
+  /** The task lines of the period's counted reports (those of the lead units among them). */
+  reportTasks: readonly UnitReportTaskRow[],
+  /** The plan's tasks' progress updates made by the end of the period. */
+  updates: readonly { taskKey: string; progress: number; at: Date }[],
+): Map<string, { progress: number; source: "report" | "task_update" }> {
   const out = new Map<string, { progress: number; source: "report" | "task_update" }>();
-  const keys = basis.tasks.map((t) => t.key);
-  if (keys.length === 0) return out;
+  if (basis.tasks.length === 0) return out;
   const counted = reports.filter((r) => r.periodId === period.id && COUNTED.has(r.status));
   const reportOfUnit = new Map(counted.map((r) => [r.unitId, r.id]));
   // Which report speaks for a task: the one of the unit that leads it in this period.
@@ -69,33 +76,11 @@ async function progressAsOf(
     if (!reportId) continue;
     for (const t of ru.tasks) if (t.role === "lead") leadReport.set(t.task.key, reportId);
   }
-  const reportIds = [...new Set(leadReport.values())];
-  const rows = reportIds.length
-    ? await db
-        .select()
-        .from(unitReportTasks)
-        .where(
-          and(
-            eq(unitReportTasks.tenantId, basis.plan.tenantId),
-            inArray(unitReportTasks.reportId, reportIds),
-          ),
-        )
-    : [];
-  for (const row of rows) {
+  for (const row of reportTasks) {
     if (row.progress !== null && leadReport.get(row.taskKey) === row.reportId) {
       out.set(row.taskKey, { progress: row.progress, source: "report" });
     }
   }
-  const updates = await db
-    .select({ taskKey: taskUpdates.taskKey, progress: taskUpdates.progress, at: taskUpdates.at })
-    .from(taskUpdates)
-    .where(
-      and(
-        eq(taskUpdates.tenantId, basis.plan.tenantId),
-        inArray(taskUpdates.taskKey, keys),
-        lte(taskUpdates.at, endOfVietnamDay(period.endDate)),
-      ),
-    );
   const newest = new Map<string, { progress: number; at: number }>();
   for (const u of updates) {
     const seen = newest.get(u.taskKey);
@@ -106,6 +91,41 @@ async function progressAsOf(
     if (!out.has(key)) out.set(key, { progress: u.progress, source: "task_update" });
   }
   return out;
+}
+
+/**
+ * What the report reads beside the plan's basis, in the same statement: the periods, the
+ * stored figures, and for the period `key` its reports, stored unit statuses, the counted
+ * reports' task lines, and the plan's task progress updates made by the period's last day
+ * (Vietnam time, as endOfVietnamDay gives it).
+ */
+function consolidatedParts(plan: PlanRow, periodKey: string) {
+  const t = plan.tenantId;
+  const periodId = sql`(SELECT rp.id FROM reporting_periods rp
+                         WHERE rp.tenant_id = ${t} AND rp.plan_code = ${plan.code} AND rp.key = ${periodKey})`;
+  return {
+    periods: periodsPart(plan),
+    figures: targetFiguresPart({ tenantId: t, planCode: plan.code, approvedOnly: false }),
+    reports: jsonRows(
+      unitReports,
+      and(eq(unitReports.tenantId, t), sql`${unitReports.periodId} = ${periodId}`),
+    ),
+    statuses: unitStatusesPart({ tenantId: t, periodIds: periodId }),
+    reportTasks: jsonRows(
+      unitReportTasks,
+      and(
+        eq(unitReportTasks.tenantId, t),
+        sql`${unitReportTasks.reportId} IN (SELECT r.id FROM unit_reports r WHERE r.tenant_id = ${t}
+              AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved'))`,
+      ),
+    ),
+    updates: sql`(SELECT coalesce(json_agg(json_build_array(u.task_key, u.progress, u.at)), '[]')
+        FROM task_updates u
+       WHERE u.tenant_id = ${t}
+         AND u.task_key IN (SELECT k.key FROM plan_tasks k WHERE k.tenant_id = ${t} AND k.plan_id = ${plan.id})
+         AND u.at <= (SELECT (e.end_date::text || 'T23:59:59.999+07:00')::timestamptz FROM reporting_periods e
+                       WHERE e.tenant_id = ${t} AND e.id = ${periodId}))`,
+  };
 }
 
 /** "Kế hoạch …" as the subject of the report ("Kết quả thực hiện Kế hoạch …, quý II năm 2025"). */
@@ -125,16 +145,32 @@ function subjectOf(plan: PlanRow, period: ReportingPeriodRow): string {
  * status and progress as of the period, the units' difficulties and proposals from
  * their submitted and approved reports, and how complete and timely reporting was.
  */
-export async function gatherConsolidated(
+export async function gatherConsolidated<K extends string = never>(
   db: Database,
   {
     plan,
     periodKey,
     nearThreshold,
     now = new Date(),
-  }: { plan: PlanRow; periodKey: string; nearThreshold: number; now?: Date },
-): Promise<ConsolidatedData> {
-  const [periods, basis] = await Promise.all([listPeriods(db, plan), loadBasis(db, plan)]);
+    units: knownUnits,
+    more,
+  }: {
+    plan: PlanRow;
+    periodKey: string;
+    nearThreshold: number;
+    now?: Date;
+    /** The province's units when the caller has them already. */
+    units?: Map<string, OrgUnitRow>;
+    /** What else the caller reads, in the same statement (parts of readTogether). */
+    more?: Record<K, SQL>;
+  },
+): Promise<{ data: ConsolidatedData; more: Record<K, unknown> }> {
+  const read = await loadBasisWith(db, plan, knownUnits ? { units: knownUnits } : undefined, {
+    ...((more ?? {}) as Record<K, SQL>),
+    ...consolidatedParts(plan, periodKey),
+  });
+  const { basis } = read;
+  const periods = periodsFromJson(read.more.periods);
   const period = periods.find((p) => p.key === periodKey);
   if (!period) throw periodNotFound();
   const attainment = await planAttainment(db, {
@@ -144,16 +180,24 @@ export async function gatherConsolidated(
     basis,
     periods,
     stored: true,
+    figures: figuresFromJson(read.more.figures),
   });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;
-  const [reports, stored] = await Promise.all([
-    reportsOfPeriods(db, [period]),
-    readUnitStatuses(db, { tenantId: plan.tenantId, periodIds: [period.id] }),
-  ]);
+  const reports = rowsFromJson(unitReports, read.more.reports);
   // Completeness and timeliness as stored (summary tables), judged against today.
-  const units = storedStatusRows(period, stored, today);
-  const progress = await progressAsOf(db, basis, period, reports);
+  const units = storedStatusRows(period, unitStatusesFromJson(read.more.statuses), today);
+  const progress = progressAsOf(
+    basis,
+    period,
+    reports,
+    rowsFromJson(unitReportTasks, read.more.reportTasks),
+    (read.more.updates as [string, number, string][]).map(([taskKey, progress, at]) => ({
+      taskKey,
+      progress,
+      at: new Date(at),
+    })),
+  );
   const leadOf = new Map<string, string>();
   for (const ru of reportingUnitsOf(basis, period).values()) {
     for (const t of ru.tasks) if (t.role === "lead") leadOf.set(t.task.key, ru.unit.name);
@@ -216,7 +260,7 @@ export async function gatherConsolidated(
   const pillarKeys = [...new Set([...targets, ...tasks].map((r) => r.pillar))].sort(
     (a, b) => pillarRank(a) - pillarRank(b),
   );
-  return {
+  const data: ConsolidatedData = {
     plan: {
       code: plan.code,
       title: plan.title,
@@ -234,4 +278,5 @@ export async function gatherConsolidated(
     counts: countsOf(units),
     statements,
   };
+  return { data, more: read.more as Record<K, unknown> };
 }

@@ -10,13 +10,15 @@ import type {
   TPublicProvinceList,
   TPublicUnitList,
 } from "@dtplan/contracts";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
+import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
 import { type OrgUnitRow, orgUnits, planLegalBases, planReportingRules, plans } from "../../db/schema.ts";
 import { acrossTenants, holdsFoldedWords, todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
-import { listPeriods, loadBasis } from "../reporting/reporting.repository.ts";
+import { findPlanWithBasis, periodsFromJson, periodsPart } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
+import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 import {
   type ListedPlanRow,
@@ -165,28 +167,35 @@ export async function publicPlanDetail(
 ): Promise<TPublicPlanDetail> {
   const province = await findProvince(db, slug);
   if (!province) throw publicPlanNotFound();
-  const [plan] = await db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.tenantId, province.tenantId), eq(plans.code, code), eq(plans.status, "published")))
-    .limit(1);
-  if (!plan) throw publicPlanNotFound();
-  // The plan's basis once (its tasks, targets, the province's units): the attainment reads
-  // its stored figures over it, and the page takes its tasks and unit names from it.
-  const [basis, periods, legalBases, rules] = await Promise.all([
-    loadBasis(db, plan),
-    listPeriods(db, plan),
-    db
-      .select()
-      .from(planLegalBases)
-      .where(and(eq(planLegalBases.tenantId, plan.tenantId), eq(planLegalBases.planId, plan.id)))
-      .orderBy(asc(planLegalBases.position)),
-    db
-      .select()
-      .from(planReportingRules)
-      .where(and(eq(planReportingRules.tenantId, plan.tenantId), eq(planReportingRules.planId, plan.id)))
-      .orderBy(asc(planReportingRules.position)),
-  ]);
+  // The plan with its basis (tasks, targets, the province's units), periods, legal bases,
+  // reporting rules and stored approved figures, in one statement: the attainment reads its
+  // stored figures over the basis, and the page takes its tasks and unit names from it.
+  const t = province.tenantId;
+  const found = await findPlanWithBasis(
+    db,
+    { tenantId: t, where: and(eq(plans.code, code), eq(plans.status, "published")) as SQL },
+    undefined,
+    (planId) => ({
+      periods: periodsPart({ tenantId: t, code }),
+      legalBases: jsonRows(
+        planLegalBases,
+        and(eq(planLegalBases.tenantId, t), sql`${planLegalBases.planId} = ${planId}`),
+        sql`${planLegalBases.position}`,
+      ),
+      rules: jsonRows(
+        planReportingRules,
+        and(eq(planReportingRules.tenantId, t), sql`${planReportingRules.planId} = ${planId}`),
+        sql`${planReportingRules.position}`,
+      ),
+      figures: targetFiguresPart({ tenantId: t, planCode: code, approvedOnly: true }),
+    }),
+  );
+  const { basis, more } = found;
+  if (!basis) throw publicPlanNotFound();
+  const { plan } = basis;
+  const periods = periodsFromJson(more.periods);
+  const legalBases = rowsFromJson(planLegalBases, more.legalBases);
+  const rules = rowsFromJson(planReportingRules, more.rules);
   const attainment = await planAttainment(db, {
     ctx: { plan },
     nearThreshold,
@@ -194,6 +203,7 @@ export async function publicPlanDetail(
     basis,
     periods,
     stored: true,
+    figures: figuresFromJson(more.figures),
   });
   const { units, tasks } = basis;
   const leadNames = new Map<string, string>();

@@ -18,6 +18,7 @@ import {
   type PlanTargetRow,
   type PlanTargetUnitRow,
   type PlanTaskRow,
+  plans,
   planTargets,
   planTargetUnits,
   planTasks,
@@ -72,6 +73,8 @@ export async function loadBasis(
   return (await loadBasisWith(db, plan, tree, {})).basis;
 }
 
+type TreeRead = { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] } | undefined;
+
 /**
  * The plan's basis and what else the request reads (`more`: parts of readTogether), in one
  * statement: the tasks, targets with their indicators, units, lineage and target
@@ -80,40 +83,67 @@ export async function loadBasis(
 export async function loadBasisWith<K extends string>(
   db: Database,
   plan: PlanRow,
-  tree: { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] } | undefined,
+  tree: TreeRead,
   more: Record<K, SQL>,
 ): Promise<{ basis: ReportingBasis; more: Record<K, unknown> }> {
-  const t = plan.tenantId;
-  const parts = {
-    ...more,
+  const read = await readTogether(db, { ...more, ...basisParts(plan.tenantId, sql`${plan.id}`, tree) });
+  return { basis: basisFrom(plan, read, tree), more: read as Record<K, unknown> };
+}
+
+/**
+ * loadBasisWith for a plan found in the same statement: the plan of province `tenantId`
+ * that `where` (a condition on plans) keeps — the first by id when several do — with its
+ * basis; null when there is none. `more` is given the plan's id (a subquery) for its own parts.
+ */
+export async function findPlanWithBasis<K extends string>(
+  db: Database,
+  { tenantId, where }: { tenantId: string; where: SQL },
+  tree: TreeRead,
+  more: (planId: SQL) => Record<K, SQL>,
+): Promise<{ basis: ReportingBasis | null; more: Record<K, unknown> }> {
+  const planId = sql`(SELECT ${plans.id} FROM ${plans} WHERE ${plans.tenantId} = ${tenantId} AND ${where}
+                       ORDER BY ${plans.id} LIMIT 1)`;
+  const read = await readTogether(db, {
+    ...more(planId),
+    basis_plan: jsonRows(plans, and(eq(plans.tenantId, tenantId), sql`${plans.id} = ${planId}`)),
+    ...basisParts(tenantId, planId, tree),
+  });
+  const [plan] = rowsFromJson(plans, read.basis_plan);
+  return { basis: plan ? basisFrom(plan, read, tree) : null, more: read as Record<K, unknown> };
+}
+
+function basisParts(t: string, planId: SQL, tree: TreeRead): Record<string, SQL> {
+  return {
     basis_tasks: jsonRows(
       planTasks,
-      and(eq(planTasks.tenantId, t), eq(planTasks.planId, plan.id)),
+      and(eq(planTasks.tenantId, t), sql`${planTasks.planId} = ${planId}`),
       sql`${planTasks.position}`,
     ),
     basis_targets: jsonRows(
       planTargets,
-      and(eq(planTargets.tenantId, t), eq(planTargets.planId, plan.id)),
+      and(eq(planTargets.tenantId, t), sql`${planTargets.planId} = ${planId}`),
       sql`${planTargets.position}`,
     ),
     basis_assignments: jsonRows(
       planTargetUnits,
-      and(eq(planTargetUnits.tenantId, t), eq(planTargetUnits.planId, plan.id)),
+      and(eq(planTargetUnits.tenantId, t), sql`${planTargetUnits.planId} = ${planId}`),
     ),
     basis_indicators: jsonRows(
       indicators,
       and(
         eq(indicators.tenantId, t),
-        sql`${indicators.code} IN (SELECT g.indicator_code FROM plan_targets g WHERE g.tenant_id = ${t} AND g.plan_id = ${plan.id})`,
+        sql`${indicators.code} IN (SELECT g.indicator_code FROM plan_targets g WHERE g.tenant_id = ${t} AND g.plan_id = ${planId})`,
       ),
     ),
     ...(tree?.units
       ? {}
       : { basis_units: jsonRows(orgUnits, eq(orgUnits.tenantId, t), sql`${orgUnits.code}`) }),
     ...(tree?.lineage ? {} : { basis_lineage: jsonRows(orgUnitLineage, eq(orgUnitLineage.tenantId, t)) }),
-  } as Record<string, SQL>;
-  const read = (await readTogether(db, parts)) as Record<string, unknown>;
-  const basis: ReportingBasis = {
+  };
+}
+
+function basisFrom(plan: PlanRow, read: Record<string, unknown>, tree: TreeRead): ReportingBasis {
+  return {
     plan,
     tasks: rowsFromJson(planTasks, read.basis_tasks),
     targets: rowsFromJson(planTargets, read.basis_targets),
@@ -122,7 +152,6 @@ export async function loadBasisWith<K extends string>(
     lineage: tree?.lineage ?? rowsFromJson(orgUnitLineage, read.basis_lineage),
     assignments: rowsFromJson(planTargetUnits, read.basis_assignments),
   };
-  return { basis, more: read as Record<K, unknown> };
 }
 
 /**

@@ -20,7 +20,7 @@ import { timelinessOf } from "@dtplan/domain/reporting/timeliness.ts";
 import { type ReportingRole, reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { type Database, queryRows } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
 import { readTogether } from "../../db/json-rows.ts";
 import {
   indicators,
@@ -295,47 +295,92 @@ export async function readUnitStatuses(
   { tenantId, periodIds }: { tenantId: string; periodIds: readonly string[] },
 ): Promise<StoredUnitStatus[]> {
   if (periodIds.length === 0) return [];
-  const rows = await queryRows<
-    Omit<StatusRow, "plan_code" | "first_submitted_at"> & {
-      unit_name: string;
-      first_submitted_at: Date | string | null;
-      submitted_at: Date | string | null;
-      reviewed_at: Date | string | null;
-      return_comment: string | null;
-      on_behalf: boolean;
-    }
-  >(
-    db,
-    sql`SELECT s.period_id, s.unit_id, u.name AS unit_name, s.expected, s.role, s.task_count, s.target_count,
-               s.report_id, s.status, s.first_submitted_at, s.days_late, r.submitted_at, r.reviewed_at,
-               r.return_comment, r.on_behalf_by IS NOT NULL AS on_behalf
+  return unitStatusesFromJson((await readTogether(db, { s: unitStatusesPart({ tenantId, periodIds }) })).s);
+}
+
+/**
+ * readUnitStatuses as a part of a request's one statement (readTogether): the periods are
+ * ids, or a subquery giving them.
+ */
+export function unitStatusesPart({
+  tenantId,
+  periodIds,
+}: {
+  tenantId: string;
+  periodIds: readonly string[] | SQL;
+}): SQL {
+  if (Array.isArray(periodIds) && periodIds.length === 0) return sql`'[]'::json`;
+  const inPeriods = Array.isArray(periodIds)
+    ? sql.join(
+        periodIds.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : (periodIds as SQL);
+  return sql`(SELECT coalesce(json_agg(json_build_array(s.period_id, s.unit_id, u.name, s.expected, s.role,
+                     s.task_count, s.target_count, s.report_id, s.status, s.first_submitted_at, s.days_late,
+                     r.submitted_at, r.reviewed_at, r.return_comment, r.on_behalf_by IS NOT NULL)), '[]')
           FROM reporting_status s
           JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
           LEFT JOIN unit_reports r ON r.tenant_id = s.tenant_id AND r.id = s.report_id
          WHERE s.tenant_id = ${tenantId} AND u.tenant_id = ${tenantId}
-           AND s.period_id IN (${sql.join(
-             periodIds.map((id) => sql`${id}`),
-             sql`, `,
-           )})`,
+           AND s.period_id IN (${inPeriods}))`;
+}
+
+type UnitStatusJson = [
+  string,
+  string,
+  string,
+  StatusRow["expected"],
+  StatusRow["role"],
+  StatusRow["task_count"],
+  StatusRow["target_count"],
+  StatusRow["report_id"],
+  StatusRow["status"],
+  string | null,
+  StatusRow["days_late"],
+  string | null,
+  string | null,
+  string | null,
+  boolean,
+];
+
+export function unitStatusesFromJson(value: unknown): StoredUnitStatus[] {
+  const date = (d: string | null) => (d === null ? null : new Date(d));
+  return (value as UnitStatusJson[]).map(
+    ([
+      periodId,
+      unitId,
+      unitName,
+      expected,
+      role,
+      taskCount,
+      targetCount,
+      reportId,
+      status,
+      firstSubmittedAt,
+      daysLate,
+      submittedAt,
+      reviewedAt,
+      returnComment,
+      onBehalf,
+    ]) => ({
+      periodId,
+      unitId,
+      unitName,
+      expected,
+      role,
+      taskCount,
+      targetCount,
+      reportId,
+      status,
+      firstSubmittedAt: date(firstSubmittedAt),
+      daysLate,
+      submittedAt: date(submittedAt),
+      reviewedAt: date(reviewedAt),
+      returnComment: status === "returned" ? returnComment : null,
+      onBehalf,
+    }),
   );
-  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
-  return rows.map((r) => ({
-    periodId: r.period_id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    expected: r.expected,
-    role: r.role,
-    taskCount: r.task_count,
-    targetCount: r.target_count,
-    reportId: r.report_id,
-    status: r.status,
-    firstSubmittedAt: date(r.first_submitted_at),
-    daysLate: r.days_late,
-    submittedAt: date(r.submitted_at),
-    reviewedAt: date(r.reviewed_at),
-    returnComment: r.status === "returned" ? r.return_comment : null,
-    onBehalf: r.on_behalf,
-  }));
 }
 
 /** Kịp thời added up: reports due so far, on time, late and missing (a report not yet due is left out). */
