@@ -12,11 +12,16 @@ import type {
 } from "@dtplan/contracts";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
-import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
+import { rowsFromJson } from "../../db/json-rows.ts";
 import { type OrgUnitRow, orgUnits, planLegalBases, planReportingRules, plans } from "../../db/schema.ts";
 import { acrossTenants, holdsFoldedWords, todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
-import { findPlanWithBasis, periodsFromJson, periodsPart } from "../reporting/reporting.repository.ts";
+import {
+  findPlanWithBasis,
+  periodsFromJson,
+  periodsPart,
+  planItemsPart,
+} from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
@@ -177,16 +182,8 @@ export async function publicPlanDetail(
     undefined,
     (planId) => ({
       periods: periodsPart({ tenantId: t, code }),
-      legalBases: jsonRows(
-        planLegalBases,
-        and(eq(planLegalBases.tenantId, t), sql`${planLegalBases.planId} = ${planId}`),
-        sql`${planLegalBases.position}`,
-      ),
-      rules: jsonRows(
-        planReportingRules,
-        and(eq(planReportingRules.tenantId, t), sql`${planReportingRules.planId} = ${planId}`),
-        sql`${planReportingRules.position}`,
-      ),
+      legalBases: planItemsPart(planLegalBases, t, planId),
+      rules: planItemsPart(planReportingRules, t, planId),
       figures: targetFiguresPart({ tenantId: t, planCode: code, approvedOnly: true }),
     }),
   );

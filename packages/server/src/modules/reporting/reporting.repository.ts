@@ -5,6 +5,7 @@ import {
   type UnitTaskOf,
 } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/database.ts";
 import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
@@ -112,18 +113,23 @@ export async function findPlanWithBasis<K extends string>(
   return { basis: plan ? basisFrom(plan, read, tree) : null, more: read as Record<K, unknown> };
 }
 
+/** The rows of one of a plan's item tables (tasks, targets, legal bases, rules), in their order. */
+export function planItemsPart(
+  table: PgTable & Record<"tenantId" | "planId" | "position", AnyPgColumn>,
+  tenantId: string,
+  planId: SQL,
+): SQL {
+  return jsonRows(
+    table,
+    and(eq(table.tenantId, tenantId), sql`${table.planId} = ${planId}`),
+    sql`${table.position}`,
+  );
+}
+
 function basisParts(t: string, planId: SQL, tree: TreeRead): Record<string, SQL> {
   return {
-    basis_tasks: jsonRows(
-      planTasks,
-      and(eq(planTasks.tenantId, t), sql`${planTasks.planId} = ${planId}`),
-      sql`${planTasks.position}`,
-    ),
-    basis_targets: jsonRows(
-      planTargets,
-      and(eq(planTargets.tenantId, t), sql`${planTargets.planId} = ${planId}`),
-      sql`${planTargets.position}`,
-    ),
+    basis_tasks: planItemsPart(planTasks, t, planId),
+    basis_targets: planItemsPart(planTargets, t, planId),
     basis_assignments: jsonRows(
       planTargetUnits,
       and(eq(planTargetUnits.tenantId, t), sql`${planTargetUnits.planId} = ${planId}`),

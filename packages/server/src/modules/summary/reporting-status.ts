@@ -298,6 +298,15 @@ export async function readUnitStatuses(
   return unitStatusesFromJson((await readTogether(db, { s: unitStatusesPart({ tenantId, periodIds }) })).s);
 }
 
+/** Period ids as an IN list, or the subquery that gives them. */
+const periodList = (periodIds: readonly string[] | SQL): SQL =>
+  Array.isArray(periodIds)
+    ? sql.join(
+        periodIds.map((id) => sql`${id}`),
+        sql`, `,
+      )
+    : (periodIds as SQL);
+
 /**
  * readUnitStatuses as a part of a request's one statement (readTogether): the periods are
  * ids, or a subquery giving them.
@@ -310,77 +319,31 @@ export function unitStatusesPart({
   periodIds: readonly string[] | SQL;
 }): SQL {
   if (Array.isArray(periodIds) && periodIds.length === 0) return sql`'[]'::json`;
-  const inPeriods = Array.isArray(periodIds)
-    ? sql.join(
-        periodIds.map((id) => sql`${id}`),
-        sql`, `,
-      )
-    : (periodIds as SQL);
-  return sql`(SELECT coalesce(json_agg(json_build_array(s.period_id, s.unit_id, u.name, s.expected, s.role,
-                     s.task_count, s.target_count, s.report_id, s.status, s.first_submitted_at, s.days_late,
-                     r.submitted_at, r.reviewed_at, r.return_comment, r.on_behalf_by IS NOT NULL)), '[]')
+  return sql`(SELECT coalesce(json_agg(json_build_object('periodId', s.period_id, 'unitId', s.unit_id,
+                     'unitName', u.name, 'expected', s.expected, 'role', s.role, 'taskCount', s.task_count,
+                     'targetCount', s.target_count, 'reportId', s.report_id, 'status', s.status,
+                     'firstSubmittedAt', s.first_submitted_at, 'daysLate', s.days_late,
+                     'submittedAt', r.submitted_at, 'reviewedAt', r.reviewed_at,
+                     'returnComment', r.return_comment, 'onBehalf', r.on_behalf_by IS NOT NULL)), '[]')
           FROM reporting_status s
           JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
           LEFT JOIN unit_reports r ON r.tenant_id = s.tenant_id AND r.id = s.report_id
          WHERE s.tenant_id = ${tenantId} AND u.tenant_id = ${tenantId}
-           AND s.period_id IN (${inPeriods}))`;
+           AND s.period_id IN (${periodList(periodIds)}))`;
 }
 
-type UnitStatusJson = [
-  string,
-  string,
-  string,
-  StatusRow["expected"],
-  StatusRow["role"],
-  StatusRow["task_count"],
-  StatusRow["target_count"],
-  StatusRow["report_id"],
-  StatusRow["status"],
-  string | null,
-  StatusRow["days_late"],
-  string | null,
-  string | null,
-  string | null,
-  boolean,
-];
+type UnitStatusJson = Omit<StoredUnitStatus, "firstSubmittedAt" | "submittedAt" | "reviewedAt"> &
+  Record<"firstSubmittedAt" | "submittedAt" | "reviewedAt", string | null>;
 
 export function unitStatusesFromJson(value: unknown): StoredUnitStatus[] {
   const date = (d: string | null) => (d === null ? null : new Date(d));
-  return (value as UnitStatusJson[]).map(
-    ([
-      periodId,
-      unitId,
-      unitName,
-      expected,
-      role,
-      taskCount,
-      targetCount,
-      reportId,
-      status,
-      firstSubmittedAt,
-      daysLate,
-      submittedAt,
-      reviewedAt,
-      returnComment,
-      onBehalf,
-    ]) => ({
-      periodId,
-      unitId,
-      unitName,
-      expected,
-      role,
-      taskCount,
-      targetCount,
-      reportId,
-      status,
-      firstSubmittedAt: date(firstSubmittedAt),
-      daysLate,
-      submittedAt: date(submittedAt),
-      reviewedAt: date(reviewedAt),
-      returnComment: status === "returned" ? returnComment : null,
-      onBehalf,
-    }),
-  );
+  return (value as UnitStatusJson[]).map((r) => ({
+    ...r,
+    firstSubmittedAt: date(r.firstSubmittedAt),
+    submittedAt: date(r.submittedAt),
+    reviewedAt: date(r.reviewedAt),
+    returnComment: r.status === "returned" ? r.returnComment : null,
+  }));
 }
 
 /** Kịp thời added up: reports due so far, on time, late and missing (a report not yet due is left out). */
@@ -430,12 +393,6 @@ export function timelinessPart<G extends TimelinessGrouping>({
   by: readonly G[];
 }): SQL {
   if ((Array.isArray(periodIds) && periodIds.length === 0) || by.length === 0) return sql`'[]'::json`;
-  const inPeriods = Array.isArray(periodIds)
-    ? sql.join(
-        periodIds.map((id) => sql`${id}`),
-        sql`, `,
-      )
-    : (periodIds as SQL);
   return sql`(SELECT coalesce(json_agg(json_build_array(x.unit_id, x.plan_code, x.period_id, x.name, x.rows,
                      x.received, x.expected, x.on_time, x.late, x.missing)), '[]') FROM (
         SELECT ${sql.raw(
@@ -456,7 +413,7 @@ export function timelinessPart<G extends TimelinessGrouping>({
           JOIN reporting_periods rp ON rp.tenant_id = s.tenant_id AND rp.id = s.period_id
           ${by.includes("unit" as G) ? sql`JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id AND u.tenant_id = ${tenantId}` : sql``}
          WHERE s.tenant_id = ${tenantId} AND rp.tenant_id = ${tenantId}
-           AND s.period_id IN (${inPeriods})
+           AND s.period_id IN (${periodList(periodIds)})
          GROUP BY GROUPING SETS (${sql.raw(by.map((g) => `(s.${GROUP_COLUMN[g]})`).join(", "))})) x)`;
 }
 
