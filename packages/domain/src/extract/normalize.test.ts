@@ -58,6 +58,30 @@ describe("normalizeText", () => {
     expect(n.footnotes).toHaveLength(1);
   });
 
+  it("removes a footnote whose marker stands on its own line at the page's foot, before the page number", () => {
+    const raw = [
+      "- Phát huy lợi thế của phường sau sắp xếp1; phát triển du lịch thông minh.",
+      "2.1. Chính quyền số",
+      "1",
+      "",
+      "Phường Lâm Viên được thành lập từ ngày 01/7/2025 trên cơ sở sắp xếp một số phường",
+      "của thành phố Đà Lạt (cũ).",
+      "",
+      "\f2",
+      "",
+      "- Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình đạt 80%.",
+    ].join("\n");
+    const n = normalizeText(raw);
+    expect(n.blocks.map((b) => b.text)).toEqual([
+      "- Phát huy lợi thế của phường sau sắp xếp; phát triển du lịch thông minh.",
+      "2.1. Chính quyền số",
+      "- Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình đạt 80%.",
+    ]);
+    expect(n.footnotes.map((b) => b.text)).toEqual([
+      "Phường Lâm Viên được thành lập từ ngày 01/7/2025 trên cơ sở sắp xếp một số phường của thành phố Đà Lạt (cũ).",
+    ]);
+  });
+
   it("cuts a footnote body glued to the end of a re-flowed paragraph", () => {
     const long = "x".repeat(10);
     const raw = [

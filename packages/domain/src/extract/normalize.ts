@@ -178,12 +178,41 @@ export function sliceBlock(block: Block, from: number, to: number): Block {
 }
 
 /** Footnote numbers: a digit glued to a word ("toàn trình1.") and a body starting with that number. */
-function findFootnoteNumbers(lines: Line[], src: string): Set<number> {
+/** Numbers glued to a word as footnote markers ("sau sắp xếp1;"). */
+function gluedFootnoteNumbers(src: string): Set<number> {
   const glued = new Set<number>();
   const re = /\p{Ll}{2}(\d{1,2})(?=[.,;:)]|\s|$)/gu;
   let m: RegExpExecArray | null;
   // Bounded: one pass over the text.
   for (m = re.exec(src); m !== null; m = re.exec(src)) glued.add(Number(m[1]));
+  return glued;
+}
+
+/**
+ * A footnote at a page's foot written as its marker on a line of its own, its text below
+ * and then the page number ("1" / "Phường … được thành lập …" / "2"): the lines of each.
+ */
+function standaloneFootnotes(lines: Line[], glued: Set<number>): Line[][] {
+  const notes: Line[][] = [];
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const marker = /^(\d{1,2})$/u.exec(lines[i].text);
+    if (!marker || !glued.has(Number(marker[1]))) continue;
+    const body: Line[] = [];
+    let j = i + 1;
+    for (; j < lines.length && j <= i + 5; j++) {
+      const t = lines[j].text;
+      if (PAGE_NUMBER.test(t) || BULLET_START.test(t) || HEADING_START.test(t)) break;
+      body.push(lines[j]);
+    }
+    if (!body.length || !/^\p{Lu}/u.test(body[0].text) || !PAGE_NUMBER.test(lines[j]?.text ?? "")) continue;
+    notes.push([lines[i], ...body]);
+    i = j - 1;
+  }
+  return notes;
+}
+
+function findFootnoteNumbers(lines: Line[], src: string): Set<number> {
+  const glued = gluedFootnoteNumbers(src);
   const found = new Set<number>();
   if (!glued.size) return found;
   for (const l of lines) {
@@ -292,12 +321,14 @@ export function normalizeText(
     }
   }
 
+  const pageFootnotes = standaloneFootnotes(lines, gluedFootnoteNumbers(sourceText));
+  const inFootnote = new Set(pageFootnotes.flat());
   // Running headers and footers: the same short, capitalised line on several pages.
   const counts = new Map<string, number>();
   for (const l of lines) if (l.text.length <= 100) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   lines = lines.filter((l) => {
     if (tableAt.has(l)) return true;
-    if (inTable.has(l)) return false;
+    if (inTable.has(l) || inFootnote.has(l)) return false;
     if (PAGE_NUMBER.test(l.text)) return false;
     const n = counts.get(l.text) ?? 0;
     if (
@@ -319,9 +350,14 @@ export function normalizeText(
   const paragraphMode = percentile(lengths, 0.75) > 150;
 
   const footnoteNumbers = findFootnoteNumbers(lines, sourceText);
+  for (const note of pageFootnotes) footnoteNumbers.add(Number(note[0].text));
 
   const blocks: Block[] = [];
-  const footnotes: Block[] = [];
+  const footnotes: Block[] = pageFootnotes.map((note) => {
+    const b = new BlockBuilder();
+    for (const l of note.slice(1)) b.add(l, false, footnoteNumbers);
+    return b.build();
+  });
   let cur: BlockBuilder | null = null;
   let curIsBullet = false;
   let curIsHeading = false;

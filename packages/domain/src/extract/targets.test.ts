@@ -32,6 +32,18 @@ describe("targets", () => {
     ]);
   });
 
+  it("does not take the start of a span or a baseline year for the target's year", () => {
+    expect(
+      targets("- Số hóa 100% sổ hộ tịch lưu trữ tại xã từ năm 2000 đến nay.").map((x) => x.year),
+    ).toEqual([2025]);
+    expect(
+      targets("- Doanh thu thương mại điện tử tăng 20% so với năm 2024.", { year: 2026 }).map((x) => x.year),
+    ).toEqual([2026]);
+    expect(targets("- Từ năm 2021 đến năm 2027, 100% xã có Tổ công nghệ số.").map((x) => x.year)).toEqual([
+      2027,
+    ]);
+  });
+
   it("keeps a figure-less sentence as one qualitative target, even with several clauses", () => {
     const t = targets("- Triển khai hội nghị truyền hình cấp huyện; mô hình phòng họp không giấy.");
     expect(t).toHaveLength(1);

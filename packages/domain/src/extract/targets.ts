@@ -140,11 +140,17 @@ const YEAR_RE = /(?:đến|trước|hết|cuối|trong)\s+(?:hết\s+)?năm\s+(\
 export function yearIn(text: string): number | null {
   // Lower case: headings write "ĐẾN NĂM 2030".
   const unquoted = text.replace(/[“"][^”"]{0,400}[”"]/gu, " ").toLowerCase();
-  YEAR_RE.lastIndex = 0;
-  const m = YEAR_RE.exec(unquoted);
-  if (!m) return null;
-  const y = Number(m[1] ?? m[2] ?? m[3]);
-  return y >= 2000 && y <= 2100 ? y : null;
+  for (const m of unquoted.matchAll(YEAR_RE)) {
+    // "từ năm 2000 đến nay", "so với năm 2020": where a span starts or a baseline, not the
+    // target's year ("Từ năm 2026, 100% …" alone is: from then on).
+    const before = unquoted.slice(0, m.index);
+    const after = unquoted.slice(m.index + m[0].length);
+    if (m[2] && /so với\s+$/u.test(before)) continue;
+    if (m[2] && /từ\s+$/u.test(before) && /^\s*(?:đến|tới|[-–])/u.test(after)) continue;
+    const y = Number(m[1] ?? m[2] ?? m[3]);
+    return y >= 2000 && y <= 2100 ? y : null;
+  }
+  return null;
 }
 
 interface Piece {
