@@ -3,16 +3,15 @@ import { attainment } from "@dtplan/domain/attainment/attainment.ts";
 import type { PeriodFigure } from "@dtplan/domain/attainment/roll-up.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
+import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
-  indicators,
   type OrgUnitRow,
   orgUnits,
   type PlanRow,
   type PlanTargetRow,
   plans,
-  planTargets,
   planTasks,
   type ReportingPeriodRow,
   reportingPeriods,
@@ -31,9 +30,9 @@ import {
   type TaskTotals,
   type TimelinessTotals,
 } from "../dashboard/plan-figures.ts";
-import { findUnitsByIds, listTenantUnits } from "../org/org.repository.ts";
-import { readTimeliness, type StoredTimeliness } from "../summary/reporting-status.ts";
-import { readTargetFigures } from "../summary/target-figures.ts";
+import { findUnitsByIds } from "../org/org.repository.ts";
+import { type StoredTimeliness, timelinessFromJson, timelinessPart } from "../summary/reporting-status.ts";
+import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import { taskStatusSql } from "../tasks/task-status.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */
@@ -135,55 +134,61 @@ function figuresOf(
 /**
  * The tasks of the plans `planIds` added up per plan as of today by the domain's status rule
  * (taskStatusSql, held to statusOfTask by a test): done, overdue (only when the lead unit
- * still exists on today) and the sum of progress (100 once done), in one statement.
+ * still exists on today) and the sum of progress (100 once done) — a part of the statement
+ * that reads the plans' figures.
  */
-async function taskTotalsOf(
-  db: Database,
-  tenantId: string,
-  planIds: readonly string[],
-  today: string,
-): Promise<Map<string, TaskTotals>> {
-  if (planIds.length === 0) return new Map();
+function taskTotalsPart(tenantId: string, planIds: readonly string[], today: string): SQL {
+  if (planIds.length === 0) return sql`'[]'::json`;
   const status = taskStatusSql(today);
   const done = sql`${status} IN ('done', 'done_late')`;
-  const rows = await db
-    .select({
-      planId: planTasks.planId,
-      total: sql<number>`count(*)::int`,
-      done: sql<number>`count(*) FILTER (WHERE ${done})::int`,
-      overdue: sql<number>`count(*) FILTER (WHERE ${status} = 'overdue'
-                             AND (${orgUnits.validTo} IS NULL OR ${orgUnits.validTo} >= ${today}::date))::int`,
-      progressSum: sql<number>`coalesce(sum(CASE WHEN ${done} THEN 100
-                                 ELSE least(greatest(coalesce(${planTasks.progress}, 0), 0), 100) END), 0)::int`,
-    })
-    .from(planTasks)
-    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, planTasks.leadUnitId)))
-    .where(and(eq(planTasks.tenantId, tenantId), inArray(planTasks.planId, [...planIds])))
-    .groupBy(planTasks.planId);
-  return new Map(rows.map(({ planId, ...totals }) => [planId, totals]));
+  return sql`(SELECT coalesce(json_agg(json_build_array(x.plan_id, x.total, x.done, x.overdue, x.progress_sum)), '[]')
+    FROM (SELECT ${planTasks.planId} AS plan_id, count(*)::int AS total,
+                 count(*) FILTER (WHERE ${done})::int AS done,
+                 count(*) FILTER (WHERE ${status} = 'overdue'
+                   AND (${orgUnits.validTo} IS NULL OR ${orgUnits.validTo} >= ${today}::date))::int AS overdue,
+                 coalesce(sum(CASE WHEN ${done} THEN 100
+                   ELSE least(greatest(coalesce(${planTasks.progress}, 0), 0), 100) END), 0)::int AS progress_sum
+            FROM ${planTasks}
+            LEFT JOIN ${orgUnits} ON ${orgUnits.tenantId} = ${tenantId} AND ${orgUnits.id} = ${planTasks.leadUnitId}
+           WHERE ${planTasks.tenantId} = ${tenantId} AND ${inArray(planTasks.planId, [...planIds])}
+           GROUP BY ${planTasks.planId}) x)`;
 }
 
-/** The targets of the plans `planIds`, each with whether its indicator is in the catalogue. */
-async function targetsOf(
-  db: Database,
-  tenantId: string,
-  planIds: readonly string[],
-): Promise<Map<string, JudgedTarget[]>> {
+function taskTotalsFromJson(value: unknown): Map<string, TaskTotals> {
+  return new Map(
+    (value as [string, number, number, number, number][]).map(
+      ([planId, total, done, overdue, progressSum]) => [planId, { total, done, overdue, progressSum }],
+    ),
+  );
+}
+
+/** The targets of the plans `planIds`, each with whether its indicator is in the catalogue (a part). */
+function targetsPart(tenantId: string, planIds: readonly string[]): SQL {
+  if (planIds.length === 0) return sql`'[]'::json`;
+  return sql`(SELECT coalesce(json_agg(json_build_array(g.plan_id, g.key, g.comparator, g.value, g.year,
+                     i.code IS NOT NULL)), '[]')
+    FROM plan_targets g
+    LEFT JOIN indicators i ON i.tenant_id = ${tenantId} AND i.code = g.indicator_code
+   WHERE g.tenant_id = ${tenantId} AND g.plan_id IN (${sql.join(
+     planIds.map((id) => sql`${id}`),
+     sql`, `,
+   )}))`;
+}
+
+function targetsFromJson(value: unknown): Map<string, JudgedTarget[]> {
   const out = new Map<string, JudgedTarget[]>();
-  if (planIds.length === 0) return out;
-  const { planId, key, comparator, value, year } = planTargets;
-  const rows = await db
-    .select({ planId, key, comparator, value, year, measured: sql<boolean>`${indicators.code} IS NOT NULL` })
-    .from(planTargets)
-    .leftJoin(
-      indicators,
-      and(eq(indicators.tenantId, tenantId), eq(indicators.code, planTargets.indicatorCode)),
-    )
-    .where(and(eq(planTargets.tenantId, tenantId), inArray(planTargets.planId, [...planIds])));
-  for (const r of rows) {
-    const list = out.get(r.planId);
-    if (list) list.push(r);
-    else out.set(r.planId, [r]);
+  for (const [planId, key, comparator, v, year, measured] of value as [
+    string,
+    string,
+    JudgedTarget["comparator"],
+    JudgedTarget["value"],
+    JudgedTarget["year"],
+    boolean,
+  ][]) {
+    const t = { planId, key, comparator, value: v, year, measured };
+    const list = out.get(planId);
+    if (list) list.push(t);
+    else out.set(planId, [t]);
   }
   return out;
 }
@@ -280,31 +285,36 @@ export async function provinceView(
 ): Promise<TProvinceView> {
   const today = todayIso(now);
   const { tenantId, tenants } = await provinceOf(db, actor, requested);
-  const [units, roots] = await Promise.all([listTenantUnits(db, tenantId), findUnitsByIds(db, tenants)]);
+  // The province's units, its published plans (every version) and their periods in one statement.
+  const first = await readTogether(db, {
+    units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
+    plans: jsonRows(
+      plans,
+      and(eq(plans.tenantId, tenantId), eq(plans.status, "published")),
+      sql`${plans.code}, ${plans.version} DESC`,
+    ),
+    periods: jsonRows(
+      reportingPeriods,
+      and(
+        eq(reportingPeriods.tenantId, tenantId),
+        sql`${reportingPeriods.planCode} IN (SELECT p.code FROM plans p
+              WHERE p.tenant_id = ${tenantId} AND p.status = 'published')`,
+      ),
+    ),
+  });
+  const units = rowsFromJson(orgUnits, first.units);
   const byId = new Map(units.map((u) => [u.id, u]));
+  // The provinces to pick from: this one's root is among its units; others are looked up.
+  const roots =
+    tenants.length === 1 && tenants[0] === tenantId && byId.has(tenantId)
+      ? [byId.get(tenantId) as OrgUnitRow]
+      : await findUnitsByIds(db, tenants);
   // The version in force of each plan code (amendments supersede the older ones).
-  const published = await db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.tenantId, tenantId), eq(plans.status, "published")))
-    .orderBy(asc(plans.code), desc(plans.version));
+  const published = rowsFromJson(plans, first.plans);
   // Newest version first within a code: the first row of each code is the one in force.
   const seen = new Set<string>();
   const current = published.filter((p) => !seen.has(p.code) && Boolean(seen.add(p.code)));
-  const periodRows = current.length
-    ? await db
-        .select()
-        .from(reportingPeriods)
-        .where(
-          and(
-            eq(reportingPeriods.tenantId, tenantId),
-            inArray(
-              reportingPeriods.planCode,
-              current.map((p) => p.code),
-            ),
-          ),
-        )
-    : [];
+  const periodRows = rowsFromJson(reportingPeriods, first.periods);
   const { list: periodList, fallback } = comparablePeriods(periodRows, today);
   const compared = periodList.find((p) => p.key === requestedPeriod) ?? fallback;
   if (requestedPeriod && compared?.key !== requestedPeriod) {
@@ -315,17 +325,21 @@ export async function provinceView(
   const periodOf = new Map(
     periodRows.filter((p) => p.key === compared?.key && !p.adhoc).map((p) => [p.planCode, p]),
   );
-  // Every plan's targets, task totals, stored timeliness and figures in four statements: a
+  // Every plan's targets, task totals, stored timeliness and figures in one statement: a
   // province has a hundred communes and more, each with its plan.
   const comparedPeriods = [...periodOf.values()];
   const periodIds = comparedPeriods.map((p) => p.id);
   const planIds = current.map((p) => p.id);
-  const [targets, tasks, reporting, stored] = await Promise.all([
-    targetsOf(db, tenantId, planIds),
-    taskTotalsOf(db, tenantId, planIds, today),
-    readTimeliness(db, { tenantId, periodIds, today, by: ["plan"] }),
-    readTargetFigures(db, { tenantId, periodIds: comparedPeriods.map((p) => p.id), approvedOnly: false }),
-  ]);
+  const second = await readTogether(db, {
+    targets: targetsPart(tenantId, planIds),
+    tasks: taskTotalsPart(tenantId, planIds, today),
+    reporting: timelinessPart({ tenantId, periodIds, today, by: ["plan"] }),
+    stored: targetFiguresPart({ tenantId, periodIds, approvedOnly: false }),
+  });
+  const targets = targetsFromJson(second.targets);
+  const tasks = taskTotalsFromJson(second.tasks);
+  const reporting = timelinessFromJson(second.reporting, ["plan"]);
+  const stored = figuresFromJson(second.stored);
   const figures: PlanFigures[] = current.map((plan) =>
     figuresOf(plan, {
       today,
