@@ -1,15 +1,17 @@
 import type { ZIndicatorValueExportQuery } from "@dtplan/contracts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { type Database, queryRows } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
+import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type IndicatorRow,
   indicators,
   type OrgUnitRow,
   type PlanTargetRow,
   type ReportingPeriodRow,
+  reportingPeriods,
   type UnitReportRow,
   type UnitReportValueRow,
 } from "../../db/schema.ts";
@@ -19,7 +21,7 @@ import type { Actor } from "../access/actor.ts";
 import { can, pathIn } from "../access/tree-access.ts";
 import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
 import { reportingPlan } from "../reporting/reporting.guards.ts";
-import { findPeriod, loadBasis } from "../reporting/reporting.repository.ts";
+import { loadBasisWith, periodNotFound } from "../reporting/reporting.repository.ts";
 import { COMPARATOR_TEXT, dateCell, filtersOf, pillarLabel } from "./export-columns.ts";
 import { type Cell, type Column, NUMBER_FORMATS, type TableDownload } from "./tabular.ts";
 
@@ -122,6 +124,24 @@ const VALUE_COLUMNS: readonly Column<ValueRow>[] = [
   },
 ];
 
+/** A figure as the statement gives it (see `values` below), in its columns' order. */
+type FigureJson = [
+  string,
+  string,
+  UnitReportRow["status"],
+  string | null,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  number,
+];
+
 /** Reports every reader of the plan sees; drafts and returned ones only reviewers. */
 const SHARED_STATUSES: UnitReportRow["status"][] = ["submitted", "approved"];
 
@@ -139,41 +159,50 @@ export async function indicatorValueExport(
 ): Promise<TableDownload<ValueRow>> {
   const ctx = await reportingPlan(db, actor, code);
   const { plan } = ctx;
-  const basis = await loadBasis(db, plan);
-  if (query.unitId && !basis.units.has(query.unitId)) throw notFound("Không tìm thấy đơn vị.");
-  const period = query.period ? await findPeriod(db, plan, query.period) : null;
-  // One flat statement: a figure's columns, its report's and its period's (a report's texts
-  // would be repeated on each of its figures), in the order of the periods.
-  const found = await queryRows<{
-    report_id: string;
-    unit_id: string;
-    status: UnitReportRow["status"];
-    submitted_at: Date | string | null;
-    period_key: string;
-    period_label: string;
-    end_date: string;
-    target_key: string;
-    indicator_code: string;
-    numerator: string | number | null;
-    denominator: string | number | null;
-    value: string | number | null;
-    note: string | null;
-    evidence_count: number;
-  }>(
-    db,
-    sql`SELECT r.id AS report_id, r.unit_id, r.status, r.submitted_at, rp.key AS period_key,
-               rp.label AS period_label, rp.end_date::text AS end_date, v.target_key, v.indicator_code,
-               v.numerator, v.denominator, v.value, v.note,
-               jsonb_array_length(v.evidence_file_ids)::int AS evidence_count
-          FROM unit_report_values v
+  const t = plan.tenantId;
+  const periodId = query.period
+    ? sql`(SELECT p.id FROM reporting_periods p
+            WHERE p.tenant_id = ${t} AND p.plan_code = ${plan.code} AND p.key = ${query.period})`
+    : null;
+  // The figures asked for: a figure's columns, its report's and its period's (a report's
+  // texts would be repeated on each of its figures).
+  const figures = sql`FROM unit_report_values v
           JOIN unit_reports r ON r.tenant_id = v.tenant_id AND r.id = v.report_id
           JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
-         WHERE v.tenant_id = ${plan.tenantId} AND r.tenant_id = ${plan.tenantId} AND rp.tenant_id = ${plan.tenantId}
+         WHERE v.tenant_id = ${t} AND r.tenant_id = ${t} AND rp.tenant_id = ${t}
            AND r.plan_code = ${plan.code}
-           ${period ? sql`AND r.period_id = ${period.id}` : sql``}
+           ${periodId ? sql`AND r.period_id = ${periodId}` : sql``}
            ${ctx.canReview ? sql`` : sql`AND r.status IN ${sqlList(SHARED_STATUSES)}`}
-           ${query.indicator ? sql`AND v.indicator_code = ${query.indicator}` : sql``}`,
+           ${query.indicator ? sql`AND v.indicator_code = ${query.indicator}` : sql``}`;
+  // One statement: the plan's basis, the period asked for, the figures and their indicators.
+  const { basis, more } = await loadBasisWith(
+    db,
+    plan,
+    { units: ctx.units },
+    {
+      period: query.period
+        ? jsonRows(
+            reportingPeriods,
+            and(
+              eq(reportingPeriods.tenantId, t),
+              eq(reportingPeriods.planCode, plan.code),
+              eq(reportingPeriods.key, query.period),
+            ),
+          )
+        : sql`'[]'::json`,
+      values: sql`(SELECT coalesce(json_agg(json_build_array(r.id, r.unit_id, r.status, r.submitted_at, rp.key,
+               rp.label, rp.end_date::text, v.target_key, v.indicator_code, v.numerator, v.denominator, v.value,
+               v.note, jsonb_array_length(v.evidence_file_ids))), '[]') ${figures})`,
+      indicators: jsonRows(
+        indicators,
+        and(eq(indicators.tenantId, t), sql`${indicators.code} IN (SELECT v.indicator_code ${figures})`),
+      ),
+    },
   );
+  if (query.unitId && !basis.units.has(query.unitId)) throw notFound("Không tìm thấy đơn vị.");
+  const [period = null] = rowsFromJson(reportingPeriods, more.period);
+  if (query.period && !period) throw periodNotFound();
+  const found = more.values as FigureJson[];
   const readable = new Map<string, boolean>();
   const mayRead = (unitId: string) => {
     let ok = readable.get(unitId);
@@ -187,19 +216,13 @@ export async function indicatorValueExport(
     return ok;
   };
   const targets = new Map(basis.targets.map((t) => [t.key, t]));
-  const codes = [...new Set(found.map((r) => r.indicator_code))];
-  const indicatorRows = codes.length
-    ? await db
-        .select()
-        .from(indicators)
-        .where(and(eq(indicators.tenantId, plan.tenantId), inArray(indicators.code, codes)))
-    : [];
+  const indicatorRows = rowsFromJson(indicators, more.indicators);
   const indicatorOf = new Map(indicatorRows.map((i) => [i.code, i]));
 
   // Units in the order of their names (Vietnamese collation), equal names sharing a rank:
   // the rows' order as comparing the names row by row, at a fraction of the cost; periods
   // likewise by their end and key.
-  const named = [...new Set(found.map((r) => r.unit_id))]
+  const named = [...new Set(found.map((r) => r[1]))]
     .map((id) => ({ id, name: basis.units.get(id)?.name ?? "" }))
     .sort((a, b) => compareVi(a.name, b.name));
   const rankOf = new Map<string, number>();
@@ -209,48 +232,48 @@ export async function indicatorValueExport(
   });
   const periods = new Map<string, ValueRow["period"]>();
   const reports = new Map<string, ValueRow["report"]>();
-  const num = (x: string | number | null) => (x === null ? null : Number(x));
   const rows: ValueRow[] = [];
-  for (const r of found) {
-    if (!mayRead(r.unit_id)) continue;
-    if (query.unitId && !pathIn(basis.units, r.unit_id).includes(query.unitId)) continue;
-    const target = targets.get(r.target_key);
+  for (const [
+    reportId,
+    unitId,
+    status,
+    submittedAt,
+    periodKey,
+    periodLabel,
+    endDate,
+    targetKey,
+    indicatorCode,
+    numerator,
+    denominator,
+    value,
+    note,
+    evidenceCount,
+  ] of found) {
+    if (!mayRead(unitId)) continue;
+    if (query.unitId && !pathIn(basis.units, unitId).includes(query.unitId)) continue;
+    const target = targets.get(targetKey);
     if (query.pillar && target?.pillar !== query.pillar) continue;
-    let shared = periods.get(r.period_key);
+    let shared = periods.get(periodKey);
     if (!shared) {
-      shared = {
-        key: r.period_key,
-        label: r.period_label,
-        endDate: r.end_date,
-        endCell: dateCell(r.end_date),
-        rank: 0,
-      };
-      periods.set(r.period_key, shared);
+      shared = { key: periodKey, label: periodLabel, endDate, endCell: dateCell(endDate), rank: 0 };
+      periods.set(periodKey, shared);
     }
-    let report = reports.get(r.report_id);
+    let report = reports.get(reportId);
     if (!report) {
       report = {
-        unitId: r.unit_id,
-        status: r.status,
-        submittedCell: r.submitted_at ? dateCell(vietnamDate(new Date(r.submitted_at))) : null,
+        unitId,
+        status,
+        submittedCell: submittedAt ? dateCell(vietnamDate(new Date(submittedAt))) : null,
       };
-      reports.set(r.report_id, report);
+      reports.set(reportId, report);
     }
     rows.push({
       period: shared,
-      unit: basis.units.get(r.unit_id),
+      unit: basis.units.get(unitId),
       report,
-      value: {
-        targetKey: r.target_key,
-        indicatorCode: r.indicator_code,
-        numerator: num(r.numerator),
-        denominator: num(r.denominator),
-        value: num(r.value),
-        note: r.note,
-        evidenceCount: r.evidence_count,
-      },
+      value: { targetKey, indicatorCode, numerator, denominator, value, note, evidenceCount },
       target,
-      indicator: indicatorOf.get(r.indicator_code),
+      indicator: indicatorOf.get(indicatorCode),
     });
   }
   [...periods.values()]
