@@ -44,6 +44,32 @@ describe("targets", () => {
     ]);
   });
 
+  it("names what is measured in each part of 'Subject: năm 2026 đạt 65%, năm 2028 đạt 80%', with the part's year", () => {
+    const t = targets(
+      "- Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình: năm 2026 đạt 65%, năm 2028 đạt 80%, năm 2030 đạt trên 90%.",
+    );
+    expect(t.map((x) => [x.text, x.value, x.year, x.comparator])).toEqual([
+      [
+        "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình: năm 2026 đạt 65%",
+        65,
+        2026,
+        ">=",
+      ],
+      [
+        "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình: năm 2028 đạt 80%",
+        80,
+        2028,
+        ">=",
+      ],
+      [
+        "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình: năm 2030 đạt trên 90%.",
+        90,
+        2030,
+        ">",
+      ],
+    ]);
+  });
+
   it("keeps a figure-less sentence as one qualitative target, even with several clauses", () => {
     const t = targets("- Triển khai hội nghị truyền hình cấp huyện; mô hình phòng họp không giấy.");
     expect(t).toHaveLength(1);

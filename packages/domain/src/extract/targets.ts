@@ -232,12 +232,9 @@ export function targetsFromBlock(
     clauseTo: number,
     scope: string | null,
     conf: number,
+    subject = "",
   ) => {
-    let t = text
-      .slice(from, to)
-      .trim()
-      .replace(/[;,:]+$/u, "")
-      .trim();
+    let t = (subject + text.slice(from, to).trim()).replace(/[;,:]+$/u, "").trim();
     // A parenthetical exception at the end is not part of what is measured.
     t = t.replace(/\s*\((?:trừ|ngoại trừ|không bao gồm)[^)]*\)\s*(?=\.?$)/u, "");
     const own = yearIn(text.slice(from, to)) ?? yearIn(text.slice(clauseFrom, clauseTo));
@@ -297,13 +294,22 @@ export function targetsFromBlock(
       }
       cuts.push(clause.to);
       const parts = figs.map((f, i) => ({ f, from: cuts[i], to: cuts[i + 1] }));
-      for (const p of parts) {
+      // "Tỷ lệ hồ sơ …: năm 2026 đạt 65%, năm 2028 đạt 80%": what is measured is named once,
+      // before the colon, and each later part measures it too.
+      const colon = text.lastIndexOf(":", figs[0].index);
+      const subject = colon > clause.from && colon < cuts[1] ? `${text.slice(clause.from, colon + 1)} ` : "";
+      for (const [i, p] of parts.entries()) {
         const partText = text.slice(p.from, p.to);
         const words = foldKeepingPunctuation(partText).split(/\s+/u).filter(Boolean).length;
         const scopeM = SCOPE_RE.exec(partText);
+        const scope = scopeM ? scopeM[1] : null;
+        if (i > 0 && subject) {
+          make(p.from, p.to, p.f, p.from, p.to, scope, baseConf - 0.05, subject);
+          continue;
+        }
         // A part too short to stand alone keeps the whole clause as its text.
         const [from, to] = words >= 5 ? [p.from, p.to] : [clause.from, clause.to];
-        make(from, to, p.f, clause.from, clause.to, scopeM ? scopeM[1] : null, baseConf - 0.05);
+        make(from, to, p.f, clause.from, clause.to, scope, baseConf - 0.05);
       }
     }
   }
