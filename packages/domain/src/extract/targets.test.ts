@@ -70,6 +70,14 @@ describe("targets", () => {
     ]);
   });
 
+  it("reads a time limit as a figure: 'tối đa 24 giờ'", () => {
+    const t = targets("- Thời gian khắc phục sự cố an toàn thông tin mạng cấp độ 3 trở lên tối đa 24 giờ.");
+    expect(t.map((x) => [x.value, x.unit, x.comparator])).toEqual([[24, "giờ", "<="]]);
+    expect(targets("- Tổ chức tập huấn trong 2 giờ mỗi tháng cho cán bộ.").map((x) => x.value)).toEqual([
+      null,
+    ]);
+  });
+
   it("keeps a figure-less sentence as one qualitative target, even with several clauses", () => {
     const t = targets("- Triển khai hội nghị truyền hình cấp huyện; mô hình phòng họp không giấy.");
     expect(t).toHaveLength(1);

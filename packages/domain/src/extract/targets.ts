@@ -52,6 +52,9 @@ const COUNT_UNITS = [
 /** Words before a bare number that make it a quantity to reach. */
 const QUANTITY_BEFORE =
   /(?:ít nhất|tối thiểu|tối đa|không quá|trên|hơn|đạt|phấn đấu|thêm|mới|có|khoảng|tăng|giảm|xây dựng|phát triển|hỗ trợ|tổ chức|đào tạo|cấp)\s*$/iu;
+/** A time limit: "tối đa 24 giờ", "không quá 15 phút", "trong vòng 02 ngày làm việc". */
+const LIMIT_BEFORE = /(?:tối đa|không quá|dưới|trong vòng)\s*$/iu;
+const DURATION_AFTER = /^\s*(giờ|phút|ngày làm việc)(?![\p{L}])/u;
 /** Nouns after a number that do not count things to reach. */
 const NOT_A_UNIT = new Set([
   "năm",
@@ -109,6 +112,12 @@ export function findFigures(text: string): Figure[] {
     const u = COUNT_RE.exec(after);
     if (u) {
       out.push({ index: m.index, end: m.index + m[0].length + u[0].length, value, unit: u[1] });
+      continue;
+    }
+    // "tối đa 24 giờ", "không quá 15 phút": a time limit to keep is a figure too.
+    const limit = DURATION_AFTER.exec(after);
+    if (limit && LIMIT_BEFORE.test(before)) {
+      out.push({ index: m.index, end: m.index + m[0].length + limit[0].length, value, unit: limit[1] });
       continue;
     }
     // "ít nhất 02 trang trại", "thêm 1.500 thẻ": after a word that sets a quantity, any
