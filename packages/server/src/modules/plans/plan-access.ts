@@ -1,7 +1,9 @@
 import { grantRoots } from "@dtplan/domain/access/access.ts";
+import { and, eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
-import type { PlanRow } from "../../db/schema.ts";
+import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
+import { type OrgUnitRow, orgUnits, type PlanRow, plans } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import { unitPathsIn } from "../access/access.repository.ts";
 import { reachOf, requireActor, rootsByTenant } from "../access/access.ts";
@@ -52,6 +54,34 @@ export async function readablePlanVersions(db: Database, actor: Actor, code: str
   ]);
   if (rows.length === 0 || !units.has(rows[0].unitId)) throw planNotFound();
   return rows;
+}
+
+/**
+ * readablePlanVersions with the units of the plan's province, read in the same statement when
+ * the caller works in one province (else the units are left to the caller: null).
+ */
+export async function readablePlanVersionsWithUnits(
+  db: Database,
+  actor: Actor,
+  code: string,
+): Promise<{ rows: PlanRow[]; units: Map<string, OrgUnitRow> | null }> {
+  const tenants = actorTenants(actor);
+  if (tenants.length !== 1) return { rows: await readablePlanVersions(db, actor, code), units: null };
+  const [tenantId] = tenants;
+  const [read, readable] = await Promise.all([
+    readTogether(db, {
+      plans: jsonRows(
+        plans,
+        and(eq(plans.tenantId, tenantId), eq(plans.code, code)),
+        sql`${plans.version} DESC`,
+      ),
+      units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
+    }),
+    readablePlanUnits(db, actor),
+  ]);
+  const rows = rowsFromJson(plans, read.plans);
+  if (rows.length === 0 || !readable.has(rows[0].unitId)) throw planNotFound();
+  return { rows, units: new Map(rowsFromJson(orgUnits, read.units).map((u) => [u.id, u])) };
 }
 
 /** `config.access.units` for routes on `/plans/:code`: the plan's issuing unit. */

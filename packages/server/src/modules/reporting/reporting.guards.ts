@@ -5,7 +5,7 @@ import type { OrgUnitRow, PlanRow, ReportingPeriodRow } from "../../db/schema.ts
 import { conflict, forbidden, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { can } from "../access/tree-access.ts";
-import { readablePlanVersions } from "../plans/plan-access.ts";
+import { readablePlanVersionsWithUnits } from "../plans/plan-access.ts";
 import { loadUnits, type ReportingBasis, type ReportingUnit } from "./reporting.repository.ts";
 
 /** The published plan behind `/plans/:code/…` and what the caller may do on its reporting. */
@@ -24,10 +24,10 @@ export interface ReportingPlan {
 export async function reportingPlan(db: Database, actor: Actor, code: string): Promise<ReportingPlan> {
   // Read once per database snapshot for this caller (their grants decide what they read).
   const found = await atSnapshot(db, actor.readAt, `reportingPlan|${callerKey(actor)}|${code}`, async () => {
-    const rows = await readablePlanVersions(db, actor, code);
+    const { rows, units: read } = await readablePlanVersionsWithUnits(db, actor, code);
     const plan = rows.find((r) => r.status === "published");
     if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
-    const units = await loadUnits(db, plan.tenantId);
+    const units = read ?? (await loadUnits(db, plan.tenantId));
     return {
       plan,
       canReview: can(actor, "reports.review", units, plan.unitId),
