@@ -191,6 +191,24 @@ export function dropPageFurniture(pages: PdfLine[][], pageHeights: number[]): Pd
   });
 }
 
+/**
+ * Footnotes at a page's foot: the page's last lines, in a type smaller than the body's,
+ * the first of them starting with a note's number that the text carries as a marker
+ * glued to a word or a figure ("sau sắp xếp1;", "71,5%1;" … "1" / "Phường … được thành lập …").
+ */
+export function dropFootnotes(pages: PdfLine[][]): PdfLine[][] {
+  const bodySize = median(pages.flat().map((l) => l.size));
+  const markers = new Set<string>();
+  for (const l of pages.flat())
+    for (const m of l.text.matchAll(/(?:\p{Ll}{2}|%)(\d{1,2})(?=[.,;:)]|\s|$)/gu)) markers.add(m[1]);
+  return pages.map((lines) => {
+    let start = lines.length;
+    while (start > 0 && !lines[start - 1].tableRow && lines[start - 1].size <= bodySize * 0.85) start--;
+    const note = /^(\d{1,2})(?:\s|$)/u.exec(lines[start]?.text ?? "");
+    return note && markers.has(note[1]) ? lines.slice(0, start) : lines;
+  });
+}
+
 /** The two first and two last lines of a page: where headers and footers live. */
 function edgeLines(lines: PdfLine[]): PdfLine[] {
   return lines.length <= 4 ? lines : [...lines.slice(0, 2), ...lines.slice(-2)];
@@ -509,9 +527,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   }
   let carry: Carry | null = null;
   const paragraphs = paragraphsOfLines(
-    dropPageFurniture(
-      lines,
-      pages.map((p) => p.height),
+    dropFootnotes(
+      dropPageFurniture(
+        lines,
+        pages.map((p) => p.height),
+      ),
     ).map((pageLines, p) => {
       const r = withTables(pageLines, pages[p].rules ?? [], carry);
       carry = r.carry;

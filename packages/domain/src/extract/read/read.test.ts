@@ -12,7 +12,7 @@ import {
   NUMBERING_XML,
   STYLES_XML,
 } from "./fixtures.ts";
-import { dropPageFurniture, type PdfLine, paragraphsOfLines } from "./pdf.ts";
+import { dropFootnotes, dropPageFurniture, type PdfLine, paragraphsOfLines } from "./pdf.ts";
 import { readPlanDocument } from "./read.ts";
 
 const DEV = path.resolve(import.meta.dirname, "../../../../../fixtures/plan-extract/dev");
@@ -370,6 +370,28 @@ describe("PDF layout", () => {
       "Noi dung trang 3.",
       "Noi dung trang 4.",
     ]);
+  });
+
+  it("drops a footnote at a page's foot, in smaller type, whose number the text carries as a marker", () => {
+    const line = (text: string, y: number, size: number): PdfLine => ({
+      text,
+      x0: 72,
+      x1: 500,
+      y,
+      size,
+      page: 1,
+      segments: [],
+    });
+    const body = [
+      line("- Phát huy lợi thế của phường sau sắp xếp1; phát triển du lịch.", 700, 14),
+      line("2.1. Chính quyền số", 680, 14),
+      line("- Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình đạt 80%.", 660, 14),
+    ];
+    const note = [line("1", 77, 8), line("Phường được thành lập từ ngày 01/7/2025.", 71, 10)];
+    expect(dropFootnotes([[...body, ...note]])).toEqual([body]);
+    // Small lines at the foot whose number the text does not carry as a marker stay.
+    const table = [line("3", 77, 10), line("Sở Tư pháp chủ trì.", 71, 10)];
+    expect(dropFootnotes([[...body, ...table]])).toEqual([[...body, ...table]]);
   });
 
   it("starts a paragraph at a list marker after a finished sentence, not at a wrapped number", () => {
