@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { getTableColumns, type InferSelectModel, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { type Database, queryRows } from "./database.ts";
+import type { Database } from "./database.ts";
 
 /**
  * Several reads of a request in one statement: each part is a scalar subquery giving a JSON
@@ -13,14 +14,28 @@ export async function readTogether<K extends string>(
   parts: Record<K, SQL>,
 ): Promise<Record<K, unknown>> {
   const keys = Object.keys(parts) as K[];
-  const [row] = await queryRows<Record<K, unknown>>(
-    db,
-    sql`SELECT ${sql.join(
-      keys.map((k) => sql`${parts[k]} AS ${sql.identifier(k)}`),
-      sql`, `,
-    )}`,
-  );
-  return row;
+  const query = sql`SELECT ${sql.join(
+    keys.map((k) => sql`${parts[k]} AS ${sql.identifier(k)}`),
+    sql`, `,
+  )}`;
+  // A named statement, named after its text: PostgreSQL parses and plans it once per
+  // connection instead of on every request (the text is long: every column of every table
+  // read). Equal names mean equal texts, so a connection never meets two under one name.
+  const internals = db as unknown as {
+    dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+    session: {
+      prepareQuery(
+        q: { sql: string; params: unknown[] },
+        fields: undefined,
+        name: string,
+        arrayMode: boolean,
+      ): { execute(): Promise<{ rows: Record<K, unknown>[] }> };
+    };
+  };
+  const compiled = internals.dialect.sqlToQuery(query);
+  const name = `dtplan_read_${createHash("sha1").update(compiled.sql).digest("base64url")}`;
+  const { rows } = await internals.session.prepareQuery(compiled, undefined, name, false).execute();
+  return rows[0];
 }
 
 /**
