@@ -2,6 +2,7 @@
 // is read and extracted — on the event loop (as the import route did before the worker
 // pool) and in the worker pool (as it does now), both measured in the same run.
 import { performance } from "node:perf_hooks";
+import type { Database } from "@dtplan/server";
 
 export interface ImportBenchResult {
   mb: number;
@@ -50,32 +51,26 @@ async function healthLatencies(app: HealthApp, work: () => Promise<unknown>, eve
   return { latencies, extractMs: performance.now() - start - everyMs / 2 };
 }
 
-/** Builds an app on an empty in-memory database and times health checks around a `text` import. */
-export async function benchImport(text: string): Promise<ImportBenchResult> {
-  const { buildApp, closeDatabase, migrateToLatest, openDatabase, testConfig } = await import(
-    "@dtplan/server"
-  );
+/**
+ * Builds an app on `db` (bench.ts's in-memory database; the health check reads only its
+ * schema version) and times health checks around a `text` import.
+ */
+export async function benchImport(db: Database, text: string): Promise<ImportBenchResult> {
+  const { buildApp, testConfig } = await import("@dtplan/server");
   const { runExtractJob } = await import("@dtplan/server/modules/plans/extract-job.ts");
-  const config = testConfig();
-  const db = await openDatabase(config.database);
+  const app = await buildApp(testConfig(), { db });
   try {
-    await migrateToLatest(db);
-    const app = await buildApp(config, { db });
-    try {
-      const bytes = new TextEncoder().encode(text);
-      const job = { bytes, fileName: "synthetic.txt" };
-      // Warm-up: the pool's worker starts and both paths load their modules once.
-      await app.extractPool.run(job);
-      await runExtractJob(job);
-      const idle = (await healthLatencies(app, () => sleep(2000))).latencies;
-      const onEventLoop = await healthLatencies(app, () => runExtractJob(job));
-      const inWorkerPool = await healthLatencies(app, () => app.extractPool.run(job));
-      return { mb: bytes.length / (1024 * 1024), idle, onEventLoop, inWorkerPool };
-    } finally {
-      await app.close();
-    }
+    const bytes = new TextEncoder().encode(text);
+    const job = { bytes, fileName: "synthetic.txt" };
+    // Warm-up: the pool's worker starts and both paths load their modules once.
+    await app.extractPool.run(job);
+    await runExtractJob(job);
+    const idle = (await healthLatencies(app, () => sleep(2000))).latencies;
+    const onEventLoop = await healthLatencies(app, () => runExtractJob(job));
+    const inWorkerPool = await healthLatencies(app, () => app.extractPool.run(job));
+    return { mb: bytes.length / (1024 * 1024), idle, onEventLoop, inWorkerPool };
   } finally {
-    await closeDatabase(db);
+    await app.close();
   }
 }
 

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Database } from "@dtplan/server";
 
 type InjectApp = {
   inject(opts: {
@@ -34,28 +35,22 @@ async function signIn(app: InjectApp, username: string, password: string): Promi
   return { cookie: `dtplan_session=${session.value}` };
 }
 
-/** Seeds the demo into a fresh in-memory database and times each request `runs` times (PDF fewer: it starts LibreOffice). */
+/**
+ * Seeds the demo into `db` (a migrated, empty database: bench.ts's in-memory one) and
+ * times each request `runs` times (PDF fewer: it starts LibreOffice).
+ */
 export async function benchReports(
+  db: Database,
   runs: number,
   timeRuns: (n: number, fn: () => Promise<unknown>) => Promise<number[]>,
 ): Promise<ReportBenchRow[]> {
-  const {
-    buildApp,
-    closeDatabase,
-    createEvidenceStore,
-    migrateToLatest,
-    openDatabase,
-    seedDemo,
-    testConfig,
-  } = await import("@dtplan/server");
+  const { buildApp, createEvidenceStore, seedDemo, testConfig } = await import("@dtplan/server");
   const evidenceDir = mkdtempSync(path.join(tmpdir(), "dtplan-bench-evidence-"));
   const config = testConfig({
     evidence: { maxBytes: 20 * 1024 * 1024, store: { kind: "local", dir: evidenceDir } },
     signIn: { windowMs: 60_000, perAccountAndAddress: 1000, perAccount: 1000, perAddress: 1000 },
   });
-  const db = await openDatabase(config.database);
   try {
-    await migrateToLatest(db);
     await seedDemo(db, {
       password: config.demoPassword,
       evidence: createEvidenceStore(config.evidence.store),
@@ -97,7 +92,6 @@ export async function benchReports(
       await app.close();
     }
   } finally {
-    await closeDatabase(db);
     rmSync(evidenceDir, { recursive: true, force: true });
   }
 }
