@@ -95,9 +95,9 @@ describe("dtplan report against a PostgreSQL server (DATABASE_URL)", () => {
   const name = `dtplan_cli_${Date.now()}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const pgEnv = { ...env, DATABASE_URL: url.toString(), DTPLAN_DATA_DIR: path.join(outDir, "unused") };
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: pgEnv, encoding: "utf8", timeout: 120_000 });
+  const pgEnv = { ...dtplanEnv, DATABASE_URL: url.toString(), DTPLAN_DATA_DIR: path.join(outDir, "unused") };
+  // The command's main function in this process: the embedded database's binary is run above.
+  const run = (...args: string[]) => dtplanInProcess(args, pgEnv);
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
@@ -114,7 +114,7 @@ describe("dtplan report against a PostgreSQL server (DATABASE_URL)", () => {
 
   it("writes the period's workbook from the server's database", async () => {
     const out = path.join(outDir, "bao-cao-pg.xlsx");
-    const result = run(
+    const result = await run(
       "report",
       "--plan",
       "chau-thanh-2025",
@@ -125,7 +125,7 @@ describe("dtplan report against a PostgreSQL server (DATABASE_URL)", () => {
       "--out",
       out,
     );
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     expect(wb.worksheets.length).toBeGreaterThanOrEqual(2);
