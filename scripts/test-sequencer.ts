@@ -17,16 +17,18 @@ const SLOW_FILES: Record<string, number> = {
   "packages/web/test/phone.browser.test.ts": 36,
   "packages/web/test/dashboards.browser.test.ts": 14,
   "packages/web/test/exports.browser.test.ts": 13,
-  "packages/server/test/cli.test.ts": 38,
-  "packages/server/test/demo-interrupted.test.ts": 32,
-  "packages/cli/test/extract-cli.test.ts": 32,
-  "packages/server/test/backup-cli.test.ts": 29,
+  "packages/cli/test/extract-cli.test.ts": 38,
+  "packages/server/test/demo-interrupted.test.ts": 30,
+  // The first to ask for the run's demo copies (demo-snapshot.ts) waits for their seeds.
   "packages/server/test/consolidated-cli.test.ts": 25,
-  "packages/server/test/backup.test.ts": 17,
-  "packages/server/test/text-safety.test.ts": 13,
-  "packages/server/test/demo.test.ts": 12,
-  "packages/server/test/route-access.test.ts": 10,
-  "packages/server/test/consolidated.test.ts": 10,
+  "packages/server/test/demo.test.ts": 22,
+  "packages/server/test/cli.test.ts": 20,
+  "packages/server/test/consolidated.test.ts": 18,
+  "packages/server/test/backup-cli.test.ts": 17,
+  "packages/server/test/reads-never-write.test.ts": 15,
+  "packages/server/test/backup.test.ts": 13,
+  "packages/server/test/route-access.test.ts": 12,
+  "packages/server/test/text-safety.test.ts": 10,
 };
 
 /**
