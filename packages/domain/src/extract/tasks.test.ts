@@ -24,6 +24,18 @@ describe("task lead and coordinators", () => {
     });
   });
 
+  it("knows the units named since 2025 and schools as coordinators", () => {
+    expect(
+      findLead("Thuế tỉnh Tây Ninh chủ trì, phối hợp với các cơ sở đào tạo triển khai hóa đơn điện tử."),
+    ).toMatchObject({ lead: "Thuế tỉnh Tây Ninh", coordinators: ["Các cơ sở đào tạo"] });
+    expect(findLead("Báo và Phát thanh, Truyền hình Gia Lai tuyên truyền về chuyển đổi số.").lead).toBe(
+      "Báo và Phát thanh, Truyền hình Gia Lai",
+    );
+    expect(
+      findCoordinators("Phòng Kinh tế phối hợp với Agribank chi nhánh Thanh Ba triển khai mã QR."),
+    ).toEqual(["Agribank chi nhánh Thanh Ba"]);
+  });
+
   it("keeps a joint subject as one lead", () => {
     expect(
       findLead("Các Phòng, ban, ngành huyện và UBND các xã, thị trấn chủ động xây dựng kế hoạch.").lead,

@@ -125,6 +125,14 @@ const HEADS = [
   "viettel",
   "vnpt",
   "mobifone",
+  "agribank",
+  "vietcombank",
+  "vietinbank",
+  "bidv",
+  // Since 2025: "Báo và Phát thanh, Truyền hình tỉnh", "Thuế tỉnh", "Thuế cơ sở".
+  "báo và phát thanh",
+  "thuế tỉnh",
+  "thuế cơ sở",
   "công ty",
   "tập đoàn",
   "bảo hiểm xã hội",
@@ -303,6 +311,8 @@ export function unitPhraseLength(text: string, maxWords = 18): number {
         const rest = lowerVi(text.slice(words[i].start));
         if (phrase === "tổ chức" && NOUN_AFTER_TO_CHUC.test(rest.slice(7).trim())) continue;
         if (phrase === "cung cấp" && NOUN_BEFORE_CUNG_CAP.test(prev)) continue;
+        // "các cơ sở đào tạo", "trường đào tạo": a kind of school, not the verb "đào tạo".
+        if ((phrase === "đào tạo" || phrase === "tạo") && /(?:cơ sở|trường)(?: đào)?$/u.test(prev)) continue;
         // "các đơn vị có liên quan": keep the catch-all whole so it can be recognised.
         if (phrase === "có" && /^có\s+liên quan/u.test(rest)) continue;
         // "Sở Xây dựng", "Bộ Tài chính": a capitalised word right after a head is part of the name.
