@@ -2,10 +2,12 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider, theme } from "antd";
 import enUS from "antd/locale/en_US";
 import viVN from "antd/locale/vi_VN";
+import { useMemo } from "react";
 import { RouterProvider } from "react-router";
 import { queryClient } from "./api/query.ts";
 import { SessionProvider } from "./auth/session.tsx";
 import { I18nProvider, useI18n } from "./i18n/i18n.tsx";
+import { useReducedMotion } from "./lib/reduced-motion.ts";
 import { router } from "./routes.tsx";
 
 const THEME = {
@@ -38,8 +40,15 @@ const THEME = {
 
 function Themed() {
   const { lang } = useI18n();
+  // A user who asked the system for less motion gets none of antd's (modals, drawers,
+  // dropdowns, messages open and close at once).
+  const reduced = useReducedMotion();
+  const themed = useMemo(
+    () => (reduced ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME),
+    [reduced],
+  );
   return (
-    <ConfigProvider locale={lang === "vi" ? viVN : enUS} theme={THEME}>
+    <ConfigProvider locale={lang === "vi" ? viVN : enUS} theme={themed}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={router} />

@@ -78,7 +78,15 @@ export async function launchChromium({
 }: ChromiumOptions = {}): Promise<RunningChromium> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await sharedChromium();
-  const context = await browser.newContext({ viewport, locale, timezoneId, acceptDownloads });
+  // Reduced motion, as a user may ask of the system: the app then opens and closes modals,
+  // drawers and lists at once (lib/reduced-motion.ts), so no step waits for an animation.
+  const context = await browser.newContext({
+    viewport,
+    locale,
+    timezoneId,
+    acceptDownloads,
+    reducedMotion: "reduce",
+  });
   trackRequests(context);
   return { context, close: () => context.close() };
 }

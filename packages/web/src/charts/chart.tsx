@@ -12,6 +12,7 @@ import { SVGRenderer } from "echarts/renderers";
 // `esm/core`: `lib/core` breaks under Vite 8's ESM (STACK-NOTES).
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useEffect, useMemo, useRef } from "react";
+import { useReducedMotion } from "../lib/reduced-motion.ts";
 import type { ChartProps } from "./lazy-chart.tsx";
 
 // Named members of the namespaces only: the bundler keeps just these.
@@ -34,15 +35,17 @@ const ANIMATE = typeof navigator === "undefined" || !navigator.webdriver;
 export default function Chart({ option, height, onClick, ariaLabel, testId }: ChartProps) {
   // The app's own font, named: ECharts measures text with it to lay out legends and labels.
   const { fontFamily } = theme.useToken().token;
+  // No growing bars for a user who asked the system for less motion.
+  const reduced = useReducedMotion();
   const full = useMemo(
     () => ({
-      animation: ANIMATE,
+      animation: ANIMATE && !reduced,
       textStyle: { fontFamily },
       // Patterns on top of colour, and a text description for screen readers.
       aria: { enabled: true, label: { description: ariaLabel }, decal: { show: true } },
       ...option,
     }),
-    [option, ariaLabel, fontFamily],
+    [option, ariaLabel, fontFamily, reduced],
   );
   const events = useMemo(() => (onClick ? { click: onClick } : undefined), [onClick]);
   // On paper the column is narrower or wider than on screen: draw again at the print

@@ -1,3 +1,4 @@
+import { scrollBehavior } from "../../lib/reduced-motion.ts";
 import "../../i18n/dashboard-messages.ts";
 import type { TDashboardTarget, TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
 import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
@@ -299,7 +300,9 @@ function DashboardBody({
             rows={data.atRisk}
             onOpen={(x) => {
               onDrill({ pillar: x.pillar, targetKey: x.targetKey, unitId: null });
-              document.querySelector("[data-testid=drill-down]")?.scrollIntoView({ behavior: "smooth" });
+              document
+                .querySelector("[data-testid=drill-down]")
+                ?.scrollIntoView({ behavior: scrollBehavior() });
             }}
           />
         </Col>

@@ -2,6 +2,7 @@ import type { TDtiAssessment, TDtiScoreNode } from "@dtplan/contracts/dti.ts";
 import { Collapse, Table, Typography } from "antd";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { scrollBehavior } from "../../lib/reduced-motion.ts";
 import { useIndexFormat } from "./round-results.tsx";
 
 interface Row {
@@ -27,7 +28,9 @@ export function ScoreSummary({ assessment, open }: { assessment: TDtiAssessment;
   const rows = useMemo(() => toRows(assessment.scores), [assessment.scores]);
   const points = (v: number | null) => (v === null ? "—" : num(v));
   const goTo = (code: string) =>
-    document.getElementById(`criterion-${code}`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    document
+      .getElementById(`criterion-${code}`)
+      ?.scrollIntoView({ block: "center", behavior: scrollBehavior() });
   return (
     <Collapse
       style={{ marginBottom: 12, background: "#fff" }}

@@ -1,3 +1,4 @@
+import { scrollBehavior } from "../../lib/reduced-motion.ts";
 import { LegalBasisList } from "./legal-basis-list.tsx";
 import "../../i18n/plans-messages.ts";
 import {
@@ -127,7 +128,7 @@ export default function ReviewPage() {
       setTimeout(() => {
         document
           .querySelector(`[data-item-id="${CSS.escape(id)}"]`)
-          ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+          ?.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
       }, 60);
     },
     [review],

@@ -3,6 +3,7 @@ import type { TableColumnRole } from "@dtplan/domain/extract/types.ts";
 import { Typography } from "antd";
 import { useEffect, useMemo, useRef } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { scrollBehavior } from "../../lib/reduced-motion.ts";
 import { type Passage, passages, withTables } from "./review-model.ts";
 import { SourceTable } from "./source-table.tsx";
 
@@ -50,7 +51,10 @@ export function SourcePane({
     const top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
     // A long way (a table row in an appendix) jumps: a long smooth scroll may be cut short.
     const far = Math.abs(top - pane.scrollTop) > 2 * pane.clientHeight;
-    pane.scrollTo({ top: Math.max(0, top - pane.clientHeight / 4), behavior: far ? "auto" : "smooth" });
+    pane.scrollTo({
+      top: Math.max(0, top - pane.clientHeight / 4),
+      behavior: far ? "auto" : scrollBehavior(),
+    });
   }, [selectedId, tables]);
 
   const render = (p: Passage) => {
