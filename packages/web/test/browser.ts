@@ -1,7 +1,7 @@
 /**
  * The browser side of the browser tests: the system Chromium, a fresh context per file,
- * screenshots into test-artifacts/ for a human to look at, and signing in through
- * the login form. `useDtplanInChromium` starts a suite's server (server-harness.ts) on
+ * screenshots into test-artifacts/ for a human to look at, and signing in (by the sign-in
+ * form's request, or through the form where signing in is what a case tests). `useDtplanInChromium` starts a suite's server (server-harness.ts) on
  * its own copy of the demo seeded once per run, and a browser, together.
  */
 import { mkdirSync } from "node:fs";
@@ -201,15 +201,49 @@ export async function submitLogin(
   await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
 
-/** Signs in as `username` and waits for the app shell; whoever was signed in before is signed out. */
+export const DEMO_PASSWORD = "dtplan-demo-2025";
+
+/**
+ * Signs in as `username` through the sign-in form and waits for the app shell; whoever was
+ * signed in before is signed out. For the cases about signing in; the others use `signIn`.
+ */
+export async function signInThroughForm(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.context().clearCookies();
+  await submitLogin(page, baseUrl, username, password);
+  await page.getByTestId("current-user").waitFor();
+}
+
+export interface SignInOptions {
+  password?: string;
+  /** The page to open once signed in (the home by default); `null` opens none (API calls only). */
+  at?: string | null;
+}
+
+/**
+ * Signs in as `username` by the sign-in form's own request (its session cookie goes into the
+ * page's context) and opens `at` signed in, waiting for the app shell; whoever was signed in
+ * before is signed out. The form itself is driven where signing in is what a case tests
+ * (`signInThroughForm`, `submitLogin`): through it, each sign-in also loaded and drew the
+ * sign-in page and then the home, about two seconds a time.
+ */
 export async function signIn(
   page: Page,
   baseUrl: string,
   username: string,
-  password = "dtplan-demo-2025",
+  { password = DEMO_PASSWORD, at = "/" }: SignInOptions = {},
 ): Promise<void> {
   await page.context().clearCookies();
-  await submitLogin(page, baseUrl, username, password);
+  const response = await page.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
+  if (!response.ok()) {
+    throw new Error(`Signing in as ${username}: ${response.status()} ${await response.text()}`);
+  }
+  if (at === null) return;
+  await page.goto(`${baseUrl}${at}`);
   await page.getByTestId("current-user").waitFor();
 }
 

@@ -10,14 +10,14 @@ import { screenshot, settle, signIn, useDtplanInChromium } from "./browser.ts";
 
 const PLAN = "vinh-long-2026";
 
-/** Calls the API as the page's signed-in user (its cookie, its CSRF token). */
+/** Calls the API of `origin` as the page's signed-in user (its cookie, its CSRF token). */
 async function callApi<T>(
   page: Page,
+  origin: string,
   method: "GET" | "POST" | "PUT",
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const origin = new URL(page.url()).origin;
   const me = await page.request.get(`${origin}/api/auth/me`);
   const { csrfToken } = (await me.json()) as { csrfToken: string };
   const response = await page.request.fetch(`${origin}/api${path}`, {
@@ -47,16 +47,17 @@ async function openPeriodForSoNoiVu(
   baseUrl: string,
   label: string,
 ): Promise<{ periodKey: string; unitId: string | undefined }> {
-  await signIn(page, baseUrl, "vinhlong.daumoi");
-  const period = await callApi<{ key: string }>(page, "POST", `/plans/${PLAN}/periods`, {
+  await signIn(page, baseUrl, "vinhlong.daumoi", { at: null });
+  const period = await callApi<{ key: string }>(page, baseUrl, "POST", `/plans/${PLAN}/periods`, {
     label,
     start: "2026-01-01",
     end: "2026-06-30",
     dueDate: isoIn(10),
   });
-  await signIn(page, baseUrl, "vinhlong.sonv");
+  await signIn(page, baseUrl, "vinhlong.sonv", { at: null });
   const me = await callApi<{ user: { grants: Array<{ unitId: string; unitName: string }> } }>(
     page,
+    baseUrl,
     "GET",
     "/auth/me",
   );
@@ -67,15 +68,19 @@ async function openPeriodForSoNoiVu(
 }
 
 /** The reporter (signed in on `page`) fills every required figure of the report and submits it. */
-async function submitFilledReport(page: Page, reportPath: string): Promise<{ version: number }> {
+async function submitFilledReport(
+  page: Page,
+  baseUrl: string,
+  reportPath: string,
+): Promise<{ version: number }> {
   type Form = {
     version: number;
     tasks: Array<{ key: string; progressRequired: boolean }>;
     values: Array<{ targetKey: string; indicator: { aggregation: string } }>;
   };
-  const form = await callApi<Form>(page, "GET", reportPath);
+  const form = await callApi<Form>(page, baseUrl, "GET", reportPath);
   // Every required figure, as a reporter would type them.
-  const saved = await callApi<{ version: number }>(page, "PUT", reportPath, {
+  const saved = await callApi<{ version: number }>(page, baseUrl, "PUT", reportPath, {
     version: form.version,
     tasks: form.tasks.map((x) => ({ key: x.key, progress: 50, note: "Đã triển khai." })),
     values: form.values.map((v) =>
@@ -84,7 +89,9 @@ async function submitFilledReport(page: Page, reportPath: string): Promise<{ ver
         : { targetKey: v.targetKey, value: 1 },
     ),
   });
-  return callApi<{ version: number }>(page, "POST", `${reportPath}/submit`, { version: saved.version });
+  return callApi<{ version: number }>(page, baseUrl, "POST", `${reportPath}/submit`, {
+    version: saved.version,
+  });
 }
 
 describe("the report form on a phone and a slow line", () => {
@@ -254,10 +261,10 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     page.setDefaultTimeout(20_000);
     const { periodKey, unitId } = await openPeriodForSoNoiVu(page, app.url, "Báo cáo chuyên đề dữ liệu số");
     const reportPath = `/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`;
-    const submitted = await submitFilledReport(page, reportPath);
+    const submitted = await submitFilledReport(page, app.url, reportPath);
 
-    await signIn(page, app.url, "vinhlong.daumoi");
-    await callApi(page, "POST", `${reportPath}/return`, {
+    await signIn(page, app.url, "vinhlong.daumoi", { at: null });
+    await callApi(page, app.url, "POST", `${reportPath}/return`, {
       version: submitted.version,
       comment: "Đề nghị bổ sung kết quả số hóa hồ sơ.",
     });
@@ -316,9 +323,8 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
     const { periodKey, unitId } = await openPeriodForSoNoiVu(page, app.url, "Báo cáo nhanh ứng dụng AI");
-    await submitFilledReport(page, `/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`);
-    await signIn(page, app.url, "vinhlong.daumoi");
-    await page.goto(`${app.url}/periods/${PLAN}/${periodKey}`);
+    await submitFilledReport(page, app.url, `/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`);
+    await signIn(page, app.url, "vinhlong.daumoi", { at: `/periods/${PLAN}/${periodKey}` });
     await page.getByRole("checkbox", { name: /Chọn báo cáo Sở Nội vụ/ }).check();
     await page.getByTestId("bulk-approve").click();
     const preview = page.getByTestId("bulk-review");

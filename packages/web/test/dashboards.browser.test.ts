@@ -12,7 +12,7 @@ import { currentPlan } from "@dtplan/domain/plans/current-plan.ts";
 import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
+import { screenshot, signIn, signInThroughForm, useDtplanInChromium } from "./browser.ts";
 
 const PLAN = "vinh-long-2026";
 // A string only ECharts' own code contains (its instance bookkeeping).
@@ -43,7 +43,7 @@ describe("dashboards in Chromium", () => {
     const scripts = scriptsOf(page);
 
     // The first screen: the login page, then home.
-    await signIn(page, app.url, "vinhlong.lanhdao");
+    await signInThroughForm(page, app.url, "vinhlong.lanhdao");
     await page.waitForLoadState("networkidle");
     const firstScreen = [...new Set(scripts)];
     expect(firstScreen.length).toBeGreaterThan(0);
@@ -132,8 +132,7 @@ describe("dashboards in Chromium", () => {
   it("opens an overdue task's panel from the dashboard, and prints the dashboard on A4 landscape", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
-    await signIn(page, app.url, "vinhlong.lanhdao");
-    await page.goto(`${app.url}/dashboard/${PLAN}`);
+    await signIn(page, app.url, "vinhlong.lanhdao", { at: `/dashboard/${PLAN}` });
     await page.getByTestId("chart-pillars").locator("svg").first().waitFor();
     // An overdue task opens the task panel, the same as in Nhiệm vụ của tôi.
     const data = (await (

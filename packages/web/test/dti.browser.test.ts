@@ -219,8 +219,7 @@ describe("DTI in Chromium", () => {
     ).toBeGreaterThan(2);
 
     // The commune's reporter fills the 2026 self-assessment, with a file, and submits.
-    await signIn(page, app.url, REPORTER);
-    await page.goto(`${app.url}/dti`);
+    await signIn(page, app.url, REPORTER, { at: "/dti" });
     const mine = page.getByTestId("dti-mine");
     await mine
       .locator(".ant-list-item")
@@ -276,8 +275,7 @@ describe("DTI in Chromium", () => {
     const selfTotal = await page.getByTestId("self-total").innerText();
 
     // The officer verifies: the first criterion adjusted with a reason, the rest accepted.
-    await signIn(page, app.url, OFFICER);
-    await page.goto(`${app.url}/dti`);
+    await signIn(page, app.url, OFFICER, { at: "/dti" });
     await rounds
       .getByRole("link", { name: /năm 2026/ })
       .first()

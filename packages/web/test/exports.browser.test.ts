@@ -16,9 +16,7 @@ describe("exports in Chromium", () => {
   it("downloads the plan's tasks as CSV and its targets as Excel from the export menus", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(15_000);
-    await signIn(page, app.url, "vinhlong.daumoi");
-
-    await page.goto(`${app.url}/plans/${PLAN}`);
+    await signIn(page, app.url, "vinhlong.daumoi", { at: `/plans/${PLAN}` });
     await page.getByTestId("plan-detail").waitFor();
     await page.getByTestId("export-menu").click();
     const csvLink = page.getByTestId("export-1-csv");

@@ -242,8 +242,7 @@ describe("plan workspace in Chromium", () => {
   it("shows the province plan's communes per target with figures rolled up and their basis, and a commune the province targets it serves", async () => {
     const page = await app.context.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
-    await signIn(page, app.url, "vinhlong.daumoi");
-    await page.goto(`${app.url}/plans/vinh-long-2026`);
+    await signIn(page, app.url, "vinhlong.daumoi", { at: "/plans/vinh-long-2026" });
     await page.getByRole("tab", { name: /Các xã triển khai/ }).click();
     const view = page.getByTestId("cascade-view");
     await view

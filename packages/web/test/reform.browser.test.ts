@@ -120,8 +120,7 @@ describe("the reform case in Chromium", () => {
     const world = await buildReformCase(page.request, app.url);
     expect(world.taskCount).toBe(3);
 
-    await signIn(page, app.url, "admin");
-    await page.goto(`${app.url}/admin/org?unit=${world.communes[0].id}`);
+    await signIn(page, app.url, "admin", { at: `/admin/org?unit=${world.communes[0].id}` });
     await page.getByRole("button", { name: "Sáp nhập", exact: true }).click();
     const merge = page.getByRole("dialog").filter({ hasText: "Sáp nhập đơn vị" });
     await merge.waitFor();
@@ -207,7 +206,7 @@ describe("the reform case in Chromium", () => {
     await reassign.waitFor({ state: "hidden" });
 
     // The reporter of the old An Phú now works for the new commune.
-    await signIn(page, app.url, world.reporter, PASSWORD);
+    await signIn(page, app.url, world.reporter, { password: PASSWORD });
     await page.getByRole("menuitem", { name: "Nhiệm vụ của tôi" }).click();
     for (const task of [
       "Số hóa hồ sơ hộ tịch, chứng thực.",

@@ -100,8 +100,7 @@ describe("reporting in Chromium", () => {
       .waitFor();
     await screenshot(page, "reporting-01-periods-reporter");
 
-    await signIn(page, app.url, "vinhlong.daumoi");
-    await page.goto(`${app.url}/periods?plan=${PLAN}`);
+    await signIn(page, app.url, "vinhlong.daumoi", { at: `/periods?plan=${PLAN}` });
     await page.getByRole("button", { name: "Mở kỳ báo cáo đột xuất" }).click();
     const periodDialog = page.getByTestId("period-modal");
     await periodDialog.getByLabel("Tên kỳ báo cáo").fill(PERIOD_LABEL);
@@ -122,8 +121,7 @@ describe("reporting in Chromium", () => {
     await page.getByTestId("periods-table").getByText(PERIOD_LABEL).waitFor();
 
     // The reporter opens the unit's report for that period.
-    await signIn(page, app.url, "vinhlong.sonv");
-    await page.goto(`${app.url}/periods?plan=${PLAN}`);
+    await signIn(page, app.url, "vinhlong.sonv", { at: `/periods?plan=${PLAN}` });
     const openRow = page.getByTestId("periods-table").locator("tr").filter({ hasText: PERIOD_LABEL });
     await openRow.getByTestId("open-my-report").click();
     await page.waitForURL(/\/periods\/[^/]+\/[^/]+\/units\/[0-9a-f-]+$/);
@@ -181,8 +179,7 @@ describe("reporting in Chromium", () => {
     await screenshot(page, "reporting-04-submitted");
 
     // The focal officer chases the period, opens the unit's report and returns it with a comment.
-    await signIn(page, app.url, "vinhlong.daumoi");
-    await page.goto(`${app.url}/periods/${PLAN}/${periodKey}`);
+    await signIn(page, app.url, "vinhlong.daumoi", { at: `/periods/${PLAN}/${periodKey}` });
     const chase = page.getByTestId("chase-table");
     const unitRow = chase.locator("tr").filter({ hasText: "Sở Nội vụ tỉnh Vĩnh Long" }).first();
     await unitRow.getByText("Đã nộp, chờ duyệt").waitFor();
@@ -203,8 +200,7 @@ describe("reporting in Chromium", () => {
     await page.getByTestId("report-status").filter({ hasText: "Bị trả lại" }).waitFor();
 
     // The reporter sees why, fixes, resubmits.
-    await signIn(page, app.url, "vinhlong.sonv");
-    await page.goto(reportUrl);
+    await signIn(page, app.url, "vinhlong.sonv", { at: new URL(reportUrl).pathname });
     await page.getByTestId("return-comment").filter({ hasText: RETURN_COMMENT }).waitFor();
     await screenshot(page, "reporting-07-returned-reporter");
     const again = page.getByTestId("report-task").first().getByLabel("Tiến độ (%)", { exact: true });
@@ -215,8 +211,7 @@ describe("reporting in Chromium", () => {
     await page.getByTestId("report-status").filter({ hasText: "Đã nộp, chờ duyệt" }).waitFor();
 
     // The officer approves: the report locks; the chase screen shows the unit approved.
-    await signIn(page, app.url, "vinhlong.daumoi");
-    await page.goto(reportUrl);
+    await signIn(page, app.url, "vinhlong.daumoi", { at: new URL(reportUrl).pathname });
     await page.getByRole("button", { name: "Phê duyệt" }).click();
     // The server's answer to the approval is checked itself, so a refusal says why rather than
     // only that the locked banner never came (one clean-clone run met that once).

@@ -5,7 +5,13 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { chooseUntilShown, screenshot, signIn, submitLogin, useDtplanInChromium } from "./browser.ts";
+import {
+  chooseUntilShown,
+  screenshot,
+  signInThroughForm,
+  submitLogin,
+  useDtplanInChromium,
+} from "./browser.ts";
 import { FIRST_SCREEN_BUDGET, FIRST_SCREENS, screenJavaScript } from "./first-screen.ts";
 import { WEB_DIST } from "./web-build.ts";
 
@@ -59,7 +65,7 @@ describe("web shell in Chromium", () => {
 
   it("signs in as the demo admin, adds a unit under the province and keeps it after a reload", async () => {
     const page = await app.context.newPage();
-    await signIn(page, app.url, "admin");
+    await signInThroughForm(page, app.url, "admin");
     await page.getByText("Tình trạng hệ thống").waitFor();
     await page.getByText("Hoạt động bình thường").waitFor();
     await screenshot(page, "02-dashboard", { fullPage: true });
