@@ -20,6 +20,7 @@ import {
   type PlanTaskRow,
   planReportingRules,
   planTargets,
+  planTasks,
   taskUpdates,
 } from "../src/db/schema.ts";
 import { writePlanPeriods } from "../src/modules/plans/plan-periods.ts";
@@ -382,5 +383,19 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
       ).units.map((u) => u.unit.id);
     expect((await units("2025-Q2")).sort()).toEqual([old.id, tenant.communeA.id].sort());
     expect((await units("2025-Q3")).sort()).toEqual([tenant.communeA.id, tenant.communeB.id].sort());
+    // The form of each reads the task through lineage: the old unit's before the merge, its successor's after.
+    const oldTask = (
+      await ctx.db
+        .select()
+        .from(planTasks)
+        .where(and(eq(planTasks.tenantId, merged.tenantId), eq(planTasks.planId, merged.id)))
+    ).find((t) => t.leadUnitId === old.id);
+    const formTasks = async (key: string, unitId: string) => {
+      const res = await call(head, "GET", `/api/plans/${merged.code}/periods/${key}/reports/${unitId}`);
+      expect(res.statusCode).toBe(200);
+      return ZUnitReport.parse(res.json()).tasks.map((t) => [t.key, t.role]);
+    };
+    expect(await formTasks("2025-Q2", old.id)).toEqual([[oldTask?.key, "lead"]]);
+    expect(await formTasks("2025-Q3", tenant.communeB.id)).toEqual([[oldTask?.key, "lead"]]);
   });
 });

@@ -12,9 +12,11 @@ import type { Database } from "./database.ts";
 export async function readTogether<K extends string>(
   db: Database,
   parts: Record<K, SQL>,
+  /** A WITH clause the parts refer to (rows they share, a recursive walk of the tree). */
+  withClause?: SQL,
 ): Promise<Record<K, unknown>> {
   const keys = Object.keys(parts) as K[];
-  const query = sql`SELECT ${sql.join(
+  const query = sql`${withClause ?? sql``} SELECT ${sql.join(
     keys.map((k) => sql`${parts[k]} AS ${sql.identifier(k)}`),
     sql`, `,
   )}`;
@@ -66,4 +68,16 @@ export function rowsFromJson<T extends PgTable>(table: T, value: unknown): Infer
     }
     return row as InferSelectModel<T>;
   });
+}
+
+/**
+ * `jsonRows` of rows with `table`'s columns that come from elsewhere than the table itself
+ * (`from`: a CTE of the statement, an UPDATE … RETURNING): its columns by name, unqualified.
+ */
+export function jsonRowsOf(table: PgTable, from: SQL): SQL {
+  const columns = Object.values(getTableColumns(table));
+  return sql`(SELECT coalesce(json_agg(json_build_array(${sql.join(
+    columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  )})), '[]') FROM ${from})`;
 }

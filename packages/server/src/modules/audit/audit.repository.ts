@@ -24,7 +24,12 @@ export async function recordAudit(db: Database, entry: AuditEntryInput): Promise
 /** Several entries in one statement (an act that changes many rows at once). */
 export async function recordAudits(db: Database, entries: readonly AuditEntryInput[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditLog).values(
+  await auditInsert(db, entries);
+}
+
+/** `recordAudits`'s statement (at least one entry), not yet sent: an act sends it with its other writes. */
+export function auditInsert(db: Database, entries: readonly AuditEntryInput[]) {
+  return db.insert(auditLog).values(
     entries.map((entry) => ({
       tenantId: entry.tenantId,
       actorId: entry.actorId,

@@ -7,11 +7,18 @@
  * request never tells anyone twice.
  */
 import { type Permission, ROLES, roleGrants as roleHas } from "@dtplan/domain/access/roles.ts";
-import { channelChoice, deliveryOf, type NotificationKind } from "@dtplan/domain/reminders/notifications.ts";
+import {
+  type ChannelChoice,
+  channelChoice,
+  deliveryOf,
+  type NotificationChannel,
+  type NotificationKind,
+} from "@dtplan/domain/reminders/notifications.ts";
 import type { Lang } from "@dtplan/domain/text/format.ts";
-import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Database } from "../../db/database.ts";
-import { notificationChannels, notifications, outbox, roleGrants, users } from "../../db/schema.ts";
+import { and, inArray, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/database.ts";
+import { notificationChannels, notifications, outbox, users } from "../../db/schema.ts";
+import { sqlList } from "../../db/sql.ts";
 
 export interface Recipient {
   id: string;
@@ -21,6 +28,8 @@ export interface Recipient {
   email: string | null;
   /** The language their e-mails are written in (Tài khoản / Thông báo). */
   language: Lang;
+  /** Their channel choices, when read with them (peopleWith, for those whose home is the event's province). */
+  choice?: ChannelChoice;
 }
 
 /** The columns of `users` that make a Recipient, to select with a query's own. */
@@ -55,19 +64,36 @@ export async function peopleWith(
 ): Promise<Recipient[]> {
   if (input.unitIds.length === 0) return [];
   const roles = (input.roles ?? ROLES).filter((r) => roleHas(r, input.permission));
-  return db
-    .selectDistinct(RECIPIENT_COLUMNS)
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(
-      and(
-        eq(roleGrants.tenantId, input.tenantId),
-        inArray(roleGrants.unitId, input.unitIds),
-        inArray(roleGrants.role, roles),
-        eq(users.active, true),
-        ne(users.id, input.except),
-      ),
-    );
+  // With their channel choices, read in the same statement for those whose home (where the
+  // choices live) is this province — nearly everyone; deliver reads the others'.
+  const t = input.tenantId;
+  const rows = await queryRows<{
+    id: string;
+    tenant_id: string;
+    full_name: string;
+    email: string | null;
+    language: Lang;
+    channels: { channel: NotificationChannel; enabled: boolean }[] | null;
+  }>(
+    db,
+    sql`SELECT u.id, u.tenant_id, u.full_name, u.email, u.language,
+               CASE WHEN u.tenant_id = ${t} THEN coalesce(
+                 (SELECT json_agg(json_build_object('channel', c.channel, 'enabled', c.enabled))
+                    FROM notification_channels c WHERE c.tenant_id = ${t} AND c.user_id = u.id), '[]') END AS channels
+          FROM users u
+         WHERE u.active AND u.id <> ${input.except}
+           AND u.id IN (SELECT g.user_id FROM role_grants g
+                         WHERE g.tenant_id = ${t} AND g.unit_id IN ${sqlList(input.unitIds)}
+                           AND g.role IN ${sqlList(roles)})`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    tenantId: r.tenant_id,
+    fullName: r.full_name,
+    email: r.email,
+    language: r.language,
+    ...(r.channels ? { choice: channelChoice(r.channels) } : {}),
+  }));
 }
 
 export interface WorkflowMessage {
@@ -124,10 +150,13 @@ export async function deliver(
   if (deliveries.length === 0) return { notifications: 0, emails: 0 };
   const choices = await channelChoices(
     tx,
-    deliveries.map((d) => d.recipient),
+    deliveries.map((d) => d.recipient).filter((r) => !r.choice),
   );
   const how = (d: Delivery) =>
-    deliveryOf(choices.get(d.recipient.id) ?? channelChoice([]), Boolean(d.recipient.email));
+    deliveryOf(
+      d.recipient.choice ?? choices.get(d.recipient.id) ?? channelChoice([]),
+      Boolean(d.recipient.email),
+    );
   const inApp = deliveries.filter((d) => how(d).inApp);
   const mailed = deliveries.filter((d) => how(d).email !== "none");
   const written = inApp.length

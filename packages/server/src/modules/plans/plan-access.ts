@@ -52,6 +52,15 @@ export async function readablePlanVersions(db: Database, actor: Actor, code: str
     findPlanVersions(db, actorTenants(actor), code, actor.tenantId),
     readablePlanUnits(db, actor),
   ]);
+  return readableOnly(rows, units);
+}
+
+/** The versions of a plan read by the caller's own statement, if the actor may read it; 404 otherwise. */
+export async function readableVersions(db: Database, actor: Actor, rows: PlanRow[]): Promise<PlanRow[]> {
+  return readableOnly(rows, await readablePlanUnits(db, actor));
+}
+
+function readableOnly(rows: PlanRow[], units: ReadonlySet<string>): PlanRow[] {
   if (rows.length === 0 || !units.has(rows[0].unitId)) throw planNotFound();
   return rows;
 }
@@ -79,8 +88,7 @@ export async function readablePlanVersionsWithUnits(
     }),
     readablePlanUnits(db, actor),
   ]);
-  const rows = rowsFromJson(plans, read.plans);
-  if (rows.length === 0 || !readable.has(rows[0].unitId)) throw planNotFound();
+  const rows = readableOnly(rowsFromJson(plans, read.plans), readable);
   return { rows, units: new Map(rowsFromJson(orgUnits, read.units).map((u) => [u.id, u])) };
 }
 

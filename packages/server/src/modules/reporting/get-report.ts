@@ -4,7 +4,9 @@ import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
+import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
+  type EvidenceFileRow,
   evidenceFiles,
   type ReportingPeriodRow,
   reportEvents,
@@ -19,18 +21,30 @@ import {
 import { todayIso } from "../../db/sql.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
+import { actorTenants, planNotFound } from "../plans/plan-access.ts";
+import { findPlanVersions } from "../plans/plans.repository.ts";
 import { refreshReportStatus } from "../summary/reporting-status.ts";
 import { presentEvidence } from "../tasks/task-history.ts";
 import { presentPeriodRef, timelinessOf } from "./period-status.ts";
 import { REPORT_STATUS_LABELS } from "./report-labels.ts";
-import { callerKey, type ReportingPlan, reportingPlan, reportingUnitOf } from "./reporting.guards.ts";
+import {
+  callerKey,
+  type ReportingPlan,
+  reportingPlan,
+  reportingPlanOf,
+  reportingUnitOf,
+} from "./reporting.guards.ts";
 import { person } from "./reporting.presenter.ts";
 import {
   findPeriod,
   findReport,
+  type LoadedReport,
   loadBasis,
+  loadUnitBasis,
+  periodNotFound,
   type ReportingBasis,
   type ReportingUnit,
+  type UnitBasis,
   unitsWithReporters,
   userNames,
 } from "./reporting.repository.ts";
@@ -56,21 +70,64 @@ export async function reportScope(
   key: string,
   unitId: string,
 ): Promise<ReportScope> {
-  // Read once per database snapshot for this caller; the scope carries this request's actor.
   const found = await atSnapshot(
     db,
     ctx.actor.readAt,
     `reportScope|${callerKey(ctx.actor)}|${ctx.plan.id}|${key}|${unitId}`,
     async () => {
-      const scope = (await reportScopes(db, ctx, key, [unitId])).get(unitId);
-      if (scope instanceof Error) throw scope;
-      const { ctx: _, ...rest } = scope as ReportScope;
-      return rest;
+      const unit = await loadUnitBasis(db, ctx.plan, key, unitId, { report: false });
+      return withoutCtx(await unitScope(db, ctx, unit, unitId));
     },
     64 * 1024,
   );
   return { ...found, ctx };
 }
+
+/**
+ * A unit's report named as the URL names it (the plan's code, the period's key, the unit):
+ * the plan's versions, the part of its basis that concerns the unit (loadUnitBasis) and with
+ * `report` the saved report as the form shows it, all in one statement when the caller works
+ * in one province (the plan's versions are looked up first otherwise). The same 404 / 409 /
+ * 403 as reportingPlan then reportScope. Read once per database snapshot for this caller.
+ */
+export async function reportScopeByCode(
+  db: Database,
+  { actor, code, key, unitId }: { actor: Actor; code: string; key: string; unitId: string },
+  report: boolean,
+): Promise<{ scope: ReportScope; loaded: LoadedReport | null }> {
+  const found = await atSnapshot(
+    db,
+    actor.readAt,
+    `reportScopeByCode|${callerKey(actor)}|${code}|${key}|${unitId}|${report}`,
+    async () => {
+      const tenants = actorTenants(actor);
+      const tenantId =
+        tenants.length === 1
+          ? tenants[0]
+          : (await findPlanVersions(db, tenants, code, actor.tenantId))[0]?.tenantId;
+      if (!tenantId) throw planNotFound();
+      const unit = await loadUnitBasis(db, { tenantId, code }, key, unitId, { report });
+      const ctx = await reportingPlanOf(db, actor, unit.versions);
+      const { actor: _, ...ctxRest } = ctx;
+      return { ctxRest, scope: withoutCtx(await unitScope(db, ctx, unit, unitId)), loaded: unit.loaded };
+    },
+    64 * 1024,
+  );
+  const ctx = { ...found.ctxRest, actor };
+  return { scope: { ...found.scope, ctx }, loaded: found.loaded };
+}
+
+/** The unit's scope from its part of the plan, with the errors reportScope gives. */
+async function unitScope(db: Database, ctx: ReportingPlan, unit: UnitBasis, unitId: string) {
+  if (!unit.period) throw periodNotFound();
+  const scope = (
+    await scopesIn(db, ctx, { ...(unit.basis as ReportingBasis), plan: ctx.plan }, unit.period, [unitId])
+  ).get(unitId);
+  if (scope instanceof Error) throw scope;
+  return scope as ReportScope;
+}
+
+const withoutCtx = ({ ctx: _, ...rest }: ReportScope) => rest;
 
 /**
  * The scopes of several units' reports in one period (a bulk act): the period, the basis
@@ -87,6 +144,17 @@ export async function reportScopes(
     findPeriod(db, ctx.plan, key),
     loadBasis(db, ctx.plan, { units: ctx.units }),
   ]);
+  return scopesIn(db, ctx, basis, period, unitIds);
+}
+
+/** The units' scopes from a basis that covers them: who reports, who may edit, who enters for whom. */
+async function scopesIn(
+  db: Database,
+  ctx: ReportingPlan,
+  basis: ReportingBasis,
+  period: ReportingPeriodRow,
+  unitIds: readonly string[],
+): Promise<Map<string, ReportScope | AppError>> {
   const out = new Map<string, ReportScope | AppError>();
   const found = new Map<string, { ru: ReportingUnit; canEdit: boolean }>();
   for (const unitId of unitIds) {
@@ -193,11 +261,13 @@ export async function createReport(
  */
 export async function getReport(
   db: Database,
-  { ctx, key, unitId }: { ctx: ReportingPlan; key: string; unitId: string },
+  ref: { actor: Actor; code: string; key: string; unitId: string },
 ): Promise<TUnitReport> {
-  const scope = await reportScope(db, ctx, key, unitId);
-  const report = await findReport(db, scope.period, unitId);
-  if (report) return presentReport(db, scope, report);
+  const { scope, loaded } = await reportScopeByCode(db, ref, true);
+  if (loaded) {
+    const { report, taskRows, valueRows, files, names } = loaded;
+    return presentLoaded(scope, report, { taskRows, valueRows }, files, names);
+  }
   if (!scope.canEdit) throw notFound("Đơn vị chưa mở báo cáo kỳ này.");
   return presentUnsavedReport(scope);
 }
@@ -255,17 +325,20 @@ function presentUnsavedReport(scope: ReportScope): TUnitReport {
 export type ReportRows = Awaited<ReturnType<typeof loadReportRows>>;
 
 export async function loadReportRows(db: Database, report: UnitReportRow) {
-  const [taskRows, valueRows] = await Promise.all([
-    db
-      .select()
-      .from(unitReportTasks)
-      .where(and(eq(unitReportTasks.tenantId, report.tenantId), eq(unitReportTasks.reportId, report.id))),
-    db
-      .select()
-      .from(unitReportValues)
-      .where(and(eq(unitReportValues.tenantId, report.tenantId), eq(unitReportValues.reportId, report.id))),
-  ]);
-  return { taskRows, valueRows };
+  const read = await readTogether(db, {
+    tasks: jsonRows(
+      unitReportTasks,
+      and(eq(unitReportTasks.tenantId, report.tenantId), eq(unitReportTasks.reportId, report.id)),
+    ),
+    figures: jsonRows(
+      unitReportValues,
+      and(eq(unitReportValues.tenantId, report.tenantId), eq(unitReportValues.reportId, report.id)),
+    ),
+  });
+  return {
+    taskRows: rowsFromJson(unitReportTasks, read.tasks),
+    valueRows: rowsFromJson(unitReportValues, read.figures),
+  };
 }
 
 /** The report as the form shows it; `rows` when the caller has just read them for this version. */
@@ -297,8 +370,19 @@ export async function presentReport(
     people.filter((id) => id !== actor.id),
   );
   if (people.includes(actor.id)) names.set(actor.id, actor.fullName);
+  return presentLoaded(scope, report, { taskRows, valueRows }, files, names);
+}
+
+/** The form from a report with its rows, files and the names of the people they name. */
+function presentLoaded(
+  scope: ReportScope,
+  report: UnitReportRow,
+  rows: Pick<ReportRows, "taskRows" | "valueRows">,
+  files: readonly EvidenceFileRow[],
+  names: Map<string, string>,
+): TUnitReport {
   const filesById = new Map(files.map((f) => [f.id, presentEvidence(f, names)]));
-  return presentForm(scope, report, { taskRows, valueRows }, names, filesById);
+  return presentForm(scope, report, rows, names, filesById);
 }
 
 type FormReport = Pick<

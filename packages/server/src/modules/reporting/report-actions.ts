@@ -8,11 +8,10 @@ import type {
 } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../access/actor.ts";
-import { getReport, presentReport, type ReportScope, reportScope } from "./get-report.ts";
+import { getReport, presentReport, type ReportScope, reportScopeByCode } from "./get-report.ts";
 import { reopenReport } from "./reopen-report.ts";
 import { loadWorkbook, parseReportWorkbook, reportWorkbook, uploadError } from "./report-excel.ts";
 import { reportHistory } from "./report-history.ts";
-import { reportingPlan } from "./reporting.guards.ts";
 import { reviewReport } from "./review-report.ts";
 import { assertEditor, saveDraft } from "./save-draft.ts";
 import { submitReport } from "./submit-report.ts";
@@ -30,15 +29,12 @@ export async function scopeOfReport(
   db: Database,
   { actor, code, key, unitId }: ReportRef,
 ): Promise<ReportScope> {
-  return reportScope(db, await reportingPlan(db, actor, code), key, unitId);
+  return (await reportScopeByCode(db, { actor, code, key, unitId }, false)).scope;
 }
 
 /** Báo cáo của đơn vị trong kỳ. */
-export async function readReport(
-  db: Database,
-  { actor, code, key, unitId }: ReportRef,
-): Promise<TUnitReport> {
-  return getReport(db, { ctx: await reportingPlan(db, actor, code), key, unitId });
+export async function readReport(db: Database, ref: ReportRef): Promise<TUnitReport> {
+  return getReport(db, ref);
 }
 
 /** Lưu nháp báo cáo. */
@@ -96,11 +92,10 @@ export async function uploadReportWorkbook(
   db: Database,
   { readFile, ...ref }: ReportRef & { readFile: () => Promise<Uint8Array> },
 ): Promise<TUnitReport> {
-  const ctx = await reportingPlan(db, ref.actor, ref.code);
-  const scope = await reportScope(db, ctx, ref.key, ref.unitId);
+  const scope = await scopeOfReport(db, ref);
   assertEditor(scope);
   const wb = await loadWorkbook(await readFile());
-  const current = await getReport(db, { ctx, key: ref.key, unitId: ref.unitId });
+  const current = await getReport(db, ref);
   const { input, errors } = parseReportWorkbook(wb, current);
   if (errors.length) throw uploadError(errors);
   return presentReport(db, scope, await saveDraft(db, { scope, input }));

@@ -1,3 +1,4 @@
+import { isAllowed } from "@dtplan/domain/access/access.ts";
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
@@ -5,7 +6,7 @@ import type { OrgUnitRow, PlanRow, ReportingPeriodRow } from "../../db/schema.ts
 import { conflict, forbidden, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { can } from "../access/tree-access.ts";
-import { readablePlanVersionsWithUnits } from "../plans/plan-access.ts";
+import { readablePlanVersionsWithUnits, readableVersions } from "../plans/plan-access.ts";
 import { loadUnits, type ReportingBasis, type ReportingUnit } from "./reporting.repository.ts";
 
 /** The published plan behind `/plans/:code/…` and what the caller may do on its reporting. */
@@ -24,18 +25,53 @@ export interface ReportingPlan {
 export async function reportingPlan(db: Database, actor: Actor, code: string): Promise<ReportingPlan> {
   // Read once per database snapshot for this caller (their grants decide what they read).
   const found = await atSnapshot(db, actor.readAt, `reportingPlan|${callerKey(actor)}|${code}`, async () => {
-    const { rows, units: read } = await readablePlanVersionsWithUnits(db, actor, code);
-    const plan = rows.find((r) => r.status === "published");
-    if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
-    const units = read ?? (await loadUnits(db, plan.tenantId));
-    return {
-      plan,
-      canReview: can(actor, "reports.review", units, plan.unitId),
-      canManage: can(actor, "plans.manage", units, plan.unitId),
-      units,
-    };
+    const { rows, units } = await readablePlanVersionsWithUnits(db, actor, code);
+    const { actor: _, ...rest } = await planContext(db, actor, rows, units);
+    return rest;
   });
   return { ...found, actor };
+}
+
+/** `reportingPlan` from the plan's versions in a province read with the caller's own statement. */
+export async function reportingPlanOf(
+  db: Database,
+  actor: Actor,
+  versions: PlanRow[],
+): Promise<ReportingPlan> {
+  return planContext(db, actor, await readableVersions(db, actor, versions), null);
+}
+
+/**
+ * What the caller may do on the published version of `rows`: judged on the province's units
+ * when they were read with the plan, else on the grants' reach read with the session.
+ */
+async function planContext(
+  db: Database,
+  actor: Actor,
+  rows: readonly PlanRow[],
+  read: Map<string, OrgUnitRow> | null,
+): Promise<ReportingPlan> {
+  const plan = rows.find((r) => r.status === "published");
+  if (!plan) throw conflict("Kế hoạch chưa ban hành nên chưa có kỳ báo cáo.");
+  if (!read && actor.reach) {
+    // The grants' reach read with the session: a grant on the plan's unit or above it
+    // makes it reach the unit (none does when the unit lies outside every grant's subtree).
+    const path = [plan.unitId, ...(actor.reach.under.get(plan.unitId) ?? [])];
+    return {
+      plan,
+      actor,
+      canReview: isAllowed(actor.grants, "reports.review", path),
+      canManage: isAllowed(actor.grants, "plans.manage", path),
+    };
+  }
+  const units = read ?? (await loadUnits(db, plan.tenantId));
+  return {
+    plan,
+    actor,
+    canReview: can(actor, "reports.review", units, plan.unitId),
+    canManage: can(actor, "plans.manage", units, plan.unitId),
+    units,
+  };
 }
 
 /** Who reads, for a read kept per snapshot: the user and the province they chose. */

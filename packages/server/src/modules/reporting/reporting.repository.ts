@@ -7,8 +7,10 @@ import {
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
+import { jsonRows, jsonRowsOf, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
+  type EvidenceFileRow,
+  evidenceFiles,
   type IndicatorRow,
   indicators,
   type LineageRow,
@@ -27,7 +29,11 @@ import {
   reportingPeriods,
   roleGrants,
   type UnitReportRow,
+  type UnitReportTaskRow,
+  type UnitReportValueRow,
   unitReports,
+  unitReportTasks,
+  unitReportValues,
   users,
 } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
@@ -160,6 +166,166 @@ function basisFrom(plan: PlanRow, read: Record<string, unknown>, tree: TreeRead)
   };
 }
 
+/** A unit's saved report as its form shows it: the row, its lines, its files and the names it shows. */
+export interface LoadedReport {
+  report: UnitReportRow;
+  taskRows: UnitReportTaskRow[];
+  valueRows: UnitReportValueRow[];
+  files: EvidenceFileRow[];
+  /** Full names of the people the report and its files name (by user id). */
+  names: Map<string, string>;
+}
+
+/** What one unit's report in a period needs (loadUnitBasis). */
+export interface UnitBasis {
+  /** The plan's versions in the province, newest first (as findPlanVersions gives them). */
+  versions: PlanRow[];
+  period: ReportingPeriodRow | null;
+  /** The part of the published version's basis that concerns the unit; null without a published version. */
+  basis: ReportingBasis | null;
+  loaded: LoadedReport | null;
+}
+
+/**
+ * What one unit's report in a period needs, in one statement: the plan's versions, the period
+ * and the part of the published version's basis that decides the unit's tasks and targets —
+ * the unit and every unit joined to it by lineage (whose tasks and targets may pass to it),
+ * with the units above them and above the plan's unit (the access paths, the reviewers), the
+ * lineage between them, the tasks they lead or coordinate, the targets assigned to them or
+ * holding a figure of the unit's report in the period (their indicator rule is needed when it
+ * moves) with their indicators — and, with `report`, the unit's report with its lines, files
+ * and the names it shows. The domain's reportingUnits gives this unit the same tasks and
+ * targets from this part as from the whole plan: no other task or target can reach the unit.
+ */
+export async function loadUnitBasis(
+  db: Database,
+  { tenantId: t, code }: { tenantId: string; code: string },
+  key: string,
+  unitId: string,
+  options: { report: boolean },
+): Promise<UnitBasis> {
+  // Rows of one of the published version's tables that `where` keeps.
+  const ofPlan = (table: PgTable & Record<"tenantId" | "planId", AnyPgColumn>, where: SQL, orderBy?: SQL) =>
+    jsonRows(table, and(eq(table.tenantId, t), sql`${table.planId} IN (SELECT id FROM pp)`, where), orderBy);
+  const ofReport = (column: AnyPgColumn) => sql`${column} IN (SELECT id FROM r)`;
+  const parts: Record<string, SQL> = {
+    versions: jsonRows(plans, and(eq(plans.tenantId, t), eq(plans.code, code)), sql`${plans.version} DESC`),
+    period: jsonRows(
+      reportingPeriods,
+      and(eq(reportingPeriods.tenantId, t), sql`${reportingPeriods.id} IN (SELECT id FROM rp)`),
+    ),
+    units: jsonRows(
+      orgUnits,
+      and(eq(orgUnits.tenantId, t), sql`${orgUnits.id} IN (SELECT id FROM up)`),
+      sql`${orgUnits.code}`,
+    ),
+    lineage: jsonRows(
+      orgUnitLineage,
+      and(
+        eq(orgUnitLineage.tenantId, t),
+        sql`(${orgUnitLineage.predecessorId} IN (SELECT id FROM comp) OR ${orgUnitLineage.successorId} IN (SELECT id FROM comp))`,
+      ),
+    ),
+    tasks: ofPlan(
+      planTasks,
+      sql`(${planTasks.leadUnitId} IN (SELECT id FROM comp)
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements(${planTasks.coordinators}) c
+                       WHERE c ->> 'unitId' IN (SELECT id::text FROM comp)))`,
+      sql`${planTasks.position}`,
+    ),
+    targets: ofPlan(
+      planTargets,
+      sql`${planTargets.key} IN (SELECT key FROM g)`,
+      sql`${planTargets.position}`,
+    ),
+    assignments: ofPlan(planTargetUnits, sql`${planTargetUnits.unitId} IN (SELECT id FROM comp)`),
+    indicators: jsonRows(
+      indicators,
+      and(eq(indicators.tenantId, t), sql`${indicators.code} IN (SELECT indicator_code FROM g)`),
+    ),
+    ...(options.report
+      ? {
+          report: jsonRows(unitReports, and(eq(unitReports.tenantId, t), ofReport(unitReports.id))),
+          report_tasks: jsonRows(
+            unitReportTasks,
+            and(eq(unitReportTasks.tenantId, t), ofReport(unitReportTasks.reportId)),
+          ),
+          report_values: jsonRows(
+            unitReportValues,
+            and(eq(unitReportValues.tenantId, t), ofReport(unitReportValues.reportId)),
+          ),
+          files: jsonRows(
+            evidenceFiles,
+            and(eq(evidenceFiles.tenantId, t), sql`${evidenceFiles.id} IN (SELECT id FROM f)`),
+          ),
+          names: sql`(SELECT json_object_agg(u.id, u.full_name) FROM users u
+              WHERE u.id IN (SELECT submitted_by FROM r UNION SELECT reviewed_by FROM r UNION SELECT updated_by FROM r
+                             UNION SELECT on_behalf_by FROM r
+                             UNION SELECT e.uploaded_by FROM evidence_files e
+                              WHERE e.tenant_id = ${t} AND e.id IN (SELECT id FROM f)))`,
+        }
+      : {}),
+  };
+  const read = await readTogether(
+    db,
+    parts,
+    sql`WITH RECURSIVE
+      pp AS (SELECT id, unit_id FROM plans WHERE tenant_id = ${t} AND code = ${code} AND status = 'published'
+              ORDER BY version DESC LIMIT 1),
+      comp (id) AS (
+        SELECT ${unitId}::uuid
+        UNION
+        SELECT CASE WHEN l.predecessor_id = c.id THEN l.successor_id ELSE l.predecessor_id END
+          FROM org_unit_lineage l JOIN comp c ON c.id IN (l.predecessor_id, l.successor_id)
+         WHERE l.tenant_id = ${t}
+      ),
+      up (id, parent_id) AS (
+        SELECT o.id, o.parent_id FROM org_units o
+         WHERE o.tenant_id = ${t} AND (o.id IN (SELECT id FROM comp) OR o.id IN (SELECT unit_id FROM pp))
+        UNION
+        SELECT o.id, o.parent_id FROM org_units o JOIN up ON o.id = up.parent_id WHERE o.tenant_id = ${t}
+      ),
+      rp AS (SELECT id FROM reporting_periods WHERE tenant_id = ${t} AND plan_code = ${code} AND key = ${key}),
+      r AS (SELECT id, submitted_by, reviewed_by, updated_by, on_behalf_by FROM unit_reports
+             WHERE tenant_id = ${t} AND period_id IN (SELECT id FROM rp) AND unit_id = ${unitId}),
+      g AS (SELECT key, indicator_code FROM plan_targets
+             WHERE tenant_id = ${t} AND plan_id IN (SELECT id FROM pp)
+               AND (key IN (SELECT target_key FROM plan_target_units
+                             WHERE tenant_id = ${t} AND plan_id IN (SELECT id FROM pp) AND unit_id IN (SELECT id FROM comp))
+                    OR key IN (SELECT v.target_key FROM unit_report_values v
+                                WHERE v.tenant_id = ${t} AND v.report_id IN (SELECT id FROM r)))),
+      f AS (SELECT jsonb_array_elements_text(v.evidence_file_ids)::uuid AS id FROM unit_report_values v
+             WHERE v.tenant_id = ${t} AND v.report_id IN (SELECT id FROM r))`,
+  );
+  const versions = rowsFromJson(plans, read.versions);
+  const published = versions.find((p) => p.status === "published");
+  const [report] = options.report ? rowsFromJson(unitReports, read.report) : [];
+  return {
+    versions,
+    period: rowsFromJson(reportingPeriods, read.period)[0] ?? null,
+    basis: published
+      ? {
+          plan: published,
+          tasks: rowsFromJson(planTasks, read.tasks),
+          targets: rowsFromJson(planTargets, read.targets),
+          indicators: new Map(rowsFromJson(indicators, read.indicators).map((i) => [i.code, i])),
+          units: new Map(rowsFromJson(orgUnits, read.units).map((u) => [u.id, u])),
+          lineage: rowsFromJson(orgUnitLineage, read.lineage),
+          assignments: rowsFromJson(planTargetUnits, read.assignments),
+        }
+      : null,
+    loaded: report
+      ? {
+          report,
+          taskRows: rowsFromJson(unitReportTasks, read.report_tasks),
+          valueRows: rowsFromJson(unitReportValues, read.report_values),
+          files: rowsFromJson(evidenceFiles, read.files),
+          names: new Map(Object.entries((read.names ?? {}) as Record<string, string>)),
+        }
+      : null,
+  };
+}
+
 /**
  * The bases of several plans of one province at once (the province view): a few queries in
  * all instead of a few per plan, each plan's rows in the order loadBasis gives them.
@@ -282,6 +448,31 @@ export async function findReport(
     .limit(1);
   const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
+}
+
+/**
+ * The unit's report locked for a transition, then its period's row (the order every
+ * transition locks them in: the report, then the period whose stored figures it rewrites),
+ * in one statement; null when the unit has no report in the period (nothing is locked).
+ */
+export async function lockReportAndPeriod(
+  tx: Database,
+  period: ReportingPeriodRow,
+  unitId: string,
+): Promise<UnitReportRow | null> {
+  const t = period.tenantId;
+  const read = await readTogether(
+    tx,
+    {
+      report: jsonRowsOf(unitReports, sql`r`),
+      periods: sql`(SELECT count(*) FROM p)`,
+    },
+    sql`WITH r AS (SELECT * FROM unit_reports
+                    WHERE tenant_id = ${t} AND period_id = ${period.id} AND unit_id = ${unitId} FOR UPDATE),
+          p AS (SELECT id FROM reporting_periods
+                 WHERE tenant_id = ${t} AND id = ${period.id} AND EXISTS (SELECT 1 FROM r) FOR UPDATE)`,
+  );
+  return rowsFromJson(unitReports, read.report)[0] ?? null;
 }
 
 export async function userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {

@@ -9,7 +9,7 @@ import { recordAudits } from "../audit/audit.repository.ts";
 import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
 import { loadReportRows, type ReportRows, type ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
-import { findReport } from "./reporting.repository.ts";
+import { lockReportAndPeriod } from "./reporting.repository.ts";
 import { assertEditor, assertVersion, validationError } from "./save-draft.ts";
 import { transition } from "./workflow.ts";
 
@@ -29,7 +29,7 @@ export async function submitReport(
   const { period, ru, basis } = scope;
   const actor = scope.ctx.actor;
   return db.transaction(async (tx) => {
-    const report = await findReport(tx, period, ru.unit.id, true);
+    const report = await lockReportAndPeriod(tx, period, ru.unit.id);
     if (!report) throw conflict("Báo cáo chưa được lập; hãy mở và lưu báo cáo trước khi nộp.");
     if (report.status !== "draft" && report.status !== "returned") {
       throw conflict(
@@ -92,6 +92,7 @@ export async function submitReport(
       // Nhập thay shows in the audit log beside who did it.
       extra: { timeliness, daysLate, ...(scope.onBehalf ? { onBehalf: true, unit: ru.unit.name } : {}) },
       targetKeys: valueRows.map((v) => v.targetKey),
+      periodLocked: true,
     });
     if (await writeTaskProgress(tx, scope, taskRows, now)) {
       await refreshPlanSummaries(tx, { tenantId: scope.ctx.plan.tenantId, planCode: scope.ctx.plan.code });

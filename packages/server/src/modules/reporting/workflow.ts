@@ -1,6 +1,7 @@
 import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
-import { and, eq } from "drizzle-orm";
-import type { Database } from "../../db/database.ts";
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/database.ts";
+import { jsonRowsOf, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type ReportEventAction,
   type ReportStatus,
@@ -8,11 +9,11 @@ import {
   type UnitReportRow,
   unitReports,
 } from "../../db/schema.ts";
-import { recordAudit } from "../audit/audit.repository.ts";
+import { auditInsert } from "../audit/audit.repository.ts";
 import { notifyPeople, peopleWith } from "../notify/notify.ts";
 import { reportStepText } from "../notify/wording.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
-import { refreshReportStatus } from "../summary/reporting-status.ts";
+import { reportStatusUpsert } from "../summary/reporting-status.ts";
 import { refreshTargetFigures } from "../summary/target-figures.ts";
 import type { ReportScope } from "./get-report.ts";
 
@@ -33,20 +34,68 @@ export async function transition(
     extra?: Record<string, unknown>;
     /** The targets the report has figures for, when the caller has just read them. */
     targetKeys?: readonly string[];
+    /** The caller locked the report's period with the report (lockReport): the figures' refresh need not. */
+    periodLocked?: boolean;
   },
 ): Promise<UnitReportRow> {
   const actorId = scope.ctx.actor.id;
-  const [updated] = await tx
-    .update(unitReports)
-    .set({
-      ...change.set,
-      status: change.to,
-      version: report.version + 1,
-      updatedAt: change.now,
-      updatedBy: actorId,
-    })
-    .where(and(eq(unitReports.tenantId, report.tenantId), eq(unitReports.id, report.id)))
-    .returning();
+  const set = {
+    ...change.set,
+    status: change.to,
+    version: report.version + 1,
+    updatedAt: change.now,
+    updatedBy: actorId,
+  };
+  // One statement writes the row (version bumped), its status row of the period's
+  // completeness and timeliness (from the row as the update leaves it), a line in its
+  // history and one in the audit log.
+  const after: UnitReportRow = { ...report, ...set };
+  const [written] = await queryRows<{ report: unknown }>(
+    tx,
+    sql`WITH u AS (${tx
+      .update(unitReports)
+      .set(set)
+      .where(and(eq(unitReports.tenantId, report.tenantId), eq(unitReports.id, report.id)))
+      .returning()
+      .getSQL()}),
+      s AS (${reportStatusUpsert(tx, scope.period, after).getSQL()}),
+      e AS (${tx
+        .insert(reportEvents)
+        .values({
+          tenantId: report.tenantId,
+          reportId: report.id,
+          periodId: report.periodId,
+          unitId: report.unitId,
+          action: change.action,
+          fromStatus: report.status,
+          toStatus: change.to,
+          actorId,
+          comment: change.comment ?? null,
+          at: change.now,
+        })
+        .getSQL()}),
+      a AS (${auditInsert(tx, [
+        {
+          tenantId: report.tenantId,
+          actorId,
+          action: `report.${change.action}`,
+          entity: "unit_report",
+          entityId: report.id,
+          unitId: report.unitId,
+          before: { status: report.status, version: report.version },
+          after: {
+            status: change.to,
+            version: after.version,
+            planCode: scope.period.planCode,
+            period: scope.period.key,
+            comment: change.comment ?? null,
+            ...change.extra,
+          },
+        },
+      ]).getSQL()})
+    SELECT ${jsonRowsOf(unitReports, sql`u`)} AS report`,
+  );
+  const [updated] = rowsFromJson(unitReports, written.report);
   // Approved figures are what the public page shows: approving or reopening changes it.
   if (change.to === "approved" || report.status === "approved") await publicDataChanged(tx, report.tenantId);
   // The report counts (submitted, approved) or stops counting: the period's stored figures follow.
@@ -55,41 +104,11 @@ export async function transition(
       tenantId: report.tenantId,
       planCode: report.planCode,
       periodIds: [report.periodId],
+      periodsLocked: change.periodLocked,
       reportId: report.id,
       targetKeys: change.targetKeys,
-      aggregations: aggregationsOf(scope.basis),
+      aggregations: aggregationsOf(scope.basis, change.targetKeys),
     });
-  // Its status and, once first submitted, its days late: the period's completeness and timeliness.
-  await refreshReportStatus(tx, scope.period, updated);
-  await tx.insert(reportEvents).values({
-    tenantId: report.tenantId,
-    reportId: report.id,
-    periodId: report.periodId,
-    unitId: report.unitId,
-    action: change.action,
-    fromStatus: report.status,
-    toStatus: change.to,
-    actorId,
-    comment: change.comment ?? null,
-    at: change.now,
-  });
-  await recordAudit(tx, {
-    tenantId: report.tenantId,
-    actorId,
-    action: `report.${change.action}`,
-    entity: "unit_report",
-    entityId: report.id,
-    unitId: report.unitId,
-    before: { status: report.status, version: report.version },
-    after: {
-      status: change.to,
-      version: updated.version,
-      planCode: scope.period.planCode,
-      period: scope.period.key,
-      comment: change.comment ?? null,
-      ...change.extra,
-    },
-  });
   if (!scope.quiet)
     await notifyTransition(
       tx,
@@ -103,13 +122,23 @@ export async function transition(
   return updated;
 }
 
-/** The indicator rule of each target of the published version the scope was read from. */
-function aggregationsOf({ targets, indicators }: ReportScope["basis"]): Map<string, IndicatorAggregation> {
+/**
+ * The indicator rule of each target of the published version the scope was read from; none
+ * when the scope does not cover every target in `keys` (a unit's scope holds its own targets,
+ * and a draft may keep figures of a target since assigned elsewhere): the refresh reads them.
+ */
+function aggregationsOf(
+  { targets, indicators }: ReportScope["basis"],
+  keys: readonly string[] | undefined,
+): Map<string, IndicatorAggregation> | undefined {
   const out = new Map<string, IndicatorAggregation>();
+  const known = new Set<string>();
   for (const t of targets) {
+    known.add(t.key);
     const indicator = t.indicatorCode ? indicators.get(t.indicatorCode) : undefined;
     if (indicator) out.set(t.key, indicator.aggregation as IndicatorAggregation);
   }
+  if (!keys || keys.some((k) => !known.has(k))) return undefined;
   return out;
 }
 

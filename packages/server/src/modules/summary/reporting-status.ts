@@ -50,6 +50,15 @@ export async function refreshReportStatus(
   period: Pick<ReportingPeriodRow, "dueDate">,
   report: UnitReportRow,
 ): Promise<void> {
+  await reportStatusUpsert(tx, period, report);
+}
+
+/** `refreshReportStatus`'s statement, not yet sent: a transition sends it with its other writes. */
+export function reportStatusUpsert(
+  tx: Database,
+  period: Pick<ReportingPeriodRow, "dueDate">,
+  report: UnitReportRow,
+) {
   const values = {
     reportId: report.id,
     status: report.status,
@@ -57,7 +66,7 @@ export async function refreshReportStatus(
     daysLate: daysLateOf(period, report),
     refreshedAt: new Date(),
   };
-  await tx
+  return tx
     .insert(reportingStatus)
     .values({
       tenantId: report.tenantId,

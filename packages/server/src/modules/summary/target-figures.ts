@@ -136,6 +136,7 @@ export async function refreshTargetFigures(
     tenantId,
     planCode,
     periodIds,
+    periodsLocked,
     reportId,
     targetKeys,
     aggregations: known,
@@ -143,6 +144,8 @@ export async function refreshTargetFigures(
     tenantId: string;
     planCode: string;
     periodIds?: readonly string[];
+    /** The caller has locked the rows of `periodIds` in this transaction already. */
+    periodsLocked?: boolean;
     reportId?: string;
     /** The targets `reportId` has figures for, when the caller has just read them. */
     targetKeys?: readonly string[];
@@ -165,35 +168,87 @@ export async function refreshTargetFigures(
   // The periods' rows are locked before the figures are read: two reports of one period
   // submitted at once rewrite its figures one after the other, the second reading what the
   // first committed.
-  const ids = (
-    await tx
-      .select({ id: reportingPeriods.id })
-      .from(reportingPeriods)
-      .where(
-        and(
-          eq(reportingPeriods.tenantId, tenantId),
-          periodIds ? inArray(reportingPeriods.id, [...periodIds]) : eq(reportingPeriods.planCode, planCode),
-        ),
-      )
-      .orderBy(asc(reportingPeriods.id))
-      .for("update")
-  ).map((p) => p.id);
+  const ids =
+    periodsLocked && periodIds
+      ? [...periodIds]
+      : await lockPeriods(tx, tenantId, periodIds ? { periodIds } : { planCode });
   if (ids.length === 0) return;
   const [aggregations, figures] = await Promise.all([
     known ?? aggregationsOf(tx, tenantId, planCode),
     reportedFigures(tx, tenantId, ids, undefined, keys),
   ]);
   const rows = figureRows(tenantId, () => planCode, aggregations, figures);
-  await tx
-    .delete(targetFigures)
-    .where(
-      and(
-        eq(targetFigures.tenantId, tenantId),
-        inArray(targetFigures.periodId, [...ids]),
-        keys ? inArray(targetFigures.targetKey, keys) : undefined,
-      ),
-    );
-  await insertFigureRows(tx, rows);
+  const replaced = and(
+    eq(targetFigures.tenantId, tenantId),
+    inArray(targetFigures.periodId, [...ids]),
+    keys ? inArray(targetFigures.targetKey, keys) : undefined,
+  );
+  if (rows.length === 0 || rows.length > 1000) {
+    await tx.delete(targetFigures).where(replaced);
+    await insertFigureRows(tx, rows);
+    return;
+  }
+  // A transition's few rows in one statement: the rows that no longer hold a figure go, the
+  // others are written over (disjoint rows, so the two parts cannot meet).
+  const kept = sql.join(
+    rows.map((r) => sql`(${r.periodId}::uuid, ${r.targetKey}::uuid, ${r.approvedOnly}::boolean)`),
+    sql`, `,
+  );
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  await tx.execute(
+    sql`WITH gone AS (${tx
+      .delete(targetFigures)
+      .where(
+        and(
+          replaced,
+          sql`(${targetFigures.periodId}, ${targetFigures.targetKey}, ${targetFigures.approvedOnly}) NOT IN (${kept})`,
+        ),
+      )
+      .getSQL()})
+    ${tx
+      .insert(targetFigures)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [
+          targetFigures.tenantId,
+          targetFigures.periodId,
+          targetFigures.targetKey,
+          targetFigures.approvedOnly,
+        ],
+        set: {
+          planCode: excluded("plan_code"),
+          value: excluded("value"),
+          numerator: excluded("numerator"),
+          denominator: excluded("denominator"),
+          reportingUnits: excluded("reporting_units"),
+          refreshedAt: excluded("refreshed_at"),
+        },
+      })
+      .getSQL()}`,
+  );
+}
+
+/** The periods' rows locked in id order (two transactions lock them in the same order); their ids. */
+async function lockPeriods(
+  tx: Database,
+  tenantId: string,
+  which: { periodIds: readonly string[] } | { planCode: string },
+): Promise<string[]> {
+  return (
+    await tx
+      .select({ id: reportingPeriods.id })
+      .from(reportingPeriods)
+      .where(
+        and(
+          eq(reportingPeriods.tenantId, tenantId),
+          "periodIds" in which
+            ? inArray(reportingPeriods.id, [...which.periodIds])
+            : eq(reportingPeriods.planCode, which.planCode),
+        ),
+      )
+      .orderBy(asc(reportingPeriods.id))
+      .for("update")
+  ).map((p) => p.id);
 }
 
 /** The stored rows of counted figures: per period and target, all reports in and approved only. */
