@@ -4,8 +4,11 @@
  * saves them when it returns, and refuses an evidence file that is too large before
  * sending a byte of it. Screenshots: test-artifacts/daily-*.png.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { screenshot, settle, signIn, useDtplanInChromium } from "./browser.ts";
 
 const PLAN = "vinh-long-2026";
@@ -93,6 +96,20 @@ async function submitFilledReport(
     version: saved.version,
   });
 }
+
+let workDir: string | undefined;
+
+/** A 25 MB zip (video-hop-trien-khai.zip) in a scratch directory, removed after the file's tests. */
+function tooLarge(): string {
+  workDir ??= mkdtempSync(path.join(tmpdir(), "dtplan-daily-"));
+  const file = path.join(workDir, "video-hop-trien-khai.zip");
+  writeFileSync(file, Buffer.alloc(25 * 1024 * 1024, 1));
+  return file;
+}
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
 
 describe("the report form on a phone and a slow line", () => {
   const app = useDtplanInChromium({ viewport: { width: 390, height: 844 } });
@@ -191,11 +208,9 @@ describe("the report form on a phone and a slow line", () => {
     await drawer.getByRole("button", { name: "Tải lên tệp minh chứng" }).waitFor();
     const input = drawer.locator("input[type=file]");
     expect(await input.getAttribute("accept")).toContain(".pdf");
-    await input.setInputFiles({
-      name: "video-hop-trien-khai.zip",
-      mimeType: "application/zip",
-      buffer: Buffer.alloc(25 * 1024 * 1024, 1),
-    });
+    // Chosen from a file on disk: the browser reads it where it lies, where a buffer's 25 MB
+    // crossed Playwright's connection first (several seconds).
+    await input.setInputFiles(tooLarge());
     const refusal = page.getByText(/nặng 25 MB, quá giới hạn \d+ MB/);
     await refusal.waitFor();
     await refusal.scrollIntoViewIfNeeded();
