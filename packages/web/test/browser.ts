@@ -1,6 +1,7 @@
 /**
  * The browser side of the browser tests: the system Chromium, a fresh context per file,
- * screenshots into test-artifacts/ for a human to look at, and signing in (by the sign-in
+ * screenshots into test-artifacts/ for a human to look at (with DTPLAN_SCREENSHOTS=1; a
+ * failed case's pages always), and signing in (by the sign-in
  * form's request, or through the form where signing in is what a case tests). `useDtplanInChromium` starts a suite's server (server-harness.ts) on
  * its own copy of the demo seeded once per run, and a browser, together.
  */
@@ -14,12 +15,20 @@ import {
   type Page,
   type Request,
 } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, inject } from "vitest";
 import { type RunningDtplan, startDemoCopy } from "./server-harness.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const ARTIFACTS = path.join(REPO_ROOT, "test-artifacts");
+
+/**
+ * Whether `screenshot` saves its pictures: set DTPLAN_SCREENSHOTS=1 to look at the screens
+ * (`DTPLAN_SCREENSHOTS=1 npx vitest run --project browser packages/web/test/x.browser.test.ts`).
+ * Without it a run saves only the pages of a case that failed: the hundred pictures, a
+ * third of them full-page, took about 20 s of the browser files' time on two busy cores.
+ */
+const SCREENSHOTS = Boolean(process.env.DTPLAN_SCREENSHOTS);
 
 export interface ChromiumOptions {
   viewport?: { width: number; height: number };
@@ -112,6 +121,16 @@ export function useDtplanInChromium(options: ChromiumOptions = {}): DtplanInChro
     browser = await launchChromium(options);
     server = await starting;
   }, 16 * 60_000);
+  // A failed case leaves its pages open: they are saved whether or not pictures were asked for.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== "fail" || !browser) return;
+    const name = task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60);
+    for (const [i, page] of browser.context.pages().entries()) {
+      await page
+        .screenshot({ path: path.join(ARTIFACTS, `failed-${name}-${i + 1}.png`), fullPage: true })
+        .catch(() => {}); // a page that crashed has no picture to give
+    }
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -182,10 +201,14 @@ export async function settle(page: Page, cap = 5_000): Promise<void> {
   }, cap);
 }
 
-/** Saves test-artifacts/<name>.png once the page has settled (see `settle`). */
+/**
+ * Saves test-artifacts/<name>.png once the page has settled (see `settle`), when pictures
+ * are asked for (SCREENSHOTS). It waits for the page to settle either way, so a case takes
+ * the same steps with or without them.
+ */
 export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
   await settle(page);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+  if (SCREENSHOTS) await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** Fills the login form and submits it, without waiting to see whether it worked. */
