@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getTableColumns, type InferSelectModel, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./database.ts";
 
@@ -46,11 +46,24 @@ export async function readTogether<K extends string>(
  * tenant_id (Citus), as every statement on a tenant table does.
  */
 export function jsonRows(table: PgTable, where: SQL | undefined, orderBy?: SQL): SQL {
-  const columns = Object.values(getTableColumns(table));
-  return sql`(SELECT coalesce(json_agg(json_build_array(${sql.join(
-    columns.map((c) => sql`${c}`),
-    sql`, `,
-  )})${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]') FROM ${table} WHERE ${where})`;
+  return sql`(SELECT coalesce(json_agg(json_build_array(${columnList(table)})${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]') FROM ${table} WHERE ${where})`;
+}
+
+const columnLists = new WeakMap<PgTable, SQL>();
+
+/** The table's columns, qualified, as one piece of SQL text: built once, not on every request. */
+function columnList(table: PgTable): SQL {
+  let list = columnLists.get(table);
+  if (!list) {
+    const name = getTableName(table).replace(/"/g, '""');
+    list = sql.raw(
+      Object.values(getTableColumns(table))
+        .map((c) => `"${name}"."${c.name.replace(/"/g, '""')}"`)
+        .join(", "),
+    );
+    columnLists.set(table, list);
+  }
+  return list;
 }
 
 /**
