@@ -1,13 +1,19 @@
 import type { TConsolidatedReport } from "@dtplan/contracts";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
+import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import { consolidatedReports, type OrgUnitRow, type PlanRow, plans } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
-import { type ReportingPlan, reportingPlan } from "../reporting/reporting.guards.ts";
-import { gatherConsolidated } from "./gather-consolidated.ts";
+import {
+  type PlanRef,
+  planRef,
+  type ReportingPlan,
+  reportingPlan,
+  reportingPlanWith,
+} from "../reporting/reporting.guards.ts";
+import { consolidatedParts, gatherConsolidated } from "./gather-consolidated.ts";
 import { defaultNarrative, presentNarrative } from "./narrative.ts";
 
 /**
@@ -17,6 +23,45 @@ import { defaultNarrative, presentNarrative } from "./narrative.ts";
  */
 export async function consolidatedPlan(db: Database, actor: Actor, code: string): Promise<ReportingPlan> {
   return reportingPlan(db, actor, code);
+}
+
+/**
+ * consolidatedPlan with the report of period `periodKey` read in the same statement (null when
+ * the caller works in several provinces: consolidatedReport then reads it).
+ */
+export async function consolidatedPlanWith(
+  db: Database,
+  actor: Actor,
+  code: string,
+  periodKey: string,
+): Promise<{ ctx: ReportingPlan; read: Record<string, unknown> | null }> {
+  const { ctx, more } = await reportingPlanWith(db, actor, code, (plan) =>
+    consolidatedReportParts(plan, periodKey, true),
+  );
+  return { ctx, read: more };
+}
+
+/**
+ * What the report reads, in one statement: its data (consolidatedParts), the narrative as
+ * saved, who saved it and the province's name.
+ */
+function consolidatedReportParts(plan: PlanRef, periodKey: string, units?: unknown): Record<string, SQL> {
+  const t = plan.tenantId;
+  return {
+    ...consolidatedParts(plan, periodKey, units),
+    narrative: jsonRows(
+      consolidatedReports,
+      and(
+        eq(consolidatedReports.tenantId, t),
+        eq(consolidatedReports.planCode, plan.code),
+        eq(consolidatedReports.periodKey, periodKey),
+      ),
+    ),
+    // users is a reference table (no tenant_id filter needed): the name of who saved it.
+    savedBy: sql`(SELECT u.full_name FROM users u WHERE u.id = (SELECT n.updated_by FROM consolidated_reports n
+                   WHERE n.tenant_id = ${t} AND n.plan_code = ${plan.code} AND n.period_key = ${periodKey}))`,
+    province: sql`(SELECT p.name FROM org_units p WHERE p.tenant_id = ${t} AND p.id = ${t})`,
+  };
 }
 
 /**
@@ -56,6 +101,7 @@ export async function consolidatedReport(
     canEdit,
     now = new Date(),
     units,
+    read,
   }: {
     plan: PlanRow;
     periodKey: string;
@@ -65,29 +111,12 @@ export async function consolidatedReport(
     now?: Date;
     /** The province's units when the caller has them already (reportingPlan read them). */
     units?: Map<string, OrgUnitRow>;
+    /** consolidatedReportParts' answer when the caller read it with the plan (consolidatedPlanWith). */
+    read?: Record<string, unknown> | null;
   },
 ): Promise<TConsolidatedReport> {
-  // The narrative as saved and who saved it come in the data's statement.
-  const t = plan.tenantId;
-  const narrativeWhere = and(
-    eq(consolidatedReports.tenantId, t),
-    eq(consolidatedReports.planCode, plan.code),
-    eq(consolidatedReports.periodKey, periodKey),
-  );
-  const { data, more } = await gatherConsolidated(db, {
-    plan,
-    periodKey,
-    nearThreshold,
-    now,
-    units,
-    more: {
-      narrative: jsonRows(consolidatedReports, narrativeWhere),
-      // users is a reference table (no tenant_id filter needed): the name of who saved it.
-      savedBy: sql`(SELECT u.full_name FROM users u WHERE u.id = (SELECT n.updated_by FROM consolidated_reports n
-                     WHERE n.tenant_id = ${t} AND n.plan_code = ${plan.code} AND n.period_key = ${periodKey}))`,
-      province: sql`(SELECT p.name FROM org_units p WHERE p.tenant_id = ${t} AND p.id = ${t})`,
-    },
-  });
+  const more = read ?? (await readTogether(db, consolidatedReportParts(planRef(plan), periodKey, units)));
+  const data = await gatherConsolidated(db, { plan, periodKey, nearThreshold, now, units, read: more });
   const [saved = null] = rowsFromJson(consolidatedReports, more.narrative);
   const provinceName = (more.province as string | null) ?? null;
   const narrative = saved ? presentNarrative(saved) : defaultNarrative(data, { plan, provinceName }, now);

@@ -11,7 +11,7 @@ import type { Database } from "../../db/database.ts";
 import { forbidden } from "../../errors.ts";
 import { assertOverseesUnit, requireActor } from "../access/access.ts";
 import { findPeriod } from "../reporting/reporting.repository.ts";
-import { consolidatedPlan, consolidatedReport } from "./consolidated-report.ts";
+import { consolidatedPlan, consolidatedPlanWith, consolidatedReport } from "./consolidated-report.ts";
 import { saveNarrative } from "./narrative.ts";
 import { renderConsolidated } from "./render-consolidated.ts";
 import { sendDocument } from "./send-document.ts";
@@ -51,7 +51,13 @@ export async function consolidatedRoutes(
   const load = async (
     request: Parameters<typeof requireActor>[0] & { params: { code: string; key: string } },
   ) => {
-    const ctx = await consolidatedPlan(db, requireActor(request), request.params.code);
+    // The plan, the caller's rights on it and the report's data in one statement.
+    const { ctx, read } = await consolidatedPlanWith(
+      db,
+      requireActor(request),
+      request.params.code,
+      request.params.key,
+    );
     // Every unit's statements and figures, submitted or not: the period's reviewers only.
     await assertOverseesUnit(db, ctx.actor, ctx.plan.unitId);
     return {
@@ -62,6 +68,7 @@ export async function consolidatedRoutes(
         periodKey: request.params.key,
         nearThreshold: config.attainment.nearThreshold,
         units: ctx.units,
+        read,
       }),
     };
   };

@@ -21,8 +21,10 @@ import {
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { countsOf, presentPeriodRef, storedStatusRows } from "../reporting/period-status.ts";
+import type { PlanRef } from "../reporting/reporting.guards.ts";
 import {
-  loadBasisWith,
+  basisFrom,
+  basisParts,
   periodNotFound,
   periodsFromJson,
   periodsPart,
@@ -94,16 +96,18 @@ function progressAsOf(
 }
 
 /**
- * What the report reads beside the plan's basis, in the same statement: the periods, the
+ * What the report reads, in one statement: the plan's basis (its units left out when the
+ * caller has them), the periods, the
  * stored figures, and for the period `key` its reports, stored unit statuses, the counted
  * reports' task lines, and the plan's task progress updates made by the period's last day
  * (Vietnam time, as endOfVietnamDay gives it).
  */
-function consolidatedParts(plan: PlanRow, periodKey: string) {
+export function consolidatedParts(plan: PlanRef, periodKey: string, units?: unknown): Record<string, SQL> {
   const t = plan.tenantId;
   const periodId = sql`(SELECT rp.id FROM reporting_periods rp
                          WHERE rp.tenant_id = ${t} AND rp.plan_code = ${plan.code} AND rp.key = ${periodKey})`;
   return {
+    ...basisParts(t, plan.planId, { units }),
     periods: periodsPart(plan),
     figures: targetFiguresPart({ tenantId: t, planCode: plan.code, approvedOnly: false }),
     reports: jsonRows(
@@ -122,7 +126,7 @@ function consolidatedParts(plan: PlanRow, periodKey: string) {
     updates: sql`(SELECT coalesce(json_agg(json_build_array(u.task_key, u.progress, u.at)), '[]')
         FROM task_updates u
        WHERE u.tenant_id = ${t}
-         AND u.task_key IN (SELECT k.key FROM plan_tasks k WHERE k.tenant_id = ${t} AND k.plan_id = ${plan.id})
+         AND u.task_key IN (SELECT k.key FROM plan_tasks k WHERE k.tenant_id = ${t} AND k.plan_id = ${plan.planId})
          AND u.at <= (SELECT (e.end_date::text || 'T23:59:59.999+07:00')::timestamptz FROM reporting_periods e
                        WHERE e.tenant_id = ${t} AND e.id = ${periodId}))`,
   };
@@ -145,7 +149,7 @@ function subjectOf(plan: PlanRow, period: ReportingPeriodRow): string {
  * status and progress as of the period, the units' difficulties and proposals from
  * their submitted and approved reports, and how complete and timely reporting was.
  */
-export async function gatherConsolidated<K extends string = never>(
+export async function gatherConsolidated(
   db: Database,
   {
     plan,
@@ -153,7 +157,7 @@ export async function gatherConsolidated<K extends string = never>(
     nearThreshold,
     now = new Date(),
     units: knownUnits,
-    more,
+    read,
   }: {
     plan: PlanRow;
     periodKey: string;
@@ -161,16 +165,12 @@ export async function gatherConsolidated<K extends string = never>(
     now?: Date;
     /** The province's units when the caller has them already. */
     units?: Map<string, OrgUnitRow>;
-    /** What else the caller reads, in the same statement (parts of readTogether). */
-    more?: Record<K, SQL>;
+    /** The answer of consolidatedParts' statement. */
+    read: Record<string, unknown>;
   },
-): Promise<{ data: ConsolidatedData; more: Record<K, unknown> }> {
-  const read = await loadBasisWith(db, plan, knownUnits ? { units: knownUnits } : undefined, {
-    ...((more ?? {}) as Record<K, SQL>),
-    ...consolidatedParts(plan, periodKey),
-  });
-  const { basis } = read;
-  const periods = periodsFromJson(read.more.periods);
+): Promise<ConsolidatedData> {
+  const basis = basisFrom(plan, read, { units: knownUnits });
+  const periods = periodsFromJson(read.periods);
   const period = periods.find((p) => p.key === periodKey);
   if (!period) throw periodNotFound();
   const attainment = await planAttainment(db, {
@@ -180,19 +180,19 @@ export async function gatherConsolidated<K extends string = never>(
     basis,
     periods,
     stored: true,
-    figures: figuresFromJson(read.more.figures),
+    figures: figuresFromJson(read.figures),
   });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;
-  const reports = rowsFromJson(unitReports, read.more.reports);
+  const reports = rowsFromJson(unitReports, read.reports);
   // Completeness and timeliness as stored (summary tables), judged against today.
-  const units = storedStatusRows(period, unitStatusesFromJson(read.more.statuses), today);
+  const units = storedStatusRows(period, unitStatusesFromJson(read.statuses), today);
   const progress = progressAsOf(
     basis,
     period,
     reports,
-    rowsFromJson(unitReportTasks, read.more.reportTasks),
-    (read.more.updates as [string, number, string][]).map(([taskKey, progress, at]) => ({
+    rowsFromJson(unitReportTasks, read.reportTasks),
+    (read.updates as [string, number, string][]).map(([taskKey, progress, at]) => ({
       taskKey,
       progress,
       at: new Date(at),
@@ -278,5 +278,5 @@ export async function gatherConsolidated<K extends string = never>(
     counts: countsOf(units),
     statements,
   };
-  return { data, more: read.more as Record<K, unknown> };
+  return data;
 }

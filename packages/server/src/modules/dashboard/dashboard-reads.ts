@@ -1,9 +1,10 @@
 import type { TDashboardTargetDetail, TPlanDashboard } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
+import { todayIso } from "../../db/sql.ts";
 import { assertOverseesUnit } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
-import { reportingPlan } from "../reporting/reporting.guards.ts";
-import { planDashboard } from "./plan-dashboard.ts";
+import { reportingPlan, reportingPlanWith } from "../reporting/reporting.guards.ts";
+import { dashboardParts, planDashboard } from "./plan-dashboard.ts";
 import { dashboardTarget } from "./target-drill-down.ts";
 
 interface DashboardRead {
@@ -11,6 +12,7 @@ interface DashboardRead {
   code: string;
   periodKey?: string;
   nearThreshold: number;
+  now?: Date;
 }
 
 /** Bảng điều hành of a plan: whoever reads the plan sees it (404 otherwise). */
@@ -18,7 +20,12 @@ export async function readPlanDashboard(
   db: Database,
   { actor, code, ...opts }: DashboardRead,
 ): Promise<TPlanDashboard> {
-  return planDashboard(db, { ctx: await reportingPlan(db, actor, code), ...opts });
+  // The plan, the caller's rights on it and the dashboard's data in one statement.
+  const now = opts.now ?? new Date();
+  const { ctx, more } = await reportingPlanWith(db, actor, code, (plan) =>
+    dashboardParts(plan, { periodKey: opts.periodKey, today: todayIso(now), units: true }),
+  );
+  return planDashboard(db, { ctx, ...opts, now, read: more });
 }
 
 /** One target's figures in each unit, approved or not: the period's reviewers only. */

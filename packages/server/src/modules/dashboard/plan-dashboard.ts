@@ -14,12 +14,13 @@ import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
+import { readTogether } from "../../db/json-rows.ts";
 import type { PlanRow } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { presentPeriodRef } from "../reporting/period-status.ts";
-import type { ReportingPlan } from "../reporting/reporting.guards.ts";
+import { type PlanRef, planRef, type ReportingPlan } from "../reporting/reporting.guards.ts";
 import { planHeading } from "../reporting/reporting.presenter.ts";
-import { loadBasisWith, periodsFromJson, periodsPart } from "../reporting/reporting.repository.ts";
+import { basisFrom, basisParts, periodsFromJson, periodsPart } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { readTimeliness, timelinessFromJson, timelinessPart } from "../summary/reporting-status.ts";
 import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
@@ -126,6 +127,29 @@ function periodsSoFar(plan: Pick<PlanRow, "tenantId" | "code">, shown: SQL): SQL
 }
 
 /**
+ * What the dashboard reads, in one statement: the plan's basis (its units left out when the
+ * caller has them), periods, stored figures and timeliness up to the period shown.
+ */
+export function dashboardParts(
+  plan: PlanRef,
+  { periodKey, today, units }: { periodKey?: string; today: string; units?: unknown },
+): Record<string, SQL> {
+  const shownPart = shownPeriodPart(plan, periodKey);
+  return {
+    ...basisParts(plan.tenantId, plan.planId, { units }),
+    periods: periodsPart(plan),
+    figures: targetFiguresPart({ tenantId: plan.tenantId, planCode: plan.code, approvedOnly: false }),
+    shown: sql`(${shownPart})`,
+    timeliness: timelinessPart({
+      tenantId: plan.tenantId,
+      periodIds: periodsSoFar(plan, shownPart),
+      today,
+      by: TIMELINESS_BY,
+    }),
+  };
+}
+
+/**
  * Bảng điều hành: where a published plan stands — attainment by pillar (planAttainment's
  * judgement, not recomputed), targets at risk, overdue tasks, units ranked by the progress
  * of the tasks they lead and by reporting timeliness, and the trend across periods.
@@ -137,29 +161,22 @@ export async function planDashboard(
     periodKey,
     nearThreshold,
     now = new Date(),
-  }: { ctx: ReportingPlan; periodKey?: string; nearThreshold: number; now?: Date },
+    read,
+  }: {
+    ctx: ReportingPlan;
+    periodKey?: string;
+    nearThreshold: number;
+    now?: Date;
+    /** dashboardParts' answer when the caller read it with the plan (reportingPlanWith). */
+    read?: Record<string, unknown> | null;
+  },
 ): Promise<TPlanDashboard> {
   const today = todayIso(now);
-  // The plan's basis, periods, stored figures and timeliness in one statement.
   const tenantId = ctx.plan.tenantId;
-  const figuresPart = targetFiguresPart({ tenantId, planCode: ctx.plan.code, approvedOnly: false });
-  const shownPart = shownPeriodPart(ctx.plan, periodKey);
-  const { basis, more } = await loadBasisWith(
-    db,
-    ctx.plan,
-    { units: ctx.units },
-    {
-      periods: periodsPart(ctx.plan),
-      figures: figuresPart,
-      shown: sql`(${shownPart})`,
-      timeliness: timelinessPart({
-        tenantId,
-        periodIds: periodsSoFar(ctx.plan, shownPart),
-        today,
-        by: TIMELINESS_BY,
-      }),
-    },
-  );
+  const more =
+    read ??
+    (await readTogether(db, dashboardParts(planRef(ctx.plan), { periodKey, today, units: ctx.units })));
+  const basis = basisFrom(ctx.plan, more, { units: ctx.units });
   const periods = periodsFromJson(more.periods);
   const result = await planAttainment(db, {
     ctx,

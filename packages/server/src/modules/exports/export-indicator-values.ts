@@ -1,10 +1,10 @@
 import type { ZIndicatorValueExportQuery } from "@dtplan/contracts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
+import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type IndicatorRow,
   indicators,
@@ -20,8 +20,8 @@ import { notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { can, pathIn } from "../access/tree-access.ts";
 import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
-import { reportingPlan } from "../reporting/reporting.guards.ts";
-import { loadBasisWith, periodNotFound } from "../reporting/reporting.repository.ts";
+import { type PlanRef, planRef, reportingPlanWith } from "../reporting/reporting.guards.ts";
+import { basisFrom, basisParts, periodNotFound } from "../reporting/reporting.repository.ts";
 import { COMPARATOR_TEXT, dateCell, filtersOf, pillarLabel } from "./export-columns.ts";
 import { type Cell, type Column, NUMBER_FORMATS, type TableDownload } from "./tabular.ts";
 
@@ -146,6 +146,53 @@ type FigureJson = [
 const SHARED_STATUSES: UnitReportRow["status"][] = ["submitted", "approved"];
 
 /**
+ * What the export reads, in one statement: the plan's basis (its units left out when the
+ * caller has them), the period asked for, the figures asked for — a figure's columns, its
+ * report's and its period's (a report's texts would be repeated on each of its figures),
+ * submitted and approved reports only when `sharedOnly` — and their indicators.
+ */
+function valueParts(
+  plan: PlanRef,
+  query: z.infer<typeof ZIndicatorValueExportQuery>,
+  sharedOnly: boolean,
+  units?: unknown,
+): Record<string, SQL> {
+  const t = plan.tenantId;
+  const periodId = query.period
+    ? sql`(SELECT p.id FROM reporting_periods p
+            WHERE p.tenant_id = ${t} AND p.plan_code = ${plan.code} AND p.key = ${query.period})`
+    : null;
+  const figures = sql`FROM unit_report_values v
+          JOIN unit_reports r ON r.tenant_id = v.tenant_id AND r.id = v.report_id
+          JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
+         WHERE v.tenant_id = ${t} AND r.tenant_id = ${t} AND rp.tenant_id = ${t}
+           AND r.plan_code = ${plan.code}
+           ${periodId ? sql`AND r.period_id = ${periodId}` : sql``}
+           ${sharedOnly ? sql`AND r.status IN ${sqlList(SHARED_STATUSES)}` : sql``}
+           ${query.indicator ? sql`AND v.indicator_code = ${query.indicator}` : sql``}`;
+  return {
+    ...basisParts(t, plan.planId, { units }),
+    period: query.period
+      ? jsonRows(
+          reportingPeriods,
+          and(
+            eq(reportingPeriods.tenantId, t),
+            eq(reportingPeriods.planCode, plan.code),
+            eq(reportingPeriods.key, query.period),
+          ),
+        )
+      : sql`'[]'::json`,
+    values: sql`(SELECT coalesce(json_agg(json_build_array(r.id, r.unit_id, r.status, r.submitted_at, rp.key,
+             rp.label, rp.end_date::text, v.target_key, v.indicator_code, v.numerator, v.denominator, v.value,
+             v.note, jsonb_array_length(v.evidence_file_ids))), '[]') ${figures})`,
+    indicators: jsonRows(
+      indicators,
+      and(eq(indicators.tenantId, t), sql`${indicators.code} IN (SELECT v.indicator_code ${figures})`),
+    ),
+  };
+}
+
+/**
  * Số liệu chỉ số — one row per figure a unit reported for a target's indicator, in the
  * plan's periods. The same reading rule as a unit's report page: a unit's own reporter,
  * a reviewer of the plan, or someone who reads that unit; reviewers also see drafts and
@@ -157,52 +204,18 @@ export async function indicatorValueExport(
   query: z.infer<typeof ZIndicatorValueExportQuery>,
   code: string,
 ): Promise<TableDownload<ValueRow>> {
-  const ctx = await reportingPlan(db, actor, code);
-  const { plan } = ctx;
-  const t = plan.tenantId;
-  const periodId = query.period
-    ? sql`(SELECT p.id FROM reporting_periods p
-            WHERE p.tenant_id = ${t} AND p.plan_code = ${plan.code} AND p.key = ${query.period})`
-    : null;
-  // The figures asked for: a figure's columns, its report's and its period's (a report's
-  // texts would be repeated on each of its figures).
-  const figures = sql`FROM unit_report_values v
-          JOIN unit_reports r ON r.tenant_id = v.tenant_id AND r.id = v.report_id
-          JOIN reporting_periods rp ON rp.tenant_id = r.tenant_id AND rp.id = r.period_id
-         WHERE v.tenant_id = ${t} AND r.tenant_id = ${t} AND rp.tenant_id = ${t}
-           AND r.plan_code = ${plan.code}
-           ${periodId ? sql`AND r.period_id = ${periodId}` : sql``}
-           ${ctx.canReview ? sql`` : sql`AND r.status IN ${sqlList(SHARED_STATUSES)}`}
-           ${query.indicator ? sql`AND v.indicator_code = ${query.indicator}` : sql``}`;
-  // One statement: the plan's basis, the period asked for, the figures and their indicators.
-  const { basis, more } = await loadBasisWith(
-    db,
-    plan,
-    { units: ctx.units },
-    {
-      period: query.period
-        ? jsonRows(
-            reportingPeriods,
-            and(
-              eq(reportingPeriods.tenantId, t),
-              eq(reportingPeriods.planCode, plan.code),
-              eq(reportingPeriods.key, query.period),
-            ),
-          )
-        : sql`'[]'::json`,
-      values: sql`(SELECT coalesce(json_agg(json_build_array(r.id, r.unit_id, r.status, r.submitted_at, rp.key,
-               rp.label, rp.end_date::text, v.target_key, v.indicator_code, v.numerator, v.denominator, v.value,
-               v.note, jsonb_array_length(v.evidence_file_ids))), '[]') ${figures})`,
-      indicators: jsonRows(
-        indicators,
-        and(eq(indicators.tenantId, t), sql`${indicators.code} IN (SELECT v.indicator_code ${figures})`),
-      ),
-    },
+  // The plan, the caller's rights on it and the figures in one statement.
+  const { ctx, more: read } = await reportingPlanWith(db, actor, code, (p) =>
+    valueParts(p, query, false, true),
   );
+  const { plan } = ctx;
+  const more = read ?? (await readTogether(db, valueParts(planRef(plan), query, !ctx.canReview, ctx.units)));
+  const basis = basisFrom(plan, more, { units: ctx.units });
   if (query.unitId && !basis.units.has(query.unitId)) throw notFound("Không tìm thấy đơn vị.");
   const [period = null] = rowsFromJson(reportingPeriods, more.period);
   if (query.period && !period) throw periodNotFound();
-  const found = more.values as FigureJson[];
+  // Drafts and returned reports: reviewers only (read with the plan, before its rights were known).
+  const found = (more.values as FigureJson[]).filter((r) => ctx.canReview || SHARED_STATUSES.includes(r[2]));
   const readable = new Map<string, boolean>();
   const mayRead = (unitId: string) => {
     let ok = readable.get(unitId);

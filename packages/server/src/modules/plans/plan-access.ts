@@ -1,5 +1,5 @@
 import { grantRoots } from "@dtplan/domain/access/access.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
@@ -67,29 +67,38 @@ function readableOnly(rows: PlanRow[], units: ReadonlySet<string>): PlanRow[] {
 
 /**
  * readablePlanVersions with the units of the plan's province, read in the same statement when
- * the caller works in one province (else the units are left to the caller: null).
+ * the caller works in one province, and what else the caller reads there (`more`, parts of
+ * readTogether in that province); with several provinces the units and `more` are left to
+ * the caller (null).
  */
-export async function readablePlanVersionsWithUnits(
+export async function readablePlanVersionsWithUnits<K extends string = never>(
   db: Database,
   actor: Actor,
   code: string,
-): Promise<{ rows: PlanRow[]; units: Map<string, OrgUnitRow> | null }> {
+  more?: (tenantId: string) => Record<K, SQL>,
+): Promise<{ rows: PlanRow[]; units: Map<string, OrgUnitRow> | null; more: Record<K, unknown> | null }> {
   const tenants = actorTenants(actor);
-  if (tenants.length !== 1) return { rows: await readablePlanVersions(db, actor, code), units: null };
+  if (tenants.length !== 1)
+    return { rows: await readablePlanVersions(db, actor, code), units: null, more: null };
   const [tenantId] = tenants;
   const [read, readable] = await Promise.all([
     readTogether(db, {
-      plans: jsonRows(
+      ...(more?.(tenantId) ?? ({} as Record<K, SQL>)),
+      access_plans: jsonRows(
         plans,
         and(eq(plans.tenantId, tenantId), eq(plans.code, code)),
         sql`${plans.version} DESC`,
       ),
-      units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
+      access_units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
     }),
     readablePlanUnits(db, actor),
   ]);
-  const rows = readableOnly(rowsFromJson(plans, read.plans), readable);
-  return { rows, units: new Map(rowsFromJson(orgUnits, read.units).map((u) => [u.id, u])) };
+  const rows = readableOnly(rowsFromJson(plans, read.access_plans), readable);
+  return {
+    rows,
+    units: new Map(rowsFromJson(orgUnits, read.access_units).map((u) => [u.id, u])),
+    more: read as Record<K, unknown>,
+  };
 }
 
 /** `config.access.units` for routes on `/plans/:code`: the plan's issuing unit. */

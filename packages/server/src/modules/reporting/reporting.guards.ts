@@ -1,5 +1,6 @@
 import { isAllowed } from "@dtplan/domain/access/access.ts";
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
+import { type SQL, sql } from "drizzle-orm";
 import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
 import type { OrgUnitRow, PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
@@ -72,6 +73,49 @@ async function planContext(
     canManage: can(actor, "plans.manage", units, plan.unitId),
     units,
   };
+}
+
+/** The published plan's place in a statement that reads it: its province, code and id (a subquery). */
+export interface PlanRef {
+  tenantId: string;
+  code: string;
+  planId: SQL;
+}
+
+/** A plan in hand as a PlanRef. */
+export const planRef = (plan: Pick<PlanRow, "tenantId" | "code" | "id">): PlanRef => ({
+  tenantId: plan.tenantId,
+  code: plan.code,
+  planId: sql`${plan.id}`,
+});
+
+/** The id of the published version of plan `code` in province `tenantId`, as reportingPlan picks it. */
+export const publishedPlanId = (tenantId: string, code: string): SQL =>
+  sql`(SELECT pv.id FROM plans pv WHERE pv.tenant_id = ${tenantId} AND pv.code = ${code}
+        AND pv.status = 'published' ORDER BY pv.version DESC LIMIT 1)`;
+
+/**
+ * reportingPlan with the request's own data read in the same statement (`more`: parts of
+ * readTogether over the published version) when the caller works in one province; the
+ * data is null otherwise, and the caller reads it after, with the plan in hand.
+ */
+export async function reportingPlanWith<K extends string>(
+  db: Database,
+  actor: Actor,
+  code: string,
+  more: (plan: PlanRef) => Record<K, SQL>,
+): Promise<{ ctx: ReportingPlan; more: Record<K, unknown> | null }> {
+  const {
+    rows,
+    units,
+    more: read,
+  } = await readablePlanVersionsWithUnits(db, actor, code, (tenantId) => ({
+    ...more({ tenantId, code, planId: publishedPlanId(tenantId, code) }),
+    read_plan_id: publishedPlanId(tenantId, code),
+  }));
+  const ctx = await planContext(db, actor, rows, units);
+  // The data was read for the version the statement picked: the one reportingPlan picks.
+  return { ctx, more: read && read.read_plan_id === ctx.plan.id ? (read as Record<K, unknown>) : null };
 }
 
 /** Who reads, for a read kept per snapshot: the user and the province they chose. */

@@ -80,7 +80,7 @@ export async function loadBasis(
   return (await loadBasisWith(db, plan, tree, {})).basis;
 }
 
-type TreeRead = { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] } | undefined;
+export type TreeRead = { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] } | undefined;
 
 /**
  * The plan's basis and what else the request reads (`more`: parts of readTogether), in one
@@ -132,7 +132,12 @@ export function planItemsPart(
   );
 }
 
-function basisParts(t: string, planId: SQL, tree: TreeRead): Record<string, SQL> {
+/** The parts of a plan's basis (readTogether), the units and lineage left out when `tree` has them. */
+export function basisParts(
+  t: string,
+  planId: SQL,
+  tree: { units?: unknown; lineage?: unknown } | undefined,
+): Record<string, SQL> {
   return {
     basis_tasks: planItemsPart(planTasks, t, planId),
     basis_targets: planItemsPart(planTargets, t, planId),
@@ -154,7 +159,8 @@ function basisParts(t: string, planId: SQL, tree: TreeRead): Record<string, SQL>
   };
 }
 
-function basisFrom(plan: PlanRow, read: Record<string, unknown>, tree: TreeRead): ReportingBasis {
+/** The basis from the answer of basisParts' statement. */
+export function basisFrom(plan: PlanRow, read: Record<string, unknown>, tree: TreeRead): ReportingBasis {
   return {
     plan,
     tasks: rowsFromJson(planTasks, read.basis_tasks),
