@@ -98,20 +98,15 @@ let pgliteMigrated: Promise<string> | null = null;
 
 /**
  * `root`/migrated holding a migrated, empty PGlite data directory, made by the first process
- * that asks (the main project's global set-up, which also dumps it to `dumpTo` for
- * in-memory copies); copy it, never open it.
+ * that asks (the main project's global set-up); copy it, never open it.
  */
-export function migratedDataDir(root: string, dumpTo?: string): Promise<string> {
+export function migratedDataDir(root: string): Promise<string> {
   pgliteMigrated ??= (async () => {
     const dataDir = path.join(root, "migrated");
     await onceAcrossWorkers(root, "migrated", "The migrated PGlite directory", async () => {
       const client = await PGlite.create(dataDir);
       try {
         await migrateToLatest(wrapPglite(client));
-        if (dumpTo) {
-          const dump = await client.dumpDataDir("none");
-          writeFileSync(dumpTo, Buffer.from(await dump.arrayBuffer()));
-        }
       } finally {
         await client.close();
       }

@@ -1,13 +1,10 @@
 // Starts a throwaway PostgreSQL 15 (db/throwaway-postgres.ts) for the whole test run and hands its URL to the
 // test files (`inject("postgresUrl")`). Migrations run once per run, not once per
 // suite: into a template database that each suite's database is copied from
-// (`CREATE DATABASE … TEMPLATE`), and into a PGlite data directory that `dtplan` commands
-// in tests and the demo's seed copy, dumped to a file that each in-memory PGlite suite
-// loads (see openTestDatabase in helpers.ts; demo-snapshot.ts `migratedDataDir`). A suite that
+// (`CREATE DATABASE … TEMPLATE`), and into a PGlite data directory that each PGlite suite,
+// `dtplan` commands in tests and the demo's seed copy (see openTestDatabase in helpers.ts;
+// demo-snapshot.ts `migratedDataDir`). A suite that
 // reads the demo copies one seeded at most once per run (demo-snapshot.ts, under `demoRoot`).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { closeDatabase, wrapPgPool } from "../src/db/database.ts";
@@ -20,8 +17,6 @@ declare module "vitest" {
     postgresUrl: string;
     /** A migrated PostgreSQL database to copy with `CREATE DATABASE … TEMPLATE`; nobody connects to it. */
     postgresTemplate: string;
-    /** A file holding a migrated PGlite data directory (`dumpDataDir`), for `loadDataDir`. */
-    pgliteTemplate: string;
     /** The run's directory for the demo seeded once (demo-snapshot.ts `demoDataDir`). */
     demoRoot: string;
   }
@@ -47,11 +42,9 @@ async function migratePostgresTemplate(adminUrl: string): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // The PGlite template is made while PostgreSQL starts (it is written by this process, not
-  // the postgres user): a migrated data directory under the run's demo root, which `dtplan`
-  // commands and the demo's seed start from, dumped to a file for in-memory copies.
-  const pgliteDir = mkdtempSync(path.join(tmpdir(), "dtplan-pglite-template-"));
-  const pgliteTemplate = path.join(pgliteDir, "migrated.tar");
-  const pgliteReady = migratedDataDir(demoRoot(), pgliteTemplate);
+  // the postgres user): a migrated data directory under the run's demo root, which PGlite
+  // suites, `dtplan` commands and the demo's seed copy.
+  const pgliteReady = migratedDataDir(demoRoot());
   pgliteReady.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
 
   const postgres = await startThrowawayPostgres();
@@ -59,7 +52,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       postgres.stop();
     } finally {
-      rmSync(pgliteDir, { recursive: true, force: true });
       removeDemoRoot();
     }
   };
@@ -73,7 +65,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide("postgresUrl", postgresUrl);
   project.provide("postgresTemplate", POSTGRES_TEMPLATE);
-  project.provide("pgliteTemplate", pgliteTemplate);
   project.provide("demoRoot", demoRoot());
   return async () => stop();
 }

@@ -3,8 +3,8 @@
 // Writing a data-layer test (it stays cheap because nothing is migrated per suite):
 // - `describeBothDatabases("what it does", (ctx) => { it(…) })` runs the suite on PGlite
 //   and on PostgreSQL 15, each on its own database copied from a template migrated once
-//   per run by global-setup.ts (PostgreSQL: CREATE DATABASE … TEMPLATE; PGlite: a dumped
-//   data directory loaded with `loadDataDir`). `ctx.db`, `ctx.app` (built with buildApp on `ctx.appDb`)
+//   per run by global-setup.ts (PostgreSQL: CREATE DATABASE … TEMPLATE; PGlite: a copy of a
+//   migrated data directory, demo-snapshot.ts). `ctx.db`, `ctx.app` (built with buildApp on `ctx.appDb`)
 //   and `ctx.config` are filled in by the time the tests run.
 // - For a database without an app, `openTestDatabase(kind)` in a beforeAll and its
 //   `close()` in the afterAll; `{ migrate: false }` gives an empty one (migration tests).
@@ -17,7 +17,6 @@
 // - A new migration needs nothing here: the templates are migrated at the start of each run.
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Role } from "@dtplan/domain/access/roles.ts";
@@ -44,13 +43,11 @@ import {
 import { hashPassword } from "../src/modules/auth/password.ts";
 import { insertUnit } from "../src/modules/org/org.repository.ts";
 import { refreshPlanSummaries } from "../src/modules/plans/plan-summaries.ts";
-import { demoDataDir, postgresDemoTemplate, scratchRoot } from "./demo-snapshot.ts";
+import { demoDataDir, migratedDataDir, postgresDemoTemplate, scratchRoot } from "./demo-snapshot.ts";
 import { guardTenantStatements, tenantGuardViolations } from "./tenant-guard.ts";
 
 export type DatabaseKindUnderTest = "pglite" | "postgres";
 export const DATABASE_KINDS: DatabaseKindUnderTest[] = ["pglite", "postgres"];
-
-let pgliteTemplate: Promise<Blob> | null = null;
 
 /** A fresh, migrated, empty database of the given kind; closing it throws it away. */
 export async function openTestDatabase(
@@ -70,17 +67,26 @@ export async function openTestDatabase(
   appDb: Database;
   close(): Promise<void>;
 }> {
-  if (kind === "pglite" && demo) {
-    // A suite on both databases asks for the PostgreSQL copy next: its seed runs meanwhile
-    // (mostly in the PostgreSQL server) instead of after this one.
-    postgresDemoTemplate(inject("postgresUrl"), inject("postgresTemplate"), inject("demoRoot")).catch(
-      () => {},
-    );
-    const demoDir = await demoDataDir(inject("demoRoot"));
-    const dir = mkdtempSync(path.join(scratchRoot(), "dtplan-demo-copy-"));
+  if (kind === "pglite" && !migrate) {
+    const db = wrapPglite(await PGlite.create());
+    return { db, appDb: db, close: () => closeDatabase(db) };
+  }
+  if (kind === "pglite") {
+    if (demo) {
+      // A suite on both databases asks for the PostgreSQL copy next: its seed runs meanwhile
+      // (mostly in the PostgreSQL server) instead of after this one.
+      postgresDemoTemplate(inject("postgresUrl"), inject("postgresTemplate"), inject("demoRoot")).catch(
+        () => {},
+      );
+    }
+    // A copy of a data directory made once per run (the global set-up migrated one; the demo
+    // is seeded on a copy of it): copying and opening it costs less than PGlite's initdb, or
+    // than loading a dump of it into memory.
+    const source = demo ? await demoDataDir(inject("demoRoot")) : await migratedDataDir(inject("demoRoot"));
+    const dir = mkdtempSync(path.join(scratchRoot(), "dtplan-pglite-copy-"));
     try {
       const dataDir = path.join(dir, "pgdata");
-      cpSync(demoDir, dataDir, { recursive: true });
+      cpSync(source, dataDir, { recursive: true });
       const db = await openDatabase({ kind: "pglite", dataDir });
       const close = async () => {
         try {
@@ -94,16 +100,6 @@ export async function openTestDatabase(
       rmSync(dir, { recursive: true, force: true });
       throw error;
     }
-  }
-  if (kind === "pglite") {
-    // The global set-up migrated one PGlite and dumped its data directory: loading that
-    // costs a fraction of starting an empty PGlite and migrating it.
-    pgliteTemplate ??= readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
-    const client = migrate
-      ? await PGlite.create({ loadDataDir: await pgliteTemplate })
-      : await PGlite.create();
-    const db = wrapPglite(client);
-    return { db, appDb: db, close: () => closeDatabase(db) };
   }
   const adminUrl = inject("postgresUrl");
   const name = `dtplan_test_${randomBytes(6).toString("hex")}`;
