@@ -137,6 +137,14 @@ export function wrapPgPool(pool: pg.Pool): Database {
   );
 }
 
+/**
+ * A `Database` over one connection of a pool, for a transaction opened by hand (several
+ * statements in one round trip); the caller keeps the connection until it is done with it.
+ */
+export function clientDatabase(client: pg.PoolClient): Database {
+  return drizzlePg({ client, schema }) as unknown as Database;
+}
+
 function register(db: Database, driver: Handle["driver"], close: () => Promise<void>): Database {
   let closed: Promise<void> | null = null;
   handles.set(db, { kind: driver.kind, driver, close: () => (closed ??= close()) });

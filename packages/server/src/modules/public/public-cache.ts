@@ -6,8 +6,17 @@
  * serves the change on its next request. A public request also runs in a read-only
  * transaction with a statement time limit: it can never write, nor hold the database.
  */
-import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../../db/database.ts";
+import { getTableColumns, sql } from "drizzle-orm";
+import type pg from "pg";
+import {
+  clientDatabase,
+  type Database,
+  databaseDriver,
+  isDatabaseItself,
+  queryRows,
+} from "../../db/database.ts";
+import { rowsFromJson } from "../../db/json-rows.ts";
+import { type OrgUnitRow, orgUnits } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 
 interface Entry {
@@ -21,15 +30,68 @@ const MAX_ENTRIES = 2000;
 
 /** Runs `read` in a read-only transaction whose statements stop after `timeoutMs` (PostgreSQL). */
 export async function readPublic<T>(db: Database, timeoutMs: number, read: (tx: Database) => Promise<T>) {
+  const timeout = `SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`;
+  const driver = isDatabaseItself(db) ? databaseDriver(db) : null;
+  if (driver?.kind === "postgres") return readPublicOnPool(driver.pool, timeout, read);
   return db.transaction(
     async (tx) => {
       // PGlite runs statements on this process's one thread and has no timer to stop them;
       // PostgreSQL cancels the statement (57014), which the error handler answers with 503.
-      await tx.execute(sql.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`));
+      await tx.execute(sql.raw(timeout));
       return read(tx as unknown as Database);
     },
     { accessMode: "read only" },
   );
+}
+
+/** The provinces' root units, as the one statement that opens a public read gives them. */
+const ROOTS = `SELECT coalesce(json_agg(json_build_array(${Object.values(getTableColumns(orgUnits))
+  .map((c) => `u.${c.name}`)
+  .join(", ")}) ORDER BY u.code), '[]') AS roots
+  FROM org_units u WHERE /* all tenants: every province's root unit, for the public pages */ u.id = u.tenant_id`;
+
+const onClient = new WeakMap<pg.PoolClient, Database>();
+const rootsRead = new WeakMap<Database, OrgUnitRow[]>();
+
+/**
+ * On PostgreSQL the transaction opens, takes its time limit and reads the provinces' root
+ * units (what every public page looks its province up in) in one round trip: three
+ * statements sent as one simple query, then the read on the same connection, then COMMIT.
+ */
+async function readPublicOnPool<T>(
+  pool: pg.Pool,
+  timeout: string,
+  read: (tx: Database) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    const opened = (await client.query(
+      `BEGIN READ ONLY; ${timeout}; ${ROOTS}`,
+    )) as unknown as pg.QueryResult[];
+    let tx = onClient.get(client);
+    if (!tx) {
+      tx = clientDatabase(client);
+      onClient.set(client, tx);
+    }
+    rootsRead.set(tx, rowsFromJson(orgUnits, opened[2].rows[0].roots));
+    const value = await read(tx);
+    await client.query("COMMIT");
+    return value;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** The provinces' root units read when this public read's transaction opened (a copy), if it was. */
+export function rootsReadWith(tx: Database): OrgUnitRow[] | null {
+  const roots = rootsRead.get(tx);
+  return roots ? [...roots] : null;
 }
 
 export class PublicCache {

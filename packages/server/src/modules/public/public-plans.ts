@@ -32,12 +32,13 @@ import {
   presentProvince,
   provinceSlug,
 } from "./public.presenter.ts";
+import { rootsReadWith } from "./public-cache.ts";
 
 export const publicPlanNotFound = () => notFound("Không tìm thấy kế hoạch đã ban hành này.");
 
 /** Every province (root unit): a few dozen rows, read through their partial index. */
 async function provinceRoots(db: Database): Promise<OrgUnitRow[]> {
-  return db.select().from(orgUnits).where(eq(orgUnits.id, orgUnits.tenantId));
+  return rootsReadWith(db) ?? db.select().from(orgUnits).where(eq(orgUnits.id, orgUnits.tenantId));
 }
 
 /** The province whose root unit's code gives `slug` (`vlg` → the tenant of unit `VLG`); one per tenant. */
