@@ -35,6 +35,11 @@ export interface ChromiumOptions {
   locale?: string;
   timezoneId?: string;
   acceptDownloads?: boolean;
+  /**
+   * The pages' clock under the test's control (Playwright's `clock.install`): time runs as
+   * usual, and `skipAutosaveDelay` can run it ahead.
+   */
+  controlledClock?: boolean;
 }
 
 export interface RunningChromium {
@@ -84,6 +89,7 @@ export async function launchChromium({
   locale = "vi-VN",
   timezoneId = "Asia/Ho_Chi_Minh",
   acceptDownloads,
+  controlledClock,
 }: ChromiumOptions = {}): Promise<RunningChromium> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await sharedChromium();
@@ -96,6 +102,7 @@ export async function launchChromium({
     acceptDownloads,
     reducedMotion: "reduce",
   });
+  if (controlledClock) await context.clock.install();
   trackRequests(context);
   return { context, close: () => context.close() };
 }
@@ -268,6 +275,15 @@ export async function signIn(
   if (at === null) return;
   await page.goto(`${baseUrl}${at}`);
   await page.getByTestId("current-user").waitFor();
+}
+
+/**
+ * Runs the page's clock past a form's autosave delay (the report form saves 1.2 s after the
+ * last edit, the DTI self-assessment 1.5 s), so the save starts now instead of after a real
+ * wait; the caller then waits for the saved state as before. Needs `controlledClock`.
+ */
+export async function skipAutosaveDelay(page: Page): Promise<void> {
+  await page.clock.fastForward(2_000);
 }
 
 /**

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { screenshot, settle, signIn, useDtplanInChromium } from "./browser.ts";
+import { screenshot, settle, signIn, skipAutosaveDelay, useDtplanInChromium } from "./browser.ts";
 
 const PLAN = "vinh-long-2026";
 
@@ -112,7 +112,7 @@ afterAll(() => {
 });
 
 describe("the report form on a phone and a slow line", () => {
-  const app = useDtplanInChromium({ viewport: { width: 390, height: 844 } });
+  const app = useDtplanInChromium({ viewport: { width: 390, height: 844 }, controlledClock: true });
 
   it("fits 390 px, keeps edits while offline, saves them when the connection returns, checks evidence before upload", async () => {
     const page = await app.context.newPage();
@@ -151,6 +151,7 @@ describe("the report form on a phone and a slow line", () => {
     await app.context.setOffline(true);
     await typeNumber(progress, "42");
     const status = page.getByTestId("save-status");
+    await skipAutosaveDelay(page);
     await status.filter({ hasText: "chưa lưu lên máy chủ" }).waitFor();
     const kept = await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith("dtplan.report-draft.")),

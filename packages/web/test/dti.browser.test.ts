@@ -9,7 +9,7 @@
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
+import { screenshot, signIn, skipAutosaveDelay, useDtplanInChromium } from "./browser.ts";
 
 /** The province's officer (frameworks, rounds, verification) and the commune's reporter of the demo. */
 const OFFICER = "vinhlong.daumoi";
@@ -80,7 +80,7 @@ async function fillCriteria(page: Page): Promise<number> {
 }
 
 describe("DTI in Chromium", () => {
-  const app = useDtplanInChromium({ viewport: { width: 1366, height: 900 } });
+  const app = useDtplanInChromium({ viewport: { width: 1366, height: 900 }, controlledClock: true });
 
   it("a commune self-assesses with a file, the province verifies and publishes, the public page ranks", async () => {
     const page = await app.context.newPage();
@@ -248,6 +248,7 @@ describe("DTI in Chromium", () => {
       buffer: Buffer.from("%PDF-1.4\n% dtplan test evidence\n%%EOF\n"),
     });
     await first.getByTestId("evidence-item").filter({ hasText: EVIDENCE_FILE }).waitFor();
+    await skipAutosaveDelay(page);
     await page
       .getByTestId("save-status")
       .filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })

@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { screenshot, signIn, useDtplanInChromium } from "./browser.ts";
+import { screenshot, signIn, skipAutosaveDelay, useDtplanInChromium } from "./browser.ts";
 
 const PLAN = "vinh-long-2026";
 const PERIOD_LABEL = "Báo cáo đột xuất 6 tháng đầu năm 2026";
@@ -22,6 +22,7 @@ async function typeNumber(input: Locator, value: string): Promise<void> {
 }
 
 async function waitSaved(page: Page): Promise<void> {
+  await skipAutosaveDelay(page);
   await page
     .getByTestId("save-status")
     .filter({ hasText: /Đã lưu lúc \d{2}:\d{2}/ })
@@ -53,7 +54,7 @@ async function fillRequired(page: Page): Promise<void> {
 }
 
 describe("reporting in Chromium", () => {
-  const app = useDtplanInChromium();
+  const app = useDtplanInChromium({ controlledClock: true });
 
   beforeAll(async () => {
     await app.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
