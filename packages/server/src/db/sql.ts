@@ -10,6 +10,15 @@ export function sqlList(values: readonly string[]): SQL {
   )})`;
 }
 
+/**
+ * The ids as one parameter, a set of uuids for `IN (…)`: a statement's text (and its named
+ * statement) is then the same however many ids there are, and a hundred of them cost one
+ * parameter instead of a hundred. Callers guard against an empty list.
+ */
+export function uuidSet(ids: readonly string[]): SQL {
+  return sql`SELECT unnest(string_to_array(${ids.join(",")}, ',')::uuid[])`;
+}
+
 /** Today as an ISO date in Vietnam (UTC+7), the calendar the plans speak. */
 export const todayIso = (now: Date = new Date()): string => vietnamDate(now);
 

@@ -3,7 +3,7 @@ import { attainment } from "@dtplan/domain/attainment/attainment.ts";
 import type { PeriodFigure } from "@dtplan/domain/attainment/roll-up.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
@@ -11,12 +11,10 @@ import {
   orgUnits,
   type PlanRow,
   type PlanTargetRow,
-  plans,
   planTasks,
   type ReportingPeriodRow,
-  reportingPeriods,
 } from "../../db/schema.ts";
-import { todayIso } from "../../db/sql.ts";
+import { todayIso, uuidSet } from "../../db/sql.ts";
 import { AppError, forbidden } from "../../errors.ts";
 import { reachOf } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
@@ -56,7 +54,14 @@ export async function provinceOf(
   return { tenantId: chosen, tenants };
 }
 
-const yearsOf = (p: PlanRow) =>
+/** What the view takes of a plan and of a period (read as such, not as whole rows). */
+type ViewPlan = Pick<PlanRow, "id" | "code" | "title" | "unitId" | "periodStart" | "periodEnd">;
+type ViewPeriod = Pick<
+  ReportingPeriodRow,
+  "id" | "planCode" | "key" | "label" | "endDate" | "dueDate" | "adhoc"
+>;
+
+const yearsOf = (p: ViewPlan) =>
   p.periodStart && p.periodEnd && p.periodEnd !== p.periodStart
     ? `${p.periodStart}–${p.periodEnd}`
     : p.periodStart || p.periodEnd
@@ -64,7 +69,7 @@ const yearsOf = (p: PlanRow) =>
       : null;
 
 interface PlanFigures {
-  plan: PlanRow;
+  plan: ViewPlan;
   period: { key: string; label: string } | null;
   notStarted: boolean;
   counts: ReturnType<typeof countAttainment>;
@@ -89,7 +94,7 @@ interface JudgedTarget {
  * up in the statement that reads them).
  */
 function figuresOf(
-  plan: PlanRow,
+  plan: ViewPlan,
   {
     today,
     nearThreshold,
@@ -103,7 +108,7 @@ function figuresOf(
     nearThreshold: number;
     targets: readonly JudgedTarget[];
     tasks: TaskTotals | undefined;
-    period: ReportingPeriodRow | null;
+    period: ViewPeriod | null;
     stored: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
     /** The plan's stored timeliness in the period (none when its calendar has no such period). */
     reporting: StoredTimeliness | undefined;
@@ -150,7 +155,7 @@ function taskTotalsPart(tenantId: string, planIds: readonly string[], today: str
                    ELSE least(greatest(coalesce(${planTasks.progress}, 0), 0), 100) END), 0)::int AS progress_sum
             FROM ${planTasks}
             LEFT JOIN ${orgUnits} ON ${orgUnits.tenantId} = ${tenantId} AND ${orgUnits.id} = ${planTasks.leadUnitId}
-           WHERE ${planTasks.tenantId} = ${tenantId} AND ${inArray(planTasks.planId, [...planIds])}
+           WHERE ${planTasks.tenantId} = ${tenantId} AND ${planTasks.planId} IN (${uuidSet(planIds)})
            GROUP BY ${planTasks.planId}) x)`;
 }
 
@@ -169,10 +174,7 @@ function targetsPart(tenantId: string, planIds: readonly string[]): SQL {
                      i.code IS NOT NULL)), '[]')
     FROM plan_targets g
     LEFT JOIN indicators i ON i.tenant_id = ${tenantId} AND i.code = g.indicator_code
-   WHERE g.tenant_id = ${tenantId} AND g.plan_id IN (${sql.join(
-     planIds.map((id) => sql`${id}`),
-     sql`, `,
-   )}))`;
+   WHERE g.tenant_id = ${tenantId} AND g.plan_id IN (${uuidSet(planIds)}))`;
 }
 
 function targetsFromJson(value: unknown): Map<string, JudgedTarget[]> {
@@ -232,7 +234,7 @@ function locality(unit: OrgUnitRow, list: readonly PlanFigures[], today: string)
 }
 
 /** The periods of the plans, newest first, and the one compared by default: the latest one due. */
-function comparablePeriods(rows: readonly ReportingPeriodRow[], today: string) {
+function comparablePeriods(rows: readonly ViewPeriod[], today: string) {
   const byKey = new Map<
     string,
     { key: string; label: string; endDate: string; due: boolean; plans: Set<string> }
@@ -288,19 +290,16 @@ export async function provinceView(
   // The province's units, its published plans (every version) and their periods in one statement.
   const first = await readTogether(db, {
     units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
-    plans: jsonRows(
-      plans,
-      and(eq(plans.tenantId, tenantId), eq(plans.status, "published")),
-      sql`${plans.code}, ${plans.version} DESC`,
-    ),
-    periods: jsonRows(
-      reportingPeriods,
-      and(
-        eq(reportingPeriods.tenantId, tenantId),
-        sql`${reportingPeriods.planCode} IN (SELECT p.code FROM plans p
-              WHERE p.tenant_id = ${tenantId} AND p.status = 'published')`,
-      ),
-    ),
+    // Newest version first within a code: the first row of each code is the one in force.
+    plans: sql`(SELECT coalesce(json_agg(json_build_array(p.id, p.code, p.title, p.unit_id, p.period_start,
+                       p.period_end) ORDER BY p.code, p.version DESC), '[]')
+                  FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published')`,
+    periods: sql`(SELECT coalesce(json_agg(json_build_array(rp.id, rp.plan_code, rp.key, rp.label, rp.end_date,
+                         rp.due_date, rp.adhoc)), '[]')
+                    FROM reporting_periods rp
+                   WHERE rp.tenant_id = ${tenantId}
+                     AND rp.plan_code IN (SELECT p.code FROM plans p
+                                           WHERE p.tenant_id = ${tenantId} AND p.status = 'published'))`,
   });
   const units = rowsFromJson(orgUnits, first.units);
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -310,11 +309,29 @@ export async function provinceView(
       ? [byId.get(tenantId) as OrgUnitRow]
       : await findUnitsByIds(db, tenants);
   // The version in force of each plan code (amendments supersede the older ones).
-  const published = rowsFromJson(plans, first.plans);
-  // Newest version first within a code: the first row of each code is the one in force.
+  const published = (first.plans as [string, string, string, string, number | null, number | null][]).map(
+    ([id, code, title, unitId, periodStart, periodEnd]): ViewPlan => ({
+      id,
+      code,
+      title,
+      unitId,
+      periodStart,
+      periodEnd,
+    }),
+  );
   const seen = new Set<string>();
   const current = published.filter((p) => !seen.has(p.code) && Boolean(seen.add(p.code)));
-  const periodRows = rowsFromJson(reportingPeriods, first.periods);
+  const periodRows = (first.periods as [string, string, string, string, string, string, boolean][]).map(
+    ([id, planCode, key, label, endDate, dueDate, adhoc]): ViewPeriod => ({
+      id,
+      planCode,
+      key,
+      label,
+      endDate,
+      dueDate,
+      adhoc,
+    }),
+  );
   const { list: periodList, fallback } = comparablePeriods(periodRows, today);
   const compared = periodList.find((p) => p.key === requestedPeriod) ?? fallback;
   if (requestedPeriod && compared?.key !== requestedPeriod) {

@@ -36,6 +36,7 @@ import {
   type UnitReportRow,
   unitReports,
 } from "../../db/schema.ts";
+import { uuidSet } from "../../db/sql.ts";
 
 /** A report's days late by its first submission (0: on time), null until submitted. */
 const daysLateOf = (period: Pick<ReportingPeriodRow, "dueDate">, report: UnitReportRow | null) =>
@@ -307,14 +308,9 @@ export async function readUnitStatuses(
   return unitStatusesFromJson((await readTogether(db, { s: unitStatusesPart({ tenantId, periodIds }) })).s);
 }
 
-/** Period ids as an IN list, or the subquery that gives them. */
+/** Period ids as one parameter (uuidSet), or the subquery that gives them: for `IN (…)`. */
 const periodList = (periodIds: readonly string[] | SQL): SQL =>
-  Array.isArray(periodIds)
-    ? sql.join(
-        periodIds.map((id) => sql`${id}`),
-        sql`, `,
-      )
-    : (periodIds as SQL);
+  Array.isArray(periodIds) ? uuidSet(periodIds) : (periodIds as SQL);
 
 /**
  * readUnitStatuses as a part of a request's one statement (readTogether): the periods are

@@ -23,6 +23,7 @@ import {
   unitReports,
   unitReportValues,
 } from "../../db/schema.ts";
+import { uuidSet } from "../../db/sql.ts";
 
 export type CountedStatus = "submitted" | "approved";
 
@@ -377,7 +378,7 @@ export function targetFiguresPart({ tenantId, planCode, periodIds, approvedOnly 
     WHERE ${and(
       eq(targetFigures.tenantId, tenantId),
       planCode !== undefined ? eq(targetFigures.planCode, planCode) : undefined,
-      periodIds ? inArray(targetFigures.periodId, [...periodIds]) : undefined,
+      periodIds ? sql`${targetFigures.periodId} IN (${uuidSet(periodIds)})` : undefined,
       eq(targetFigures.approvedOnly, approvedOnly),
     )})`;
 }
