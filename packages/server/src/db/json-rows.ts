@@ -15,29 +15,75 @@ export async function readTogether<K extends string>(
   /** A WITH clause the parts refer to (rows they share, a recursive walk of the tree). */
   withClause?: SQL,
 ): Promise<Record<K, unknown>> {
-  const keys = Object.keys(parts) as K[];
-  const query = sql`${withClause ?? sql``} SELECT ${sql.join(
-    keys.map((k) => sql`${parts[k]} AS ${sql.identifier(k)}`),
+  return runNamed<K>(db, named(internalsOf(db).dialect.sqlToQuery(selectOf(parts, withClause))));
+}
+
+/**
+ * `readTogether` for a statement whose text never changes, only its values: `build` gives its
+ * parts with each value as `sql.placeholder(name)`; it is built and compiled once (building
+ * the long text — every column of every table read — cost more than the rest of a small
+ * request), then each call sends the named statement with `values`.
+ */
+export function preparedRead<K extends string>(
+  build: () => { parts: Record<K, SQL>; with?: SQL },
+): (db: Database, values: Record<string, unknown>) => Promise<Record<K, unknown>> {
+  const compiled = new WeakMap<object, NamedQuery>();
+  return (db, values) => {
+    const { dialect } = internalsOf(db);
+    let query = compiled.get(dialect);
+    if (!query) {
+      const { parts, with: withClause } = build();
+      query = named(dialect.sqlToQuery(selectOf(parts, withClause)));
+      compiled.set(dialect, query);
+    }
+    return runNamed<K>(db, query, values);
+  };
+}
+
+function selectOf(parts: Record<string, SQL>, withClause: SQL | undefined): SQL {
+  return sql`${withClause ?? sql``} SELECT ${sql.join(
+    Object.keys(parts).map((k) => sql`${parts[k]} AS ${sql.identifier(k)}`),
     sql`, `,
   )}`;
-  // A named statement, named after its text: PostgreSQL parses and plans it once per
-  // connection instead of on every request (the text is long: every column of every table
-  // read). Equal names mean equal texts, so a connection never meets two under one name.
-  const internals = db as unknown as {
-    dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
-    session: {
-      prepareQuery(
-        q: { sql: string; params: unknown[] },
-        fields: undefined,
-        name: string,
-        arrayMode: boolean,
-      ): { execute(): Promise<{ rows: Record<K, unknown>[] }> };
-    };
+}
+
+interface NamedQuery {
+  sql: string;
+  params: unknown[];
+  name: string;
+}
+
+interface Internals {
+  dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+  session: {
+    prepareQuery(
+      q: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: boolean,
+    ): { execute(values?: Record<string, unknown>): Promise<{ rows: Record<string, unknown>[] }> };
   };
-  const compiled = internals.dialect.sqlToQuery(query);
-  const name = `dtplan_read_${createHash("sha1").update(compiled.sql).digest("base64url")}`;
-  const { rows } = await internals.session.prepareQuery(compiled, undefined, name, false).execute();
-  return rows[0];
+}
+
+const internalsOf = (db: Database) => db as unknown as Internals;
+
+// A named statement, named after its text: PostgreSQL parses and plans it once per
+// connection instead of on every request (the text is long: every column of every table
+// read). Equal names mean equal texts, so a connection never meets two under one name.
+const named = (compiled: { sql: string; params: unknown[] }): NamedQuery => ({
+  ...compiled,
+  name: `dtplan_read_${createHash("sha1").update(compiled.sql).digest("base64url")}`,
+});
+
+async function runNamed<K extends string>(
+  db: Database,
+  query: NamedQuery,
+  values?: Record<string, unknown>,
+): Promise<Record<K, unknown>> {
+  const { rows } = await internalsOf(db)
+    .session.prepareQuery(query, undefined, query.name, false)
+    .execute(values);
+  return rows[0] as Record<K, unknown>;
 }
 
 /**

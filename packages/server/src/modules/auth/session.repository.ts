@@ -2,7 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@dtplan/domain/access/roles.ts";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { SNAPSHOT_COLUMN, type SnapshotCache } from "../../db/data-snapshot.ts";
-import { type Database, queryRows } from "../../db/database.ts";
+import type { Database } from "../../db/database.ts";
+import { preparedRead } from "../../db/json-rows.ts";
 import { sessions, type UserRow, users } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 import { GRANTS_SPAN_PROVINCES, grantsOfUsers } from "../access/access.repository.ts";
@@ -134,15 +135,16 @@ interface SessionActorRow {
  * expired, an account deactivated, a grant given or taken, a unit moved — each is a row this
  * statement reads afresh, so it takes effect at the next request, on this server and on any
  * other server process using the same database (no cache to invalidate across processes).
+ * Its text never changes: a named statement, parsed and planned once per connection.
  */
-function sessionActorStatement(cookie: { tenantId: string; tokenHash: string }) {
-  return sql`
+const readSessionActor = preparedRead(() => ({
+  with: sql`
     WITH RECURSIVE s AS (
       SELECT s.id AS session_id, s.tenant_id AS session_tenant_id, s.csrf_token,
              s.last_seen_at < now() - interval '60 seconds' AS stale,
              u.id AS user_id, u.tenant_id AS user_tenant_id, u.username, u.full_name, u.email, u.is_superadmin
         FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.tenant_id = ${cookie.tenantId} AND s.token_hash = ${cookie.tokenHash}
+       WHERE s.tenant_id = ${sql.placeholder("tenant")} AND s.token_hash = ${sql.placeholder("token")}
          AND s.expires_at > now() AND u.active
        LIMIT 1
     ),
@@ -166,15 +168,17 @@ function sessionActorStatement(cookie: { tenantId: string; tokenHash: string }) 
       SELECT up.tenant_id, up.root_id, o.id, o.parent_id, up.depth + 1
         FROM org_units o JOIN up ON o.tenant_id = up.tenant_id AND o.id = up.parent_id
        WHERE up.depth < 64
-    )
-    SELECT s.*, ${SNAPSHOT_COLUMN} AS snapshot,
-           coalesce((SELECT json_agg(g ORDER BY g.unit_name, g.role) FROM g), '[]') AS grants,
-           (SELECT json_object_agg(root_id, ids)
-              FROM (SELECT root_id, json_agg(id) AS ids FROM down GROUP BY root_id) b) AS below,
-           (SELECT json_object_agg(root_id, ids)
-              FROM (SELECT root_id, json_agg(id ORDER BY depth) AS ids FROM up GROUP BY root_id) a) AS above
-      FROM s`;
-}
+    )`,
+  parts: {
+    session: sql`(SELECT row_to_json(s) FROM s)`,
+    snapshot: SNAPSHOT_COLUMN,
+    grants: sql`coalesce((SELECT json_agg(g ORDER BY g.unit_name, g.role) FROM g), '[]')`,
+    below: sql`(SELECT json_object_agg(root_id, ids)
+                  FROM (SELECT root_id, json_agg(id) AS ids FROM down GROUP BY root_id) b)`,
+    above: sql`(SELECT json_object_agg(root_id, ids)
+                  FROM (SELECT root_id, json_agg(id ORDER BY depth) AS ids FROM up GROUP BY root_id) a)`,
+  },
+}));
 
 /** The grants' reach from the statement's subtrees and paths. */
 function grantReach(row: Pick<SessionActorRow, "below" | "above">): GrantReach {
@@ -239,8 +243,9 @@ async function sessionActor(
   db: Database,
   cookie: { tenantId: string; tokenHash: string },
 ): Promise<FoundSession | null> {
-  const [row] = await queryRows<SessionActorRow>(db, sessionActorStatement(cookie));
-  if (!row) return null;
+  const read = await readSessionActor(db, { tenant: cookie.tenantId, token: cookie.tokenHash });
+  if (!read.session) return null;
+  const row = { ...(read.session as object), ...read } as unknown as SessionActorRow;
   const grants = row.grants.map((g) => ({
     unitId: g.unit_id,
     role: g.role,

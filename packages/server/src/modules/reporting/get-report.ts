@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { TUnitReport } from "@dtplan/contracts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
+import { jsonRows, preparedRead, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type EvidenceFileRow,
   evidenceFiles,
@@ -325,21 +325,29 @@ function presentUnsavedReport(scope: ReportScope): TUnitReport {
 export type ReportRows = Awaited<ReturnType<typeof loadReportRows>>;
 
 export async function loadReportRows(db: Database, report: UnitReportRow) {
-  const read = await readTogether(db, {
-    tasks: jsonRows(
-      unitReportTasks,
-      and(eq(unitReportTasks.tenantId, report.tenantId), eq(unitReportTasks.reportId, report.id)),
-    ),
-    figures: jsonRows(
-      unitReportValues,
-      and(eq(unitReportValues.tenantId, report.tenantId), eq(unitReportValues.reportId, report.id)),
-    ),
-  });
+  const read = await readReportRows(db, { t: report.tenantId, report: report.id });
   return {
     taskRows: rowsFromJson(unitReportTasks, read.tasks),
     valueRows: rowsFromJson(unitReportValues, read.figures),
   };
 }
+
+const readReportRows = preparedRead(() => {
+  const t = sql.placeholder("t");
+  const report = sql.placeholder("report");
+  return {
+    parts: {
+      tasks: jsonRows(
+        unitReportTasks,
+        and(eq(unitReportTasks.tenantId, t), eq(unitReportTasks.reportId, report)),
+      ),
+      figures: jsonRows(
+        unitReportValues,
+        and(eq(unitReportValues.tenantId, t), eq(unitReportValues.reportId, report)),
+      ),
+    },
+  };
+});
 
 /** The report as the form shows it; `rows` when the caller has just read them for this version. */
 export async function presentReport(

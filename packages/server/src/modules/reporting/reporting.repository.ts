@@ -7,7 +7,7 @@ import {
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, jsonRowsOf, readTogether, rowsFromJson } from "../../db/json-rows.ts";
+import { jsonRows, jsonRowsOf, preparedRead, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type EvidenceFileRow,
   evidenceFiles,
@@ -192,24 +192,12 @@ export interface UnitBasis {
   loaded: LoadedReport | null;
 }
 
-/**
- * What one unit's report in a period needs, in one statement: the plan's versions, the period
- * and the part of the published version's basis that decides the unit's tasks and targets —
- * the unit and every unit joined to it by lineage (whose tasks and targets may pass to it),
- * with the units above them and above the plan's unit (the access paths, the reviewers), the
- * lineage between them, the tasks they lead or coordinate, the targets assigned to them or
- * holding a figure of the unit's report in the period (their indicator rule is needed when it
- * moves) with their indicators — and, with `report`, the unit's report with its lines, files
- * and the names it shows. The domain's reportingUnits gives this unit the same tasks and
- * targets from this part as from the whole plan: no other task or target can reach the unit.
- */
-export async function loadUnitBasis(
-  db: Database,
-  { tenantId: t, code }: { tenantId: string; code: string },
-  key: string,
-  unitId: string,
-  options: { report: boolean },
-): Promise<UnitBasis> {
+/** loadUnitBasis's statement, its values as placeholders: t (the province), code, key and unit. */
+function unitBasisStatement(report: boolean): { parts: Record<string, SQL>; with: SQL } {
+  const t = sql.placeholder("t");
+  const code = sql.placeholder("code");
+  const key = sql.placeholder("key");
+  const unitId = sql.placeholder("unit");
   // Rows of one of the published version's tables that `where` keeps.
   const ofPlan = (table: PgTable & Record<"tenantId" | "planId", AnyPgColumn>, where: SQL, orderBy?: SQL) =>
     jsonRows(table, and(eq(table.tenantId, t), sql`${table.planId} IN (SELECT id FROM pp)`, where), orderBy);
@@ -249,7 +237,7 @@ export async function loadUnitBasis(
       indicators,
       and(eq(indicators.tenantId, t), sql`${indicators.code} IN (SELECT indicator_code FROM g)`),
     ),
-    ...(options.report
+    ...(report
       ? {
           report: jsonRows(unitReports, and(eq(unitReports.tenantId, t), ofReport(unitReports.id))),
           report_tasks: jsonRows(
@@ -272,10 +260,9 @@ export async function loadUnitBasis(
         }
       : {}),
   };
-  const read = await readTogether(
-    db,
+  return {
     parts,
-    sql`WITH RECURSIVE
+    with: sql`WITH RECURSIVE
       pp AS (SELECT id, unit_id FROM plans WHERE tenant_id = ${t} AND code = ${code} AND status = 'published'
               ORDER BY version DESC LIMIT 1),
       comp (id) AS (
@@ -302,7 +289,38 @@ export async function loadUnitBasis(
                                 WHERE v.tenant_id = ${t} AND v.report_id IN (SELECT id FROM r)))),
       f AS (SELECT jsonb_array_elements_text(v.evidence_file_ids)::uuid AS id FROM unit_report_values v
              WHERE v.tenant_id = ${t} AND v.report_id IN (SELECT id FROM r))`,
-  );
+  };
+}
+
+const readUnitBasis = {
+  form: preparedRead(() => unitBasisStatement(true)),
+  scope: preparedRead(() => unitBasisStatement(false)),
+};
+
+/**
+ * What one unit's report in a period needs, in one statement: the plan's versions, the period
+ * and the part of the published version's basis that decides the unit's tasks and targets —
+ * the unit and every unit joined to it by lineage (whose tasks and targets may pass to it),
+ * with the units above them and above the plan's unit (the access paths, the reviewers), the
+ * lineage between them, the tasks they lead or coordinate, the targets assigned to them or
+ * holding a figure of the unit's report in the period (their indicator rule is needed when it
+ * moves) with their indicators — and, with `report`, the unit's report with its lines, files
+ * and the names it shows. The domain's reportingUnits gives this unit the same tasks and
+ * targets from this part as from the whole plan: no other task or target can reach the unit.
+ */
+export async function loadUnitBasis(
+  db: Database,
+  { tenantId, code }: { tenantId: string; code: string },
+  key: string,
+  unitId: string,
+  options: { report: boolean },
+): Promise<UnitBasis> {
+  const read = await (options.report ? readUnitBasis.form : readUnitBasis.scope)(db, {
+    t: tenantId,
+    code,
+    key,
+    unit: unitId,
+  });
   const versions = rowsFromJson(plans, read.versions);
   const published = versions.find((p) => p.status === "published");
   const [report] = options.report ? rowsFromJson(unitReports, read.report) : [];
@@ -466,20 +484,22 @@ export async function lockReportAndPeriod(
   period: ReportingPeriodRow,
   unitId: string,
 ): Promise<UnitReportRow | null> {
-  const t = period.tenantId;
-  const read = await readTogether(
-    tx,
-    {
-      report: jsonRowsOf(unitReports, sql`r`),
-      periods: sql`(SELECT count(*) FROM p)`,
-    },
-    sql`WITH r AS (SELECT * FROM unit_reports
-                    WHERE tenant_id = ${t} AND period_id = ${period.id} AND unit_id = ${unitId} FOR UPDATE),
-          p AS (SELECT id FROM reporting_periods
-                 WHERE tenant_id = ${t} AND id = ${period.id} AND EXISTS (SELECT 1 FROM r) FOR UPDATE)`,
-  );
+  const read = await readLocked(tx, { t: period.tenantId, period: period.id, unit: unitId });
   return rowsFromJson(unitReports, read.report)[0] ?? null;
 }
+
+const readLocked = preparedRead(() => {
+  const t = sql.placeholder("t");
+  const period = sql.placeholder("period");
+  return {
+    parts: { report: jsonRowsOf(unitReports, sql`r`), periods: sql`(SELECT count(*) FROM p)` },
+    with: sql`WITH r AS (SELECT * FROM unit_reports
+                          WHERE tenant_id = ${t} AND period_id = ${period} AND unit_id = ${sql.placeholder("unit")}
+                            FOR UPDATE),
+                p AS (SELECT id FROM reporting_periods
+                       WHERE tenant_id = ${t} AND id = ${period} AND EXISTS (SELECT 1 FROM r) FOR UPDATE)`,
+  };
+});
 
 export async function userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const list = [...new Set(ids.filter((i): i is string => Boolean(i)))];

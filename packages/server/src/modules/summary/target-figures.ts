@@ -184,49 +184,27 @@ export async function refreshTargetFigures(
     inArray(targetFigures.periodId, [...ids]),
     keys ? inArray(targetFigures.targetKey, keys) : undefined,
   );
-  if (rows.length === 0 || rows.length > 1000) {
+  if (rows.length > FIGURE_ROWS_A_STATEMENT) {
     await tx.delete(targetFigures).where(replaced);
     await insertFigureRows(tx, rows);
     return;
   }
-  // A transition's few rows in one statement: the rows that no longer hold a figure go, the
-  // others are written over (disjoint rows, so the two parts cannot meet).
-  const kept = sql.join(
-    rows.map((r) => sql`(${r.periodId}::uuid, ${r.targetKey}::uuid, ${r.approvedOnly}::boolean)`),
-    sql`, `,
-  );
-  const excluded = (column: string) => sql.raw(`excluded.${column}`);
-  await tx.execute(
-    sql`WITH gone AS (${tx
-      .delete(targetFigures)
-      .where(
-        and(
-          replaced,
-          sql`(${targetFigures.periodId}, ${targetFigures.targetKey}, ${targetFigures.approvedOnly}) NOT IN (${kept})`,
-        ),
-      )
-      .getSQL()})
-    ${tx
-      .insert(targetFigures)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: [
-          targetFigures.tenantId,
-          targetFigures.periodId,
-          targetFigures.targetKey,
-          targetFigures.approvedOnly,
-        ],
-        set: {
-          planCode: excluded("plan_code"),
-          value: excluded("value"),
-          numerator: excluded("numerator"),
-          denominator: excluded("denominator"),
-          reportingUnits: excluded("reporting_units"),
-          refreshedAt: excluded("refreshed_at"),
-        },
-      })
-      .getSQL()}`,
-  );
+  // One statement: the rows that no longer hold a figure go, the others are written over
+  // (disjoint rows, so the two parts cannot meet); the rows travel as JSON (see insertFigureRows).
+  await tx.execute(sql`
+    WITH x AS (SELECT * FROM ${figureRecordset(JSON.stringify(rows))}),
+    gone AS (DELETE FROM target_figures WHERE ${replaced}
+               AND NOT EXISTS (SELECT 1 FROM x WHERE x."periodId" = target_figures.period_id
+                                AND x."targetKey" = target_figures.target_key
+                                AND x."approvedOnly" = target_figures.approved_only))
+    INSERT INTO target_figures (tenant_id, plan_code, period_id, target_key, approved_only, value,
+                                numerator, denominator, reporting_units, refreshed_at)
+    SELECT x."tenantId", x."planCode", x."periodId", x."targetKey", x."approvedOnly", x.value,
+           x.numerator, x.denominator, x."reportingUnits", x."refreshedAt" FROM x
+    ON CONFLICT (tenant_id, period_id, target_key, approved_only) DO UPDATE
+       SET plan_code = excluded.plan_code, value = excluded.value, numerator = excluded.numerator,
+           denominator = excluded.denominator, reporting_units = excluded.reporting_units,
+           refreshed_at = excluded.refreshed_at`);
 }
 
 /** The periods' rows locked in id order (two transactions lock them in the same order); their ids. */
@@ -293,27 +271,28 @@ function figureRows(
 }
 
 /**
- * A transition's few rows as one multi-row insert; a province's rewrite (100,000 rows and
- * more) as JSON, 20,000 rows a statement: the multi-row insert cost ~0.14 ms a row to build
- * and send, the JSON a fraction of that.
+ * Stored figure rows as JSON, 20,000 rows a statement: a multi-row insert cost ~0.14 ms a row
+ * to build and send (a submission's ~60 rows: most of its time), the JSON a fraction of that.
  */
 async function insertFigureRows(tx: Database, rows: readonly (typeof targetFigures.$inferInsert)[]) {
-  if (rows.length <= 1000) {
-    if (rows.length) await tx.insert(targetFigures).values([...rows]);
-    return;
-  }
-  for (let i = 0; i < rows.length; i += 20_000) {
-    const chunk = JSON.stringify(rows.slice(i, i + 20_000));
+  for (let i = 0; i < rows.length; i += FIGURE_ROWS_A_STATEMENT) {
+    const chunk = JSON.stringify(rows.slice(i, i + FIGURE_ROWS_A_STATEMENT));
     await tx.execute(sql`
       INSERT INTO target_figures (tenant_id, plan_code, period_id, target_key, approved_only, value,
                                   numerator, denominator, reporting_units, refreshed_at)
       SELECT x."tenantId", x."planCode", x."periodId", x."targetKey", x."approvedOnly", x.value,
              x.numerator, x.denominator, x."reportingUnits", x."refreshedAt"
-        FROM json_to_recordset(${chunk}::json) AS x ("tenantId" uuid, "planCode" text, "periodId" uuid,
-             "targetKey" uuid, "approvedOnly" boolean, value double precision, numerator double precision,
-             denominator double precision, "reportingUnits" integer, "refreshedAt" timestamptz)`);
+        FROM ${figureRecordset(chunk)}`);
   }
 }
+
+const FIGURE_ROWS_A_STATEMENT = 20_000;
+
+/** Stored figure rows sent as one JSON text, as a table `x` of the statement. */
+const figureRecordset = (json: string) =>
+  sql`json_to_recordset(${json}::json) AS x ("tenantId" uuid, "planCode" text, "periodId" uuid,
+      "targetKey" uuid, "approvedOnly" boolean, value double precision, numerator double precision,
+      denominator double precision, "reportingUnits" integer, "refreshedAt" timestamptz)`;
 
 /**
  * Rewrites the stored figures of every published plan of the province at once, for rows
