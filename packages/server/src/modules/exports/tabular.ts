@@ -55,12 +55,24 @@ const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** A date cell is often one object shared by many rows (a period's end, a report's day): written once. */
+const csvDates = new WeakMap<Date, string>();
+
 function csvField(value: Cell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
-  const s = value instanceof Date ? toIsoDate(value) : String(value);
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (value instanceof Date) {
+    let s = csvDates.get(value);
+    if (s === undefined) {
+      s = csvText(toIsoDate(value));
+      csvDates.set(value, s);
+    }
+    return s;
+  }
+  return csvText(String(value));
 }
+
+const csvText = (s: string) => (NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
  * RFC 4180 CSV (comma, CRLF, dot decimals — machine-readable for data exchange), with a
