@@ -1,11 +1,10 @@
 import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { jsonRowsOf, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type ReportEventAction,
   type ReportStatus,
-  reportEvents,
   type UnitReportRow,
   unitReports,
 } from "../../db/schema.ts";
@@ -52,29 +51,14 @@ export async function transition(
   const after: UnitReportRow = { ...report, ...set };
   const [written] = await queryRows<{ report: unknown }>(
     tx,
-    sql`WITH u AS (${tx
-      .update(unitReports)
-      .set(set)
-      .where(and(eq(unitReports.tenantId, report.tenantId), eq(unitReports.id, report.id)))
-      .returning()
-      .getSQL()}),
-      s AS (${reportStatusUpsert(tx, scope.period, after).getSQL()}),
-      e AS (${tx
-        .insert(reportEvents)
-        .values({
-          tenantId: report.tenantId,
-          reportId: report.id,
-          periodId: report.periodId,
-          unitId: report.unitId,
-          action: change.action,
-          fromStatus: report.status,
-          toStatus: change.to,
-          actorId,
-          comment: change.comment ?? null,
-          at: change.now,
-        })
-        .getSQL()}),
-      a AS (${auditInsert(tx, [
+    sql`WITH u AS (UPDATE unit_reports SET ${setList(set)}
+                    WHERE tenant_id = ${report.tenantId} AND id = ${report.id} RETURNING *),
+      s AS (${reportStatusUpsert(scope.period, after)}),
+      e AS (INSERT INTO report_events (tenant_id, report_id, period_id, unit_id, action, from_status, to_status,
+                                       actor_id, comment, at)
+            VALUES (${report.tenantId}, ${report.id}, ${report.periodId}, ${report.unitId}, ${change.action},
+                    ${report.status}, ${change.to}, ${actorId}, ${change.comment ?? null}, ${change.now.toISOString()})),
+      a AS (${auditInsert([
         {
           tenantId: report.tenantId,
           actorId,
@@ -92,7 +76,7 @@ export async function transition(
             ...change.extra,
           },
         },
-      ]).getSQL()})
+      ])})
     SELECT ${jsonRowsOf(unitReports, sql`u`)} AS report`,
   );
   const [updated] = rowsFromJson(unitReports, written.report);
@@ -120,6 +104,18 @@ export async function transition(
       change.now,
     );
   return updated;
+}
+
+/** `column = value, …` of a report's changed fields (Dates as ISO text, as drizzle sends them). */
+function setList(set: Partial<UnitReportRow>): SQL {
+  const columns = getTableColumns(unitReports);
+  return sql.join(
+    Object.entries(set).map(([field, value]) => {
+      const column = columns[field as keyof typeof columns];
+      return sql`${sql.identifier(column.name)} = ${value instanceof Date ? value.toISOString() : (value ?? null)}`;
+    }),
+    sql`, `,
+  );
 }
 
 /**
