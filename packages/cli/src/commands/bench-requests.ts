@@ -461,23 +461,24 @@ export async function benchRequests(options: {
     });
   const half = Math.floor(reporters.length / 2);
   try {
+    // In turns with the raw equivalent (timedSideBySide), each on its own half of the drafts.
     const statements = { n: 0 };
-    const mine = await countingStatements(statements, () =>
-      timed(Math.max(1, half - 1), async (i) => {
-        const r = reporters[i + 1];
-        const res = await app.inject({
-          method: "POST",
-          url: `/api/plans/${plan}/periods/${encodeURIComponent(s.lastPeriod)}/reports/${r.unitId}/submit`,
-          headers: r.headers,
-          payload: {},
-        });
-        if (res.statusCode !== 200) throw new Error(`submit: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      }),
-    );
+    let mineAt = 0;
+    let rawAt = 0;
+    const submitOne = async () => {
+      const r = reporters[mineAt++];
+      const res = await app.inject({
+        method: "POST",
+        url: `/api/plans/${plan}/periods/${encodeURIComponent(s.lastPeriod)}/reports/${r.unitId}/submit`,
+        headers: r.headers,
+        payload: {},
+      });
+      if (res.statusCode !== 200) throw new Error(`submit: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    };
     const rawStatements = { n: 0 };
-    const rawMs = await countingStatements(rawStatements, () =>
-      timed(Math.max(1, half - 1), async (i) => {
-        const { unitId, headers } = reporters[half + i + 1];
+    const rawSubmitOne = () =>
+      countingStatements(rawStatements, async () => {
+        const { unitId, headers } = reporters[half + rawAt++];
         const token = /dtplan_session=[^.]+\.([^;]+)/.exec(headers.cookie)?.[1] ?? "";
         await raw.query("BEGIN");
         const session = await raw.query(
@@ -557,9 +558,9 @@ export async function benchRequests(options: {
           [s.tenant, s.provincePlan, report.period_id, unitId, report.id],
         );
         await raw.query("COMMIT");
-      }),
-    );
+      });
     const n = Math.max(1, half - 1);
+    const { mine, raw: rawMs } = await timedSideBySide(n, submitOne, rawSubmitOne, statements);
     line("report submission", mine, rawMs, statements.n / (n + 1));
     out(
       `${"".padEnd(40)} statements per submission: dtplan ${(statements.n / (n + 1)).toFixed(1)}, raw ${(rawStatements.n / (n + 1)).toFixed(1)} (BEGIN/COMMIT included)`,
