@@ -8,15 +8,17 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * working copy, vitest's own record of each file's time takes their place.
  */
 const SLOW_FILES: Record<string, number> = {
-  "packages/web/test/dti.browser.test.ts": 60,
-  "packages/web/test/daily.browser.test.ts": 54,
-  "packages/web/test/reporting.browser.test.ts": 49,
-  "packages/web/test/plans.browser.test.ts": 49,
-  "packages/web/test/shell.browser.test.ts": 46,
-  "packages/web/test/reform.browser.test.ts": 43,
-  "packages/web/test/phone.browser.test.ts": 36,
-  "packages/web/test/dashboards.browser.test.ts": 14,
-  "packages/web/test/exports.browser.test.ts": 13,
+  "packages/web/test/daily.browser.test.ts": 45,
+  "packages/web/test/dti.browser.test.ts": 43,
+  "packages/web/test/phone.browser.test.ts": 37,
+  "packages/web/test/reporting.browser.test.ts": 35,
+  "packages/web/test/plans.browser.test.ts": 25,
+  "packages/web/test/dashboards.browser.test.ts": 20,
+  "packages/web/test/shell.browser.test.ts": 19,
+  "packages/web/test/consolidated.browser.test.ts": 17,
+  "packages/web/test/exports.browser.test.ts": 12,
+  "packages/web/test/review-tables.browser.test.ts": 12,
+  "packages/web/test/reform.browser.test.ts": 11,
   "packages/cli/test/extract-cli.test.ts": 38,
   "packages/server/test/demo-interrupted.test.ts": 30,
   // The first to ask for the run's demo copies (demo-snapshot.ts) waits for their seeds.
