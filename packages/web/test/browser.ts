@@ -40,6 +40,11 @@ export interface ChromiumOptions {
    * usual, and `skipAutosaveDelay` can run it ahead.
    */
   controlledClock?: boolean;
+  /**
+   * The system's motion setting the pages see: "reduce" (the default here) opens and closes
+   * modals, drawers and lists at once; "no-preference" keeps the animations most users see.
+   */
+  reducedMotion?: "reduce" | "no-preference";
 }
 
 export interface RunningChromium {
@@ -90,18 +95,14 @@ export async function launchChromium({
   timezoneId = "Asia/Ho_Chi_Minh",
   acceptDownloads,
   controlledClock,
+  reducedMotion = "reduce",
 }: ChromiumOptions = {}): Promise<RunningChromium> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await sharedChromium();
-  // Reduced motion, as a user may ask of the system: the app then opens and closes modals,
-  // drawers and lists at once (lib/reduced-motion.ts), so no step waits for an animation.
-  const context = await browser.newContext({
-    viewport,
-    locale,
-    timezoneId,
-    acceptDownloads,
-    reducedMotion: "reduce",
-  });
+  // Reduced motion by default, as a user may ask of the system: the app then opens and
+  // closes modals, drawers and lists at once (lib/reduced-motion.ts), so no step waits for
+  // an animation. The public page's visitor keeps the animations most users see.
+  const context = await browser.newContext({ viewport, locale, timezoneId, acceptDownloads, reducedMotion });
   if (controlledClock) await context.clock.install();
   trackRequests(context);
   return { context, close: () => context.close() };

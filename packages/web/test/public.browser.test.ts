@@ -19,7 +19,8 @@ async function expectNoPeople(page: Page): Promise<void> {
 }
 
 describe("public transparency page in Chromium", () => {
-  const app = useDtplanInChromium();
+  // A visitor whose system asks for no less motion: the animations most users see stay on.
+  const app = useDtplanInChromium({ reducedMotion: "no-preference" });
 
   it("shows the published plans and a plan's targets and progress to a visitor who is not signed in", async () => {
     expect(PEOPLE).toContain("Nguyễn Thị Lan");
