@@ -17,6 +17,9 @@ describe("dates", () => {
     expect(deadlineDate("Quý II - Quý III/2026", null)).toBe("2026-09-30");
     expect(deadlineDate("Quý IV/2025 - Quý I/2026", null)).toBe("2026-03-31");
     expect(deadlineDate("Quý I - Quý II", 2025)).toBe("2025-06-30");
+    expect(deadlineDate("Quý III - IV/2026", null)).toBe("2026-12-31");
+    expect(deadlineDate("Quý II-III/2026", null)).toBe("2026-09-30");
+    expect(deadlineDate("Quý III, IV năm 2026", null)).toBe("2026-12-31");
   });
 
   it("turns months, half-years and years into their last day", () => {

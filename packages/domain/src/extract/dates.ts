@@ -16,6 +16,10 @@ function lastDay(y: number, m: number): string | null {
   return isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
 }
 
+/** "quy ii", "quy ii - quy iii", "quy iii - iv", "quy iii, iv", with the year after the last. */
+const QUARTERS =
+  /quy\s*((?:iv|iii|ii|i|[1-4])(?:\s*(?:-|–|,|va|den)\s*(?:quy\s*)?(?:iv|iii|ii|i|[1-4])\b)*)\b(?:\s*(?:nam|\/|-)\s*(\d{4}))?/gu;
+
 const ROMAN_Q: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 /** A full date at the start of `s`: "26 tháng 02 năm 2021", "21/02/2024", "21-02-2024". */
@@ -70,11 +74,18 @@ export function deadlineDate(text: string, fallbackYear: number | null): string 
   const f = foldKeepingPunctuation(text);
   let m = DATE_RE.exec(text);
   if (m) return parseDateMatch(m);
-  // "Quý II - Quý III/2026": a span of quarters ends with its last one.
-  const quarters = [...f.matchAll(/quy\s*(iv|iii|ii|i|[1-4])\b(?:\s*(?:nam|\/|-)\s*(\d{4}))?/gu)];
+  // "Quý II - Quý III/2026", "Quý III - IV/2026", "Quý III, IV năm 2026": a span or list of
+  // quarters ends with its last one.
+  const quarters = [...f.matchAll(QUARTERS)];
   if (quarters.length) {
     const last = quarters[quarters.length - 1];
-    const q = ROMAN_Q[last[1]];
+    const q =
+      ROMAN_Q[
+        last[1]
+          .split(/[^ivx1-4]+/u)
+          .filter(Boolean)
+          .at(-1) ?? ""
+      ];
     const year = last[2] ?? quarters.findLast((x) => x[2])?.[2];
     const y = year ? Number(year) : fallbackYear;
     return y ? lastDay(y, q * 3) : null;
