@@ -91,23 +91,40 @@ async function runNamed<K extends string>(
  * (its columns in the table's order): a part of `readTogether`. `where` must filter by
  * tenant_id (Citus), as every statement on a tenant table does.
  */
-export function jsonRows(table: PgTable, where: SQL | undefined, orderBy?: SQL): SQL {
-  return sql`(SELECT coalesce(json_agg(json_build_array(${columnList(table)})${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]') FROM ${table} WHERE ${where})`;
+export function jsonRows(
+  table: PgTable,
+  where: SQL | undefined,
+  orderBy?: SQL,
+  /** Fields left out (a plan's whole document, say), as `rowsFromJson` is told too. */
+  omit: readonly string[] = [],
+): SQL {
+  return sql`(SELECT coalesce(json_agg(json_build_array(${columnList(table, omit)})${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]') FROM ${table} WHERE ${where})`;
 }
 
-const columnLists = new WeakMap<PgTable, SQL>();
+const columnLists = new WeakMap<PgTable, Map<string, SQL>>();
+
+/** The table's columns but `omit`, as [field, column] pairs in the table's order. */
+function columnsOf(table: PgTable, omit: readonly string[]) {
+  return Object.entries(getTableColumns(table)).filter(([field]) => !omit.includes(field));
+}
 
 /** The table's columns, qualified, as one piece of SQL text: built once, not on every request. */
-function columnList(table: PgTable): SQL {
-  let list = columnLists.get(table);
+function columnList(table: PgTable, omit: readonly string[]): SQL {
+  let lists = columnLists.get(table);
+  if (!lists) {
+    lists = new Map();
+    columnLists.set(table, lists);
+  }
+  const key = omit.join(",");
+  let list = lists.get(key);
   if (!list) {
     const name = getTableName(table).replace(/"/g, '""');
     list = sql.raw(
-      Object.values(getTableColumns(table))
-        .map((c) => `"${name}"."${c.name.replace(/"/g, '""')}"`)
+      columnsOf(table, omit)
+        .map(([, c]) => `"${name}"."${c.name.replace(/"/g, '""')}"`)
         .join(", "),
     );
-    columnLists.set(table, list);
+    lists.set(key, list);
   }
   return list;
 }
@@ -117,15 +134,19 @@ function columnList(table: PgTable): SQL {
  * its column's own mapping (timestamps to Date …). JSON carries numbers and jsonb values as
  * PostgreSQL writes them, so the rows are equal to those read directly.
  */
-export function rowsFromJson<T extends PgTable>(table: T, value: unknown): InferSelectModel<T>[] {
-  const columns = Object.entries(getTableColumns(table));
+export function rowsFromJson<T extends PgTable, O extends keyof InferSelectModel<T> & string = never>(
+  table: T,
+  value: unknown,
+  omit: readonly O[] = [],
+): Omit<InferSelectModel<T>, O>[] {
+  const columns = columnsOf(table, omit);
   return (value as unknown[][]).map((r) => {
     const row: Record<string, unknown> = {};
     for (let i = 0; i < columns.length; i++) {
       const v = r[i];
       row[columns[i][0]] = v === null || v === undefined ? null : columns[i][1].mapFromDriverValue(v);
     }
-    return row as InferSelectModel<T>;
+    return row as Omit<InferSelectModel<T>, O>;
   });
 }
 

@@ -110,6 +110,12 @@ export const plans = pgTable(
   tenantRowKey,
 );
 export type PlanRow = typeof plans.$inferSelect;
+/**
+ * A plan's whole document: its text and what the import read from it. Reads that report on
+ * a plan leave them out (tens to hundreds of KB a version), hence `PlanHead`.
+ */
+export const PLAN_DOCUMENT = ["sourceText", "extraction"] as const;
+export type PlanHead = Omit<PlanRow, (typeof PLAN_DOCUMENT)[number]>;
 
 export const planVersions = pgTable(
   "plan_versions",

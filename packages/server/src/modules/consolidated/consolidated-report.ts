@@ -2,7 +2,7 @@ import type { TConsolidatedReport } from "@dtplan/contracts";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
-import { consolidatedReports, type OrgUnitRow, type PlanRow, plans } from "../../db/schema.ts";
+import { consolidatedReports, type OrgUnitRow, type PlanHead, plans } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
@@ -69,7 +69,7 @@ function consolidatedReportParts(plan: PlanRef, periodKey: string, units?: unkno
  * which runs as the system on the server's own database, not as a signed-in user.
  * Several tenants using one code must be told apart.
  */
-export async function publishedPlanByCode(db: Database, code: string): Promise<PlanRow> {
+export async function publishedPlanByCode(db: Database, code: string): Promise<PlanHead> {
   const rows = await db
     .select()
     .from(plans)
@@ -103,7 +103,7 @@ export async function consolidatedReport(
     units,
     read,
   }: {
-    plan: PlanRow;
+    plan: PlanHead;
     periodKey: string;
     nearThreshold: number;
     /** Whether the caller may edit the narrative (the command line only reads). */

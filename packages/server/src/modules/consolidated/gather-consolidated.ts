@@ -12,7 +12,7 @@ import type { Database } from "../../db/database.ts";
 import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type OrgUnitRow,
-  type PlanRow,
+  type PlanHead,
   type ReportingPeriodRow,
   type UnitReportRow,
   type UnitReportTaskRow,
@@ -133,7 +133,7 @@ export function consolidatedParts(plan: PlanRef, periodKey: string, units?: unkn
 }
 
 /** "Kế hoạch …" as the subject of the report ("Kết quả thực hiện Kế hoạch …, quý II năm 2025"). */
-function subjectOf(plan: PlanRow, period: ReportingPeriodRow): string {
+function subjectOf(plan: PlanHead, period: ReportingPeriodRow): string {
   const title = plan.title.trim().replace(/[.;]+$/, "");
   const named = /^kế hoạch/i.test(title) ? title : `Kế hoạch ${lowerFirst(title)}`;
   const when = lowerFirst(period.label);
@@ -159,7 +159,7 @@ export async function gatherConsolidated(
     units: knownUnits,
     read,
   }: {
-    plan: PlanRow;
+    plan: PlanHead;
     periodKey: string;
     nearThreshold: number;
     now?: Date;

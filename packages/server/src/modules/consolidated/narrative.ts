@@ -1,7 +1,7 @@
 import type { TConsolidatedNarrative, TSaveConsolidated } from "@dtplan/contracts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { type ConsolidatedReportRow, consolidatedReports, type PlanRow } from "../../db/schema.ts";
+import { type ConsolidatedReportRow, consolidatedReports, type PlanHead } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { conflict } from "../../errors.ts";
 import { staleVersion } from "../../stale-version.ts";
@@ -12,7 +12,7 @@ import { lowerFirst, officialName, placeNameOf, viDate } from "./vi-format.ts";
 
 /** What the defaults need beyond the report's data. */
 export interface NarrativeBasis {
-  plan: PlanRow;
+  plan: PlanHead;
   /** The tenant's root unit ("Tỉnh Vĩnh Long"), for the recipients. */
   provinceName: string | null;
 }
@@ -133,7 +133,7 @@ export function presentNarrative(row: ConsolidatedReportRow): TConsolidatedNarra
 
 export async function findNarrative(
   db: Database,
-  plan: Pick<PlanRow, "tenantId" | "code">,
+  plan: Pick<PlanHead, "tenantId" | "code">,
   periodKey: string,
   lock = false,
 ): Promise<ConsolidatedReportRow | null> {
@@ -167,7 +167,7 @@ export async function saveNarrative(
     periodKey,
     actor,
     input,
-  }: { plan: PlanRow; periodKey: string; actor: Pick<Actor, "id">; input: TSaveConsolidated },
+  }: { plan: PlanHead; periodKey: string; actor: Pick<Actor, "id">; input: TSaveConsolidated },
 ): Promise<ConsolidatedReportRow> {
   const { version, ...narrative } = input;
   return db.transaction(async (tx) => {

@@ -15,7 +15,7 @@ import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { readTogether } from "../../db/json-rows.ts";
-import type { PlanRow } from "../../db/schema.ts";
+import type { PlanHead } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { presentPeriodRef } from "../reporting/period-status.ts";
 import { type PlanRef, planRef, type ReportingPlan } from "../reporting/reporting.guards.ts";
@@ -106,7 +106,7 @@ const TIMELINESS_BY = ["unit", "period"] as const;
  * The period the dashboard shows, chosen in SQL as judgeTargets chooses it: the one asked for,
  * else the latest (by due date, then key) with a stored figure. Its id, or no row.
  */
-function shownPeriodPart(plan: Pick<PlanRow, "tenantId" | "code">, periodKey: string | undefined): SQL {
+function shownPeriodPart(plan: Pick<PlanHead, "tenantId" | "code">, periodKey: string | undefined): SQL {
   return sql`SELECT rp.id FROM reporting_periods rp
      WHERE rp.tenant_id = ${plan.tenantId} AND rp.plan_code = ${plan.code}
        AND ${
@@ -119,7 +119,7 @@ function shownPeriodPart(plan: Pick<PlanRow, "tenantId" | "code">, periodKey: st
 }
 
 /** The ids of the plan's periods ending by the end of the one `shown` gives (all of them when none). */
-function periodsSoFar(plan: Pick<PlanRow, "tenantId" | "code">, shown: SQL): SQL {
+function periodsSoFar(plan: Pick<PlanHead, "tenantId" | "code">, shown: SQL): SQL {
   return sql`SELECT sf.id FROM reporting_periods sf
      WHERE sf.tenant_id = ${plan.tenantId} AND sf.plan_code = ${plan.code}
        AND sf.end_date <= coalesce((SELECT e.end_date FROM reporting_periods e

@@ -3,7 +3,14 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
-import { type OrgUnitRow, orgUnits, type PlanRow, plans } from "../../db/schema.ts";
+import {
+  type OrgUnitRow,
+  orgUnits,
+  PLAN_DOCUMENT,
+  type PlanHead,
+  type PlanRow,
+  plans,
+} from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
 import { unitPathsIn } from "../access/access.repository.ts";
 import { reachOf, requireActor, rootsByTenant } from "../access/access.ts";
@@ -56,11 +63,15 @@ export async function readablePlanVersions(db: Database, actor: Actor, code: str
 }
 
 /** The versions of a plan read by the caller's own statement, if the actor may read it; 404 otherwise. */
-export async function readableVersions(db: Database, actor: Actor, rows: PlanRow[]): Promise<PlanRow[]> {
+export async function readableVersions<P extends PlanHead>(
+  db: Database,
+  actor: Actor,
+  rows: P[],
+): Promise<P[]> {
   return readableOnly(rows, await readablePlanUnits(db, actor));
 }
 
-function readableOnly(rows: PlanRow[], units: ReadonlySet<string>): PlanRow[] {
+function readableOnly<P extends PlanHead>(rows: P[], units: ReadonlySet<string>): P[] {
   if (rows.length === 0 || !units.has(rows[0].unitId)) throw planNotFound();
   return rows;
 }
@@ -76,7 +87,7 @@ export async function readablePlanVersionsWithUnits<K extends string = never>(
   actor: Actor,
   code: string,
   more?: (tenantId: string) => Record<K, SQL>,
-): Promise<{ rows: PlanRow[]; units: Map<string, OrgUnitRow> | null; more: Record<K, unknown> | null }> {
+): Promise<{ rows: PlanHead[]; units: Map<string, OrgUnitRow> | null; more: Record<K, unknown> | null }> {
   const tenants = actorTenants(actor);
   if (tenants.length !== 1)
     return { rows: await readablePlanVersions(db, actor, code), units: null, more: null };
@@ -88,12 +99,13 @@ export async function readablePlanVersionsWithUnits<K extends string = never>(
         plans,
         and(eq(plans.tenantId, tenantId), eq(plans.code, code)),
         sql`${plans.version} DESC`,
+        PLAN_DOCUMENT,
       ),
       access_units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
     }),
     readablePlanUnits(db, actor),
   ]);
-  const rows = readableOnly(rowsFromJson(plans, read.access_plans), readable);
+  const rows = readableOnly(rowsFromJson(plans, read.access_plans, PLAN_DOCUMENT), readable);
   return {
     rows,
     units: new Map(rowsFromJson(orgUnits, read.access_units).map((u) => [u.id, u])),

@@ -9,7 +9,7 @@ import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type OrgUnitRow,
   orgUnits,
-  type PlanRow,
+  type PlanHead,
   type PlanTargetRow,
   planTasks,
   type ReportingPeriodRow,
@@ -55,7 +55,7 @@ export async function provinceOf(
 }
 
 /** What the view takes of a plan and of a period (read as such, not as whole rows). */
-type ViewPlan = Pick<PlanRow, "id" | "code" | "title" | "unitId" | "periodStart" | "periodEnd">;
+type ViewPlan = Pick<PlanHead, "id" | "code" | "title" | "unitId" | "periodStart" | "periodEnd">;
 type ViewPeriod = Pick<
   ReportingPeriodRow,
   "id" | "planCode" | "key" | "label" | "endDate" | "dueDate" | "adhoc"

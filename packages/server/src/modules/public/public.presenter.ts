@@ -18,9 +18,9 @@ import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
 import { type DueDate, progressOn } from "@dtplan/domain/tasks/summary.ts";
 import type {
   OrgUnitRow,
+  PlanHead,
   PlanLegalBasisRow,
   PlanReportingRuleRow,
-  PlanRow,
   PlanTaskRow,
 } from "../../db/schema.ts";
 
@@ -71,7 +71,7 @@ export function taskProgress(
 export interface ListedPlanRow {
   code: string;
   title: string;
-  kind: PlanRow["kind"];
+  kind: PlanHead["kind"];
   period_start: number | null;
   period_end: number | null;
   vision_year: number | null;
@@ -130,7 +130,7 @@ export function presentListedPlan(r: ListedPlanRow, today: string): TPublicPlanS
 const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
 export function presentPlanSummary(input: {
-  plan: PlanRow;
+  plan: PlanHead;
   province: OrgUnitRow;
   issuingUnit: OrgUnitRow | null;
   targetCount: number;
@@ -151,7 +151,7 @@ export function presentPlanSummary(input: {
 }
 
 export function presentPlanDetail(input: {
-  plan: PlanRow;
+  plan: PlanHead;
   province: OrgUnitRow;
   issuingUnit: OrgUnitRow | null;
   targetCount: number;

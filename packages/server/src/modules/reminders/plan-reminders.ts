@@ -3,7 +3,7 @@ import { daysBetween } from "@dtplan/domain/time/vietnam.ts";
 import { and, eq, inArray } from "drizzle-orm";
 import type { RemindersConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
-import { type PlanRow, plans, type ReportingPeriodRow, roleGrants, users } from "../../db/schema.ts";
+import { type PlanHead, plans, type ReportingPeriodRow, roleGrants, users } from "../../db/schema.ts";
 import { acrossTenants, todayIso } from "../../db/sql.ts";
 import { type Delivery, deliver, RECIPIENT_COLUMNS } from "../notify/notify.ts";
 import { reportsOfPeriods, unitStatusRows } from "../reporting/period-status.ts";
@@ -82,7 +82,7 @@ export async function remindNow(
     period,
     config,
     now = new Date(),
-  }: { plan: PlanRow; period: ReportingPeriodRow; config: RemindersConfig; now?: Date },
+  }: { plan: PlanHead; period: ReportingPeriodRow; config: RemindersConfig; now?: Date },
 ): Promise<ReminderCounts> {
   const today = todayIso(now);
   const basis = await loadBasis(db, plan);
@@ -98,7 +98,7 @@ function add(total: ReminderCounts, counts: ReminderCounts) {
 async function remindPeriod(
   db: Database,
   input: {
-    plan: PlanRow;
+    plan: PlanHead;
     basis: ReportingBasis;
     period: ReportingPeriodRow;
     kind: ReminderKind;

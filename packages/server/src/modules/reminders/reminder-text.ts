@@ -1,6 +1,6 @@
 import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
 import { formatDate, type Lang } from "@dtplan/domain/text/format.ts";
-import type { OrgUnitRow, PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
+import type { OrgUnitRow, PlanHead, ReportingPeriodRow } from "../../db/schema.ts";
 
 /** before_due: N days before the due date; overdue: every N days after it; manual: the focal officer's "nhắc ngay". */
 export type ReminderKind = "before_due" | "overdue" | "manual";
@@ -23,7 +23,7 @@ export interface ReminderText {
 export function reminderText(
   input: {
     kind: ReminderKind;
-    plan: Pick<PlanRow, "title">;
+    plan: Pick<PlanHead, "title">;
     period: Pick<ReportingPeriodRow, "key" | "label" | "dueDate">;
     unit: Pick<OrgUnitRow, "name">;
     recipient: string;

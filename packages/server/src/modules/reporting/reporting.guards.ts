@@ -3,7 +3,7 @@ import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { type SQL, sql } from "drizzle-orm";
 import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
-import type { OrgUnitRow, PlanRow, ReportingPeriodRow } from "../../db/schema.ts";
+import type { OrgUnitRow, PlanHead, ReportingPeriodRow } from "../../db/schema.ts";
 import { conflict, forbidden, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { can } from "../access/tree-access.ts";
@@ -12,7 +12,7 @@ import { loadUnits, type ReportingBasis, type ReportingUnit } from "./reporting.
 
 /** The published plan behind `/plans/:code/…` and what the caller may do on its reporting. */
 export interface ReportingPlan {
-  plan: PlanRow;
+  plan: PlanHead;
   actor: Actor;
   /** Return, approve, reopen, adjust periods (reports.review on the plan's unit). */
   canReview: boolean;
@@ -37,7 +37,7 @@ export async function reportingPlan(db: Database, actor: Actor, code: string): P
 export async function reportingPlanOf(
   db: Database,
   actor: Actor,
-  versions: PlanRow[],
+  versions: PlanHead[],
 ): Promise<ReportingPlan> {
   return planContext(db, actor, await readableVersions(db, actor, versions), null);
 }
@@ -49,7 +49,7 @@ export async function reportingPlanOf(
 async function planContext(
   db: Database,
   actor: Actor,
-  rows: readonly PlanRow[],
+  rows: readonly PlanHead[],
   read: Map<string, OrgUnitRow> | null,
 ): Promise<ReportingPlan> {
   const plan = rows.find((r) => r.status === "published");
@@ -83,7 +83,7 @@ export interface PlanRef {
 }
 
 /** A plan in hand as a PlanRef. */
-export const planRef = (plan: Pick<PlanRow, "tenantId" | "code" | "id">): PlanRef => ({
+export const planRef = (plan: Pick<PlanHead, "tenantId" | "code" | "id">): PlanRef => ({
   tenantId: plan.tenantId,
   code: plan.code,
   planId: sql`${plan.id}`,

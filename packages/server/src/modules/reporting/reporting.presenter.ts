@@ -1,7 +1,7 @@
-import type { OrgUnitRow, PlanRow } from "../../db/schema.ts";
+import type { OrgUnitRow, PlanHead } from "../../db/schema.ts";
 
 /** A plan as the head of an answer: code, title and the unit that issued it. */
-export function planHeading(plan: PlanRow, units: ReadonlyMap<string, OrgUnitRow>) {
+export function planHeading(plan: PlanHead, units: ReadonlyMap<string, OrgUnitRow>) {
   return {
     code: plan.code,
     title: plan.title,

@@ -17,7 +17,8 @@ import {
   type OrgUnitRow,
   orgUnitLineage,
   orgUnits,
-  type PlanRow,
+  PLAN_DOCUMENT,
+  type PlanHead,
   type PlanTargetRow,
   type PlanTargetUnitRow,
   type PlanTaskRow,
@@ -53,7 +54,8 @@ export type ReportingUnit = ReportingUnitOf<OrgUnitRow, PlanTaskRow>;
 
 /** What deciding who reports needs, loaded once per request. */
 export interface ReportingBasis {
-  plan: PlanRow;
+  /** The published version, without its document (PLAN_DOCUMENT): reports never show it. */
+  plan: PlanHead;
   tasks: PlanTaskRow[];
   targets: PlanTargetRow[];
   indicators: Map<string, IndicatorRow>;
@@ -73,7 +75,7 @@ export async function loadTenantTree(db: Database, tenantId: string): Promise<Te
 
 export async function loadBasis(
   db: Database,
-  plan: PlanRow,
+  plan: PlanHead,
   /** What the caller has already read of the province's tree (the rest is read here). */
   tree?: { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[] },
 ): Promise<ReportingBasis> {
@@ -89,7 +91,7 @@ export type TreeRead = { units?: Map<string, OrgUnitRow>; lineage?: LineageRow[]
  */
 export async function loadBasisWith<K extends string>(
   db: Database,
-  plan: PlanRow,
+  plan: PlanHead,
   tree: TreeRead,
   more: Record<K, SQL>,
 ): Promise<{ basis: ReportingBasis; more: Record<K, unknown> }> {
@@ -112,10 +114,15 @@ export async function findPlanWithBasis<K extends string>(
                        ORDER BY ${plans.id} LIMIT 1)`;
   const read = await readTogether(db, {
     ...more(planId),
-    basis_plan: jsonRows(plans, and(eq(plans.tenantId, tenantId), sql`${plans.id} = ${planId}`)),
+    basis_plan: jsonRows(
+      plans,
+      and(eq(plans.tenantId, tenantId), sql`${plans.id} = ${planId}`),
+      undefined,
+      PLAN_DOCUMENT,
+    ),
     ...basisParts(tenantId, planId, tree),
   });
-  const [plan] = rowsFromJson(plans, read.basis_plan);
+  const [plan] = rowsFromJson(plans, read.basis_plan, PLAN_DOCUMENT);
   return { basis: plan ? basisFrom(plan, read, tree) : null, more: read as Record<K, unknown> };
 }
 
@@ -160,7 +167,7 @@ export function basisParts(
 }
 
 /** The basis from the answer of basisParts' statement. */
-export function basisFrom(plan: PlanRow, read: Record<string, unknown>, tree: TreeRead): ReportingBasis {
+export function basisFrom(plan: PlanHead, read: Record<string, unknown>, tree: TreeRead): ReportingBasis {
   return {
     plan,
     tasks: rowsFromJson(planTasks, read.basis_tasks),
@@ -185,7 +192,7 @@ export interface LoadedReport {
 /** What one unit's report in a period needs (loadUnitBasis). */
 export interface UnitBasis {
   /** The plan's versions in the province, newest first (as findPlanVersions gives them). */
-  versions: PlanRow[];
+  versions: PlanHead[];
   period: ReportingPeriodRow | null;
   /** The part of the published version's basis that concerns the unit; null without a published version. */
   basis: ReportingBasis | null;
@@ -203,7 +210,12 @@ function unitBasisStatement(report: boolean): { parts: Record<string, SQL>; with
     jsonRows(table, and(eq(table.tenantId, t), sql`${table.planId} IN (SELECT id FROM pp)`, where), orderBy);
   const ofReport = (column: AnyPgColumn) => sql`${column} IN (SELECT id FROM r)`;
   const parts: Record<string, SQL> = {
-    versions: jsonRows(plans, and(eq(plans.tenantId, t), eq(plans.code, code)), sql`${plans.version} DESC`),
+    versions: jsonRows(
+      plans,
+      and(eq(plans.tenantId, t), eq(plans.code, code)),
+      sql`${plans.version} DESC`,
+      PLAN_DOCUMENT,
+    ),
     period: jsonRows(
       reportingPeriods,
       and(eq(reportingPeriods.tenantId, t), sql`${reportingPeriods.id} IN (SELECT id FROM rp)`),
@@ -321,7 +333,7 @@ export async function loadUnitBasis(
     key,
     unit: unitId,
   });
-  const versions = rowsFromJson(plans, read.versions);
+  const versions = rowsFromJson(plans, read.versions, PLAN_DOCUMENT);
   const published = versions.find((p) => p.status === "published");
   const [report] = options.report ? rowsFromJson(unitReports, read.report) : [];
   return {
@@ -356,7 +368,7 @@ export async function loadUnitBasis(
  */
 export async function loadBases(
   db: Database,
-  planRows: readonly PlanRow[],
+  planRows: readonly PlanHead[],
   tree: TenantTree,
 ): Promise<Map<string, ReportingBasis>> {
   if (planRows.length === 0) return new Map();
@@ -416,7 +428,7 @@ export async function loadBases(
 
 export async function listPeriods(
   db: Database,
-  plan: Pick<PlanRow, "tenantId" | "code">,
+  plan: Pick<PlanHead, "tenantId" | "code">,
 ): Promise<ReportingPeriodRow[]> {
   return db
     .select()
@@ -426,7 +438,7 @@ export async function listPeriods(
 }
 
 /** listPeriods as a part of a request's one statement (readTogether); periodsFromJson reads its answer. */
-export function periodsPart(plan: Pick<PlanRow, "tenantId" | "code">): SQL {
+export function periodsPart(plan: Pick<PlanHead, "tenantId" | "code">): SQL {
   return jsonRows(
     reportingPeriods,
     and(eq(reportingPeriods.tenantId, plan.tenantId), eq(reportingPeriods.planCode, plan.code)),
@@ -437,7 +449,7 @@ export function periodsPart(plan: Pick<PlanRow, "tenantId" | "code">): SQL {
 export const periodsFromJson = (value: unknown): ReportingPeriodRow[] =>
   rowsFromJson(reportingPeriods, value);
 
-export async function findPeriod(db: Database, plan: PlanRow, key: string): Promise<ReportingPeriodRow> {
+export async function findPeriod(db: Database, plan: PlanHead, key: string): Promise<ReportingPeriodRow> {
   const [row] = await db
     .select()
     .from(reportingPeriods)
