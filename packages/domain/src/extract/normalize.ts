@@ -3,7 +3,7 @@
 // a map from its text back to offsets in the normalised source, so items can point at
 // where they came from.
 import { type FoundTable, findTables, type TableCell, tableKind, taskRow } from "./tables.ts";
-import { isAllCaps, isLowerStart } from "./text-utils.ts";
+import { gluedFootnoteNumbers, isAllCaps, isLowerStart } from "./text-utils.ts";
 import type { ExtractedTable, SourceSpan, TableColumnRole } from "./types.ts";
 
 export interface Line {
@@ -177,17 +177,6 @@ export function sliceBlock(block: Block, from: number, to: number): Block {
   return { text, start: span.start, end: span.end, segStarts, segSrc };
 }
 
-/** Footnote numbers: a digit glued to a word ("toàn trình1.") and a body starting with that number. */
-/** Numbers glued to a word as footnote markers ("sau sắp xếp1;"). */
-function gluedFootnoteNumbers(src: string): Set<number> {
-  const glued = new Set<number>();
-  const re = /\p{Ll}{2}(\d{1,2})(?=[.,;:)]|\s|$)/gu;
-  let m: RegExpExecArray | null;
-  // Bounded: one pass over the text.
-  for (m = re.exec(src); m !== null; m = re.exec(src)) glued.add(Number(m[1]));
-  return glued;
-}
-
 /**
  * A footnote at a page's foot written as its marker on a line of its own, its text below
  * and then the page number ("1" / "Phường … được thành lập …" / "2"): the lines of each.
@@ -211,6 +200,7 @@ function standaloneFootnotes(lines: Line[], glued: Set<number>): Line[][] {
   return notes;
 }
 
+/** Footnote numbers: a digit glued to a word ("toàn trình1.") and a body starting with that number. */
 function findFootnoteNumbers(lines: Line[], src: string): Set<number> {
   const glued = gluedFootnoteNumbers(src);
   const found = new Set<number>();

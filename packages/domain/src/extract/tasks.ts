@@ -195,11 +195,8 @@ export function tasksFromSection(
       const m = k.children.length === 0 ? DEADLINE_LINE.exec(k.body) : null;
       return m ? [{ at: i, deadline: makeDeadline(m[1], ctx.fallbackYear) }] : [];
     });
-    const last = lines.at(-1)?.deadline ?? null;
     const deadlineAt = (i: number): Deadline | null =>
-      lines.length > 1
-        ? (lines.find((l) => l.at > i) ?? lines[lines.length - 1]).deadline
-        : (last ?? deadline);
+      (lines.find((l) => l.at > i) ?? lines.at(-1))?.deadline ?? deadline;
     let intro: LeadResult | null = inherited;
     let prevTask: Task | null = null;
     for (const [i, k] of kids.entries()) {

@@ -133,3 +133,13 @@ export function wordDice(a: string, b: string): number {
   }
   return (2 * common) / (ta.length + tb.length);
 }
+
+/**
+ * Numbers glued as footnote markers to a word or a figure ("sau sắp xếp1;", "71,5%1;"):
+ * one pass over the text.
+ */
+export function gluedFootnoteNumbers(text: string): Set<number> {
+  const glued = new Set<number>();
+  for (const m of text.matchAll(/(?:\p{Ll}{2}|%)(\d{1,2})(?=[.,;:)]|\s|$)/gu)) glued.add(Number(m[1]));
+  return glued;
+}

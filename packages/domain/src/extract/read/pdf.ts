@@ -2,6 +2,7 @@
 // why glyphs and not getTextContent()); here they become lines, page furniture is
 // dropped and wrapped lines are rejoined into paragraphs.
 import { Worker } from "node:worker_threads";
+import { gluedFootnoteNumbers } from "../text-utils.ts";
 import { fail, isPlanExtractError } from "./errors.ts";
 import { type Carry, type Rule, rebuildTables, ruledTables, type Segment } from "./pdf-tables.ts";
 import { cleanText } from "./text.ts";
@@ -198,14 +199,17 @@ export function dropPageFurniture(pages: PdfLine[][], pageHeights: number[]): Pd
  */
 export function dropFootnotes(pages: PdfLine[][]): PdfLine[][] {
   const bodySize = median(pages.flat().map((l) => l.size));
-  const markers = new Set<string>();
-  for (const l of pages.flat())
-    for (const m of l.text.matchAll(/(?:\p{Ll}{2}|%)(\d{1,2})(?=[.,;:)]|\s|$)/gu)) markers.add(m[1]);
+  const markers = gluedFootnoteNumbers(
+    pages
+      .flat()
+      .map((l) => l.text)
+      .join("\n"),
+  );
   return pages.map((lines) => {
     let start = lines.length;
     while (start > 0 && !lines[start - 1].tableRow && lines[start - 1].size <= bodySize * 0.85) start--;
     const note = /^(\d{1,2})(?:\s|$)/u.exec(lines[start]?.text ?? "");
-    return note && markers.has(note[1]) ? lines.slice(0, start) : lines;
+    return note && markers.has(Number(note[1])) ? lines.slice(0, start) : lines;
   });
 }
 

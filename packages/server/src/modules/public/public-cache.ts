@@ -6,7 +6,8 @@
  * serves the change on its next request. A public request also runs in a read-only
  * transaction with a statement time limit: it can never write, nor hold the database.
  */
-import { getTableColumns, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import {
   clientDatabase,
@@ -15,7 +16,7 @@ import {
   isDatabaseItself,
   queryRows,
 } from "../../db/database.ts";
-import { rowsFromJson } from "../../db/json-rows.ts";
+import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
 import { type OrgUnitRow, orgUnits } from "../../db/schema.ts";
 import { acrossTenants } from "../../db/sql.ts";
 
@@ -44,11 +45,20 @@ export async function readPublic<T>(db: Database, timeoutMs: number, read: (tx: 
   );
 }
 
-/** The provinces' root units, as the one statement that opens a public read gives them. */
-const ROOTS = `SELECT coalesce(json_agg(json_build_array(${Object.values(getTableColumns(orgUnits))
-  .map((c) => `u.${c.name}`)
-  .join(", ")}) ORDER BY u.code), '[]') AS roots
-  FROM org_units u WHERE /* all tenants: every province's root unit, for the public pages */ u.id = u.tenant_id`;
+/**
+ * The provinces' root units, as the one statement that opens a public read gives them: no
+ * parameters, so it can travel in the simple query that opens the transaction.
+ */
+const ROOTS = new PgDialect().sqlToQuery(
+  sql`SELECT ${jsonRows(
+    orgUnits,
+    acrossTenants(
+      "every province's root unit, for the public pages",
+      sql`${orgUnits.id} = ${orgUnits.tenantId}`,
+    ),
+    sql`${orgUnits.code}`,
+  )} AS roots`,
+).sql;
 
 const onClient = new WeakMap<pg.PoolClient, Database>();
 const rootsRead = new WeakMap<Database, OrgUnitRow[]>();
