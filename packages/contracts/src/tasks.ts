@@ -66,7 +66,7 @@ export const ZTaskDetail = ZPlanTask.extend({
     status: z.enum(PLAN_STATUSES),
   }),
   status: ZTaskStatus,
-  /** The status in Vietnamese ("Quá hạn" …). */
+  /** The status in the caller's language ("Quá hạn", "Late" …). */
   statusLabel: z.string(),
   /** Id of the newest progress update, for `lastUpdateId` on the next one. */
   lastUpdateId: z.uuid().nullable(),
@@ -74,6 +74,7 @@ export const ZTaskDetail = ZPlanTask.extend({
   directions: z.array(ZTaskComment),
   evidence: z.array(ZEvidenceFile),
   updates: z.array(ZTaskUpdate),
+  /** Newest first; each line in the caller's language (notes and names as written). */
   history: z.array(ZTaskHistoryEntry),
   can: z.object({
     updateProgress: z.boolean(),

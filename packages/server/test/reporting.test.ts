@@ -286,6 +286,22 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
     ]);
     expect(history.events[2].comment).toBe("Bổ sung minh chứng");
     expect(history.events[1].summary).toMatch(/^Nộp báo cáo \(sau hạn \d+ ngày\)$/);
+    // In English each line speaks English; the reason stays as written.
+    const english = (
+      await ctx.app.inject({
+        method: "GET",
+        url: `${url}/history`,
+        headers: { ...reporterA.headers, "accept-language": "en" },
+      })
+    ).json() as TReportHistory;
+    expect(english.events.map((e) => e.summary)).toEqual([
+      "Report drafted",
+      expect.stringMatching(/^Report submitted \(\d+ days? late\)$/),
+      "Report returned: Bổ sung minh chứng",
+      expect.stringMatching(/^Report submitted again \(\d+ days? late\)$/),
+      "Report approved, the period's figures locked",
+      "Approved report reopened: Điều chỉnh số liệu tử số",
+    ]);
     const audits = await ctx.db
       .select()
       .from(auditLog)

@@ -92,6 +92,21 @@ describeBothDatabases("tasks: progress, status, comments and directions", (ctx) 
       [null, 40],
     ]);
     expect(finished.history[0].summary).toMatch(/^Cập nhật tiến độ 40% → 100%, hoàn thành ngày/);
+    // Read in English, the history and status speak English; the note stays as written.
+    const english = ZTaskDetail.parse(
+      (
+        await ctx.app.inject({
+          method: "GET",
+          url: `/api/tasks/${future.id}`,
+          headers: { ...reporterA.headers, "accept-language": "en" },
+        })
+      ).json(),
+    );
+    expect(english.statusLabel).toBe("Done");
+    expect(english.history.map((h) => h.summary)).toEqual([
+      expect.stringMatching(/^Progress updated 40% → 100%, completed on \d\d\/\d\d\/\d{4}$/),
+      "Progress updated 0% → 40%: Đã khảo sát",
+    ]);
     const audits = await ctx.db
       .select()
       .from(auditLog)

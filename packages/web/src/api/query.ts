@@ -33,3 +33,22 @@ export function invalidate(...resources: string[]): Promise<void> {
     resources.map((resource) => queryClient.invalidateQueries({ queryKey: [resource] })),
   ).then(() => undefined);
 }
+
+/**
+ * Reads whose sentences the server writes in the caller's language (a report's or a task's
+ * history, notifications, the to-do list, search results): reloaded when the language changes.
+ * Forms are not: a report being filled in must never be reloaded under its writer.
+ */
+const WORDED_BY_SERVER: readonly (readonly string[])[] = [
+  ["reporting", "history"],
+  ["tasks", "task"],
+  ["notifications"],
+  ["inbox"],
+  ["search"],
+];
+
+export function reloadWordedReads(): Promise<void> {
+  return Promise.all(
+    WORDED_BY_SERVER.map((queryKey) => queryClient.invalidateQueries({ queryKey: [...queryKey] })),
+  ).then(() => undefined);
+}

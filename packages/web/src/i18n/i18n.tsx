@@ -64,6 +64,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    // The app's own title follows the language; a page that names itself (the public page) keeps its name.
+    if (document.title === translate(lang === "vi" ? "en" : "vi", "app.name")) {
+      document.title = translate(lang, "app.name");
+    }
   }, [lang]);
 
   const value = useMemo<I18n>(

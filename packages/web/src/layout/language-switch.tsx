@@ -1,4 +1,5 @@
 import { Segmented, Tooltip } from "antd";
+import { reloadWordedReads } from "../api/query.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { Lang } from "../lib/format.ts";
 
@@ -11,7 +12,10 @@ export function LanguageSwitch() {
         aria-label={t("app.language")}
         size="small"
         value={lang}
-        onChange={setLang}
+        onChange={(next) => {
+          setLang(next);
+          void reloadWordedReads();
+        }}
         options={[
           { label: <span title={t("app.lang.vi")}>VI</span>, value: "vi" },
           { label: <span title={t("app.lang.en")}>EN</span>, value: "en" },

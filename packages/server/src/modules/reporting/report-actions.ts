@@ -6,6 +6,7 @@ import type {
   TSaveReport,
   TUnitReport,
 } from "@dtplan/contracts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import type { Database } from "../../db/database.ts";
 import type { Actor } from "../access/actor.ts";
 import { getReport, presentReport, type ReportScope, reportScopeByCode } from "./get-report.ts";
@@ -70,8 +71,12 @@ export async function stepReport(
 }
 
 /** Lịch sử báo cáo. */
-export async function readReportHistory(db: Database, ref: ReportRef): Promise<TReportHistory> {
-  return reportHistory(db, await scopeOfReport(db, ref));
+export async function readReportHistory(
+  db: Database,
+  ref: ReportRef,
+  lang: Lang = "vi",
+): Promise<TReportHistory> {
+  return reportHistory(db, await scopeOfReport(db, ref), lang);
 }
 
 /** Biểu mẫu Excel of the report, with its file name. */

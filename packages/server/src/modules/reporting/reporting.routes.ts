@@ -236,7 +236,7 @@ export async function reportingRoutes(
       config: READ,
       schema: { ...reportParams, summary: "Lịch sử báo cáo", response: { 200: ZReportHistory } },
     },
-    async (request) => readReportHistory(db, reportOf(request)),
+    async (request) => readReportHistory(db, reportOf(request), requestLang(request)),
   );
 
   r.get(

@@ -6,7 +6,7 @@ import type {
   TTaskUpdate,
 } from "@dtplan/contracts";
 import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
-import { formatDate } from "@dtplan/domain/text/format.ts";
+import { formatDate, type Lang } from "@dtplan/domain/text/format.ts";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import {
@@ -80,12 +80,31 @@ export function presentComment(row: TaskCommentRow, author: Pick<Actor, "id" | "
 /** Chi tiết nhiệm vụ for whoever reads the task (404 otherwise). */
 export async function readTaskDetail(
   db: Database,
-  { actor, taskId }: { actor: Actor; taskId: string },
+  { actor, taskId, lang = "vi" }: { actor: Actor; taskId: string; lang?: Lang },
 ): Promise<TTaskDetail> {
-  return taskDetail(db, await readableTask(db, actor, taskId));
+  return taskDetail(db, await readableTask(db, actor, taskId), lang);
 }
 
-export async function taskDetail(db: Database, ctx: TaskContext): Promise<TTaskDetail> {
+/** What each line of a task's history says, in the reader's language (notes and names as written). */
+const HISTORY_WORDS = {
+  vi: {
+    progress: (from: number, to: number) => `Cập nhật tiến độ ${from}% → ${to}%`,
+    completed: (date: string) => `, hoàn thành ngày ${date}`,
+    direction: "Chỉ đạo",
+    comment: "Ý kiến",
+    evidence: (name: string) => `Gửi minh chứng "${name}"`,
+  },
+  en: {
+    progress: (from: number, to: number) => `Progress updated ${from}% → ${to}%`,
+    completed: (date: string) => `, completed on ${date}`,
+    direction: "Direction",
+    comment: "Comment",
+    evidence: (name: string) => `Evidence sent: "${name}"`,
+  },
+} as const;
+
+export async function taskDetail(db: Database, ctx: TaskContext, lang: Lang = "vi"): Promise<TTaskDetail> {
+  const words = HISTORY_WORDS[lang];
   const { task, plan } = ctx;
   const [updates, comments, evidence] = await Promise.all([
     db
@@ -158,8 +177,8 @@ export async function taskDetail(db: Database, ctx: TaskContext): Promise<TTaskD
       at: u.at,
       actor: u.actor,
       summary:
-        `Cập nhật tiến độ ${u.progressBefore ?? 0}% → ${u.progress}%` +
-        (u.completedAt ? `, hoàn thành ngày ${vnDate(u.completedAt)}` : "") +
+        words.progress(u.progressBefore ?? 0, u.progress) +
+        (u.completedAt ? words.completed(vnDate(u.completedAt)) : "") +
         (u.note ? `: ${u.note}` : ""),
     })),
     ...presentedComments.map((c) => ({
@@ -167,14 +186,14 @@ export async function taskDetail(db: Database, ctx: TaskContext): Promise<TTaskD
       id: c.id,
       at: c.at,
       actor: c.author,
-      summary: `${c.kind === "direction" ? "Chỉ đạo" : "Ý kiến"}: ${c.body}`,
+      summary: `${c.kind === "direction" ? words.direction : words.comment}: ${c.body}`,
     })),
     ...presentedEvidence.map((e) => ({
       type: "evidence" as const,
       id: e.id,
       at: e.at,
       actor: e.uploadedBy,
-      summary: `Gửi minh chứng "${e.name}"`,
+      summary: words.evidence(e.name),
     })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const status = statusOfTask(task, todayIso());
@@ -186,7 +205,7 @@ export async function taskDetail(db: Database, ctx: TaskContext): Promise<TTaskD
     ...presented,
     plan: { id: plan.id, code: plan.code, title: plan.title, version: plan.version, status: plan.status },
     status,
-    statusLabel: TASK_STATUS_LABELS[status].vi,
+    statusLabel: TASK_STATUS_LABELS[status][lang],
     lastUpdateId: updates[0]?.id ?? null,
     comments: presentedComments.filter((c) => c.kind === "comment"),
     directions: presentedComments.filter((c) => c.kind === "direction"),

@@ -9,6 +9,7 @@ import {
   ZUpdateProgress,
 } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import { type EvidenceRouteOptions, evidenceUploadScope } from "../evidence/evidence-upload.ts";
 import { addComment } from "./add-comment.ts";
@@ -41,7 +42,12 @@ export async function tasksRoutes(
         response: { 200: ZTaskDetail },
       },
     },
-    async (request) => readTaskDetail(db, { actor: requireActor(request), taskId: request.params.id }),
+    async (request) =>
+      readTaskDetail(db, {
+        actor: requireActor(request),
+        taskId: request.params.id,
+        lang: requestLang(request),
+      }),
   );
 
   r.post(
@@ -59,7 +65,12 @@ export async function tasksRoutes(
       },
     },
     async (request) =>
-      updateProgress(db, { actor: requireActor(request), taskId: request.params.id, input: request.body }),
+      updateProgress(db, {
+        actor: requireActor(request),
+        taskId: request.params.id,
+        input: request.body,
+        lang: requestLang(request),
+      }),
   );
 
   r.post(

@@ -1,4 +1,5 @@
 import type { TTaskDetail, TUpdateProgress } from "@dtplan/contracts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { plans, planTasks, taskUpdates } from "../../db/schema.ts";
@@ -29,7 +30,12 @@ export async function latestUpdate(db: Database, tenantId: string, taskKey: stri
  */
 export async function updateProgress(
   db: Database,
-  { actor, taskId, input }: { actor: Actor; taskId: string; input: TUpdateProgress },
+  {
+    actor,
+    taskId,
+    input,
+    lang = "vi",
+  }: { actor: Actor; taskId: string; input: TUpdateProgress; lang?: Lang },
 ): Promise<TTaskDetail> {
   const ctx = await readableTask(db, actor, taskId);
   assertCan(
@@ -96,5 +102,5 @@ export async function updateProgress(
     });
     return task.id;
   });
-  return taskDetail(db, await readableTask(db, actor, updated));
+  return taskDetail(db, await readableTask(db, actor, updated), lang);
 }
