@@ -49,3 +49,25 @@ export function evidenceFileProblem(file: { name: string; size: number }, maxByt
   if (file.size === 0) return `Tệp “${file.name}” rỗng.`;
   return null;
 }
+
+/** The largest Excel form (biểu mẫu báo cáo) a unit sends back: the server reads no more. */
+export const WORKBOOK_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Why a file cannot be sent as a filled-in Excel workbook (a report form, an index
+ * framework), in Vietnamese, or null when it can: checked in the browser before the upload,
+ * with the limit the receiving route applies.
+ */
+export function workbookFileProblem(
+  file: { name: string; size: number },
+  maxBytes: number = WORKBOOK_MAX_BYTES,
+): string | null {
+  if (fileExtension(file.name) !== "xlsx") {
+    return `Tệp “${file.name}” không phải tệp Excel .xlsx. Hãy chọn tệp .xlsx đã tải về từ dtplan.`;
+  }
+  if (file.size > maxBytes) {
+    return `Tệp “${file.name}” nặng ${megabytesText(file.size)} MB, quá giới hạn ${megabytesText(maxBytes)} MB cho một tệp Excel.`;
+  }
+  if (file.size === 0) return `Tệp “${file.name}” rỗng.`;
+  return null;
+}

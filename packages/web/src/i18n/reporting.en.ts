@@ -116,6 +116,7 @@ export const reportingEn: Record<keyof typeof reportingVi, string> = {
   "report.document.xlsx": "The report (Excel)",
   "report.document.pdf": "The report (PDF)",
   "report.excel.import": "Import from Excel",
+  "report.excel.refused": "The Excel file was not sent",
   "report.excel.imported": "Imported the Excel file and saved the draft.",
   "report.excel.errorsTitle": "The Excel file has {n} errors — nothing was saved",
   "report.excel.errorsHint": "Fix these cells in the file, then import it again.",

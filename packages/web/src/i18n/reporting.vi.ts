@@ -114,6 +114,7 @@ export const reportingVi = {
   "report.document.xlsx": "Bản báo cáo (Excel)",
   "report.document.pdf": "Bản báo cáo (PDF)",
   "report.excel.import": "Nhập từ Excel",
+  "report.excel.refused": "Chưa gửi tệp Excel",
   "report.excel.imported": "Đã nhập số liệu từ tệp Excel và lưu nháp báo cáo.",
   "report.excel.errorsTitle": "Tệp Excel có {n} lỗi — chưa lưu gì",
   "report.excel.errorsHint": "Sửa các ô dưới đây trong tệp rồi nhập lại.",

@@ -1,4 +1,5 @@
 import { ZReportParams, ZUnitReport } from "@dtplan/contracts";
+import { WORKBOOK_MAX_BYTES } from "@dtplan/domain/tasks/evidence-files.ts";
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -12,7 +13,6 @@ import { XLSX_CONTENT_TYPE } from "./report-excel.ts";
 
 const TAGS = ["reporting"];
 const READ = { access: { permission: "plans.read" as const } };
-const MAX_BYTES = 5 * 1024 * 1024;
 
 /** The one file of the form's multipart body. */
 async function readWorkbookUpload(request: FastifyRequest): Promise<Uint8Array> {
@@ -29,7 +29,7 @@ async function readWorkbookUpload(request: FastifyRequest): Promise<Uint8Array> 
 
 /** Biểu mẫu Excel: download a unit's period form, fill it offline, upload it back. */
 export async function reportExcelRoutes(app: FastifyInstance, { db }: { db: Database; config: AppConfig }) {
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 5 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: WORKBOOK_MAX_BYTES, files: 1, fields: 5 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const url = "/plans/:code/periods/:key/reports/:unitId/xlsx";
   const reportOf = (

@@ -3,10 +3,10 @@ import type { TDtiEvidence } from "@dtplan/contracts/dti.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Input, Progress, Select, Space, Typography, Upload } from "antd";
 import { useState } from "react";
-import { errorMessage } from "../../api/client.ts";
 import { type AssessmentRef, dtiApi } from "../../api/dti.ts";
 import { plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { useEvidenceUpload } from "../../lib/use-evidence-upload.ts";
 
 const ICON = {
   file: <PaperClipOutlined />,
@@ -48,7 +48,6 @@ export function EvidenceEditor({
   onChange: (next: TDtiEvidence[]) => void;
 }) {
   const { t } = useI18n();
-  const [uploading, setUploading] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState<"url" | "plan" | null>(null);
   const [url, setUrl] = useState("");
@@ -61,18 +60,15 @@ export function EvidenceEditor({
     if (!evidence.some((e) => e.kind === item.kind && e.href === item.href)) onChange([...evidence, item]);
   };
 
-  const upload = async (file: File) => {
-    setError(null);
-    setUploading(0);
-    try {
-      const f = await dtiApi.uploadEvidence(assessmentRef, file, setUploading);
-      add({ kind: "file", label: f.name, href: f.url, link: { kind: "file", fileId: f.id }, file: f });
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setUploading(null);
-    }
-  };
+  // Size and type checked in the browser first, as every evidence upload is.
+  const {
+    upload,
+    percent: uploading,
+    error: uploadError,
+  } = useEvidenceUpload(
+    (file, onProgress) => dtiApi.uploadEvidence(assessmentRef, file, onProgress),
+    (f) => add({ kind: "file", label: f.name, href: f.url, link: { kind: "file", fileId: f.id }, file: f }),
+  );
 
   const addUrl = () => {
     const value = url.trim();
@@ -176,7 +172,9 @@ export function EvidenceEditor({
         />
       )}
       {uploading !== null && <Progress percent={uploading} size="small" />}
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 4 }} />}
+      {(uploadError ?? error) && (
+        <Alert type="error" showIcon title={uploadError ?? error} style={{ marginTop: 4 }} />
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   ZDtiFrameworkImportFields,
 } from "@dtplan/contracts/dti.ts";
 import { DTI_SUBJECTS } from "@dtplan/domain/dti/lists.ts";
+import { workbookFileProblem } from "@dtplan/domain/tasks/evidence-files.ts";
 import {
   App,
   Button,
@@ -23,6 +24,7 @@ import { type ReactNode, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { dtiApi } from "../../api/dti.ts";
 import { invalidate } from "../../api/query.ts";
+import { useLimits } from "../../auth/session.tsx";
 import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -202,6 +204,7 @@ export function ImportFrameworkModal({ onCancel, onDone }: FrameworkModalProps) 
   const [form] = Form.useForm<HeadValues>();
   const { validate, onValuesChange, formError, setFormError, saving, run } = useZodForm(form);
   const [file, setFile] = useState<File | null>(null);
+  const { evidenceMaxBytes } = useLimits();
   const [cells, setCells] = useState<ExcelErrorRow[]>([]);
   async function submit() {
     setCells([]);
@@ -242,10 +245,14 @@ export function ImportFrameworkModal({ onCancel, onDone }: FrameworkModalProps) 
             accept=".xlsx"
             maxCount={1}
             beforeUpload={(f) => {
-              setFile(f);
               setCells([]);
+              // A wrong type or a file over the server's limit is refused before it is sent.
+              const problem = workbookFileProblem(f, evidenceMaxBytes);
+              setFormError(problem);
+              setFile(problem ? null : f);
               return false;
             }}
+            fileList={file ? [{ uid: "framework", name: file.name, status: "done", size: file.size }] : []}
             onRemove={() => setFile(null)}
           >
             <Button icon={<UploadOutlined />}>{t("dti.fw.chooseFile")}</Button>

@@ -1,4 +1,5 @@
 import type { TUnitReport } from "@dtplan/contracts/reporting.ts";
+import { workbookFileProblem } from "@dtplan/domain/tasks/evidence-files.ts";
 import { App } from "antd";
 import { type MouseEvent, type ReactNode, useState } from "react";
 import { ApiError, errorMessage } from "../../../api/client.ts";
@@ -107,6 +108,12 @@ export function useReportActions(
   };
 
   const importExcel = async (file: File) => {
+    // A wrong type or a file over the server's limit is refused here, before it is sent.
+    const problem = workbookFileProblem(file);
+    if (problem) {
+      modal.error({ title: t("report.excel.refused"), content: problem });
+      return;
+    }
     if (!(await autosave.flush())) return;
     setBusy("excel");
     try {
