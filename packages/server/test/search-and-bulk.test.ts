@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import {
   type TBulkEditItemsResult,
   type TBulkReviewResult,
@@ -6,8 +7,10 @@ import {
   ZBulkReviewResult,
   ZSearchResults,
 } from "@dtplan/contracts";
-import { and, eq, inArray } from "drizzle-orm";
+import { FOLD_TRANSLATION } from "@dtplan/domain/text/fold.ts";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { queryRows } from "../src/db/database.ts";
 import {
   auditLog,
   orgUnits,
@@ -116,6 +119,25 @@ describeBothDatabases("search and bulk actions", (ctx) => {
     expect(titles(await search(reporterA, "dong hóa"), "unit")).toEqual(["Xã Đông Hoà"]);
     // The words together and in order come first.
     expect(titles(await search(reporterA, "so hoa ho so"), "task")[0]).toBe("Số hoá hồ sơ một cửa");
+  });
+
+  it("keeps the words it searches folded in the database, by the domain's letters, through every write", async () => {
+    // The generated columns of migration 0020 fold with FOLD_TRANSLATION's letters.
+    const migration = readFileSync(
+      new URL("../src/db/migrations/0020_search_text.sql", import.meta.url),
+      "utf8",
+    );
+    const letters = [...migration.matchAll(/E'((?:\\u[0-9a-f]{4})+)', 'dd'\)/g)].map((m) =>
+      m[1].replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    );
+    expect(letters).toEqual(Array(6).fill(FOLD_TRANSLATION.from));
+    expect(FOLD_TRANSLATION.to).toBe("dd");
+    // A task renamed by an update (beforeAll) carries its new words.
+    const [task] = await queryRows<{ search_text: string }>(
+      ctx.db,
+      sql`SELECT search_text FROM plan_tasks WHERE tenant_id = ${tasks[1].tenantId} AND id = ${tasks[1].id}`,
+    );
+    expect(task.search_text).toMatch(/^so hoa ho so mot cua /);
   });
 
   it("keeps to what the person may read: another province never, another unit's report and its people not for a reporter", async () => {

@@ -36,6 +36,7 @@ export const MIGRATIONS = [
   "0017_notification_channels",
   "0018_notification_language",
   "0019_reporting_status",
+  "0020_search_text",
 ] as const;
 
 /**

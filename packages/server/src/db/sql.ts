@@ -1,4 +1,4 @@
-import { FOLD_TRANSLATION, foldedTokens } from "@dtplan/domain/text/fold.ts";
+import { foldedTokens } from "@dtplan/domain/text/fold.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { type SQL, sql } from "drizzle-orm";
 
@@ -36,28 +36,11 @@ export function acrossTenants(why: string, condition: SQL | undefined): SQL {
     : sql`${sql.raw(`/* all tenants: ${why} */`)} true`;
 }
 
-/** The text of `parts` folded by the statement with the domain's letter steps (FOLD_TRANSLATION). */
-function foldedSql(parts: readonly SQL[]): SQL {
-  const text = sql.join(
-    parts.map((p) => sql`coalesce(${p}, '')`),
-    sql` || ' ' || `,
-  );
-  return sql`translate(lower(normalize(${text}, NFD)), ${FOLD_TRANSLATION.from}::text, ${FOLD_TRANSLATION.to}::text)`;
-}
-
-/**
- * Whether every word of `q` appears in the text of `parts`, both folded (no diacritics, no
- * case; "hoá" = "hóa", "Uỷ" = "Ủy", đ = d). The stored text is folded by the statement
- * with the domain's own letter table, so SQL and foldVietnamese agree; the words are
- * folded here. A search of no word matches nothing.
- */
-export function matchesFoldedWords(parts: readonly SQL[], q: string): SQL {
-  return holdsFoldedWords(foldedSql(parts), q) ?? sql`false`;
-}
-
 /**
  * Whether the text `folded` (already folded, as a stored search column) holds every word of
- * `q`, folded here; null when `q` has no word.
+ * `q`, folded here; null when `q` has no word. Stored text is folded by foldVietnamese (the
+ * public list's summaries) or by its letter steps in generated columns (FOLD_TRANSLATION,
+ * migration 0020), so it and the words agree.
  */
 export function holdsFoldedWords(folded: SQL, q: string): SQL | null {
   const words = foldedTokens(q);
@@ -68,7 +51,21 @@ export function holdsFoldedWords(folded: SQL, q: string): SQL | null {
   )}]::text[])`;
 }
 
-/** An ORDER BY term putting first the rows whose folded text holds the words of `q` together, in order. */
-export function foldedPhraseFirst(parts: readonly SQL[], q: string): SQL {
-  return sql`(${foldedSql(parts)} LIKE ${`%${foldedTokens(q).join(" ")}%`}) DESC`;
+/**
+ * An ORDER BY term putting first the rows whose folded text (stored search columns, see
+ * `storedFolded`) holds the words of `q` together, in order.
+ */
+export function foldedPhraseFirst(folded: SQL, q: string): SQL {
+  return sql`(${folded} LIKE ${`%${foldedTokens(q).join(" ")}%`}) DESC`;
+}
+
+/**
+ * The stored folded columns of `columns` (generated `search_text` columns, migration 0020)
+ * as one text, a missing one (an outer join's) as nothing: what `holdsFoldedWords` reads.
+ */
+export function storedFolded(columns: readonly SQL[]): SQL {
+  return sql.join(
+    columns.map((c) => sql`coalesce(${c}, '')`),
+    sql` || ' ' || `,
+  );
 }

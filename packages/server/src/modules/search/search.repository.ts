@@ -1,7 +1,7 @@
 import type { SearchKind } from "@dtplan/domain/search/kinds.ts";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
-import { foldedPhraseFirst, matchesFoldedWords, sqlList } from "../../db/sql.ts";
+import { foldedPhraseFirst, holdsFoldedWords, sqlList, storedFolded } from "../../db/sql.ts";
 
 /** Units a kind of thing may belong to, in one province: all of them, or these. */
 export type UnitScope = "all" | readonly string[];
@@ -48,7 +48,7 @@ function inScope(column: SQL, scope: UnitScope): SQL {
  */
 function currentPlans(scope: TenantSearchScope): SQL {
   return sql`cur AS (
-    SELECT DISTINCT ON (p.code) p.id, p.code, p.title, p.status, p.unit_id, p.document_number
+    SELECT DISTINCT ON (p.code) p.id, p.code, p.title, p.status, p.unit_id, p.search_text
       FROM plans p
      WHERE p.tenant_id = ${scope.tenantId} AND ${inScope(sql`p.unit_id`, scope.planUnits)}
      ORDER BY p.code, (p.status = 'published') DESC, p.version DESC)`;
@@ -67,31 +67,36 @@ export async function findInTenant(
 ): Promise<FoundRow[]> {
   const t = scope.tenantId;
   const cur = currentPlans(scope);
-  const planText = [sql`c.title`, sql`c.code`, sql`c.document_number`, sql`u.name`];
-  const taskText = [sql`tk.text`, sql`coalesce(u.name, tk.lead_text)`];
-  const unitText = [sql`u.name`, sql`u.short_name`, sql`u.code`];
-  const reportText = [sql`u.name`, sql`per.label`, sql`c.title`, sql`c.code`];
-  const personText = [sql`us.full_name`, sql`us.username`, sql`us.email`, sql`u.name`];
+  // The folded text each kind is found by: its own stored search_text (migration 0020:
+  // title, code, number; wording; name, short name, code …) and that of the unit it names.
+  const planText = storedFolded([sql`c.search_text`, sql`u.search_text`]);
+  const targetText = sql`tg.search_text`;
+  const taskText = storedFolded([sql`tk.search_text`, sql`u.search_text`]);
+  const unitText = sql`u.search_text`;
+  const reportText = storedFolded([sql`u.search_text`, sql`per.search_text`, sql`c.search_text`]);
+  const personText = storedFolded([sql`us.search_text`, sql`u.search_text`]);
+  const matches = (text: SQL) => holdsFoldedWords(text, q) ?? sql`false`;
+  const phraseFirst = (text: SQL) => foldedPhraseFirst(text, q);
   const statements: (SQL | null)[] = [
     sql`WITH ${cur}
         SELECT 'plan' AS kind, c.id, c.title, c.code, NULL AS key, c.unit_id, c.status,
                c.title AS plan_title, u.name AS unit_name
           FROM cur c JOIN org_units u ON u.tenant_id = ${t} AND u.id = c.unit_id
-         WHERE ${matchesFoldedWords(planText, q)}
-         ORDER BY ${foldedPhraseFirst(planText, q)}, c.title, c.code LIMIT ${limit}`,
+         WHERE ${matches(planText)}
+         ORDER BY ${phraseFirst(planText)}, c.title, c.code LIMIT ${limit}`,
     sql`WITH ${cur}
         SELECT 'target' AS kind, tg.id, tg.text AS title, c.code, tg.key::text AS key, NULL AS unit_id,
                c.status, c.title AS plan_title, NULL AS unit_name
           FROM plan_targets tg JOIN cur c ON c.id = tg.plan_id
-         WHERE tg.tenant_id = ${t} AND ${matchesFoldedWords([sql`tg.text`], q)}
-         ORDER BY ${foldedPhraseFirst([sql`tg.text`], q)}, c.code, tg.position LIMIT ${limit}`,
+         WHERE tg.tenant_id = ${t} AND ${matches(targetText)}
+         ORDER BY ${phraseFirst(targetText)}, c.code, tg.position LIMIT ${limit}`,
     sql`WITH ${cur}
         SELECT 'task' AS kind, tk.id, tk.text AS title, c.code, tk.key::text AS key, tk.lead_unit_id AS unit_id,
                c.status, c.title AS plan_title, coalesce(u.name, tk.lead_text) AS unit_name
           FROM plan_tasks tk JOIN cur c ON c.id = tk.plan_id
           LEFT JOIN org_units u ON u.tenant_id = ${t} AND u.id = tk.lead_unit_id
-         WHERE tk.tenant_id = ${t} AND ${matchesFoldedWords(taskText, q)}
-         ORDER BY ${foldedPhraseFirst(taskText, q)}, c.code, tk.position LIMIT ${limit}`,
+         WHERE tk.tenant_id = ${t} AND ${matches(taskText)}
+         ORDER BY ${phraseFirst(taskText)}, c.code, tk.position LIMIT ${limit}`,
     isEmpty(scope.orgUnits)
       ? null
       : sql`SELECT 'unit' AS kind, u.id, u.name AS title, u.code, NULL AS key, u.id AS unit_id, NULL AS status,
@@ -99,8 +104,8 @@ export async function findInTenant(
           FROM org_units u LEFT JOIN org_units up ON up.tenant_id = ${t} AND up.id = u.parent_id
          WHERE u.tenant_id = ${t} AND ${inScope(sql`u.id`, scope.orgUnits)}
            AND (u.valid_to IS NULL OR u.valid_to >= ${today})
-           AND ${matchesFoldedWords(unitText, q)}
-         ORDER BY ${foldedPhraseFirst(unitText, q)}, u.name, u.code LIMIT ${limit}`,
+           AND ${matches(unitText)}
+         ORDER BY ${phraseFirst(unitText)}, u.name, u.code LIMIT ${limit}`,
     sql`WITH ${cur}
         SELECT 'report' AS kind, r.id, per.label AS title, c.code, per.key, r.unit_id, r.status,
                c.title AS plan_title, u.name AS unit_name
@@ -110,8 +115,8 @@ export async function findInTenant(
           JOIN org_units u ON u.tenant_id = ${t} AND u.id = r.unit_id
          WHERE r.tenant_id = ${t}
            AND (${inScope(sql`r.unit_id`, scope.reportUnits)} OR ${inScope(sql`c.unit_id`, scope.reviewPlanUnits)})
-           AND ${matchesFoldedWords(reportText, q)}
-         ORDER BY ${foldedPhraseFirst(reportText, q)}, per.end_date DESC, u.name LIMIT ${limit}`,
+           AND ${matches(reportText)}
+         ORDER BY ${phraseFirst(reportText)}, per.end_date DESC, u.name LIMIT ${limit}`,
     isEmpty(scope.peopleUnits)
       ? null
       : sql`SELECT * FROM (
@@ -121,7 +126,7 @@ export async function findInTenant(
             JOIN users us ON us.id = g.user_id
             JOIN org_units u ON u.tenant_id = ${t} AND u.id = g.unit_id
            WHERE g.tenant_id = ${t} AND ${inScope(sql`g.unit_id`, scope.peopleUnits)}
-             AND ${matchesFoldedWords(personText, q)}
+             AND ${matches(personText)}
            ORDER BY us.id, u.name) found
          ORDER BY title, code LIMIT ${limit}`,
   ];
