@@ -56,6 +56,7 @@ import { readableTaskByKey } from "./modules/tasks/task-access.ts";
 import { tasksRoutes } from "./modules/tasks/tasks.routes.ts";
 import { usersRoutes } from "./modules/users/users.routes.ts";
 import { registerReadCache } from "./read-cache.ts";
+import { registerResponseChecks } from "./response-check.ts";
 import { SERVER_VERSION } from "./version.ts";
 
 const TYPE_NAMES: Record<string, string> = {
@@ -157,6 +158,7 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
     webIndex: webDist ? () => existsSync(path.join(webDist, "index.html")) : null,
   });
   registerInputCleaning(app);
+  registerResponseChecks(app, { checkTrusted: config.checkTrustedResponses });
   app.decorate("db", db);
   app.decorate("appConfig", config);
   if (ownsDb) app.addHook("onClose", async () => closeDatabase(db));

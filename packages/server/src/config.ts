@@ -76,6 +76,12 @@ export interface AppConfig {
    * (data-snapshot.ts, read-cache.ts); on by default.
    */
   readCache: boolean;
+  /**
+   * Also check the answers of routes that production sends without their schema check
+   * (`config.trustedResponse`, response-check.ts) and fail when one differs from what its
+   * schema lets through: on in tests (testConfig), off when serving.
+   */
+  checkTrustedResponses: boolean;
 }
 
 /**
@@ -268,6 +274,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     attainment: { nearThreshold: e.DTPLAN_ATTAINMENT_NEAR },
     publicPages: { cacheSeconds: e.DTPLAN_PUBLIC_CACHE_SECONDS, timeoutMs: e.DTPLAN_PUBLIC_TIMEOUT_MS },
     readCache: e.DTPLAN_READ_CACHE === "on",
+    checkTrustedResponses: false,
     reminders: {
       daysBefore: e.DTPLAN_REMINDER_DAYS_BEFORE,
       overdueEveryDays: e.DTPLAN_REMINDER_OVERDUE_EVERY_DAYS,
@@ -327,6 +334,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     attainment: { nearThreshold: 0.9 },
     publicPages: { cacheSeconds: 300, timeoutMs: 5000 },
     readCache: true,
+    checkTrustedResponses: true,
     reminders: { daysBefore: 3, overdueEveryDays: 3, intervalMs: 0, publicUrl: "http://127.0.0.1:3000" },
     backup: {
       dir: dataDir

@@ -72,7 +72,8 @@ export async function authRoutes(
   r.get(
     "/auth/me",
     {
-      config: { access: "authenticated" },
+      // Read by every page: sent as presented (checked in tests, response-check.ts).
+      config: { access: "authenticated", trustedResponse: true },
       schema: {
         tags: ["auth"],
         summary: "Người dùng hiện tại",

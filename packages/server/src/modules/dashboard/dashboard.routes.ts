@@ -15,8 +15,9 @@ import { readDashboardTarget, readPlanDashboard } from "./dashboard-reads.ts";
 const TAGS = ["dashboard"];
 // Whoever reads the plan sees its dashboard (reportingPlan: 404 otherwise).
 const READ = { access: { permission: "plans.read" as const } };
-// Computed from rows alone (for the caller, the URL and today): reused until the data changes.
-const READ_CACHED = { ...READ, readCache: true };
+// Computed from rows alone (for the caller, the URL and today): reused until the data changes;
+// sent as presented (checked in tests, response-check.ts).
+const READ_CACHED = { ...READ, readCache: true, trustedResponse: true };
 
 /** Bảng điều hành của lãnh đạo. */
 export async function dashboardRoutes(
