@@ -41,6 +41,8 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
   let leader: SignedIn;
   let reporterEmail: string;
   let communeB: OrgUnitRow;
+  let administrator: SignedIn;
+  let viewer: SignedIn;
 
   const call = (
     session: SignedIn,
@@ -55,7 +57,7 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
   };
   const person = async (
     unit: OrgUnitRow,
-    role: "unit_reporter" | "focal_officer" | "leader",
+    role: "unit_reporter" | "focal_officer" | "leader" | "administrator" | "province_viewer",
     email?: string,
   ) => {
     const user = await buildUser(ctx.db, { grants: [{ unit, role }] });
@@ -76,6 +78,9 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
     officer = await person(built.district, "focal_officer", "daumoi@huyen.example.vn");
     // A leader of the province reviews everything below it.
     leader = await person(built.province, "leader");
+    // May act anywhere, but reviewing reports is neither's work: they are not told, nor listed.
+    administrator = await person(built.province, "administrator", "quantri@tinh.example.vn");
+    viewer = await person(built.province, "province_viewer");
   });
 
   it("tells the reviewers of a submission, the reporters of a return with its reason, and never the actor", async () => {
@@ -99,6 +104,8 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
       expect(mine.unread).toBeGreaterThan(0);
     }
     expect((await inbox(reporter)).items.filter((n) => n.kind.startsWith("report."))).toEqual([]);
+    expect((await inbox(administrator)).items).toEqual([]);
+    expect((await inbox(viewer)).items).toEqual([]);
 
     const returned = await call(officer, "POST", `${url}/return`, {
       version: submitted.json().version,
@@ -159,6 +166,13 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
 
   it("lists on each role's home page what waits for that person, counted, each with where to act", async () => {
     await submit(otherReporter, communeB, "2025-Q1");
+    // Commune B's task is past its deadline: its staff and the reviewers chase it.
+    const lateTask = tasks.find((t) => t.leadUnitId === communeB.id) as PlanTaskRow;
+    await ctx.db
+      .update(planTasks)
+      .set({ deadlineDate: "2025-03-31", deadlineText: "Quý I năm 2025" })
+      .where(and(eq(planTasks.tenantId, lateTask.tenantId), eq(planTasks.id, lateTask.id)));
+    expect((await todo(otherReporter)).counts.overdue).toBe(1);
     const mine = await todo(reporter);
     expect(mine.counts).toMatchObject({ returned: 1, approve: 0, direction: 1 });
     const back = mine.items.find((i) => i.kind === "returned");
@@ -170,11 +184,19 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
     expect(mine.items.find((i) => i.kind === "direction")?.reason).toContain("Hoàn thành trước ngày 30/6");
     for (const reviewer of [officer, leader]) {
       const theirs = await todo(reviewer);
-      expect(theirs.counts).toMatchObject({ approve: 1, returned: 0, fill: 0, direction: 0 });
+      expect(theirs.counts).toMatchObject({ approve: 1, overdue: 1, returned: 0, fill: 0, direction: 0 });
       expect(theirs.items.find((i) => i.kind === "approve")).toMatchObject({
         title: `Quý I năm 2025 — ${communeB.name}`,
         link: `/periods/${plan.code}/2025-Q1/units/${communeB.id}`,
       });
+    }
+    // Neither the administrator nor the province viewer reviews or chases: nothing waits for them.
+    for (const bystander of [administrator, viewer]) {
+      const theirs = await todo(bystander);
+      expect(
+        Object.values(theirs.counts).every((n) => n === 0),
+        JSON.stringify(theirs.counts),
+      ).toBe(true);
     }
     // On 1/6/2025 the second quarter's report is the commune's to fill, due 15/6.
     const [user] = await ctx.db.select().from(users).where(eq(users.id, reporter.user.id));

@@ -64,3 +64,12 @@ export const REPORTER_ROLES: readonly Role[] = ROLES.filter((r) => roleGrants(r,
  * administrator may submit anywhere but is no unit's staff.
  */
 export const UNIT_STAFF_ROLES: readonly Role[] = REPORTER_ROLES.filter((r) => !roleGrants(r, "users.manage"));
+
+/**
+ * Roles whose work is reviewing units' reports (approve or return): an administrator may
+ * review anywhere but is nobody's reviewer, so submissions wait on a focal officer's or a
+ * leader's list, never an administrator's.
+ */
+export const REVIEWER_ROLES: readonly Role[] = ROLES.filter(
+  (r) => roleGrants(r, "reports.review") && !roleGrants(r, "users.manage"),
+);

@@ -1,6 +1,6 @@
 import type { TTodo, TTodoItem } from "@dtplan/contracts";
 import { isAllowed } from "@dtplan/domain/access/access.ts";
-import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
+import { REVIEWER_ROLES, UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
 import { TODO_KINDS, type TodoKind } from "@dtplan/domain/reminders/notifications.ts";
 import { reportingUnits } from "@dtplan/domain/reporting/who-reports.ts";
 import { formatDate } from "@dtplan/domain/text/format.ts";
@@ -86,21 +86,26 @@ export const reportLink = (code: string, key: string, unitId: string) =>
  * units' reports to fill (with the due date) and those sent back (with the reason); the
  * submissions they review; the overdue tasks of "Nhiệm vụ của tôi"; the directions given
  * on their units' tasks this month; their units' DTI self-assessments in open rounds.
- * "Their units" are those of the staff roles (a unit reporter's), not an administrator's
- * reach over the whole province.
+ * "Their units" are those of the staff roles (a unit reporter's), and the submissions and
+ * overdue tasks theirs to review or chase are a focal officer's or a leader's: neither an
+ * administrator's reach over the whole province nor a province viewer's reading of it.
  */
 export async function myTodo(db: Database, actor: Actor, now = new Date()): Promise<TTodo> {
   const today = todayIso(now);
   const found: Record<TodoKind, TTodoItem[]> = Object.fromEntries(TODO_KINDS.map((k) => [k, []])) as never;
   const tenants = grantTenants(actor);
   const staffUnits = await staffUnitsOf(db, actor);
+  const reviewerGrants = actor.grants.filter((g) => REVIEWER_ROLES.includes(g.role));
+  const workGrants = actor.grants.filter(
+    (g) => REVIEWER_ROLES.includes(g.role) || UNIT_STAFF_ROLES.includes(g.role),
+  );
 
   if (tenants.length) {
     const { published, trees } = await publishedPlansOf(db, actor);
     for (const plan of published) {
       const tree = trees.get(plan.tenantId);
       if (!tree) continue;
-      const reviewer = isAllowed(actor.grants, "reports.review", pathIn(tree.units, plan.unitId));
+      const reviewer = isAllowed(reviewerGrants, "reports.review", pathIn(tree.units, plan.unitId));
       const periods = await listPeriods(db, plan);
       const open = periods.filter(
         (p) => p.startDate <= today && daysBetween(p.dueDate, today) <= FILL_STOP_DAYS,
@@ -144,7 +149,9 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
       }
     }
 
-    const work = await myWork(db, actor, today);
+    const work = workGrants.length
+      ? await myWork(db, { ...actor, grants: workGrants }, today)
+      : { overdue: [] };
     found.overdue = work.overdue.map((t) => ({
       kind: "overdue",
       title: t.text,

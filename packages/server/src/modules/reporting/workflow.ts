@@ -1,3 +1,4 @@
+import { REVIEWER_ROLES, UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
 import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
@@ -157,6 +158,8 @@ async function notifyTransition(
     tenantId: report.tenantId,
     unitIds: toReviewers ? lineage(scope.basis.units, plan.unitId) : [report.unitId],
     permission: toReviewers ? "reports.review" : "reports.submit",
+    // Reviewers' and the unit's own work, not the administrators' who may also act.
+    roles: toReviewers ? REVIEWER_ROLES : UNIT_STAFF_ROLES,
     except: actor.id,
   });
   await notifyPeople(

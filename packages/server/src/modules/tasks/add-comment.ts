@@ -1,4 +1,5 @@
 import type { TAddComment, TTaskComment } from "@dtplan/contracts";
+import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
 import type { Database } from "../../db/database.ts";
 import { taskComments } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
@@ -54,6 +55,7 @@ export async function addComment(
           tenantId: task.tenantId,
           unitIds: [task.leadUnitId],
           permission: "reports.submit",
+          roles: UNIT_STAFF_ROLES,
           except: actor.id,
         }),
         {
