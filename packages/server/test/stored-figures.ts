@@ -2,9 +2,11 @@ import type { TPlanAttainment } from "@dtplan/contracts";
 import { and, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Database, queryRows } from "../src/db/database.ts";
-import { plans } from "../src/db/schema.ts";
+import { orgUnits, type PlanRow, plans } from "../src/db/schema.ts";
 import { todayIso } from "../src/db/sql.ts";
 import { timelinessByUnit } from "../src/modules/dashboard/plan-figures.ts";
+import { provinceSlug } from "../src/modules/public/public.presenter.ts";
+import { publicPlanDetail } from "../src/modules/public/public-plans.ts";
 import {
   reportsOfPeriods,
   storedStatusRows,
@@ -95,6 +97,40 @@ async function expectStoredStatusMatch(
 }
 
 /**
+ * The public page reads a statement of its own (no unit tree): its period, figures and
+ * attainment are those of the approved reports rolled up on request.
+ */
+async function expectPublicPageMatch(
+  db: Database,
+  plan: PlanRow,
+  basis: Awaited<ReturnType<typeof loadBasis>>,
+  periods: Awaited<ReturnType<typeof listPeriods>>,
+  nearThreshold: number,
+): Promise<void> {
+  const [root] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, plan.tenantId), eq(orgUnits.id, plan.tenantId)));
+  const page = await publicPlanDetail(db, { province: provinceSlug(root), code: plan.code, nearThreshold });
+  // Several published versions of one code: the page shows one of them.
+  if (page.version !== plan.version) return;
+  const onRequest = await planAttainment(db, {
+    ctx: { plan },
+    nearThreshold,
+    approvedOnly: true,
+    basis,
+    periods,
+  });
+  const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+  const shown = page.pillars.flatMap((p) => p.targets.map((t) => [t.text, t.value, t.attainment]));
+  const expected = onRequest.targets.map((t) => [t.text, round2(t.value), t.attainment]);
+  const order = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
+  expect(order(shown), `public page of ${plan.code}`).toEqual(order(expected));
+  expect(page.resultPeriod?.key ?? null, `public page of ${plan.code}`).toBe(onRequest.period?.key ?? null);
+  expect(page.attainmentCounts, `public page of ${plan.code}`).toEqual(onRequest.counts);
+}
+
+/**
  * Figures are read, not recomputed — and read the same: for every published plan, counted
  * reports and approved ones, every stored figure (each period × target) equals the roll-up
  * of the reports on request, and so does the attainment read from them (the default period,
@@ -125,6 +161,7 @@ export async function expectStoredFiguresMatch(db: Database, nearThreshold: numb
             withoutTree(await planAttainment(db, opts)),
           );
         }
+        if (approvedOnly) await expectPublicPageMatch(db, plan, basis, periods, nearThreshold);
       }
     }
   }

@@ -4,6 +4,7 @@ import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
 import type { PlanTaskRow, ReportingPeriodRow, UnitReportRow } from "../../db/schema.ts";
 import { unitStatusRows } from "../reporting/period-status.ts";
 import type { ReportingBasis } from "../reporting/reporting.repository.ts";
+import { attainmentCounts } from "../reporting/roll-up.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 
 /**
@@ -17,15 +18,7 @@ export const percent = (part: number, whole: number): number | null => ratioPerc
 export function countAttainment(
   targets: readonly Pick<TTargetAttainment, "attainment">[],
 ): TAttainmentCounts {
-  const n = (s: TTargetAttainment["attainment"]) => targets.filter((t) => t.attainment === s).length;
-  return {
-    achieved: n("achieved"),
-    near: n("near"),
-    notAchieved: n("not_achieved"),
-    noData: n("no_data"),
-    qualitative: n("qualitative"),
-    total: targets.length,
-  };
+  return { ...attainmentCounts(targets), total: targets.length };
 }
 
 /** Đạt among the targets with a figure to judge (đạt, gần đạt, chưa đạt). */

@@ -10,19 +10,24 @@ import type {
   TPublicProvinceList,
   TPublicUnitList,
 } from "@dtplan/contracts";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
-import { rowsFromJson } from "../../db/json-rows.ts";
-import { type OrgUnitRow, orgUnits, planLegalBases, planReportingRules, plans } from "../../db/schema.ts";
+import { jsonRows, preparedRead, rowsFromJson } from "../../db/json-rows.ts";
+import {
+  indicators,
+  type OrgUnitRow,
+  orgUnits,
+  PLAN_DOCUMENT,
+  planLegalBases,
+  planReportingRules,
+  plans,
+  planTargets,
+  reportingPeriods,
+} from "../../db/schema.ts";
 import { acrossTenants, holdsFoldedWords, todayIso } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
-import {
-  findPlanWithBasis,
-  periodsFromJson,
-  periodsPart,
-  planItemsPart,
-} from "../reporting/reporting.repository.ts";
-import { planAttainment } from "../reporting/roll-up.ts";
+import { presentPeriodRef } from "../reporting/period-status.ts";
+import { judgeFigures } from "../reporting/roll-up.ts";
 import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 import {
@@ -31,6 +36,7 @@ import {
   presentPlanDetail,
   presentProvince,
   provinceSlug,
+  type TaskFacts,
 } from "./public.presenter.ts";
 import { rootsReadWith } from "./public-cache.ts";
 
@@ -161,6 +167,66 @@ export async function listPublicIssuingUnits(db: Database, slug: string): Promis
 }
 
 /**
+ * The public page's one statement, its values as placeholders (t: the province, code): the
+ * published version (the first by id, without its document), its issuing unit, targets with
+ * their indicators, the tasks' shown columns with their lead unit's name, the periods, legal
+ * bases, reporting rules and the stored figures of approved reports. Compiled once: the page
+ * needs no unit tree (it shows no completeness), so nothing here grows with the province.
+ */
+const readPublicPlan = preparedRead(() => {
+  const t = sql.placeholder("t");
+  const code = sql.placeholder("code");
+  const ofPlan = (table: typeof planTargets | typeof planLegalBases | typeof planReportingRules) =>
+    jsonRows(
+      table,
+      and(eq(table.tenantId, t), sql`${table.planId} IN (SELECT id FROM pp)`),
+      sql`${table.position}`,
+    );
+  return {
+    with: sql`WITH pp AS (SELECT id, unit_id FROM plans
+                           WHERE tenant_id = ${t} AND code = ${code} AND status = 'published'
+                           ORDER BY id LIMIT 1)`,
+    parts: {
+      plan: jsonRows(
+        plans,
+        and(eq(plans.tenantId, t), sql`${plans.id} IN (SELECT id FROM pp)`),
+        undefined,
+        PLAN_DOCUMENT,
+      ),
+      issuingUnit: jsonRows(
+        orgUnits,
+        and(eq(orgUnits.tenantId, t), sql`${orgUnits.id} IN (SELECT unit_id FROM pp)`),
+      ),
+      targets: ofPlan(planTargets),
+      indicators: jsonRows(
+        indicators,
+        and(
+          eq(indicators.tenantId, t),
+          sql`${indicators.code} IN (SELECT g.indicator_code FROM plan_targets g
+                                      WHERE g.tenant_id = ${t} AND g.plan_id IN (SELECT id FROM pp))`,
+        ),
+      ),
+      // TaskFacts by name, and the lead unit's name.
+      tasks: sql`(SELECT coalesce(json_agg(json_build_object('pillar', k.pillar, 'text', k.text,
+                         'leadUnitId', k.lead_unit_id, 'leadText', k.lead_text, 'deadlineDate', k.deadline_date,
+                         'deadlineText', k.deadline_text, 'recurring', k.recurring, 'progress', k.progress,
+                         'completedAt', k.completed_at, 'leadName', u.name) ORDER BY k.position), '[]')
+                    FROM plan_tasks k
+                    LEFT JOIN org_units u ON u.tenant_id = ${t} AND u.id = k.lead_unit_id
+                   WHERE k.tenant_id = ${t} AND k.plan_id IN (SELECT id FROM pp))`,
+      periods: jsonRows(
+        reportingPeriods,
+        and(eq(reportingPeriods.tenantId, t), eq(reportingPeriods.planCode, code)),
+        sql`${reportingPeriods.dueDate}, ${reportingPeriods.key}`,
+      ),
+      legalBases: ofPlan(planLegalBases),
+      rules: ofPlan(planReportingRules),
+      figures: targetFiguresPart({ tenantId: t, planCode: code, approvedOnly: true }),
+    },
+  };
+});
+
+/**
  * One published plan: targets by pillar with the latest figures of APPROVED unit
  * reports only — a figure submitted but not yet accepted by the focal officer may
  * still be returned and corrected, so the public never sees it — and the tasks'
@@ -173,52 +239,36 @@ export async function publicPlanDetail(
 ): Promise<TPublicPlanDetail> {
   const province = await findProvince(db, slug);
   if (!province) throw publicPlanNotFound();
-  // The plan with its basis (tasks, targets, the province's units), periods, legal bases,
-  // reporting rules and stored approved figures, in one statement: the attainment reads its
-  // stored figures over the basis, and the page takes its tasks and unit names from it.
-  const t = province.tenantId;
-  const found = await findPlanWithBasis(
-    db,
-    { tenantId: t, where: and(eq(plans.code, code), eq(plans.status, "published")) as SQL },
-    undefined,
-    (planId) => ({
-      periods: periodsPart({ tenantId: t, code }),
-      legalBases: planItemsPart(planLegalBases, t, planId),
-      rules: planItemsPart(planReportingRules, t, planId),
-      figures: targetFiguresPart({ tenantId: t, planCode: code, approvedOnly: true }),
-    }),
-  );
-  const { basis, more } = found;
-  if (!basis) throw publicPlanNotFound();
-  const { plan } = basis;
-  const periods = periodsFromJson(more.periods);
-  const legalBases = rowsFromJson(planLegalBases, more.legalBases);
-  const rules = rowsFromJson(planReportingRules, more.rules);
-  const attainment = await planAttainment(db, {
-    ctx: { plan },
+  const read = await readPublicPlan(db, { t: province.tenantId, code });
+  const [plan] = rowsFromJson(plans, read.plan, PLAN_DOCUMENT);
+  if (!plan) throw publicPlanNotFound();
+  // The stored approved figures judged by the rule every reader of attainment uses.
+  const attainment = judgeFigures({
+    plan,
+    basis: {
+      targets: rowsFromJson(planTargets, read.targets),
+      indicators: new Map(rowsFromJson(indicators, read.indicators).map((i) => [i.code, i])),
+    },
+    periods: rowsFromJson(reportingPeriods, read.periods),
+    figuresOf: figuresFromJson(read.figures),
     nearThreshold,
-    approvedOnly: true,
-    basis,
-    periods,
-    stored: true,
-    figures: figuresFromJson(more.figures),
   });
-  const { units, tasks } = basis;
-  const leadNames = new Map<string, string>();
-  for (const t of tasks) {
-    const lead = t.leadUnitId ? units.get(t.leadUnitId) : undefined;
-    if (lead) leadNames.set(lead.id, lead.name);
-  }
   const today = todayIso();
+  const leadNames = new Map<string, string>();
+  const tasks = (read.tasks as (TaskFacts & { leadName: string | null })[]).map(({ leadName, ...task }) => {
+    if (task.leadUnitId && leadName !== null) leadNames.set(task.leadUnitId, leadName);
+    return { ...task, status: statusOfTask(task, today) };
+  });
+  const [issuingUnit = null] = rowsFromJson(orgUnits, read.issuingUnit);
   return presentPlanDetail({
     plan,
     province,
-    issuingUnit: units.get(plan.unitId) ?? null,
-    targetCount: basis.targets.length,
-    tasks: tasks.map((t) => ({ ...t, status: statusOfTask(t, today) })),
+    issuingUnit,
+    targetCount: attainment.targets.length,
+    tasks,
     leadNames,
-    attainment,
-    legalBases,
-    rules,
+    attainment: { ...attainment, period: attainment.period ? presentPeriodRef(attainment.period) : null },
+    legalBases: rowsFromJson(planLegalBases, read.legalBases),
+    rules: rowsFromJson(planReportingRules, read.rules),
   });
 }

@@ -11,6 +11,7 @@ import type {
   TPublicPlanSummary,
   TPublicProvince,
   TPublicTaskProgress,
+  TTargetAttainment,
 } from "@dtplan/contracts";
 import { isPillar, PILLAR_KEYS, type Pillar } from "@dtplan/domain/indicators/pillars.ts";
 import { planDocumentFacts } from "@dtplan/domain/plans/document-facts.ts";
@@ -27,8 +28,6 @@ import type {
 /** The task columns the public page shows. */
 export type TaskFacts = Pick<
   PlanTaskRow,
-  | "planId"
-  | "position"
   | "pillar"
   | "text"
   | "leadUnitId"
@@ -157,7 +156,10 @@ export function presentPlanDetail(input: {
   targetCount: number;
   tasks: (TaskFacts & { status: TaskStatus })[];
   leadNames: ReadonlyMap<string, string>;
-  attainment: TPlanAttainment;
+  /** The attainment shown: the period, the counts and each target's figure (no units, no tree). */
+  attainment: Pick<TPlanAttainment, "period" | "counts"> & {
+    targets: readonly Omit<TTargetAttainment, "expectedUnits" | "tree">[];
+  };
   legalBases: readonly PlanLegalBasisRow[];
   rules: readonly PlanReportingRuleRow[];
 }): TPublicPlanDetail {

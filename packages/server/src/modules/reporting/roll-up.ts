@@ -126,29 +126,47 @@ export async function planAttainment(
   return judgeTargets({ plan: ctx.plan, basis, periods, periodKey, raw, figuresOf, nearThreshold });
 }
 
+/** A target judged on its stored or rolled-up figures: all of TTargetAttainment but the units. */
+export type JudgedTarget = Omit<TTargetAttainment, "expectedUnits" | "tree">;
+
+/** How many targets stand at each attainment. */
+export function attainmentCounts(
+  targets: readonly Pick<TTargetAttainment, "attainment">[],
+): TPlanAttainment["counts"] {
+  const n = (s: TTargetAttainment["attainment"]) => targets.filter((t) => t.attainment === s).length;
+  return {
+    achieved: n("achieved"),
+    near: n("near"),
+    notAchieved: n("not_achieved"),
+    noData: n("no_data"),
+    qualitative: n("qualitative"),
+  };
+}
+
 /**
- * The judgement of planAttainment once the figures are at hand (stored or rolled up on
- * request): the period shown (the one asked for, else the latest with data), each target's
- * figure, attainment and trend, and its tree when the reports' figures (`raw`) are given.
+ * The judgement of the figures at hand (stored or rolled up on request), without the units:
+ * the period shown (the one asked for, else the latest with data), each target's figure,
+ * attainment and trend over the periods so far. judgeTargets adds who reports and the tree;
+ * a reader that shows neither (the public page) needs no units for it.
  */
-export function judgeTargets({
+export function judgeFigures({
   plan,
   basis,
   periods,
   periodKey,
-  raw,
   figuresOf,
   nearThreshold,
 }: {
-  plan: ReportingPlan["plan"];
-  basis: ReportingBasis;
+  plan: Pick<ReportingPlan["plan"], "code" | "title">;
+  basis: Pick<ReportingBasis, "targets" | "indicators">;
   periods: readonly ReportingPeriodRow[];
   periodKey?: string;
-  raw: ReadonlyMap<string, ReadonlyMap<string, ReportedFigure[]>>;
   figuresOf: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
   nearThreshold: number;
-}): TPlanAttainment {
-  const ctx = { plan };
+}): Omit<TPlanAttainment, "targets" | "period"> & {
+  period: ReportingPeriodRow | null;
+  targets: JudgedTarget[];
+} {
   let period: ReportingPeriodRow | null = null;
   if (periodKey) {
     period = periods.find((p) => p.key === periodKey) ?? null;
@@ -159,39 +177,12 @@ export function judgeTargets({
   const series = periods
     .filter((p) => !p.adhoc && p.endDate <= upTo)
     .sort((a, b) => a.endDate.localeCompare(b.endDate));
-  const root = ctx.plan.unitId;
-  // Units assigned to report each target in the period shown (the completeness rule's own answer).
-  const expected = new Map<string, number>();
-  if (period)
-    for (const ru of reportingUnitsOf(basis, period).values())
-      for (const key of ru.targetKeys) expected.set(key, (expected.get(key) ?? 0) + 1);
-
-  const targets: TTargetAttainment[] = basis.targets.map((target) => {
+  const targets: JudgedTarget[] = basis.targets.map((target) => {
     const indicator = target.indicatorCode ? (basis.indicators.get(target.indicatorCode) ?? null) : null;
     const figure = (p: ReportingPeriodRow | null) =>
       (indicator && p ? figuresOf.get(p.id)?.get(target.key) : undefined) ?? NO_FIGURE;
     const shown = figure(period);
-    const inPeriod = indicator && period ? (raw.get(period.id)?.get(target.key) ?? []) : [];
     const ratio = indicator?.aggregation === "ratio";
-    // The tree: every reporting unit and its ancestors up to the plan's unit.
-    const nodes = new Map<string, ReportedFigure[]>();
-    for (const f of inPeriod) {
-      const path = pathIn(basis.units, f.unitId);
-      const upTo = path.includes(root) ? path.slice(0, path.indexOf(root) + 1) : [f.unitId];
-      for (const id of upTo) nodes.set(id, [...(nodes.get(id) ?? []), f]);
-    }
-    const tree = [...nodes.entries()].map(([id, list]) => {
-      const unit = basis.units.get(id);
-      return {
-        unit: { id, name: unit?.name ?? "—" },
-        parentId: id === root ? null : (unit?.parentId ?? null),
-        reported: list.some((f) => f.unitId === id),
-        value: indicator ? rollUp(list, indicator.aggregation) : null,
-        numerator: ratio ? sumOf(list, (v) => v.numerator) : null,
-        denominator: ratio ? sumOf(list, (v) => v.denominator) : null,
-        units: new Set(list.map((f) => f.unitId)).size,
-      };
-    });
     const points = indicator
       ? series.map((p) => ({ periodKey: p.key, label: p.label, at: p.endDate, value: figure(p).value }))
       : [];
@@ -222,27 +213,83 @@ export function judgeTargets({
       numerator: ratio ? shown.numerator : null,
       denominator: ratio ? shown.denominator : null,
       reportingUnits: shown.reportingUnits,
-      expectedUnits: expected.get(target.key) ?? 0,
       attainment: status,
       attainmentLabel: ATTAINMENT_LABELS[status].vi,
       trend: moving,
       trendLabel: TREND_LABELS[moving].vi,
       series: points.map(({ at: _at, ...p }) => p),
-      tree,
     };
   });
-  const n = (s: TTargetAttainment["attainment"]) => targets.filter((t) => t.attainment === s).length;
   return {
-    plan: { code: ctx.plan.code, title: ctx.plan.title },
-    period: period ? presentPeriodRef(period) : null,
+    plan: { code: plan.code, title: plan.title },
+    period,
     thresholds: { near: nearThreshold },
-    counts: {
-      achieved: n("achieved"),
-      near: n("near"),
-      notAchieved: n("not_achieved"),
-      noData: n("no_data"),
-      qualitative: n("qualitative"),
-    },
+    counts: attainmentCounts(targets),
+    targets,
+  };
+}
+
+/**
+ * The judgement of planAttainment once the figures are at hand (judgeFigures), with the
+ * units assigned to report each target in the period shown and each target's tree when the
+ * reports' figures (`raw`) are given.
+ */
+export function judgeTargets({
+  plan,
+  basis,
+  periods,
+  periodKey,
+  raw,
+  figuresOf,
+  nearThreshold,
+}: {
+  plan: ReportingPlan["plan"];
+  basis: ReportingBasis;
+  periods: readonly ReportingPeriodRow[];
+  periodKey?: string;
+  raw: ReadonlyMap<string, ReadonlyMap<string, ReportedFigure[]>>;
+  figuresOf: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
+  nearThreshold: number;
+}): TPlanAttainment {
+  const judged = judgeFigures({ plan, basis, periods, periodKey, figuresOf, nearThreshold });
+  const { period } = judged;
+  const root = plan.unitId;
+  // Units assigned to report each target in the period shown (the completeness rule's own answer).
+  const expected = new Map<string, number>();
+  if (period)
+    for (const ru of reportingUnitsOf(basis, period).values())
+      for (const key of ru.targetKeys) expected.set(key, (expected.get(key) ?? 0) + 1);
+
+  const targets: TTargetAttainment[] = judged.targets.map((t, i) => {
+    const target = basis.targets[i];
+    const indicator = t.indicator ? basis.indicators.get(t.indicator.code) : undefined;
+    const inPeriod = indicator && period ? (raw.get(period.id)?.get(target.key) ?? []) : [];
+    const ratio = indicator?.aggregation === "ratio";
+    // The tree: every reporting unit and its ancestors up to the plan's unit.
+    const nodes = new Map<string, ReportedFigure[]>();
+    for (const f of inPeriod) {
+      const path = pathIn(basis.units, f.unitId);
+      const upTo = path.includes(root) ? path.slice(0, path.indexOf(root) + 1) : [f.unitId];
+      for (const id of upTo) nodes.set(id, [...(nodes.get(id) ?? []), f]);
+    }
+    const tree = [...nodes.entries()].map(([id, list]) => {
+      const unit = basis.units.get(id);
+      return {
+        unit: { id, name: unit?.name ?? "—" },
+        parentId: id === root ? null : (unit?.parentId ?? null),
+        reported: list.some((f) => f.unitId === id),
+        value: indicator ? rollUp(list, indicator.aggregation) : null,
+        numerator: ratio ? sumOf(list, (v) => v.numerator) : null,
+        denominator: ratio ? sumOf(list, (v) => v.denominator) : null,
+        units: new Set(list.map((f) => f.unitId)).size,
+      };
+    });
+    const { series, ...rest } = t;
+    return { ...rest, expectedUnits: expected.get(target.key) ?? 0, series, tree };
+  });
+  return {
+    ...judged,
+    period: period ? presentPeriodRef(period) : null,
     targets,
   };
 }

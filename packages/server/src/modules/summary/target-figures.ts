@@ -11,7 +11,7 @@
 
 import { type PeriodFigure, periodFigure, type ReportedValue } from "@dtplan/domain/attainment/roll-up.ts";
 import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { readTogether } from "../../db/json-rows.ts";
 import {
@@ -324,8 +324,9 @@ export async function refreshTenantTargetFigures(tx: Database, tenantId: string)
 }
 
 interface FiguresOf {
-  tenantId: string;
-  planCode?: string;
+  /** A value, or a placeholder of a statement compiled once (preparedRead). */
+  tenantId: string | Placeholder;
+  planCode?: string | Placeholder;
   periodIds?: readonly string[];
   approvedOnly: boolean;
 }
