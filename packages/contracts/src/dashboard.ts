@@ -130,6 +130,8 @@ export const ZDashboardTargetDetail = z.object({
   period: ZReportingPeriodRef.nullable(),
   target: ZDashboardTarget,
   series: z.array(z.object({ periodKey: z.string(), label: z.string(), value: z.number().nullable() })),
+  /** The caller does not oversee the plan's unit: `units` holds only the units whose report they read. */
+  ownUnitsOnly: z.boolean(),
   units: z.array(ZDashboardTargetUnit),
 });
 export type TDashboardTargetDetail = z.infer<typeof ZDashboardTargetDetail>;

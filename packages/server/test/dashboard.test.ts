@@ -164,9 +164,13 @@ describeBothDatabases("leader dashboard of a plan", (ctx) => {
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF)).toBe(true);
 
-    // Commune B's reporter reads the district plan but not the other units' figures (issue 12).
-    const seenByB = await call(reporterB, "GET", url);
-    expect(seenByB.statusCode).toBe(403);
+    // Commune B's reporter reads the district plan but not the other units' figures (issue 12):
+    // the target's panel shows the plan's result, as the dashboard does, and B's own figure.
+    const seenByB = ZDashboardTargetDetail.parse(await ok(reporterB, "GET", url)) as TDashboardTargetDetail;
+    expect(seenByB.target).toMatchObject({ targetKey: setup.targetKey, value: 75 });
+    expect(seenByB.ownUnitsOnly).toBe(true);
+    expect(seenByB.units.map((u) => [u.unit.id, u.parentId])).toEqual([[setup.communeB.id, null]]);
+    expect(detail.ownUnitsOnly).toBe(false);
   });
 
   it("refuses another province and answers 404 for a target outside the plan", async () => {

@@ -1,3 +1,4 @@
+import type { TDashboardTargetDetail } from "@dtplan/contracts";
 import type { Role } from "@dtplan/domain/access/roles.ts";
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
@@ -663,11 +664,12 @@ describeBothDatabases("report content: other units' figures only for the period'
       `${period}/consolidated.docx`,
       `${period}/consolidated.xlsx`,
       `${period}/consolidated.pdf`,
-      `/api/plans/${world.plan.code}/dashboard/targets/${world.targetKey}`,
+      `${period}/status`,
     ];
   };
+  const targetUrl = () => `/api/plans/${world.plan.code}/dashboard/targets/${world.targetKey}`;
 
-  it("refuses a unit reporter the consolidated report (JSON, Word, Excel, PDF) and a target's units", async () => {
+  it("refuses a unit reporter the consolidated report (JSON, Word, Excel, PDF), every unit's status and other units' figures of a target", async () => {
     for (const url of contentUrls()) {
       const res = await as(sessions.reporter, url);
       expect(res.statusCode, url).toBe(403);
@@ -678,14 +680,19 @@ describeBothDatabases("report content: other units' figures only for the period'
     expect((await as(sessions.reporter, own)).statusCode).toBe(200);
     const other = `/api/plans/${world.plan.code}/periods/2025-Q1/reports/${world.communeB.id}`;
     expect((await as(sessions.reporter, other)).statusCode).toBe(403);
+    // A target's panel opens, with its own unit's figures only (dashboard.test.ts shows them).
+    const target = (await as(sessions.reporter, targetUrl())).json() as TDashboardTargetDetail;
+    expect(target.ownUnitsOnly).toBe(true);
   });
 
-  it("lets the focal officer, the leader and the province viewer read them", async () => {
+  it("lets the focal officer, the leader and the province viewer read them, and every unit of a target's figures", async () => {
     for (const who of ["officer", "leader", "viewer"] as const) {
       for (const url of contentUrls().filter((u) => !u.endsWith(".pdf"))) {
         const res = await as(sessions[who], url);
         expect(res.statusCode, `${who} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
       }
+      const detail = (await as(sessions[who], targetUrl())).json() as TDashboardTargetDetail;
+      expect(detail.ownUnitsOnly, who).toBe(false);
     }
   });
 

@@ -116,6 +116,11 @@ describeBothDatabases("search and bulk actions", (ctx) => {
     const task = (await search(reporterA, "chu ky so")).groups.find((g) => g.kind === "task")?.items[0];
     expect(task?.link).toBe(`/plans/${plan.code}?tab=tasks&task=${tasks[0].id}`);
     expect(task?.detail).toContain("Xã Đông Hoà");
+    // A target opens its panel on its plan's page.
+    const target = (await search(reporterA, "chi tieu digital_government")).groups.find(
+      (g) => g.kind === "target",
+    )?.items[0];
+    expect(target?.link).toBe(`/plans/${plan.code}?tab=targets&target=${targetKey}`);
     expect(titles(await search(reporterA, "dong hóa"), "unit")).toEqual(["Xã Đông Hoà"]);
     // The words together and in order come first.
     expect(titles(await search(reporterA, "so hoa ho so"), "task")[0]).toBe("Số hoá hồ sơ một cửa");

@@ -129,7 +129,7 @@ describe("dashboards in Chromium", () => {
     await page.close();
   });
 
-  it("opens an overdue task's panel from the dashboard, and prints the dashboard on A4 landscape", async () => {
+  it("opens an overdue task's panel and a target at risk's panel from the dashboard, and prints it on A4 landscape", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
     await signIn(page, app.url, "vinhlong.lanhdao", { at: `/dashboard/${PLAN}` });
@@ -147,6 +147,15 @@ describe("dashboards in Chromium", () => {
     await screenshot(page, "leader-dashboard-task-panel");
     await panel.locator(".ant-drawer-close").click();
     await panel.waitFor({ state: "hidden" });
+    // A target at risk opens the target panel, the same as on the plan page.
+    const atRisk = data.atRisk[0];
+    expect(atRisk, "a demo target at risk on the plan").toBeDefined();
+    await page.getByTestId("at-risk").getByText(atRisk.text).first().click();
+    const targetPanel = page.getByTestId("target-drawer");
+    await targetPanel.getByText(atRisk.text).first().waitFor();
+    await targetPanel.getByTestId("drill-units").waitFor();
+    await targetPanel.locator(".ant-drawer-close").click();
+    await targetPanel.waitFor({ state: "hidden" });
 
     // On paper: A4 landscape (297 mm at 96 dpi), no menu or header, the charts within the page.
     await page.setViewportSize({ width: 1123, height: 794 });

@@ -98,5 +98,7 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.panel.noPeriod": "Result",
   "dashboard.panel.basis": "from {reported}/{expected} units asked to report it",
   "dashboard.panel.series": "Over the periods",
+  "dashboard.panel.ownUnits":
+    "You see your own unit's figures; each other unit's figures are for the focal officer, the leaders and the province viewer.",
   "dashboard.panel.openDashboard": "Open the plan's dashboard",
 };

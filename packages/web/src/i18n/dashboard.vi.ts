@@ -98,5 +98,7 @@ export const dashboardVi = {
   "dashboard.panel.noPeriod": "Kết quả",
   "dashboard.panel.basis": "từ {reported}/{expected} đơn vị được giao báo cáo",
   "dashboard.panel.series": "Qua các kỳ",
+  "dashboard.panel.ownUnits":
+    "Bạn xem số liệu của đơn vị mình; số liệu của từng đơn vị khác dành cho chuyên viên đầu mối, lãnh đạo và cán bộ theo dõi cấp tỉnh.",
   "dashboard.panel.openDashboard": "Mở bảng điều hành của kế hoạch",
 } as const;

@@ -113,7 +113,7 @@ export default function DashboardPage() {
               <Button icon={<CalendarOutlined />} onClick={() => navigate("/periods")}>
                 {t("dashboard.go.periods")}
               </Button>
-              {can("reports.review") && (
+              {can("dashboard.read") && (
                 <Button icon={<ProfileOutlined />} onClick={() => navigate("/reports")}>
                   {t("dashboard.go.reports")}
                 </Button>

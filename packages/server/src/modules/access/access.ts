@@ -100,14 +100,17 @@ export async function assertAllowed(
  * viewer (dashboard.read) on the plan's unit. A unit reporter reads its own report.
  */
 export async function assertOverseesUnit(db: Database, actor: Reaching, unitId: string): Promise<void> {
-  const path = (await pathsOf(db, actor, [unitId])).get(unitId);
-  if (!path) throw notFound("Không tìm thấy đơn vị.");
-  if (isAllowed(actor.grants, "reports.review", path) || isAllowed(actor.grants, "dashboard.read", path)) {
-    return;
-  }
+  if (await overseesUnit(db, actor, unitId)) return;
   throw forbidden(
     "Chỉ chuyên viên đầu mối, lãnh đạo và cán bộ theo dõi cấp tỉnh xem được số liệu và báo cáo của các đơn vị; cán bộ báo cáo xem báo cáo của đơn vị mình.",
   );
+}
+
+/** Whether the actor oversees `unitId` (see assertOverseesUnit); 404 for a unit that does not exist. */
+export async function overseesUnit(db: Database, actor: Reaching, unitId: string): Promise<boolean> {
+  const path = (await pathsOf(db, actor, [unitId])).get(unitId);
+  if (!path) throw notFound("Không tìm thấy đơn vị.");
+  return isAllowed(actor.grants, "reports.review", path) || isAllowed(actor.grants, "dashboard.read", path);
 }
 
 export interface Reach {

@@ -1,7 +1,7 @@
 import type { TDashboardTargetDetail, TPlanDashboard } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
-import { assertOverseesUnit } from "../access/access.ts";
+import { overseesUnit } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import { reportingPlan, reportingPlanWith } from "../reporting/reporting.guards.ts";
 import { dashboardParts, planDashboard } from "./plan-dashboard.ts";
@@ -28,12 +28,16 @@ export async function readPlanDashboard(
   return planDashboard(db, { ctx, ...opts, now, read: more });
 }
 
-/** One target's figures in each unit, approved or not: the period's reviewers only. */
+/**
+ * One target: its goal and the plan's result over the periods, as the dashboard shows them to
+ * whoever reads the plan, and its figure in each unit, approved or not — every unit for the
+ * period's reviewers and the province viewer, only the caller's own units for anyone else.
+ */
 export async function readDashboardTarget(
   db: Database,
   { actor, code, targetKey, ...opts }: DashboardRead & { targetKey: string },
 ): Promise<TDashboardTargetDetail> {
   const ctx = await reportingPlan(db, actor, code);
-  await assertOverseesUnit(db, ctx.actor, ctx.plan.unitId);
-  return dashboardTarget(db, { ctx, targetKey, ...opts });
+  const ownUnitsOnly = !(await overseesUnit(db, ctx.actor, ctx.plan.unitId));
+  return dashboardTarget(db, { ctx, targetKey, ownUnitsOnly, ...opts });
 }

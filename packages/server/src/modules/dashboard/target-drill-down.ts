@@ -15,7 +15,8 @@ import { presentDashboardTarget } from "./plan-figures.ts";
  * and, for the units that reported it, the evidence files attached to the figure
  * (`evidenceFileIds` of the value in the unit's submitted or approved report). Files
  * are listed only to those who may read that unit's report, as the download route
- * decides.
+ * decides. With `ownUnitsOnly` (a caller who does not oversee the plan's unit) the tree keeps
+ * only the units whose report the caller may read.
  */
 export async function dashboardTarget(
   db: Database,
@@ -24,7 +25,14 @@ export async function dashboardTarget(
     targetKey,
     periodKey,
     nearThreshold,
-  }: { ctx: ReportingPlan; targetKey: string; periodKey?: string; nearThreshold: number },
+    ownUnitsOnly = false,
+  }: {
+    ctx: ReportingPlan;
+    targetKey: string;
+    periodKey?: string;
+    nearThreshold: number;
+    ownUnitsOnly?: boolean;
+  },
 ): Promise<TDashboardTargetDetail> {
   const result = await planAttainment(db, { ctx, periodKey, nearThreshold });
   const target = result.targets.find((t) => t.targetKey === targetKey);
@@ -63,7 +71,9 @@ export async function dashboardTarget(
     can(ctx.actor, "plans.read", units, unitId);
 
   // The plan's unit first, then the others by name.
-  const tree = [...target.tree].sort(
+  const shown = ownUnitsOnly ? target.tree.filter((node) => mayRead(node.unit.id)) : target.tree;
+  const shownIds = new Set(shown.map((node) => node.unit.id));
+  const tree = [...shown].sort(
     (a, b) =>
       Number(a.parentId !== null) - Number(b.parentId !== null) ||
       a.unit.name.localeCompare(b.unit.name, "vi"),
@@ -72,11 +82,14 @@ export async function dashboardTarget(
     period: result.period,
     target: presentDashboardTarget(target),
     series: target.series,
+    ownUnitsOnly,
     units: tree.map((node) => {
       const canReadEvidence = mayRead(node.unit.id);
       const ids = canReadEvidence ? (evidenceOf.get(node.unit.id) ?? []) : [];
       return {
         ...node,
+        // A unit whose parent is not listed stands at the top of what is shown.
+        parentId: node.parentId !== null && shownIds.has(node.parentId) ? node.parentId : null,
         canReadEvidence,
         evidence: ids.map((id) => presented.get(id)).filter((f): f is TEvidenceFile => Boolean(f)),
       };

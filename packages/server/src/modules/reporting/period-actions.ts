@@ -8,6 +8,7 @@ import type {
 } from "@dtplan/contracts";
 import type { Database } from "../../db/database.ts";
 import { todayIso } from "../../db/sql.ts";
+import { assertOverseesUnit } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
 import { adjustPeriod } from "./adjust-period.ts";
 import { openAdhocPeriod } from "./open-adhoc-period.ts";
@@ -68,6 +69,8 @@ export async function periodStatus(
   { actor, code, key }: PlanRef & { key: string },
 ): Promise<TPeriodStatus> {
   const ctx = await reportingPlan(db, actor, code);
+  // Every unit's status and return reasons are for those who oversee the plan's reporting.
+  await assertOverseesUnit(db, ctx.actor, ctx.plan.unitId);
   const { period, rows } = await onePeriod(db, ctx, key);
   return {
     plan: { code: ctx.plan.code, title: ctx.plan.title },

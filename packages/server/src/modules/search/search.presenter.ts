@@ -16,7 +16,11 @@ export function presentHit(r: FoundRow, lang: Lang): TSearchHit {
     case "plan":
       return { ...base, detail: r.unit_name ?? "", link: planPage(r) };
     case "target":
-      return { ...base, detail: r.plan_title ?? "", link: planPage(r, "?tab=targets") };
+      return {
+        ...base,
+        detail: r.plan_title ?? "",
+        link: planPage(r, `?tab=targets&target=${at(r.key ?? "")}`),
+      };
     case "task":
       return {
         ...base,

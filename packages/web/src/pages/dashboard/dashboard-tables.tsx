@@ -8,7 +8,7 @@ import { pillarLabel } from "../plans/review-model.ts";
 import { CardTitle } from "./card-title.tsx";
 import { figureText, goalOf, StatusTag, TrendIcon } from "./target-cells.tsx";
 
-/** Chỉ tiêu có nguy cơ: chưa đạt, gần đạt or going the wrong way; a click opens its units. */
+/** Chỉ tiêu có nguy cơ: chưa đạt, gần đạt or going the wrong way; a click opens the target panel. */
 export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (x: TTargetAtRisk) => void }) {
   const { t, num, lang } = useI18n();
   return (

@@ -1,4 +1,3 @@
-import { scrollBehavior } from "../../lib/reduced-motion.ts";
 import "../../i18n/dashboard-messages.ts";
 import type { TDashboardTarget, TPlanDashboard } from "@dtplan/contracts/dashboard.ts";
 import { ATTAINMENT_LABELS } from "@dtplan/domain/attainment/attainment.ts";
@@ -28,6 +27,7 @@ import { pillarBarOption, trendLineOption } from "./dashboard-charts.ts";
 import { AtRiskTable, OverdueTable, RankingTable } from "./dashboard-tables.tsx";
 import { type Drill, DrillDown } from "./drill-down.tsx";
 import { type Kpi, KpiCards } from "./kpi-cards.tsx";
+import { TargetDrawer } from "./target-drawer.tsx";
 
 const NO_DRILL: Drill = { pillar: null, targetKey: null, unitId: null };
 
@@ -168,6 +168,7 @@ function DashboardBody({
 }) {
   const { t, num } = useI18n();
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
+  const [openTargetKey, setOpenTargetKey] = useState<string | null>(null);
   const pct = (v: number | null) => (v === null ? "—" : `${num(v)}%`);
   const measured = data.counts.achieved + data.counts.near + data.counts.notAchieved;
   const achievedShare = ratioPercent(data.counts.achieved, measured);
@@ -296,15 +297,7 @@ function DashboardBody({
       </div>
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
         <Col span={24}>
-          <AtRiskTable
-            rows={data.atRisk}
-            onOpen={(x) => {
-              onDrill({ pillar: x.pillar, targetKey: x.targetKey, unitId: null });
-              document
-                .querySelector("[data-testid=drill-down]")
-                ?.scrollIntoView({ behavior: scrollBehavior() });
-            }}
-          />
+          <AtRiskTable rows={data.atRisk} onOpen={(x) => setOpenTargetKey(x.targetKey)} />
         </Col>
         <Col span={24}>
           <OverdueTable rows={data.overdueTasks} onOpen={(x) => setOpenTaskId(x.id)} />
@@ -312,6 +305,13 @@ function DashboardBody({
       </Row>
       <RankingTable rows={data.units} />
       <TaskDrawer taskId={openTaskId} onClose={() => setOpenTaskId(null)} />
+      <TargetDrawer
+        planCode={data.plan.code}
+        targetKey={openTargetKey}
+        periodKey={data.period?.key}
+        onClose={() => setOpenTargetKey(null)}
+        onDashboard
+      />
     </>
   );
 }

@@ -17,6 +17,8 @@ interface Props {
   /** The period whose figures show; the latest with figures when not given. */
   periodKey?: string;
   onClose: () => void;
+  /** On the dashboard itself the panel does not offer to open it. */
+  onDashboard?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Props {
  * consolidated report, report form): its goal, its result in the period with its basis and
  * trend, its figures over the periods, and each unit's figure with the evidence it sent.
  */
-export function TargetDrawer({ planCode, targetKey, periodKey, onClose }: Props) {
+export function TargetDrawer({ planCode, targetKey, periodKey, onClose, onDashboard = false }: Props) {
   const { t, num, lang, period } = useI18n();
   const [unitId, setUnitId] = useState<string | null>(null);
   const loaded = useQuery({
@@ -103,6 +105,15 @@ export function TargetDrawer({ planCode, targetKey, periodKey, onClose }: Props)
               />
             </>
           )}
+          {detail.ownUnitsOnly && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t("dashboard.panel.ownUnits")}
+              data-testid="target-own-units"
+            />
+          )}
           <TargetUnits
             target={target}
             units={detail.units}
@@ -110,11 +121,13 @@ export function TargetDrawer({ planCode, targetKey, periodKey, onClose }: Props)
             unitId={unitId}
             onUnit={setUnitId}
           />
-          <Typography.Paragraph style={{ marginTop: 16 }}>
-            <Link to={`/dashboard/${encodeURIComponent(planCode)}`}>
-              {t("dashboard.panel.openDashboard")}
-            </Link>
-          </Typography.Paragraph>
+          {!onDashboard && (
+            <Typography.Paragraph style={{ marginTop: 16 }}>
+              <Link to={`/dashboard/${encodeURIComponent(planCode)}`}>
+                {t("dashboard.panel.openDashboard")}
+              </Link>
+            </Typography.Paragraph>
+          )}
         </>
       )}
     </Drawer>

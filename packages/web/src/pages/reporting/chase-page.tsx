@@ -60,7 +60,7 @@ export default function ChasePage() {
     }
   };
 
-  // Only focal officers and leaders reach this screen; the server checks again.
+  // Offered to the period's reviewers only; the server checks again.
   const remindNow = async () => {
     setReminding(true);
     try {
@@ -96,19 +96,23 @@ export default function ChasePage() {
         }
         extra={
           <Space wrap>
-            <Button
-              type="primary"
-              icon={<NotificationOutlined />}
-              onClick={remindNow}
-              loading={reminding}
-              disabled={!data}
-              data-testid="remind-now"
-            >
-              {t("chase.remindNow")}
-            </Button>
-            <Button icon={<CopyOutlined />} onClick={copyReminder} disabled={!data}>
-              {t("chase.copyReminder")}
-            </Button>
+            {/* Reminding and reviewing are the reviewers'; a province viewer reads the list. */}
+            {canReview && (
+              <>
+                <Button
+                  type="primary"
+                  icon={<NotificationOutlined />}
+                  onClick={remindNow}
+                  loading={reminding}
+                  data-testid="remind-now"
+                >
+                  {t("chase.remindNow")}
+                </Button>
+                <Button icon={<CopyOutlined />} onClick={copyReminder}>
+                  {t("chase.copyReminder")}
+                </Button>
+              </>
+            )}
             <ExportMenu sources={[exportSources.indicatorValues(code, { period: key })]} />
             {canReview && (
               <>
