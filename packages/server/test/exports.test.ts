@@ -1,8 +1,15 @@
 import { type TExportJson, ZExportJson } from "@dtplan/contracts";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
-import { type OrgUnitRow, type PlanRow, type PlanTaskRow, planTasks } from "../src/db/schema.ts";
+import {
+  type OrgUnitRow,
+  type PlanRow,
+  type PlanTaskRow,
+  planTasks,
+  unitReportValues,
+} from "../src/db/schema.ts";
+import { toCsv } from "../src/modules/exports/tabular.ts";
 import { buildReportingPlan, describeBothDatabases, type SignedIn, signInAs } from "./helpers.ts";
 
 describeBothDatabases("exports: targets, indicator values and tasks as CSV, JSON and XLSX", (ctx) => {
@@ -309,6 +316,62 @@ describeBothDatabases("exports: targets, indicator values and tasks as CSV, JSON
     expect(ws.getCell(3, periodEnd).value).toEqual(new Date("2025-03-14T00:00:00Z"));
     expect(ws.getCell(3, periodEnd).numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell(3, columnOf(ws, 2, "Giá trị")).numFmt).toBe("#,##0.##");
+  });
+
+  it("writes the indicator values' CSV in the database byte for byte as Node writes the table's rows", async () => {
+    // Text to quote, numbers JavaScript writes with an exponent or rounds, a target beyond 1e21.
+    await ctx.db
+      .update(unitReportValues)
+      .set({
+        numerator: 1,
+        denominator: 3,
+        value: 33.333333333333336,
+        note: 'Ghi chú "trích dẫn", có dấu phẩy\ndòng hai',
+      })
+      .where(and(eq(unitReportValues.tenantId, plan.tenantId), eq(unitReportValues.targetKey, targetKey)));
+    await ctx.db.execute(
+      sql`UPDATE unit_report_values SET numerator = 123456789012345678, denominator = 1e22, value = 0.00000012345
+           WHERE tenant_id = ${plan.tenantId} AND target_key = ${targetKey}
+             AND report_id IN (SELECT id FROM unit_reports WHERE tenant_id = ${plan.tenantId} AND unit_id = ${communeB.id})`,
+    );
+    await ctx.db.execute(
+      sql`UPDATE plan_targets SET value = 1e21 WHERE tenant_id = ${plan.tenantId} AND plan_id = ${plan.id} AND key = ${targetKey}`,
+    );
+    const indicator = (await json(officer, valuesUrl())).rows[0]?.indicatorCode;
+    const queries = [
+      "",
+      "period=2025-Q1",
+      "period=2025-Q2",
+      `unitId=${district.id}`,
+      `unitId=${communeB.id}`,
+      "pillar=digital_government",
+      "pillar=digital_economy",
+      `indicator=${indicator}`,
+    ];
+    let lines = 0;
+    for (const session of [officer, viewer, reporterA, reporterB]) {
+      for (const query of queries) {
+        const csv = await get(session, valuesUrl(query).replace("format=json", "format=csv"));
+        expect(csv.statusCode, csv.body).toBe(200);
+        // The JSON rows are the table's rows, column by column: written by toCsv as Node would.
+        const rows = (await json(session, valuesUrl(query))).rows;
+        const keys = Object.keys(rows[0] ?? {});
+        const expected = toCsv({
+          name: "",
+          columns: keys.map((key) => ({ key, header: key, value: (r: (typeof rows)[number]) => r[key] })),
+          rows,
+        });
+        const body = csv.rawPayload.toString("utf8").split("\r\n").slice(1);
+        expect(body, query).toEqual(expected.split("\r\n").slice(1));
+        lines += body.length - 1;
+      }
+    }
+    expect(lines).toBeGreaterThan(10);
+    const all = (await get(officer, valuesUrl().replace("format=json", "format=csv"))).rawPayload.toString(
+      "utf8",
+    );
+    expect(all).toContain(',1e+21,%,1,3,33.333333333333336,"Ghi chú ""trích dẫn"", có dấu phẩy\ndòng hai",');
+    expect(all).toContain(",1e+21,%,123456789012345680,1e+22,1.2345e-7,");
   });
 
   it("refuses another province and says in Vietnamese what is wrong with a bad format", async () => {

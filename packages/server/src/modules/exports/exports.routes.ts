@@ -12,7 +12,7 @@ import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { requireActor } from "../access/access.ts";
 import { auditExport } from "./export-audit.ts";
-import { indicatorValueExport } from "./export-indicator-values.ts";
+import { indicatorValueDownload } from "./export-indicator-values.ts";
 import { myTaskExport } from "./export-my-tasks.ts";
 import { targetExport } from "./export-targets.ts";
 import { taskExport } from "./export-tasks.ts";
@@ -101,7 +101,7 @@ export async function exportsRoutes(
       sendDownload(
         reply,
         request.query.format,
-        await indicatorValueExport(db, requireActor(request), request.query, request.params.code),
+        await indicatorValueDownload(db, requireActor(request), request.query, request.params.code),
       ),
   );
 

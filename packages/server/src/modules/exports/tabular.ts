@@ -80,7 +80,7 @@ const csvText = (s: string) => (NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')
  */
 export function toCsv<R>(table: Table<R>): string {
   const { columns } = table;
-  let out = `\uFEFF${columns.map((c) => csvField(c.header)).join(",")}\r\n`;
+  let out = csvHeader(columns);
   for (const row of table.rows) {
     let line = csvField(columns[0]?.value(row));
     for (let i = 1; i < columns.length; i++) line += `,${csvField(columns[i].value(row))}`;
@@ -88,6 +88,10 @@ export function toCsv<R>(table: Table<R>): string {
   }
   return out;
 }
+
+/** The byte-order mark and the header line of a CSV of `columns` (toCsv's first line). */
+export const csvHeader = (columns: readonly Pick<Column<never>, "header">[]): string =>
+  `\uFEFF${columns.map((c) => csvField(c.header)).join(",")}\r\n`;
 
 /** Rows as objects keyed by the columns' `key`; dates as ISO yyyy-mm-dd. */
 export function toJsonRows<R>(table: Table<R>): Record<string, string | number | boolean | null>[] {
@@ -196,6 +200,10 @@ export async function sendTable<R>(
       : format === "json"
         ? JSON.stringify({ ...meta, generatedAt: new Date().toISOString(), rows: toJsonRows(table) }, null, 2)
         : await toXlsx([table], { title: table.title });
+  return sendFile(reply, format, body, fileBase);
+}
+
+function sendFile(reply: FastifyReply, format: TabularFormat, body: string | Buffer, fileBase: string) {
   return reply
     .header("content-type", TABULAR_CONTENT_TYPES[format])
     .header("content-disposition", attachmentDisposition(`${fileBase}.${format}`))
@@ -209,5 +217,17 @@ export interface TableDownload<R> {
   meta: Record<string, unknown>;
 }
 
-export const sendDownload = <R>(reply: FastifyReply, format: TabularFormat, d: TableDownload<R>) =>
-  sendTable(reply, format, d.table, d.fileBase, d.meta);
+/** A CSV written whole by the database (csv-sql.ts), as toCsv would write its table. */
+export interface CsvDownload {
+  csv: string | Buffer;
+  fileBase: string;
+}
+
+export const sendDownload = <R>(
+  reply: FastifyReply,
+  format: TabularFormat,
+  d: TableDownload<R> | CsvDownload,
+) =>
+  "csv" in d
+    ? sendFile(reply, "csv", d.csv, d.fileBase)
+    : sendTable(reply, format, d.table, d.fileBase, d.meta);
