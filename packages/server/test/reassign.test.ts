@@ -154,6 +154,21 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
     expect(preview.items.find((i) => i.skipped)?.skipped).toContain("đã có báo cáo kỳ này");
     expect(preview.items.some((i) => i.label === "Đào tạo kỹ năng số")).toBe(false);
     expect((await taskById(tasks[0].id)).leadUnitId).toBe(tenant.communeA.id);
+    // Read in English, the preview's own words are English; names and texts stay as written.
+    const english = ZReassignmentPreview.parse(
+      (
+        await ctx.app.inject({
+          method: "POST",
+          url: "/api/org/reassignments/preview",
+          payload: { moves: movesToMerged() },
+          headers: { ...admin.headers, "accept-language": "en" },
+        })
+      ).json(),
+    ) as TReassignmentPreview;
+    expect(english.items.find((i) => i.skipped)?.skipped).toContain("already has a report for this period");
+    const words = english.items.flatMap((i) => [i.detail ?? "", i.skipped ?? ""]).join("\n");
+    expect(words).not.toMatch(/chủ trì|phối hợp|đã có|Bản nháp|Bị trả lại|Cán bộ|Quản trị|Quý/);
+    expect(english.items.find((i) => i.kind === "report")?.label).toMatch(/ — Q3 \d{4}$/);
   });
 
   it("refuses a unit still in force, a closed destination, and anyone without org.manage", async () => {

@@ -2,6 +2,8 @@ import type { TReassignmentItem, TReassignmentPreview, TReassignmentRequest } fr
 import { ROLE_LABELS, type Role } from "@dtplan/domain/access/roles.ts";
 import { REASSIGN_KINDS, type ReassignKind } from "@dtplan/domain/org/lists.ts";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@dtplan/domain/reporting/lists.ts";
+import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import type { OrgUnitRow, StoredCoordinator } from "../../db/schema.ts";
@@ -38,12 +40,35 @@ interface TaskChange {
 
 interface Work {
   tenantId: string;
+  /** The language the preview's lines are written in (the audit keeps Vietnamese). */
+  lang: Lang;
   items: TReassignmentItem[];
   tasks: TaskChange[];
   reports: { id: string; toUnitId: string }[];
   assignments: { planId: string; targetKey: string; fromUnitId: string; toUnitId: string }[];
   grants: { userId: string; role: Role; fromUnitId: string; toUnitId: string; duplicate: boolean }[];
 }
+
+/** What the preview says of each item, in each language; names and texts stay as written. */
+const WORDS = {
+  vi: {
+    lead: "chủ trì",
+    coordinating: "phối hợp",
+    alreadyReports: (unit: string) => `${unit} đã được giao chỉ tiêu này`,
+    plan: "Kế hoạch",
+    reportClash: (unit: string) => `${unit} đã có báo cáo kỳ này; báo cáo cũ giữ nguyên tên đơn vị cũ.`,
+    roleHeld: (role: string, unit: string) => `${role} — đã có trên ${unit}, quyền cũ được bỏ`,
+  },
+  en: {
+    lead: "lead",
+    coordinating: "coordinating",
+    alreadyReports: (unit: string) => `${unit} already reports this target`,
+    plan: "Plan",
+    reportClash: (unit: string) =>
+      `${unit} already has a report for this period; the old report keeps the old unit's name.`,
+    roleHeld: (role: string, unit: string) => `${role} — already held on ${unit}; the old role is dropped`,
+  },
+} as const;
 
 const shorten = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -119,7 +144,7 @@ async function gatherTasks(db: Database, tenantId: string, moves: readonly Move[
         kind: "task",
         id: row.id,
         label: shorten(row.text),
-        detail: `${row.plan_title} · chủ trì`,
+        detail: `${row.plan_title} · ${WORDS[work.lang].lead}`,
         from: ref(fromOf.get(row.lead_unit_id) as OrgUnitRow),
         to: ref(leadTo),
         skipped: null,
@@ -134,7 +159,7 @@ async function gatherTasks(db: Database, tenantId: string, moves: readonly Move[
           kind: "task",
           id: `${row.id}:${c.unitId}`,
           label: shorten(row.text),
-          detail: `${row.plan_title} · phối hợp`,
+          detail: `${row.plan_title} · ${WORDS[work.lang].coordinating}`,
           from: ref(fromOf.get(c.unitId) as OrgUnitRow),
           to: ref(to),
           skipped: null,
@@ -184,7 +209,7 @@ async function gatherAssignments(db: Database, tenantId: string, moves: readonly
       kind: "assignment",
       id: `${r.plan_id}:${r.target_key}:${r.unit_id}`,
       label: shorten(r.text),
-      detail: already ? `${r.plan_title} · ${move.to.name} đã được giao chỉ tiêu này` : r.plan_title,
+      detail: already ? `${r.plan_title} · ${WORDS[work.lang].alreadyReports(move.to.name)}` : r.plan_title,
       from: ref(move.from),
       to: ref(move.to),
       skipped: null,
@@ -209,12 +234,14 @@ async function gatherReports(db: Database, tenantId: string, moves: readonly Mov
     unit_id: string;
     status: ReportStatus;
     period_id: string;
+    period_key: string;
     label: string;
     end_date: string;
     plan_title: string | null;
   }>(
     db,
-    sql`SELECT r.id, r.unit_id, r.status, r.period_id, rp.label, rp.end_date::text AS end_date,
+    sql`SELECT r.id, r.unit_id, r.status, r.period_id, rp.key AS period_key, rp.label,
+               rp.end_date::text AS end_date,
                (SELECT p.title FROM plans p
                  WHERE p.tenant_id = r.tenant_id AND p.code = r.plan_code
                  ORDER BY p.version DESC LIMIT 1) AS plan_title
@@ -247,11 +274,11 @@ async function gatherReports(db: Database, tenantId: string, moves: readonly Mov
     work.items.push({
       kind: "report",
       id: r.id,
-      label: `${r.plan_title ?? "Kế hoạch"} — ${r.label}`,
-      detail: REPORT_STATUS_LABELS[r.status].vi,
+      label: `${r.plan_title ?? WORDS[work.lang].plan} — ${periodLabel({ key: r.period_key, label: r.label }, work.lang)}`,
+      detail: REPORT_STATUS_LABELS[r.status][work.lang],
       from: ref(from),
       to: ref(to),
-      skipped: clash ? `${to.name} đã có báo cáo kỳ này; báo cáo cũ giữ nguyên tên đơn vị cũ.` : null,
+      skipped: clash ? WORDS[work.lang].reportClash(to.name) : null,
     });
     if (!clash) {
       work.reports.push({ id: r.id, toUnitId: to.id });
@@ -297,8 +324,8 @@ async function gatherGrants(
       id: `${r.user_id}:${r.unit_id}:${r.role}`,
       label: `${r.full_name} (${r.username})`,
       detail: duplicate
-        ? `${ROLE_LABELS[r.role].vi} — đã có trên ${move.to.name}, quyền cũ được bỏ`
-        : ROLE_LABELS[r.role].vi,
+        ? WORDS[work.lang].roleHeld(ROLE_LABELS[r.role][work.lang], move.to.name)
+        : ROLE_LABELS[r.role][work.lang],
       from: ref(move.from),
       to: ref(move.to),
       skipped: null,
@@ -313,7 +340,12 @@ async function gatherGrants(
   }
 }
 
-async function gatherWork(db: Database, input: TReassignmentRequest, today: string): Promise<Work> {
+async function gatherWork(
+  db: Database,
+  input: TReassignmentRequest,
+  today: string,
+  lang: Lang = "vi",
+): Promise<Work> {
   if (input.userIds?.length && input.kinds?.some((k) => k !== "grant")) {
     throw new AppError("validation_failed", "Chọn người dùng chỉ áp dụng cho việc chuyển quyền.", [
       { path: "body.userIds", message: 'Chỉ dùng với kinds: ["grant"]' },
@@ -322,7 +354,7 @@ async function gatherWork(db: Database, input: TReassignmentRequest, today: stri
   const moves = await loadMoves(db, input, today);
   const tenantId = moves[0].from.tenantId;
   const kinds = new Set<ReassignKind>(input.kinds ?? REASSIGN_KINDS);
-  const work: Work = { tenantId, items: [], tasks: [], assignments: [], reports: [], grants: [] };
+  const work: Work = { tenantId, lang, items: [], tasks: [], assignments: [], reports: [], grants: [] };
   if (kinds.has("task")) await gatherTasks(db, tenantId, moves, work);
   if (kinds.has("assignment")) await gatherAssignments(db, tenantId, moves, work);
   if (kinds.has("report")) await gatherReports(db, tenantId, moves, work);
@@ -343,9 +375,9 @@ function presentWork(work: Work): TReassignmentPreview {
 /** Xem trước: what would move to whom, and what cannot; changes nothing. */
 export async function previewReassignment(
   db: Database,
-  { input, now = new Date() }: { input: TReassignmentRequest; now?: Date },
+  { input, now = new Date(), lang = "vi" }: { input: TReassignmentRequest; now?: Date; lang?: Lang },
 ): Promise<TReassignmentPreview> {
-  return presentWork(await gatherWork(db, input, todayIso(now)));
+  return presentWork(await gatherWork(db, input, todayIso(now), lang));
 }
 
 /**

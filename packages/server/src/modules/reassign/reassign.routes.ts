@@ -8,6 +8,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import { pendingReassignments } from "./pending-reassignments.ts";
 import { previewReassignment, reassignWork } from "./reassign-work.ts";
@@ -56,7 +57,7 @@ export async function reassignRoutes(app: FastifyInstance, { db }: { db: Databas
         response: { 200: ZReassignmentPreview },
       },
     },
-    async (request) => previewReassignment(db, { input: request.body }),
+    async (request) => previewReassignment(db, { input: request.body, lang: requestLang(request) }),
   );
 
   r.post(
