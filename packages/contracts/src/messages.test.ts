@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import vi from "zod/v4/locales/vi.js";
 import { ZLoginRequest } from "./auth.ts";
-import { vietnameseIssue } from "./messages.ts";
+import { schemaMessageEnglish } from "./messages.en.ts";
+import { FIELD_LABELS, fieldIssue, vietnameseIssue } from "./messages.ts";
 
 z.config(vi());
 z.config({ customError: vietnameseIssue });
@@ -60,5 +63,57 @@ describe("validation messages", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("says the same in English for a person reading in English, field by field", () => {
+    const issues = ZLoginRequest.safeParse({}).error?.issues ?? [];
+    const english = (issue: (typeof issues)[number]) =>
+      fieldIssue({ ...issue, input: undefined } as never, "en");
+    expect(issues.map(english)).toEqual(["Enter the username", "Enter the password"]);
+    // Every field sentence the server writes in Vietnamese reads back as the English one.
+    const kinds = [
+      { code: "invalid_type", expected: "string", input: undefined },
+      { code: "invalid_type", expected: "number", input: "x" },
+      { code: "invalid_format", format: "uuid", input: "x" },
+      { code: "invalid_format", format: "email", input: "x" },
+      { code: "invalid_format", format: "date", input: "x" },
+      { code: "invalid_format", format: "regex", input: "x" },
+      { code: "too_small", origin: "string", minimum: 1, input: "" },
+      { code: "invalid_value", values: ["a"], input: "x" },
+    ];
+    const wrong: string[] = [];
+    for (const key of [...Object.keys(FIELD_LABELS), "khongCoTen"])
+      for (const kind of kinds) {
+        const issue = { ...kind, path: ["body", key], message: "" } as never;
+        const [inVi, inEn] = [fieldIssue(issue, "vi"), fieldIssue(issue, "en")];
+        if (inVi === undefined) continue;
+        if (schemaMessageEnglish(inVi) !== inEn)
+          wrong.push(`${inVi} → ${schemaMessageEnglish(inVi)} ≠ ${inEn}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it("has English for every message a shared schema writes", () => {
+    const dir = import.meta.dirname;
+    const written = new Set<string>();
+    const patterns = [
+      /\bmessage: "([^"]+)"/g,
+      /\.(?:min|max|length|regex|refine|int)\([^()]*(?:\([^()]*\)[^()]*)*,\s*"([^"]+)"\s*\)/g,
+      /\.int\("([^"]+)"\)/g,
+      /z\.\w+\("([^"]+)"\)/g,
+      /longText\("([^"]+)"\)/g,
+    ];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+      if (file === "messages.en.ts") continue;
+      const text = readFileSync(path.join(dir, file), "utf8");
+      for (const pattern of patterns) for (const m of text.matchAll(pattern)) written.add(m[1]);
+    }
+    const vietnamese = [...written].filter((m) => /[ạảãàáâậầấẩẫăắằặẳẵêếềệểễôốồộổỗơớờợởỡưứừựửữđ]/i.test(m));
+    expect(vietnamese.length).toBeGreaterThan(60);
+    expect(vietnamese.filter((m) => schemaMessageEnglish(m) === null)).toEqual([]);
+    expect(schemaMessageEnglish("Mật khẩu tối thiểu 12 ký tự")).toBe("A password has at least 12 characters");
+    expect(schemaMessageEnglish("Đoạn mở đầu tối đa 20.000 ký tự")).toBe(
+      "The opening is at most 20,000 characters",
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { vietnameseIssue } from "@dtplan/contracts/messages.ts";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -59,25 +60,11 @@ import { registerReadCache } from "./read-cache.ts";
 import { registerResponseChecks } from "./response-check.ts";
 import { SERVER_VERSION } from "./version.ts";
 
-const TYPE_NAMES: Record<string, string> = {
-  string: "chuỗi ký tự",
-  number: "số",
-  int: "số nguyên",
-  boolean: "true hoặc false",
-  object: "đối tượng JSON",
-  array: "danh sách (mảng)",
-};
-
-// Validation messages reach the user: Vietnamese first, plainer than the stock locale
-// for the two cases people meet most (a field left out, a value of the wrong type).
+// Validation messages reach the user: Vietnamese first, naming the field ("Nhập tên đăng
+// nhập", never "Invalid input"), the same messages the web's forms show (contracts/messages.ts);
+// i18n/error-text.ts answers their English.
 z.config(z.locales.vi());
-z.config({
-  customError: (issue) => {
-    if (issue.code !== "invalid_type") return undefined;
-    if (issue.input === undefined) return "Thiếu trường bắt buộc";
-    return `Sai kiểu dữ liệu: cần ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
-  },
-});
+z.config({ customError: vietnameseIssue });
 
 /** Memory for reused answers and grants (read-cache.ts), across the last few snapshots. */
 const READ_CACHE_BYTES = 24 * 1024 * 1024;

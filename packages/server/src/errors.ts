@@ -1,4 +1,5 @@
 import type { TErrorCode, TErrorResponse } from "@dtplan/contracts";
+import { fieldLabel } from "@dtplan/contracts/messages.ts";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { englishIssue, englishText, type Lang, requestLang } from "./i18n/error-text.ts";
@@ -134,12 +135,20 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError | nu
       path: paths[i],
       message: englishIssue(v) ?? "Invalid value",
     }));
-    const list = (ds: ErrorDetail[]) => ds.map((d) => `${d.path}: ${d.message}`).join("; ");
+    // The sentence names each field in words (its path stays in the details, for programs).
+    const list = (ds: ErrorDetail[], lang: Lang) =>
+      ds
+        .map((d) => {
+          const label = fieldLabel(d.path.split("."), lang);
+          if (!label) return `${d.path}: ${d.message}`;
+          return d.message.toLowerCase().includes(label.toLowerCase()) ? d.message : `${label}: ${d.message}`;
+        })
+        .join("; ");
     return new AppError(
       "validation_failed",
-      `Dữ liệu gửi lên không hợp lệ — ${list(details)}`,
+      `Dữ liệu gửi lên không hợp lệ — ${list(details, "vi")}`,
       details,
-    ).inEnglish(`The data sent is not valid — ${list(detailsEn)}`, detailsEn);
+    ).inEnglish(`The data sent is not valid — ${list(detailsEn, "en")}`, detailsEn);
   }
   switch (error.code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":

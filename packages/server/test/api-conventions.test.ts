@@ -59,7 +59,7 @@ describeBothDatabases("API conventions", (ctx) => {
     expect(missing.statusCode).toBe(400);
     const missingError = ZErrorResponse.parse(missing.json()).error;
     expect(missingError.code).toBe("validation_failed");
-    expect(missingError.details).toEqual([{ path: "body.password", message: "Thiếu trường bắt buộc" }]);
+    expect(missingError.details).toEqual([{ path: "body.password", message: "Nhập mật khẩu" }]);
 
     const wrongType = await ctx.app.inject({
       method: "POST",
@@ -69,7 +69,7 @@ describeBothDatabases("API conventions", (ctx) => {
     expect(wrongType.statusCode).toBe(400);
     const wrongTypeError = ZErrorResponse.parse(wrongType.json()).error;
     expect(wrongTypeError.details?.[0].path).toBe("body.username");
-    expect(wrongTypeError.details?.[0].message).toBe("Sai kiểu dữ liệu: cần chuỗi ký tự");
+    expect(wrongTypeError.details?.[0].message).toBe("Tên đăng nhập: sai kiểu dữ liệu, cần chữ");
 
     const oversize = await ctx.app.inject({
       method: "POST",

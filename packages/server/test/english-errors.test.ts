@@ -83,7 +83,10 @@ describeBothDatabases("errors in English for a caller who chose English", (ctx) 
     });
     expect(response.statusCode).toBe(400);
     const error = englishError(response);
-    expect(error.message).toMatch(/^The data sent is not valid — body\.username: /);
+    // The sentence names the fields in words; the paths stay in the details.
+    expect(error.message).toBe(
+      "The data sent is not valid — A username has at least 3 characters; Enter the full name; A password has at least 12 characters; Grant at least one role on a unit",
+    );
     const byPath = Object.fromEntries(error.details.map((d) => [d.path, d.message]));
     expect(byPath["body.username"]).toBe("A username has at least 3 characters");
     expect(byPath["body.fullName"]).toBe("Enter the full name");

@@ -269,6 +269,14 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     await page.getByText("Nhập mật khẩu").waitFor();
     expect(await page.locator("body").textContent()).not.toMatch(/Invalid input|expected string/);
     await screenshot(page, "daily-05-empty-sign-in");
+    // In English the same form says the same in English.
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("Enter the username").waitFor();
+    await page.getByText("Enter the password").waitFor();
+    expect(await page.locator("body").textContent()).not.toMatch(/Nhập|Invalid input/);
+    await screenshot(page, "daily-05-empty-sign-in-en");
+    await page.evaluate(() => localStorage.removeItem("dtplan.lang"));
     await page.close();
   });
 

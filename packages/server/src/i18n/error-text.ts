@@ -1,3 +1,4 @@
+import { schemaMessageEnglish } from "@dtplan/contracts/messages.en.ts";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { EXACT_EN, PATTERNS_EN } from "./errors.en.ts";
@@ -28,7 +29,7 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 
 /** The English text of a Vietnamese message, or null when none is written. */
 export function englishText(vi: string): string | null {
-  const exact = EXACT_EN[vi];
+  const exact = EXACT_EN[vi] ?? schemaMessageEnglish(vi);
   if (exact) return exact;
   for (const [pattern, replace] of PATTERNS_EN) {
     const match = vi.match(pattern);

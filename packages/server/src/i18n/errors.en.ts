@@ -2,7 +2,7 @@
 // text (the source, written where each error is thrown). A message not listed here is
 // answered with the English default of its error code, so English is never mixed.
 
-/** Messages written as plain strings. */
+/** Messages written as plain strings (the shared schemas' own are in contracts/messages.en.ts). */
 export const EXACT_EN: Record<string, string> = {
   // errors.ts — the defaults of each code and the boundary messages
   "Yêu cầu không hợp lệ.": "The request is not valid.",
@@ -36,80 +36,8 @@ export const EXACT_EN: Record<string, string> = {
   "Giá trị không hợp lệ": "Invalid value",
   "Ký tự không hợp lệ": "Invalid character",
   "Thiếu trường bắt buộc": "Required field missing",
-
-  // contracts — validation messages of the shared schemas
-  "Nhập tên đăng nhập": "Enter the username",
-  "Nhập mật khẩu": "Enter the password",
-  "Tên bản sao lưu không hợp lệ": "Invalid backup name",
-  "Số tiền không âm": "The amount cannot be negative",
-  "Nhập tên hạng mục": "Enter the item's name",
-  "Không có thay đổi nào": "Nothing to change",
-  "Mã định danh không hợp lệ": "Invalid identifier",
-  "Ngày phải có dạng YYYY-MM-DD": "A date must look like YYYY-MM-DD",
-  "Mã kế hoạch chỉ gồm chữ thường không dấu, số và gạch ngang":
-    "A plan code has only lowercase letters without accents, digits and hyphens",
-  "Mã kỳ báo cáo không hợp lệ": "Invalid reporting period code",
-  "Thẩm quyền ký tối đa 120 ký tự": "The signing authority is at most 120 characters",
-  "Họ tên người ký tối đa 120 ký tự": "The signer's name is at most 120 characters",
-  "Số văn bản tối đa 20 ký tự": "The document number is at most 20 characters",
-  "Số văn bản chỉ gồm chữ số, chữ cái, dấu chấm, gạch ngang":
-    "The document number has only digits, letters, dots and hyphens",
-  "Nhập địa danh": "Enter the place name",
-  "Địa danh tối đa 100 ký tự": "The place name is at most 100 characters",
-  "Nơi nhận không được để trống": "A recipient cannot be empty",
-  "Nơi nhận tối đa 300 ký tự": "A recipient is at most 300 characters",
-  "Tối đa 40 nơi nhận": "At most 40 recipients",
-  "Mã chỉ tiêu không hợp lệ": "Invalid target code",
-  "Định dạng xuất phải là csv, json hoặc xlsx": "The export format must be csv, json or xlsx",
-  "Trụ cột không hợp lệ": "Invalid pillar",
-  "Nhập mã chỉ số": "Enter the indicator code",
-  "Mã chỉ số tối đa 30 ký tự": "The indicator code is at most 30 characters",
-  "Mã chỉ số chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang":
-    "An indicator code has only letters without accents, digits, dots and hyphens",
-  "Nhập tên chỉ số": "Enter the indicator's name",
-  "Nhập đơn vị tính": "Enter the unit of measure",
-  "Nhập mã đơn vị": "Enter the unit code",
-  "Mã đơn vị tối đa 50 ký tự": "The unit code is at most 50 characters",
-  "Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang":
-    "A unit code has only letters without accents, digits, dots and hyphens",
-  "Nhập tên đơn vị": "Enter the unit's name",
-  "Tên đơn vị tối đa 300 ký tự": "The unit's name is at most 300 characters",
-  "Chọn loại đơn vị": "Choose the kind of unit",
-  "Loại đơn vị không hợp lệ": "Invalid kind of unit",
-  "Chọn ít nhất một đơn vị để sáp nhập": "Choose at least one unit to merge",
-  "Chia tách cần ít nhất hai đơn vị mới": "A split needs at least two new units",
-  "Chọn ít nhất một cột": "Choose at least one column",
-  "Nhập tên kế hoạch": "Enter the plan's title",
-  "Nhập nội dung chỉ tiêu": "Enter the target's text",
-  "Nhập nội dung nhiệm vụ": "Enter the task's text",
-  "Nhập lý do điều chỉnh": "Enter the reason for the amendment",
-  "Định dạng phải là csv, xlsx hoặc json": "The format must be csv, xlsx or json",
-  "Ngôn ngữ phải là vi hoặc en": "The language must be vi or en",
-  "Mã tỉnh chỉ gồm chữ thường không dấu, số và gạch ngang":
-    "A province code has only lowercase letters without accents, digits and hyphens",
-  "Ngày kết thúc phải sau ngày bắt đầu": "The end date must be after the start date",
-  "Hạn báo cáo phải sau ngày bắt đầu kỳ": "The reporting deadline must be after the period's start",
-  "Nhập tên kỳ báo cáo": "Enter the period's name",
-  "Số liệu không được âm": "A figure cannot be negative",
-  "Tiến độ không được nhỏ hơn 0%": "Progress cannot be below 0%",
-  "Tiến độ không được vượt quá 100%": "Progress cannot exceed 100%",
-  "Tử số không được lớn hơn mẫu số": "The numerator cannot be larger than the denominator",
-  "Nhập lý do trả lại báo cáo": "Enter the reason for returning the report",
-  "Chọn ít nhất một báo cáo": "Choose at least one report",
-  "Mỗi lần xử lý tối đa 500 báo cáo": "At most 500 reports at a time",
-  "Chọn ít nhất một mục": "Choose at least one item",
-  "Mỗi lần xử lý tối đa 1000 mục": "At most 1000 items at a time",
-  "Nhập ít nhất 2 ký tự để tìm": "Type at least 2 characters to search",
-  "Từ khoá tìm kiếm quá dài": "The search words are too long",
-  "Nhập lý do mở lại báo cáo": "Enter the reason for reopening the report",
-  "Tiến độ từ 0 đến 100": "Progress is from 0 to 100",
-  "Nhập nội dung": "Enter the text",
-  "Tên đăng nhập tối thiểu 3 ký tự": "A username has at least 3 characters",
   "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang":
     "A username has only lowercase letters without accents, digits, dots, underscores and hyphens",
-  "Nhập họ và tên": "Enter the full name",
-  "Địa chỉ email không hợp lệ": "Invalid e-mail address",
-  "Cấp ít nhất một vai trò trên một đơn vị": "Grant at least one role on a unit",
 
   // server — access and sessions
   "Không tìm thấy đơn vị.": "Unit not found.",
@@ -218,7 +146,6 @@ export const EXACT_EN: Record<string, string> = {
   "Không tìm thấy thông báo.": "Notification not found.",
   "Không tìm thấy lịch: địa chỉ đã bị thu hồi hoặc đã được tạo lại.":
     "Calendar not found: the address was revoked or replaced by a new one.",
-  "Địa chỉ lịch không hợp lệ": "The calendar address is not valid",
   "Chỉ chuyên viên đầu mối hoặc lãnh đạo được nhắc các đơn vị.":
     "Only the focal officer or a leader may remind the units.",
 
@@ -291,7 +218,6 @@ export const EXACT_EN: Record<string, string> = {
   "Chỉ quản trị viên cấp cao nhất mới thay đổi được tài khoản quản trị viên cấp cao nhất.":
     "Only a top-level administrator may change a top-level administrator's account.",
   "Không tìm thấy tài khoản.": "Account not found.",
-  "Nhập mật khẩu hiện tại": "Enter the current password",
   "Kế hoạch đã ban hành nên không xóa được; muốn thay đổi, hãy lập bản điều chỉnh, bổ sung.":
     "The plan is published, so it cannot be deleted; to change it, start an amendment.",
   "Bản điều chỉnh giữ đơn vị ban hành của kế hoạch; chỉ đổi được đơn vị của bản nháp đầu tiên.":
@@ -314,13 +240,8 @@ export const EXACT_EN: Record<string, string> = {
   "Chọn mỗi đơn vị một lần": "Choose each unit once",
   "Chọn người dùng chỉ áp dụng cho việc chuyển quyền.": "Choosing users applies only to moving grants.",
   'Chỉ dùng với kinds: ["grant"]': 'Only with kinds: ["grant"]',
-  "Chọn ít nhất một đơn vị cần chuyển công việc": "Choose at least one unit whose work is to be moved",
-  "Tối đa 200 đơn vị một lần": "At most 200 units at a time",
-  "Chọn ít nhất một loại công việc": "Choose at least one kind of work",
 
   // explicit reporting units of targets
-  "Chọn ít nhất một đơn vị": "Choose at least one unit",
-  "Chọn ít nhất một chỉ tiêu": "Choose at least one target",
 
   // DTI (digital transformation index) frameworks, rounds and self-assessments
   "Đơn vị chỉ xem được tự đánh giá của mình; kết quả các đơn vị khác dành cho cấp tỉnh.":
@@ -347,46 +268,16 @@ export const EXACT_EN: Record<string, string> = {
   "Bộ chỉ số đang được dùng trong một đợt đánh giá đã mở; hãy sao chép sang năm mới để chỉnh sửa.":
     "The framework is used by an open round; copy it to a new year to edit it.",
   "Có đơn vị không thuộc tỉnh này.": "Some units are not in this province.",
-  "Hạn nộp phải sau ngày bắt đầu": "The deadline must be after the start date",
   "Không tìm thấy đơn vị trong tỉnh": "Unit not found in the province",
   "Chỉ mở được đợt đánh giá đang chuẩn bị.": "Only a round in preparation can be opened.",
   "Chỉ khóa được đợt đánh giá đang mở.": "Only an open round can be closed.",
   "Chỉ công bố được đợt đánh giá đã khóa số liệu.": "Only a round whose figures are locked can be published.",
-  "Nhập điểm sau điều chỉnh": "Enter the adjusted score",
-  "Mã chỉ số chỉ gồm chữ, số, dấu chấm, gạch ngang":
-    "An indicator code has only letters, digits, dots and hyphens",
-  "Mã bộ chỉ số chỉ gồm chữ thường không dấu, số và gạch ngang":
-    "A framework code has only lowercase letters without accents, digits and hyphens",
-  "Điểm không được âm": "A score cannot be negative",
-  "Nhập mô tả mức": "Enter the level's description",
-  "Cần ít nhất một mức": "At least one level is needed",
-  "Cần ít nhất một ngưỡng": "At least one threshold is needed",
-  "Nhập tên bộ chỉ số": "Enter the framework's name",
-  "Nhập tên đợt đánh giá": "Enter the round's name",
-  "Chọn ít nhất một đơn vị được đánh giá": "Choose at least one unit to assess",
 
   // what a stale save names (stale-version.ts)
   "Chỉ tiêu này": "This target",
   "Nhiệm vụ này": "This task",
   "Hạng mục kinh phí này": "This budget item",
   "Báo cáo tổng hợp": "The consolidated report",
-
-  // the narrative's sections (contracts/consolidated.ts)
-  "Đoạn mở đầu": "The opening",
-  "Đánh giá chung": "The overall assessment",
-  "Khó khăn, vướng mắc": "Difficulties",
-  "Đề xuất, kiến nghị": "Proposals",
-  "Nhiệm vụ kỳ tới": "Next period's tasks",
-};
-
-/** The type names of the plainer invalid_type message (see app.ts). */
-const TYPE_NAMES_EN: Record<string, string> = {
-  "chuỗi ký tự": "a string",
-  số: "a number",
-  "số nguyên": "an integer",
-  "true hoặc false": "true or false",
-  "đối tượng JSON": "a JSON object",
-  "danh sách (mảng)": "a list (array)",
 };
 
 type Translate = (vi: string) => string | null;
@@ -402,7 +293,6 @@ export const PATTERNS_EN: [RegExp, (m: RegExpMatchArray, t: Translate) => string
     (m) =>
       `The plan «${m[1]}» has a draft (version ${m[2]}): open that draft to edit it, or delete it and import again.`,
   ],
-  [/^Sai kiểu dữ liệu: cần (.+)$/, (m) => `Wrong type: expected ${TYPE_NAMES_EN[m[1]] ?? m[1]}`],
   [
     /^Dữ liệu gửi lên quá lớn \(tối đa (\d+) KB\)\.$/,
     (m) => `The data sent is too large (at most ${m[1]} KB).`,
@@ -417,9 +307,6 @@ export const PATTERNS_EN: [RegExp, (m: RegExpMatchArray, t: Translate) => string
     /^Đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau (\d+) phút\.$/,
     (m) => `Too many failed sign-ins. Please try again in ${m[1]} minute${m[1] === "1" ? "" : "s"}.`,
   ],
-  [/^Mật khẩu tối thiểu (\d+) ký tự$/, (m) => `A password has at least ${m[1]} characters`],
-  [/^Mật khẩu tối đa (\d+) ký tự$/, (m) => `A password has at most ${m[1]} characters`],
-  [/^(.+) tối đa 20\.000 ký tự$/, (m, t) => withPart(t(m[1]), (x) => `${x} is at most 20,000 characters`)],
   [
     /^Tệp minh chứng quá lớn \(tối đa (.+) MB\)\.$/,
     (m) => `The evidence file is too large (at most ${m[1]} MB).`,

@@ -4,11 +4,12 @@ import type { z } from "zod";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { useAction } from "../lib/use-action.ts";
 import { issuesToFieldErrors, serverDetailsToFieldErrors } from "./field-errors.ts";
+import { inReaderLanguage } from "./schema-message.ts";
 
 /**
  * Validation for an antd form with a contract schema: messages appear under the
- * fields (the contract's messages are Vietnamese), and server errors land on the
- * same fields or, when they name none, above the form.
+ * fields in the reader's language, and server errors land on the same fields or,
+ * when they name none, above the form.
  */
 export function useZodForm(form: FormInstance) {
   const [formError, setFormError] = useState<string | null>(null);
@@ -18,7 +19,9 @@ export function useZodForm(form: FormInstance) {
       setFormError(null);
       const result = schema.safeParse(values);
       if (result.success) return result.data;
-      const { fields, formErrors } = issuesToFieldErrors(result.error.issues);
+      const { fields, formErrors } = issuesToFieldErrors(
+        result.error.issues.map((issue) => ({ path: issue.path, message: inReaderLanguage(issue.message) })),
+      );
       form.setFields(fields);
       if (formErrors.length > 0) setFormError(formErrors.join(" "));
       return null;

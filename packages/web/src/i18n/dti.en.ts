@@ -178,6 +178,7 @@ export const dtiEn: Record<keyof typeof dtiVi, string> = {
   "dti.fw.back": "Back to the frameworks",
   "dti.fw.lockedHint":
     "This framework is used by a round and cannot be changed; copy it to another year and edit the copy.",
+  "dti.fw.framework": "The framework",
   "dti.fw.invalid": "The framework is not valid yet and was not saved:",
   "dti.fw.saved": "The framework was saved.",
   "dti.fw.total": "Maximum points (computed from the criteria): {points} · {criteria} scored criteria",

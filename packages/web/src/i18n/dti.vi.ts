@@ -174,6 +174,7 @@ export const dtiVi = {
   "dti.fw.back": "Về danh sách bộ chỉ số",
   "dti.fw.lockedHint":
     "Bộ chỉ số đã dùng trong đợt đánh giá nên không sửa được; hãy sao chép sang năm khác rồi sửa bản sao.",
+  "dti.fw.framework": "Bộ chỉ số",
   "dti.fw.invalid": "Bộ chỉ số chưa hợp lệ, chưa lưu:",
   "dti.fw.saved": "Đã lưu bộ chỉ số.",
   "dti.fw.total": "Tổng điểm tối đa (tính từ các tiêu chí): {points} · {criteria} tiêu chí chấm điểm",

@@ -9,6 +9,7 @@ import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { consolidatedApi, consolidatedQueries } from "../../api/consolidated.ts";
 import { queryClient } from "../../api/query.ts";
+import { inReaderLanguage } from "../../forms/schema-message.ts";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
@@ -60,8 +61,8 @@ export function useNarrative(report: TConsolidatedReport, planCode: string, peri
     if (!lines.success) {
       const errors = lines.error.issues.map((i) =>
         typeof i.path[0] === "number"
-          ? t("consolidated.form.recipientLine", { n: i.path[0] + 1, message: i.message })
-          : i.message,
+          ? t("consolidated.form.recipientLine", { n: i.path[0] + 1, message: inReaderLanguage(i.message) })
+          : inReaderLanguage(i.message),
       );
       form.setFields([{ name: "recipients", errors }]);
       return;

@@ -15,6 +15,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError, errorMessage } from "../../api/client.ts";
 import { type AssessmentRef, dtiApi, dtiQueries } from "../../api/dti.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { inReaderLanguage } from "../../forms/schema-message.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDateTime } from "../../lib/format.ts";
@@ -134,7 +135,7 @@ function AssessmentForm({
       const item = { code, outcome: v.outcome, points: v.points, comment: v.comment.trim() || undefined };
       const parsed = ZDtiVerificationInput.safeParse(item);
       if (!parsed.success) {
-        message.error(`${code}: ${parsed.error.issues[0]?.message ?? ""}`);
+        message.error(`${code}: ${inReaderLanguage(parsed.error.issues[0]?.message ?? "")}`);
         document.getElementById(`criterion-${code}`)?.scrollIntoView({ block: "center" });
         return;
       }

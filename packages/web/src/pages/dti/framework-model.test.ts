@@ -7,6 +7,7 @@ import {
   fromFramework,
   moveNode,
   nextCode,
+  nodeNamed,
   problemsOf,
   removeNode,
   toInput,
@@ -94,5 +95,24 @@ describe("the framework editor's tree", () => {
     expect(moved[0]?.children.map((c) => c.code)).toEqual(["1.2", "1.1"]);
     expect(moveNode(moved, second.key, -1)[0]?.children.map((c) => c.code)).toEqual(["1.2", "1.1"]);
     expect(removeNode(moved, second.key)[0]?.children.map((c) => c.code)).toEqual(["1.1"]);
+  });
+});
+
+describe("naming where a framework is invalid", () => {
+  it("names the criterion an issue is about by its code and name, never by its path", () => {
+    const input = {
+      name: "Bộ chỉ số",
+      nodes: [
+        {
+          code: "1",
+          name: "Nhận thức số",
+          rule: { kind: "sum" },
+          children: [{ code: "1.1", name: "Ban hành kế hoạch", rule: { kind: "levels", levels: [] } }],
+        },
+      ],
+    };
+    expect(nodeNamed(input, ["nodes", 0, "children", 0, "rule", "levels"])).toBe("1.1 Ban hành kế hoạch");
+    expect(nodeNamed(input, ["nodes", 0, "name"])).toBe("1 Nhận thức số");
+    expect(nodeNamed(input, ["name"])).toBeNull();
   });
 });

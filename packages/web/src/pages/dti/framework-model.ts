@@ -183,3 +183,20 @@ export function computedMaxima(nodes: readonly EditNode[]): Map<string, number> 
 export function problemsOf(nodes: readonly EditNode[]): FrameworkProblem[] {
   return frameworkProblems(toInput(nodes) as DtiNodeDef[]);
 }
+
+/**
+ * The criterion a validation issue is about, by its code and name ("2.1 Ban hành kế hoạch"),
+ * found by walking the issue's path through what was sent; null for the framework itself.
+ */
+export function nodeNamed(input: unknown, path: readonly PropertyKey[]): string | null {
+  let at: unknown = input;
+  let named: string | null = null;
+  for (const step of path) {
+    if (at === null || typeof at !== "object") break;
+    at = (at as Record<PropertyKey, unknown>)[step];
+    const node = at as { code?: unknown; name?: unknown } | null;
+    if (node && typeof node === "object" && typeof node.code === "string" && "rule" in node)
+      named = `${node.code} ${typeof node.name === "string" ? node.name : ""}`.trim();
+  }
+  return named;
+}

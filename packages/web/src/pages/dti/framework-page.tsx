@@ -32,6 +32,7 @@ import { ApiError, errorMessage } from "../../api/client.ts";
 import { dtiApi, dtiQueries } from "../../api/dti.ts";
 import { invalidate } from "../../api/query.ts";
 import { LoadError } from "../../components/load-error.tsx";
+import { inReaderLanguage } from "../../forms/schema-message.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
 import { SUBJECT_KEYS } from "./dti-labels.tsx";
@@ -44,6 +45,7 @@ import {
   fromFramework,
   moveNode,
   nextCode,
+  nodeNamed,
   problemsOf,
   removeNode,
   toInput,
@@ -123,17 +125,20 @@ function FrameworkEditor({
 
   const save = async () => {
     setError(null);
-    const body = ZDtiFrameworkUpdate.safeParse({
+    const input = {
       name,
       description,
       subject: framework.subject,
       nodes: toInput(nodes),
       version: framework.version,
-    });
+    };
+    const body = ZDtiFrameworkUpdate.safeParse(input);
     if (!body.success) {
       setError({
         message: t("dti.fw.invalid"),
-        details: body.error.issues.slice(0, 20).map((i) => `${i.path.join(".")}: ${i.message}`),
+        details: body.error.issues
+          .slice(0, 20)
+          .map((i) => `${nodeNamed(input, i.path) ?? t("dti.fw.framework")}: ${inReaderLanguage(i.message)}`),
         conflict: false,
       });
       return;

@@ -4,6 +4,7 @@ import { App, Form, Input } from "antd";
 import { useState } from "react";
 import { usersApi } from "../../api/endpoints.ts";
 import { FormModal } from "../../forms/form-modal.tsx";
+import { inReaderLanguage } from "../../forms/schema-message.ts";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { GrantsEditor } from "./grants-editor.tsx";
@@ -48,7 +49,7 @@ export function UserFormModal({ user, units, onCancel, onDone }: Props) {
         if (!body) {
           const parsed = ZCreateUser.safeParse({ ...v, email, grants });
           const listIssue = parsed.error?.issues.find((i) => i.path.length === 1 && i.path[0] === "grants");
-          if (listIssue) setGrantsError(listIssue.message);
+          if (listIssue) setGrantsError(inReaderLanguage(listIssue.message));
           return;
         }
         const created = await usersApi.create(body);
