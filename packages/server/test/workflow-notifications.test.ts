@@ -11,6 +11,7 @@ import { beforeAll, expect, it } from "vitest";
 import {
   notifications,
   type OrgUnitRow,
+  orgUnits,
   outbox,
   type PlanRow,
   type PlanTaskRow,
@@ -197,6 +198,20 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
         Object.values(theirs.counts).every((n) => n === 0),
         JSON.stringify(theirs.counts),
       ).toBe(true);
+    }
+    // Once the plan's unit no longer exists (a district after the 2025 reform), its plan is
+    // history: the late task waits for nobody.
+    const closeDistrict = (validTo: string | null) =>
+      ctx.db
+        .update(orgUnits)
+        .set({ validTo })
+        .where(and(eq(orgUnits.tenantId, plan.tenantId), eq(orgUnits.id, plan.unitId)));
+    await closeDistrict("2025-06-30");
+    try {
+      expect((await todo(otherReporter)).counts.overdue).toBe(0);
+      expect((await todo(officer)).counts.overdue).toBe(0);
+    } finally {
+      await closeDistrict(null);
     }
     // On 1/6/2025 the second quarter's report is the commune's to fill, due 15/6.
     const [user] = await ctx.db.select().from(users).where(eq(users.id, reporter.user.id));

@@ -152,16 +152,28 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
     const work = workGrants.length
       ? await myWork(db, { ...actor, grants: workGrants }, today)
       : { overdue: [] };
-    found.overdue = work.overdue.map((t) => ({
-      kind: "overdue",
-      title: t.text,
-      period: null,
-      detail: t.plan.title,
-      due: t.deadline?.date ?? null,
-      late: true,
-      reason: null,
-      link: `/my-tasks?task=${t.id}`,
-    }));
+    // A plan of a unit that no longer exists (a district's plan after the 2025 reform) is
+    // history: its late tasks wait for nobody.
+    const history = new Set(
+      published
+        .filter((p) => {
+          const validTo = trees.get(p.tenantId)?.units.get(p.unitId)?.validTo;
+          return validTo != null && validTo < today;
+        })
+        .map((p) => p.code),
+    );
+    found.overdue = work.overdue
+      .filter((t) => !history.has(t.plan.code))
+      .map((t) => ({
+        kind: "overdue",
+        title: t.text,
+        period: null,
+        detail: t.plan.title,
+        due: t.deadline?.date ?? null,
+        late: true,
+        reason: null,
+        link: `/my-tasks?task=${t.id}`,
+      }));
   }
 
   if (staffUnits.size) {
