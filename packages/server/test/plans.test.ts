@@ -367,4 +367,19 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
       "1 đoạn văn bản không nhận dạng được; hãy kiểm tra đã thêm đủ mục.",
     ]);
   });
+
+  it("names each task publishing waits for so that two tasks opening with the same words read apart", async () => {
+    const { shortTexts } = await import("../src/modules/plans/publish-plan.ts");
+    const opening = "Các Phòng, ban, ngành và Ủy ban nhân dân các xã, phường chủ động ";
+    const [a, b, c] = shortTexts([
+      `${opening}xây dựng kế hoạch chuyển đổi số năm 2026 của đơn vị mình.`,
+      `${opening}rà soát, đề xuất thủ tục hành chính cung cấp trực tuyến toàn trình.`,
+      "Tuyên truyền về chuyển đổi số, hưởng ứng Ngày Chuyển đổi số quốc gia 10/10 trên các kênh thông tin.",
+    ]);
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^Các Phòng, ban, ngành và Ủy ban nhân dân các xã, phường chủ động xây/);
+    expect(b).toMatch(/chủ động rà/);
+    // A text no other resembles keeps the usual length.
+    expect(c).toBe("Tuyên truyền về chuyển đổi số, hưởng ứng Ngày Chuyển đổi…");
+  });
 });

@@ -57,6 +57,11 @@ describe("reporting units suggested for a target", () => {
     ]);
   });
 
+  it("gives a commune's own plan's target 'cấp xã' to the commune itself, not to every commune of the province", () => {
+    const out = suggestTargetUnits(target("economy", "cấp xã"), { ...basis, issuingUnitId: "xa-a" });
+    expect(out).toEqual([{ unitId: "xa-a", reason: "commune_scope" }]);
+  });
+
   it("reads the scope from the text when the extraction found none", () => {
     expect(reachesCommunes({ scope: null, text: "100% xã, phường có điểm phục vụ" })).toBe(true);
     expect(reachesCommunes({ scope: "cấp tỉnh", text: "các xã" })).toBe(false);

@@ -37,6 +37,7 @@ export function reachesCommunes(target: { scope: string | null; text: string }):
 /**
  * The communes, wards and special zones in force on `today` below the issuing unit, or
  * below the province when the issuing unit has none (a department issuing for the province).
+ * A commune's own plan is reported for the commune by the commune itself.
  */
 export function communesOf(
   units: ReadonlyMap<string, SuggestionUnit>,
@@ -49,6 +50,8 @@ export function communesOf(
       const u = units.get(id);
       return u !== undefined && kinds.has(u.kind) && isInForce(u, today);
     });
+  const issuing = units.get(issuingUnitId);
+  if (issuing && kinds.has(issuing.kind)) return isInForce(issuing, today) ? [issuingUnitId] : [];
   const own = under(issuingUnitId);
   if (own.length) return own;
   let root = units.get(issuingUnitId);

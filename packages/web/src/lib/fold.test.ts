@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldVietnamese, matchesFolded } from "./fold.ts";
+import { foldedSearch, foldVietnamese, matchesFolded } from "./fold.ts";
 
 describe("foldVietnamese", () => {
   it("drops tone marks and turns đ into d", () => {
@@ -30,5 +30,12 @@ describe("matchesFolded", () => {
 
   it("matches everything on an empty query", () => {
     expect(matchesFolded("anything", "  ")).toBe(true);
+  });
+});
+
+describe("foldedSearch", () => {
+  it("lets a unit picker find Xã Long Hồ typed without diacritics", () => {
+    expect(foldedSearch.filterOption("long ho", { label: "Xã Long Hồ" })).toBe(true);
+    expect(foldedSearch.filterOption("long ho", { label: "Xã Long Mỹ" })).toBe(false);
   });
 });

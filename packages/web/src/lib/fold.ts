@@ -11,3 +11,9 @@ export function matchesFolded(text: string, query: string): boolean {
   const t = foldVietnamese(text);
   return q.split(" ").every((word) => t.includes(word));
 }
+
+/** A picker's search (antd Select `showSearch`): its options found by what is typed, with or without diacritics. */
+export const foldedSearch = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    matchesFolded(String(option?.label ?? ""), input),
+};

@@ -22,7 +22,18 @@ import { writeTargetUnits } from "./target-units.ts";
 /** Items below this confidence are flagged for review first. */
 export const REVIEW_CONFIDENCE = 0.75;
 
-const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+/**
+ * Each text cut to about 60 characters, and longer where the cut would make two items read
+ * the same (a plan's tasks often open with the same words: "Các phòng, ban … chủ động …").
+ */
+export function shortTexts(texts: readonly string[]): string[] {
+  return texts.map((s) => {
+    let cut = 57;
+    const alike = (n: number) => texts.some((o) => o !== s && o.slice(0, n) === s.slice(0, n));
+    while (cut < 200 && cut + 3 < s.length && alike(cut)) cut += 20;
+    return s.length > cut + 3 ? `${s.slice(0, cut).trimEnd()}…` : s;
+  });
+}
 
 /**
  * The blocks no rule understood that no item yet covers: an item added from a block (it
@@ -40,16 +51,15 @@ export function openUnparsed(bundle: PlanBundle): UnparsedBlock[] {
 /** What publishing refuses (`blocking`) and what it only points out (`warnings`). */
 export function publishCheck(bundle: PlanBundle): TPlanReview["publishCheck"] {
   const unassigned = targetsWithoutUnits(bundle.targets, bundle.targetUnits);
+  const leadless = bundle.tasks.filter((t) => !t.leadUnitId && !t.leadNone);
   const blocking = [
-    ...bundle.tasks
-      .filter((t) => !t.leadUnitId && !t.leadNone)
-      .map(
-        (t) =>
-          `Nhiệm vụ "${short(t.text)}" chưa có đơn vị chủ trì (chọn đơn vị, hoặc đánh dấu "không có đơn vị chủ trì").`,
-      ),
-    ...unassigned.map(
-      (t) =>
-        `Chỉ tiêu "${short(t.text)}" chưa có đơn vị báo cáo (chọn đơn vị, hoặc xác nhận đơn vị ban hành tự báo cáo).`,
+    ...shortTexts(leadless.map((t) => t.text)).map(
+      (text) =>
+        `Nhiệm vụ "${text}" chưa có đơn vị chủ trì (chọn đơn vị, hoặc đánh dấu "không có đơn vị chủ trì").`,
+    ),
+    ...shortTexts(unassigned.map((t) => t.text)).map(
+      (text) =>
+        `Chỉ tiêu "${text}" chưa có đơn vị báo cáo (chọn đơn vị, hoặc xác nhận đơn vị ban hành tự báo cáo).`,
     ),
   ];
   const warnings: string[] = [];

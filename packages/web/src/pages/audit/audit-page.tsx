@@ -19,6 +19,7 @@ import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { DateInput } from "../../forms/date-input.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { toIsoDate } from "../../lib/format.ts";
 import { serverPagination } from "../../lib/server-paging.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
@@ -104,7 +105,7 @@ export default function AuditPage() {
         <Flex gap={12} wrap style={{ marginBottom: 16 }} data-testid="audit-filters">
           <Select
             allowClear
-            showSearch={{ optionFilterProp: "label" }}
+            showSearch={foldedSearch}
             value={filter.actorId}
             onChange={(v) => setFilter("actorId", v)}
             options={(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.fullName }))}

@@ -5,6 +5,7 @@ import { consolidatedQueries } from "../../api/consolidated.ts";
 import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { planLabel } from "../../lib/plan-label.ts";
 import { ConsolidatedSummary } from "./consolidated-summary.tsx";
 import { ConsolidatedTables } from "./consolidated-tables.tsx";
@@ -31,7 +32,7 @@ export default function ReportsPage() {
         extra={
           <Space wrap>
             <Select
-              showSearch={{ optionFilterProp: "label" }}
+              showSearch={foldedSearch}
               style={{ width: 380 }}
               placeholder={t("consolidated.choosePlan")}
               loading={plans.isFetching}

@@ -18,6 +18,7 @@ import { type ChartClick, LazyChart } from "../../charts/lazy-chart.tsx";
 import { PrintButton } from "../../components/print-button.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { formatDate, type Lang } from "../../lib/format.ts";
 import { planLabel } from "../../lib/plan-label.ts";
 import { pillarLabel } from "../plans/review-model.ts";
@@ -92,7 +93,7 @@ export default function LeaderDashboardPage() {
           <Space wrap>
             <PrintButton />
             <Select
-              showSearch={{ optionFilterProp: "label" }}
+              showSearch={foldedSearch}
               style={{ width: 420 }}
               placeholder={t("dashboard.choosePlan")}
               aria-label={t("dashboard.choosePlan")}

@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { LazyChart } from "../../charts/lazy-chart.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { formatNumber } from "../../lib/format.ts";
 import { CardTitle } from "../dashboard/card-title.tsx";
 import { averageOf, rankingBarOption, unitRadarOption } from "./dti-charts.ts";
@@ -203,7 +204,7 @@ export function RankingCharts({
             aria-label={t("dti.chart.pickUnit")}
             value={row?.unit.id}
             onChange={setUnitId}
-            showSearch={{ optionFilterProp: "label" }}
+            showSearch={foldedSearch}
             options={sorted.map((r) => ({ value: r.unit.id, label: `${r.rank}. ${r.unit.name}` }))}
           />
           {radar && data.indices.length >= 3 ? (

@@ -13,6 +13,7 @@ import { errorMessage } from "../../api/client.ts";
 import { orgApi, orgQueries } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { formatDate } from "../../lib/format.ts";
 
 interface Props {
@@ -101,7 +102,7 @@ export function ReassignModal({ pending, units, defaultTo, onCancel, onDone }: P
                 </Space>
                 <Select
                   style={{ width: 300, maxWidth: "100%" }}
-                  showSearch={{ optionFilterProp: "label" }}
+                  showSearch={foldedSearch}
                   aria-label={`${t("org.reassign.to")} ${p.unit.name}`}
                   placeholder={
                     p.successors.length ? t("org.reassign.chooseTo") : t("org.reassign.noSuccessor")

@@ -26,6 +26,7 @@ import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { MoneyInput } from "../../forms/money-input.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 
 interface ItemFormValues {
   title: string;
@@ -246,8 +247,7 @@ export function BudgetSection({
           <Form.Item name="taskKey" label={t("budget.field.task")}>
             <Select
               allowClear
-              showSearch
-              optionFilterProp="label"
+              showSearch={foldedSearch}
               placeholder={t("budget.field.taskNone")}
               options={tasks.map((task) => ({ value: task.key, label: task.text }))}
               onChange={(key: string | undefined) => {

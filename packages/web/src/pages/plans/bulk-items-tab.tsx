@@ -6,6 +6,7 @@ import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import type { ReviewTabProps } from "./review-model.ts";
 
 /**
@@ -57,8 +58,7 @@ export function BulkItemsTab({ code, plan, onChanged }: ReviewTabProps) {
       <Card size="small" title={t("bulkItems.tasks")}>
         <Space wrap style={{ marginBottom: 8 }}>
           <Select
-            showSearch
-            optionFilterProp="label"
+            showSearch={foldedSearch}
             placeholder={t("bulkItems.leadUnit")}
             aria-label={t("bulkItems.leadUnit")}
             style={{ minWidth: 280 }}

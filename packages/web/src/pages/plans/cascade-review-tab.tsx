@@ -7,6 +7,7 @@ import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { formatPercent } from "../../lib/format.ts";
 import { planLabel } from "../../lib/plan-label.ts";
 import { useAction } from "../../lib/use-action.ts";
@@ -98,7 +99,7 @@ export function CascadeReviewTab({ code, plan, onChanged }: ReviewTabProps) {
           <Flex gap={8} wrap>
             <Select
               allowClear
-              showSearch={{ optionFilterProp: "label" }}
+              showSearch={foldedSearch}
               style={{ flex: 1, minWidth: 220 }}
               placeholder={t("cascade.review.noParent")}
               aria-label={t("cascade.review.choose")}

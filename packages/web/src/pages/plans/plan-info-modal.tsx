@@ -15,7 +15,7 @@ import { DateInput } from "../../forms/date-input.tsx";
 import { FormModal } from "../../forms/form-modal.tsx";
 import { useZodForm } from "../../forms/use-zod-form.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { matchesFolded } from "../../lib/fold.ts";
+import { foldedSearch } from "../../lib/fold.ts";
 import { planLabel } from "../../lib/plan-label.ts";
 import { UnitTreeSelect } from "../org/unit-tree-select.tsx";
 
@@ -95,11 +95,6 @@ export function PlanInfoModal({
     });
   }
 
-  const search = {
-    filterOption: (input: string, option?: { label?: unknown }) =>
-      matchesFolded(String(option?.label ?? ""), input),
-  };
-
   return (
     <FormModal
       form={form}
@@ -166,10 +161,10 @@ export function PlanInfoModal({
           </Col>
         </Row>
         <Form.Item name="parentPlanCode" label={t("planForm.parent")}>
-          <Select allowClear showSearch={search} options={planOptions} loading={others.isFetching} />
+          <Select allowClear showSearch={foldedSearch} options={planOptions} loading={others.isFetching} />
         </Form.Item>
         <Form.Item name="implementsPlanCode" label={t("planForm.implements")}>
-          <Select allowClear showSearch={search} options={planOptions} loading={others.isFetching} />
+          <Select allowClear showSearch={foldedSearch} options={planOptions} loading={others.isFetching} />
         </Form.Item>
       </Form>
     </FormModal>

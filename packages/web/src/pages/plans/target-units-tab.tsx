@@ -19,6 +19,7 @@ import { useMemo, useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { pillarLabel, type ReviewTabProps } from "./review-model.ts";
 
 type Mode = "add" | "replace" | "remove";
@@ -115,7 +116,7 @@ export function TargetUnitsTab({ code, onChanged }: Pick<ReviewTabProps, "code" 
             <Select
               mode="multiple"
               allowClear
-              showSearch={{ optionFilterProp: "label" }}
+              showSearch={foldedSearch}
               maxTagCount="responsive"
               placeholder={t("targetUnits.unitsPlaceholder")}
               value={unitIds}

@@ -7,7 +7,7 @@ import { publicQueries } from "../../api/public.ts";
 import { loadError } from "../../api/query.ts";
 import { SearchBox } from "../../components/search-box.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { matchesFolded } from "../../lib/fold.ts";
+import { foldedSearch } from "../../lib/fold.ts";
 import { formatDate } from "../../lib/format.ts";
 import { periodYears } from "./public-model.ts";
 
@@ -98,12 +98,6 @@ export interface PublicFilters {
 
 const PAGE_SIZE = 24;
 
-/** A picker's options found by what is typed, with or without diacritics. */
-const FOLDED_SEARCH = {
-  filterOption: (input: string, option?: { label?: unknown }) =>
-    matchesFolded(String(option?.label ?? ""), input),
-};
-
 /** The provinces with published plans, as tiles to choose from: the page's first step. */
 function ProvincePicker({ onPick }: { onPick: (slug: string) => void }) {
   const { t } = useI18n();
@@ -192,7 +186,7 @@ export function PublicPlanList({
         <Col xs={24} md={8}>
           <Select
             allowClear
-            showSearch={FOLDED_SEARCH}
+            showSearch={foldedSearch}
             style={{ width: "100%" }}
             aria-label={t("public.province")}
             placeholder={t("public.allProvinces")}
@@ -204,7 +198,7 @@ export function PublicPlanList({
         <Col xs={24} md={8}>
           <Select
             allowClear
-            showSearch={FOLDED_SEARCH}
+            showSearch={foldedSearch}
             style={{ width: "100%" }}
             disabled={!filters.province}
             aria-label={t("public.unit")}

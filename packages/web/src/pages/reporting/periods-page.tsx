@@ -11,6 +11,7 @@ import { reportingQueries } from "../../api/reporting.ts";
 import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../layout/page-header.tsx";
+import { foldedSearch } from "../../lib/fold.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { planLabel } from "../../lib/plan-label.ts";
 import { AttainmentCard } from "./attainment-table.tsx";
@@ -68,7 +69,7 @@ export default function PeriodsPage() {
         extra={
           <Space wrap>
             <Select
-              showSearch={{ optionFilterProp: "label" }}
+              showSearch={foldedSearch}
               style={{ width: 420 }}
               placeholder={t("periods.choosePlan")}
               loading={plans.isFetching}
