@@ -168,6 +168,27 @@ describeBothDatabases("search and bulk actions", (ctx) => {
     }
   });
 
+  it("leads to a draft's page, which every reader opens, not to its review", async () => {
+    const { presentHit } = await import("../src/modules/search/search.presenter.ts");
+    const row = {
+      id: "t1",
+      title: "Nhiệm vụ",
+      code: "ke-hoach",
+      key: "k1",
+      unit_id: null,
+      plan_title: "",
+      unit_name: "",
+    };
+    for (const [kind, draft, published] of [
+      ["plan", "/plans/ke-hoach", "/plans/ke-hoach"],
+      ["task", "/plans/ke-hoach?tab=tasks", "/plans/ke-hoach?tab=tasks&task=t1"],
+      ["target", "/plans/ke-hoach?tab=targets", "/plans/ke-hoach?tab=targets&target=k1"],
+    ] as const) {
+      expect(presentHit({ ...row, kind, status: "draft" }, "vi").link, kind).toBe(draft);
+      expect(presentHit({ ...row, kind, status: "published" }, "vi").link, kind).toBe(published);
+    }
+  });
+
   it("asks for at least two characters, in Vietnamese", async () => {
     const res = await call(reporterA, "GET", "/api/search?q=a");
     expect(res.statusCode).toBe(400);

@@ -5,9 +5,12 @@ import type { FoundRow } from "./search.repository.ts";
 
 const at = encodeURIComponent;
 
-/** The page of a plan's version: its review while a draft, its detail once published. */
-const planPage = (r: FoundRow, query = "") =>
-  r.status === "draft" ? `/plans/${at(r.code ?? "")}/review` : `/plans/${at(r.code ?? "")}${query}`;
+/**
+ * The page of a plan, which every reader of the plan may open: a draft's review is for its
+ * managers only, and its page leads them there. A published item's panel opens with it.
+ */
+const planPage = (r: FoundRow, tab = "", panel = "") =>
+  `/plans/${at(r.code ?? "")}${tab}${r.status === "draft" ? "" : panel}`;
 
 /** A thing found, named as people know it, with the page where it lives. */
 export function presentHit(r: FoundRow, lang: Lang): TSearchHit {
@@ -19,13 +22,13 @@ export function presentHit(r: FoundRow, lang: Lang): TSearchHit {
       return {
         ...base,
         detail: r.plan_title ?? "",
-        link: planPage(r, `?tab=targets&target=${at(r.key ?? "")}`),
+        link: planPage(r, "?tab=targets", `&target=${at(r.key ?? "")}`),
       };
     case "task":
       return {
         ...base,
         detail: [r.unit_name, r.plan_title].filter(Boolean).join(" · "),
-        link: planPage(r, `?tab=tasks&task=${at(r.id)}`),
+        link: planPage(r, "?tab=tasks", `&task=${at(r.id)}`),
       };
     case "unit":
       return { ...base, detail: r.unit_name ?? "", link: `/admin/org?unit=${at(r.id)}` };

@@ -83,7 +83,7 @@ export default function PlansPage() {
         return (
           <>
             <Link
-              to={p.status === "draft" ? `/plans/${p.code}/review` : `/plans/${p.code}`}
+              to={p.status === "draft" && canManage ? `/plans/${p.code}/review` : `/plans/${p.code}`}
               onClick={() => rememberPlanProvince(p.code, p.tenantId)}
             >
               {title}
