@@ -1,6 +1,5 @@
 import type { TLocality, TProvinceView } from "@dtplan/contracts";
 import { attainment } from "@dtplan/domain/attainment/attainment.ts";
-import type { PeriodFigure } from "@dtplan/domain/attainment/roll-up.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
 import { eq, type SQL, sql } from "drizzle-orm";
@@ -30,7 +29,6 @@ import {
 } from "../dashboard/plan-figures.ts";
 import { findUnitsByIds } from "../org/org.repository.ts";
 import { type StoredTimeliness, timelinessFromJson, timelinessPart } from "../summary/reporting-status.ts";
-import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import { taskStatusSql } from "../tasks/task-status.ts";
 
 /** Communes, wards and special zones: every one is a locality even before it has a plan. */
@@ -56,10 +54,19 @@ export async function provinceOf(
 
 /** What the view takes of a plan and of a period (read as such, not as whole rows). */
 type ViewPlan = Pick<PlanHead, "id" | "code" | "title" | "unitId" | "periodStart" | "periodEnd">;
-type ViewPeriod = Pick<
-  ReportingPeriodRow,
-  "id" | "planCode" | "key" | "label" | "endDate" | "dueDate" | "adhoc"
->;
+type ViewPeriod = Pick<ReportingPeriodRow, "key" | "label">;
+
+/** A period key of the province's plans (not ad hoc), added up over the plans that have it. */
+interface PeriodKey {
+  key: string;
+  label: string;
+  /** The latest last day among the plans' periods of this key. */
+  endDate: string;
+  /** Whether some plan's period of this key is due by today. */
+  due: boolean;
+  /** How many plans have it. */
+  plans: number;
+}
 
 const yearsOf = (p: ViewPlan) =>
   p.periodStart && p.periodEnd && p.periodEnd !== p.periodStart
@@ -85,6 +92,8 @@ interface JudgedTarget {
   value: PlanTargetRow["value"];
   year: PlanTargetRow["year"];
   measured: boolean;
+  /** Its stored figure in its plan's compared period (null: none, or no compared period). */
+  figure: number | null;
 }
 
 /**
@@ -101,7 +110,6 @@ function figuresOf(
     targets,
     tasks,
     period,
-    stored,
     reporting,
   }: {
     today: string;
@@ -109,17 +117,15 @@ function figuresOf(
     targets: readonly JudgedTarget[];
     tasks: TaskTotals | undefined;
     period: ViewPeriod | null;
-    stored: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
     /** The plan's stored timeliness in the period (none when its calendar has no such period). */
     reporting: StoredTimeliness | undefined;
   },
 ): PlanFigures {
-  const figures = period ? stored.get(period.id) : undefined;
   const judged = period
     ? targets.map((t) => ({
         attainment: attainment(
           { comparator: t.comparator, value: t.value, year: t.year ?? 0 },
-          t.measured ? (figures?.get(t.key)?.value ?? null) : null,
+          t.measured ? t.figure : null,
           { nearThreshold },
         ),
       }))
@@ -167,27 +173,45 @@ function taskTotalsFromJson(value: unknown): Map<string, TaskTotals> {
   );
 }
 
-/** The targets of the plans `planIds`, each with whether its indicator is in the catalogue (a part). */
-function targetsPart(tenantId: string, planIds: readonly string[]): SQL {
+/**
+ * The targets of the plans `planIds`, each with whether its indicator is in the catalogue and
+ * its stored figure (all reports in) in its plan's period of key `key` (a part):
+ * looked up target by target through the figures' key, not the province's figures scanned.
+ */
+function targetsPart(tenantId: string, planIds: readonly string[], key: string | null): SQL {
   if (planIds.length === 0) return sql`'[]'::json`;
-  return sql`(SELECT coalesce(json_agg(json_build_array(g.plan_id, g.key, g.comparator, g.value, g.year,
-                     i.code IS NOT NULL)), '[]')
-    FROM plan_targets g
-    LEFT JOIN indicators i ON i.tenant_id = ${tenantId} AND i.code = g.indicator_code
-   WHERE g.tenant_id = ${tenantId} AND g.plan_id IN (${uuidSet(planIds)}))`;
+  // Plan by plan (the planner then looks each figure up by its period and key instead of
+  // scanning the province's figures): its compared period, its targets and their figures.
+  const compared = key
+    ? sql`LEFT JOIN reporting_periods rp ON rp.tenant_id = ${tenantId} AND rp.plan_code = p.code
+                                         AND rp.key = ${key} AND NOT rp.adhoc`
+    : sql`LEFT JOIN (SELECT NULL::uuid AS id) rp ON false`;
+  return sql`(SELECT coalesce(json_agg(json_build_array(x.plan_id, x.key, x.comparator, x.value, x.year,
+                     x.measured, x.figure)), '[]')
+    FROM plans p
+    ${compared}
+    CROSS JOIN LATERAL (
+      SELECT g.plan_id, g.key, g.comparator, g.value, g.year, i.code IS NOT NULL AS measured, f.value AS figure
+        FROM plan_targets g
+        LEFT JOIN indicators i ON i.tenant_id = ${tenantId} AND i.code = g.indicator_code
+        LEFT JOIN target_figures f ON f.tenant_id = ${tenantId} AND f.period_id = rp.id AND f.target_key = g.key
+                                  AND NOT f.approved_only
+       WHERE g.tenant_id = ${tenantId} AND g.plan_id = p.id) x
+   WHERE p.tenant_id = ${tenantId} AND p.id IN (${uuidSet(planIds)}))`;
 }
 
 function targetsFromJson(value: unknown): Map<string, JudgedTarget[]> {
   const out = new Map<string, JudgedTarget[]>();
-  for (const [planId, key, comparator, v, year, measured] of value as [
+  for (const [planId, key, comparator, v, year, measured, figure] of value as [
     string,
     string,
     JudgedTarget["comparator"],
     JudgedTarget["value"],
     JudgedTarget["year"],
     boolean,
+    number | null,
   ][]) {
-    const t = { planId, key, comparator, value: v, year, measured };
+    const t = { planId, key, comparator, value: v, year, measured, figure };
     const list = out.get(planId);
     if (list) list.push(t);
     else out.set(planId, [t]);
@@ -233,32 +257,35 @@ function locality(unit: OrgUnitRow, list: readonly PlanFigures[], today: string)
   };
 }
 
-/** The periods of the plans, newest first, and the one compared by default: the latest one due. */
-function comparablePeriods(rows: readonly ViewPeriod[], today: string) {
-  const byKey = new Map<
-    string,
-    { key: string; label: string; endDate: string; due: boolean; plans: Set<string> }
-  >();
-  for (const p of rows) {
-    if (p.adhoc) continue;
-    const entry = byKey.get(p.key) ?? {
-      key: p.key,
-      label: p.label,
-      endDate: p.endDate,
-      due: false,
-      plans: new Set(),
-    };
-    entry.plans.add(p.planCode);
-    if (p.dueDate <= today) entry.due = true;
-    if (p.endDate > entry.endDate) entry.endDate = p.endDate;
-    byKey.set(p.key, entry);
-  }
-  const list = [...byKey.values()].sort(
-    (a, b) => b.endDate.localeCompare(a.endDate) || b.plans.size - a.plans.size || a.key.localeCompare(b.key),
-  );
+/**
+ * The period keys of the province's published plans (not ad hoc), each added up over the plans
+ * that have it (a part): its label, latest last day, whether one is due by `today` and how
+ * many plans have it.
+ */
+function periodKeysPart(tenantId: string, today: string): SQL {
+  return sql`(SELECT coalesce(json_agg(json_build_array(x.key, x.label, x.end_date, x.due, x.plans)), '[]')
+    FROM (SELECT rp.key, min(rp.label) AS label, max(rp.end_date) AS end_date,
+                 bool_or(rp.due_date <= ${today}::date) AS due, count(DISTINCT rp.plan_code)::int AS plans
+            FROM reporting_periods rp
+           WHERE rp.tenant_id = ${tenantId} AND NOT rp.adhoc
+             AND rp.plan_code IN (SELECT p.code FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published')
+           GROUP BY rp.key) x)`;
+}
+
+/** The period keys newest first, and the one compared by default: the latest one due. */
+function comparablePeriods(value: unknown) {
+  const list = (value as [string, string, string, boolean, number][])
+    .map(([key, label, endDate, due, plans]): PeriodKey => ({ key, label, endDate, due, plans }))
+    .sort((a, b) => b.endDate.localeCompare(a.endDate) || b.plans - a.plans || a.key.localeCompare(b.key));
   const fallback = list.find((p) => p.due) ?? list[list.length - 1] ?? null;
   return { list, fallback };
 }
+
+/** The periods of key `key` (not ad hoc) of the province's published plans, as a subquery. */
+const periodsOfKey = (tenantId: string, key: string) =>
+  sql`SELECT rp.id FROM reporting_periods rp
+       WHERE rp.tenant_id = ${tenantId} AND rp.key = ${key} AND NOT rp.adhoc
+         AND rp.plan_code IN (SELECT p.code FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published')`;
 
 /**
  * Toàn tỉnh: every locality side by side on ONE period (year and quarter, say) — each unit
@@ -287,19 +314,14 @@ export async function provinceView(
 ): Promise<TProvinceView> {
   const today = todayIso(now);
   const { tenantId, tenants } = await provinceOf(db, actor, requested);
-  // The province's units, its published plans (every version) and their periods in one statement.
+  // The province's units, its published plans (every version) and their period keys in one statement.
   const first = await readTogether(db, {
     units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
     // Newest version first within a code: the first row of each code is the one in force.
     plans: sql`(SELECT coalesce(json_agg(json_build_array(p.id, p.code, p.title, p.unit_id, p.period_start,
                        p.period_end) ORDER BY p.code, p.version DESC), '[]')
                   FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published')`,
-    periods: sql`(SELECT coalesce(json_agg(json_build_array(rp.id, rp.plan_code, rp.key, rp.label, rp.end_date,
-                         rp.due_date, rp.adhoc)), '[]')
-                    FROM reporting_periods rp
-                   WHERE rp.tenant_id = ${tenantId}
-                     AND rp.plan_code IN (SELECT p.code FROM plans p
-                                           WHERE p.tenant_id = ${tenantId} AND p.status = 'published'))`,
+    periods: periodKeysPart(tenantId, today),
   });
   const units = rowsFromJson(orgUnits, first.units);
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -321,42 +343,37 @@ export async function provinceView(
   );
   const seen = new Set<string>();
   const current = published.filter((p) => !seen.has(p.code) && Boolean(seen.add(p.code)));
-  const periodRows = (first.periods as [string, string, string, string, string, string, boolean][]).map(
-    ([id, planCode, key, label, endDate, dueDate, adhoc]): ViewPeriod => ({
-      id,
-      planCode,
-      key,
-      label,
-      endDate,
-      dueDate,
-      adhoc,
-    }),
-  );
-  const { list: periodList, fallback } = comparablePeriods(periodRows, today);
+  const { list: periodList, fallback } = comparablePeriods(first.periods);
   const compared = periodList.find((p) => p.key === requestedPeriod) ?? fallback;
   if (requestedPeriod && compared?.key !== requestedPeriod) {
     throw new AppError("validation_failed", `Không có kế hoạch nào trong tỉnh có kỳ "${requestedPeriod}".`, [
       { path: "query.period", message: "Kỳ không có trong các kế hoạch" },
     ]);
   }
-  const periodOf = new Map(
-    periodRows.filter((p) => p.key === compared?.key && !p.adhoc).map((p) => [p.planCode, p]),
-  );
-  // Every plan's targets, task totals, stored timeliness and figures in one statement: a
-  // province has a hundred communes and more, each with its plan.
-  const comparedPeriods = [...periodOf.values()];
-  const periodIds = comparedPeriods.map((p) => p.id);
+  // Every plan's period of that key, targets with their figures there, task totals and
+  // stored timeliness in one statement: a province has a hundred communes and more, each
+  // with its plan.
   const planIds = current.map((p) => p.id);
   const second = await readTogether(db, {
-    targets: targetsPart(tenantId, planIds),
+    compared: compared
+      ? sql`(SELECT coalesce(json_agg(json_build_array(rp.plan_code, rp.key, rp.label)), '[]')
+               FROM reporting_periods rp WHERE rp.tenant_id = ${tenantId} AND rp.id IN (${periodsOfKey(tenantId, compared.key)}))`
+      : sql`'[]'::json`,
+    targets: targetsPart(tenantId, planIds, compared?.key ?? null),
     tasks: taskTotalsPart(tenantId, planIds, today),
-    reporting: timelinessPart({ tenantId, periodIds, today, by: ["plan"] }),
-    stored: targetFiguresPart({ tenantId, periodIds, approvedOnly: false }),
+    reporting: compared
+      ? timelinessPart({ tenantId, periodIds: periodsOfKey(tenantId, compared.key), today, by: ["plan"] })
+      : sql`'[]'::json`,
   });
+  const periodOf = new Map(
+    (second.compared as [string, string, string][]).map(([planCode, key, label]) => [
+      planCode,
+      { key, label },
+    ]),
+  );
   const targets = targetsFromJson(second.targets);
   const tasks = taskTotalsFromJson(second.tasks);
   const reporting = timelinessFromJson(second.reporting, ["plan"]);
-  const stored = figuresFromJson(second.stored);
   const figures: PlanFigures[] = current.map((plan) =>
     figuresOf(plan, {
       today,
@@ -364,7 +381,6 @@ export async function provinceView(
       targets: targets.get(plan.id) ?? [],
       tasks: tasks.get(plan.id),
       period: periodOf.get(plan.code) ?? null,
-      stored,
       reporting: reporting.plan.get(plan.code),
     }),
   );
@@ -390,7 +406,7 @@ export async function provinceView(
     provinces: roots.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => compareVi(a.name, b.name)),
     today,
     period: compared ? { key: compared.key, label: compared.label } : null,
-    periods: periodList.map((p) => ({ key: p.key, label: p.label, plans: p.plans.size })),
+    periods: periodList.map((p) => ({ key: p.key, label: p.label, plans: p.plans })),
     showAll,
     hidden: {
       closedUnits: showAll ? 0 : closedIssuers.length,
