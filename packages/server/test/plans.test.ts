@@ -170,6 +170,16 @@ describeBothDatabases("plans: import, review, publish, amend", (ctx) => {
   it("refuses to publish while a task has no lead, then freezes version 1 and refuses edits", async () => {
     const refused = await call(officer, "POST", `/api/plans/${code}/publish`, {});
     expect(refused.statusCode).toBe(409);
+    // Read in English, the refusal and each item's reason are English.
+    const english = await ctx.app.inject({
+      method: "POST",
+      url: `/api/plans/${code}/publish`,
+      payload: {},
+      headers: { ...officer.headers, "accept-language": "en" },
+    });
+    const { error } = english.json() as { error: { message: string; details: { message: string }[] } };
+    expect(error.message).toMatch(/^Cannot publish yet: \d+ task\(s\) have no lead unit, \d+ target\(s\)/);
+    expect(error.details[0].message).toMatch(/^The task ".+" has no lead unit \(choose a unit/);
     const review = ZPlanReview.parse((await call(officer, "GET", `/api/plans/${code}/review`)).json());
     for (const t of review.plan.tasks.filter((t) => !t.lead.unit)) {
       await call(officer, "PATCH", `/api/plans/${code}/tasks/${t.id}`, { leadUnitId: vhtt.id });

@@ -1,5 +1,6 @@
 // extractPlan: raw plan text → plan-extract/v1. Pure and synchronous; linear in the input.
 
+import { EXTRACTION_PARTS, type ExtractionPart, REVIEW_SENTENCES as S } from "../plans/review-words.ts";
 import { extractBudget } from "./budget.ts";
 import { budgetOrEmpty } from "./budget-empty.ts";
 import { PlanExtractError } from "./errors.ts";
@@ -140,7 +141,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
     () => extractMetadata(norm.blocks, body, closing, norm.sourceText),
     null,
     warnings,
-    "thông tin chung",
+    "general",
   );
   const period = meta?.period ?? { start: null, end: null, vision: null };
 
@@ -152,7 +153,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
       }),
     [],
     warnings,
-    "căn cứ",
+    "legal",
   );
 
   // Objectives and targets.
@@ -171,7 +172,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
       () => collectTargets(s.root, period.end, objectives, targets, nextT, unparsed, captions),
       undefined,
       warnings,
-      "mục tiêu",
+      "objectives",
     );
   }
 
@@ -193,7 +194,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
       },
       undefined,
       warnings,
-      "nhiệm vụ",
+      "tasks",
     );
   }
 
@@ -209,7 +210,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
       () => tasks.push(tableRowTask(b, appendix, { fallbackYear: period.end, nextId: nextK, warnings })),
       undefined,
       warnings,
-      "bảng nhiệm vụ",
+      "taskTable",
     );
   }
 
@@ -219,7 +220,7 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
       () => targets.push(...tableTargets(t, outline.nodes, body, nextT)),
       undefined,
       warnings,
-      "bảng chỉ tiêu",
+      "targetTable",
     );
   }
 
@@ -230,32 +231,28 @@ export function extractPlan(text: string, options: ExtractOptions = {}): PlanExt
         .filter((d) => !isHeading(d))
         .map((d) => d.block),
     );
-  const budget = safe(() => extractBudget(budgetBlocks, body), budgetOrEmpty(), warnings, "kinh phí");
+  const budget = safe(() => extractBudget(budgetBlocks, body), budgetOrEmpty(), warnings, "budget");
 
   const orgBlocks = blocksOf(["organisation", "other", "appendix"]);
-  let reporting = safe(() => extractReporting(orgBlocks), [], warnings, "chế độ báo cáo");
+  let reporting = safe(() => extractReporting(orgBlocks), [], warnings, "reporting");
   if (!reporting.length)
-    reporting = safe(() => extractReporting(blocksOf(["budget", "context"])), [], warnings, "chế độ báo cáo");
+    reporting = safe(() => extractReporting(blocksOf(["budget", "context"])), [], warnings, "reporting");
 
-  const units = safe(() => collectUnits(tasks, sections), [], warnings, "đơn vị");
+  const units = safe(() => collectUnits(tasks, sections), [], warnings, "units");
 
   // Warnings for the review screen.
   const noLead = tasks.filter((t) => !t.lead).length;
-  if (noLead) warnings.push(`${noLead}/${tasks.length} nhiệm vụ không xác định được đơn vị chủ trì.`);
+  if (noLead) warnings.push(S.noLead.vi(`${noLead}`, `${tasks.length}`));
   const guessedT = targets.filter((t) => t.confidence < 0.75).length;
-  if (guessedT)
-    warnings.push(
-      `${guessedT} chỉ tiêu được gán trụ cột theo nội dung (đề mục không nêu trụ cột) hoặc không có số liệu.`,
-    );
-  if (!targets.length) warnings.push("Không tìm thấy chỉ tiêu cụ thể nào.");
-  if (!tasks.length) warnings.push("Không tìm thấy nhiệm vụ, giải pháp nào.");
-  if (!legalBases.length) warnings.push("Không tìm thấy căn cứ pháp lý nào.");
-  if (norm.footnotes.length)
-    warnings.push(`Đã bỏ ${norm.footnotes.length} chú thích cuối trang khỏi nội dung.`);
-  if (meta && !meta.documentNumber) warnings.push("Không tìm thấy số hiệu văn bản.");
-  if (meta && !meta.issuedDate) warnings.push("Không tìm thấy ngày ban hành.");
-  if (budget.total == null) warnings.push("Không tìm thấy tổng kinh phí.");
-  if (!reporting.length) warnings.push("Không tìm thấy chế độ báo cáo.");
+  if (guessedT) warnings.push(S.guessedPillar.vi(`${guessedT}`));
+  if (!targets.length) warnings.push(S.noTargets.vi());
+  if (!tasks.length) warnings.push(S.noTasks.vi());
+  if (!legalBases.length) warnings.push(S.noLegalBases.vi());
+  if (norm.footnotes.length) warnings.push(S.footnotes.vi(`${norm.footnotes.length}`));
+  if (meta && !meta.documentNumber) warnings.push(S.noNumber.vi());
+  if (meta && !meta.issuedDate) warnings.push(S.noDate.vi());
+  if (budget.total == null) warnings.push(S.noBudget.vi());
+  if (!reporting.length) warnings.push(S.noReporting.vi());
 
   return {
     schema: "plan-extract/v1",
@@ -339,11 +336,11 @@ function tableTargets(t: NormTable, nodes: OutlineNode[], body: Block[], nextId:
 }
 
 /** Runs one rule; a failure becomes a warning instead of an exception. */
-function safe<T>(fn: () => T, fallback: T, warnings: string[], what: string): T {
+function safe<T>(fn: () => T, fallback: T, warnings: string[], what: ExtractionPart): T {
   try {
     return fn();
   } catch {
-    warnings.push(`Lỗi khi trích xuất phần ${what}; phần này có thể thiếu.`);
+    warnings.push(S.partFailed.vi(EXTRACTION_PARTS[what].vi));
     return fallback;
   }
 }

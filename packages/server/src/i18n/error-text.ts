@@ -1,4 +1,5 @@
 import { schemaMessageEnglish } from "@dtplan/contracts/messages.en.ts";
+import { reviewMessageIn } from "@dtplan/domain/plans/review-words.ts";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { EXACT_EN, PATTERNS_EN } from "./errors.en.ts";
@@ -31,6 +32,8 @@ const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹ
 export function englishText(vi: string): string | null {
   const exact = EXACT_EN[vi] ?? schemaMessageEnglish(vi);
   if (exact) return exact;
+  const review = reviewMessageIn(vi, "en");
+  if (review !== vi) return review;
   for (const [pattern, replace] of PATTERNS_EN) {
     const match = vi.match(pattern);
     if (!match) continue;

@@ -352,8 +352,16 @@ export const PATTERNS_EN: [RegExp, (m: RegExpMatchArray, t: Translate) => string
     (m) => `The receiving unit "${m[1]}" is no longer in force on the merge date.`,
   ],
   [
-    /^Chưa thể ban hành: (\d+) nhiệm vụ chưa có đơn vị chủ trì\.$/,
-    (m) => `Cannot publish yet: ${m[1]} task(s) have no lead unit.`,
+    /^Chưa thể ban hành: (.+)\.$/,
+    (m) => {
+      const parts = m[1].split(", ").map((part) => {
+        const tasks = part.match(/^(\d+) nhiệm vụ chưa có đơn vị chủ trì$/);
+        if (tasks) return `${tasks[1]} task(s) have no lead unit`;
+        const targets = part.match(/^(\d+) chỉ tiêu chưa có đơn vị báo cáo$/);
+        return targets ? `${targets[1]} target(s) have no reporting unit` : null;
+      });
+      return parts.includes(null) ? null : `Cannot publish yet: ${parts.join(", ")}.`;
+    },
   ],
   [/^Không tìm thấy bảng (.+) trong kế hoạch\.$/, (m) => `Table ${m[1]} not found in the plan.`],
   [

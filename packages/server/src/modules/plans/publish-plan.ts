@@ -1,6 +1,7 @@
 import type { TPlanDetail, TPlanDiff, TPlanReview } from "@dtplan/contracts";
 import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
 import type { UnparsedBlock } from "@dtplan/domain/extract/types.ts";
+import { REVIEW_SENTENCES } from "@dtplan/domain/plans/review-words.ts";
 import { targetsWithoutUnits } from "@dtplan/domain/reporting/target-units.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
@@ -53,22 +54,16 @@ export function publishCheck(bundle: PlanBundle): TPlanReview["publishCheck"] {
   const unassigned = targetsWithoutUnits(bundle.targets, bundle.targetUnits);
   const leadless = bundle.tasks.filter((t) => !t.leadUnitId && !t.leadNone);
   const blocking = [
-    ...shortTexts(leadless.map((t) => t.text)).map(
-      (text) =>
-        `Nhiệm vụ "${text}" chưa có đơn vị chủ trì (chọn đơn vị, hoặc đánh dấu "không có đơn vị chủ trì").`,
-    ),
-    ...shortTexts(unassigned.map((t) => t.text)).map(
-      (text) =>
-        `Chỉ tiêu "${text}" chưa có đơn vị báo cáo (chọn đơn vị, hoặc xác nhận đơn vị ban hành tự báo cáo).`,
-    ),
+    ...shortTexts(leadless.map((t) => t.text)).map((text) => REVIEW_SENTENCES.taskWithoutLead.vi(text)),
+    ...shortTexts(unassigned.map((t) => t.text)).map((text) => REVIEW_SENTENCES.targetWithoutUnit.vi(text)),
   ];
   const warnings: string[] = [];
   const unconfirmed = bundle.targets.filter((t) => !t.indicatorConfirmed).length;
-  if (unconfirmed) warnings.push(`${unconfirmed} chỉ tiêu chưa được xác nhận chỉ số.`);
+  if (unconfirmed) warnings.push(REVIEW_SENTENCES.unconfirmed.vi(`${unconfirmed}`));
   const unsure = [...bundle.targets, ...bundle.tasks].filter((i) => i.confidence < REVIEW_CONFIDENCE).length;
-  if (unsure) warnings.push(`${unsure} mục trích xuất có độ tin cậy thấp chưa được sửa.`);
+  if (unsure) warnings.push(REVIEW_SENTENCES.unsure.vi(`${unsure}`));
   const unparsed = openUnparsed(bundle).length;
-  if (unparsed) warnings.push(`${unparsed} đoạn văn bản không nhận dạng được; hãy kiểm tra đã thêm đủ mục.`);
+  if (unparsed) warnings.push(REVIEW_SENTENCES.unparsed.vi(`${unparsed}`));
   return { blocking, warnings, unassignedTargets: unassigned.map((t) => ({ key: t.key, text: t.text })) };
 }
 

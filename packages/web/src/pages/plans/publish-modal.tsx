@@ -1,5 +1,6 @@
 import { SendOutlined } from "@ant-design/icons";
 import type { TPlanReview } from "@dtplan/contracts/plans.ts";
+import { reviewMessageIn } from "@dtplan/domain/plans/review-words.ts";
 import { Alert, Button, Checkbox, Flex, Input, Modal, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
@@ -21,7 +22,7 @@ export function PublishModal({
   /** Opens the reporting-units tab. */
   onShowTargets: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +102,7 @@ export function PublishModal({
             <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 200, overflow: "auto" }}>
               {blocking.map((b, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the server may repeat a message for two items
-                <li key={i}>{b}</li>
+                <li key={i}>{reviewMessageIn(b, lang)}</li>
               ))}
             </ul>
           }
@@ -143,7 +144,7 @@ export function PublishModal({
             <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 200, overflow: "auto" }}>
               {allWarnings.map((w, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat
-                <li key={i}>{w}</li>
+                <li key={i}>{reviewMessageIn(w, lang)}</li>
               ))}
             </ul>
           }

@@ -11,6 +11,7 @@ import {
 } from "@ant-design/icons";
 import type { TIndicator } from "@dtplan/contracts/indicators.ts";
 import type { TPlanReview, TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
+import { reviewMessageIn } from "@dtplan/domain/plans/review-words.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
   App,
@@ -466,7 +467,7 @@ export default function ReviewPage() {
                 children: (
                   <ul style={{ margin: 0, paddingLeft: 20 }}>
                     {[...review.warnings, ...warnings].map((w) => (
-                      <li key={w}>{w}</li>
+                      <li key={w}>{reviewMessageIn(w, lang)}</li>
                     ))}
                   </ul>
                 ),
