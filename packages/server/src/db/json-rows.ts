@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from "drizzle-orm";
+import { Column, getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./database.ts";
 
@@ -38,6 +38,39 @@ export function preparedRead<K extends string>(
     }
     return runNamed<K>(db, query, values);
   };
+}
+
+/** Statements of `readTogetherBuiltOnce` kept per key, at most this many (the oldest go first). */
+const BUILT_ONCE_MAX = 512;
+const builtOnce = new WeakMap<object, Map<string, NamedQuery>>();
+
+/**
+ * `readTogether` for a statement that its values decide entirely, built once per `key` — which
+ * must name every value `build` puts in it (the province, the plan's code, the period asked
+ * for, today …) — and reused as it is, text and values, for the next request with the same
+ * key: building and compiling a long statement (every column of every table read) cost more
+ * than half a millisecond of a request. The data is read afresh each time; only the SQL is kept.
+ */
+export async function readTogetherBuiltOnce<K extends string>(
+  db: Database,
+  key: string,
+  build: () => { parts: Record<K, SQL>; with?: SQL },
+): Promise<Record<K, unknown>> {
+  const { dialect } = internalsOf(db);
+  let kept = builtOnce.get(dialect);
+  if (!kept) {
+    kept = new Map();
+    builtOnce.set(dialect, kept);
+  }
+  let query = kept.get(key);
+  if (query) kept.delete(key);
+  else {
+    const { parts, with: withClause } = build();
+    query = named(dialect.sqlToQuery(selectOf(parts, withClause)));
+    if (kept.size >= BUILT_ONCE_MAX) kept.delete(kept.keys().next().value as string);
+  }
+  kept.set(key, query);
+  return runNamed<K>(db, query);
 }
 
 function selectOf(parts: Record<string, SQL>, withClause: SQL | undefined): SQL {
@@ -101,32 +134,40 @@ export function jsonRows(
   return sql`(SELECT coalesce(json_agg(json_build_array(${columnList(table, omit)})${orderBy ? sql` ORDER BY ${orderBy}` : sql``}), '[]') FROM ${table} WHERE ${where})`;
 }
 
-const columnLists = new WeakMap<PgTable, Map<string, SQL>>();
-
 /** The table's columns but `omit`, as [field, column] pairs in the table's order. */
 function columnsOf(table: PgTable, omit: readonly string[]) {
   return Object.entries(getTableColumns(table)).filter(([field]) => !omit.includes(field));
 }
 
-/** The table's columns, qualified, as one piece of SQL text: built once, not on every request. */
-function columnList(table: PgTable, omit: readonly string[]): SQL {
-  let lists = columnLists.get(table);
-  if (!lists) {
-    lists = new Map();
-    columnLists.set(table, lists);
+/** What `make` works out from a table's columns but `omit`, once per table and `omit` (kept in `kept`). */
+function oncePerColumns<V>(
+  kept: WeakMap<PgTable, Map<string, V>>,
+  table: PgTable,
+  omit: readonly string[],
+  make: (columns: ReturnType<typeof columnsOf>) => V,
+): V {
+  let byOmit = kept.get(table);
+  if (!byOmit) {
+    byOmit = new Map();
+    kept.set(table, byOmit);
   }
   const key = omit.join(",");
-  let list = lists.get(key);
-  if (!list) {
-    const name = getTableName(table).replace(/"/g, '""');
-    list = sql.raw(
-      columnsOf(table, omit)
-        .map(([, c]) => `"${name}"."${c.name.replace(/"/g, '""')}"`)
-        .join(", "),
-    );
-    lists.set(key, list);
+  let value = byOmit.get(key);
+  if (value === undefined) {
+    value = make(columnsOf(table, omit));
+    byOmit.set(key, value);
   }
-  return list;
+  return value;
+}
+
+const columnLists = new WeakMap<PgTable, Map<string, SQL>>();
+
+/** The table's columns, qualified, as one piece of SQL text: built once, not on every request. */
+function columnList(table: PgTable, omit: readonly string[]): SQL {
+  const name = getTableName(table).replace(/"/g, '""');
+  return oncePerColumns(columnLists, table, omit, (columns) =>
+    sql.raw(columns.map(([, c]) => `"${name}"."${c.name.replace(/"/g, '""')}"`).join(", ")),
+  );
 }
 
 /**
@@ -139,16 +180,39 @@ export function rowsFromJson<T extends PgTable, O extends keyof InferSelectModel
   value: unknown,
   omit: readonly O[] = [],
 ): Omit<InferSelectModel<T>, O>[] {
-  const columns = columnsOf(table, omit);
-  return (value as unknown[][]).map((r) => {
+  const { fields, maps } = rowMapperOf(table, omit);
+  const n = fields.length;
+  const rows = value as unknown[][];
+  const out: Omit<InferSelectModel<T>, O>[] = new Array(rows.length);
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
     const row: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i++) {
+    for (let i = 0; i < n; i++) {
       const v = r[i];
-      row[columns[i][0]] = v === null || v === undefined ? null : columns[i][1].mapFromDriverValue(v);
+      const map = maps[i];
+      row[fields[i]] = v === null || v === undefined ? null : map ? map(v) : v;
     }
-    return row as Omit<InferSelectModel<T>, O>;
-  });
+    out[j] = row as Omit<InferSelectModel<T>, O>;
+  }
+  return out;
 }
+
+interface RowMapper {
+  fields: string[];
+  /** Each column's mapping, null where it gives the driver's value as it is (text, uuid, boolean …). */
+  maps: (((v: unknown) => unknown) | null)[];
+}
+
+const rowMappers = new WeakMap<PgTable, Map<string, RowMapper>>();
+
+/** The table's fields but `omit` and their mappings, worked out once (rows are mapped on every read). */
+const rowMapperOf = (table: PgTable, omit: readonly string[]): RowMapper =>
+  oncePerColumns(rowMappers, table, omit, (columns) => ({
+    fields: columns.map(([field]) => field),
+    maps: columns.map(([, c]) =>
+      c.mapFromDriverValue === Column.prototype.mapFromDriverValue ? null : (v) => c.mapFromDriverValue(v),
+    ),
+  }));
 
 /**
  * `jsonRows` of rows with `table`'s columns that come from elsewhere than the table itself

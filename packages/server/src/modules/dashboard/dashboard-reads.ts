@@ -22,8 +22,13 @@ export async function readPlanDashboard(
 ): Promise<TPlanDashboard> {
   // The plan, the caller's rights on it and the dashboard's data in one statement.
   const now = opts.now ?? new Date();
-  const { ctx, more } = await reportingPlanWith(db, actor, code, (plan) =>
-    dashboardParts(plan, { periodKey: opts.periodKey, today: todayIso(now), units: true }),
+  const today = todayIso(now);
+  const { ctx, more } = await reportingPlanWith(
+    db,
+    actor,
+    code,
+    (plan) => dashboardParts(plan, { periodKey: opts.periodKey, today, units: true }),
+    JSON.stringify(["dashboard", opts.periodKey ?? null, today]),
   );
   return planDashboard(db, { ctx, ...opts, now, read: more });
 }

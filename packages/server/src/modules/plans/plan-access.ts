@@ -2,7 +2,7 @@ import { grantRoots } from "@dtplan/domain/access/access.ts";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
+import { jsonRows, readTogether, readTogetherBuiltOnce, rowsFromJson } from "../../db/json-rows.ts";
 import {
   type OrgUnitRow,
   orgUnits,
@@ -87,22 +87,32 @@ export async function readablePlanVersionsWithUnits<K extends string = never>(
   actor: Actor,
   code: string,
   more?: (tenantId: string) => Record<K, SQL>,
+  /**
+   * Names every value `more` puts in the statement besides the province and the plan's code:
+   * the statement is then built once per key and province and code (readTogetherBuiltOnce).
+   */
+  moreKey?: string,
 ): Promise<{ rows: PlanHead[]; units: Map<string, OrgUnitRow> | null; more: Record<K, unknown> | null }> {
   const tenants = actorTenants(actor);
   if (tenants.length !== 1)
     return { rows: await readablePlanVersions(db, actor, code), units: null, more: null };
   const [tenantId] = tenants;
+  const parts = () => ({
+    ...(more?.(tenantId) ?? ({} as Record<K, SQL>)),
+    access_plans: jsonRows(
+      plans,
+      and(eq(plans.tenantId, tenantId), eq(plans.code, code)),
+      sql`${plans.version} DESC`,
+      PLAN_DOCUMENT,
+    ),
+    access_units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
+  });
   const [read, readable] = await Promise.all([
-    readTogether(db, {
-      ...(more?.(tenantId) ?? ({} as Record<K, SQL>)),
-      access_plans: jsonRows(
-        plans,
-        and(eq(plans.tenantId, tenantId), eq(plans.code, code)),
-        sql`${plans.version} DESC`,
-        PLAN_DOCUMENT,
-      ),
-      access_units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
-    }),
+    moreKey === undefined
+      ? readTogether(db, parts())
+      : readTogetherBuiltOnce(db, JSON.stringify(["planWith", moreKey, tenantId, code]), () => ({
+          parts: parts(),
+        })),
     readablePlanUnits(db, actor),
   ]);
   const rows = readableOnly(rowsFromJson(plans, read.access_plans, PLAN_DOCUMENT), readable);

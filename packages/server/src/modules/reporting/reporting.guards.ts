@@ -104,15 +104,26 @@ export async function reportingPlanWith<K extends string>(
   actor: Actor,
   code: string,
   more: (plan: PlanRef) => Record<K, SQL>,
+  /**
+   * Names every value `more` puts in its parts besides the province and the plan's code (the
+   * period asked for, today …): the statement is then built once per key (readTogetherBuiltOnce).
+   */
+  moreKey?: string,
 ): Promise<{ ctx: ReportingPlan; more: Record<K, unknown> | null }> {
   const {
     rows,
     units,
     more: read,
-  } = await readablePlanVersionsWithUnits(db, actor, code, (tenantId) => ({
-    ...more({ tenantId, code, planId: publishedPlanId(tenantId, code) }),
-    read_plan_id: publishedPlanId(tenantId, code),
-  }));
+  } = await readablePlanVersionsWithUnits(
+    db,
+    actor,
+    code,
+    (tenantId) => ({
+      ...more({ tenantId, code, planId: publishedPlanId(tenantId, code) }),
+      read_plan_id: publishedPlanId(tenantId, code),
+    }),
+    moreKey,
+  );
   const ctx = await planContext(db, actor, rows, units);
   // The data was read for the version the statement picked: the one reportingPlan picks.
   return { ctx, more: read && read.read_plan_id === ctx.plan.id ? (read as Record<K, unknown>) : null };
