@@ -134,6 +134,7 @@ describeBothDatabases(
         [reporter, "/api/account/notifications"],
         [null, calendarPath],
         [null, "/api/public/plans"],
+        [null, `/api/public/plans/vlg/${PLAN}`],
         // DTI: frameworks, an open round, a unit's self-assessment never opened, the ranking.
         [officer, "/api/dti/frameworks"],
         [dtiOfficer, "/api/dti/rounds"],

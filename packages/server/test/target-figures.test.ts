@@ -4,7 +4,7 @@ import { addScaleProvinces } from "../src/bench/scale-data.ts";
 import { queryRows } from "../src/db/database.ts";
 import { up as backfillTargetFigures } from "../src/db/migrations/0016_target_figures.ts";
 import { up as backfillReportingStatus } from "../src/db/migrations/0019_reporting_status.ts";
-import { describeBothDatabases } from "./helpers.ts";
+import { buildUser, describeBothDatabases, loginAs } from "./helpers.ts";
 import { expectStoredFiguresMatch } from "./stored-figures.ts";
 
 // Generated data (the scale bench's generator, a small province): reports written straight
@@ -44,5 +44,33 @@ describeBothDatabases("stored target figures, completeness and timeliness on gen
     await ctx.db.execute(sql`DELETE FROM reporting_status`);
     await backfillReportingStatus(ctx.db);
     expect(await statuses()).toEqual(kept);
+  });
+
+  it("serves the province view, each public plan page and consolidated report of the generated province within their contracts", async () => {
+    // Sent unchecked when serving (trustedResponse): the tests' app checks each answer here.
+    const [root] = await queryRows<{ id: string; tenant_id: string; code: string }>(
+      ctx.db,
+      sql`SELECT id, tenant_id, code FROM org_units WHERE id = tenant_id AND code = 'T01'`,
+    );
+    const leader = await buildUser(ctx.db, {
+      grants: [{ unit: { id: root.id, tenantId: root.tenant_id }, role: "leader" }],
+    });
+    const signedIn = await loginAs(ctx.app, leader);
+    const ok = async (url: string, headers: Record<string, string> = signedIn.headers) => {
+      const res = await ctx.app.inject({ method: "GET", url, headers });
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    };
+    await ok("/api/province");
+    const periods = await queryRows<{ plan_code: string; key: string }>(
+      ctx.db,
+      sql`SELECT rp.plan_code, rp.key FROM reporting_periods rp
+           WHERE rp.tenant_id = ${root.tenant_id} AND rp.key IN ('2026-Q1', '2026-Q3')
+             AND rp.plan_code IN (SELECT p.code FROM plans p WHERE p.tenant_id = ${root.tenant_id} AND p.status = 'published')
+           ORDER BY rp.plan_code, rp.key LIMIT 4`,
+    );
+    expect(periods.length).toBeGreaterThan(1);
+    for (const code of new Set(periods.map((p) => p.plan_code)))
+      await ok(`/api/public/plans/t01/${code}`, {});
+    for (const p of periods) await ok(`/api/plans/${p.plan_code}/periods/${p.key}/consolidated`);
   });
 });

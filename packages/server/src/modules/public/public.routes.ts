@@ -88,7 +88,8 @@ export async function publicRoutes(
   r.get(
     "/public/plans/:province/:code",
     {
-      config: { access: "public", rateLimit: RATE_LIMIT },
+      // A plan's whole page: sent as presented (tests hold it to the contract, response-check.ts).
+      config: { access: "public", rateLimit: RATE_LIMIT, trustedResponse: true },
       schema: {
         tags: ["public"],
         summary: "Một kế hoạch đã ban hành (công khai)",
