@@ -259,6 +259,12 @@ describe("plan workspace in Chromium", () => {
       .toBeLessThanOrEqual(390);
     await view.getByTestId("cascade-rollup").first().scrollIntoViewIfNeeded();
     await screenshot(page, "plans-11-cascade-390");
+    // Each province target opens its panel over the communes' view.
+    await view.getByTestId("cascade-rollup").first().click();
+    const panel = page.getByTestId("target-drawer");
+    await panel.getByText("Số liệu theo đơn vị").waitFor();
+    await panel.locator(".ant-drawer-close").click();
+    await panel.waitFor({ state: "hidden" });
     await page.goto(`${app.url}/plans/long-ho-2026`);
     await page.getByTestId("serves-cell").first().scrollIntoViewIfNeeded();
     await screenshot(page, "plans-12-serves-390");

@@ -41,7 +41,16 @@ export function rollUpBasis(
  * Các xã triển khai: per target of the province plan, the communes' corresponding targets with
  * their latest results, and the figure rolled up by the indicator's rule with its basis.
  */
-export function CascadeTable({ cascade, targets }: { cascade: TPlanCascade; targets: TPlanTarget[] }) {
+export function CascadeTable({
+  cascade,
+  targets,
+  onOpenTarget,
+}: {
+  cascade: TPlanCascade;
+  targets: TPlanTarget[];
+  /** A row's click opens the province target's panel; a commune's target opens in its own plan. */
+  onOpenTarget?: (targetKey: string) => void;
+}) {
   const { t } = useI18n();
   const figure = useFigure();
   const unitOf = new Map(targets.map((x) => [x.key, x.unit]));
@@ -68,6 +77,9 @@ export function CascadeTable({ cascade, targets }: { cascade: TPlanCascade; targ
         size="small"
         pagination={false}
         dataSource={cascade.targets}
+        onRow={(x) =>
+          onOpenTarget ? { onClick: () => onOpenTarget(x.targetKey), style: { cursor: "pointer" } } : {}
+        }
         columns={[
           {
             title: t("cascade.col.target"),
@@ -111,7 +123,13 @@ export function CascadeTable({ cascade, targets }: { cascade: TPlanCascade; targ
                 <ul className="dt-cascade-list" style={{ margin: 0, paddingLeft: 16 }}>
                   {x.lower.map((l) => (
                     <li key={`${l.plan.code}-${l.targetKey}`}>
-                      <Link to={`/plans/${l.plan.code}`}>{label(l.plan)}</Link>:{" "}
+                      <Link
+                        to={`/plans/${l.plan.code}?tab=targets&target=${l.targetKey}`}
+                        onClick={(e) => e.stopPropagation()}
+                      >
+                        {label(l.plan)}
+                      </Link>
+                      :{" "}
                       <b>
                         {figure(l.value, unitOf.get(x.targetKey) ?? null, x.indicator?.aggregation) ??
                           t("cascade.noData")}

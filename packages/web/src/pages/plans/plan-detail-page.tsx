@@ -93,6 +93,13 @@ export default function PlanDetailPage() {
       }),
     style: { cursor: "pointer" },
   });
+  /** Opens an item's panel over the tab shown (the communes' view opens its targets' panels). */
+  const openPanel = (kind: "task" | "target") => (id: string) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set(kind, id);
+      return next;
+    });
   const closePanel = (kind: "task" | "target") =>
     setParams(
       (prev) => {
@@ -233,7 +240,13 @@ export default function PlanDetailPage() {
           {
             key: "cascade",
             label: t("cascade.tab", { n: cascade.data.implementers.length }),
-            children: <CascadeTable cascade={cascade.data} targets={plan.targets} />,
+            children: (
+              <CascadeTable
+                cascade={cascade.data}
+                targets={plan.targets}
+                onOpenTarget={plan.status === "draft" ? undefined : openPanel("target")}
+              />
+            ),
           },
         ]
       : []),
