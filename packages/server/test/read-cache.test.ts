@@ -3,10 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { atSnapshot, SnapshotCache } from "../src/db/data-snapshot.ts";
 import { planTasks, roleGrants } from "../src/db/schema.ts";
+import { createSession, loadActorAt, parseSessionCookie } from "../src/modules/auth/session.repository.ts";
 import { READ_CACHE_HEADER } from "../src/read-cache.ts";
 import {
   buildReportingPlan,
   buildTenant,
+  buildUnit,
   buildUser,
   describeBothDatabases,
   loginAs,
@@ -155,6 +157,28 @@ describeBothDatabases("read cache: answers and grants reused while the data is t
     const after = await scopeNow();
     expect(after.basis).not.toBe(first.basis);
     expect(after.basis.tasks.find((t) => t.id === task.id)?.text).toBe("Nhiệm vụ đã sửa ở nơi khác");
+  });
+
+  it("walks a session's reach once per snapshot, and again once a unit is added under its grant", async () => {
+    // A fresh session: its last-seen time is not due to be written (a write is a new snapshot).
+    const session = await createSession(ctx.db, {
+      tenantId: setup.district.tenantId,
+      userId: leaderId,
+      idleMs: ctx.config.sessionIdleMs,
+    });
+    const cookie = parseSessionCookie(session.cookieValue) as NonNullable<
+      ReturnType<typeof parseSessionCookie>
+    >;
+    const cache = new SnapshotCache(1024 * 1024);
+    const read = () => loadActorAt(ctx.appDb, cookie, ctx.config.sessionIdleMs, { cache });
+    const first = await read();
+    const again = await read();
+    expect(again?.actor.reach?.under).toEqual(first?.actor.reach?.under);
+    if (ctx.kind === "pglite") expect(again?.actor.reach).toBe(first?.actor.reach);
+    const unit = await buildUnit(ctx.db, { parent: setup.district });
+    const after = await read();
+    expect(after?.snapshot).not.toBe(first?.snapshot);
+    expect(after?.actor.reach?.under.get(unit.id)).toEqual([setup.district.id]);
   });
 
   it("a grant taken away is seen by the very next request", async () => {

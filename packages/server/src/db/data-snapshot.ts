@@ -80,6 +80,13 @@ export class SnapshotCache {
     this.bytes -= entry.bytes;
   }
 
+  /** The snapshot something was last kept under for the first time: the newest one seen. */
+  get latest(): string | undefined {
+    let last: string | undefined;
+    for (const snapshot of this.bySnapshot.keys()) last = snapshot;
+    return last;
+  }
+
   /** Bytes held (an estimate: what `set` was told). */
   get size(): number {
     return this.bytes;

@@ -125,18 +125,24 @@ interface SessionActorRow {
   }[];
   below: Record<string, string[]> | null;
   above: Record<string, string[]> | null;
+  /** The database shows the snapshot the caller's kept reach was read at: below and above were not read. */
+  reach_kept: boolean;
 }
 
 /**
  * The session behind a cookie, its user, their grants and where those reach (each grant's
  * subtree and its path up), in one statement. The grants span the provinces the account
  * works in, so it reads every shard; the recursive terms stay within each grant's province
- * (tenant_id carried down and up). Nothing is kept between requests: a session signed out or
- * expired, an account deactivated, a grant given or taken, a unit moved — each is a row this
- * statement reads afresh, so it takes effect at the next request, on this server and on any
- * other server process using the same database (no cache to invalidate across processes).
+ * (tenant_id carried down and up). The session, the account and the grants are read afresh on
+ * every request: a session signed out or expired, an account deactivated, a grant given or
+ * taken, a unit moved — each takes effect at the next request, on this server and on any other
+ * server process using the same database (no cache to invalidate across processes). Only the
+ * walk of the tree is skipped when the database still shows the snapshot (`known`) at which
+ * the caller's reach was read and kept (data-snapshot.ts): then no row it came from can differ.
  * Its text never changes: a named statement, parsed and planned once per connection.
  */
+const REACH_KEPT = sql`coalesce(${SNAPSHOT_COLUMN} = ${sql.placeholder("known")}, false)`;
+
 const readSessionActor = preparedRead(() => ({
   with: sql`
     WITH RECURSIVE s AS (
@@ -173,10 +179,12 @@ const readSessionActor = preparedRead(() => ({
     session: sql`(SELECT row_to_json(s) FROM s)`,
     snapshot: SNAPSHOT_COLUMN,
     grants: sql`coalesce((SELECT json_agg(g ORDER BY g.unit_name, g.role) FROM g), '[]')`,
-    below: sql`(SELECT json_object_agg(root_id, ids)
-                  FROM (SELECT root_id, json_agg(id) AS ids FROM down GROUP BY root_id) b)`,
-    above: sql`(SELECT json_object_agg(root_id, ids)
-                  FROM (SELECT root_id, json_agg(id ORDER BY depth) AS ids FROM up GROUP BY root_id) a)`,
+    // The walks run only when their answer is needed (a subquery in a branch not taken is not run).
+    below: sql`CASE WHEN ${REACH_KEPT} THEN NULL ELSE (SELECT json_object_agg(root_id, ids)
+                  FROM (SELECT root_id, json_agg(id) AS ids FROM down GROUP BY root_id) b) END`,
+    above: sql`CASE WHEN ${REACH_KEPT} THEN NULL ELSE (SELECT json_object_agg(root_id, ids)
+                  FROM (SELECT root_id, json_agg(id ORDER BY depth) AS ids FROM up GROUP BY root_id) a) END`,
+    reach_kept: REACH_KEPT,
   },
 }));
 
@@ -206,7 +214,9 @@ export async function loadActorAt(
   idleMs: number,
   options: { cache: SnapshotCache | null; citus?: boolean },
 ): Promise<{ actor: Actor; snapshot: string } | null> {
-  const found = options.citus ? await sessionActorOnCitus(db, cookie) : await sessionActor(db, cookie);
+  const found = options.citus
+    ? await sessionActorOnCitus(db, cookie)
+    : await sessionActor(db, cookie, options.cache);
   if (!found) return null;
   const { row, grants, reach } = found;
   if (row.stale) {
@@ -234,7 +244,7 @@ export async function loadActorAt(
 }
 
 type FoundSession = {
-  row: Omit<SessionActorRow, "grants" | "below" | "above">;
+  row: Omit<SessionActorRow, "grants" | "below" | "above" | "reach_kept">;
   grants: ActorGrant[];
   reach: GrantReach | null;
 };
@@ -242,8 +252,17 @@ type FoundSession = {
 async function sessionActor(
   db: Database,
   cookie: { tenantId: string; tokenHash: string },
+  cache: SnapshotCache | null,
 ): Promise<FoundSession | null> {
-  const read = await readSessionActor(db, { tenant: cookie.tenantId, token: cookie.tokenHash });
+  // The reach this session's grants had at the newest snapshot seen, if it was kept then.
+  const reachKey = `sessionReach|${cookie.tenantId}|${cookie.tokenHash}`;
+  const known = cache?.latest;
+  const kept = known === undefined ? undefined : cache?.get<GrantReach>(known, reachKey);
+  const read = await readSessionActor(db, {
+    tenant: cookie.tenantId,
+    token: cookie.tokenHash,
+    known: kept ? known : null,
+  });
   if (!read.session) return null;
   const row = { ...(read.session as object), ...read } as unknown as SessionActorRow;
   const grants = row.grants.map((g) => ({
@@ -253,7 +272,11 @@ async function sessionActor(
     unitName: g.unit_name,
     unitValidTo: g.unit_valid_to,
   }));
-  return { row, grants, reach: grantReach(row) };
+  if (kept && row.reach_kept) return { row, grants, reach: kept };
+  const reach = grantReach(row);
+  // Kept for the next request at the same snapshot; shared, so never changed once made.
+  cache?.set(row.snapshot, reachKey, reach, 200 + 100 * reach.under.size);
+  return { row, grants, reach };
 }
 
 async function sessionActorOnCitus(
