@@ -97,6 +97,8 @@ export const SCHEMA_MESSAGES_EN: Readonly<Record<string, string>> = {
   "Nhập tên bộ chỉ số": "Enter the framework's name",
   "Nhập tên đợt đánh giá": "Enter the round's name",
   "Chọn ít nhất một đơn vị được đánh giá": "Choose at least one unit to assess",
+  "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang":
+    "A username has only lowercase letters without accents, digits, dots, underscores and hyphens",
   "Số tiền là số nguyên (đồng)": "An amount is a whole number (dong)",
   "Tiến độ phải là số nguyên": "Progress must be a whole number",
   // the consolidated report's narrative sections, named in its length messages

@@ -98,7 +98,7 @@ describe("validation messages", () => {
     const written = new Set<string>();
     const patterns = [
       /\bmessage: "([^"]+)"/g,
-      /\.(?:min|max|length|regex|refine|int)\([^()]*(?:\([^()]*\)[^()]*)*,\s*"([^"]+)"\s*\)/g,
+      /\.(?:min|max|length|regex|refine|int)\([^()]*(?:\([^()]*\)[^()]*)*,\s*"([^"]+)"\s*,?\s*\)/g,
       /\.int\("([^"]+)"\)/g,
       /z\.\w+\("([^"]+)"\)/g,
       /longText\("([^"]+)"\)/g,

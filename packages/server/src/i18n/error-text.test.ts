@@ -23,7 +23,7 @@ const THROWN = [
   /\bmessage: "([^"]+)"/g,
 ];
 const SCHEMA = [
-  /\.(?:min|max|length|regex|refine)\([^()]*(?:\([^()]*\)[^()]*)*,\s*"([^"]+)"\s*\)/g,
+  /\.(?:min|max|length|regex|refine)\([^()]*(?:\([^()]*\)[^()]*)*,\s*"([^"]+)"\s*,?\s*\)/g,
   /z\.\w+\("([^"]+)"\)/g,
 ];
 

@@ -36,8 +36,6 @@ export const EXACT_EN: Record<string, string> = {
   "Giá trị không hợp lệ": "Invalid value",
   "Ký tự không hợp lệ": "Invalid character",
   "Thiếu trường bắt buộc": "Required field missing",
-  "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang":
-    "A username has only lowercase letters without accents, digits, dots, underscores and hyphens",
 
   // server — access and sessions
   "Không tìm thấy đơn vị.": "Unit not found.",

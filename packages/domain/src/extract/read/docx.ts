@@ -83,8 +83,9 @@ export async function inspectOfficeZip(
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  } catch (error) {
-    corrupt("cấu trúc nén (zip) không hợp lệ", `invalid zip structure (${(error as Error).message})`);
+  } catch {
+    // The zip library's own words ("can't find end of central directory") mean nothing to a person.
+    corrupt("cấu trúc nén (zip) không hợp lệ", "invalid zip structure");
   }
   const entries = Object.values(zip.files).filter((f) => !f.dir);
   if (entries.length > limits.maxEntries) bomb(`${entries.length} tệp con`, `${entries.length} entries`);

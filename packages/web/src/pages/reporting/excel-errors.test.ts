@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excelErrorRows } from "./excel-errors.ts";
+import { excelErrorRows, refusesWholeFile } from "./excel-errors.ts";
 
 describe("excelErrorRows", () => {
   it("reads sheet, cell and message from the structured fields, dropping the repeated reference", () => {
@@ -56,5 +56,10 @@ describe("excelErrorRows", () => {
     ]);
     expect(rows.map((r) => r.message)).toEqual(["a", "b"]);
     expect(new Set(rows.map((r) => r.key)).size).toBe(2);
+  });
+
+  it("tells a refusal of the whole file (a damaged workbook) from errors in its cells", () => {
+    expect(refusesWholeFile(excelErrorRows([{ path: "body.file", message: "Tệp bị hỏng" }]))).toBe(true);
+    expect(refusesWholeFile(excelErrorRows([{ path: "Nhiệm vụ!D5", message: "a" }]))).toBe(false);
   });
 });

@@ -35,3 +35,8 @@ export function excelErrorRows(details: readonly Detail[]): ExcelErrorRow[] {
     return { key: `${i}:${d.path}`, sheet, cell, row, message };
   });
 }
+
+/** Whether the refusal is of the file as a whole (not a workbook, damaged): no cell to point to. */
+export function refusesWholeFile(rows: readonly ExcelErrorRow[]): boolean {
+  return rows.every((r) => !r.sheet && !r.cell && !r.row);
+}
