@@ -343,11 +343,13 @@ describe("plain Vietnamese and notifications on a laptop", () => {
     await page.close();
   });
 
-  it("approves submitted reports together from the period's chase list, after a preview", async () => {
+  it("approves submitted reports together from the period's chase list, after a preview, on a phone too", async () => {
     const page = await app.context.newPage();
     page.setDefaultTimeout(20_000);
     const { periodKey, unitId } = await openPeriodForSoNoiVu(page, app.url, "Báo cáo nhanh ứng dụng AI");
     await submitFilledReport(page, app.url, `/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`);
+    // On a phone the list is cards, each submitted report with its box to choose it.
+    await page.setViewportSize({ width: 390, height: 844 });
     await signIn(page, app.url, "vinhlong.daumoi", { at: `/periods/${PLAN}/${periodKey}` });
     await page.getByRole("checkbox", { name: /Chọn báo cáo Sở Nội vụ/ }).check();
     await page.getByTestId("bulk-approve").click();
@@ -357,9 +359,10 @@ describe("plain Vietnamese and notifications on a laptop", () => {
       .filter({ hasText: "Sẽ duyệt" })
       .filter({ hasText: "Sở Nội vụ" })
       .waitFor();
-    await screenshot(page, "daily-09-bulk-approve-preview-1366");
+    await screenshot(page, "daily-09-bulk-approve-preview-390");
     await page.getByTestId("bulk-confirm").click();
     await page.getByText("Đã xử lý 1 báo cáo, bỏ qua 0.").waitFor();
+    await page.setViewportSize({ width: 1366, height: 900 });
     await page
       .getByTestId("chase-table")
       .getByRole("row")

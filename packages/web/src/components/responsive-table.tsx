@@ -1,6 +1,7 @@
-import { Empty, Grid, Pagination, Spin, Table, type TableProps } from "antd";
+import { Checkbox, Empty, Grid, Pagination, Spin, Table, type TableProps } from "antd";
 import type { ColumnGroupType, ColumnType } from "antd/es/table";
 import { type Key, type ReactNode, useState } from "react";
+import { useI18n } from "../i18n/i18n.tsx";
 
 type Column<T> = ColumnType<T> | ColumnGroupType<T>;
 
@@ -40,10 +41,12 @@ function rowKeyOf<T>(rowKey: TableProps<T>["rowKey"], record: T, index: number):
 /**
  * An antd Table on a wide screen; on a phone (below 768 px) each row becomes a card:
  * the first column as its heading, the others as "label: value" lines, so nothing is
- * wider than the screen. Takes the Table's own props; row clicks (onRow) and the
- * pagination (client-side or the server's) work in both forms.
+ * wider than the screen. Takes the Table's own props; row clicks (onRow), the
+ * pagination (client-side or the server's) and checkbox selection (rowSelection: a box
+ * on each card, and one for every row that may be chosen) work in both forms.
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T>) {
+  const { t } = useI18n();
   const wide = Grid.useBreakpoint().md ?? true;
   const [clientPage, setClientPage] = useState(1);
   if (wide) return <Table<T> {...props} />;
@@ -60,10 +63,33 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   const total = serverPaged ? (paging?.total ?? 0) : dataSource.length;
   const spinning = typeof loading === "object" ? Boolean(loading.spinning) : Boolean(loading);
   const expandable = props.expandable;
+  const selection = props.rowSelection;
+  const chosen = new Set<Key>(selection?.selectedRowKeys ?? []);
+  const choosable = selection
+    ? dataSource
+        .map((record, i) => ({ record, key: rowKeyOf(rowKey, record, i) }))
+        .filter(({ record }) => !selection.getCheckboxProps?.(record)?.disabled)
+    : [];
+  const allChosen = choosable.length > 0 && choosable.every(({ key }) => chosen.has(key));
+  const choose = (keys: Key[]) =>
+    selection?.onChange?.(
+      keys,
+      dataSource.filter((record, i) => keys.includes(rowKeyOf(rowKey, record, i))),
+      { type: "multiple" },
+    );
 
   return (
     <Spin spinning={spinning}>
       <div className="dt-cards" data-testid={(props as { "data-testid"?: string })["data-testid"]}>
+        {choosable.length > 0 && (
+          <Checkbox
+            checked={allChosen}
+            indeterminate={!allChosen && choosable.some(({ key }) => chosen.has(key))}
+            onChange={(e) => choose(e.target.checked ? choosable.map(({ key }) => key) : [])}
+          >
+            {t("common.selectAll", { n: choosable.length })}
+          </Checkbox>
+        )}
         {rows.length === 0 &&
           !spinning &&
           (typeof locale?.emptyText === "function"
@@ -90,7 +116,23 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
                 : {})}
               data-testid="table-card"
             >
-              {head && <div className="dt-card-head">{cell(head, record, index)}</div>}
+              {head &&
+                (selection ? (
+                  <div className="dt-card-head" style={{ display: "flex", gap: 8, alignItems: "flex-start" }}>
+                    <Checkbox
+                      {...selection.getCheckboxProps?.(record)}
+                      checked={chosen.has(rowKeyOf(rowKey, record, index))}
+                      onClick={(e) => e.stopPropagation()}
+                      onChange={(e) => {
+                        const key = rowKeyOf(rowKey, record, index);
+                        choose(e.target.checked ? [...chosen, key] : [...chosen].filter((k) => k !== key));
+                      }}
+                    />
+                    <div style={{ flex: 1, minWidth: 0 }}>{cell(head, record, index)}</div>
+                  </div>
+                ) : (
+                  <div className="dt-card-head">{cell(head, record, index)}</div>
+                ))}
               {rest.map((c, k) => {
                 const content = cell(c, record, index);
                 if (content === "" || content === null || content === undefined || content === false)

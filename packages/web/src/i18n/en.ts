@@ -11,6 +11,7 @@ export const en: Dictionary = {
   "app.lang.en": "English",
 
   "common.save": "Save",
+  "common.selectAll": "Select all ({n})",
   "common.cancel": "Cancel",
   "common.close": "Close",
   "common.confirm": "Confirm",

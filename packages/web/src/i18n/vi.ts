@@ -26,6 +26,7 @@ export const vi = {
   "app.lang.en": "English",
 
   "common.save": "Lưu",
+  "common.selectAll": "Chọn tất cả ({n})",
   "common.cancel": "Hủy",
   "common.close": "Đóng",
   "common.confirm": "Xác nhận",
