@@ -469,6 +469,16 @@ describeBothDatabases("DTI frameworks, rounds, self-assessment, verification and
   it("ranks the units, follows a reopened report's figure while open, and freezes it on closing", async () => {
     const ranking = await ok<TDtiRanking>(s.officer, "GET", `/api/dti/rounds/${round.id}/ranking`);
     expect(ranking.indices.map((c) => c.code)).toEqual(["1"]);
+    expect(ranking.basis).toMatch(/^Chưa công bố: /);
+    // How the figures are made, in English for a reader of English.
+    const english = await ctx.app.inject({
+      method: "GET",
+      url: `/api/dti/rounds/${round.id}/ranking`,
+      headers: { ...s.officer.headers, "accept-language": "en" },
+    });
+    expect((english.json() as TDtiRanking).basis).toMatch(
+      /^Not published yet: .* Equal points share a rank\./,
+    );
     expect(ranking.rows.map((r) => [r.unit.id, r.total, r.normalised, r.rank])).toEqual([
       [world.communeA.id, 82, 0.82, 1],
       [world.communeB.id, 47.5, 0.475, 2],

@@ -1,6 +1,6 @@
 import type { TBudgetItem, TBudgetSummary } from "@dtplan/contracts";
+import { budgetWarning } from "@dtplan/domain/plans/budget-warning.ts";
 import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
-import { formatVnd } from "@dtplan/domain/text/format.ts";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { type PlanRow, planBudget } from "../../db/schema.ts";
@@ -8,8 +8,6 @@ import type { Actor } from "../access/actor.ts";
 import { readablePlanVersions } from "../plans/plan-access.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 import { listBudgetItems } from "./budget-items.ts";
-
-const vnd = (n: number) => formatVnd(n, "vi");
 
 function groupBy<K>(items: readonly TBudgetItem[], key: (i: TBudgetItem) => K) {
   const groups = new Map<K, { planned: number; disbursed: number }>();
@@ -20,24 +18,6 @@ function groupBy<K>(items: readonly TBudgetItem[], key: (i: TBudgetItem) => K) {
     groups.set(key(item), g);
   }
   return [...groups.entries()];
-}
-
-/** Why the items and the plan disagree, in Vietnamese; null when they agree. */
-export function budgetWarning(planTotal: number | null, planned: number, disbursed: number): string | null {
-  const sentences: string[] = [];
-  if (planTotal === null) {
-    if (planned > 0)
-      sentences.push("Kế hoạch chưa ghi tổng kinh phí nên chưa đối chiếu được với các hạng mục.");
-  } else if (planned !== planTotal) {
-    const diff = planned - planTotal;
-    sentences.push(
-      `Tổng kinh phí các hạng mục (${vnd(planned)}) ${diff > 0 ? "vượt" : "thấp hơn"} tổng kinh phí kế hoạch (${vnd(planTotal)}) ${vnd(Math.abs(diff))}.`,
-    );
-  }
-  if (disbursed > planned) {
-    sentences.push(`Kinh phí đã giải ngân (${vnd(disbursed)}) vượt kinh phí dự kiến (${vnd(planned)}).`);
-  }
-  return sentences.length ? sentences.join(" ") : null;
 }
 
 /** Kinh phí — the plan's total and sources beside the planned and disbursed sums of its items. */

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppConfig } from "../../config.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
+import { requestLang } from "../../i18n/error-text.ts";
 import { readPublic } from "../public/public-cache.ts";
 import { findPublishedRound, publishedRounds, type RoundRow } from "./dti.repository.ts";
 import { roundNotFound } from "./dti-access.ts";
@@ -76,7 +77,7 @@ export async function dtiPublicRoutes(
         if (!round) throw roundNotFound();
         const [heading] = (await publishedRounds(tx, round.tenantId)).filter((x) => x.id === round.id);
         if (!heading) throw roundNotFound();
-        const ranking = await roundRanking(tx, round);
+        const ranking = await roundRanking(tx, round, requestLang(request));
         return {
           round: present(heading),
           basis: ranking.basis,

@@ -19,6 +19,7 @@ import {
   ZIdParams,
 } from "@dtplan/contracts";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import { type EvidenceRouteOptions, evidenceUploadScope } from "../evidence/evidence-upload.ts";
 import { sendMadeFile } from "../evidence/file-types.ts";
@@ -435,6 +436,6 @@ export async function dtiRoutes(
         response: { 200: ZDtiRanking },
       },
     },
-    async (request) => readRanking(db, who(request).powers, request.params.id),
+    async (request) => readRanking(db, who(request).powers, request.params.id, requestLang(request)),
   );
 }

@@ -2,6 +2,7 @@ import type { TDtiChange, TDtiNodeScore, TDtiRanking, TDtiRankingRow } from "@dt
 import { rankingColumns } from "@dtplan/domain/dti/framework.ts";
 import { previousThroughLineage, rank } from "@dtplan/domain/dti/ranking.ts";
 import { scoresByCode } from "@dtplan/domain/dti/scoring.ts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import type { Database } from "../../db/database.ts";
 import { roundHeading } from "./dti.presenter.ts";
 import {
@@ -25,9 +26,14 @@ export async function readableRound(db: Database, powers: DtiPowers, id: string)
 }
 
 /** Xếp hạng of a round with its heading, for the screen and the files. */
-export async function readRanking(db: Database, powers: DtiPowers, id: string): Promise<TDtiRanking> {
+export async function readRanking(
+  db: Database,
+  powers: DtiPowers,
+  id: string,
+  lang: Lang = "vi",
+): Promise<TDtiRanking> {
   const round = await readableRound(db, powers, id);
-  return { round: roundHeading(round, powers), ...(await roundRanking(db, round)) };
+  return { round: roundHeading(round, powers), ...(await roundRanking(db, round, lang)) };
 }
 
 /** Normalised totals of a published round, by unit (what year-on-year change compares). */
@@ -68,7 +74,7 @@ export interface RankingBody {
  * and main index, and the change against the same framework's previous published round
  * (a merged unit against the average of its predecessors).
  */
-export async function roundRanking(db: Database, round: RoundRow): Promise<RankingBody> {
+export async function roundRanking(db: Database, round: RoundRow, lang: Lang = "vi"): Promise<RankingBody> {
   const units = await roundUnits(db, round.tenantId, [round.id]);
   const unitIds = units.map((u) => u.unitId);
   const { framework, scores } = await roundScores(db, round, unitIds);
@@ -165,15 +171,38 @@ export async function roundRanking(db: Database, round: RoundRow): Promise<Ranki
     maxPoints: c.node.maxPoints,
     parentCode: c.parentCode,
   });
-  const basis = [
-    round.status === "published"
-      ? "Điểm đã thẩm định (tiêu chí chưa thẩm định tính 0)."
-      : "Chưa công bố: điểm đã thẩm định, tiêu chí chưa thẩm định tạm tính theo điểm tự đánh giá.",
-    `Tiêu chí tự động lấy số liệu năm ${round.year} từ báo cáo định kỳ đã duyệt${round.status === "open" ? " (cập nhật đến khi khóa số liệu)" : " tại thời điểm khóa số liệu"}.`,
-    "Chỉ số chuẩn hóa = điểm / điểm tối đa (0–1). Đồng điểm thì đồng hạng.",
-    previousRound
-      ? `So sánh với đợt ${previousRound.name} (năm ${previousRound.year}); đơn vị hình thành sau sáp nhập so với trung bình các đơn vị trước sáp nhập.`
-      : "Chưa có đợt đã công bố của năm trước để so sánh.",
-  ].join(" ");
+  const basis = rankingBasis(round, previousRound, lang);
   return { basis, pillars: columns.pillars.map(column), indices: columns.indices.map(column), rows };
+}
+
+/** How the ranking's figures are made (what counts, ties, the year compared), in the reader's language. */
+function rankingBasis(
+  round: Pick<RoundRow, "status" | "year">,
+  previous: Pick<RoundRow, "name" | "year"> | null | undefined,
+  lang: Lang,
+): string {
+  const open = round.status === "open";
+  const sentences =
+    lang === "en"
+      ? [
+          round.status === "published"
+            ? "Verified points (a criterion not verified counts 0)."
+            : "Not published yet: verified points, and the self-assessed points for criteria not verified yet.",
+          `Automatic criteria take the ${round.year} figures from approved periodic reports${open ? " (updated until the figures are locked)" : " as they stood when the figures were locked"}.`,
+          "Normalised index = points / maximum points (0–1). Equal points share a rank.",
+          previous
+            ? `Compared with the round ${previous.name} (${previous.year}); a unit formed by a merger is compared with the average of the units before the merger.`
+            : "There is no published round of the previous year to compare with.",
+        ]
+      : [
+          round.status === "published"
+            ? "Điểm đã thẩm định (tiêu chí chưa thẩm định tính 0)."
+            : "Chưa công bố: điểm đã thẩm định, tiêu chí chưa thẩm định tạm tính theo điểm tự đánh giá.",
+          `Tiêu chí tự động lấy số liệu năm ${round.year} từ báo cáo định kỳ đã duyệt${open ? " (cập nhật đến khi khóa số liệu)" : " tại thời điểm khóa số liệu"}.`,
+          "Chỉ số chuẩn hóa = điểm / điểm tối đa (0–1). Đồng điểm thì đồng hạng.",
+          previous
+            ? `So sánh với đợt ${previous.name} (năm ${previous.year}); đơn vị hình thành sau sáp nhập so với trung bình các đơn vị trước sáp nhập.`
+            : "Chưa có đợt đã công bố của năm trước để so sánh.",
+        ];
+  return sentences.join(" ");
 }

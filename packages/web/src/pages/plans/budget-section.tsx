@@ -2,6 +2,7 @@ import "../../i18n/budget-messages.ts";
 import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { type TBudgetItem, ZCreateBudgetItem } from "@dtplan/contracts/budget.ts";
 import type { TPlanTask } from "@dtplan/contracts/plans.ts";
+import { budgetWarning } from "@dtplan/domain/plans/budget-warning.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -50,7 +51,7 @@ export function BudgetSection({
   tasks: TPlanTask[];
   canManage: boolean;
 }) {
-  const { t, vnd, num } = useI18n();
+  const { t, vnd, num, lang } = useI18n();
   const { message } = App.useApp();
   const summary = useQuery(budgetQueries.summary(code));
   const [editing, setEditing] = useState<TBudgetItem | "new" | null>(null);
@@ -215,7 +216,12 @@ export function BudgetSection({
             </div>
           </Space>
           {data.warning && (
-            <Alert type="warning" showIcon title={data.warning} data-testid="budget-warning" />
+            <Alert
+              type="warning"
+              showIcon
+              title={budgetWarning(data.planTotal, data.planned, data.disbursed, lang)}
+              data-testid="budget-warning"
+            />
           )}
           <ResponsiveTable
             rowKey="id"
