@@ -35,8 +35,13 @@ export async function consolidatedPlanWith(
   code: string,
   periodKey: string,
 ): Promise<{ ctx: ReportingPlan; read: Record<string, unknown> | null }> {
-  const { ctx, more } = await reportingPlanWith(db, actor, code, (plan) =>
-    consolidatedReportParts(plan, periodKey, true),
+  const { ctx, more } = await reportingPlanWith(
+    db,
+    actor,
+    code,
+    (plan) => consolidatedReportParts(plan, periodKey, true),
+    // The parts hold the period's key besides the province and code: built once per key.
+    JSON.stringify(["consolidated", periodKey]),
   );
   return { ctx, read: more };
 }
@@ -116,7 +121,7 @@ export async function consolidatedReport(
   },
 ): Promise<TConsolidatedReport> {
   const more = read ?? (await readTogether(db, consolidatedReportParts(planRef(plan), periodKey, units)));
-  const data = await gatherConsolidated(db, { plan, periodKey, nearThreshold, now, units, read: more });
+  const data = gatherConsolidated({ plan, periodKey, nearThreshold, now, units, read: more });
   const [saved = null] = rowsFromJson(consolidatedReports, more.narrative);
   const provinceName = (more.province as string | null) ?? null;
   const narrative = saved ? presentNarrative(saved) : defaultNarrative(data, { plan, provinceName }, now);

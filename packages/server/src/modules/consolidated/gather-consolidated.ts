@@ -7,17 +7,13 @@ import type {
 import { isPillar, PILLAR_KEYS, PILLARS } from "@dtplan/domain/indicators/pillars.ts";
 import { TASK_STATUS_LABELS, taskStatus } from "@dtplan/domain/tasks/status.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
-import { and, eq, type SQL, sql } from "drizzle-orm";
-import type { Database } from "../../db/database.ts";
-import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
-import {
-  type OrgUnitRow,
-  type PlanHead,
-  type ReportingPeriodRow,
-  type UnitReportRow,
-  type UnitReportTaskRow,
-  unitReports,
-  unitReportTasks,
+import { type SQL, sql } from "drizzle-orm";
+import type {
+  OrgUnitRow,
+  PlanHead,
+  ReportingPeriodRow,
+  UnitReportRow,
+  UnitReportTaskRow,
 } from "../../db/schema.ts";
 import { todayIso } from "../../db/sql.ts";
 import { countsOf, presentPeriodRef, storedStatusRows } from "../reporting/period-status.ts";
@@ -31,7 +27,7 @@ import {
   type ReportingBasis,
   reportingUnitsOf,
 } from "../reporting/reporting.repository.ts";
-import { planAttainment } from "../reporting/roll-up.ts";
+import { judgeTarget } from "../reporting/roll-up.ts";
 import { unitStatusesFromJson, unitStatusesPart } from "../summary/reporting-status.ts";
 import { figuresFromJson, targetFiguresPart } from "../summary/target-figures.ts";
 import { lowerFirst, officialName, plannedText } from "./vi-format.ts";
@@ -39,7 +35,10 @@ import { lowerFirst, officialName, plannedText } from "./vi-format.ts";
 /** Everything of the report that comes from the data (the narrative is added on top). */
 export type ConsolidatedData = Omit<TConsolidatedReport, "narrative" | "saved" | "version" | "can">;
 
-const COUNTED = new Set(["submitted", "approved"]);
+/** A submitted or approved report of the period, as the report quotes it. */
+type CountedReport = Pick<UnitReportRow, "id" | "unitId" | "difficulties" | "proposals"> & {
+  status: "submitted" | "approved";
+};
 
 const pillarLabel = (key: string) => (isPillar(key) ? PILLARS[key].vi : key);
 /** Pillars in the domain's order (plan-extract/v1), unknown ones last. */
@@ -61,16 +60,16 @@ const pillarRank = (key: string) => {
 function progressAsOf(
   basis: ReportingBasis,
   period: ReportingPeriodRow,
-  reports: readonly UnitReportRow[],
+  /** The period's submitted and approved reports. */
+  reports: readonly CountedReport[],
   /** The task lines of the period's counted reports (those of the lead units among them). */
-  reportTasks: readonly UnitReportTaskRow[],
+  reportTasks: readonly Pick<UnitReportTaskRow, "reportId" | "taskKey" | "progress">[],
   /** The plan's tasks' progress updates made by the end of the period. */
   updates: readonly { taskKey: string; progress: number; at: Date }[],
 ): Map<string, { progress: number; source: "report" | "task_update" }> {
   const out = new Map<string, { progress: number; source: "report" | "task_update" }>();
   if (basis.tasks.length === 0) return out;
-  const counted = reports.filter((r) => r.periodId === period.id && COUNTED.has(r.status));
-  const reportOfUnit = new Map(counted.map((r) => [r.unitId, r.id]));
+  const reportOfUnit = new Map(reports.map((r) => [r.unitId, r.id]));
   // Which report speaks for a task: the one of the unit that leads it in this period.
   const leadReport = new Map<string, string>();
   for (const ru of reportingUnitsOf(basis, period).values()) {
@@ -97,10 +96,9 @@ function progressAsOf(
 
 /**
  * What the report reads, in one statement: the plan's basis (its units left out when the
- * caller has them), the periods, the
- * stored figures, and for the period `key` its reports, stored unit statuses, the counted
- * reports' task lines, and the plan's task progress updates made by the period's last day
- * (Vietnam time, as endOfVietnamDay gives it).
+ * caller has them), the periods, and for the period `key` its stored figures, its submitted
+ * and approved reports, stored unit statuses, the counted reports' task lines, and the plan's
+ * task progress updates made by the period's last day (Vietnam time, as endOfVietnamDay gives it).
  */
 export function consolidatedParts(plan: PlanRef, periodKey: string, units?: unknown): Record<string, SQL> {
   const t = plan.tenantId;
@@ -109,20 +107,18 @@ export function consolidatedParts(plan: PlanRef, periodKey: string, units?: unkn
   return {
     ...basisParts(t, plan.planId, { units }),
     periods: periodsPart(plan),
-    figures: targetFiguresPart({ tenantId: t, planCode: plan.code, approvedOnly: false }),
-    reports: jsonRows(
-      unitReports,
-      and(eq(unitReports.tenantId, t), sql`${unitReports.periodId} = ${periodId}`),
-    ),
+    figures: targetFiguresPart({ tenantId: t, period: periodId, approvedOnly: false }),
+    // The period's counted reports, with what the report quotes of them.
+    reports: sql`(SELECT coalesce(json_agg(json_build_array(r.id, r.unit_id, r.status, r.difficulties,
+                         r.proposals)), '[]')
+                    FROM unit_reports r
+                   WHERE r.tenant_id = ${t} AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved'))`,
     statuses: unitStatusesPart({ tenantId: t, periodIds: periodId }),
-    reportTasks: jsonRows(
-      unitReportTasks,
-      and(
-        eq(unitReportTasks.tenantId, t),
-        sql`${unitReportTasks.reportId} IN (SELECT r.id FROM unit_reports r WHERE r.tenant_id = ${t}
-              AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved'))`,
-      ),
-    ),
+    reportTasks: sql`(SELECT coalesce(json_agg(json_build_array(l.report_id, l.task_key, l.progress)), '[]')
+        FROM unit_report_tasks l
+       WHERE l.tenant_id = ${t}
+         AND l.report_id IN (SELECT r.id FROM unit_reports r WHERE r.tenant_id = ${t}
+                               AND r.period_id = ${periodId} AND r.status IN ('submitted', 'approved')))`,
     updates: sql`(SELECT coalesce(json_agg(json_build_array(u.task_key, u.progress, u.at)), '[]')
         FROM task_updates u
        WHERE u.tenant_id = ${t}
@@ -149,49 +145,49 @@ function subjectOf(plan: PlanHead, period: ReportingPeriodRow): string {
  * status and progress as of the period, the units' difficulties and proposals from
  * their submitted and approved reports, and how complete and timely reporting was.
  */
-export async function gatherConsolidated(
-  db: Database,
-  {
-    plan,
-    periodKey,
-    nearThreshold,
-    now = new Date(),
-    units: knownUnits,
-    read,
-  }: {
-    plan: PlanHead;
-    periodKey: string;
-    nearThreshold: number;
-    now?: Date;
-    /** The province's units when the caller has them already. */
-    units?: Map<string, OrgUnitRow>;
-    /** The answer of consolidatedParts' statement. */
-    read: Record<string, unknown>;
-  },
-): Promise<ConsolidatedData> {
+export function gatherConsolidated({
+  plan,
+  periodKey,
+  nearThreshold,
+  now = new Date(),
+  units: knownUnits,
+  read,
+}: {
+  plan: PlanHead;
+  periodKey: string;
+  nearThreshold: number;
+  now?: Date;
+  /** The province's units when the caller has them already. */
+  units?: Map<string, OrgUnitRow>;
+  /** The answer of consolidatedParts' statement. */
+  read: Record<string, unknown>;
+}): ConsolidatedData {
   const basis = basisFrom(plan, read, { units: knownUnits });
   const periods = periodsFromJson(read.periods);
   const period = periods.find((p) => p.key === periodKey);
   if (!period) throw periodNotFound();
-  const attainment = await planAttainment(db, {
-    ctx: { plan },
-    periodKey,
-    nearThreshold,
-    basis,
-    periods,
-    stored: true,
-    figures: figuresFromJson(read.figures),
-  });
   const today = todayIso(now);
   const asOf = today < period.endDate ? today : period.endDate;
-  const reports = rowsFromJson(unitReports, read.reports);
+  const reports = (read.reports as [string, string, CountedReport["status"], string, string][]).map(
+    ([id, unitId, status, difficulties, proposals]): CountedReport => ({
+      id,
+      unitId,
+      status,
+      difficulties,
+      proposals,
+    }),
+  );
   // Completeness and timeliness as stored (summary tables), judged against today.
   const units = storedStatusRows(period, unitStatusesFromJson(read.statuses), today);
   const progress = progressAsOf(
     basis,
     period,
     reports,
-    rowsFromJson(unitReportTasks, read.reportTasks),
+    (read.reportTasks as [string, string, number | null][]).map(([reportId, taskKey, progress]) => ({
+      reportId,
+      taskKey,
+      progress,
+    })),
     (read.updates as [string, number, string][]).map(([taskKey, progress, at]) => ({
       taskKey,
       progress,
@@ -203,18 +199,24 @@ export async function gatherConsolidated(
     for (const t of ru.tasks) if (t.role === "lead") leadOf.set(t.task.key, ru.unit.name);
   }
 
-  const targets: TConsolidatedTarget[] = attainment.targets.map((t) => ({
-    targetKey: t.targetKey,
-    pillar: t.pillar,
-    text: t.text,
-    planned: plannedText(t.comparator, t.targetValue, t.unit),
-    targetValue: t.targetValue,
-    value: t.value,
-    unit: t.unit,
-    attainment: t.attainment,
-    attainmentLabel: t.attainmentLabel,
-    reportingUnits: t.reportingUnits,
-  }));
+  // Each target judged on the period's stored figure, by the rule every reader of attainment uses.
+  const figures = figuresFromJson(read.figures).get(period.id);
+  const targets: TConsolidatedTarget[] = basis.targets.map((t) => {
+    const indicator = t.indicatorCode ? (basis.indicators.get(t.indicatorCode) ?? null) : null;
+    const judged = judgeTarget(t, indicator, figures, nearThreshold);
+    return {
+      targetKey: t.key,
+      pillar: t.pillar,
+      text: t.text,
+      planned: plannedText(t.comparator, t.value, t.unit),
+      targetValue: t.value,
+      value: judged.value,
+      unit: t.unit,
+      attainment: judged.attainment,
+      attainmentLabel: judged.attainmentLabel,
+      reportingUnits: judged.reportingUnits,
+    };
+  });
   const tasks: TConsolidatedTask[] = basis.tasks.map((task) => {
     const p = progress.get(task.key) ?? null;
     // Completed by the report's day counts as done then; a later completion does not.
@@ -246,7 +248,6 @@ export async function gatherConsolidated(
       .map((x) => x.row);
 
   const statements: TUnitStatement[] = reports
-    .filter((r) => r.periodId === period.id && COUNTED.has(r.status))
     .filter((r) => r.difficulties.trim() || r.proposals.trim())
     .map((r) => ({
       unit: { id: r.unitId, name: basis.units.get(r.unitId)?.name ?? "—" },

@@ -4,7 +4,7 @@ import { type PeriodFigure, periodFigure, rollUp } from "@dtplan/domain/attainme
 import { TREND_LABELS, trend } from "@dtplan/domain/attainment/trend.ts";
 import type { IndicatorAggregation } from "@dtplan/domain/indicators/catalogue.ts";
 import type { Database } from "../../db/database.ts";
-import type { ReportingPeriodRow } from "../../db/schema.ts";
+import type { IndicatorRow, PlanTargetRow, ReportingPeriodRow } from "../../db/schema.ts";
 import { pathIn } from "../access/tree-access.ts";
 import {
   groupFigures,
@@ -129,6 +129,37 @@ export async function planAttainment(
 /** A target judged on its stored or rolled-up figures: all of TTargetAttainment but the units. */
 export type JudgedTarget = Omit<TTargetAttainment, "expectedUnits" | "tree">;
 
+/**
+ * A target judged on its figure in one period (`figures`: the period's figures by target key;
+ * none without an indicator to read them by): the figure shown and its attainment.
+ */
+export function judgeTarget(
+  target: Pick<PlanTargetRow, "key" | "comparator" | "value" | "year">,
+  indicator: Pick<IndicatorRow, "aggregation"> | null,
+  figures: ReadonlyMap<string, PeriodFigure> | undefined,
+  nearThreshold: number,
+): Pick<
+  TTargetAttainment,
+  "value" | "numerator" | "denominator" | "reportingUnits" | "attainment" | "attainmentLabel"
+> {
+  const shown = (indicator ? figures?.get(target.key) : undefined) ?? NO_FIGURE;
+  const ratio = indicator?.aggregation === "ratio";
+  const value = indicator ? shown.value : null;
+  const status = attainment(
+    { comparator: target.comparator, value: target.value, year: target.year ?? 0 },
+    value,
+    { nearThreshold },
+  );
+  return {
+    value,
+    numerator: ratio ? shown.numerator : null,
+    denominator: ratio ? shown.denominator : null,
+    reportingUnits: shown.reportingUnits,
+    attainment: status,
+    attainmentLabel: ATTAINMENT_LABELS[status].vi,
+  };
+}
+
 /** How many targets stand at each attainment. */
 export function attainmentCounts(
   targets: readonly Pick<TTargetAttainment, "attainment">[],
@@ -179,19 +210,14 @@ export function judgeFigures({
     .sort((a, b) => a.endDate.localeCompare(b.endDate));
   const targets: JudgedTarget[] = basis.targets.map((target) => {
     const indicator = target.indicatorCode ? (basis.indicators.get(target.indicatorCode) ?? null) : null;
-    const figure = (p: ReportingPeriodRow | null) =>
-      (indicator && p ? figuresOf.get(p.id)?.get(target.key) : undefined) ?? NO_FIGURE;
-    const shown = figure(period);
-    const ratio = indicator?.aggregation === "ratio";
     const points = indicator
-      ? series.map((p) => ({ periodKey: p.key, label: p.label, at: p.endDate, value: figure(p).value }))
+      ? series.map((p) => ({
+          periodKey: p.key,
+          label: p.label,
+          at: p.endDate,
+          value: (figuresOf.get(p.id)?.get(target.key) ?? NO_FIGURE).value,
+        }))
       : [];
-    const value = indicator ? shown.value : null;
-    const status = attainment(
-      { comparator: target.comparator, value: target.value, year: target.year ?? 0 },
-      value,
-      { nearThreshold },
-    );
     const moving = trend(points, indicator?.direction ?? "increase");
     return {
       targetKey: target.key,
@@ -209,12 +235,7 @@ export function judgeFigures({
             direction: indicator.direction,
           }
         : null,
-      value,
-      numerator: ratio ? shown.numerator : null,
-      denominator: ratio ? shown.denominator : null,
-      reportingUnits: shown.reportingUnits,
-      attainment: status,
-      attainmentLabel: ATTAINMENT_LABELS[status].vi,
+      ...judgeTarget(target, indicator, period ? figuresOf.get(period.id) : undefined, nearThreshold),
       trend: moving,
       trendLabel: TREND_LABELS[moving].vi,
       series: points.map(({ at: _at, ...p }) => p),

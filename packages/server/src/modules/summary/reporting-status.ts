@@ -307,12 +307,10 @@ export function unitStatusesPart({
   periodIds: readonly string[] | SQL;
 }): SQL {
   if (Array.isArray(periodIds) && periodIds.length === 0) return sql`'[]'::json`;
-  return sql`(SELECT coalesce(json_agg(json_build_object('periodId', s.period_id, 'unitId', s.unit_id,
-                     'unitName', u.name, 'expected', s.expected, 'role', s.role, 'taskCount', s.task_count,
-                     'targetCount', s.target_count, 'reportId', s.report_id, 'status', s.status,
-                     'firstSubmittedAt', s.first_submitted_at, 'daysLate', s.days_late,
-                     'submittedAt', r.submitted_at, 'reviewedAt', r.reviewed_at,
-                     'returnComment', r.return_comment, 'onBehalf', r.on_behalf_by IS NOT NULL)), '[]')
+  // An array a row, in UNIT_STATUS_FIELDS' order (a hundred units' field names cost more than their values).
+  return sql`(SELECT coalesce(json_agg(json_build_array(s.period_id, s.unit_id, u.name, s.expected, s.role,
+                     s.task_count, s.target_count, s.report_id, s.status, s.first_submitted_at, s.days_late,
+                     r.submitted_at, r.reviewed_at, r.return_comment, r.on_behalf_by IS NOT NULL)), '[]')
           FROM reporting_status s
           JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id
           LEFT JOIN unit_reports r ON r.tenant_id = s.tenant_id AND r.id = s.report_id
@@ -320,18 +318,40 @@ export function unitStatusesPart({
            AND s.period_id IN (${periodList(periodIds)}))`;
 }
 
-type UnitStatusJson = Omit<StoredUnitStatus, "firstSubmittedAt" | "submittedAt" | "reviewedAt"> &
-  Record<"firstSubmittedAt" | "submittedAt" | "reviewedAt", string | null>;
+/** The fields of unitStatusesPart's arrays, in their order. */
+const UNIT_STATUS_FIELDS = [
+  "periodId",
+  "unitId",
+  "unitName",
+  "expected",
+  "role",
+  "taskCount",
+  "targetCount",
+  "reportId",
+  "status",
+  "firstSubmittedAt",
+  "daysLate",
+  "submittedAt",
+  "reviewedAt",
+  "returnComment",
+  "onBehalf",
+] as const satisfies readonly (keyof StoredUnitStatus)[];
 
 export function unitStatusesFromJson(value: unknown): StoredUnitStatus[] {
-  const date = (d: string | null) => (d === null ? null : new Date(d));
-  return (value as UnitStatusJson[]).map((r) => ({
-    ...r,
-    firstSubmittedAt: date(r.firstSubmittedAt),
-    submittedAt: date(r.submittedAt),
-    reviewedAt: date(r.reviewedAt),
-    returnComment: r.status === "returned" ? r.returnComment : null,
-  }));
+  const date = (d: unknown) => (d === null ? null : new Date(d as string));
+  return (value as unknown[][]).map((values) => {
+    const r = Object.fromEntries(UNIT_STATUS_FIELDS.map((f, i) => [f, values[i]])) as Record<
+      (typeof UNIT_STATUS_FIELDS)[number],
+      unknown
+    >;
+    return {
+      ...(r as unknown as StoredUnitStatus),
+      firstSubmittedAt: date(r.firstSubmittedAt),
+      submittedAt: date(r.submittedAt),
+      reviewedAt: date(r.reviewedAt),
+      returnComment: r.status === "returned" ? (r.returnComment as string | null) : null,
+    };
+  });
 }
 
 /** Kịp thời added up: reports due so far, on time, late and missing (a report not yet due is left out). */

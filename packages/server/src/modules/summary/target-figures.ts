@@ -328,6 +328,8 @@ interface FiguresOf {
   tenantId: string | Placeholder;
   planCode?: string | Placeholder;
   periodIds?: readonly string[];
+  /** One period: a subquery giving its id. */
+  period?: SQL;
   approvedOnly: boolean;
 }
 
@@ -341,7 +343,7 @@ export async function readTargetFigures(
 }
 
 /** readTargetFigures as a part of a request's one statement (readTogether); figuresFromJson reads its answer. */
-export function targetFiguresPart({ tenantId, planCode, periodIds, approvedOnly }: FiguresOf): SQL {
+export function targetFiguresPart({ tenantId, planCode, periodIds, period, approvedOnly }: FiguresOf): SQL {
   if (periodIds?.length === 0) return sql`'[]'::json`;
   return sql`(SELECT coalesce(json_agg(json_build_array(${targetFigures.periodId}, ${targetFigures.targetKey},
                  ${targetFigures.value}, ${targetFigures.numerator}, ${targetFigures.denominator},
@@ -351,6 +353,7 @@ export function targetFiguresPart({ tenantId, planCode, periodIds, approvedOnly 
       eq(targetFigures.tenantId, tenantId),
       planCode !== undefined ? eq(targetFigures.planCode, planCode) : undefined,
       periodIds ? sql`${targetFigures.periodId} IN (${uuidSet(periodIds)})` : undefined,
+      period ? sql`${targetFigures.periodId} = ${period}` : undefined,
       eq(targetFigures.approvedOnly, approvedOnly),
     )})`;
 }
