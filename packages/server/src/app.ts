@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { vietnameseIssue } from "@dtplan/contracts/messages.ts";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -13,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import helmet from "helmet";
 import { z } from "zod";
 import { registerInputCleaning } from "./clean-input.ts";
 import type { AppConfig } from "./config.ts";
@@ -109,6 +109,31 @@ function securityHeaders(config: AppConfig) {
 }
 
 /**
+ * The security headers as helmet writes them, worked out once: they depend on the
+ * configuration alone (no nonce, no per-request directive), while @fastify/helmet built
+ * helmet's middleware — parsing the policy — anew on every request.
+ */
+function securityHeaderValues(config: AppConfig): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(securityHeaders(config))(
+    {} as Parameters<ReturnType<typeof helmet>>[0],
+    response as unknown as Parameters<ReturnType<typeof helmet>>[1],
+    (error?: unknown) => {
+      if (error) throw error;
+    },
+  );
+  return headers;
+}
+
+/**
  * The server's spine: plugins (cookies, rate limit, OpenAPI, sessions and access)
  * → domain modules under `/api` → static web app → one error handler. Without
  * `opts.db` it opens the configured database, migrates it to latest (or throws)
@@ -186,7 +211,11 @@ export async function buildApp(config: AppConfig, opts: { db?: Database } = {}):
   // After the access plugin: a cached answer is given only once the route's check passed.
   registerReadCache(app, db, readCache);
 
-  await app.register(fastifyHelmet, securityHeaders(config));
+  const security = securityHeaderValues(config);
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(security);
+    done();
+  });
   app.addHook("onSend", async (request, reply) => {
     if (request.url.startsWith("/api")) reply.header("cache-control", "no-store");
   });
