@@ -1,10 +1,11 @@
 import type { TBulkEditItems, TBulkEditItemsResult } from "@dtplan/contracts/bulk.ts";
 import type { TPlanTarget, TPlanTask } from "@dtplan/contracts/plans.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, List, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, List, Modal, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../api/client.ts";
 import { plansApi, plansQueries } from "../../api/endpoints.ts";
+import { ResponsiveTable } from "../../components/responsive-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { foldedSearch } from "../../lib/fold.ts";
 import type { ReviewTabProps } from "./review-model.ts";
@@ -78,7 +79,7 @@ export function BulkItemsTab({ code, plan, onChanged }: ReviewTabProps) {
             {t("bulkItems.assign", { n: tasks.length })}
           </Button>
         </Space>
-        <Table<TPlanTask>
+        <ResponsiveTable<TPlanTask>
           rowKey="id"
           size="small"
           dataSource={plan.tasks}
@@ -108,7 +109,7 @@ export function BulkItemsTab({ code, plan, onChanged }: ReviewTabProps) {
             >
               {t("bulkItems.confirm", { n: targets.length })}
             </Button>
-            <Table<TPlanTarget>
+            <ResponsiveTable<TPlanTarget>
               rowKey="id"
               size="small"
               dataSource={toConfirm}
