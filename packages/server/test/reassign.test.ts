@@ -1,5 +1,6 @@
 import {
   type TMyWork,
+  type TNotificationList,
   type TPendingReassignments,
   type TReassignmentPreview,
   type TReorganisationResult,
@@ -213,6 +214,15 @@ describeBothDatabases("reassigning a closed unit's work to its successor", (ctx)
 
     const grants = await ctx.db.select().from(roleGrants).where(eq(roleGrants.unitId, merged.id));
     expect(grants.map((g) => g.userId).sort()).toEqual([reporterAId, reporterBId].sort());
+    // The new commune's staff hear of the tasks it now leads; the administrator who moved them does not.
+    const bell = async (session: SignedIn) =>
+      ((await call(session, "GET", "/api/notifications")).json() as TNotificationList).items;
+    const told = (await bell(reporterA)).filter((n) => n.kind === "task.assigned");
+    expect(told).toHaveLength(1);
+    expect(told[0].title).toBe(`Nhiệm vụ được giao: 2 nhiệm vụ — ${plan.title}`);
+    expect(told[0].body).toContain("Số hóa hồ sơ hộ tịch");
+    expect(told[0].body).toContain("Lắp camera an ninh");
+    expect(await bell(admin)).toEqual([]);
 
     const entries = await ctx.db
       .select()

@@ -1,5 +1,4 @@
 import type { TPlanDetail, TPlanDiff, TPlanReview } from "@dtplan/contracts";
-import { UNIT_STAFF_ROLES } from "@dtplan/domain/access/roles.ts";
 import type { UnparsedBlock } from "@dtplan/domain/extract/types.ts";
 import { REVIEW_SENTENCES } from "@dtplan/domain/plans/review-words.ts";
 import { targetsWithoutUnits } from "@dtplan/domain/reporting/target-units.ts";
@@ -9,8 +8,7 @@ import { type PlanRow, plans, planVersions } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/audit.repository.ts";
-import { notifyPeople, peopleWith } from "../notify/notify.ts";
-import { tasksAssignedText } from "../notify/wording.ts";
+import { tellTasksAssigned } from "../notify/tasks-assigned.ts";
 import { refreshTargetFigures } from "../summary/target-figures.ts";
 import { diffPlans } from "./plan-diff.ts";
 import { writePlanPeriods } from "./plan-periods.ts";
@@ -199,25 +197,5 @@ async function tellLeadUnits(
     if (!t.leadUnitId || before.has(`${t.key}:${t.leadUnitId}`)) continue;
     byUnit.set(t.leadUnitId, [...(byUnit.get(t.leadUnitId) ?? []), t.text]);
   }
-  for (const [unitId, texts] of byUnit) {
-    const people = await peopleWith(tx, {
-      tenantId: plan.tenantId,
-      unitIds: [unitId],
-      permission: "reports.submit",
-      roles: UNIT_STAFF_ROLES,
-      except: actor.id,
-    });
-    await notifyPeople(
-      tx,
-      plan.tenantId,
-      people,
-      {
-        kind: "task.assigned",
-        eventKey: `${plan.id}:${unitId}`,
-        ...tasksAssignedText({ actor: actor.fullName, plan: plan.title, tasks: texts }),
-        link: "/my-tasks",
-      },
-      now,
-    );
-  }
+  await tellTasksAssigned(tx, { tenantId: plan.tenantId, actor, plan, byUnit, occasion: "", now });
 }

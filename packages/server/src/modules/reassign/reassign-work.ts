@@ -11,6 +11,7 @@ import { sqlList, todayIso } from "../../db/sql.ts";
 import { AppError, conflict, notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
 import { recordAudits } from "../audit/audit.repository.ts";
+import { tellTasksAssigned } from "../notify/tasks-assigned.ts";
 import { findUnitsByIds } from "../org/org.repository.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
 import { refreshReportingStatus } from "../summary/reporting-status.ts";
@@ -28,7 +29,9 @@ interface TaskRow {
   text: string;
   lead_unit_id: string | null;
   coordinators: StoredCoordinator[];
+  plan_id: string;
   plan_title: string;
+  plan_status: string;
 }
 
 /** A task's lead and coordinators after every move that touches it. */
@@ -47,6 +50,8 @@ interface Work {
   reports: { id: string; toUnitId: string }[];
   assignments: { planId: string; targetKey: string; fromUnitId: string; toUnitId: string }[];
   grants: { userId: string; role: Role; fromUnitId: string; toUnitId: string; duplicate: boolean }[];
+  /** Tasks of plans in force that a successor now leads: plan id → its title and each unit's task texts. */
+  newLeads: Map<string, { title: string; byUnit: Map<string, string[]> }>;
 }
 
 /** What the preview says of each item, in each language; names and texts stay as written. */
@@ -123,7 +128,8 @@ async function gatherTasks(db: Database, tenantId: string, moves: readonly Move[
   const fromIds = moves.map((m) => m.from.id);
   const rows = await queryRows<TaskRow>(
     db,
-    sql`SELECT t.id, t.text, t.lead_unit_id, t.coordinators, p.title AS plan_title
+    sql`SELECT t.id, t.text, t.lead_unit_id, t.coordinators, p.id AS plan_id, p.title AS plan_title,
+               p.status AS plan_status
           FROM plan_tasks t
           JOIN plans p ON p.tenant_id = t.tenant_id AND p.id = t.plan_id
          WHERE t.tenant_id = ${tenantId}
@@ -150,6 +156,11 @@ async function gatherTasks(db: Database, tenantId: string, moves: readonly Move[
         skipped: null,
       });
       change.lead = leadTo.id;
+      if (row.plan_status === "published") {
+        const plan = work.newLeads.get(row.plan_id) ?? { title: row.plan_title, byUnit: new Map() };
+        plan.byUnit.set(leadTo.id, [...(plan.byUnit.get(leadTo.id) ?? []), row.text]);
+        work.newLeads.set(row.plan_id, plan);
+      }
     }
     const seen = new Set<string>(change.lead ? [change.lead] : []);
     for (const c of row.coordinators) {
@@ -354,7 +365,16 @@ async function gatherWork(
   const moves = await loadMoves(db, input, today);
   const tenantId = moves[0].from.tenantId;
   const kinds = new Set<ReassignKind>(input.kinds ?? REASSIGN_KINDS);
-  const work: Work = { tenantId, lang, items: [], tasks: [], assignments: [], reports: [], grants: [] };
+  const work: Work = {
+    tenantId,
+    lang,
+    items: [],
+    tasks: [],
+    assignments: [],
+    reports: [],
+    grants: [],
+    newLeads: new Map(),
+  };
   if (kinds.has("task")) await gatherTasks(db, tenantId, moves, work);
   if (kinds.has("assignment")) await gatherAssignments(db, tenantId, moves, work);
   if (kinds.has("report")) await gatherReports(db, tenantId, moves, work);
@@ -478,6 +498,16 @@ export async function reassignWork(
           after: { unit: item.to, label: item.label, detail: item.detail },
         })),
     );
+    // The successors' own staff hear of the tasks they now lead (plans in force only).
+    for (const [planId, plan] of work.newLeads)
+      await tellTasksAssigned(tx, {
+        tenantId,
+        actor,
+        plan: { id: planId, title: plan.title },
+        byUnit: plan.byUnit,
+        occasion: `:reassigned:${now.toISOString()}`,
+        now,
+      });
     return presentWork(work);
   });
 }
