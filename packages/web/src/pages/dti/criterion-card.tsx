@@ -60,7 +60,7 @@ export function CriterionCard({
   onEdit: (patch: Partial<EntryDraft>) => void;
   onVerify: (patch: Partial<VerificationDraft>) => void;
 }) {
-  const { t, lang, num } = useI18n();
+  const { t, lang, num, period } = useI18n();
   const self = previewPoints(c, draft);
   const problem = entryProblem(c, draft);
   const decimal = lang === "vi" ? "," : ".";
@@ -205,7 +205,10 @@ export function CriterionCard({
                       auto.numerator !== null && auto.denominator
                         ? `${num(auto.numerator)}/${num(auto.denominator)} (${num((auto.numerator / auto.denominator) * 100)}%)`
                         : num(auto.value),
-                    period: auto.periodLabel ?? "—",
+                    period:
+                      auto.periodKey && auto.periodLabel
+                        ? period({ key: auto.periodKey, label: auto.periodLabel })
+                        : (auto.periodLabel ?? "—"),
                   })
                 : t("dti.auto.none", {
                     indicator: auto ? `${auto.indicatorCode} — ${auto.indicatorName}` : "—",
