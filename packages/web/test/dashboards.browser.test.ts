@@ -143,7 +143,10 @@ describe("dashboards in Chromium", () => {
     await page.getByTestId("overdue-tasks").getByText(overdue.text).first().click();
     const panel = page.getByTestId("task-drawer");
     await panel.getByText(overdue.text).first().waitFor();
-    await panel.getByRole("tab", { name: /Ý kiến \(\d+\)/ }).waitFor();
+    // The leader cannot update the progress: the panel opens where a direction is written.
+    await expect
+      .poll(() => panel.getByRole("tab", { name: /Ý kiến \(\d+\)/ }).getAttribute("aria-selected"))
+      .toBe("true");
     await screenshot(page, "leader-dashboard-task-panel");
     await panel.locator(".ant-drawer-close").click();
     await panel.waitFor({ state: "hidden" });

@@ -102,6 +102,9 @@ export function TaskDrawer({ taskId, onClose }: Props) {
             />
           )}
           <Tabs
+            // Who cannot update the progress (a leader, a coordinating unit) opens on the
+            // comments and directions, where they act.
+            defaultActiveKey={task.can.updateProgress ? "progress" : "comments"}
             items={[
               {
                 key: "progress",
