@@ -2,9 +2,9 @@ import type { TLocality, TProvinceView } from "@dtplan/contracts";
 import { attainment } from "@dtplan/domain/attainment/attainment.ts";
 import { unitKindLabel } from "@dtplan/domain/org/unit-kinds.ts";
 import { compareVi } from "@dtplan/domain/text/collate.ts";
-import { eq, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, readTogether, rowsFromJson } from "../../db/json-rows.ts";
+import { readTogetherBuiltOnce } from "../../db/json-rows.ts";
 import {
   type OrgUnitRow,
   orgUnits,
@@ -13,7 +13,7 @@ import {
   planTasks,
   type ReportingPeriodRow,
 } from "../../db/schema.ts";
-import { todayIso, uuidSet } from "../../db/sql.ts";
+import { todayIso } from "../../db/sql.ts";
 import { AppError, forbidden } from "../../errors.ts";
 import { reachOf } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
@@ -55,18 +55,7 @@ export async function provinceOf(
 /** What the view takes of a plan and of a period (read as such, not as whole rows). */
 type ViewPlan = Pick<PlanHead, "id" | "code" | "title" | "unitId" | "periodStart" | "periodEnd">;
 type ViewPeriod = Pick<ReportingPeriodRow, "key" | "label">;
-
-/** A period key of the province's plans (not ad hoc), added up over the plans that have it. */
-interface PeriodKey {
-  key: string;
-  label: string;
-  /** The latest last day among the plans' periods of this key. */
-  endDate: string;
-  /** Whether some plan's period of this key is due by today. */
-  due: boolean;
-  /** How many plans have it. */
-  plans: number;
-}
+type ViewUnit = Pick<OrgUnitRow, "id" | "name" | "kind" | "validTo">;
 
 const yearsOf = (p: ViewPlan) =>
   p.periodStart && p.periodEnd && p.periodEnd !== p.periodStart
@@ -86,8 +75,6 @@ interface PlanFigures {
 
 /** A target as the province view judges it: its goal, and whether its indicator is known. */
 interface JudgedTarget {
-  planId: string;
-  key: string;
   comparator: PlanTargetRow["comparator"];
   value: PlanTargetRow["value"];
   year: PlanTargetRow["year"];
@@ -148,8 +135,7 @@ function figuresOf(
  * still exists on today) and the sum of progress (100 once done) — a part of the statement
  * that reads the plans' figures.
  */
-function taskTotalsPart(tenantId: string, planIds: readonly string[], today: string): SQL {
-  if (planIds.length === 0) return sql`'[]'::json`;
+function taskTotalsPart(tenantId: string, planIds: SQL, today: string): SQL {
   const status = taskStatusSql(today);
   const done = sql`${status} IN ('done', 'done_late')`;
   return sql`(SELECT coalesce(json_agg(json_build_array(x.plan_id, x.total, x.done, x.overdue, x.progress_sum)), '[]')
@@ -161,7 +147,7 @@ function taskTotalsPart(tenantId: string, planIds: readonly string[], today: str
                    ELSE least(greatest(coalesce(${planTasks.progress}, 0), 0), 100) END), 0)::int AS progress_sum
             FROM ${planTasks}
             LEFT JOIN ${orgUnits} ON ${orgUnits.tenantId} = ${tenantId} AND ${orgUnits.id} = ${planTasks.leadUnitId}
-           WHERE ${planTasks.tenantId} = ${tenantId} AND ${planTasks.planId} IN (${uuidSet(planIds)})
+           WHERE ${planTasks.tenantId} = ${tenantId} AND ${planTasks.planId} IN (${planIds})
            GROUP BY ${planTasks.planId}) x)`;
 }
 
@@ -174,52 +160,50 @@ function taskTotalsFromJson(value: unknown): Map<string, TaskTotals> {
 }
 
 /**
- * The targets of the plans `planIds`, each with whether its indicator is in the catalogue and
- * its stored figure (all reports in) in its plan's period of key `key` (a part):
- * looked up target by target through the figures' key, not the province's figures scanned.
+ * The targets of each plan in force (`pv` of the statement) that has a compared period (`cp`;
+ * a plan without one is not judged), each as what judging it needs: its goal, whether its
+ * indicator is in the catalogue and its stored figure (all reports in) in that period. Plan by
+ * plan: the planner then looks each figure up by its period and key instead of scanning the
+ * province's figures (a part).
  */
-function targetsPart(tenantId: string, planIds: readonly string[], key: string | null): SQL {
-  if (planIds.length === 0) return sql`'[]'::json`;
-  // Plan by plan (the planner then looks each figure up by its period and key instead of
-  // scanning the province's figures): its compared period, its targets and their figures.
-  const compared = key
-    ? sql`LEFT JOIN reporting_periods rp ON rp.tenant_id = ${tenantId} AND rp.plan_code = p.code
-                                         AND rp.key = ${key} AND NOT rp.adhoc`
-    : sql`LEFT JOIN (SELECT NULL::uuid AS id) rp ON false`;
-  return sql`(SELECT coalesce(json_agg(json_build_array(x.plan_id, x.key, x.comparator, x.value, x.year,
-                     x.measured, x.figure)), '[]')
-    FROM plans p
-    ${compared}
+function targetsPart(tenantId: string): SQL {
+  return sql`(SELECT coalesce(json_agg(json_build_array(pv.id, x.targets)), '[]')
+    FROM pv
+    JOIN cp ON cp.plan_code = pv.code
     CROSS JOIN LATERAL (
-      SELECT g.plan_id, g.key, g.comparator, g.value, g.year, i.code IS NOT NULL AS measured, f.value AS figure
+      SELECT coalesce(json_agg(json_build_array(g.comparator, g.value, g.year, i.code IS NOT NULL, f.value)),
+                      '[]') AS targets
         FROM plan_targets g
         LEFT JOIN indicators i ON i.tenant_id = ${tenantId} AND i.code = g.indicator_code
-        LEFT JOIN target_figures f ON f.tenant_id = ${tenantId} AND f.period_id = rp.id AND f.target_key = g.key
+        LEFT JOIN target_figures f ON f.tenant_id = ${tenantId} AND f.period_id = cp.id AND f.target_key = g.key
                                   AND NOT f.approved_only
-       WHERE g.tenant_id = ${tenantId} AND g.plan_id = p.id) x
-   WHERE p.tenant_id = ${tenantId} AND p.id IN (${uuidSet(planIds)}))`;
+       WHERE g.tenant_id = ${tenantId} AND g.plan_id = pv.id) x)`;
 }
+
+type TargetJson = [
+  JudgedTarget["comparator"],
+  JudgedTarget["value"],
+  JudgedTarget["year"],
+  JudgedTarget["measured"],
+  JudgedTarget["figure"],
+];
 
 function targetsFromJson(value: unknown): Map<string, JudgedTarget[]> {
-  const out = new Map<string, JudgedTarget[]>();
-  for (const [planId, key, comparator, v, year, measured, figure] of value as [
-    string,
-    string,
-    JudgedTarget["comparator"],
-    JudgedTarget["value"],
-    JudgedTarget["year"],
-    boolean,
-    number | null,
-  ][]) {
-    const t = { planId, key, comparator, value: v, year, measured, figure };
-    const list = out.get(planId);
-    if (list) list.push(t);
-    else out.set(planId, [t]);
-  }
-  return out;
+  return new Map(
+    (value as [string, TargetJson[]][]).map(([planId, targets]) => [
+      planId,
+      targets.map(([comparator, v, year, measured, figure]) => ({
+        comparator,
+        value: v,
+        year,
+        measured,
+        figure,
+      })),
+    ]),
+  );
 }
 
-function locality(unit: OrgUnitRow, list: readonly PlanFigures[], today: string): TLocality {
+function locality(unit: ViewUnit, list: readonly PlanFigures[], today: string): TLocality {
   const counts = countAttainment([]);
   const tasks: TaskTotals = { total: 0, done: 0, overdue: 0, progressSum: 0 };
   const timeliness = emptyTimeliness();
@@ -258,34 +242,36 @@ function locality(unit: OrgUnitRow, list: readonly PlanFigures[], today: string)
 }
 
 /**
- * The period keys of the province's published plans (not ad hoc), each added up over the plans
- * that have it (a part): its label, latest last day, whether one is due by `today` and how
- * many plans have it.
+ * What the view reads, as the WITH clause of its one statement:
+ * - `pv`: the version in force of each published plan (amendments supersede the older ones);
+ * - `ks`: the period keys of the published plans (not ad hoc), each added up over the plans
+ *   that have it (its label, latest last day, whether one is due by `today`, how many plans),
+ *   numbered newest first (`n`: last day, then more plans, then the key);
+ * - `chosen`: the key compared — the one asked for, else the first one due, else the oldest;
+ * - `cp`: each plan's period of that key.
  */
-function periodKeysPart(tenantId: string, today: string): SQL {
-  return sql`(SELECT coalesce(json_agg(json_build_array(x.key, x.label, x.end_date, x.due, x.plans)), '[]')
-    FROM (SELECT rp.key, min(rp.label) AS label, max(rp.end_date) AS end_date,
-                 bool_or(rp.due_date <= ${today}::date) AS due, count(DISTINCT rp.plan_code)::int AS plans
-            FROM reporting_periods rp
-           WHERE rp.tenant_id = ${tenantId} AND NOT rp.adhoc
-             AND rp.plan_code IN (SELECT p.code FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published')
-           GROUP BY rp.key) x)`;
+function provinceWith(tenantId: string, today: string, asked: string | null): SQL {
+  const published = sql`SELECT p.code FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published'`;
+  return sql`WITH
+    pv AS (SELECT DISTINCT ON (p.code) p.id, p.code, p.title, p.unit_id, p.period_start, p.period_end
+             FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published'
+            ORDER BY p.code, p.version DESC),
+    ks AS (SELECT x.*, row_number() OVER (ORDER BY x.end_date DESC, x.plans DESC, x.key COLLATE "C") AS n
+             FROM (SELECT rp.key, min(rp.label) AS label, max(rp.end_date) AS end_date,
+                          bool_or(rp.due_date <= ${today}::date) AS due, count(DISTINCT rp.plan_code)::int AS plans
+                     FROM reporting_periods rp
+                    WHERE rp.tenant_id = ${tenantId} AND NOT rp.adhoc AND rp.plan_code IN (${published})
+                    GROUP BY rp.key) x),
+    chosen AS (SELECT ks.key FROM ks
+                WHERE ${
+                  asked === null
+                    ? sql`ks.n = coalesce((SELECT min(d.n) FROM ks d WHERE d.due), (SELECT max(a.n) FROM ks a))`
+                    : sql`ks.key = ${asked}`
+                }),
+    cp AS (SELECT rp.id, rp.plan_code, rp.key, rp.label FROM reporting_periods rp
+            WHERE rp.tenant_id = ${tenantId} AND NOT rp.adhoc AND rp.key IN (SELECT key FROM chosen)
+              AND rp.plan_code IN (${published}))`;
 }
-
-/** The period keys newest first, and the one compared by default: the latest one due. */
-function comparablePeriods(value: unknown) {
-  const list = (value as [string, string, string, boolean, number][])
-    .map(([key, label, endDate, due, plans]): PeriodKey => ({ key, label, endDate, due, plans }))
-    .sort((a, b) => b.endDate.localeCompare(a.endDate) || b.plans - a.plans || a.key.localeCompare(b.key));
-  const fallback = list.find((p) => p.due) ?? list[list.length - 1] ?? null;
-  return { list, fallback };
-}
-
-/** The periods of key `key` (not ad hoc) of the province's published plans, as a subquery. */
-const periodsOfKey = (tenantId: string, key: string) =>
-  sql`SELECT rp.id FROM reporting_periods rp
-       WHERE rp.tenant_id = ${tenantId} AND rp.key = ${key} AND NOT rp.adhoc
-         AND rp.plan_code IN (SELECT p.code FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published')`;
 
 /**
  * Toàn tỉnh: every locality side by side on ONE period (year and quarter, say) — each unit
@@ -314,24 +300,39 @@ export async function provinceView(
 ): Promise<TProvinceView> {
   const today = todayIso(now);
   const { tenantId, tenants } = await provinceOf(db, actor, requested);
-  // The province's units, its published plans (every version) and their period keys in one statement.
-  const first = await readTogether(db, {
-    units: jsonRows(orgUnits, eq(orgUnits.tenantId, tenantId), sql`${orgUnits.code}`),
-    // Newest version first within a code: the first row of each code is the one in force.
-    plans: sql`(SELECT coalesce(json_agg(json_build_array(p.id, p.code, p.title, p.unit_id, p.period_start,
-                       p.period_end) ORDER BY p.code, p.version DESC), '[]')
-                  FROM plans p WHERE p.tenant_id = ${tenantId} AND p.status = 'published')`,
-    periods: periodKeysPart(tenantId, today),
-  });
-  const units = rowsFromJson(orgUnits, first.units);
+  // Everything in one statement, built once per province, day and period asked (its values
+  // decide it entirely): the province's units, the plans in force, the period keys and the
+  // one compared, and each plan's targets with their figures there, task totals and stored
+  // timeliness — a province has a hundred communes and more, each with its plan.
+  const read = await readTogetherBuiltOnce(
+    db,
+    JSON.stringify(["province", tenantId, today, requestedPeriod ?? null]),
+    () => ({
+      with: provinceWith(tenantId, today, requestedPeriod ?? null),
+      parts: {
+        units: sql`(SELECT coalesce(json_agg(json_build_array(u.id, u.name, u.kind, u.valid_to) ORDER BY u.code), '[]')
+                      FROM org_units u WHERE u.tenant_id = ${tenantId})`,
+        plans: sql`(SELECT coalesce(json_agg(json_build_array(pv.id, pv.code, pv.title, pv.unit_id, pv.period_start,
+                           pv.period_end) ORDER BY pv.code), '[]') FROM pv)`,
+        periods: sql`(SELECT coalesce(json_agg(json_build_array(ks.key, ks.label, ks.plans) ORDER BY ks.n), '[]') FROM ks)`,
+        chosen: sql`(SELECT key FROM chosen)`,
+        compared: sql`(SELECT coalesce(json_agg(json_build_array(cp.plan_code, cp.key, cp.label)), '[]') FROM cp)`,
+        targets: targetsPart(tenantId),
+        tasks: taskTotalsPart(tenantId, sql`SELECT id FROM pv`, today),
+        reporting: timelinessPart({ tenantId, periodIds: sql`SELECT id FROM cp`, today, by: ["plan"] }),
+      },
+    }),
+  );
+  const units = (read.units as [string, string, OrgUnitRow["kind"], string | null][]).map(
+    ([id, name, kind, validTo]): ViewUnit => ({ id, name, kind, validTo }),
+  );
   const byId = new Map(units.map((u) => [u.id, u]));
   // The provinces to pick from: this one's root is among its units; others are looked up.
-  const roots =
+  const roots: Pick<OrgUnitRow, "id" | "name">[] =
     tenants.length === 1 && tenants[0] === tenantId && byId.has(tenantId)
-      ? [byId.get(tenantId) as OrgUnitRow]
+      ? [byId.get(tenantId) as ViewUnit]
       : await findUnitsByIds(db, tenants);
-  // The version in force of each plan code (amendments supersede the older ones).
-  const published = (first.plans as [string, string, string, string, number | null, number | null][]).map(
+  const current = (read.plans as [string, string, string, string, number | null, number | null][]).map(
     ([id, code, title, unitId, periodStart, periodEnd]): ViewPlan => ({
       id,
       code,
@@ -341,39 +342,23 @@ export async function provinceView(
       periodEnd,
     }),
   );
-  const seen = new Set<string>();
-  const current = published.filter((p) => !seen.has(p.code) && Boolean(seen.add(p.code)));
-  const { list: periodList, fallback } = comparablePeriods(first.periods);
-  const compared = periodList.find((p) => p.key === requestedPeriod) ?? fallback;
+  const periodList = (read.periods as [string, string, number][]).map(([key, label, plans]) => ({
+    key,
+    label,
+    plans,
+  }));
+  const compared = periodList.find((p) => p.key === read.chosen) ?? null;
   if (requestedPeriod && compared?.key !== requestedPeriod) {
     throw new AppError("validation_failed", `Không có kế hoạch nào trong tỉnh có kỳ "${requestedPeriod}".`, [
       { path: "query.period", message: "Kỳ không có trong các kế hoạch" },
     ]);
   }
-  // Every plan's period of that key, targets with their figures there, task totals and
-  // stored timeliness in one statement: a province has a hundred communes and more, each
-  // with its plan.
-  const planIds = current.map((p) => p.id);
-  const second = await readTogether(db, {
-    compared: compared
-      ? sql`(SELECT coalesce(json_agg(json_build_array(rp.plan_code, rp.key, rp.label)), '[]')
-               FROM reporting_periods rp WHERE rp.tenant_id = ${tenantId} AND rp.id IN (${periodsOfKey(tenantId, compared.key)}))`
-      : sql`'[]'::json`,
-    targets: targetsPart(tenantId, planIds, compared?.key ?? null),
-    tasks: taskTotalsPart(tenantId, planIds, today),
-    reporting: compared
-      ? timelinessPart({ tenantId, periodIds: periodsOfKey(tenantId, compared.key), today, by: ["plan"] })
-      : sql`'[]'::json`,
-  });
   const periodOf = new Map(
-    (second.compared as [string, string, string][]).map(([planCode, key, label]) => [
-      planCode,
-      { key, label },
-    ]),
+    (read.compared as [string, string, string][]).map(([planCode, key, label]) => [planCode, { key, label }]),
   );
-  const targets = targetsFromJson(second.targets);
-  const tasks = taskTotalsFromJson(second.tasks);
-  const reporting = timelinessFromJson(second.reporting, ["plan"]);
+  const targets = targetsFromJson(read.targets);
+  const tasks = taskTotalsFromJson(read.tasks);
+  const reporting = timelinessFromJson(read.reporting, ["plan"]);
   const figures: PlanFigures[] = current.map((plan) =>
     figuresOf(plan, {
       today,
@@ -385,11 +370,11 @@ export async function provinceView(
     }),
   );
 
-  const isClosed = (u: OrgUnitRow) => u.validTo !== null && u.validTo < today;
+  const isClosed = (u: ViewUnit) => u.validTo !== null && u.validTo < today;
   const shownFigures = showAll ? figures : figures.filter((f) => !f.notStarted);
   const byIssuer = new Map<string, PlanFigures[]>();
   for (const f of shownFigures) byIssuer.set(f.plan.unitId, [...(byIssuer.get(f.plan.unitId) ?? []), f]);
-  const issuers = [...byIssuer.keys()].map((id) => byId.get(id)).filter((u): u is OrgUnitRow => Boolean(u));
+  const issuers = [...byIssuer.keys()].map((id) => byId.get(id)).filter((u): u is ViewUnit => Boolean(u));
   const closedIssuers = issuers.filter(isClosed);
   const withoutPlan = units.filter((u) => GRASSROOTS.has(u.kind) && !isClosed(u) && !byIssuer.has(u.id));
   const localities = [
