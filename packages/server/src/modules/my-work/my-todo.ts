@@ -102,9 +102,19 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
 
   if (tenants.length) {
     const { published, trees } = await publishedPlansOf(db, actor);
+    // A plan of a unit that no longer exists (a district's plan after the 2025 reform) is
+    // history: its reports and late tasks wait for nobody.
+    const history = new Set(
+      published
+        .filter((p) => {
+          const validTo = trees.get(p.tenantId)?.units.get(p.unitId)?.validTo;
+          return validTo != null && validTo < today;
+        })
+        .map((p) => p.code),
+    );
     for (const plan of published) {
       const tree = trees.get(plan.tenantId);
-      if (!tree) continue;
+      if (!tree || history.has(plan.code)) continue;
       const reviewer = isAllowed(reviewerGrants, "reports.review", pathIn(tree.units, plan.unitId));
       const periods = await listPeriods(db, plan);
       const open = periods.filter(
@@ -152,16 +162,6 @@ export async function myTodo(db: Database, actor: Actor, now = new Date()): Prom
     const work = workGrants.length
       ? await myWork(db, { ...actor, grants: workGrants }, today)
       : { overdue: [] };
-    // A plan of a unit that no longer exists (a district's plan after the 2025 reform) is
-    // history: its late tasks wait for nobody.
-    const history = new Set(
-      published
-        .filter((p) => {
-          const validTo = trees.get(p.tenantId)?.units.get(p.unitId)?.validTo;
-          return validTo != null && validTo < today;
-        })
-        .map((p) => p.code),
-    );
     found.overdue = work.overdue
       .filter((t) => !history.has(t.plan.code))
       .map((t) => ({
