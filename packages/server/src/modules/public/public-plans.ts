@@ -10,11 +10,11 @@ import type {
   TPublicProvinceList,
   TPublicUnitList,
 } from "@dtplan/contracts";
+import type { IndicatorAggregation, IndicatorDirection } from "@dtplan/domain/indicators/lists.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { jsonRows, preparedRead, rowsFromJson } from "../../db/json-rows.ts";
 import {
-  indicators,
   type OrgUnitRow,
   orgUnits,
   PLAN_DOCUMENT,
@@ -22,6 +22,7 @@ import {
   planReportingRules,
   plans,
   planTargets,
+  planTasks,
   reportingPeriods,
 } from "../../db/schema.ts";
 import { acrossTenants, holdsFoldedWords, todayIso } from "../../db/sql.ts";
@@ -166,6 +167,19 @@ export async function listPublicIssuingUnits(db: Database, slug: string): Promis
   return { province: presentProvince(province), units };
 }
 
+/** The task columns the page shows (TaskFacts), in the order its statement sends them. */
+const TASK_FIELDS = [
+  "pillar",
+  "text",
+  "leadUnitId",
+  "leadText",
+  "deadlineDate",
+  "deadlineText",
+  "recurring",
+  "progress",
+  "completedAt",
+] as const satisfies readonly (keyof TaskFacts)[];
+
 /**
  * The public page's one statement, its values as placeholders (t: the province, code): the
  * published version (the first by id, without its document), its issuing unit, targets with
@@ -198,19 +212,17 @@ const readPublicPlan = preparedRead(() => {
         and(eq(orgUnits.tenantId, t), sql`${orgUnits.id} IN (SELECT unit_id FROM pp)`),
       ),
       targets: ofPlan(planTargets),
-      indicators: jsonRows(
-        indicators,
-        and(
-          eq(indicators.tenantId, t),
-          sql`${indicators.code} IN (SELECT g.indicator_code FROM plan_targets g
-                                      WHERE g.tenant_id = ${t} AND g.plan_id IN (SELECT id FROM pp))`,
-        ),
-      ),
-      // TaskFacts by name, and the lead unit's name.
-      tasks: sql`(SELECT coalesce(json_agg(json_build_object('pillar', k.pillar, 'text', k.text,
-                         'leadUnitId', k.lead_unit_id, 'leadText', k.lead_text, 'deadlineDate', k.deadline_date,
-                         'deadlineText', k.deadline_text, 'recurring', k.recurring, 'progress', k.progress,
-                         'completedAt', k.completed_at, 'leadName', u.name) ORDER BY k.position), '[]')
+      // What judging and showing a target take of its indicator.
+      indicators: sql`(SELECT coalesce(json_agg(json_build_array(i.code, i.name, i.aggregation, i.direction)), '[]')
+                         FROM indicators i
+                        WHERE i.tenant_id = ${t}
+                          AND i.code IN (SELECT g.indicator_code FROM plan_targets g
+                                          WHERE g.tenant_id = ${t} AND g.plan_id IN (SELECT id FROM pp)))`,
+      // TASK_FIELDS of each task in its order, then its lead unit's name.
+      tasks: sql`(SELECT coalesce(json_agg(json_build_array(${sql.join(
+        TASK_FIELDS.map((f) => sql`k.${sql.identifier(planTasks[f].name)}`),
+        sql`, `,
+      )}, u.name) ORDER BY k.position), '[]')
                     FROM plan_tasks k
                     LEFT JOIN org_units u ON u.tenant_id = ${t} AND u.id = k.lead_unit_id
                    WHERE k.tenant_id = ${t} AND k.plan_id IN (SELECT id FROM pp))`,
@@ -221,7 +233,20 @@ const readPublicPlan = preparedRead(() => {
       ),
       legalBases: ofPlan(planLegalBases),
       rules: ofPlan(planReportingRules),
-      figures: targetFiguresPart({ tenantId: t, planCode: code, approvedOnly: true }),
+      // The figures of the period the page shows — the latest with an approved figure, as
+      // judgeFigures chooses among the periods in their order (periodsPart's): the page shows
+      // no trend, so no other period's figures are read.
+      figures: targetFiguresPart({
+        tenantId: t,
+        planCode: code,
+        approvedOnly: true,
+        period: sql`(SELECT rp.id FROM reporting_periods rp
+                      WHERE rp.tenant_id = ${t} AND rp.plan_code = ${code}
+                        AND EXISTS (SELECT 1 FROM target_figures f
+                                     WHERE f.tenant_id = ${t} AND f.period_id = rp.id AND f.plan_code = ${code}
+                                       AND f.approved_only)
+                      ORDER BY rp.due_date DESC, rp.key DESC LIMIT 1)`,
+      }),
     },
   };
 });
@@ -247,7 +272,11 @@ export async function publicPlanDetail(
     plan,
     basis: {
       targets: rowsFromJson(planTargets, read.targets),
-      indicators: new Map(rowsFromJson(indicators, read.indicators).map((i) => [i.code, i])),
+      indicators: new Map(
+        (read.indicators as [string, string, IndicatorAggregation, IndicatorDirection][]).map(
+          ([code, name, aggregation, direction]) => [code, { code, name, aggregation, direction }],
+        ),
+      ),
     },
     periods: rowsFromJson(reportingPeriods, read.periods),
     figuresOf: figuresFromJson(read.figures),
@@ -255,7 +284,9 @@ export async function publicPlanDetail(
   });
   const today = todayIso();
   const leadNames = new Map<string, string>();
-  const tasks = (read.tasks as (TaskFacts & { leadName: string | null })[]).map(({ leadName, ...task }) => {
+  const tasks = (read.tasks as unknown[][]).map((values) => {
+    const task = Object.fromEntries(TASK_FIELDS.map((f, i) => [f, values[i]])) as TaskFacts;
+    const leadName = values[TASK_FIELDS.length] as string | null;
     if (task.leadUnitId && leadName !== null) leadNames.set(task.leadUnitId, leadName);
     return { ...task, status: statusOfTask(task, today) };
   });

@@ -189,7 +189,10 @@ export function judgeFigures({
   nearThreshold,
 }: {
   plan: Pick<ReportingPlan["plan"], "code" | "title">;
-  basis: Pick<ReportingBasis, "targets" | "indicators">;
+  basis: {
+    targets: readonly PlanTargetRow[];
+    indicators: ReadonlyMap<string, Pick<IndicatorRow, "code" | "name" | "aggregation" | "direction">>;
+  };
   periods: readonly ReportingPeriodRow[];
   periodKey?: string;
   figuresOf: ReadonlyMap<string, ReadonlyMap<string, PeriodFigure>>;
