@@ -105,6 +105,14 @@ describe("signed-in pages on a 390 px phone", () => {
     let who = "";
     const wide: string[] = [];
     let ids: Partial<DemoIds> = {};
+    // An empty sign-in says in Vietnamese which fields are missing, within the phone's width.
+    await page.goto(`${app.url}/login`);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByText("Nhập tên đăng nhập").waitFor();
+    await page.getByText("Nhập mật khẩu").waitFor();
+    expect(await page.locator("body").textContent()).not.toMatch(/Invalid input|expected string/);
+    expect((await overflow(page)).extra).toBe(0);
+    await screenshot(page, "phone-empty-sign-in");
     for (const p of PAGES) {
       if (p.user !== who) {
         // The first through the sign-in form on the phone; the others by its request only

@@ -1,5 +1,5 @@
 import type { TDtiAssessment, TDtiScoreNode } from "@dtplan/contracts/dti.ts";
-import { Collapse, Table, Typography } from "antd";
+import { Collapse, Grid, Table, Typography } from "antd";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { scrollBehavior } from "../../lib/reduced-motion.ts";
@@ -27,6 +27,8 @@ export function ScoreSummary({ assessment, open }: { assessment: TDtiAssessment;
   const fmt = useIndexFormat();
   const rows = useMemo(() => toRows(assessment.scores), [assessment.scores]);
   const points = (v: number | null) => (v === null ? "—" : num(v));
+  // A phone has no room for four figure columns: each row's figures go under its name.
+  const wide = Grid.useBreakpoint().md ?? true;
   const goTo = (code: string) =>
     document
       .getElementById(`criterion-${code}`)
@@ -45,7 +47,7 @@ export function ScoreSummary({ assessment, open }: { assessment: TDtiAssessment;
               rowKey="key"
               dataSource={rows}
               pagination={false}
-              scroll={{ x: "max-content" }}
+              scroll={wide ? { x: "max-content" } : undefined}
               expandable={{ defaultExpandAllRows: false }}
               data-testid="score-summary"
               onRow={(r) =>
@@ -58,30 +60,41 @@ export function ScoreSummary({ assessment, open }: { assessment: TDtiAssessment;
                   render: (_, r) => (
                     <span>
                       <b>{r.node.code}.</b> {r.node.name}
+                      {!wide && (
+                        <Typography.Text type="secondary" className="dt-score-line">
+                          {t("dti.selfPoints")}: {points(r.node.selfPoints)} · {t("dti.verifiedPoints")}:{" "}
+                          {points(r.node.verifiedPoints)} · {t("dti.col.maxPoints")}: {num(r.node.maxPoints)}{" "}
+                          · {t("dti.col.index")}: <b>{fmt(r.node.normalised)}</b>
+                        </Typography.Text>
+                      )}
                     </span>
                   ),
                 },
                 {
                   title: t("dti.selfPoints"),
                   key: "self",
+                  hidden: !wide,
                   align: "right",
                   render: (_, r) => points(r.node.selfPoints),
                 },
                 {
                   title: t("dti.verifiedPoints"),
                   key: "verified",
+                  hidden: !wide,
                   align: "right",
                   render: (_, r) => points(r.node.verifiedPoints),
                 },
                 {
                   title: t("dti.col.maxPoints"),
                   key: "max",
+                  hidden: !wide,
                   align: "right",
                   render: (_, r) => num(r.node.maxPoints),
                 },
                 {
                   title: t("dti.col.index"),
                   key: "normalised",
+                  hidden: !wide,
                   align: "right",
                   render: (_, r) => <Typography.Text strong>{fmt(r.node.normalised)}</Typography.Text>,
                 },
