@@ -1,7 +1,7 @@
 /**
  * Daily use on a phone and a slow line: the report form fits 390 px, keeps working
- * while the connection is down (edits kept in the browser, "chưa lưu lên máy chủ"),
- * saves them when it returns, and refuses an evidence file that is too large before
+ * while the connection is down (edits kept in the browser, "chưa lưu lên máy chủ", the
+ * form opening again on a reload), saves them when it returns, and refuses an evidence file that is too large before
  * sending a byte of it. Screenshots: test-artifacts/daily-*.png.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -147,6 +147,27 @@ describe("the report form on a phone and a slow line", () => {
     await page.keyboard.press("Escape");
     await page.getByTestId("task-drawer").waitFor({ state: "hidden" });
 
+    // Before the connection drops, the page's offline copy (public/sw.js) holds what the form
+    // opens with: the session's and the report's answers and every file the page loaded.
+    const answer = `/api/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`;
+    const notKept = () =>
+      page.evaluate(async (report) => {
+        // The page's resources, read by an observer: the controlled clock replaces `performance`.
+        const loaded = await new Promise<string[]>((resolve) =>
+          new PerformanceObserver((list, observer) => {
+            observer.disconnect();
+            resolve(list.getEntries().map((entry) => entry.name));
+          }).observe({ type: "resource", buffered: true }),
+        );
+        const files = loaded
+          .map((url) => new URL(url).pathname)
+          .filter((path) => path.startsWith("/assets/"));
+        const paths = [report, "/api/auth/me", ...files];
+        const kept = await Promise.all(paths.map(async (path) => Boolean(await caches.match(path))));
+        return paths.filter((_, i) => !kept[i]);
+      }, answer);
+    await expect.poll(notKept, { timeout: 20_000 }).toEqual([]);
+
     // The connection drops: the edit stays in this browser, and the form says so.
     await app.context.setOffline(true);
     await typeNumber(progress, "42");
@@ -158,6 +179,13 @@ describe("the report form on a phone and a slow line", () => {
     );
     expect(kept).toHaveLength(1);
     await screenshot(page, "daily-02-report-offline");
+    // Reloaded while still offline, the form opens from that copy with the kept edit.
+    await page.reload();
+    await page.getByTestId("report-page").waitFor();
+    expect(await progress.inputValue()).toBe("42");
+    await skipAutosaveDelay(page);
+    await status.filter({ hasText: "chưa lưu lên máy chủ" }).waitFor();
+    await screenshot(page, "daily-02b-report-reloaded-offline");
 
     // It comes back: the kept edit is saved without the user doing anything.
     await app.context.setOffline(false);
