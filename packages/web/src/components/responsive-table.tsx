@@ -1,7 +1,9 @@
-import { Checkbox, Empty, Grid, Pagination, Spin, Table, type TableProps } from "antd";
+import { Checkbox, Empty, Pagination, Spin, type TableProps } from "antd";
 import type { ColumnGroupType, ColumnType } from "antd/es/table";
 import { type Key, type ReactNode, useState } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
+import { useWideScreen } from "../lib/use-wide-screen.ts";
+import { WideTable } from "./wide-table.tsx";
 
 type Column<T> = ColumnType<T> | ColumnGroupType<T>;
 
@@ -47,9 +49,9 @@ function rowKeyOf<T>(rowKey: TableProps<T>["rowKey"], record: T, index: number):
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   const { t } = useI18n();
-  const wide = Grid.useBreakpoint().md ?? true;
+  const wide = useWideScreen();
   const [clientPage, setClientPage] = useState(1);
-  if (wide) return <Table<T> {...props} />;
+  if (wide) return <WideTable<T> {...props} />;
 
   const { columns = [], dataSource = [], rowKey, onRow, loading, pagination, locale } = props;
   const leaves = leafColumns(columns as Column<T>[]).filter((c) => !c.hidden);

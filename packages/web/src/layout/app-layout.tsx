@@ -17,12 +17,13 @@ import {
 } from "@ant-design/icons";
 import type { Permission } from "@dtplan/domain/access/roles.ts";
 import { ROLE_LABELS } from "@dtplan/domain/access/roles.ts";
-import { Avatar, Button, Drawer, Grid, Layout, Menu, type MenuProps, Popover, Tooltip } from "antd";
+import { Avatar, Button, Drawer, Layout, Menu, type MenuProps, Popover, Tooltip } from "antd";
 import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { userCanProvince, useSession, useUser } from "../auth/session.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/translate.ts";
+import { useWideScreen } from "../lib/use-wide-screen.ts";
 import { ChangePasswordButton } from "./change-password.tsx";
 import { ClosedGrantsBanner } from "./closed-grants-banner.tsx";
 import { ErrorBoundary } from "./error-boundary.tsx";
@@ -104,8 +105,7 @@ export default function AppLayout() {
 
   // Below 768 px (phones) the menu is a drawer and the header keeps only icons;
   // the name, roles and sign-out move into the avatar's popover.
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md === false;
+  const phone = !useWideScreen();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const signOut = async () => {
     await logout();

@@ -14,7 +14,7 @@ import { formatDate } from "../../lib/format.ts";
 import { ATTAINMENT_COLOR, TASK_STATUS_COLOR } from "../../lib/status-colors.ts";
 import { TargetDrawer } from "../dashboard/target-drawer.tsx";
 import { pillarLabel as pillarName } from "../plans/review-model.ts";
-import { TaskDrawer } from "../tasks/task-drawer.tsx";
+import { TaskDrawer } from "../tasks/lazy-task-drawer.tsx";
 
 /** The report's three tables, as in the Word document: targets, tasks, and what the units wrote. */
 export function ConsolidatedTables({ report }: { report: TConsolidatedReport }) {

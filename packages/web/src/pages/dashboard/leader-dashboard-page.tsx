@@ -22,7 +22,7 @@ import { foldedSearch } from "../../lib/fold.ts";
 import { formatDate, type Lang } from "../../lib/format.ts";
 import { planLabel } from "../../lib/plan-label.ts";
 import { pillarLabel } from "../plans/review-model.ts";
-import { TaskDrawer } from "../tasks/task-drawer.tsx";
+import { TaskDrawer } from "../tasks/lazy-task-drawer.tsx";
 import { CardTitle } from "./card-title.tsx";
 import { pillarBarOption, trendLineOption } from "./dashboard-charts.ts";
 import { AtRiskTable, OverdueTable, RankingTable } from "./dashboard-tables.tsx";

@@ -1,13 +1,15 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from "@ant-design/icons";
 import type { TDtiRanking, TDtiRankingRow } from "@dtplan/contracts/dti.ts";
-import { Card, Col, Empty, Grid, Row, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Card, Col, Empty, Row, Select, Space, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { LazyChart } from "../../charts/lazy-chart.tsx";
+import { WideTable } from "../../components/wide-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { foldedSearch } from "../../lib/fold.ts";
 import { formatNumber } from "../../lib/format.ts";
+import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import { CardTitle } from "../dashboard/card-title.tsx";
 import { averageOf, rankingBarOption, unitRadarOption } from "./dti-charts.ts";
 import { assessmentPath } from "./dti-paths.ts";
@@ -126,7 +128,7 @@ export function RankingTable({
   ];
   return (
     <>
-      <Table<RankingRow>
+      <WideTable<RankingRow>
         rowKey={(row) => row.unit.id}
         dataSource={[...data.rows].sort((a, b) => a.rank - b.rank)}
         columns={columns}
@@ -156,7 +158,7 @@ export function RankingCharts({
   const sorted = useMemo(() => [...data.rows].sort((a, b) => a.rank - b.rank), [data.rows]);
   const [unitId, setUnitId] = useState<string | null>(null);
   // On a phone the axes name indices by code (listed under the table) and unit names are cut shorter.
-  const compact = !(Grid.useBreakpoint().md ?? true);
+  const compact = !useWideScreen();
   const row = sorted.find((r) => r.unit.id === unitId) ?? sorted[0];
   const bar = useMemo(
     () => rankingBarOption(sorted as TDtiRankingRow[], fmt, t("dti.col.index"), compact),

@@ -1,8 +1,9 @@
 import type { TDtiAssessment, TDtiScoreNode } from "@dtplan/contracts/dti.ts";
-import { Collapse, Grid, Table, Typography } from "antd";
+import { Collapse, Table, Typography } from "antd";
 import { useMemo } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { scrollBehavior } from "../../lib/reduced-motion.ts";
+import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import { useIndexFormat } from "./round-results.tsx";
 
 interface Row {
@@ -28,7 +29,7 @@ export function ScoreSummary({ assessment, open }: { assessment: TDtiAssessment;
   const rows = useMemo(() => toRows(assessment.scores), [assessment.scores]);
   const points = (v: number | null) => (v === null ? "—" : num(v));
   // A phone has no room for four figure columns: each row's figures go under its name.
-  const wide = Grid.useBreakpoint().md ?? true;
+  const wide = useWideScreen();
   const goTo = (code: string) =>
     document
       .getElementById(`criterion-${code}`)

@@ -30,7 +30,7 @@ import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { TaskStatusTag } from "../plans/plan-tags.tsx";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
-import { TaskDrawer } from "../tasks/task-drawer.tsx";
+import { TaskDrawer } from "../tasks/lazy-task-drawer.tsx";
 import { allMyTasks, filterTasks } from "./my-tasks-model.ts";
 
 type Role = TMyWorkTask["role"];

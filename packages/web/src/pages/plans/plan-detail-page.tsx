@@ -34,7 +34,7 @@ import { PageHeader } from "../../layout/page-header.tsx";
 import { formatDate, formatDateTime, toIsoDate } from "../../lib/format.ts";
 import { useAction } from "../../lib/use-action.ts";
 import { TargetDrawer } from "../dashboard/target-drawer.tsx";
-import { TaskDrawer } from "../tasks/task-drawer.tsx";
+import { TaskDrawer } from "../tasks/lazy-task-drawer.tsx";
 import { BudgetSection } from "./budget-section.tsx";
 import { CascadeTable, ServesCell } from "./cascade-views.tsx";
 import { LegalBasisList } from "./legal-basis-list.tsx";

@@ -6,11 +6,13 @@ import type {
   TPublicTask,
 } from "@dtplan/contracts/public.ts";
 import type { UseQueryResult } from "@tanstack/react-query";
-import { Alert, Card, Col, Collapse, Grid, Progress, Row, Skeleton, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Collapse, Progress, Row, Skeleton, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { loadError } from "../../api/query.ts";
+import { WideTable } from "../../components/wide-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
+import { useWideScreen } from "../../lib/use-wide-screen.ts";
 import { goalText, pillarLabel } from "../plans/review-model.ts";
 import { documentLine, periodLine } from "./public-plan-list.tsx";
 import { AttainmentTag, TaskStatusTag } from "./public-tags.tsx";
@@ -56,7 +58,7 @@ function PillarTargets({ pillar }: { pillar: TPublicPillar }) {
   const { t, lang } = useI18n();
   const goal = useGoal();
   const result = useResult();
-  const wide = Grid.useBreakpoint().md ?? true;
+  const wide = useWideScreen();
   const title = (
     <Typography.Title level={5} style={{ margin: "16px 0 8px" }}>
       {pillarLabel(pillar.pillar, lang)}
@@ -83,7 +85,7 @@ function PillarTargets({ pillar }: { pillar: TPublicPillar }) {
   return (
     <section data-testid="public-pillar-targets">
       {title}
-      <Table<TPublicTarget>
+      <WideTable<TPublicTarget>
         rowKey={(x) => `${pillar.pillar}-${pillar.targets.indexOf(x)}`}
         size="small"
         pagination={false}
@@ -125,7 +127,7 @@ function PillarTargets({ pillar }: { pillar: TPublicPillar }) {
 
 function PillarTasks({ tasks }: { tasks: TPublicTask[] }) {
   const { t } = useI18n();
-  const wide = Grid.useBreakpoint().md ?? true;
+  const wide = useWideScreen();
   const deadline = (x: TPublicTask) =>
     x.recurring ? t("public.recurring") : x.deadline ? formatDate(x.deadline) : (x.deadlineText ?? "—");
   if (!wide) {
@@ -150,7 +152,7 @@ function PillarTasks({ tasks }: { tasks: TPublicTask[] }) {
     );
   }
   return (
-    <Table<TPublicTask>
+    <WideTable<TPublicTask>
       rowKey={(x) => String(tasks.indexOf(x))}
       size="small"
       pagination={false}
@@ -193,7 +195,7 @@ function PlanBody({ plan }: { plan: TPublicPlanDetail }) {
   const withTargets = plan.pillars.filter((p) => p.targets.length > 0);
   const withTasks = plan.pillars.filter((p) => p.tasks.length > 0);
   const c = plan.attainmentCounts;
-  const cardSize = (Grid.useBreakpoint().md ?? true) ? "default" : "small";
+  const cardSize = useWideScreen() ? "default" : "small";
   return (
     <>
       <Tag color="blue">{plan.province.name}</Tag>

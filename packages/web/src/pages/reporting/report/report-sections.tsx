@@ -3,7 +3,7 @@ import { useCallback, useState } from "react";
 import type { ReportRef } from "../../../api/reporting.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { TargetDrawer } from "../../dashboard/target-drawer.tsx";
-import { TaskDrawer } from "../../tasks/task-drawer.tsx";
+import { TaskDrawer } from "../../tasks/lazy-task-drawer.tsx";
 import type { ReportDraft } from "../report-model.ts";
 import { type TaskDraft, TaskRow } from "./report-task-row.tsx";
 import { ValueRow } from "./report-value-row.tsx";
