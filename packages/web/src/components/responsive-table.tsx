@@ -3,7 +3,7 @@ import type { ColumnGroupType, ColumnType } from "antd/es/table";
 import { type Key, type ReactNode, useState } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useWideScreen } from "../lib/use-wide-screen.ts";
-import { WideTable } from "./wide-table.tsx";
+import { LazyTable } from "./lazy-table.tsx";
 
 type Column<T> = ColumnType<T> | ColumnGroupType<T>;
 
@@ -51,7 +51,7 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   const { t } = useI18n();
   const wide = useWideScreen();
   const [clientPage, setClientPage] = useState(1);
-  if (wide) return <WideTable<T> {...props} />;
+  if (wide) return <LazyTable<T> {...props} />;
 
   const { columns = [], dataSource = [], rowKey, onRow, loading, pagination, locale } = props;
   const leaves = leafColumns(columns as Column<T>[]).filter((c) => !c.hidden);

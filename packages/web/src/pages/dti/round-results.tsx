@@ -5,7 +5,7 @@ import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { LazyChart } from "../../charts/lazy-chart.tsx";
-import { WideTable } from "../../components/wide-table.tsx";
+import { LazyTable } from "../../components/lazy-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { foldedSearch } from "../../lib/fold.ts";
 import { formatNumber } from "../../lib/format.ts";
@@ -128,7 +128,7 @@ export function RankingTable({
   ];
   return (
     <>
-      <WideTable<RankingRow>
+      <LazyTable<RankingRow>
         rowKey={(row) => row.unit.id}
         dataSource={[...data.rows].sort((a, b) => a.rank - b.rank)}
         columns={columns}

@@ -1,6 +1,7 @@
 import type { TDtiAssessment, TDtiScoreNode } from "@dtplan/contracts/dti.ts";
-import { Collapse, Table, Typography } from "antd";
+import { Collapse, Typography } from "antd";
 import { useMemo } from "react";
+import { LazyTable } from "../../components/lazy-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { scrollBehavior } from "../../lib/reduced-motion.ts";
 import { useWideScreen } from "../../lib/use-wide-screen.ts";
@@ -43,7 +44,7 @@ export function ScoreSummary({ assessment, open }: { assessment: TDtiAssessment;
           key: "scores",
           label: t("dti.scores.title"),
           children: (
-            <Table<Row>
+            <LazyTable<Row>
               size="small"
               rowKey="key"
               dataSource={rows}

@@ -9,7 +9,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Alert, Card, Col, Collapse, Progress, Row, Skeleton, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { loadError } from "../../api/query.ts";
-import { WideTable } from "../../components/wide-table.tsx";
+import { LazyTable } from "../../components/lazy-table.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { useWideScreen } from "../../lib/use-wide-screen.ts";
@@ -85,7 +85,7 @@ function PillarTargets({ pillar }: { pillar: TPublicPillar }) {
   return (
     <section data-testid="public-pillar-targets">
       {title}
-      <WideTable<TPublicTarget>
+      <LazyTable<TPublicTarget>
         rowKey={(x) => `${pillar.pillar}-${pillar.targets.indexOf(x)}`}
         size="small"
         pagination={false}
@@ -152,7 +152,7 @@ function PillarTasks({ tasks }: { tasks: TPublicTask[] }) {
     );
   }
   return (
-    <WideTable<TPublicTask>
+    <LazyTable<TPublicTask>
       rowKey={(x) => String(tasks.indexOf(x))}
       size="small"
       pagination={false}

@@ -1,4 +1,5 @@
-import { Button, Modal, Table, Typography } from "antd";
+import { Button, Modal, Typography } from "antd";
+import { LazyTable } from "../../../components/lazy-table.tsx";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { type ExcelErrorRow, refusesWholeFile } from "../excel-errors.ts";
 import type { ExcelErrors } from "./use-report-actions.tsx";
@@ -25,7 +26,7 @@ export function ExcelErrorsModal({ errors, onClose }: { errors: ExcelErrors | nu
         {errors?.title} {wholeFile ? "" : t("report.excel.errorsHint")}
       </Typography.Paragraph>
       {!wholeFile && (
-        <Table<ExcelErrorRow>
+        <LazyTable<ExcelErrorRow>
           size="small"
           rowKey="key"
           dataSource={errors?.rows ?? []}
