@@ -217,6 +217,8 @@ describeBothDatabases("reporting: the unit's period form as Excel", (ctx) => {
     expect(cells("Nhiệm vụ")).toContain("Đã triển khai tại 3 thôn");
     expect(cells("Chỉ tiêu")).toContain("75");
     expect(cells("Thông tin chung").some((c) => c.startsWith("Đã nộp, chờ duyệt"))).toBe(true);
+    expect(cells("Thông tin chung")).toContain(plan.title);
+    expect(cells("Thông tin chung").join(" ")).not.toContain(plan.code);
 
     // Another unit's reporter gets nothing of it, in either form.
     for (const format of ["xlsx", "pdf"]) {

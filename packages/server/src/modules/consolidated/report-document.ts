@@ -40,7 +40,8 @@ const whenOf = (iso: string | null) => (iso ? vietnamDateTimeText(new Date(iso))
 /** The lines under the title: plan, period, status, who submitted and approved, when. */
 function facts(r: TUnitReport): [string, string][] {
   const rows: [string, string][] = [
-    ["Kế hoạch", `${r.plan.title} (${r.plan.code})`],
+    // The plan as its readers know it, by its title (its code is the app's own identifier).
+    ["Kế hoạch", r.plan.title],
     [
       "Kỳ báo cáo",
       `${r.period.label} (${viDate(r.period.start)} – ${viDate(r.period.end)}), hạn nộp ${viDate(r.period.dueDate)}`,
