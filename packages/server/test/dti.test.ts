@@ -335,6 +335,7 @@ describeBothDatabases("DTI frameworks, rounds, self-assessment, verification and
             { kind: "file", fileId },
             { kind: "plan", planCode: world.plan.code },
             { kind: "url", url: "https://example.gov.vn/qd-12" },
+            { kind: "report", reportId: reportValue.reportId },
           ],
         },
         { code: "1.2", numerator: 3, denominator: 4 },
@@ -345,8 +346,17 @@ describeBothDatabases("DTI frameworks, rounds, self-assessment, verification and
     expect(saved.version).toBe(2);
     const c11 = saved.criteria.find((c) => c.code === "1.1");
     expect(c11?.selfPoints).toBe(40);
-    expect(c11?.entry.evidence.map((e) => e.kind)).toEqual(["file", "plan", "url"]);
+    expect(c11?.entry.evidence.map((e) => e.kind)).toEqual(["file", "plan", "url", "report"]);
     expect(c11?.entry.evidence[0]?.file?.name).toContain(".pdf");
+    expect(c11?.entry.evidence[3]?.label).toMatch(/^Báo cáo Quý I năm 2025 — /);
+    // Read in English, the report is named in English.
+    const english = await ctx.app.inject({
+      method: "GET",
+      url,
+      headers: { ...s.reporterA.headers, "accept-language": "en" },
+    });
+    const inEnglish = (english.json() as TDtiAssessment).criteria.find((c) => c.code === "1.1");
+    expect(inEnglish?.entry.evidence[3]?.label).toMatch(/^Report Q1 2025 — /);
     expect(saved.criteria.find((c) => c.code === "1.2")?.selfPoints).toBe(22.5);
     expect(saved.total).toMatchObject({ selfPoints: 89.5, maxPoints: 100 });
     const stale = await call(s.reporterA, "PUT", url, save);

@@ -11,6 +11,8 @@ import type {
 import type { DtiNode } from "@dtplan/domain/dti/framework.ts";
 import type { DtiNodeScoreResult } from "@dtplan/domain/dti/scoring.ts";
 import { scoreLeaf } from "@dtplan/domain/dti/scoring.ts";
+import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { sqlList } from "../../db/sql.ts";
@@ -90,6 +92,7 @@ async function presentEvidenceLinks(
   db: Database,
   tenantId: string,
   entries: readonly EntryRow[],
+  lang: Lang,
 ): Promise<Map<string, TDtiEvidence>> {
   const links = entries.flatMap((e) => e.evidence as TDtiEvidenceLink[]);
   const fileIds = [...new Set(links.flatMap((l) => (l.kind === "file" ? [l.fileId] : [])))];
@@ -141,7 +144,7 @@ async function presentEvidenceLinks(
   for (const r of reports) {
     out.set(`report:${r.id}`, {
       kind: "report",
-      label: `Báo cáo ${r.label} — ${r.unit_name}`,
+      label: `${lang === "en" ? "Report" : "Báo cáo"} ${periodLabel(r, lang)} — ${r.unit_name}`,
       href: `/plans/${r.plan_code}/periods/${r.key}/reports/${r.unit_id}`,
       link: { kind: "report", reportId: r.id },
       file: null,
@@ -166,12 +169,14 @@ export async function getAssessment(
   powers: DtiPowers,
   roundId: string,
   unitId: string,
+  /** The language of what the server words (an evidence report's name). */
+  lang: Lang = "vi",
 ): Promise<TDtiAssessment> {
   const { round, ru, edit } = await assessmentScope(db, actor, powers, roundId, unitId);
   const { framework, scores, entries } = await roundScores(db, round, [unitId]);
   const unit = scores.get(unitId) as UnitScores;
   const byCode = new Map(entries.map((e) => [e.nodeCode, e]));
-  const evidence = await presentEvidenceLinks(db, round.tenantId, entries);
+  const evidence = await presentEvidenceLinks(db, round.tenantId, entries, lang);
   const names = await userNames(db, [ru.submittedBy, ...entries.map((e) => e.verifiedBy)]);
   const criteria: TDtiCriterion[] = framework.leaves.map(({ node, path }) => {
     const e = byCode.get(node.code);

@@ -294,7 +294,7 @@ export async function dtiRoutes(
     },
     async (request) => {
       const { actor, powers } = who(request);
-      return getAssessment(db, actor, powers, request.params.id, request.params.unitId);
+      return getAssessment(db, actor, powers, request.params.id, request.params.unitId, requestLang(request));
     },
   );
 
@@ -316,7 +316,7 @@ export async function dtiRoutes(
       const { actor, powers } = who(request);
       const { id, unitId } = request.params;
       await saveAssessment(db, { actor, powers, roundId: id, unitId, input: request.body });
-      return getAssessment(db, actor, powers, id, unitId);
+      return getAssessment(db, actor, powers, id, unitId, requestLang(request));
     },
   );
 
@@ -336,7 +336,7 @@ export async function dtiRoutes(
       const { actor, powers } = who(request);
       const { id, unitId } = request.params;
       await submitAssessment(db, { actor, powers, roundId: id, unitId, version: request.body.version });
-      return getAssessment(db, actor, powers, id, unitId);
+      return getAssessment(db, actor, powers, id, unitId, requestLang(request));
     },
   );
 
@@ -358,7 +358,7 @@ export async function dtiRoutes(
       const { actor, powers } = who(request);
       const { id, unitId } = request.params;
       await verifyAssessment(db, { actor, powers, roundId: id, unitId, input: request.body });
-      return getAssessment(db, actor, powers, id, unitId);
+      return getAssessment(db, actor, powers, id, unitId, requestLang(request));
     },
   );
 
