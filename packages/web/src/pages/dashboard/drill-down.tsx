@@ -131,6 +131,9 @@ export function DrillDown({
             <TrendIcon target={target} />
           </Space>
           {detail.error && <Alert type="error" showIcon title={loadError(detail)} />}
+          {detail.data?.ownUnitsOnly && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t("dashboard.panel.ownUnits")} />
+          )}
           <TargetUnits
             target={target}
             units={units}
