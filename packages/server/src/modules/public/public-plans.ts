@@ -11,6 +11,7 @@ import type {
   TPublicUnitList,
 } from "@dtplan/contracts";
 import type { IndicatorAggregation, IndicatorDirection } from "@dtplan/domain/indicators/lists.ts";
+import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { jsonRows, preparedRead, rowsFromJson } from "../../db/json-rows.ts";
@@ -285,10 +286,13 @@ export async function publicPlanDetail(
   const today = todayIso();
   const leadNames = new Map<string, string>();
   const tasks = (read.tasks as unknown[][]).map((values) => {
-    const task = Object.fromEntries(TASK_FIELDS.map((f, i) => [f, values[i]])) as TaskFacts;
+    const task: Record<string, unknown> = {};
+    for (let i = 0; i < TASK_FIELDS.length; i++) task[TASK_FIELDS[i]] = values[i];
     const leadName = values[TASK_FIELDS.length] as string | null;
-    if (task.leadUnitId && leadName !== null) leadNames.set(task.leadUnitId, leadName);
-    return { ...task, status: statusOfTask(task, today) };
+    const facts = task as unknown as TaskFacts;
+    if (facts.leadUnitId && leadName !== null) leadNames.set(facts.leadUnitId, leadName);
+    task.status = statusOfTask(facts, today);
+    return task as unknown as TaskFacts & { status: TaskStatus };
   });
   const [issuingUnit = null] = rowsFromJson(orgUnits, read.issuingUnit);
   return presentPlanDetail({

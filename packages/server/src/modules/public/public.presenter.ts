@@ -54,14 +54,25 @@ export function presentProvince(root: Pick<OrgUnitRow, "code" | "name">): TPubli
 export function taskProgress(
   tasks: readonly { progress: number | null; status: TaskStatus }[],
 ): TPublicTaskProgress {
-  const count = (...s: TaskStatus[]) => tasks.filter((t) => s.includes(t.status)).length;
-  const sum = tasks.reduce((a, t) => a + Math.min(100, Math.max(0, t.progress ?? 0)), 0);
+  // One pass: a province plan's page counts its tasks for each pillar and for the whole plan.
+  let done = 0;
+  let inProgress = 0;
+  let notStarted = 0;
+  let overdue = 0;
+  let sum = 0;
+  for (const t of tasks) {
+    if (t.status === "done" || t.status === "done_late") done++;
+    else if (t.status === "in_progress") inProgress++;
+    else if (t.status === "not_started") notStarted++;
+    else if (t.status === "overdue") overdue++;
+    sum += Math.min(100, Math.max(0, t.progress ?? 0));
+  }
   return {
     total: tasks.length,
-    done: count("done", "done_late"),
-    inProgress: count("in_progress"),
-    notStarted: count("not_started"),
-    overdue: count("overdue"),
+    done,
+    inProgress,
+    notStarted,
+    overdue,
     averageProgress: tasks.length ? Math.round(sum / tasks.length) : null,
   };
 }
@@ -164,23 +175,31 @@ export function presentPlanDetail(input: {
   rules: readonly PlanReportingRuleRow[];
 }): TPublicPlanDetail {
   const { plan, attainment } = input;
+  // Each target and task in its pillar's bucket, in one pass; the pillars in the domain's order.
   const pillarOf = (p: string): Pillar => (isPillar(p) ? p : "other");
+  const byPillar = new Map<
+    Pillar,
+    { targets: (typeof attainment.targets)[number][]; tasks: typeof input.tasks }
+  >(PILLAR_KEYS.map((pillar) => [pillar, { targets: [], tasks: [] }]));
+  for (const t of attainment.targets) byPillar.get(pillarOf(t.pillar))?.targets.push(t);
+  for (const t of input.tasks) byPillar.get(pillarOf(t.pillar))?.tasks.push(t);
   const pillars: TPublicPillar[] = PILLAR_KEYS.map((pillar) => {
-    const tasks = input.tasks.filter((t) => pillarOf(t.pillar) === pillar);
+    const { targets, tasks } = byPillar.get(pillar) as {
+      targets: (typeof attainment.targets)[number][];
+      tasks: typeof input.tasks;
+    };
     return {
       pillar,
-      targets: attainment.targets
-        .filter((t) => pillarOf(t.pillar) === pillar)
-        .map((t) => ({
-          text: t.text,
-          comparator: t.comparator,
-          targetValue: t.targetValue,
-          unit: t.unit,
-          year: t.year,
-          indicator: t.indicator?.name ?? null,
-          value: round2(t.value),
-          attainment: t.attainment,
-        })),
+      targets: targets.map((t) => ({
+        text: t.text,
+        comparator: t.comparator,
+        targetValue: t.targetValue,
+        unit: t.unit,
+        year: t.year,
+        indicator: t.indicator?.name ?? null,
+        value: round2(t.value),
+        attainment: t.attainment,
+      })),
       tasks: tasks.map((t) => ({
         text: t.text,
         leadUnit: (t.leadUnitId ? input.leadNames.get(t.leadUnitId) : null) ?? t.leadText ?? null,

@@ -318,7 +318,7 @@ export function unitStatusesPart({
            AND s.period_id IN (${periodList(periodIds)}))`;
 }
 
-/** The fields of unitStatusesPart's arrays, in their order. */
+/** The fields of unitStatusesPart's arrays, in their order (times come as text). */
 const UNIT_STATUS_FIELDS = [
   "periodId",
   "unitId",
@@ -340,10 +340,8 @@ const UNIT_STATUS_FIELDS = [
 export function unitStatusesFromJson(value: unknown): StoredUnitStatus[] {
   const date = (d: unknown) => (d === null ? null : new Date(d as string));
   return (value as unknown[][]).map((values) => {
-    const r = Object.fromEntries(UNIT_STATUS_FIELDS.map((f, i) => [f, values[i]])) as Record<
-      (typeof UNIT_STATUS_FIELDS)[number],
-      unknown
-    >;
+    const r: Record<string, unknown> = {};
+    for (let i = 0; i < UNIT_STATUS_FIELDS.length; i++) r[UNIT_STATUS_FIELDS[i]] = values[i];
     return {
       ...(r as unknown as StoredUnitStatus),
       firstSubmittedAt: date(r.firstSubmittedAt),
