@@ -1,4 +1,5 @@
 import {
+  type TAuditEntry,
   type TPeriodStatus,
   type TPlanAttainment,
   type TPlanPeriods,
@@ -302,6 +303,18 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
       "Report approved, the period's figures locked",
       "Approved report reopened: Điều chỉnh số liệu tử số",
     ]);
+    // The audit log names the report by its unit and period, the period in the reader's language.
+    const subjects = async (lang: string) => {
+      const res = await ctx.app.inject({
+        method: "GET",
+        url: "/api/audit?entity=unit_report&limit=50",
+        headers: { ...officer.headers, "accept-language": lang },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: TAuditEntry[] }).items.map((e) => e.subject);
+    };
+    expect(await subjects("vi")).toContain(`${communeA.name} — Quý I năm 2025`);
+    expect(await subjects("en")).toContain(`${communeA.name} — Q1 2025`);
     const audits = await ctx.db
       .select()
       .from(auditLog)

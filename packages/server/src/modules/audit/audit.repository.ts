@@ -1,4 +1,6 @@
 import type { AuditAction, AuditEntity } from "@dtplan/domain/audit/audit-words.ts";
+import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import { endOfVietnamDay } from "@dtplan/domain/time/vietnam.ts";
 import { and, count, desc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
@@ -149,7 +151,6 @@ const NAMED_BY_ID = [
   { kind: "plan_target", table: "plan_targets", key: "id", name: "text" },
   { kind: "plan_task", table: "plan_tasks", key: "id", name: "text" },
   { kind: "task", table: "plan_tasks", key: "key", name: "text" },
-  { kind: "reporting_period", table: "reporting_periods", key: "id", name: "label" },
   { kind: "dti_round", table: "dti_rounds", key: "id", name: "name" },
   { kind: "dti_framework", table: "dti_frameworks", key: "id", name: "name" },
 ] as const;
@@ -159,6 +160,8 @@ export async function nameAuditObjects(
   tenants: readonly string[],
   objects: readonly { entity: string; id: string }[],
   valueIds: readonly string[],
+  /** The language of the names made here (a report's or a period's: its period named from its key). */
+  lang: Lang = "vi",
 ): Promise<{ subjects: Map<string, string>; names: Map<string, string> }> {
   const subjects = new Map<string, string>();
   const names = new Map<string, string>();
@@ -167,7 +170,8 @@ export async function nameAuditObjects(
   const t = arrayOf(tenants, "uuid");
   // Ids compared as uuid so the primary keys serve; anything else cannot name a row.
   const uuids = (values: readonly string[]) => [...new Set(values)].filter((v) => UUID.test(v));
-  // One branch per kind that has ids on the page (an empty branch is left out, not run).
+  // One branch per kind that has ids on the page (an empty branch is left out, not run); each
+  // names its columns, since whichever comes first names the union's.
   const branches: SQL[] = [];
   const add = (values: readonly string[], branch: (list: SQL) => SQL, type: "uuid" | "text" = "uuid") => {
     if (values.length) branches.push(branch(arrayOf(values, type)));
@@ -183,12 +187,20 @@ export async function nameAuditObjects(
   }
   add(
     uuids([...ids("user"), ...valueIds]),
-    (l) => sql`SELECT 'user', id::text, full_name FROM users WHERE id = ANY(${l})`,
+    (l) => sql`SELECT 'user' AS kind, id::text AS id, full_name AS name FROM users WHERE id = ANY(${l})`,
+  );
+  // A period travels as "key<LF>label" and is named in the reader's language below.
+  add(
+    uuids(ids("reporting_period")),
+    (l) =>
+      sql`SELECT 'reporting_period' AS kind, id::text AS id, key || E'\n' || label AS name FROM reporting_periods
+          WHERE tenant_id = ANY(${t}) AND id = ANY(${l})`,
   );
   add(
     uuids(ids("unit_report")),
     (l) =>
-      sql`SELECT 'unit_report', r.id::text, u.name || ' — ' || p.label FROM unit_reports r
+      sql`SELECT 'unit_report' AS kind, r.id::text AS id, u.name || E'\n' || p.key || E'\n' || p.label AS name
+            FROM unit_reports r
           JOIN org_units u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
           JOIN reporting_periods p ON p.tenant_id = r.tenant_id AND p.id = r.period_id
           WHERE r.tenant_id = ANY(${t}) AND u.tenant_id = ANY(${t}) AND p.tenant_id = ANY(${t}) AND r.id = ANY(${l})`,
@@ -196,7 +208,7 @@ export async function nameAuditObjects(
   add(
     ids("indicator"),
     (l) =>
-      sql`SELECT 'indicator', code, name FROM indicators WHERE tenant_id = ANY(${t}) AND code = ANY(${l})`,
+      sql`SELECT 'indicator' AS kind, code AS id, name FROM indicators WHERE tenant_id = ANY(${t}) AND code = ANY(${l})`,
     "text",
   );
   if (branches.length === 0) return { subjects, names };
@@ -205,8 +217,16 @@ export async function nameAuditObjects(
     sql.join(branches, sql` UNION ALL `),
   );
   const wanted = new Set(valueIds);
+  const periodName = (key: string, label: string) => periodLabel({ key, label }, lang);
   for (const row of rows) {
-    subjects.set(`${row.kind}:${row.id}`, row.name);
+    const parts = row.name.split("\n");
+    const name =
+      row.kind === "reporting_period" && parts.length === 2
+        ? periodName(parts[0], parts[1])
+        : row.kind === "unit_report" && parts.length === 3
+          ? `${parts[0]} — ${periodName(parts[1], parts[2])}`
+          : row.name;
+    subjects.set(`${row.kind}:${row.id}`, name);
     if (wanted.has(row.id) && ["org_unit", "user", "plan"].includes(row.kind)) names.set(row.id, row.name);
   }
   return { subjects, names };

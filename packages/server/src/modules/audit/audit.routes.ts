@@ -2,6 +2,7 @@ import { ZAuditList, ZAuditPeople, ZAuditQuery } from "@dtplan/contracts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../../db/database.ts";
+import { requestLang } from "../../i18n/error-text.ts";
 import { requireActor } from "../access/access.ts";
 import { listVisibleAudit, listVisibleAuditPeople } from "./read-audit.ts";
 
@@ -20,7 +21,12 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Database }
         response: { 200: ZAuditList },
       },
     },
-    async (request) => listVisibleAudit(db, { actor: requireActor(request), query: request.query }),
+    async (request) =>
+      listVisibleAudit(db, {
+        actor: requireActor(request),
+        query: request.query,
+        lang: requestLang(request),
+      }),
   );
 
   r.get(

@@ -1,5 +1,6 @@
 import type { TAuditEntry, TAuditFilter } from "@dtplan/contracts";
 import { auditSubjectOfValues, auditValueIds } from "@dtplan/domain/audit/audit-words.ts";
+import type { Lang } from "@dtplan/domain/text/format.ts";
 import type { Database } from "../../db/database.ts";
 import { reachOf } from "../access/access.ts";
 import type { Actor } from "../access/actor.ts";
@@ -18,10 +19,15 @@ async function scopeOf(db: Database, actor: Actor): Promise<AuditScope> {
 }
 
 /** Entries with the names of what they are about and of the ids in their values. */
-async function named(db: Database, scope: AuditScope, rows: AuditListRow[]): Promise<TAuditEntry[]> {
+async function named(
+  db: Database,
+  scope: AuditScope,
+  rows: AuditListRow[],
+  lang: Lang,
+): Promise<TAuditEntry[]> {
   const valueIds = [...new Set(rows.flatMap((r) => auditValueIds(r.before, r.after)))];
   const objects = rows.flatMap((r) => (r.entityId ? [{ entity: r.entity, id: r.entityId }] : []));
-  const { subjects, names } = await nameAuditObjects(db, scope.tenants, objects, valueIds);
+  const { subjects, names } = await nameAuditObjects(db, scope.tenants, objects, valueIds, lang);
   return rows.map((row) => {
     const subject =
       (row.entityId ? subjects.get(`${row.entity}:${row.entityId}`) : undefined) ??
@@ -37,11 +43,15 @@ async function named(db: Database, scope: AuditScope, rows: AuditListRow[]): Pro
 /** Nhật ký thay đổi within the actor's `audit.read` reach (the whole province or their units), filtered. */
 export async function listVisibleAudit(
   db: Database,
-  { actor, query }: { actor: Actor; query: TAuditFilter & { limit: number; offset: number } },
+  {
+    actor,
+    query,
+    lang = "vi",
+  }: { actor: Actor; query: TAuditFilter & { limit: number; offset: number }; lang?: Lang },
 ): Promise<{ items: TAuditEntry[]; total: number }> {
   const scope = await scopeOf(db, actor);
   const { rows, total } = await listAudit(db, scope, query);
-  return { items: await named(db, scope, rows), total };
+  return { items: await named(db, scope, rows, lang), total };
 }
 
 /** The most entries one XLSX export holds; a wider range is narrowed with the filters. */
@@ -50,7 +60,7 @@ export const AUDIT_EXPORT_MAX_ROWS = 10_000;
 /** Every entry the filters select (newest first, up to AUDIT_EXPORT_MAX_ROWS), read page by page. */
 export async function allVisibleAudit(
   db: Database,
-  { actor, filter }: { actor: Actor; filter: TAuditFilter },
+  { actor, filter, lang = "vi" }: { actor: Actor; filter: TAuditFilter; lang?: Lang },
 ): Promise<{ items: TAuditEntry[]; total: number }> {
   const scope = await scopeOf(db, actor);
   const items: TAuditEntry[] = [];
@@ -58,7 +68,7 @@ export async function allVisibleAudit(
   for (let offset = 0; offset < AUDIT_EXPORT_MAX_ROWS; offset += 500) {
     const page = await listAudit(db, scope, { ...filter, limit: 500, offset });
     total = page.total;
-    items.push(...(await named(db, scope, page.rows)));
+    items.push(...(await named(db, scope, page.rows, lang)));
     if (page.rows.length < 500) break;
   }
   return { items, total };

@@ -72,7 +72,7 @@ export async function auditExport(
   db: Database,
   { actor, filter, lang }: { actor: Actor; filter: TAuditFilter; lang: Lang },
 ): Promise<TableDownload<TAuditEntry>> {
-  const { items, total } = await allVisibleAudit(db, { actor, filter });
+  const { items, total } = await allVisibleAudit(db, { actor, filter, lang });
   const h = HEADERS[lang];
   const range = [filter.from, filter.to].some(Boolean)
     ? ` (${[filter.from, filter.to].map((d) => (d ? d.split("-").reverse().join("/") : "…")).join(" – ")})`
