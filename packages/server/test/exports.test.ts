@@ -349,8 +349,15 @@ describeBothDatabases("exports: targets, indicator values and tasks as CSV, JSON
       `indicator=${indicator}`,
     ];
     let lines = 0;
-    for (const session of [officer, viewer, reporterA, reporterB]) {
-      for (const query of queries) {
+    // Every filter for a reviewer; for the others, what changes which figures they read.
+    const asked: [SignedIn, string[]][] = [
+      [officer, queries],
+      [viewer, ["", `unitId=${district.id}`, "pillar=digital_government"]],
+      [reporterA, ["", "period=2025-Q1"]],
+      [reporterB, [""]],
+    ];
+    for (const [session, some] of asked) {
+      for (const query of some) {
         const csv = await get(session, valuesUrl(query).replace("format=json", "format=csv"));
         expect(csv.statusCode, csv.body).toBe(200);
         // The JSON rows are the table's rows, column by column: written by toCsv as Node would.
