@@ -304,11 +304,13 @@ export async function provinceView(
   // decide it entirely): the province's units, the plans in force, the period keys and the
   // one compared, and each plan's targets with their figures there, task totals and stored
   // timeliness — a province has a hundred communes and more, each with its plan.
+  // An empty period asked is none asked (the default period), as before.
+  const asked = requestedPeriod || null;
   const read = await readTogetherBuiltOnce(
     db,
-    JSON.stringify(["province", tenantId, today, requestedPeriod ?? null]),
+    JSON.stringify(["province", tenantId, today, asked]),
     () => ({
-      with: provinceWith(tenantId, today, requestedPeriod ?? null),
+      with: provinceWith(tenantId, today, asked),
       parts: {
         units: sql`(SELECT coalesce(json_agg(json_build_array(u.id, u.name, u.kind, u.valid_to) ORDER BY u.code), '[]')
                       FROM org_units u WHERE u.tenant_id = ${tenantId})`,
