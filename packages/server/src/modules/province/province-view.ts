@@ -306,25 +306,21 @@ export async function provinceView(
   // timeliness — a province has a hundred communes and more, each with its plan.
   // An empty period asked is none asked (the default period), as before.
   const asked = requestedPeriod || null;
-  const read = await readTogetherBuiltOnce(
-    db,
-    JSON.stringify(["province", tenantId, today, asked]),
-    () => ({
-      with: provinceWith(tenantId, today, asked),
-      parts: {
-        units: sql`(SELECT coalesce(json_agg(json_build_array(u.id, u.name, u.kind, u.valid_to) ORDER BY u.code), '[]')
+  const read = await readTogetherBuiltOnce(db, JSON.stringify(["province", tenantId, today, asked]), () => ({
+    with: provinceWith(tenantId, today, asked),
+    parts: {
+      units: sql`(SELECT coalesce(json_agg(json_build_array(u.id, u.name, u.kind, u.valid_to) ORDER BY u.code), '[]')
                       FROM org_units u WHERE u.tenant_id = ${tenantId})`,
-        plans: sql`(SELECT coalesce(json_agg(json_build_array(pv.id, pv.code, pv.title, pv.unit_id, pv.period_start,
+      plans: sql`(SELECT coalesce(json_agg(json_build_array(pv.id, pv.code, pv.title, pv.unit_id, pv.period_start,
                            pv.period_end) ORDER BY pv.code), '[]') FROM pv)`,
-        periods: sql`(SELECT coalesce(json_agg(json_build_array(ks.key, ks.label, ks.plans) ORDER BY ks.n), '[]') FROM ks)`,
-        chosen: sql`(SELECT key FROM chosen)`,
-        compared: sql`(SELECT coalesce(json_agg(json_build_array(cp.plan_code, cp.key, cp.label)), '[]') FROM cp)`,
-        targets: targetsPart(tenantId),
-        tasks: taskTotalsPart(tenantId, sql`SELECT id FROM pv`, today),
-        reporting: timelinessPart({ tenantId, periodIds: sql`SELECT id FROM cp`, today, by: ["plan"] }),
-      },
-    }),
-  );
+      periods: sql`(SELECT coalesce(json_agg(json_build_array(ks.key, ks.label, ks.plans) ORDER BY ks.n), '[]') FROM ks)`,
+      chosen: sql`(SELECT key FROM chosen)`,
+      compared: sql`(SELECT coalesce(json_agg(json_build_array(cp.plan_code, cp.key, cp.label)), '[]') FROM cp)`,
+      targets: targetsPart(tenantId),
+      tasks: taskTotalsPart(tenantId, sql`SELECT id FROM pv`, today),
+      reporting: timelinessPart({ tenantId, periodIds: sql`SELECT id FROM cp`, today, by: ["plan"] }),
+    },
+  }));
   const units = (read.units as [string, string, OrgUnitRow["kind"], string | null][]).map(
     ([id, name, kind, validTo]): ViewUnit => ({ id, name, kind, validTo }),
   );
