@@ -251,6 +251,13 @@ describeBothDatabases("reporting: periods, unit reports, workflow, status and at
     const updates = await ctx.db.select().from(taskUpdates).where(eq(taskUpdates.taskKey, tasks[0].key));
     expect(updates.map((u) => u.progress)).toEqual([50]);
     expect(updates[0].note).toBe("Báo cáo Quý I năm 2025: Đã triển khai");
+    // Read in English, the task's history names the report in English.
+    const task = await ctx.app.inject({
+      method: "GET",
+      url: `/api/tasks/${tasks[0].id}`,
+      headers: { ...reporterA.headers, "accept-language": "en" },
+    });
+    expect(task.json().history[0].summary).toBe("Progress updated 0% → 50%: Q1 2025 report: Đã triển khai");
 
     const noComment = await call(officer, "POST", `${url}/return`, { comment: " " });
     expect(noComment.statusCode).toBe(400);

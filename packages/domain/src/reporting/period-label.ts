@@ -29,3 +29,32 @@ export function periodLabel(period: { key: string; label: string }, lang: "vi" |
   if (/^\d{4}$/.test(period.key)) return `Year ${period.key}`;
   return period.label;
 }
+
+/** The key of a calendar period from its Vietnamese label (`calendar.ts` writes them), or null. */
+export function calendarKeyOfLabel(label: string): string | null {
+  const quarter = /^Quý (I|II|III|IV) năm (\d{4})$/.exec(label);
+  if (quarter) return `${quarter[2]}-Q${["I", "II", "III", "IV"].indexOf(quarter[1]) + 1}`;
+  const month = /^Tháng (\d{1,2}) năm (\d{4})$/.exec(label);
+  if (month) return `${month[2]}-M${month[1].padStart(2, "0")}`;
+  const half = /^6 tháng (đầu|cuối) năm (\d{4})$/.exec(label);
+  if (half) return `${half[2]}-H${half[1] === "đầu" ? 1 : 2}`;
+  const year = /^Năm (\d{4})$/.exec(label);
+  return year ? year[1] : null;
+}
+
+/**
+ * The note a report's submission leaves on a task it moved ("Báo cáo Quý III năm 2026: …"),
+ * and the same note read in the reader's language (the unit's own words stay as written).
+ */
+export function reportNote(period: { label: string }, note: string | null): string {
+  return `Báo cáo ${period.label}${note ? `: ${note}` : ""}`;
+}
+
+export function reportNoteIn(note: string, lang: "vi" | "en"): string {
+  if (lang === "vi") return note;
+  const m = /^Báo cáo (.+?)(?:: ([\s\S]*))?$/.exec(note);
+  const key = m ? calendarKeyOfLabel(m[1]) : null;
+  if (!m || !key) return note;
+  const name = `${periodLabel({ key, label: m[1] }, "en")} report`;
+  return m[2] !== undefined ? `${name}: ${m[2]}` : name;
+}

@@ -1,4 +1,5 @@
 import type { TReportAction } from "@dtplan/contracts";
+import { reportNote } from "@dtplan/domain/reporting/period-label.ts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
 import { sql } from "drizzle-orm";
@@ -114,7 +115,7 @@ async function writeTaskProgress(
     const row = byKey.get(task.key);
     if (role !== "lead" || row?.progress == null || row.progress === task.progress) return [];
     const completedAt = row.progress === 100 ? (task.completedAt ?? vietnamDate(now)) : null;
-    const note = `Báo cáo ${period.label}${row.note ? `: ${row.note}` : ""}`;
+    const note = reportNote(period, row.note);
     return [{ task, progress: row.progress, completedAt, note }];
   });
   if (moved.length === 0) return false;

@@ -5,6 +5,7 @@ import type {
   TTaskHistoryEntry,
   TTaskUpdate,
 } from "@dtplan/contracts";
+import { reportNoteIn } from "@dtplan/domain/reporting/period-label.ts";
 import { TASK_STATUS_LABELS } from "@dtplan/domain/tasks/status.ts";
 import { formatDate, type Lang } from "@dtplan/domain/text/format.ts";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
@@ -179,7 +180,7 @@ export async function taskDetail(db: Database, ctx: TaskContext, lang: Lang = "v
       summary:
         words.progress(u.progressBefore ?? 0, u.progress) +
         (u.completedAt ? words.completed(vnDate(u.completedAt)) : "") +
-        (u.note ? `: ${u.note}` : ""),
+        (u.note ? `: ${reportNoteIn(u.note, lang)}` : ""),
     })),
     ...presentedComments.map((c) => ({
       type: c.kind,

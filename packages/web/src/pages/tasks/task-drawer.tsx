@@ -1,6 +1,7 @@
 import "../../i18n/plans-messages.ts";
 import { PaperClipOutlined } from "@ant-design/icons";
 import type { TTaskComment, TTaskDetail } from "@dtplan/contracts/tasks.ts";
+import { reportNoteIn } from "@dtplan/domain/reporting/period-label.ts";
 import { useQuery } from "@tanstack/react-query";
 import {
   Alert,
@@ -305,7 +306,7 @@ function ProgressTab({
                     {u.progressBefore === null ? "" : `${formatNumber(u.progressBefore, lang)}% → `}
                     {formatNumber(u.progress, lang)}%
                   </b>
-                  {u.note ? ` — ${u.note}` : ""}
+                  {u.note ? ` — ${reportNoteIn(u.note, lang)}` : ""}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {u.actor?.name ?? ""} · {formatDateTime(u.at)}
