@@ -233,7 +233,7 @@ const RAW = {
                 LEFT JOIN rp ON rp.plan_code = p.code) x) AS plans,
            (SELECT json_agg(u) FROM org_units u WHERE u.tenant_id = $1
                AND u.kind IN ('commune', 'ward', 'special_zone') AND (u.valid_to IS NULL OR u.valid_to >= $2)) AS localities`,
-  /** The published plan with its legal bases, targets, tasks with lead units, and approved figures of every period. */
+  /** The published plan with its legal bases, targets, tasks with lead units, and the approved figures of the period it shows (the latest with one). */
   publicPage: `
     WITH p AS (SELECT * FROM plans WHERE tenant_id = $1 AND code = $2 AND status = 'published')
     SELECT (SELECT row_to_json(p) FROM p) AS plan,
@@ -248,7 +248,12 @@ const RAW = {
            (SELECT json_agg(x ORDER BY x.end_date) FROM (SELECT rp.key, rp.label, rp.end_date, rp.due_date FROM reporting_periods rp
              WHERE rp.tenant_id = $1 AND rp.plan_code = $2) x) AS periods,
            (SELECT json_agg(f) FROM (SELECT period_id, target_key, value, numerator, denominator, reporting_units
-              FROM target_figures WHERE tenant_id = $1 AND plan_code = $2 AND approved_only) f) AS figures`,
+              FROM target_figures WHERE tenant_id = $1 AND plan_code = $2 AND approved_only
+               AND period_id = (SELECT rp.id FROM reporting_periods rp
+                                 WHERE rp.tenant_id = $1 AND rp.plan_code = $2
+                                   AND EXISTS (SELECT 1 FROM target_figures x WHERE x.tenant_id = $1
+                                                  AND x.period_id = rp.id AND x.approved_only)
+                                 ORDER BY rp.due_date DESC, rp.key DESC LIMIT 1)) f) AS figures`,
   /**
    * One period of the plan: each target's stored figure, each task with its progress as of the
    * period (the lead unit's report, else its last update by the period's end), each unit's
