@@ -72,9 +72,10 @@ const isKeptAnswer = (url) => !url.search && KEPT_ANSWERS.some((pattern) => patt
  */
 async function keepLoaded(urls) {
   const own = urls.map((href) => new URL(href)).filter((url) => url.origin === self.location.origin);
-  // The answers first: without the session's the app cannot open at all.
-  for (const url of own.filter(isKeptAnswer)) {
-    await networkFirst(new Request(url.pathname), ANSWERS, url.pathname).catch(() => {});
+  // The answers first, the session's whatever the list holds: without it the app cannot open.
+  const answers = new Set(["/api/auth/me", ...own.filter(isKeptAnswer).map((url) => url.pathname)]);
+  for (const path of answers) {
+    await networkFirst(new Request(path), ANSWERS, path).catch(() => {});
   }
   const assets = await caches.open(ASSETS);
   for (const url of own.filter((u) => u.pathname.startsWith("/assets/"))) {
