@@ -2,7 +2,8 @@
  * dtplan's service worker: the report form opens again while the connection is down.
  * Registered by src/offline.ts. It keeps, in this browser only:
  * - the app's page (index.html), fetched from the network first, the copy kept for when it fails;
- * - the built files (assets/, hashed names that never change), from the copy once kept;
+ * - the built files (assets/, hashed names that never change) of the app's current version,
+ *   from the copy once kept;
  * - the answers a report form opens with (the session, the unit's report), network first.
  * Nothing else is answered from a copy; writes always go to the server (the form keeps
  * unsaved edits itself and sends them when the connection returns). Signing in or out
@@ -55,6 +56,29 @@ async function networkFirst(request, cacheName, key) {
   }
 }
 
+/**
+ * The app's page from the network, kept for when it fails. A page that differs from the
+ * kept one is a new version of the app: the old version's files are dropped (the new one's
+ * are kept as they load; unchanged ones come from the browser's own cache), so the copy does
+ * not grow with every release.
+ */
+async function appPage(request) {
+  const cache = await caches.open(SHELL);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const kept = await cache.match("/");
+      if (kept && (await kept.text()) !== (await response.clone().text())) await caches.delete(ASSETS);
+      await cache.put("/", response.clone());
+    }
+    return response;
+  } catch (error) {
+    const kept = await cache.match("/");
+    if (kept) return kept;
+    throw error;
+  }
+}
+
 async function keptFirst(request) {
   const cache = await caches.open(ASSETS);
   const kept = await cache.match(request);
@@ -99,7 +123,7 @@ self.addEventListener("fetch", (event) => {
   }
   if (request.mode === "navigate" && !url.pathname.startsWith("/api/")) {
     // Every page of the app is the same index.html: one copy serves them all.
-    event.respondWith(networkFirst(request, SHELL, "/"));
+    event.respondWith(appPage(request));
   } else if (url.pathname.startsWith("/assets/")) {
     event.respondWith(keptFirst(request));
   } else if (isKeptAnswer(url)) {
