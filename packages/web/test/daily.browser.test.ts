@@ -149,6 +149,14 @@ describe("the report form on a phone and a slow line", () => {
 
     // Before the connection drops, the page's offline copy (public/sw.js) holds what the form
     // opens with: the session's and the report's answers and every file the page loaded.
+    // The worker takes the page over after its first load; reloaded online, the form's files
+    // and answers come through it and are kept. (A first visit also hands it what loaded
+    // before, read from resource timing, which the test's controlled clock partly hides.)
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await progress.waitFor();
     const answer = `/api/plans/${PLAN}/periods/${periodKey}/reports/${unitId}`;
     const notKept = () =>
       page.evaluate(async (report) => {
