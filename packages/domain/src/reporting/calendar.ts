@@ -9,7 +9,7 @@
  * report is known when it is due.
  */
 
-import type { ReportingFrequency } from "./lists.ts";
+import { CADENCES, type ReportingFrequency } from "./lists.ts";
 
 /** When a report is due, as plan-extract/v1 writes it. */
 export type ReportingDue = { day: number; month: number | "last-of-period" } | null;
@@ -102,6 +102,18 @@ function spansOf(frequency: ReportingPeriod["frequency"], year: number): Span[] 
     case "annual":
       return [{ key: `${year}`, frequency, year, label: `Năm ${year}`, firstMonth: 1, lastMonth: 12 }];
   }
+}
+
+/**
+ * The key of a calendar period from its Vietnamese label, as spansOf writes it ("Quý III năm
+ * 2026" → "2026-Q3"), or null for any other name (an ad hoc period's).
+ */
+export function calendarKeyOfLabel(label: string): string | null {
+  const year = /(\d{4})$/.exec(label);
+  if (!year) return null;
+  for (const cadence of CADENCES)
+    for (const span of spansOf(cadence, Number(year[1]))) if (span.label === label) return span.key;
+  return null;
 }
 
 function dueDateOf(span: Span, due: ReportingDue, options: CalendarOptions): string {

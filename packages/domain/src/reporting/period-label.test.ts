@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarKeyOfLabel, periodLabel, reportNote, reportNoteIn } from "./period-label.ts";
+import { calendarKeyOfLabel } from "./calendar.ts";
+import { periodLabel, reportNote, reportNoteIn } from "./period-label.ts";
 
 describe("a period's name in the interface language", () => {
   it("names calendar periods in English from their key and keeps an ad hoc period's own name", () => {

@@ -1,3 +1,5 @@
+import { calendarKeyOfLabel } from "./calendar.ts";
+
 /**
  * A reporting period's name in the interface language. The stored label is Vietnamese
  * ("Quý II năm 2025"); in English the calendar periods are named from their key, and an
@@ -28,18 +30,6 @@ export function periodLabel(period: { key: string; label: string }, lang: "vi" |
   if (half) return `${half[2] === "1" ? "First" : "Second"} half of ${half[1]}`;
   if (/^\d{4}$/.test(period.key)) return `Year ${period.key}`;
   return period.label;
-}
-
-/** The key of a calendar period from its Vietnamese label (`calendar.ts` writes them), or null. */
-export function calendarKeyOfLabel(label: string): string | null {
-  const quarter = /^Quý (I|II|III|IV) năm (\d{4})$/.exec(label);
-  if (quarter) return `${quarter[2]}-Q${["I", "II", "III", "IV"].indexOf(quarter[1]) + 1}`;
-  const month = /^Tháng (\d{1,2}) năm (\d{4})$/.exec(label);
-  if (month) return `${month[2]}-M${month[1].padStart(2, "0")}`;
-  const half = /^6 tháng (đầu|cuối) năm (\d{4})$/.exec(label);
-  if (half) return `${half[2]}-H${half[1] === "đầu" ? 1 : 2}`;
-  const year = /^Năm (\d{4})$/.exec(label);
-  return year ? year[1] : null;
 }
 
 /**

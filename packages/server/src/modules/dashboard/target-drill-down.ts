@@ -3,8 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
 import { unitReports, unitReportValues } from "../../db/schema.ts";
 import { notFound } from "../../errors.ts";
-import { can } from "../access/tree-access.ts";
-import type { ReportingPlan } from "../reporting/reporting.guards.ts";
+import { type ReportingPlan, readsUnitReport } from "../reporting/reporting.guards.ts";
 import { findPeriod, loadUnits } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { presentedEvidenceFiles } from "../tasks/task-history.ts";
@@ -64,11 +63,8 @@ export async function dashboardTarget(
   }
   const fileIds = [...new Set([...evidenceOf.values()].flat())];
   const presented = await presentedEvidenceFiles(db, tenantId, fileIds);
-  const units = await loadUnits(db, tenantId);
-  const mayRead = (unitId: string) =>
-    ctx.canReview ||
-    can(ctx.actor, "reports.submit", units, unitId) ||
-    can(ctx.actor, "plans.read", units, unitId);
+  const units = ctx.units ?? (await loadUnits(db, tenantId));
+  const mayRead = (unitId: string) => readsUnitReport(ctx, units, unitId);
 
   // The plan's unit first, then the others by name.
   const shown = ownUnitsOnly ? target.tree.filter((node) => mayRead(node.unit.id)) : target.tree;

@@ -20,9 +20,9 @@ import {
 import { sqlList, uuidSet } from "../../db/sql.ts";
 import { notFound } from "../../errors.ts";
 import type { Actor } from "../access/actor.ts";
-import { can, pathIn } from "../access/tree-access.ts";
+import { pathIn } from "../access/tree-access.ts";
 import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
-import { type PlanRef, planRef, reportingPlanWith } from "../reporting/reporting.guards.ts";
+import { type PlanRef, planRef, readsUnitReport, reportingPlanWith } from "../reporting/reporting.guards.ts";
 import {
   basisFrom,
   basisParts,
@@ -261,10 +261,7 @@ export async function indicatorValueExport(
   const mayRead = (unitId: string) => {
     let ok = readable.get(unitId);
     if (ok === undefined) {
-      ok =
-        ctx.canReview ||
-        can(actor, "reports.submit", basis.units, unitId) ||
-        can(actor, "plans.read", basis.units, unitId);
+      ok = readsUnitReport(ctx, basis.units, unitId);
       readable.set(unitId, ok);
     }
     return ok;
@@ -462,10 +459,7 @@ export async function indicatorValueCsv(
       ? null
       : [...units.keys()].filter(
           (id) =>
-            (ctx.canReview ||
-              can(actor, "reports.submit", units, id) ||
-              can(actor, "plans.read", units, id)) &&
-            (!query.unitId || pathIn(units, id).includes(query.unitId)),
+            readsUnitReport(ctx, units, id) && (!query.unitId || pathIn(units, id).includes(query.unitId)),
         );
   const fileBase = fileBaseOf(plan, period);
   const header = csvHeader(VALUE_COLUMNS);

@@ -132,6 +132,23 @@ export async function reportingPlanWith<K extends string>(
 /** Who reads, for a read kept per snapshot: the user and the province they chose. */
 export const callerKey = (actor: Actor): string => `${actor.id}|${actor.chosenTenantId ?? ""}`;
 
+/**
+ * Whether the caller reads a unit's report and figures in this plan: the unit's own reporter,
+ * a reviewer of the plan, or someone who reads that unit. One rule for the report page, the
+ * exports and a target's units.
+ */
+export function readsUnitReport(
+  ctx: Pick<ReportingPlan, "actor" | "canReview">,
+  units: ReadonlyMap<string, OrgUnitRow>,
+  unitId: string,
+): boolean {
+  return (
+    ctx.canReview ||
+    can(ctx.actor, "reports.submit", units, unitId) ||
+    can(ctx.actor, "plans.read", units, unitId)
+  );
+}
+
 /** A unit that reports in the period, and whether the caller may read or write its report. */
 export function reportingUnitOf(
   ctx: ReportingPlan,
@@ -142,7 +159,7 @@ export function reportingUnitOf(
   const ru = reportingUnits(basis, period).get(unitId);
   if (!ru) throw notFound("Đơn vị không phải báo cáo trong kỳ này.");
   const canEdit = can(ctx.actor, "reports.submit", basis.units, unitId);
-  const canRead = canEdit || ctx.canReview || can(ctx.actor, "plans.read", basis.units, unitId);
-  if (!canRead) throw forbidden("Bạn chỉ xem được báo cáo của đơn vị mình.");
+  if (!canEdit && !readsUnitReport(ctx, basis.units, unitId))
+    throw forbidden("Bạn chỉ xem được báo cáo của đơn vị mình.");
   return { ru, canEdit };
 }
