@@ -127,18 +127,6 @@ interface SessionActorRow {
   above: Record<string, string[]> | null;
 }
 
-/**
- * The session behind a cookie, its user, their grants and where those reach (each grant's
- * subtree and its path up), in one statement. The grants span the provinces the account
- * works in, so it reads every shard; the recursive terms stay within each grant's province
- * (tenant_id carried down and up). The session, the account and the grants are read afresh on
- * every request: a session signed out or expired, an account deactivated, a grant given or
- * taken, a unit moved — each takes effect at the next request, on this server and on any other
- * server process using the same database (no cache to invalidate across processes). Only the
- * walks of the tree are left out (readSessionOnly) while the database still shows the snapshot
- * at which the session's reach was read and kept (data-snapshot.ts): no row it came from differs.
- * Its text never changes: a named statement, parsed and planned once per connection.
- */
 /** The session, its user and their grants (with their units' names): what every request reads afresh. */
 const sessionAndGrants = () => sql`
     s AS (
@@ -163,6 +151,18 @@ const sessionParts = () => ({
   grants: sql`coalesce((SELECT json_agg(g ORDER BY g.unit_name, g.role) FROM g), '[]')`,
 });
 
+/**
+ * The session behind a cookie, its user, their grants and where those reach (each grant's
+ * subtree and its path up), in one statement. The grants span the provinces the account
+ * works in, so it reads every shard; the recursive terms stay within each grant's province
+ * (tenant_id carried down and up). The session, the account and the grants are read afresh on
+ * every request: a session signed out or expired, an account deactivated, a grant given or
+ * taken, a unit moved — each takes effect at the next request, on this server and on any other
+ * server process using the same database (no cache to invalidate across processes). Only the
+ * walks of the tree are left out (readSessionOnly) while the database still shows the snapshot
+ * at which the session's reach was read and kept (data-snapshot.ts): no row it came from differs.
+ * Its text never changes: a named statement, parsed and planned once per connection.
+ */
 const readSessionActor = preparedRead(() => ({
   with: sql`
     WITH RECURSIVE ${sessionAndGrants()},
