@@ -20,9 +20,13 @@ declare module "fastify" {
 }
 
 interface CachedReply {
-  body: string;
+  /** As the serializer gave it: a string, or the UTF-8 bytes of a trusted route's answer. */
+  body: string | Buffer;
   contentType: string;
 }
+
+/** What an answer's body holds in memory: a string two bytes a character (at most). */
+const bytesKept = (body: string | Buffer) => (typeof body === "string" ? body.length * 2 : body.length) + 200;
 
 /** Header telling whether a cacheable answer was reused (`hit`) or computed (`miss`). */
 export const READ_CACHE_HEADER = "x-dtplan-read-cache";
@@ -81,11 +85,15 @@ export function registerReadCache(app: FastifyInstance, db: Database, cache: Sna
     const key = request.readCacheKey;
     if (!key || !request.dataSnapshot) return;
     cache.delete(request.dataSnapshot, key);
-    if (kept) cache.set(request.dataSnapshot, key, Promise.resolve(kept), kept.body.length * 2 + 200);
+    if (kept) cache.set(request.dataSnapshot, key, Promise.resolve(kept), bytesKept(kept.body));
   };
 
   app.addHook("onSend", async (request, reply, payload) => {
-    if (request.readCacheKey && reply.statusCode === 200 && typeof payload === "string") {
+    if (
+      request.readCacheKey &&
+      reply.statusCode === 200 &&
+      (typeof payload === "string" || Buffer.isBuffer(payload))
+    ) {
       const contentType = String(reply.getHeader("content-type") ?? "application/json; charset=utf-8");
       if (pending.has(request)) settle(request, { body: payload, contentType });
       else if (request.dataSnapshot) {
@@ -93,7 +101,7 @@ export function registerReadCache(app: FastifyInstance, db: Database, cache: Sna
           request.dataSnapshot,
           request.readCacheKey,
           Promise.resolve({ body: payload, contentType }),
-          payload.length * 2 + 200,
+          bytesKept(payload),
         );
       }
     }

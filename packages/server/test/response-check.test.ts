@@ -32,6 +32,10 @@ describe("answers of trusted routes (config.trustedResponse)", () => {
       const res = await app.inject({ method: "GET", url: "/trusted" });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual(good);
+      // Sent as UTF-8 bytes: JSON still, and the length counts bytes, not characters.
+      expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(JSON.stringify(good)));
+      expect(Number(res.headers["content-length"])).toBeGreaterThan(JSON.stringify(good).length);
       await app.close();
     }
   });
