@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/db/database.ts";
+import { clientDatabase, type Database, readOnlyPool } from "../src/db/database.ts";
 import { buildTenant, openTestDatabase } from "./helpers.ts";
 import { tenantGuardViolations } from "./tenant-guard.ts";
 
@@ -103,5 +103,34 @@ describe("the tenant guard of the PostgreSQL tests", () => {
       await tx.execute(across);
       await tx.execute(write);
     });
+  });
+
+  it("watches the public pages' read-only pool too, which can only read", async () => {
+    const pool = readOnlyPool(db, 5_000);
+    if (!pool) throw new Error("PostgreSQL has a read-only pool");
+    const client = await pool.connect();
+    try {
+      const readOnly = clientDatabase(client);
+      const error = await readOnly.execute(sql`SELECT name FROM org_units WHERE id = ${unitId}`).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(guardError(error)).toMatch(/^Citus/);
+      const [row] = (
+        await readOnly.execute(
+          sql`SELECT current_setting('statement_timeout') AS timeout, current_setting('transaction_read_only') AS ro`,
+        )
+      ).rows;
+      expect(row).toEqual({ timeout: "5s", ro: "on" });
+      const write = await readOnly
+        .execute(sql`UPDATE org_units SET name = name WHERE tenant_id = ${tenantId} AND id = ${unitId}`)
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(String((write as { cause?: Error }).cause?.message)).toMatch(/read-only transaction/);
+    } finally {
+      client.release();
+    }
   });
 });

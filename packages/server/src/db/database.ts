@@ -26,6 +26,8 @@ interface Handle {
   kind: DatabaseKind;
   /** The driver underneath, for maintenance that drizzle cannot do (backups). */
   driver: { kind: "pglite"; client: PGlite } | { kind: "postgres"; pool: pg.Pool };
+  /** PostgreSQL: the read-only pools made by readOnlyPool, by time limit. */
+  readOnly: Map<number, pg.Pool>;
   close(): Promise<void>;
 }
 const handles = new WeakMap<object, Handle>();
@@ -148,8 +150,45 @@ export function clientDatabase(client: pg.PoolClient): Database {
 
 function register(db: Database, driver: Handle["driver"], close: () => Promise<void>): Database {
   let closed: Promise<void> | null = null;
-  handles.set(db, { kind: driver.kind, driver, close: () => (closed ??= close()) });
+  const readOnly = new Map<number, pg.Pool>();
+  handles.set(db, {
+    kind: driver.kind,
+    driver,
+    readOnly,
+    close: () => (closed ??= Promise.all([...readOnly.values()].map((p) => p.end())).then(() => close())),
+  });
   return db;
+}
+
+/** Connections a read-only pool keeps at most: the public pages' share of the server's. */
+const READ_ONLY_POOL_SIZE = 4;
+
+/**
+ * PostgreSQL: a second, smaller pool on the same database whose connections can only read
+ * (default_transaction_read_only) and whose every statement stops after `timeoutMs`
+ * (statement_timeout), both set when the connection opens. The public pages read through it:
+ * the same guarantees as a read-only transaction with a time limit, without the BEGIN and
+ * COMMIT round trips around each read. Its connections get what the main pool's get when
+ * they open (its listeners: the query queue, and in tests the tenant guard). Null on PGlite.
+ */
+export function readOnlyPool(db: Database, timeoutMs: number): pg.Pool | null {
+  const handle = handleOf(db);
+  if (handle.driver.kind !== "postgres") return null;
+  const limit = Math.max(1, Math.floor(timeoutMs));
+  let pool = handle.readOnly.get(limit);
+  if (!pool) {
+    const main = handle.driver.pool as pg.Pool & { options: pg.PoolConfig };
+    pool = new pg.Pool({
+      ...main.options,
+      max: Math.min(main.options.max ?? 10, READ_ONLY_POOL_SIZE),
+      options: `-c default_transaction_read_only=on -c statement_timeout=${limit}`,
+    });
+    for (const listener of main.listeners("connect"))
+      pool.on("connect", listener as (client: pg.PoolClient) => void);
+    pool.on("error", () => {});
+    handle.readOnly.set(limit, pool);
+  }
+  return pool;
 }
 
 function handleOf(db: Database): Handle {

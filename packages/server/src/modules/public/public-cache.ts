@@ -3,8 +3,8 @@
  * or amended, a report approved or reopened, or a task's progress moves. Each answer is
  * kept per query for a fixed freshness, and dropped as soon as the public data version
  * (public_data_versions, bumped in those transactions) moves, so every dtplan process
- * serves the change on its next request. A public request also runs in a read-only
- * transaction with a statement time limit: it can never write, nor hold the database.
+ * serves the change on its next request. A public request also reads where it cannot write
+ * and each statement has a time limit: it can never write, nor hold the database.
  */
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -12,9 +12,9 @@ import type pg from "pg";
 import {
   clientDatabase,
   type Database,
-  databaseDriver,
   isDatabaseItself,
   queryRows,
+  readOnlyPool,
 } from "../../db/database.ts";
 import { jsonRows, rowsFromJson } from "../../db/json-rows.ts";
 import { type OrgUnitRow, orgUnits } from "../../db/schema.ts";
@@ -29,11 +29,15 @@ interface Entry {
 /** Most distinct public queries kept at once; the oldest go first. */
 const MAX_ENTRIES = 2000;
 
-/** Runs `read` in a read-only transaction whose statements stop after `timeoutMs` (PostgreSQL). */
+/**
+ * Runs `read` where it can only read and its statements stop after `timeoutMs`: on
+ * PostgreSQL on a read-only pool whose connections carry both (readOnlyPool), elsewhere
+ * (PGlite, a transaction already open) in a read-only transaction.
+ */
 export async function readPublic<T>(db: Database, timeoutMs: number, read: (tx: Database) => Promise<T>) {
+  const pool = isDatabaseItself(db) ? readOnlyPool(db, timeoutMs) : null;
+  if (pool) return readPublicOnPool(pool, read);
   const timeout = `SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`;
-  const driver = isDatabaseItself(db) ? databaseDriver(db) : null;
-  if (driver?.kind === "postgres") return readPublicOnPool(driver.pool, timeout, read);
   return db.transaction(
     async (tx) => {
       // PGlite runs statements on this process's one thread and has no timer to stop them;
@@ -64,37 +68,23 @@ const onClient = new WeakMap<pg.PoolClient, Database>();
 const rootsRead = new WeakMap<Database, OrgUnitRow[]>();
 
 /**
- * On PostgreSQL the transaction opens, takes its time limit and reads the provinces' root
- * units (what every public page looks its province up in) in one round trip: three
- * statements sent as one simple query, then the read on the same connection, then COMMIT.
+ * On PostgreSQL's read-only pool: the provinces' root units (what every public page looks its
+ * province up in), then the read, on one connection — two round trips. No transaction: each
+ * statement reads committed data as of its start, as it would in a read-committed one.
  */
-async function readPublicOnPool<T>(
-  pool: pg.Pool,
-  timeout: string,
-  read: (tx: Database) => Promise<T>,
-): Promise<T> {
+async function readPublicOnPool<T>(pool: pg.Pool, read: (tx: Database) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let broken = false;
   try {
-    const opened = (await client.query(
-      `BEGIN READ ONLY; ${timeout}; ${ROOTS}`,
-    )) as unknown as pg.QueryResult[];
+    const { rows } = await client.query<{ roots: unknown }>(ROOTS);
     let tx = onClient.get(client);
     if (!tx) {
       tx = clientDatabase(client);
       onClient.set(client, tx);
     }
-    rootsRead.set(tx, rowsFromJson(orgUnits, opened[2].rows[0].roots));
-    const value = await read(tx);
-    await client.query("COMMIT");
-    return value;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
+    rootsRead.set(tx, rowsFromJson(orgUnits, rows[0].roots));
+    return await read(tx);
   } finally {
-    client.release(broken);
+    client.release();
   }
 }
 
