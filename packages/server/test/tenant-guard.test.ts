@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientDatabase, type Database, readOnlyPool } from "../src/db/database.ts";
+import { clientDatabase, type Database, queryRows, readOnlyPool } from "../src/db/database.ts";
 import { buildTenant, openTestDatabase } from "./helpers.ts";
 import { tenantGuardViolations } from "./tenant-guard.ts";
 
@@ -116,11 +116,10 @@ describe("the tenant guard of the PostgreSQL tests", () => {
         (e: unknown) => e,
       );
       expect(guardError(error)).toMatch(/^Citus/);
-      const [row] = (
-        await readOnly.execute(
-          sql`SELECT current_setting('statement_timeout') AS timeout, current_setting('transaction_read_only') AS ro`,
-        )
-      ).rows;
+      const [row] = await queryRows(
+        readOnly,
+        sql`SELECT current_setting('statement_timeout') AS timeout, current_setting('transaction_read_only') AS ro`,
+      );
       expect(row).toEqual({ timeout: "5s", ro: "on" });
       const write = await readOnly
         .execute(sql`UPDATE org_units SET name = name WHERE tenant_id = ${tenantId} AND id = ${unitId}`)
