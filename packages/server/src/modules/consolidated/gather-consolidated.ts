@@ -59,7 +59,8 @@ const pillarRank = (key: string) => {
  */
 function progressAsOf(
   basis: ReportingBasis,
-  period: ReportingPeriodRow,
+  /** The period's reporting units (reportingUnitsOf). */
+  reporting: ReturnType<typeof reportingUnitsOf>,
   /** The period's submitted and approved reports. */
   reports: readonly CountedReport[],
   /** The task lines of the period's counted reports (those of the lead units among them). */
@@ -72,7 +73,7 @@ function progressAsOf(
   const reportOfUnit = new Map(reports.map((r) => [r.unitId, r.id]));
   // Which report speaks for a task: the one of the unit that leads it in this period.
   const leadReport = new Map<string, string>();
-  for (const ru of reportingUnitsOf(basis, period).values()) {
+  for (const ru of reporting.values()) {
     const reportId = reportOfUnit.get(ru.unit.id);
     if (!reportId) continue;
     for (const t of ru.tasks) if (t.role === "lead") leadReport.set(t.task.key, reportId);
@@ -179,9 +180,11 @@ export function gatherConsolidated({
   );
   // Completeness and timeliness as stored (summary tables), judged against today.
   const units = storedStatusRows(period, unitStatusesFromJson(read.statuses), today);
+  // Who reports in the period and what they lead: worked out once for the two uses below.
+  const reporting = reportingUnitsOf(basis, period);
   const progress = progressAsOf(
     basis,
-    period,
+    reporting,
     reports,
     (read.reportTasks as [string, string, number | null][]).map(([reportId, taskKey, progress]) => ({
       reportId,
@@ -195,7 +198,7 @@ export function gatherConsolidated({
     })),
   );
   const leadOf = new Map<string, string>();
-  for (const ru of reportingUnitsOf(basis, period).values()) {
+  for (const ru of reporting.values()) {
     for (const t of ru.tasks) if (t.role === "lead") leadOf.set(t.task.key, ru.unit.name);
   }
 
