@@ -18,7 +18,8 @@ const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [-
 Đo thời gian đọc + trích xuất kế hoạch, rồi thời gian tạo báo cáo tổng hợp, bảng điều
 hành, toàn tỉnh, trang công khai trên dữ liệu mẫu (measures read + extract, then the
 reports and dashboards through the API on the demo data):
-  --runs N           số lần chạy mỗi tệp, lấy trung vị (runs per file, median; default 15)
+  --runs N           số lần chạy mỗi tệp, lấy trung vị (runs per file, median; default 15;
+                     --scale: tối đa 40, at most 40)
   --dir DIR          thư mục kế hoạch mẫu (dev plans; default fixtures/plan-extract/dev
                      and dev-layouts beside it)
   --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
@@ -151,7 +152,8 @@ export const command: Command = {
       const { benchScale } = await import("./bench-scale.ts");
       await benchScale(
         args.scale,
-        Math.min(args.runs, 20),
+        // At most 40: each timed submission takes a commune's draft (about 100 in a province).
+        Math.min(args.runs, 40),
         (line) => process.stdout.write(`${line}\n`),
         args.loadSeconds ?? 20,
         args.minutes,
