@@ -15,10 +15,9 @@ import {
   type NotificationKind,
 } from "@dtplan/domain/reminders/notifications.ts";
 import type { Lang } from "@dtplan/domain/text/format.ts";
-import { and, inArray, sql } from "drizzle-orm";
+import { and, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { notificationChannels, notifications, outbox, users } from "../../db/schema.ts";
-import { sqlList } from "../../db/sql.ts";
 
 export interface Recipient {
   id: string;
@@ -44,56 +43,86 @@ export const RECIPIENT_COLUMNS = {
 /** One text in each language of the app: the bell shows the interface's, an e-mail the recipient's. */
 export type InLanguages = Record<Lang, string>;
 
+/** Who hears of an event: the holders of `permission` on one of `unitIds`, but `except`. */
+export interface Audience {
+  tenantId: string;
+  unitIds: string[];
+  permission: Permission;
+  except: string;
+  /** Only these roles (e.g. a unit's own staff, not the administrators above it). */
+  roles?: readonly (typeof ROLES)[number][];
+}
+
+/** The roles of `audience` that hold its permission: the grants that make someone hear of it. */
+export const audienceRoles = (audience: Pick<Audience, "permission" | "roles">): string[] =>
+  (audience.roles ?? ROLES).filter((r) => roleHas(r, audience.permission));
+
 /**
- * Active users holding `permission` on one of `unitIds` (a unit and its ancestors, for
- * "whoever may review this unit's report"), the actor left out: nobody is told of their own act.
+ * Active users holding one of `roles` on one of `unitIds` (a unit and its ancestors, for
+ * "whoever may review this unit's report"), `except` left out: nobody is told of their own act.
  * A grant may lie outside its holder's home province (an official of the ministry, an
  * inter-province committee): users are a reference table joined by id alone, and each
- * recipient keeps their home tenant, where their notifications live.
+ * recipient keeps their home tenant, where their notifications live. With their channel
+ * choices, for those whose home (where the choices live) is this province — nearly everyone;
+ * deliver reads the others'. A part of a statement (readTogether, preparedRead: each value
+ * may be a placeholder, `unitIds` a uuid[] and `roles` a text[]); peopleFromJson reads it.
  */
-export async function peopleWith(
-  db: Database,
-  input: {
-    tenantId: string;
-    unitIds: string[];
-    permission: Permission;
-    except: string;
-    /** Only these roles (e.g. a unit's own staff, not the administrators above it). */
-    roles?: readonly (typeof ROLES)[number][];
-  },
-): Promise<Recipient[]> {
-  if (input.unitIds.length === 0) return [];
-  const roles = (input.roles ?? ROLES).filter((r) => roleHas(r, input.permission));
-  // With their channel choices, read in the same statement for those whose home (where the
-  // choices live) is this province — nearly everyone; deliver reads the others'.
-  const t = input.tenantId;
-  const rows = await queryRows<{
-    id: string;
-    tenant_id: string;
-    full_name: string;
-    email: string | null;
-    language: Lang;
-    channels: { channel: NotificationChannel; enabled: boolean }[] | null;
-  }>(
-    db,
-    sql`SELECT u.id, u.tenant_id, u.full_name, u.email, u.language,
+export function peoplePart(audience: {
+  tenantId: SQLWrapper;
+  unitIds: SQLWrapper;
+  roles: SQLWrapper;
+  except: SQLWrapper;
+}): SQL {
+  const t = audience.tenantId;
+  return sql`(SELECT coalesce(json_agg(json_build_array(u.id, u.tenant_id, u.full_name, u.email, u.language,
                CASE WHEN u.tenant_id = ${t} THEN coalesce(
                  (SELECT json_agg(json_build_object('channel', c.channel, 'enabled', c.enabled))
-                    FROM notification_channels c WHERE c.tenant_id = ${t} AND c.user_id = u.id), '[]') END AS channels
+                    FROM notification_channels c WHERE c.tenant_id = ${t} AND c.user_id = u.id), '[]') END)), '[]')
           FROM users u
-         WHERE u.active AND u.id <> ${input.except}
+         WHERE u.active AND u.id <> ${audience.except}
            AND u.id IN (SELECT g.user_id FROM role_grants g
-                         WHERE g.tenant_id = ${t} AND g.unit_id IN ${sqlList(input.unitIds)}
-                           AND g.role IN ${sqlList(roles)})`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    tenantId: r.tenant_id,
-    fullName: r.full_name,
-    email: r.email,
-    language: r.language,
-    ...(r.channels ? { choice: channelChoice(r.channels) } : {}),
+                         WHERE g.tenant_id = ${t} AND g.unit_id = ANY(${audience.unitIds})
+                           AND g.role = ANY(${audience.roles})))`;
+}
+
+/** peoplePart's answer as recipients. */
+export function peopleFromJson(value: unknown): Recipient[] {
+  return (
+    value as [
+      string,
+      string,
+      string,
+      string | null,
+      Lang,
+      { channel: NotificationChannel; enabled: boolean }[] | null,
+    ][]
+  ).map(([id, tenantId, fullName, email, language, channels]) => ({
+    id,
+    tenantId,
+    fullName,
+    email,
+    language,
+    ...(channels ? { choice: channelChoice(channels) } : {}),
   }));
+}
+
+/** peoplePart's values for an audience in hand. */
+export const audienceValues = (audience: Audience) => ({
+  tenantId: sql`${audience.tenantId}::uuid`,
+  // One array parameter each (a bare array would be spread into a list of parameters).
+  unitIds: sql`${sql.param(audience.unitIds)}::uuid[]`,
+  roles: sql`${sql.param(audienceRoles(audience))}::text[]`,
+  except: sql`${audience.except}::uuid`,
+});
+
+/** The people who hear of an event (peoplePart), in one statement. */
+export async function peopleWith(db: Database, audience: Audience): Promise<Recipient[]> {
+  if (audience.unitIds.length === 0) return [];
+  const [row] = await queryRows<{ people: unknown }>(
+    db,
+    sql`SELECT ${peoplePart(audienceValues(audience))} AS people`,
+  );
+  return peopleFromJson(row.people);
 }
 
 export interface WorkflowMessage {

@@ -4,7 +4,7 @@ import {
   reportingUnits,
   type UnitTaskOf,
 } from "@dtplan/domain/reporting/who-reports.ts";
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/database.ts";
 import { jsonRows, jsonRowsOf, preparedRead, readTogether, rowsFromJson } from "../../db/json-rows.ts";
@@ -486,31 +486,26 @@ export async function findReport(
 }
 
 /**
- * The unit's report locked for a transition, then its period's row (the order every
- * transition locks them in: the report, then the period whose stored figures it rewrites),
- * in one statement; null when the unit has no report in the period (nothing is locked).
+ * The report (`r`) of `unit` in `period` locked for a transition, then its period's row (`p`;
+ * the order every transition locks them in: the report, then the period whose stored figures
+ * it rewrites; nothing is locked when the unit has no report there): the parts `report` and
+ * `periods` (which makes the period's lock run), to which a caller adds what else it reads of
+ * the report (`r`) in the same statement.
  */
-export async function lockReportAndPeriod(
-  tx: Database,
-  period: ReportingPeriodRow,
-  unitId: string,
-): Promise<UnitReportRow | null> {
-  const read = await readLocked(tx, { t: period.tenantId, period: period.id, unit: unitId });
-  return rowsFromJson(unitReports, read.report)[0] ?? null;
-}
-
-const readLocked = preparedRead(() => {
-  const t = sql.placeholder("t");
-  const period = sql.placeholder("period");
+export function lockedReportParts(
+  t: SQLWrapper,
+  period: SQLWrapper,
+  unit: SQLWrapper,
+): { parts: Record<"report" | "periods", SQL>; with: SQL } {
   return {
     parts: { report: jsonRowsOf(unitReports, sql`r`), periods: sql`(SELECT count(*) FROM p)` },
     with: sql`WITH r AS (SELECT * FROM unit_reports
-                          WHERE tenant_id = ${t} AND period_id = ${period} AND unit_id = ${sql.placeholder("unit")}
+                          WHERE tenant_id = ${t} AND period_id = ${period} AND unit_id = ${unit}
                             FOR UPDATE),
                 p AS (SELECT id FROM reporting_periods
                        WHERE tenant_id = ${t} AND id = ${period} AND EXISTS (SELECT 1 FROM r) FOR UPDATE)`,
   };
-});
+}
 
 export async function userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const list = [...new Set(ids.filter((i): i is string => Boolean(i)))];

@@ -2,17 +2,25 @@ import type { TReportAction } from "@dtplan/contracts";
 import { reportNote } from "@dtplan/domain/reporting/period-label.ts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { taskUpdates, type UnitReportRow, type unitReportTasks } from "../../db/schema.ts";
+import { jsonRows, preparedRead, rowsFromJson } from "../../db/json-rows.ts";
+import {
+  taskUpdates,
+  type UnitReportRow,
+  unitReports,
+  unitReportTasks,
+  unitReportValues,
+} from "../../db/schema.ts";
 import { conflict, type ErrorDetail } from "../../errors.ts";
 import { recordAudits } from "../audit/audit.repository.ts";
+import { audienceRoles, peopleFromJson, peoplePart } from "../notify/notify.ts";
 import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
-import { loadReportRows, type ReportRows, type ReportScope } from "./get-report.ts";
+import type { ReportRows, ReportScope } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
-import { lockReportAndPeriod } from "./reporting.repository.ts";
+import { lockedReportParts } from "./reporting.repository.ts";
 import { assertEditor, assertVersion, validationError } from "./save-draft.ts";
-import { transition } from "./workflow.ts";
+import { transition, transitionAudience } from "./workflow.ts";
 
 /**
  * Nộp báo cáo: every led task has a progress and every indicator its figures
@@ -29,8 +37,17 @@ export async function submitReport(
   assertEditor(scope);
   const { period, ru, basis } = scope;
   const actor = scope.ctx.actor;
+  const audience = transitionAudience(scope, ru.unit.id, "submitted");
   return db.transaction(async (tx) => {
-    const report = await lockReportAndPeriod(tx, period, ru.unit.id);
+    const read = await readForSubmission(tx, {
+      t: period.tenantId,
+      period: period.id,
+      unit: ru.unit.id,
+      units: audience.unitIds,
+      roles: audienceRoles(audience),
+      actor: audience.except,
+    });
+    const [report] = rowsFromJson(unitReports, read.report);
     if (!report) throw conflict("Báo cáo chưa được lập; hãy mở và lưu báo cáo trước khi nộp.");
     if (report.status !== "draft" && report.status !== "returned") {
       throw conflict(
@@ -40,7 +57,10 @@ export async function submitReport(
       );
     }
     await assertVersion(tx, report, input.version);
-    const rows = await loadReportRows(tx, report);
+    const rows: ReportRows = {
+      taskRows: rowsFromJson(unitReportTasks, read.tasks),
+      valueRows: rowsFromJson(unitReportValues, read.figures),
+    };
     const { taskRows, valueRows } = rows;
     const progress = new Map(taskRows.map((t) => [t.taskKey, t]));
     const values = new Map(valueRows.map((v) => [v.targetKey, v]));
@@ -94,6 +114,7 @@ export async function submitReport(
       extra: { timeliness, daysLate, ...(scope.onBehalf ? { onBehalf: true, unit: ru.unit.name } : {}) },
       targetKeys: valueRows.map((v) => v.targetKey),
       periodLocked: true,
+      recipients: audience.unitIds.length ? peopleFromJson(read.reviewers) : [],
     });
     if (await writeTaskProgress(tx, scope, taskRows, now)) {
       await refreshPlanSummaries(tx, { tenantId: scope.ctx.plan.tenantId, planCode: scope.ctx.plan.code });
@@ -101,6 +122,36 @@ export async function submitReport(
     return { report: updated, rows };
   });
 }
+
+/**
+ * What a submission reads first, in one statement: the report locked with its period
+ * (lockedReportParts), its task lines and figures (what the completeness check reads) and the
+ * plan's reviewers who hear of it (peoplePart) — three round trips in the transaction before.
+ */
+const readForSubmission = preparedRead(() => {
+  const t = sql.placeholder("t");
+  const locked = lockedReportParts(t, sql.placeholder("period"), sql.placeholder("unit"));
+  return {
+    with: locked.with,
+    parts: {
+      ...locked.parts,
+      tasks: jsonRows(
+        unitReportTasks,
+        and(eq(unitReportTasks.tenantId, t), sql`${unitReportTasks.reportId} IN (SELECT id FROM r)`),
+      ),
+      figures: jsonRows(
+        unitReportValues,
+        and(eq(unitReportValues.tenantId, t), sql`${unitReportValues.reportId} IN (SELECT id FROM r)`),
+      ),
+      reviewers: peoplePart({
+        tenantId: t,
+        unitIds: sql`${sql.placeholder("units")}::uuid[]`,
+        roles: sql`${sql.placeholder("roles")}::text[]`,
+        except: sql`${sql.placeholder("actor")}::uuid`,
+      }),
+    },
+  };
+});
 
 /** The led tasks whose progress moved, written as task progress updates; whether any moved. */
 async function writeTaskProgress(

@@ -10,7 +10,7 @@ import {
   unitReports,
 } from "../../db/schema.ts";
 import { auditInsert } from "../audit/audit.repository.ts";
-import { notifyPeople, peopleWith } from "../notify/notify.ts";
+import { type Audience, notifyPeople, peopleWith, type Recipient } from "../notify/notify.ts";
 import { reportStepText } from "../notify/wording.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
 import { reportStatusUpsert } from "../summary/reporting-status.ts";
@@ -36,6 +36,8 @@ export async function transition(
     targetKeys?: readonly string[];
     /** The caller locked the report's period with the report (lockReport): the figures' refresh need not. */
     periodLocked?: boolean;
+    /** Who hears of it (transitionAudience), when the caller read them with the report. */
+    recipients?: Recipient[];
   },
 ): Promise<UnitReportRow> {
   const actorId = scope.ctx.actor.id;
@@ -103,6 +105,7 @@ export async function transition(
       change.comment ?? null,
       updated.version,
       change.now,
+      change.recipients,
     );
   return updated;
 }
@@ -140,6 +143,23 @@ function aggregationsOf(
 }
 
 /** Who hears of a transition: the reviewers of the plan when a unit submits; the unit's reporters otherwise. */
+export function transitionAudience(
+  scope: ReportScope,
+  unitId: string,
+  action: Exclude<ReportEventAction, "created">,
+): Audience {
+  const { plan, actor } = scope.ctx;
+  const toReviewers = action === "submitted";
+  return {
+    tenantId: plan.tenantId,
+    unitIds: toReviewers ? lineage(scope.basis.units, plan.unitId) : [unitId],
+    permission: toReviewers ? "reports.review" : "reports.submit",
+    // Reviewers' and the unit's own work, not the administrators' who may also act.
+    roles: toReviewers ? REVIEWER_ROLES : UNIT_STAFF_ROLES,
+    except: actor.id,
+  };
+}
+
 async function notifyTransition(
   tx: Database,
   scope: ReportScope,
@@ -148,20 +168,13 @@ async function notifyTransition(
   comment: string | null,
   version: number,
   now: Date,
+  read?: Recipient[],
 ): Promise<void> {
   const { plan, actor } = scope.ctx;
   const unit = scope.ru.unit;
   const period = scope.period;
   const link = `/periods/${encodeURIComponent(plan.code)}/${encodeURIComponent(period.key)}/units/${unit.id}`;
-  const toReviewers = action === "submitted";
-  const recipients = await peopleWith(tx, {
-    tenantId: report.tenantId,
-    unitIds: toReviewers ? lineage(scope.basis.units, plan.unitId) : [report.unitId],
-    permission: toReviewers ? "reports.review" : "reports.submit",
-    // Reviewers' and the unit's own work, not the administrators' who may also act.
-    roles: toReviewers ? REVIEWER_ROLES : UNIT_STAFF_ROLES,
-    except: actor.id,
-  });
+  const recipients = read ?? (await peopleWith(tx, transitionAudience(scope, report.unitId, action)));
   await notifyPeople(
     tx,
     report.tenantId,
