@@ -1,9 +1,9 @@
 import type { TAttainmentCounts, TDashboardTarget, TTargetAttainment } from "@dtplan/contracts";
 import { ratioPercent } from "@dtplan/domain/reporting/figures.ts";
 import type { TaskStatus } from "@dtplan/domain/tasks/status.ts";
-import type { PlanTaskRow, ReportingPeriodRow, UnitReportRow } from "../../db/schema.ts";
+import type { ReportingPeriodRow, UnitReportRow } from "../../db/schema.ts";
 import { unitStatusRows } from "../reporting/period-status.ts";
-import type { ReportingBasis } from "../reporting/reporting.repository.ts";
+import type { BasisTask, ReportingBasis } from "../reporting/reporting.repository.ts";
 import { attainmentCounts } from "../reporting/roll-up.ts";
 import { statusOfTask } from "../tasks/task-status.ts";
 
@@ -47,13 +47,13 @@ export function presentDashboardTarget(t: TTargetAttainment): TDashboardTarget {
 }
 
 export interface TaskFigure {
-  task: PlanTaskRow;
+  task: BasisTask;
   status: TaskStatus;
   /** 100 once done, else the last reported progress. */
   progress: number;
 }
 
-export function taskFigures(tasks: readonly PlanTaskRow[], today: string): TaskFigure[] {
+export function taskFigures(tasks: readonly BasisTask[], today: string): TaskFigure[] {
   return tasks.map((task) => {
     const status = statusOfTask(task, today);
     const done = status === "done" || status === "done_late";

@@ -11,7 +11,6 @@ import {
   indicators,
   type OrgUnitRow,
   type PlanHead,
-  type PlanTargetRow,
   type ReportingPeriodRow,
   reportingPeriods,
   type UnitReportRow,
@@ -24,6 +23,7 @@ import { pathIn } from "../access/tree-access.ts";
 import { REPORT_STATUS_LABELS } from "../reporting/report-labels.ts";
 import { type PlanRef, planRef, readsUnitReport, reportingPlanWith } from "../reporting/reporting.guards.ts";
 import {
+  type BasisTarget,
   basisFrom,
   basisParts,
   loadUnits,
@@ -52,7 +52,7 @@ interface ValueRow {
     UnitReportValueRow,
     "targetKey" | "indicatorCode" | "numerator" | "denominator" | "value" | "note"
   > & { evidenceCount: number };
-  target: PlanTargetRow | undefined;
+  target: BasisTarget | undefined;
   indicator: IndicatorRow | undefined;
 }
 

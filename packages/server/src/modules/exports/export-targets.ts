@@ -1,18 +1,17 @@
 import type { TTargetAttainment, ZTargetExportQuery } from "@dtplan/contracts";
 import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
-import type { PlanTargetRow } from "../../db/schema.ts";
 import type { Actor } from "../access/actor.ts";
 import { planNotFound, readablePlanVersions } from "../plans/plan-access.ts";
 import { currentVersion } from "../plans/plans.repository.ts";
 import { reportingPlan } from "../reporting/reporting.guards.ts";
-import { loadBasis } from "../reporting/reporting.repository.ts";
+import { type BasisTarget, loadBasis } from "../reporting/reporting.repository.ts";
 import { planAttainment } from "../reporting/roll-up.ts";
 import { COMPARATOR_TEXT, filtersOf, pillarLabel } from "./export-columns.ts";
 import { type Column, NUMBER_FORMATS, type Table, type TableDownload } from "./tabular.ts";
 
 interface TargetRow {
-  target: PlanTargetRow;
+  target: BasisTarget;
   indicatorName: string | null;
   /** The latest rolled-up result (none for a plan not yet published). */
   result: TTargetAttainment | null;

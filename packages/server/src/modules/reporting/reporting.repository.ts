@@ -47,18 +47,45 @@ export async function loadUnits(db: Database, tenantId: string): Promise<Map<str
   return new Map((await listTenantUnits(db, tenantId)).map((u) => [u.id, u]));
 }
 
-/** A task as one unit sees it in its report. */
-export type UnitTask = UnitTaskOf<PlanTaskRow>;
+/**
+ * Columns of a plan's tasks, targets and indicators that reporting never uses — how the import
+ * read them from the document and what it suggested, the catalogue's matching words — left
+ * out of every basis read (a third of an indicator's row; an imported task's suggestions more).
+ */
+const BASIS_TASK_OMIT = [
+  "leadSuggestions",
+  "leadScore",
+  "sourceStart",
+  "sourceEnd",
+  "sourceCell",
+  "confidence",
+] as const;
+const BASIS_TARGET_OMIT = [
+  "indicatorSuggestions",
+  "indicatorScore",
+  "sourceStart",
+  "sourceEnd",
+  "sourceCell",
+  "confidence",
+] as const;
+const BASIS_INDICATOR_OMIT = ["keywords", "scopeKeywords", "searchText", "createdBy", "createdAt"] as const;
+/** A plan's task as reporting reads it (BASIS_TASK_OMIT left out). */
+export type BasisTask = Omit<PlanTaskRow, (typeof BASIS_TASK_OMIT)[number]>;
+export type BasisTarget = Omit<PlanTargetRow, (typeof BASIS_TARGET_OMIT)[number]>;
+export type BasisIndicator = Omit<IndicatorRow, (typeof BASIS_INDICATOR_OMIT)[number]>;
 
-export type ReportingUnit = ReportingUnitOf<OrgUnitRow, PlanTaskRow>;
+/** A task as one unit sees it in its report. */
+export type UnitTask = UnitTaskOf<BasisTask>;
+
+export type ReportingUnit = ReportingUnitOf<OrgUnitRow, BasisTask>;
 
 /** What deciding who reports needs, loaded once per request. */
 export interface ReportingBasis {
   /** The published version, without its document (PLAN_DOCUMENT): reports never show it. */
   plan: PlanHead;
-  tasks: PlanTaskRow[];
-  targets: PlanTargetRow[];
-  indicators: Map<string, IndicatorRow>;
+  tasks: BasisTask[];
+  targets: BasisTarget[];
+  indicators: Map<string, BasisIndicator>;
   units: Map<string, OrgUnitRow>;
   lineage: LineageRow[];
   /** Đơn vị báo cáo chỉ tiêu, as stored for this plan version. */
@@ -131,11 +158,14 @@ export function planItemsPart(
   table: PgTable & Record<"tenantId" | "planId" | "position", AnyPgColumn>,
   tenantId: string,
   planId: SQL,
+  /** Fields left out, as rowsFromJson is told too. */
+  omit: readonly string[] = [],
 ): SQL {
   return jsonRows(
     table,
     and(eq(table.tenantId, tenantId), sql`${table.planId} = ${planId}`),
     sql`${table.position}`,
+    omit,
   );
 }
 
@@ -146,8 +176,8 @@ export function basisParts(
   tree: { units?: unknown; lineage?: unknown } | undefined,
 ): Record<string, SQL> {
   return {
-    basis_tasks: planItemsPart(planTasks, t, planId),
-    basis_targets: planItemsPart(planTargets, t, planId),
+    basis_tasks: planItemsPart(planTasks, t, planId, BASIS_TASK_OMIT),
+    basis_targets: planItemsPart(planTargets, t, planId, BASIS_TARGET_OMIT),
     basis_assignments: jsonRows(
       planTargetUnits,
       and(eq(planTargetUnits.tenantId, t), sql`${planTargetUnits.planId} = ${planId}`),
@@ -158,6 +188,8 @@ export function basisParts(
         eq(indicators.tenantId, t),
         sql`${indicators.code} IN (SELECT g.indicator_code FROM plan_targets g WHERE g.tenant_id = ${t} AND g.plan_id = ${planId})`,
       ),
+      undefined,
+      BASIS_INDICATOR_OMIT,
     ),
     ...(tree?.units
       ? {}
@@ -170,9 +202,11 @@ export function basisParts(
 export function basisFrom(plan: PlanHead, read: Record<string, unknown>, tree: TreeRead): ReportingBasis {
   return {
     plan,
-    tasks: rowsFromJson(planTasks, read.basis_tasks),
-    targets: rowsFromJson(planTargets, read.basis_targets),
-    indicators: new Map(rowsFromJson(indicators, read.basis_indicators).map((i) => [i.code, i])),
+    tasks: rowsFromJson(planTasks, read.basis_tasks, BASIS_TASK_OMIT),
+    targets: rowsFromJson(planTargets, read.basis_targets, BASIS_TARGET_OMIT),
+    indicators: new Map(
+      rowsFromJson(indicators, read.basis_indicators, BASIS_INDICATOR_OMIT).map((i) => [i.code, i]),
+    ),
     units: tree?.units ?? new Map(rowsFromJson(orgUnits, read.basis_units).map((u) => [u.id, u])),
     lineage: tree?.lineage ?? rowsFromJson(orgUnitLineage, read.basis_lineage),
     assignments: rowsFromJson(planTargetUnits, read.basis_assignments),
@@ -206,8 +240,18 @@ function unitBasisStatement(): { parts: Record<string, SQL>; with: SQL } {
   const key = sql.placeholder("key");
   const unitId = sql.placeholder("unit");
   // Rows of one of the published version's tables that `where` keeps.
-  const ofPlan = (table: PgTable & Record<"tenantId" | "planId", AnyPgColumn>, where: SQL, orderBy?: SQL) =>
-    jsonRows(table, and(eq(table.tenantId, t), sql`${table.planId} IN (SELECT id FROM pp)`, where), orderBy);
+  const ofPlan = (
+    table: PgTable & Record<"tenantId" | "planId", AnyPgColumn>,
+    where: SQL,
+    orderBy?: SQL,
+    omit: readonly string[] = [],
+  ) =>
+    jsonRows(
+      table,
+      and(eq(table.tenantId, t), sql`${table.planId} IN (SELECT id FROM pp)`, where),
+      orderBy,
+      omit,
+    );
   const ofReport = (column: AnyPgColumn) => sql`${column} IN (SELECT id FROM r)`;
   const parts: Record<string, SQL> = {
     versions: jsonRows(
@@ -238,16 +282,20 @@ function unitBasisStatement(): { parts: Record<string, SQL>; with: SQL } {
            OR EXISTS (SELECT 1 FROM jsonb_array_elements(${planTasks.coordinators}) c
                        WHERE c ->> 'unitId' IN (SELECT id::text FROM comp)))`,
       sql`${planTasks.position}`,
+      BASIS_TASK_OMIT,
     ),
     targets: ofPlan(
       planTargets,
       sql`${planTargets.key} IN (SELECT key FROM g)`,
       sql`${planTargets.position}`,
+      BASIS_TARGET_OMIT,
     ),
     assignments: ofPlan(planTargetUnits, sql`${planTargetUnits.unitId} IN (SELECT id FROM comp)`),
     indicators: jsonRows(
       indicators,
       and(eq(indicators.tenantId, t), sql`${indicators.code} IN (SELECT indicator_code FROM g)`),
+      undefined,
+      BASIS_INDICATOR_OMIT,
     ),
     report: jsonRows(unitReports, and(eq(unitReports.tenantId, t), ofReport(unitReports.id))),
     report_tasks: jsonRows(
@@ -341,9 +389,11 @@ export async function loadUnitBasis(
     basis: published
       ? {
           plan: published,
-          tasks: rowsFromJson(planTasks, read.tasks),
-          targets: rowsFromJson(planTargets, read.targets),
-          indicators: new Map(rowsFromJson(indicators, read.indicators).map((i) => [i.code, i])),
+          tasks: rowsFromJson(planTasks, read.tasks, BASIS_TASK_OMIT),
+          targets: rowsFromJson(planTargets, read.targets, BASIS_TARGET_OMIT),
+          indicators: new Map(
+            rowsFromJson(indicators, read.indicators, BASIS_INDICATOR_OMIT).map((i) => [i.code, i]),
+          ),
           units: new Map(rowsFromJson(orgUnits, read.units).map((u) => [u.id, u])),
           lineage: rowsFromJson(orgUnitLineage, read.lineage),
           assignments: rowsFromJson(planTargetUnits, read.assignments),

@@ -15,6 +15,7 @@ import {
 import { presentPeriodRef } from "./period-status.ts";
 import type { ReportingPlan } from "./reporting.guards.ts";
 import {
+  type BasisTarget,
   listPeriods,
   loadBasis,
   periodNotFound,
@@ -190,7 +191,7 @@ export function judgeFigures({
 }: {
   plan: Pick<ReportingPlan["plan"], "code" | "title">;
   basis: {
-    targets: readonly PlanTargetRow[];
+    targets: readonly BasisTarget[];
     indicators: ReadonlyMap<string, Pick<IndicatorRow, "code" | "name" | "aggregation" | "direction">>;
   };
   periods: readonly ReportingPeriodRow[];
