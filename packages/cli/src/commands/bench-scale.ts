@@ -5,7 +5,7 @@
 // figures show how the cost grows with the number of plans in the country.
 
 import { readFileSync } from "node:fs";
-import { benchRequests } from "./bench-requests.ts";
+import { benchRequests, visitorAddress } from "./bench-requests.ts";
 
 export type Scale = "province" | "national";
 
@@ -149,7 +149,7 @@ export async function benchScale(
         for (const c of cases) {
           const target = c.cached ? cached : app;
           const call = async () => {
-            const res = await target.inject({ method: "GET", url: c.url });
+            const res = await target.inject({ method: "GET", url: c.url, remoteAddress: visitorAddress() });
             if (res.statusCode !== 200)
               throw new Error(`${c.url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
           };

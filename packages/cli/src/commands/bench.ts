@@ -19,7 +19,7 @@ const USAGE = `Usage: dtplan bench [--runs N] [--dir DIR] [--synthetic-mb MB] [-
 hành, toàn tỉnh, trang công khai trên dữ liệu mẫu (measures read + extract, then the
 reports and dashboards through the API on the demo data):
   --runs N           số lần chạy mỗi tệp, lấy trung vị (runs per file, median; default 15;
-                     --scale: tối đa 40, at most 40)
+                     --scale: tối đa 100, at most 100)
   --dir DIR          thư mục kế hoạch mẫu (dev plans; default fixtures/plan-extract/dev
                      and dev-layouts beside it)
   --synthetic-mb MB  cỡ kế hoạch tổng hợp (synthetic plan size; default 1)
@@ -152,8 +152,8 @@ export const command: Command = {
       const { benchScale } = await import("./bench-scale.ts");
       await benchScale(
         args.scale,
-        // At most 40: each timed submission takes a commune's draft (about 100 in a province).
-        Math.min(args.runs, 40),
+        // At most 100; the submissions are as many as the province's drafts allow (one each).
+        Math.min(args.runs, 100),
         (line) => process.stdout.write(`${line}\n`),
         args.loadSeconds ?? 20,
         args.minutes,
