@@ -106,6 +106,13 @@ describeBothDatabases("workflow notifications: the people concerned hear of each
     }
     expect((await inbox(reporter)).items.filter((n) => n.kind.startsWith("report."))).toEqual([]);
     expect((await inbox(administrator)).items).toEqual([]);
+    // The officer has an address: the submission waits in the outbox for them, once.
+    const toOfficer = await ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.tenantId, plan.tenantId), eq(outbox.toAddress, "daumoi@huyen.example.vn")));
+    expect(toOfficer.map((m) => [m.kind, m.status])).toEqual([["report.submitted", "pending"]]);
+    expect(toOfficer[0].subject).toBe(`[dtplan] Báo cáo chờ duyệt: ${communeA.name}`);
     expect((await inbox(viewer)).items).toEqual([]);
 
     const returned = await call(officer, "POST", `${url}/return`, {

@@ -181,52 +181,108 @@ export async function deliver(
     tx,
     deliveries.map((d) => d.recipient).filter((r) => !r.choice),
   );
-  const how = (d: Delivery) =>
-    deliveryOf(
-      d.recipient.choice ?? choices.get(d.recipient.id) ?? channelChoice([]),
-      Boolean(d.recipient.email),
-    );
-  const inApp = deliveries.filter((d) => how(d).inApp);
-  const mailed = deliveries.filter((d) => how(d).email !== "none");
-  const written = inApp.length
+  const rows = deliveryRows(
+    tenantId,
+    deliveries,
+    (r) => r.choice ?? choices.get(r.id) ?? channelChoice([]),
+    now,
+  );
+  const written = rows.notifications.length
     ? await tx
         .insert(notifications)
-        .values(
-          inApp.map((d) => ({
-            tenantId: d.recipient.tenantId,
-            userId: d.recipient.id,
-            kind: d.kind,
-            idempotencyKey: d.key,
-            title: d.title.vi,
-            body: d.summary.vi,
-            titleEn: d.title.en,
-            bodyEn: d.summary.en,
-            link: d.link,
-          })),
-        )
+        .values(rows.notifications)
         .onConflictDoNothing()
         .returning({ id: notifications.id })
     : [];
-  const queued = mailed.length
-    ? await tx
-        .insert(outbox)
-        .values(
-          mailed.map((d) => ({
-            tenantId,
-            idempotencyKey: d.key,
-            kind: d.kind,
-            userId: d.recipient.id,
-            toAddress: d.recipient.email as string,
-            subject: d.email[d.recipient.language].subject,
-            body: d.email[d.recipient.language].body,
-            status: how(d).email === "digest" ? ("held" as const) : ("pending" as const),
-            nextAttemptAt: now,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: outbox.id })
+  const queued = rows.emails.length
+    ? await tx.insert(outbox).values(rows.emails).onConflictDoNothing().returning({ id: outbox.id })
     : [];
   return { notifications: written.length, emails: queued.length };
+}
+
+/** The rows deliver writes: a notification per delivery shown in the app, an e-mail per one mailed. */
+function deliveryRows(
+  tenantId: string,
+  deliveries: readonly Delivery[],
+  choiceOf: (recipient: Recipient) => ChannelChoice,
+  now: Date,
+): { notifications: (typeof notifications.$inferInsert)[]; emails: (typeof outbox.$inferInsert)[] } {
+  const how = (d: Delivery) => deliveryOf(choiceOf(d.recipient), Boolean(d.recipient.email));
+  return {
+    notifications: deliveries
+      .filter((d) => how(d).inApp)
+      .map((d) => ({
+        tenantId: d.recipient.tenantId,
+        userId: d.recipient.id,
+        kind: d.kind,
+        idempotencyKey: d.key,
+        title: d.title.vi,
+        body: d.summary.vi,
+        titleEn: d.title.en,
+        bodyEn: d.summary.en,
+        link: d.link,
+      })),
+    emails: deliveries
+      .filter((d) => how(d).email !== "none")
+      .map((d) => ({
+        tenantId,
+        idempotencyKey: d.key,
+        kind: d.kind,
+        userId: d.recipient.id,
+        toAddress: d.recipient.email as string,
+        subject: d.email[d.recipient.language].subject,
+        body: d.email[d.recipient.language].body,
+        status: how(d).email === "digest" ? ("held" as const) : ("pending" as const),
+        nextAttemptAt: now,
+      })),
+  };
+}
+
+/**
+ * deliver's writes as parts of the caller's own statement (data-modifying WITH terms), for
+ * the deliveries that can go there: those whose recipient's choices are in hand (peoplePart)
+ * and whose home is the event's province (one statement stays on one shard under Citus);
+ * `rest` must still go through deliver.
+ */
+export function deliveryWrites(
+  tx: Database,
+  tenantId: string,
+  deliveries: readonly Delivery[],
+  now: Date,
+): { writes: SQL[]; rest: Delivery[] } {
+  const here = deliveries.filter((d) => d.recipient.choice && d.recipient.tenantId === tenantId);
+  const rows = deliveryRows(tenantId, here, (r) => r.choice ?? channelChoice([]), now);
+  return {
+    writes: [
+      ...(rows.notifications.length
+        ? [tx.insert(notifications).values(rows.notifications).onConflictDoNothing().getSQL()]
+        : []),
+      ...(rows.emails.length ? [tx.insert(outbox).values(rows.emails).onConflictDoNothing().getSQL()] : []),
+    ],
+    rest: deliveries.filter((d) => !here.includes(d)),
+  };
+}
+
+/** A workflow event as the delivery to each recipient: the bell's text and the e-mail in each language. */
+export function deliveriesOf(recipients: readonly Recipient[], message: WorkflowMessage): Delivery[] {
+  return recipients.map((r) => ({
+    recipient: r,
+    kind: message.kind,
+    key: `${message.kind}:${message.eventKey}:${r.id}`,
+    title: message.title,
+    summary: message.body,
+    link: message.link,
+    email: {
+      vi: {
+        subject: `[dtplan] ${message.title.vi}`,
+        body: `Kính gửi ${r.fullName},\n\n${message.body.vi}\n\nĐăng nhập dtplan và mở mục Thông báo (biểu tượng chuông) để xem chi tiết.\n\n— dtplan`,
+      },
+      en: {
+        subject: `[dtplan] ${message.title.en}`,
+        body: `Dear ${r.fullName},\n\n${message.body.en}\n\nSign in to dtplan and open Notifications (the bell) for the details.\n\n— dtplan`,
+      },
+    },
+  }));
 }
 
 /** A workflow event told to each recipient, in the app and by e-mail as they chose. */
@@ -237,27 +293,5 @@ export async function notifyPeople(
   message: WorkflowMessage,
   now: Date,
 ): Promise<void> {
-  await deliver(
-    tx,
-    tenantId,
-    recipients.map((r) => ({
-      recipient: r,
-      kind: message.kind,
-      key: `${message.kind}:${message.eventKey}:${r.id}`,
-      title: message.title,
-      summary: message.body,
-      link: message.link,
-      email: {
-        vi: {
-          subject: `[dtplan] ${message.title.vi}`,
-          body: `Kính gửi ${r.fullName},\n\n${message.body.vi}\n\nĐăng nhập dtplan và mở mục Thông báo (biểu tượng chuông) để xem chi tiết.\n\n— dtplan`,
-        },
-        en: {
-          subject: `[dtplan] ${message.title.en}`,
-          body: `Dear ${r.fullName},\n\n${message.body.en}\n\nSign in to dtplan and open Notifications (the bell) for the details.\n\n— dtplan`,
-        },
-      },
-    })),
-    now,
-  );
+  await deliver(tx, tenantId, deliveriesOf(recipients, message), now);
 }

@@ -10,7 +10,16 @@ import {
   unitReports,
 } from "../../db/schema.ts";
 import { auditInsert } from "../audit/audit.repository.ts";
-import { type Audience, notifyPeople, peopleWith, type Recipient } from "../notify/notify.ts";
+import {
+  type Audience,
+  deliver,
+  deliveriesOf,
+  deliveryWrites,
+  notifyPeople,
+  peopleWith,
+  type Recipient,
+  type WorkflowMessage,
+} from "../notify/notify.ts";
 import { reportStepText } from "../notify/wording.ts";
 import { publicDataChanged } from "../plans/plan-summaries.ts";
 import { reportStatusUpsert } from "../summary/reporting-status.ts";
@@ -50,8 +59,21 @@ export async function transition(
   };
   // One statement writes the row (version bumped), its status row of the period's
   // completeness and timeliness (from the row as the update leaves it), a line in its
-  // history and one in the audit log.
+  // history and one in the audit log — and, when the caller read who hears of it with the
+  // report, their notifications and e-mails (deliveryWrites; a round trip less each step).
   const after: UnitReportRow = { ...report, ...set };
+  const told =
+    !scope.quiet && change.recipients
+      ? deliveryWrites(
+          tx,
+          report.tenantId,
+          deliveriesOf(
+            change.recipients,
+            transitionMessage(scope, report, change.action, change.comment ?? null, after.version),
+          ),
+          change.now,
+        )
+      : null;
   const [written] = await queryRows<{ report: unknown }>(
     tx,
     sql`WITH u AS (UPDATE unit_reports SET ${setList(set)}
@@ -80,6 +102,10 @@ export async function transition(
           },
         },
       ])})
+      ${sql.join(
+        (told?.writes ?? []).map((write, i) => sql`, ${sql.identifier(`n${i}`)} AS (${write})`),
+        sql``,
+      )}
     SELECT ${jsonRowsOf(unitReports, sql`u`)} AS report`,
   );
   const [updated] = rowsFromJson(unitReports, written.report);
@@ -96,7 +122,9 @@ export async function transition(
       targetKeys: change.targetKeys,
       aggregations: aggregationsOf(scope.basis, change.targetKeys),
     });
-  if (!scope.quiet)
+  if (told) {
+    if (told.rest.length) await deliver(tx, report.tenantId, told.rest, change.now);
+  } else if (!scope.quiet)
     await notifyTransition(
       tx,
       scope,
@@ -105,7 +133,6 @@ export async function transition(
       change.comment ?? null,
       updated.version,
       change.now,
-      change.recipients,
     );
   return updated;
 }
@@ -168,31 +195,34 @@ async function notifyTransition(
   comment: string | null,
   version: number,
   now: Date,
-  read?: Recipient[],
 ): Promise<void> {
-  const { plan, actor } = scope.ctx;
-  const unit = scope.ru.unit;
-  const period = scope.period;
-  const link = `/periods/${encodeURIComponent(plan.code)}/${encodeURIComponent(period.key)}/units/${unit.id}`;
-  const recipients = read ?? (await peopleWith(tx, transitionAudience(scope, report.unitId, action)));
+  const recipients = await peopleWith(tx, transitionAudience(scope, report.unitId, action));
   await notifyPeople(
     tx,
     report.tenantId,
     recipients,
-    {
-      kind: `report.${action}`,
-      eventKey: `${report.id}:${version}`,
-      link,
-      ...reportStepText(action, {
-        actor: actor.fullName,
-        unit: unit.name,
-        plan: plan.title,
-        period,
-        comment,
-      }),
-    },
+    transitionMessage(scope, report, action, comment, version),
     now,
   );
+}
+
+/** What a transition tells: the step, by whom, on which unit's report of which period. */
+function transitionMessage(
+  scope: ReportScope,
+  report: UnitReportRow,
+  action: Exclude<ReportEventAction, "created">,
+  comment: string | null,
+  version: number,
+): WorkflowMessage {
+  const { plan, actor } = scope.ctx;
+  const unit = scope.ru.unit;
+  const period = scope.period;
+  return {
+    kind: `report.${action}`,
+    eventKey: `${report.id}:${version}`,
+    link: `/periods/${encodeURIComponent(plan.code)}/${encodeURIComponent(period.key)}/units/${unit.id}`,
+    ...reportStepText(action, { actor: actor.fullName, unit: unit.name, plan: plan.title, period, comment }),
+  };
 }
 
 /** A unit and every unit above it: whoever holds a role on one of them holds it on the unit. */
