@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { TUnitReport } from "@dtplan/contracts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { atSnapshot } from "../../db/data-snapshot.ts";
 import type { Database } from "../../db/database.ts";
 import { jsonRows, preparedRead, rowsFromJson } from "../../db/json-rows.ts";
@@ -325,29 +325,34 @@ function presentUnsavedReport(scope: ReportScope): TUnitReport {
 export type ReportRows = Awaited<ReturnType<typeof loadReportRows>>;
 
 export async function loadReportRows(db: Database, report: UnitReportRow) {
-  const read = await readReportRows(db, { t: report.tenantId, report: report.id });
+  return reportRowsFromJson(await readReportRows(db, { t: report.tenantId, report: report.id }));
+}
+
+const readReportRows = preparedRead(() => ({
+  parts: reportRowsParts(sql.placeholder("t"), sql.placeholder("report")),
+}));
+
+/** A report's task lines and figures as parts of a statement (`report`: its id, or a subquery giving it). */
+export function reportRowsParts(t: SQLWrapper, report: SQLWrapper): Record<"tasks" | "figures", SQL> {
+  return {
+    tasks: jsonRows(
+      unitReportTasks,
+      and(eq(unitReportTasks.tenantId, t), eq(unitReportTasks.reportId, report)),
+    ),
+    figures: jsonRows(
+      unitReportValues,
+      and(eq(unitReportValues.tenantId, t), eq(unitReportValues.reportId, report)),
+    ),
+  };
+}
+
+/** reportRowsParts' answer. */
+export function reportRowsFromJson(read: Record<"tasks" | "figures", unknown>) {
   return {
     taskRows: rowsFromJson(unitReportTasks, read.tasks),
     valueRows: rowsFromJson(unitReportValues, read.figures),
   };
 }
-
-const readReportRows = preparedRead(() => {
-  const t = sql.placeholder("t");
-  const report = sql.placeholder("report");
-  return {
-    parts: {
-      tasks: jsonRows(
-        unitReportTasks,
-        and(eq(unitReportTasks.tenantId, t), eq(unitReportTasks.reportId, report)),
-      ),
-      figures: jsonRows(
-        unitReportValues,
-        and(eq(unitReportValues.tenantId, t), eq(unitReportValues.reportId, report)),
-      ),
-    },
-  };
-});
 
 /** The report as the form shows it; `rows` when the caller has just read them for this version. */
 export async function presentReport(

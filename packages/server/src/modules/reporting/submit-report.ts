@@ -2,21 +2,15 @@ import type { TReportAction } from "@dtplan/contracts";
 import { reportNote } from "@dtplan/domain/reporting/period-label.ts";
 import { unitTargets } from "@dtplan/domain/reporting/who-reports.ts";
 import { vietnamDate } from "@dtplan/domain/time/vietnam.ts";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "../../db/database.ts";
-import { jsonRows, preparedRead, rowsFromJson } from "../../db/json-rows.ts";
-import {
-  taskUpdates,
-  type UnitReportRow,
-  unitReports,
-  unitReportTasks,
-  unitReportValues,
-} from "../../db/schema.ts";
+import { preparedRead, rowsFromJson } from "../../db/json-rows.ts";
+import { taskUpdates, type UnitReportRow, unitReports, type unitReportTasks } from "../../db/schema.ts";
 import { conflict, type ErrorDetail } from "../../errors.ts";
 import { recordAudits } from "../audit/audit.repository.ts";
 import { audienceRoles, peopleFromJson, peoplePart } from "../notify/notify.ts";
 import { refreshPlanSummaries } from "../plans/plan-summaries.ts";
-import type { ReportRows, ReportScope } from "./get-report.ts";
+import { type ReportRows, type ReportScope, reportRowsFromJson, reportRowsParts } from "./get-report.ts";
 import { timelinessOf } from "./period-status.ts";
 import { lockedReportParts } from "./reporting.repository.ts";
 import { assertEditor, assertVersion, validationError } from "./save-draft.ts";
@@ -57,10 +51,7 @@ export async function submitReport(
       );
     }
     await assertVersion(tx, report, input.version);
-    const rows: ReportRows = {
-      taskRows: rowsFromJson(unitReportTasks, read.tasks),
-      valueRows: rowsFromJson(unitReportValues, read.figures),
-    };
+    const rows: ReportRows = reportRowsFromJson(read);
     const { taskRows, valueRows } = rows;
     const progress = new Map(taskRows.map((t) => [t.taskKey, t]));
     const values = new Map(valueRows.map((v) => [v.targetKey, v]));
@@ -135,14 +126,7 @@ const readForSubmission = preparedRead(() => {
     with: locked.with,
     parts: {
       ...locked.parts,
-      tasks: jsonRows(
-        unitReportTasks,
-        and(eq(unitReportTasks.tenantId, t), sql`${unitReportTasks.reportId} IN (SELECT id FROM r)`),
-      ),
-      figures: jsonRows(
-        unitReportValues,
-        and(eq(unitReportValues.tenantId, t), sql`${unitReportValues.reportId} IN (SELECT id FROM r)`),
-      ),
+      ...reportRowsParts(t, sql`(SELECT id FROM r)`),
       reviewers: peoplePart({
         tenantId: t,
         unitIds: sql`${sql.placeholder("units")}::uuid[]`,
