@@ -399,16 +399,20 @@ export function timelinessPart<G extends TimelinessGrouping>({
   by: readonly G[];
 }): SQL {
   if ((Array.isArray(periodIds) && periodIds.length === 0) || by.length === 0) return sql`'[]'::json`;
-  return sql`(SELECT coalesce(json_agg(json_build_array(x.unit_id, x.plan_code, x.period_id, x.name, x.rows,
-                     x.received, x.expected, x.on_time, x.late, x.missing)), '[]') FROM (
+  const byUnit = by.includes("unit" as G);
+  // Added up first, then named: a unit's name is looked up once per unit, not once per row
+  // (a province plan's units over its periods are thousands of rows).
+  return sql`(SELECT coalesce(json_agg(json_build_array(x.unit_id::text, x.plan_code, x.period_id::text,
+                     ${byUnit ? sql`u.name` : sql`NULL`}, x.rows, x.received, x.expected, x.on_time, x.late,
+                     x.missing)), '[]') FROM (
         SELECT ${sql.raw(
           (["unit", "plan", "period"] as const)
             .map(
-              (g) => `${by.includes(g as G) ? `s.${GROUP_COLUMN[g]}::text` : "NULL"} AS ${GROUP_COLUMN[g]}`,
+              (g) =>
+                `${by.includes(g as G) ? `s.${GROUP_COLUMN[g]}` : `NULL::${g === "plan" ? "text" : "uuid"}`} AS ${GROUP_COLUMN[g]}`,
             )
             .join(", "),
         )},
-               ${by.includes("unit" as G) ? sql`min(u.name)` : sql`NULL`} AS name,
                count(*)::int AS rows,
                count(*) FILTER (WHERE s.status IN ('submitted', 'approved'))::int AS received,
                count(*) FILTER (WHERE s.days_late IS NOT NULL OR rp.due_date < ${today})::int AS expected,
@@ -417,10 +421,10 @@ export function timelinessPart<G extends TimelinessGrouping>({
                count(*) FILTER (WHERE s.days_late IS NULL AND rp.due_date < ${today})::int AS missing
           FROM reporting_status s
           JOIN reporting_periods rp ON rp.tenant_id = s.tenant_id AND rp.id = s.period_id
-          ${by.includes("unit" as G) ? sql`JOIN org_units u ON u.tenant_id = s.tenant_id AND u.id = s.unit_id AND u.tenant_id = ${tenantId}` : sql``}
          WHERE s.tenant_id = ${tenantId} AND rp.tenant_id = ${tenantId}
            AND s.period_id IN (${periodList(periodIds)})
-         GROUP BY GROUPING SETS (${sql.raw(by.map((g) => `(s.${GROUP_COLUMN[g]})`).join(", "))})) x)`;
+         GROUP BY GROUPING SETS (${sql.raw(by.map((g) => `(s.${GROUP_COLUMN[g]})`).join(", "))})) x
+      ${byUnit ? sql`LEFT JOIN org_units u ON u.tenant_id = ${tenantId} AND u.id = x.unit_id` : sql``})`;
 }
 
 type TimelinessJson = [
