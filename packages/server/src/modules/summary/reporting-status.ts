@@ -402,7 +402,12 @@ export function timelinessPart<G extends TimelinessGrouping>({
   const byUnit = by.includes("unit" as G);
   // Added up first, then named: a unit's name is looked up once per unit, not once per row
   // (a province plan's units over its periods are thousands of rows).
-  return sql`(SELECT coalesce(json_agg(json_build_array(x.unit_id::text, x.plan_code, x.period_id::text,
+  // The periods with their due dates first (a handful), then their rows: joined the other way
+  // round, the planner looked each row's period up again (a misestimate: most periods have one
+  // row, a province plan's have a hundred).
+  return sql`(WITH rp AS MATERIALIZED (SELECT id, due_date FROM reporting_periods
+                                      WHERE tenant_id = ${tenantId} AND id IN (${periodList(periodIds)}))
+      SELECT coalesce(json_agg(json_build_array(x.unit_id::text, x.plan_code, x.period_id::text,
                      ${byUnit ? sql`u.name` : sql`NULL`}, x.rows, x.received, x.expected, x.on_time, x.late,
                      x.missing)), '[]') FROM (
         SELECT ${sql.raw(
@@ -419,10 +424,7 @@ export function timelinessPart<G extends TimelinessGrouping>({
                count(*) FILTER (WHERE s.days_late = 0)::int AS on_time,
                count(*) FILTER (WHERE s.days_late > 0)::int AS late,
                count(*) FILTER (WHERE s.days_late IS NULL AND rp.due_date < ${today})::int AS missing
-          FROM reporting_status s
-          JOIN reporting_periods rp ON rp.tenant_id = s.tenant_id AND rp.id = s.period_id
-         WHERE s.tenant_id = ${tenantId} AND rp.tenant_id = ${tenantId}
-           AND s.period_id IN (${periodList(periodIds)})
+          FROM rp JOIN reporting_status s ON s.tenant_id = ${tenantId} AND s.period_id = rp.id
          GROUP BY GROUPING SETS (${sql.raw(by.map((g) => `(s.${GROUP_COLUMN[g]})`).join(", "))})) x
       ${byUnit ? sql`LEFT JOIN org_units u ON u.tenant_id = ${tenantId} AND u.id = x.unit_id` : sql``})`;
 }
