@@ -84,10 +84,11 @@ interface Setup {
   communes: string[];
 }
 
-export async function loadSetup(raw: pg.Client): Promise<Setup> {
+export async function loadSetup(raw: pg.Client, province = "T01"): Promise<Setup> {
   const one = async <T>(text: string, values: unknown[] = []) => (await raw.query(text, values)).rows[0] as T;
   const { tenant } = await one<{ tenant: string }>(
-    "SELECT id AS tenant FROM org_units WHERE code = 'T01' AND id = tenant_id",
+    "SELECT id AS tenant FROM org_units WHERE code = $1 AND id = tenant_id",
+    [province],
   );
   const { code: provincePlan } = await one<{ code: string }>(
     "SELECT code FROM plans WHERE tenant_id = $1 AND unit_id = $1",
@@ -380,11 +381,15 @@ export async function benchRequests(options: {
   hashPassword: (p: string) => Promise<string>;
   runs: number;
   today: string;
+  /** 0: no load. */
   loadSeconds: number;
   out: (line: string) => void;
+  /** The province whose requests are timed (its code); T01 unless said. */
+  province?: string;
 }): Promise<void> {
   const { app, raw, runs, today, out } = options;
-  const s = await loadSetup(raw);
+  const province = options.province ?? "T01";
+  const s = await loadSetup(raw, province);
   const leader = await signIn(app, raw, options.hashPassword, s.tenant, s.tenant, "leader");
   // The answer is timed until its last byte has left the server, as the raw side is timed until
   // its rows are in hand; decoding the bytes into text (inject's `body`: ~0.5 ms for the
@@ -430,7 +435,7 @@ export async function benchRequests(options: {
     },
     {
       what: "public page (province plan)",
-      api: get(`/api/public/plans/t01/${plan}`, null),
+      api: get(`/api/public/plans/${province.toLowerCase()}/${plan}`, null),
       raw: q(RAW.publicPage, [s.tenant, s.provincePlan]),
     },
     {
@@ -614,6 +619,7 @@ export async function benchRequests(options: {
 
   // A bounded load on the dashboard: 50 connections over loopback, computing every answer,
   // then with the read cache (the answer reused while the data is the same).
+  if (options.loadSeconds <= 0) return;
   const autocannon = (await import("autocannon")).default;
   for (const [label, target] of [
     ["read cache off", app],

@@ -187,13 +187,35 @@ export async function benchScale(
         out(
           `           (data for ${size} province(s) generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${generated.reports} reports, ${generated.values} indicator values so far)`,
         );
+        const { hashPassword } = await import("@dtplan/server/modules/auth/password.ts");
         if (size === STEPS[scale][0]) {
           out("");
           out(
             `the province's requests (province T01: ${plans} plans, ${generated.values} indicator values), ${runs} runs each`,
           );
-          const { hashPassword } = await import("@dtplan/server/modules/auth/password.ts");
           await benchRequests({ app, cachedApp: cached, raw, hashPassword, runs, today, loadSeconds, out });
+          out("");
+        }
+        // National size: the same requests again, of the last province, with every province's
+        // data in the database — a province's answer should not grow with the country.
+        const last = size < step || step === STEPS[scale][STEPS[scale].length - 1];
+        if (scale === "national" && last && size > 1) {
+          const code = `T${String(size).padStart(2, "0")}`;
+          out("");
+          out(
+            `the requests of province ${code} with ${size} provinces' data in the database (${plans} plans, ${generated.values} indicator values), ${runs} runs each`,
+          );
+          await benchRequests({
+            app,
+            cachedApp: cached,
+            raw,
+            hashPassword,
+            runs,
+            today,
+            loadSeconds: 0,
+            out,
+            province: code,
+          });
           out("");
         }
         if (size < step) break;
