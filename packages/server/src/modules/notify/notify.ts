@@ -107,7 +107,7 @@ export function peopleFromJson(value: unknown): Recipient[] {
 }
 
 /** peoplePart's values for an audience in hand. */
-export const audienceValues = (audience: Audience) => ({
+const audienceValues = (audience: Audience) => ({
   tenantId: sql`${audience.tenantId}::uuid`,
   // One array parameter each (a bare array would be spread into a list of parameters).
   unitIds: sql`${sql.param(audience.unitIds)}::uuid[]`,
