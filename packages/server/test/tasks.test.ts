@@ -107,6 +107,16 @@ describeBothDatabases("tasks: progress, status, comments and directions", (ctx) 
       expect.stringMatching(/^Progress updated 40% → 100%, completed on \d\d\/\d\d\/\d{4}$/),
       "Progress updated 0% → 40%: Đã khảo sát",
     ]);
+    // Saved again as it is, with nothing to say: no line in the history, no audit entry.
+    const again = await post(reporterA, `/api/tasks/${future.id}/progress`, {
+      progress: 100,
+      lastUpdateId: finished.lastUpdateId,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const unchanged = ZTaskDetail.parse(again.json());
+    expect(unchanged.lastUpdateId).toBe(finished.lastUpdateId);
+    expect(unchanged.updates).toHaveLength(2);
+    expect(unchanged.completedAt).toBe(finished.completedAt);
     const audits = await ctx.db
       .select()
       .from(auditLog)

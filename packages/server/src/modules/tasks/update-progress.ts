@@ -55,6 +55,9 @@ export async function updateProgress(
       throw conflict("Tiến độ nhiệm vụ vừa được người khác cập nhật; hãy tải lại trang rồi thử lại.");
     }
     const completedAt = input.progress === 100 ? (input.completedAt ?? task.completedAt ?? today) : null;
+    // Saved as it was, with nothing to say: no line in the task's history that tells nothing.
+    if (input.progress === task.progress && completedAt === task.completedAt && !input.note?.trim())
+      return task.id;
     const sameCode = tx
       .select({ id: plans.id })
       .from(plans)
