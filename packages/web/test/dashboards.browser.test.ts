@@ -216,6 +216,25 @@ describe("dashboards in Chromium", () => {
     await table.locator("tbody tr.ant-table-row", { hasText: "Xã Long Hồ" }).first().click();
     await page.waitForURL(/\/dashboard\/[^/]+$/);
     await page.getByTestId("kpis").waitFor();
+
+    // A locality's overdue count opens its plan's dashboard at the overdue tasks, in view.
+    await page.goBack();
+    const overdue = page.getByTestId("localities-table").getByTestId("overdue-link").first();
+    const count = Number(await overdue.textContent());
+    await overdue.click();
+    await page.waitForURL(/\/dashboard\/[^/#]+#overdue-tasks$/);
+    const list = page.getByTestId("overdue-tasks");
+    await list.locator("tbody tr.ant-table-row").first().waitFor();
+    await expect
+      .poll(() =>
+        list.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return box.top < window.innerHeight && box.bottom > 0;
+        }),
+      )
+      .toBe(true);
+    expect(count).toBeGreaterThan(0);
+    await shot(page, "province-overdue-to-dashboard");
     await page.close();
   });
 });

@@ -26,6 +26,7 @@ export const provinceEn: Record<keyof typeof provinceVi, string> = {
   "province.col.attainment": "Targets achieved",
   "province.col.progress": "Task progress",
   "province.col.overdue": "Overdue",
+  "province.overdueOpen": "See the {n} overdue tasks of {plan}",
   "province.col.onTime": "Reports on time",
   "province.noPlan": "No plan yet",
   "province.closed": "Closed / merged",

@@ -25,6 +25,7 @@ export const provinceVi = {
   "province.col.attainment": "Chỉ tiêu đạt",
   "province.col.progress": "Tiến độ nhiệm vụ",
   "province.col.overdue": "Quá hạn",
+  "province.overdueOpen": "Xem {n} nhiệm vụ quá hạn của {plan}",
   "province.col.onTime": "Báo cáo đúng hạn",
   "province.noPlan": "Chưa có kế hoạch",
   "province.closed": "Đã giải thể / sáp nhập",

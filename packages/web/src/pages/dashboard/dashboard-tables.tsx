@@ -74,7 +74,12 @@ export function AtRiskTable({ rows, onOpen }: { rows: TTargetAtRisk[]; onOpen: (
 export function OverdueTable({ rows, onOpen }: { rows: TOverdueTask[]; onOpen: (x: TOverdueTask) => void }) {
   const { t, num } = useI18n();
   return (
-    <Card title={t("dashboard.overdue")} data-testid="overdue-tasks" style={{ height: "100%" }}>
+    <Card
+      title={t("dashboard.overdue")}
+      id="overdue-tasks"
+      data-testid="overdue-tasks"
+      style={{ height: "100%" }}
+    >
       <ResponsiveTable<TOverdueTask>
         rowKey="key"
         size="small"

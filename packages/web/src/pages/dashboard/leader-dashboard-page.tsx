@@ -8,8 +8,8 @@ import { periodLabel } from "@dtplan/domain/reporting/period-label.ts";
 import { todayInVietnam } from "@dtplan/domain/time/vietnam.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Col, Empty, Row, Select, Skeleton, Space, Typography } from "antd";
-import { useCallback, useMemo, useState } from "react";
-import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useLocation, useNavigate, useParams, useSearchParams } from "react-router";
 import { dashboardQueries } from "../../api/dashboard.ts";
 import { plansQueries } from "../../api/endpoints.ts";
 import { loadError } from "../../api/query.ts";
@@ -170,6 +170,12 @@ function DashboardBody({
   const { t, num } = useI18n();
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const [openTargetKey, setOpenTargetKey] = useState<string | null>(null);
+  // A link to a part of the dashboard (the province view's overdue count → #overdue-tasks):
+  // brought into view once the figures are drawn.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: "start" });
+  }, [hash]);
   const pct = (v: number | null) => (v === null ? "—" : `${num(v)}%`);
   const measured = data.counts.achieved + data.counts.near + data.counts.notAchieved;
   const achievedShare = ratioPercent(data.counts.achieved, measured);

@@ -368,9 +368,23 @@ function LocalityTable({ rows }: { rows: TLocality[] }) {
             l.tasks.total === 0 ? (
               "—"
             ) : l.tasks.overdue > 0 ? (
-              <Typography.Text type="danger" strong>
-                {num(l.tasks.overdue)}
-              </Typography.Text>
+              // With one plan, the count opens that plan's overdue tasks (the dashboard's list).
+              l.plans.length === 1 ? (
+                <Link
+                  to={`/dashboard/${encodeURIComponent(l.plans[0].code)}#overdue-tasks`}
+                  onClick={(e) => e.stopPropagation()}
+                  aria-label={t("province.overdueOpen", { n: num(l.tasks.overdue), plan: l.plans[0].title })}
+                  data-testid="overdue-link"
+                >
+                  <Typography.Text type="danger" strong>
+                    {num(l.tasks.overdue)}
+                  </Typography.Text>
+                </Link>
+              ) : (
+                <Typography.Text type="danger" strong>
+                  {num(l.tasks.overdue)}
+                </Typography.Text>
+              )
             ) : (
               num(0)
             ),
