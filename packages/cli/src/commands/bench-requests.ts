@@ -465,9 +465,7 @@ export async function benchRequests(options: {
     out(
       `${what.padEnd(40)} ${mine.median.toFixed(1).padStart(9)}  ${mine.p95.toFixed(1).padStart(6)}  ${(rawMs ? rawMs.median.toFixed(1) : "—").padStart(10)}  ${(rawMs ? `${(mine.median / rawMs.median).toFixed(2)}×` : "—").padStart(6)}  ${statements.toFixed(1).padStart(10)}`,
     );
-  for (const c of process.env.ONLY
-    ? cases.filter((x) => x.what.includes(process.env.ONLY as string))
-    : cases) {
+  for (const c of cases) {
     try {
       // Statements dtplan sends per request (the session's included), beside its time.
       const statements = { n: 0 };
