@@ -6,10 +6,17 @@
  */
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { testConfig } from "../src/config.ts";
-import type { Database } from "../src/db/database.ts";
+import {
+  closeDatabase,
+  type Database,
+  databaseDriver,
+  readOnlyPool,
+  wrapPgPool,
+} from "../src/db/database.ts";
 import { openTestDatabase } from "./helpers.ts";
 
 describe("a public request that runs out of time (postgres)", () => {
@@ -52,5 +59,26 @@ describe("a public request that runs out of time (postgres)", () => {
     expect(res.headers["cache-control"]).toBe("no-store");
     // Once the table is free again the same request answers.
     expect((await app.inject({ method: "GET", url: "/api/public/plans" })).statusCode).toBe(200);
+  });
+
+  it("opens its read-only connections with the server's own startup options kept", async () => {
+    const driver = databaseDriver(db);
+    if (driver.kind !== "postgres") throw new Error("a PostgreSQL suite");
+    const url = new URL(
+      String((driver.pool as pg.Pool & { options: pg.PoolConfig }).options.connectionString),
+    );
+    url.searchParams.set("options", "-c application_name=dtplan_options_test");
+    const server = wrapPgPool(new pg.Pool({ connectionString: url.toString(), max: 1 }));
+    try {
+      const pool = readOnlyPool(server, 1234);
+      if (!pool) throw new Error("PostgreSQL has a read-only pool");
+      const { rows } = await pool.query(
+        `SELECT current_setting('application_name') AS app, current_setting('statement_timeout') AS timeout,
+                current_setting('transaction_read_only') AS ro`,
+      );
+      expect(rows[0]).toEqual({ app: "dtplan_options_test", timeout: "1234ms", ro: "on" });
+    } finally {
+      await closeDatabase(server);
+    }
   });
 });

@@ -178,10 +178,15 @@ export function readOnlyPool(db: Database, timeoutMs: number): pg.Pool | null {
   let pool = handle.readOnly.get(limit);
   if (!pool) {
     const main = handle.driver.pool as pg.Pool & { options: pg.PoolConfig };
+    const { connectionString, options } = withoutUrlOptions(main.options);
     pool = new pg.Pool({
       ...main.options,
+      connectionString,
       max: Math.min(main.options.max ?? 10, READ_ONLY_POOL_SIZE),
-      options: `-c default_transaction_read_only=on -c statement_timeout=${limit}`,
+      // After the server's own startup options (a search_path in DATABASE_URL, say), kept.
+      options: [options, `-c default_transaction_read_only=on -c statement_timeout=${limit}`]
+        .filter(Boolean)
+        .join(" "),
     });
     for (const listener of main.listeners("connect"))
       pool.on("connect", listener as (client: pg.PoolClient) => void);
@@ -189,6 +194,25 @@ export function readOnlyPool(db: Database, timeoutMs: number): pg.Pool | null {
     handle.readOnly.set(limit, pool);
   }
   return pool;
+}
+
+/**
+ * A pool's startup options with those of its connection string moved out of the string: pg
+ * lets the string's `options` replace the configuration's, which would drop the read-only
+ * pool's own. A string that is not a URL is left as it is.
+ */
+function withoutUrlOptions(config: pg.PoolConfig): { connectionString?: string; options?: string } {
+  const { connectionString, options } = config;
+  if (!connectionString) return { connectionString, options };
+  try {
+    const url = new URL(connectionString);
+    const inUrl = url.searchParams.get("options");
+    if (inUrl === null) return { connectionString, options };
+    url.searchParams.delete("options");
+    return { connectionString: url.toString(), options: [options, inUrl].filter(Boolean).join(" ") };
+  } catch {
+    return { connectionString, options };
+  }
 }
 
 function handleOf(db: Database): Handle {
