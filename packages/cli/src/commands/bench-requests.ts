@@ -44,16 +44,15 @@ export async function timed(runs: number, fn: (i: number) => Promise<unknown>): 
  * either side's runs decided the ratio. First `warmups` turns untimed: a serving process
  * answers the same request thousands of times, so its code is measured as V8 has compiled it
  * by then, not in its first calls (the raw side is the driver's code, warm from every case).
- * dtplan's statements are counted in the warm-up turns (`statements`, per request): counting
- * replaces the driver's methods, which must not be what the timed runs measure.
+ * dtplan's statements per request are counted in the warm-up turns: counting replaces the
+ * driver's methods, which must not be what the timed runs measure.
  */
 async function timedSideBySide(
   runs: number,
   api: () => Promise<unknown>,
   raw: () => Promise<unknown>,
-  statements: { n: number },
   warmups = runs,
-): Promise<{ mine: Measured; raw: Measured }> {
+): Promise<{ mine: Measured; raw: Measured; statements: number }> {
   const mine: number[] = [];
   const theirs: number[] = [];
   const time = async (fn: () => Promise<unknown>, into: number[]) => {
@@ -66,12 +65,12 @@ async function timedSideBySide(
     await countingStatements(counted, api);
     await raw();
   }
-  statements.n = counted.n / Math.max(1, warmups);
+  const statements = counted.n / Math.max(1, warmups);
   for (let i = 0; i < runs; i++) {
     await time(api, mine);
     await time(raw, theirs);
   }
-  return { mine: stats(mine), raw: stats(theirs) };
+  return { mine: stats(mine), raw: stats(theirs), statements };
 }
 
 interface Setup {
@@ -416,7 +415,7 @@ export async function benchRequests(options: {
     return raw.query(text, values);
   };
   const plan = encodeURIComponent(s.provincePlan);
-  const cases: { what: string; api: () => Promise<unknown>; raw: (() => Promise<unknown>) | null }[] = [
+  const cases: { what: string; api: () => Promise<unknown>; raw: () => Promise<unknown> }[] = [
     {
       // What every signed-in request pays before its own work: the session, user and grants.
       what: "signed-in user (GET /api/auth/me)",
@@ -461,21 +460,17 @@ export async function benchRequests(options: {
     "raw SQL of a read: the caller's session and grant (none for the public page), then one statement for the answer's data — figures, completeness and timeliness read from the summary tables (target_figures, reporting_status) as dtplan reads them",
   );
   out("request                                  median ms  p95 ms  raw SQL ms  ratio  statements");
-  const line = (what: string, mine: Measured, rawMs: Measured | null, statements: number) =>
+  const line = (
+    what: string,
+    { mine, raw: rawMs, statements }: Awaited<ReturnType<typeof timedSideBySide>>,
+  ) =>
     out(
-      `${what.padEnd(40)} ${mine.median.toFixed(1).padStart(9)}  ${mine.p95.toFixed(1).padStart(6)}  ${(rawMs ? rawMs.median.toFixed(1) : "—").padStart(10)}  ${(rawMs ? `${(mine.median / rawMs.median).toFixed(2)}×` : "—").padStart(6)}  ${statements.toFixed(1).padStart(10)}`,
+      `${what.padEnd(40)} ${mine.median.toFixed(1).padStart(9)}  ${mine.p95.toFixed(1).padStart(6)}  ${rawMs.median.toFixed(1).padStart(10)}  ${`${(mine.median / rawMs.median).toFixed(2)}×`.padStart(6)}  ${statements.toFixed(1).padStart(10)}`,
     );
   for (const c of cases) {
     try {
       // Statements dtplan sends per request (the session's included), beside its time.
-      const statements = { n: 0 };
-      if (!c.raw) {
-        const mine = await countingStatements(statements, () => timed(runs, c.api));
-        line(c.what, mine, null, statements.n / (runs + 1));
-        continue;
-      }
-      const { mine, raw: rawMs } = await timedSideBySide(runs, c.api, c.raw, statements);
-      line(c.what, mine, rawMs, statements.n);
+      line(c.what, await timedSideBySide(runs, c.api, c.raw));
     } catch (error) {
       out(`${c.what.padEnd(40)} failed: ${(error as Error).message.slice(0, 160)}`);
     }
@@ -502,7 +497,6 @@ export async function benchRequests(options: {
   const half = Math.floor(reporters.length / 2);
   try {
     // In turns with the raw equivalent (timedSideBySide), each on its own half of the drafts.
-    const statements = { n: 0 };
     let mineAt = 0;
     let rawAt = 0;
     const submitOne = async () => {
@@ -602,10 +596,10 @@ export async function benchRequests(options: {
     const n = Math.max(1, half - warm);
     // Counted in the untimed turns only, as dtplan's are.
     const rawSubmitOne = () => (rawAt < warm ? countingStatements(rawStatements, rawSubmit) : rawSubmit());
-    const { mine, raw: rawMs } = await timedSideBySide(n, submitOne, rawSubmitOne, statements, warm);
-    line("report submission", mine, rawMs, statements.n);
+    const submissions = await timedSideBySide(n, submitOne, rawSubmitOne, warm);
+    line("report submission", submissions);
     out(
-      `${"".padEnd(40)} statements per submission: dtplan ${statements.n.toFixed(1)}, raw ${(rawStatements.n / warm).toFixed(1)} (BEGIN/COMMIT included); ${n} of each timed after ${warm} untimed`,
+      `${"".padEnd(40)} statements per submission: dtplan ${submissions.statements.toFixed(1)}, raw ${(rawStatements.n / warm).toFixed(1)} (BEGIN/COMMIT included); ${n} of each timed after ${warm} untimed`,
     );
     out(
       `${"".padEnd(40)} raw counts: session + grant, report locked with its lines, figures and led tasks, status, history, audit, notification, stored figures of its targets (delete + insert), its completeness and timeliness row`,

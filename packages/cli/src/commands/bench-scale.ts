@@ -94,6 +94,7 @@ export async function benchScale(
       const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
       out(`dtplan bench --scale ${scale} — public plan list on PostgreSQL 15 (loopback), ${runs} runs each`);
       out("provinces  plans  request                               median ms  p95 ms  raw SQL ms  ratio");
+      const { hashPassword } = await import("@dtplan/server/modules/auth/password.ts");
       let have = 0;
       const generated = { reports: 0, values: 0 };
       let generating = 0;
@@ -187,7 +188,6 @@ export async function benchScale(
         out(
           `           (data for ${size} province(s) generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${generated.reports} reports, ${generated.values} indicator values so far)`,
         );
-        const { hashPassword } = await import("@dtplan/server/modules/auth/password.ts");
         if (size === STEPS[scale][0]) {
           out("");
           out(

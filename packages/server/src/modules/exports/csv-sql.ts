@@ -15,7 +15,7 @@ export function csvText(value: SQL): SQL {
 /**
  * A number as JavaScript's `String(Number(x))` writes it: the shortest digits that read back
  * as the same double (float8's text when extra_float_digits > 0, PostgreSQL's default — see
- * `shortestFloats`), plain from 1e-6 up to 1e21 and with an exponent outside, as JavaScript does
+ * `SHORTEST_FLOAT_DIGITS`), plain from 1e-6 up to 1e21 and with an exponent outside, as JavaScript does
  * (PostgreSQL switches at 1e-4 and 1e15 and pads the exponent to two digits). NULL is empty.
  */
 export function csvNumber(value: SQL): SQL {
@@ -44,7 +44,7 @@ export const jsonTable = (map: ReadonlyMap<string, string | number> | Record<str
   )}::json))`;
 
 /**
- * Whether float8's text is its shortest round-trip form in this session (extra_float_digits
- * > 0, the default): csvNumber relies on it, and a caller falls back to writing in Node without.
+ * The extra_float_digits under which float8's text is its shortest round-trip form (any value
+ * above 0; 1 is PostgreSQL's default): csvNumber relies on it, so a statement using it sets it.
  */
-export const shortestFloats = sql`current_setting('extra_float_digits')::int > 0`;
+export const SHORTEST_FLOAT_DIGITS = 1;

@@ -31,7 +31,7 @@ import {
   periodsFromJson,
   periodsPart,
 } from "../reporting/reporting.repository.ts";
-import { csvDate, csvNumber, csvText, csvVietnamDay, jsonTable, shortestFloats } from "./csv-sql.ts";
+import { csvDate, csvNumber, csvText, csvVietnamDay, jsonTable, SHORTEST_FLOAT_DIGITS } from "./csv-sql.ts";
 import { COMPARATOR_TEXT, dateCell, filtersOf, pillarLabel } from "./export-columns.ts";
 import {
   type Cell,
@@ -40,7 +40,6 @@ import {
   csvHeader,
   NUMBER_FORMATS,
   type TableDownload,
-  toCsv,
 } from "./tabular.ts";
 
 /** A period and a report are shared by their rows, with their date cells worked out once. */
@@ -464,18 +463,19 @@ export async function indicatorValueCsv(
   const fileBase = fileBaseOf(plan, period);
   const header = csvHeader(VALUE_COLUMNS);
   if (readable?.length === 0) return { fileBase, csv: header };
-  const lines = await queryTextBytes(
-    db,
-    sql`CASE WHEN ${shortestFloats} THEN ${valueCsvPart(plan, query, {
-      sharedOnly: !ctx.canReview,
-      units: readable,
-      periodRanks: new Map([...periods].sort(byPeriodEnd).map((p, i) => [p.key, i])),
-      unitRanks: unitRanks(units.keys(), units),
-    })} END`,
-  );
-  // Without float8's shortest text (a server set extra_float_digits <= 0), Node writes the file.
-  if (!lines) return { fileBase, csv: toCsv((await indicatorValueExport(db, actor, query, code)).table) };
-  return { fileBase, csv: Buffer.concat([Buffer.from(header), lines]) };
+  const part = valueCsvPart(plan, query, {
+    sharedOnly: !ctx.canReview,
+    units: readable,
+    periodRanks: new Map([...periods].sort(byPeriodEnd).map((p, i) => [p.key, i])),
+    unitRanks: unitRanks(units.keys(), units),
+  });
+  const lines = await db.transaction(async (tx) => {
+    // float8's text is its shortest round-trip form (what csvNumber writes from) whatever the
+    // server's own setting.
+    await tx.execute(sql.raw(`SET LOCAL extra_float_digits = ${SHORTEST_FLOAT_DIGITS}`));
+    return queryTextBytes(tx, part);
+  });
+  return { fileBase, csv: Buffer.concat([Buffer.from(header), lines ?? Buffer.alloc(0)]) };
 }
 
 /** Số liệu chỉ số in the format asked for: CSV laid out by the database, JSON and XLSX from the table. */

@@ -250,7 +250,9 @@ export function deliveryWrites(
   deliveries: readonly Delivery[],
   now: Date,
 ): { writes: SQL[]; rest: Delivery[] } {
-  const here = deliveries.filter((d) => d.recipient.choice && d.recipient.tenantId === tenantId);
+  const here: Delivery[] = [];
+  const rest: Delivery[] = [];
+  for (const d of deliveries) (d.recipient.choice && d.recipient.tenantId === tenantId ? here : rest).push(d);
   const rows = deliveryRows(tenantId, here, (r) => r.choice ?? channelChoice([]), now);
   return {
     writes: [
@@ -259,7 +261,7 @@ export function deliveryWrites(
         : []),
       ...(rows.emails.length ? [tx.insert(outbox).values(rows.emails).onConflictDoNothing().getSQL()] : []),
     ],
-    rest: deliveries.filter((d) => !here.includes(d)),
+    rest,
   };
 }
 
